@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Installs and starts the local services DsarEngine needs, as plain processes on loopback under .local/.
+# Sourced by run.sh and test.sh; safe to run again (a second run reuses what is already running).
+set -euo pipefail
+
+DSAR_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DSAR_LOCAL="${DSAR_LOCAL:-$DSAR_ROOT/.local}"
+DSAR_PG_PORT="${DSAR_PG_PORT:-54329}"
+DSAR_AMQP_PORT="${DSAR_AMQP_PORT:-56729}"
+DSAR_AMQP_DIST_PORT="${DSAR_AMQP_DIST_PORT:-$((DSAR_AMQP_PORT + 1))}"
+DSAR_EPMD_PORT="${DSAR_EPMD_PORT:-54369}"
+PG_BIN=/usr/lib/postgresql/15/bin
+export DSAR_ROOT DSAR_LOCAL DSAR_PG_PORT DSAR_AMQP_PORT
+
+say() { printf '\033[1m[dsar]\033[0m %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+install_packages() {
+  local missing=()
+  [ -x "$PG_BIN/initdb" ] || missing+=(postgresql)
+  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  command -v chromium >/dev/null || missing+=(chromium)
+  [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
+  command -v curl >/dev/null || missing+=(curl)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing Debian packages: ${missing[*]}"
+    as_root apt-get update -q
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+  # Debian's packages may start system-wide services; ours run on their own ports, so they do not clash.
+}
+
+start_postgres() {
+  local data="$DSAR_LOCAL/pg/data" run="$DSAR_LOCAL/pg/run"
+  mkdir -p "$DSAR_LOCAL/pg"
+  chown postgres:postgres "$DSAR_LOCAL/pg"
+  if [ ! -f "$data/PG_VERSION" ]; then
+    say "initialising PostgreSQL cluster in $data"
+    local pw; pw=$(mktemp); echo postgres >"$pw"; chown postgres "$pw"
+    runuser -u postgres -- "$PG_BIN/initdb" -D "$data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+      --pwfile="$pw" -E UTF8 --locale=C.UTF-8 >/dev/null
+    rm -f "$pw"
+  fi
+  runuser -u postgres -- mkdir -p "$run"
+  if runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    say "PostgreSQL already running on 127.0.0.1:$DSAR_PG_PORT"
+  else
+    say "starting PostgreSQL on 127.0.0.1:$DSAR_PG_PORT"
+    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$data" -l "$DSAR_LOCAL/pg/server.log" -w -t 60 start \
+      -o "-c listen_addresses=127.0.0.1 -p $DSAR_PG_PORT -c unix_socket_directories=$run -c max_connections=300 -c shared_buffers=256MB" >/dev/null
+  fi
+  # The application role: owns its databases, creates test databases.
+  runuser -u postgres -- "$PG_BIN/psql" -h "$run" -p "$DSAR_PG_PORT" -U postgres -d postgres -qAtc \
+    "DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dsar') THEN
+       CREATE ROLE dsar LOGIN CREATEDB PASSWORD 'dsar'; END IF; END \$\$;" >/dev/null
+}
+
+rabbit_env() {
+  export HOME="$DSAR_LOCAL/rabbitmq"   # Erlang keeps its cookie in $HOME
+  export RABBITMQ_NODENAME="dsar@localhost"
+  export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+  export RABBITMQ_NODE_PORT="$DSAR_AMQP_PORT"
+  export RABBITMQ_DIST_PORT="$DSAR_AMQP_DIST_PORT"
+  export ERL_EPMD_ADDRESS=127.0.0.1
+  export ERL_EPMD_PORT="$DSAR_EPMD_PORT"
+  export RABBITMQ_MNESIA_BASE="$DSAR_LOCAL/rabbitmq/mnesia"
+  export RABBITMQ_LOG_BASE="$DSAR_LOCAL/rabbitmq/log"
+  export RABBITMQ_PID_FILE="$DSAR_LOCAL/rabbitmq/rabbit.pid"
+  export RABBITMQ_CONFIG_FILE="$DSAR_LOCAL/rabbitmq/rabbitmq"
+  export RABBITMQ_ENABLED_PLUGINS_FILE="$DSAR_LOCAL/rabbitmq/enabled_plugins"
+  export RABBITMQ_ADVANCED_CONFIG_FILE="$DSAR_LOCAL/rabbitmq/advanced.config"
+  export ERL_CRASH_DUMP="$DSAR_LOCAL/rabbitmq/erl_crash.dump"
+}
+
+start_rabbitmq() {
+  mkdir -p "$DSAR_LOCAL/rabbitmq/log" "$DSAR_LOCAL/rabbitmq/mnesia"
+  (
+    rabbit_env
+    [ -f "$RABBITMQ_ENABLED_PLUGINS_FILE" ] || echo "[]." >"$RABBITMQ_ENABLED_PLUGINS_FILE"
+    printf 'loopback_users.guest = false\nlisteners.tcp.1 = 127.0.0.1:%s\n' "$DSAR_AMQP_PORT" >"$RABBITMQ_CONFIG_FILE.conf"
+    [ -f "$RABBITMQ_ADVANCED_CONFIG_FILE" ] || echo "[]." >"$RABBITMQ_ADVANCED_CONFIG_FILE"
+    if /usr/lib/rabbitmq/bin/rabbitmqctl -q status >/dev/null 2>&1; then
+      say "RabbitMQ already running on 127.0.0.1:$DSAR_AMQP_PORT"
+    else
+      say "starting RabbitMQ on 127.0.0.1:$DSAR_AMQP_PORT"
+      nohup /usr/lib/rabbitmq/bin/rabbitmq-server >"$DSAR_LOCAL/rabbitmq/server.out" 2>&1 &
+      local pid=$! tries=0
+      # Wait until the node answers and has finished booting (or the process dies).
+      until /usr/lib/rabbitmq/bin/rabbitmqctl -q await_startup --timeout 10 >/dev/null 2>&1; do
+        tries=$((tries + 1))
+        if ! kill -0 "$pid" 2>/dev/null || [ "$tries" -gt 30 ]; then
+          say "RabbitMQ did not start; last lines of $DSAR_LOCAL/rabbitmq/server.out:"
+          tail -20 "$DSAR_LOCAL/rabbitmq/server.out"; exit 1
+        fi
+        sleep 1
+      done
+    fi
+  )
+}
+
+stop_services() {
+  ( rabbit_env; /usr/lib/rabbitmq/bin/rabbitmqctl -q stop >/dev/null 2>&1 && say "RabbitMQ stopped" || say "RabbitMQ was not running" )
+  if [ -f "$DSAR_LOCAL/pg/data/PG_VERSION" ] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DSAR_LOCAL/pg/data" status >/dev/null 2>&1; then
+    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DSAR_LOCAL/pg/data" -m fast -w stop >/dev/null && say "PostgreSQL stopped"
+  else
+    say "PostgreSQL was not running"
+  fi
+}
+
+start_services() {
+  install_packages
+  start_postgres
+  start_rabbitmq
+  export DSAR_PG="Host=127.0.0.1;Port=$DSAR_PG_PORT;Username=dsar;Password=dsar"
+  export DSAR_AMQP="amqp://guest:guest@127.0.0.1:$DSAR_AMQP_PORT/"
+}

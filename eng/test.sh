@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Sets up everything run.sh does, then runs every test project against the real PostgreSQL and RabbitMQ.
+# Ends with one line "N passed, N failed" (summed over all test projects). Extra arguments go to dotnet test.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/services.sh"
+set -e
+start_services
+source "$DSAR_ROOT/eng/app-env.sh"
+set +e
+
+export DSAR_TEST_PG="$DSAR_PG"
+export DSAR_TEST_AMQP="$DSAR_AMQP"
+results="$DSAR_LOCAL/test-results"
+rm -rf "$results"; mkdir -p "$results"
+
+say "building"
+if ! dotnet build "$DSAR_ROOT/DsarEngine.sln" -c Release -nologo -v q; then
+  echo "0 passed, 1 failed"; exit 1
+fi
+
+passed=0; failed=0; status=0
+for project in "$DSAR_ROOT"/tests/*.Tests/*.csproj; do
+  name=$(basename "$project" .csproj)
+  say "testing $name"
+  dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" \
+    --results-directory "$results" "$@" 2>&1 | tee "$results/$name.log" | grep -vE '^\s*$' | tail -n 25
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  summary=$(grep -oE '<Counters [^>]*>' "$results/$name.trx" 2>/dev/null | head -n 1)
+  p=$(sed -nE 's/.* passed="([0-9]+)".*/\1/p' <<<"$summary"); f=$(sed -nE 's/.* failed="([0-9]+)".*/\1/p' <<<"$summary")
+  if [ -z "$summary" ]; then f=1; p=0; status=1; say "$name produced no results"; fi
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+echo "$passed passed, $failed failed"
+exit $status

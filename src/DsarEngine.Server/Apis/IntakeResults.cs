@@ -1,0 +1,28 @@
+using DsarEngine.Server.Infrastructure;
+using DsarEngine.Server.Intake;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DsarEngine.Server.Apis;
+
+internal static class IntakeResults
+{
+    public static Results<Accepted<SubmittedRequest>, ValidationProblem, ProblemHttpResult> ToHttp(
+        IntakeResult result, HttpContext http, StatusLinks links)
+    {
+        switch (result)
+        {
+            case IntakeResult.Accepted accepted:
+                var request = accepted.Request;
+                if (accepted.Replayed)
+                    http.Response.Headers["Idempotent-Replayed"] = "true";
+                var url = links.Url(request.Id, request.Reference);
+                return TypedResults.Accepted(url, SubmittedRequest.From(request, url, links.Token(request.Id)));
+            case IntakeResult.Invalid invalid:
+                return Problems.Validation(invalid.Errors);
+            case IntakeResult.Refused refused:
+                return Problems.Of(refused.Status, refused.Slug, refused.Title, refused.Detail);
+            default:
+                throw new InvalidOperationException($"Unexpected intake result {result.GetType().Name}.");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using System.Text.Json;
+using DsarEngine.Workflows.Persistence;
+
+namespace DsarEngine.Server.Apis;
+
+// A request as the privacy team sees it, including the subject's details.
+internal sealed record StaffRequestView(
+    string Reference, string Right, string? Purpose, JsonElement Subject, string? Details, string Channel,
+    string Jurisdiction, string Regime, string Language, string Status, DateTimeOffset ReceivedAt, DateTimeOffset CreatedAt, int Version)
+{
+    public static StaffRequestView From(StoredRequest r) =>
+        new(r.Reference, r.RightKind, r.Purpose, JsonDocument.Parse(r.Subject).RootElement, r.Details, r.Channel,
+            r.Jurisdiction, r.Regime, r.Language, r.Status, r.ReceivedAt, r.CreatedAt, r.Version);
+}

@@ -1,0 +1,40 @@
+using Bogus;
+using DsarEngine.Server.Intake;
+using DsarEngine.Workflows.Requests;
+
+namespace DsarEngine.Server.Demo;
+
+// Sample requests for the demo, made through the real intake path (validation, journal, mail) with
+// seeded Bogus data, so the demo shows exactly what a real submission produces.
+internal sealed class DemoSamples(IntakeService intake, ILogger<DemoSamples> log)
+{
+    private static readonly string[] SampleRights = ["access", "erasure", "rectification", "portability", "objection", "consent-withdrawal"];
+
+    public async Task CreateAsync(int count, CancellationToken ct)
+    {
+        var faker = new Faker("fr") { Random = new Randomizer(2026) };
+        for (var i = 0; i < count; i++)
+        {
+            var right = SampleRights[i % SampleRights.Length];
+            var first = faker.Name.FirstName();
+            var last = faker.Name.LastName();
+            var form = new IntakeForm
+            {
+                Tenant = "demo",
+                Right = right,
+                Purpose = right is "objection" or "consent-withdrawal" ? "direct-marketing" : null,
+                Subject = new IntakeSubject
+                {
+                    Email = faker.Internet.Email(first, last, "example.org").ToLowerInvariant(),
+                    Name = $"{first} {last}",
+                    Identities = [new IntakeIdentity { Type = "customer-id", Value = $"C-{faker.Random.Number(100000, 999999)}" }],
+                },
+                Details = right == "rectification" ? $"Mon adresse est désormais {faker.Address.StreetAddress()}." : null,
+                Language = i % 2 == 0 ? "fr" : "en",
+            };
+            var result = await intake.SubmitAsync(new IntakeCommand(form, IntakeOrigin.Public, [], null, null, "demo-seed", null), ct);
+            if (result is not IntakeResult.Accepted)
+                log.LogWarning("Demo sample {Index} was refused: {Result}", i, result.GetType().Name);
+        }
+    }
+}

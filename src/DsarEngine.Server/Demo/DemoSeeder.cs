@@ -1,0 +1,65 @@
+using System.Text.Json;
+using DsarEngine.Server.Infrastructure;
+using DsarEngine.Workflows.Persistence;
+using DsarEngine.Workflows.Security;
+using DsarEngine.Workflows.Tenants;
+using Microsoft.Extensions.Options;
+
+namespace DsarEngine.Server.Demo;
+
+// Seeds the demo organisation so that a newcomer has something to click on. Idempotent: a second run keeps
+// the same organisation, the same API keys (read back from the credentials file) and adds no duplicates.
+internal sealed partial class DemoSeeder(
+    TenantStore tenants, ApiKeyStore keys, RequestStore requests, DemoSamples samples,
+    IOptions<DemoOptions> options, IOptions<IntakeOptions> intake, TimeProvider clock, ILogger<DemoSeeder> log)
+{
+    public static readonly Guid TenantId = Guid.Parse("0193a0c4-0000-7000-8000-00000000de30");
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var baseUrl = intake.Value.PublicBaseUrl.TrimEnd('/');
+        var tenant = new Tenant(TenantId, "demo", "Demo Organisation SAS", "FR", "Europe/Paris", "en", [baseUrl]);
+        await tenants.UpsertAsync(tenant, now, ct);
+
+        var credentials = ReadCredentials() ?? new DemoCredentials(baseUrl, "demo", []);
+        var apiKeys = new Dictionary<string, string>(credentials.ApiKeys);
+        foreach (var role in StaffRoles.All)
+        {
+            if (!apiKeys.TryGetValue(role, out var key) || !ApiKeyFormat.TryParse(key, out _, out _))
+                apiKeys[role] = key = ApiKeyFormat.New().Key;
+            if (!ApiKeyFormat.TryParse(key, out var id, out var secret))
+                throw new InvalidOperationException("A freshly generated API key did not parse.");
+            await keys.UpsertAsync(id, TenantId, $"demo-{role}", role, SecretTokens.Hash(secret), now, ct);
+        }
+        credentials = credentials with { BaseUrl = baseUrl, ApiKeys = apiKeys };
+        WriteCredentials(credentials);
+
+        if ((await requests.ListAsync(TenantId, null, 1, 0, ct)).Count == 0)
+            await samples.CreateAsync(options.Value.SampleRequests, ct);
+        log.LogInformation("Demo organisation 'demo' ready");
+    }
+
+    private DemoCredentials? ReadCredentials()
+    {
+        var path = options.Value.CredentialsFile;
+        if (path is null || !File.Exists(path))
+            return null;
+        try { return JsonSerializer.Deserialize<DemoCredentials>(File.ReadAllText(path), Json); }
+        catch (JsonException) { return null; } // unreadable: replaced by fresh keys below
+    }
+
+    private void WriteCredentials(DemoCredentials credentials)
+    {
+        var path = options.Value.CredentialsFile;
+        if (path is null)
+            return;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, JsonSerializer.Serialize(credentials, Json));
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+}
+
+internal sealed record DemoCredentials(string BaseUrl, string Tenant, Dictionary<string, string> ApiKeys);

@@ -1,0 +1,80 @@
+using DsarEngine.Server.Apis;
+using DsarEngine.Server.Auth;
+using DsarEngine.Server.Demo;
+using DsarEngine.Server.Infrastructure;
+using DsarEngine.Server.Intake;
+using DsarEngine.Server.Mail;
+using DsarEngine.Workflows.Persistence;
+using DsarEngine.Workflows.Security;
+using Microsoft.Extensions.Options;
+
+namespace DsarEngine.Server;
+
+internal static class EngineSetup
+{
+    public static WebApplicationBuilder AddDsarEngine(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        AddValidatedOptions<DatabaseOptions>(services, DatabaseOptions.SectionName);
+        AddValidatedOptions<BusOptions>(services, BusOptions.SectionName);
+        AddValidatedOptions<IntakeOptions>(services, IntakeOptions.SectionName);
+        AddValidatedOptions<SecurityOptions>(services, SecurityOptions.SectionName);
+        AddValidatedOptions<MailOptions>(services, MailOptions.SectionName);
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddDsarPersistence(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
+        services.AddSingleton(sp => new SecretTokens(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.TokenKeyBytes()));
+        services.AddSingleton<StatusLinks>();
+        services.AddSingleton<IntakeService>();
+        services.AddSingleton<MailRenderer>();
+        services.AddHostedService<SmtpDelivery>();
+        services.AddSingleton<DemoSamples>();
+        services.AddSingleton<DemoSeeder>();
+
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddDsarAuth();
+        services.AddDsarRateLimits();
+        services.AddDsarCors();
+        services.AddDsarHealth();
+        services.AddDsarBus();
+        return builder;
+    }
+
+    private static void AddValidatedOptions<T>(IServiceCollection services, string section) where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+
+    // Migrations run before the host listens; two engines starting together serialise on an advisory lock.
+    public static async Task PrepareAsync(this WebApplication app, CancellationToken ct = default)
+    {
+        await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);
+        if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
+            await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+    }
+
+    public static WebApplication UseDsarEngine(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = "api-docs";
+            ui.SwaggerEndpoint("/openapi/v1.json", "DsarEngine v1");
+            ui.DocumentTitle = "DsarEngine API";
+        });
+        app.MapDsarHealth();
+        app.MapRequestsApi();
+        app.MapStaffRequestsApi();
+        app.MapMailboxApi();
+        app.MapGet("/", () => TypedResults.Redirect("/api-docs")).ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using DsarEngine.Workflows.Mail;
+using DsarEngine.Workflows.Persistence;
+using DsarEngine.Workflows.Requests;
+using DsarEngine.Workflows.Tenants;
+
+namespace DsarEngine.Server.Intake;
+
+internal sealed partial class IntakeService
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private StoredRequest NewStoredRequest(NewRequest request, Tenant tenant, RequestFrame frame, DateTimeOffset now)
+    {
+        var id = Guid.CreateVersion7(now);
+        return new StoredRequest(id, tenant.Id, PublicReference.New(),
+            SecretTokensHash(id), request.Right.ToSlug(), request.ObjectionPurpose,
+            JsonSerializer.Serialize(request.Subject, Json), request.Details, request.Channel.ToSlug(),
+            frame.Jurisdiction, frame.Regime, frame.Language, RequestStatus.Received, frame.ReceivedAt, now, 1);
+    }
+
+    private byte[] SecretTokensHash(Guid id) =>
+        Workflows.Security.SecretTokens.Hash(tokens.Derive(StatusLinks.Purpose, id));
+
+    // The journal outlives erasure, so it records the legal frame and never the subject's data.
+    private static string JournalData(StoredRequest request, RequestFrame frame) => JsonSerializer.Serialize(new
+    {
+        request.RightKind,
+        request.Channel,
+        request.Jurisdiction,
+        request.Regime,
+        request.Language,
+        receivedAt = frame.ReceivedAt,
+    }, Json);
+
+    private static MailDraft Acknowledgement(StoredRequest request, string email) =>
+        new(Guid.CreateVersion7(request.CreatedAt), email, MailTemplates.RequestReceived, request.Language,
+            JsonSerializer.Serialize(new Dictionary<string, string> { ["reference"] = request.Reference }, Json));
+}

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using DsarEngine.Workflows.Journal;
+using DsarEngine.Workflows.Persistence;
+using DsarEngine.Workflows.Requests;
+using DsarEngine.Workflows.Security;
+
+namespace DsarEngine.Server.Intake;
+
+internal sealed record IntakeCommand(IntakeForm Form, IntakeOrigin Origin, byte[] RawBody, string? IdempotencyKey,
+    string? BrowserOrigin, string Actor, Guid? StaffTenant);
+
+internal abstract record IntakeResult
+{
+    public sealed record Accepted(StoredRequest Request, bool Replayed) : IntakeResult;
+    public sealed record Invalid(Dictionary<string, string[]> Errors) : IntakeResult;
+    public sealed record Refused(int Status, string Slug, string Title, string Detail) : IntakeResult;
+}
+
+// The one path by which a request enters the engine (public API, form, staff intake): validate, decide its
+// legal frame, and store it with its journal entry and acknowledgement in one transaction.
+internal sealed partial class IntakeService(
+    TenantStore tenants, RequestStore requests, SecretTokens tokens, TimeProvider clock)
+{
+    public async Task<IntakeResult> SubmitAsync(IntakeCommand command, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var errors = new IntakeErrors();
+        var request = IntakeValidator.Validate(command.Form, command.Origin, now, errors);
+        var key = ValidateIdempotencyKey(command.IdempotencyKey, errors);
+        var tenant = request is null ? null : await tenants.FindBySlugAsync(request.TenantSlug, ct);
+        if (request is not null && (tenant is null || (command.StaffTenant is { } staffTenant && staffTenant != tenant.Id)))
+            errors.Add("tenant", command.StaffTenant is null ? $"Unknown organisation '{request.TenantSlug}'." : "Your API key belongs to another organisation.");
+        var frame = request is null || tenant is null ? null : RequestFraming.Frame(request, tenant, now, errors);
+        if (errors.Any || request is null || tenant is null || frame is null)
+            return new IntakeResult.Invalid(errors.ToDictionary());
+
+        if (command.BrowserOrigin is { } origin && !tenant.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
+            return new IntakeResult.Refused(StatusCodes.Status403Forbidden, "origin-not-allowed", "This website may not submit requests for this organisation.",
+                $"Add {origin} to the organisation's allowed origins.");
+
+        var stored = NewStoredRequest(request, tenant, frame, now);
+        var journal = JournalChain.Append(null, tenant.Id, stored.Id, now, command.Actor, "received", JournalData(stored, frame));
+        var mail = request.Subject.Email is { } email ? Acknowledgement(stored, email) : null;
+        var claim = key is null ? null : new IdempotencyClaim(key, SHA256.HashData(command.RawBody));
+        var outcome = await requests.SubmitAsync(stored, journal, mail, claim, ct);
+        return outcome.Result switch
+        {
+            SubmitResult.Created => new IntakeResult.Accepted(outcome.Request!, Replayed: false),
+            SubmitResult.Replayed => new IntakeResult.Accepted(outcome.Request!, Replayed: true),
+            _ => new IntakeResult.Refused(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused",
+                "This Idempotency-Key was used for a different submission.", "Use a new key for a new request; nothing was stored."),
+        };
+    }
+
+    private static string? ValidateIdempotencyKey(string? key, IntakeErrors errors)
+    {
+        if (key is null)
+            return null;
+        if (key.Length is >= 8 and <= 255 && key.All(c => c is >= '!' and <= '~'))
+            return key;
+        errors.Add("Idempotency-Key", "Must be 8 to 255 visible ASCII characters (a UUID is a good choice).");
+        return null;
+    }
+}

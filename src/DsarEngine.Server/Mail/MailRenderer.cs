@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Text.Json;
+using DsarEngine.Server.Intake;
+using DsarEngine.Workflows.Mail;
+using DsarEngine.Workflows.Persistence;
+
+namespace DsarEngine.Server.Mail;
+
+// Renders a stored message: its model plus what is derived at send time (links, the request's facts).
+internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, StatusLinks links)
+{
+    public async Task<(string Subject, string Body)> RenderAsync(StoredMail mail, CancellationToken ct)
+    {
+        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(mail.Model) ?? [];
+        var tenant = await tenants.FindAsync(mail.TenantId, ct);
+        values["organisation"] = tenant?.Name ?? "";
+        if (values.TryGetValue("reference", out var reference) && await requests.FindAsync(mail.TenantId, reference, ct) is { } request)
+        {
+            var culture = CultureInfo.GetCultureInfo(mail.Language);
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(tenant?.TimeZone ?? "UTC");
+            values["right"] = MailTemplates.RightName(request.RightKind, mail.Language);
+            values["receivedOn"] = TimeZoneInfo.ConvertTime(request.ReceivedAt, zone).ToString("D", culture);
+            values["statusUrl"] = links.Url(request.Id, request.Reference);
+            values.TryAdd("dueOn", "");
+        }
+        values["greetingName"] = "";
+        return MailTemplates.Render(mail.Template, mail.Language, values);
+    }
+}

@@ -1,0 +1,28 @@
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace DsarEngine.Workflows.Persistence;
+
+internal static class PersistenceServices
+{
+    public static IServiceCollection AddDsarPersistence(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
+    {
+        // snake_case columns onto PascalCase members (Dapper's documented switch; process-wide by design).
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        services.AddSingleton(provider =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(connectionString(provider));
+            builder.ConnectionStringBuilder.ApplicationName ??= "dsar-engine";
+            return builder.Build();
+        });
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<RequestStore>();
+        services.AddSingleton<JournalStore>();
+        services.AddSingleton<MailboxStore>();
+        services.AddSingleton<TenantStore>();
+        services.AddSingleton<ApiKeyStore>();
+        return services;
+    }
+}

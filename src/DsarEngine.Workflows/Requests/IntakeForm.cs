@@ -1,0 +1,30 @@
+namespace DsarEngine.Workflows.Requests;
+
+// The JSON shape of a submission (public API, form, staff intake). Everything is optional here so that
+// validation can name every missing field at once instead of failing on the first.
+internal sealed record IntakeForm
+{
+    public string? Tenant { get; init; }
+    public string? Right { get; init; }
+    public string? Purpose { get; init; }
+    public IntakeSubject? Subject { get; init; }
+    public string? Details { get; init; }
+    public string? Jurisdiction { get; init; }
+    public string? Regime { get; init; }
+    public string? Language { get; init; }
+    public string? Channel { get; init; }
+    public DateTimeOffset? ReceivedAt { get; init; }
+}
+
+internal sealed record IntakeSubject
+{
+    public string? Email { get; init; }
+    public string? Name { get; init; }
+    public IReadOnlyList<IntakeIdentity>? Identities { get; init; }
+}
+
+internal sealed record IntakeIdentity
+{
+    public string? Type { get; init; }
+    public string? Value { get; init; }
+}

@@ -1,0 +1,62 @@
+namespace DsarEngine.Workflows.Requests;
+
+internal static partial class IntakeValidator
+{
+    private static Subject? ValidateSubject(IntakeSubject? subject, Channel? channel, IntakeErrors errors)
+    {
+        if (subject is null)
+        {
+            errors.Add("subject", "Required: who the request is about (at least an e-mail address).");
+            return null;
+        }
+
+        var email = string.IsNullOrWhiteSpace(subject.Email) ? null : subject.Email.Trim();
+        // The response is delivered through a link sent by e-mail, so a request made online needs an address;
+        // a letter or a phone call may come with a postal address or a customer number instead.
+        var offline = channel is Channel.Post or Channel.Phone or Channel.InPerson;
+        if (email is null && !offline)
+            errors.Add("subject.email", "Required.");
+        else if (email is not null && !ContactFormats.IsEmail(email))
+            errors.Add("subject.email", "Not a valid e-mail address.");
+
+        var name = string.IsNullOrWhiteSpace(subject.Name) ? null : subject.Name.Trim();
+        if (name is { Length: > MaxNameLength })
+            errors.Add("subject.name", $"At most {MaxNameLength} characters.");
+
+        var identities = ValidateIdentities(subject.Identities ?? [], errors);
+        if (offline && email is null && identities.Count == 0)
+            errors.Add("subject", "Give an e-mail address or at least one identity (postal address, customer id, ...) to find and answer the subject.");
+        return new Subject(email, name, identities);
+    }
+
+    private static List<SubjectIdentity> ValidateIdentities(IReadOnlyList<IntakeIdentity> identities, IntakeErrors errors)
+    {
+        if (identities.Count > MaxIdentities)
+        {
+            errors.Add("subject.identities", $"At most {MaxIdentities} identities.");
+            return [];
+        }
+        var valid = new List<SubjectIdentity>(identities.Count);
+        for (var i = 0; i < identities.Count; i++)
+        {
+            var field = $"subject.identities[{i}]";
+            var type = identities[i]?.Type?.Trim();
+            var value = identities[i]?.Value?.Trim();
+            if (string.IsNullOrEmpty(type))
+                errors.Add($"{field}.type", "Required.");
+            else if (!IdentityTypes.All.Contains(type))
+                errors.Add($"{field}.type", $"Unknown identity type '{type}'. Expected one of: {string.Join(", ", IdentityTypes.All)}.");
+            if (string.IsNullOrEmpty(value))
+                errors.Add($"{field}.value", "Required.");
+            else if (value.Length > MaxIdentityValueLength)
+                errors.Add($"{field}.value", $"At most {MaxIdentityValueLength} characters.");
+            else if (type == "email" && !ContactFormats.IsEmail(value))
+                errors.Add($"{field}.value", "Not a valid e-mail address.");
+            else if (type == "phone" && !ContactFormats.IsPhone(value))
+                errors.Add($"{field}.value", "Not a valid phone number: use the international form, e.g. +33 6 12 34 56 78.");
+            if (!string.IsNullOrEmpty(type) && !string.IsNullOrEmpty(value))
+                valid.Add(new SubjectIdentity(type, value));
+        }
+        return valid;
+    }
+}

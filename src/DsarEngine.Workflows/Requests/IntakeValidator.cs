@@ -1,0 +1,54 @@
+namespace DsarEngine.Workflows.Requests;
+
+// Who is submitting: the subject (public API, form) or staff logging a request received elsewhere.
+internal enum IntakeOrigin
+{
+    Public,
+    Staff,
+}
+
+// Turns a raw submission into a NewRequest or names every problem with it. Pure: tenant
+// existence and jurisdiction/regime lookups are the caller's (they need the database or the clock).
+internal static partial class IntakeValidator
+{
+    public const int MaxDetailsLength = 10_000;
+    public const int MaxNameLength = 200;
+    public const int MaxIdentities = 20;
+    public const int MaxIdentityValueLength = 200;
+
+    // A staff member may log the receipt time of a letter; clocks drift, so allow a little skew.
+    private static readonly TimeSpan FutureSkew = TimeSpan.FromMinutes(5);
+
+    public static NewRequest? Validate(IntakeForm form, IntakeOrigin origin, DateTimeOffset now, IntakeErrors errors)
+    {
+        var tenant = Required(form.Tenant, "tenant", errors);
+        if (tenant is not null && !IsSlug(tenant))
+            errors.Add("tenant", "Must be an organisation slug: lowercase letters, digits and dashes.");
+
+        var right = ValidateRight(form, errors);
+        var purpose = ValidatePurpose(form, right, errors);
+        var channel = ValidateChannel(form.Channel, origin, errors);
+        var subject = ValidateSubject(form.Subject, channel, errors);
+        var details = ValidateDetails(form.Details, right, errors);
+        var language = ValidateLanguage(form.Language, errors);
+        var jurisdiction = ValidateJurisdiction(form.Jurisdiction, errors);
+        var regime = string.IsNullOrWhiteSpace(form.Regime) ? null : form.Regime.Trim().ToLowerInvariant();
+        var receivedAt = ValidateReceivedAt(form.ReceivedAt, origin, now, errors);
+
+        if (errors.Any || tenant is null || right is null || subject is null || channel is null)
+            return null;
+        return new NewRequest(tenant, right.Value, purpose, subject, details, channel.Value, jurisdiction, regime,
+            language, receivedAt);
+    }
+
+    private static string? Required(string? value, string field, IntakeErrors errors)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+            return value.Trim();
+        errors.Add(field, "Required.");
+        return null;
+    }
+
+    private static bool IsSlug(string value) =>
+        value.Length is >= 2 and <= 63 && value.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
+}

@@ -1,0 +1,36 @@
+namespace DsarEngine.Workflows.Requests;
+
+// The rights a data subject can exercise. The slug is the wire value (API, definitions, database).
+internal enum Right
+{
+    Access,                 // GDPR Art. 15
+    Rectification,          // Art. 16
+    Erasure,                // Art. 17
+    Restriction,            // Art. 18
+    Portability,            // Art. 20
+    Objection,              // Art. 21 — always to a named purpose
+    ConsentWithdrawal,      // Art. 7(3)
+    PostMortemInstructions, // France, Loi Informatique et Libertés art. 85
+}
+
+internal static class Rights
+{
+    private static readonly Dictionary<string, Right> BySlug = new(StringComparer.Ordinal)
+    {
+        ["access"] = Right.Access,
+        ["rectification"] = Right.Rectification,
+        ["erasure"] = Right.Erasure,
+        ["restriction"] = Right.Restriction,
+        ["portability"] = Right.Portability,
+        ["objection"] = Right.Objection,
+        ["consent-withdrawal"] = Right.ConsentWithdrawal,
+        ["post-mortem-instructions"] = Right.PostMortemInstructions,
+    };
+
+    public static IReadOnlyCollection<string> Slugs => BySlug.Keys;
+
+    public static bool TryParse(string? slug, out Right right) =>
+        BySlug.TryGetValue(slug ?? string.Empty, out right);
+
+    public static string ToSlug(this Right right) => BySlug.First(pair => pair.Value == right).Key;
+}

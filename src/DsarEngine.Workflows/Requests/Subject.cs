@@ -1,0 +1,4 @@
+namespace DsarEngine.Workflows.Requests;
+
+// The data subject as they described themselves. Personal data: never logged.
+internal sealed record Subject(string? Email, string? Name, IReadOnlyList<SubjectIdentity> Identities);

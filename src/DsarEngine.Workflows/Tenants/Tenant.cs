@@ -1,0 +1,17 @@
+namespace DsarEngine.Workflows.Tenants;
+
+// A controller organisation. Its jurisdiction and time zone drive the legal clock (the controller's
+// local calendar decides the day of receipt and the working days).
+internal sealed record Tenant(
+    Guid Id,
+    string Slug,
+    string Name,
+    string Jurisdiction,
+    string TimeZone,
+    string DefaultLanguage,
+    string[] AllowedOrigins)
+{
+    // Dapper materialises through this and the init setters: its constructor mapping needs exact column types
+    // (timestamptz reads as DateTime, text[] as Array), which the positional constructor cannot offer.
+    private Tenant() : this(default, "", "", "", "", "", []) { }
+}
