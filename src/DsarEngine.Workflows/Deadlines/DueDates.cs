@@ -10,8 +10,7 @@ internal static class DueDates
 
     public static DueDate Initial(RegimeRules regime, StopEffect stop, WorkingCalendar calendar, List<DeadlineStep> steps)
     {
-        var basis = stop.ClockStart == default ? null : "the start of the clock";
-        var end = PeriodArithmetic.End(stop.ClockStart, regime.Period, calendar, InitialLabel, steps, basis == null ? null : null);
+        var end = PeriodArithmetic.End(stop.ClockStart, regime.Period, calendar, InitialLabel, steps);
         return new DueDate(end, Finish(end, regime, stop, calendar, InitialLabel, steps));
     }
 

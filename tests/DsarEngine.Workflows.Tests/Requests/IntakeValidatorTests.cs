@@ -1,0 +1,121 @@
+using DsarEngine.Workflows.Requests;
+using DsarEngine.Workflows.Tests.TestData;
+
+namespace DsarEngine.Workflows.Tests.Requests;
+
+public sealed class IntakeValidatorTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 3, 3, 10, 0, 0, TimeSpan.Zero);
+
+    private static (NewRequest? Request, Dictionary<string, string[]> Errors) Validate(IntakeForm form, IntakeOrigin origin = IntakeOrigin.Public)
+    {
+        var errors = new IntakeErrors();
+        var request = IntakeValidator.Validate(form, origin, Now, errors);
+        return (request, errors.ToDictionary());
+    }
+
+    [TestCase("access", nameof(Right.Access))]
+    [TestCase("rectification", nameof(Right.Rectification))]
+    [TestCase("erasure", nameof(Right.Erasure))]
+    [TestCase("restriction", nameof(Right.Restriction))]
+    [TestCase("portability", nameof(Right.Portability))]
+    [TestCase("objection", nameof(Right.Objection))]
+    [TestCase("consent-withdrawal", nameof(Right.ConsentWithdrawal))]
+    [TestCase("post-mortem-instructions", nameof(Right.PostMortemInstructions))]
+    public void Every_right_is_accepted_with_a_complete_submission(string slug, string right)
+    {
+        var expected = Enum.Parse<Right>(right);
+        var (request, errors) = Validate(IntakeForms.Valid(slug));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors, Is.Empty);
+            Assert.That(request!.Right, Is.EqualTo(expected));
+            Assert.That(request.Channel, Is.EqualTo(Channel.Api));
+        }
+    }
+
+    [Test]
+    public void An_empty_submission_names_every_missing_field_at_once()
+    {
+        var (request, errors) = Validate(new IntakeForm());
+        Assert.That(request, Is.Null);
+        Assert.That(errors.Keys, Is.EquivalentTo(new[] { "tenant", "right", "subject" }));
+    }
+
+    [TestCase("ada@")]
+    [TestCase("ada@example")]
+    [TestCase("Ada <ada@example.org>")]
+    [TestCase("ada @example.org")]
+    [TestCase("ada@.example.org")]
+    public void An_invalid_email_is_refused(string email)
+    {
+        var form = IntakeForms.Valid() with { Subject = IntakeForms.Valid().Subject! with { Email = email } };
+        var (_, errors) = Validate(form);
+        Assert.That(errors["subject.email"], Is.EqualTo(new[] { "Not a valid e-mail address." }));
+    }
+
+    [Test]
+    public void An_unknown_right_lists_the_known_ones()
+    {
+        var (_, errors) = Validate(IntakeForms.Valid() with { Right = "forget-me" });
+        Assert.That(errors["right"][0], Does.StartWith("Unknown right 'forget-me'").And.Contain("consent-withdrawal"));
+    }
+
+    [Test]
+    public void An_objection_needs_the_purpose_objected_to()
+    {
+        var (_, errors) = Validate(IntakeForms.Valid("objection") with { Purpose = null });
+        Assert.That(errors["purpose"][0], Does.Contain("direct-marketing"));
+    }
+
+    [Test]
+    public void A_purpose_on_an_access_request_is_refused()
+    {
+        var (_, errors) = Validate(IntakeForms.Valid() with { Purpose = "profiling" });
+        Assert.That(errors["purpose"], Is.EqualTo(new[] { "Applies only to objection and consent-withdrawal." }));
+    }
+
+    [Test]
+    public void Rectification_needs_details_of_what_is_wrong()
+    {
+        var (_, errors) = Validate(IntakeForms.Valid("rectification") with { Details = "  " });
+        Assert.That(errors["details"][0], Does.Contain("Art. 16"));
+    }
+
+    [Test]
+    public void Details_longer_than_the_limit_are_refused()
+    {
+        var (_, errors) = Validate(IntakeForms.Valid() with { Details = new string('x', IntakeValidator.MaxDetailsLength + 1) });
+        Assert.That(errors, Does.ContainKey("details"));
+    }
+
+    [Test]
+    public void Identity_errors_point_at_the_exact_entry()
+    {
+        var subject = IntakeForms.Valid().Subject! with
+        {
+            Identities = [new IntakeIdentity { Type = "customer-id", Value = "C-1" }, new IntakeIdentity { Type = "shoe-size", Value = "" }, new IntakeIdentity { Type = "phone", Value = "0612" }],
+        };
+        var (_, errors) = Validate(IntakeForms.Valid() with { Subject = subject });
+        Assert.That(errors.Keys, Is.EquivalentTo(new[] { "subject.identities[1].type", "subject.identities[1].value", "subject.identities[2].value" }));
+    }
+
+    [Test]
+    public void Languages_are_normalised_to_their_primary_subtag_and_unsupported_ones_refused()
+    {
+        Assert.That(Validate(IntakeForms.Valid() with { Language = "FR-be" }).Request!.Language, Is.EqualTo("fr"));
+        Assert.That(Validate(IntakeForms.Valid() with { Language = "tlh" }).Errors, Does.ContainKey("language"));
+    }
+
+    [TestCase("fr", "FR")]
+    [TestCase("gb-sct", "GB-SCT")]
+    [TestCase("US-CA", "US-CA")]
+    public void Jurisdictions_are_normalised(string given, string stored) =>
+        Assert.That(Validate(IntakeForms.Valid() with { Jurisdiction = given }).Request!.Jurisdiction, Is.EqualTo(stored));
+
+    [TestCase("France")]
+    [TestCase("F")]
+    [TestCase("FR-")]
+    public void Malformed_jurisdictions_are_refused(string given) =>
+        Assert.That(Validate(IntakeForms.Valid() with { Jurisdiction = given }).Errors, Does.ContainKey("jurisdiction"));
+}

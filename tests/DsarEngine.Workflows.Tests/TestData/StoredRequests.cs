@@ -1,0 +1,20 @@
+using DsarEngine.Workflows.Journal;
+using DsarEngine.Workflows.Persistence;
+using DsarEngine.Workflows.Requests;
+using DsarEngine.Workflows.Security;
+
+namespace DsarEngine.Workflows.Tests.TestData;
+
+internal static class StoredRequests
+{
+    // Whole seconds: what PostgreSQL returns equals what was written.
+    public static readonly DateTimeOffset Now = new(2025, 3, 3, 10, 0, 0, TimeSpan.Zero);
+
+    public static StoredRequest For(Guid tenantId, string right = "access") =>
+        new(Guid.CreateVersion7(Now), tenantId, PublicReference.New(), SecretTokens.Hash(Guid.NewGuid().ToString()), right, null,
+            """{"email":"jeanne@example.org","name":"Jeanne","identities":[]}""", null, "api", "FR", "gdpr", "fr",
+            RequestStatus.Received, Now, Now, 1);
+
+    public static JournalEntry Received(StoredRequest request) =>
+        JournalChain.Append(null, request.TenantId, request.Id, Now, "subject", "received", """{"right":"access"}""");
+}

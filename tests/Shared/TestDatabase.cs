@@ -1,0 +1,45 @@
+using Npgsql;
+
+namespace DsarEngine.Tests.Shared;
+
+// Real PostgreSQL for integration tests: each fixture gets a fresh database (isolation by unique names,
+// never by truncating), created through the server that eng/test.sh starts.
+internal static class TestDatabase
+{
+    public static string AdminConnectionString =>
+        Environment.GetEnvironmentVariable("DSAR_TEST_PG") ?? "Host=127.0.0.1;Port=54329;Username=dsar;Password=dsar";
+
+    public static string AmqpUrl =>
+        Environment.GetEnvironmentVariable("DSAR_TEST_AMQP") ?? "amqp://guest:guest@127.0.0.1:56729/";
+
+    public static async Task<string> CreateAsync(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 60)];
+        var admin = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = "postgres", Pooling = false };
+        try
+        {
+            await using var connection = new NpgsqlConnection(admin.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException)
+        {
+            throw new InvalidOperationException(
+                $"PostgreSQL is not reachable at {admin.Host}:{admin.Port} as '{admin.Username}'. Run the tests through eng/test.sh, " +
+                "which installs and starts PostgreSQL and RabbitMQ, or point DSAR_TEST_PG at a server where that role may CREATE DATABASE.", ex);
+        }
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
+    }
+
+    public static async Task DropAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        var admin = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
