@@ -32,7 +32,7 @@ internal static class EngineSetup
         services.AddSingleton<DemoSamples>();
         services.AddSingleton<DemoSeeder>();
 
-        services.AddProblemDetails();
+        services.AddDsarProblemDetails();
         services.AddOpenApi();
         services.AddDsarAuth();
         services.AddDsarRateLimits();

@@ -1,0 +1,37 @@
+using System.Net.Http.Headers;
+using DsarEngine.Workflows.Persistence;
+using DsarEngine.Workflows.Security;
+using DsarEngine.Workflows.Tenants;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DsarEngine.Server.Tests.TestData;
+
+// A fresh organisation with one API key per role, created through the engine's own stores.
+internal sealed record TestTenant(Guid Id, string Slug, IReadOnlyDictionary<string, string> Keys)
+{
+    private static readonly DateTimeOffset Created = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static async Task<TestTenant> CreateAsync(EngineFactory engine, string[]? allowedOrigins = null, string jurisdiction = "FR")
+    {
+        var services = engine.Services;
+        var tenant = new Tenant(Guid.NewGuid(), $"org-{Guid.NewGuid():N}"[..16], "Exemple SAS", jurisdiction,
+            jurisdiction.StartsWith("GB", StringComparison.Ordinal) ? "Europe/London" : "Europe/Paris", "en", allowedOrigins ?? []);
+        await services.GetRequiredService<TenantStore>().UpsertAsync(tenant, Created, CancellationToken.None);
+        var keys = new Dictionary<string, string>();
+        foreach (var role in StaffRoles.All)
+        {
+            var (id, key) = ApiKeyFormat.New();
+            Assert.That(ApiKeyFormat.TryParse(key, out _, out var secret), Is.True);
+            await services.GetRequiredService<ApiKeyStore>().UpsertAsync(id, tenant.Id, role, role, SecretTokens.Hash(secret), Created, CancellationToken.None);
+            keys[role] = key;
+        }
+        return new TestTenant(tenant.Id, tenant.Slug, keys);
+    }
+
+    public HttpClient Staff(EngineFactory engine, string role)
+    {
+        var client = engine.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Keys[role]);
+        return client;
+    }
+}
