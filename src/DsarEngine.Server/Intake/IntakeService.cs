@@ -23,7 +23,8 @@ internal sealed partial class IntakeService(
 {
     public async Task<IntakeResult> SubmitAsync(IntakeCommand command, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        // PostgreSQL keeps microseconds: truncate so that what we answer equals what we stored.
+        var now = Microseconds(clock.GetUtcNow());
         var errors = new IntakeErrors();
         var request = IntakeValidator.Validate(command.Form, command.Origin, now, errors);
         var key = ValidateIdempotencyKey(command.IdempotencyKey, errors);
@@ -51,6 +52,9 @@ internal sealed partial class IntakeService(
                 "This Idempotency-Key was used for a different submission.", "Use a new key for a new request; nothing was stored."),
         };
     }
+
+    internal static DateTimeOffset Microseconds(DateTimeOffset at) =>
+        new(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
 
     private static string? ValidateIdempotencyKey(string? key, IntakeErrors errors)
     {

@@ -16,6 +16,6 @@ internal static class RequestFraming
         var language = request.Language ?? tenant.DefaultLanguage;
         if (errors.Any)
             return null;
-        return new RequestFrame(jurisdiction, regime, language, request.ReceivedAt ?? now);
+        return new RequestFrame(jurisdiction, regime, language, request.ReceivedAt is { } at ? IntakeService.Microseconds(at) : now);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DsarEngine.Workflows.Deadlines;
 using static DsarEngine.Workflows.Tests.Deadlines.TestQueries;
 
@@ -9,7 +10,7 @@ public sealed class TimeZoneTests
     [Test]
     public void A_request_at_00_30_in_Paris_on_1_February_is_received_on_1_February()
     {
-        var query = new DeadlineQuery("gdpr", "FR", DateTimeOffset.Parse("2025-01-31T23:30:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var query = new DeadlineQuery("gdpr", "FR", Instant("2025-01-31T23:30:00Z"));
 
         var result = Compute(query);
 
@@ -85,5 +86,5 @@ public sealed class TimeZoneTests
     }
 
     private static DateTimeOffset Instant(string iso) =>
-        DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
+        DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);
 }

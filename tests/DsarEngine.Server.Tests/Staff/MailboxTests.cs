@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using DsarEngine.Server.Tests.TestData;
+
+namespace DsarEngine.Server.Tests.Staff;
+
+public sealed partial class MailboxTests
+{
+    private static EngineFactory Engine => SharedEngine.Engine;
+
+    [Test]
+    public async Task The_subject_receives_an_acknowledgement_in_their_language_with_a_working_link()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        var client = Engine.CreateClient();
+        var body = Submissions.Valid(tenant.Slug, "portability");
+        var email = (string)body["subject"]!["email"]!;
+        var reference = (string)(await (await client.SendAsync(Submissions.Post(body))).ReadObjectAsync())["reference"]!;
+
+        var mail = (await tenant.Staff(Engine, "agent").GetFromJsonAsync<JsonArray>($"/api/v1/staff/mailbox?to={Uri.EscapeDataString(email)}"))!.Single()!;
+        var link = new Uri(LinkPattern().Match((string)mail["body"]!).Value);
+        var status = await client.GetAsync(link.PathAndQuery);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string)mail["subject"]!, Is.EqualTo($"Nous avons bien reçu votre demande {reference}"));
+            Assert.That((string)mail["body"]!, Does.Contain("portabilité").And.Contain("Exemple SAS"));
+            Assert.That(status.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((string)(await status.ReadObjectAsync())["reference"]!, Is.EqualTo(reference));
+        }
+    }
+
+    [Test]
+    public async Task A_request_logged_without_an_email_sends_nothing()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        var body = Submissions.Valid(tenant.Slug);
+        body["channel"] = "post";
+        body["subject"] = new JsonObject { ["name"] = "Jeanne", ["identities"] = new JsonArray(new JsonObject { ["type"] = "postal-address", ["value"] = "1 rue de la Paix" }) };
+        var response = await tenant.Staff(Engine, "agent").SendAsync(Submissions.Post(body, path: "/api/v1/staff/requests"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        Assert.That(await Rows.CountAsync(Engine, "mail_messages", tenant.Id), Is.Zero);
+    }
+
+    [GeneratedRegex(@"http://\S+")]
+    private static partial Regex LinkPattern();
+}
