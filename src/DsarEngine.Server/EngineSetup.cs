@@ -48,6 +48,8 @@ internal static class EngineSetup
     // Migrations run before the host listens; two engines starting together serialise on an advisory lock.
     public static async Task PrepareAsync(this WebApplication app, CancellationToken ct = default)
     {
+        // Settings first: a bad token key or URL is reported as such, not as whatever the migration trips on.
+        app.Services.GetService<IStartupValidator>()?.Validate();
         await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);
         if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
             await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(ct);

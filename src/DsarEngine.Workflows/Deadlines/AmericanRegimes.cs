@@ -10,7 +10,7 @@ internal static class AmericanRegimes
         Acknowledgement = Period.WorkingDays(10),
         AcknowledgementSource = "CCPA Regulations, 11 CCR §7021(a): confirm receipt within 10 business days",
         StopSource = "11 CCR §7021(b): the 45 days begin on receipt, whatever the time needed to verify",
-        RollForwardSource = "None applied (conservative)",
+        RollForwardSource = "no statutory roll-forward relied on; conservative",
         Uncertainties =
         [
             "Business days: the US federal holiday calendar is used; California state holidays (e.g. Cesar Chavez Day, the day after Thanksgiving) are not.",
@@ -75,7 +75,7 @@ internal static class AmericanRegimes
             Extension = Period.Days(45),
             ExtensionSource = $"{section}: once, by 45 more days when reasonably necessary, the consumer told with the reason within the first 45 days",
             StopSource = "Statute silent; the clock keeps running (conservative)",
-            RollForwardSource = "None applied (conservative)",
+            RollForwardSource = "no statutory roll-forward relied on; conservative",
             Uncertainties = UsStateUncertainties,
         };
 }

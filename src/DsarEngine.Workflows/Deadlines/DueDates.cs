@@ -28,7 +28,7 @@ internal static class DueDates
         {
             // ICO: the extended deadline is three months from receipt, with the same month-end rules.
             end = PeriodArithmetic.End(stop.ClockStart, Period.Months(regime.Period.Amount + extension.Amount), calendar, ExtendedLabel, steps);
-            how = "counted from receipt (ICO method)";
+            how = "counted as three months from the start of the period (ICO method)";
         }
         else
         {

@@ -17,4 +17,10 @@ internal static class Rows
         await using var connection = new NpgsqlConnection(engine.ConnectionString);
         return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
     }
+
+    public static async Task AdminAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(DsarEngine.Tests.Shared.TestDatabase.AdminConnectionString);
+        await connection.ExecuteAsync(sql);
+    }
 }

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using DsarEngine.Server.Tests.TestData;
+
+namespace DsarEngine.Server.Tests.Platform;
+
+public sealed class HealthTests
+{
+    [Test]
+    public async Task Ready_reports_postgresql_and_the_bus_healthy()
+    {
+        var client = SharedEngine.Engine.CreateClient();
+        // The bus connects in the background; readiness is what says when it has (polled, bounded, no sleep-and-hope).
+        JsonObject report = [];
+        HttpStatusCode status = default;
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var response = await client.GetAsync("/health/ready");
+            (status, report) = (response.StatusCode, await response.ReadObjectAsync());
+            if (status == HttpStatusCode.OK)
+                break;
+            await Task.Delay(100);
+        }
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.OK), report.ToJsonString());
+            Assert.That((string)report["checks"]!["postgresql"]!["status"]!, Is.EqualTo("Healthy"));
+            Assert.That(report["checks"]!.AsObject().Select(c => c.Key), Has.Some.Contains("masstransit"));
+        }
+    }
+
+    [Test]
+    public async Task Live_answers_without_touching_dependencies()
+    {
+        var response = await SharedEngine.Engine.CreateClient().GetAsync("/health/live");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await response.ReadObjectAsync())["checks"]!.AsObject(), Is.Empty);
+    }
+
+    [Test]
+    public async Task Ready_fails_when_postgresql_is_gone()
+    {
+        await using var engine = await EngineFactory.StartAsync();
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(engine.ConnectionString).Database;
+        // Refuse new connections and cut the open ones: to the engine, the database is gone.
+        await Rows.AdminAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS false");
+        await Rows.AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'");
+        try
+        {
+            var response = await engine.CreateClient().GetAsync("/health/ready");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            Assert.That((string)(await response.ReadObjectAsync())["checks"]!["postgresql"]!["status"]!, Is.EqualTo("Unhealthy"));
+        }
+        finally
+        {
+            await Rows.AdminAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS true");
+        }
+    }
+}
