@@ -13,7 +13,7 @@ internal sealed record JournalEntry(
     byte[] PrevHash,
     byte[] Hash)
 {
-    // Dapper materialises through this and the init setters: its constructor mapping needs exact column types
+    // The persistence layer materialises rows through this and the init setters: constructor mapping needs exact column types
     // (timestamptz reads as DateTime, text[] as Array), which the positional constructor cannot offer.
     private JournalEntry() : this(default, default, default, default, "", "", "", [], []) { }
 }

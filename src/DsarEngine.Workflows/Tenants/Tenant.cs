@@ -11,7 +11,7 @@ internal sealed record Tenant(
     string DefaultLanguage,
     string[] AllowedOrigins)
 {
-    // Dapper materialises through this and the init setters: its constructor mapping needs exact column types
+    // The persistence layer materialises rows through this and the init setters: constructor mapping needs exact column types
     // (timestamptz reads as DateTime, text[] as Array), which the positional constructor cannot offer.
     private Tenant() : this(default, "", "", "", "", "", []) { }
 }
