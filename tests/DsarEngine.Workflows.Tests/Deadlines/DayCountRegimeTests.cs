@@ -1,3 +1,4 @@
+using DsarEngine.Workflows.Deadlines;
 using static DsarEngine.Workflows.Tests.Deadlines.TestQueries;
 
 namespace DsarEngine.Workflows.Tests.Deadlines;
@@ -105,7 +106,7 @@ public sealed class DayCountRegimeTests
     {
         var query = ReceivedOn("152-fz", "RU", "2025-06-05") with
         {
-            ClosureDays = [new DsarEngine.Workflows.Deadlines.ClosureDay(D("2025-06-13"), "Office move")],
+            ClosureDays = [new ClosureDay(D("2025-06-13"), "Office move")],
         };
 
         Assert.That(Compute(query).InitialDue, Is.EqualTo(D("2025-06-23")));
