@@ -28,6 +28,7 @@ internal static class EngineSetup
         services.AddSingleton<StatusLinks>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<MailRenderer>();
+        services.AddSingleton<Deadlines.ClockCommands>();
         services.AddHostedService<SmtpDelivery>();
         services.AddSingleton<DemoSamples>();
         services.AddSingleton<DemoSeeder>();
@@ -76,6 +77,8 @@ internal static class EngineSetup
         app.MapRequestsApi();
         app.MapStaffRequestsApi();
         app.MapMailboxApi();
+        app.MapDeadlinesApi();
+        app.MapClockApi();
         app.MapGet("/", () => TypedResults.Redirect("/api-docs")).ExcludeFromDescription();
         return app;
     }

@@ -6,9 +6,10 @@ namespace DsarEngine.Server.Apis;
 // A request as the privacy team sees it, including the subject's details.
 internal sealed record StaffRequestView(
     string Reference, string Right, string? Purpose, JsonElement Subject, string? Details, string Channel,
-    string Jurisdiction, string Regime, string Language, string Status, DateTimeOffset ReceivedAt, DateTimeOffset CreatedAt, int Version)
+    string Jurisdiction, string Regime, string Language, string Status, DateTimeOffset ReceivedAt, DateTimeOffset CreatedAt, int Version,
+    DeadlineView Deadline)
 {
-    public static StaffRequestView From(StoredRequest r) =>
+    public static StaffRequestView From(StoredRequest r, DateTimeOffset now) =>
         new(r.Reference, r.RightKind, r.Purpose, JsonDocument.Parse(r.Subject).RootElement, r.Details, r.Channel,
-            r.Jurisdiction, r.Regime, r.Language, r.Status, r.ReceivedAt, r.CreatedAt, r.Version);
+            r.Jurisdiction, r.Regime, r.Language, r.Status, r.ReceivedAt, r.CreatedAt, r.Version, DeadlineView.From(r, now));
 }

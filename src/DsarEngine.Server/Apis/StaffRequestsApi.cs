@@ -38,7 +38,7 @@ internal static class StaffRequestsApi
     }
 
     private static async Task<Results<Ok<StaffRequestView[]>, ValidationProblem>> List(
-        ClaimsPrincipal user, RequestStore requests, string? status, int? limit, int? offset, CancellationToken ct)
+        ClaimsPrincipal user, RequestStore requests, TimeProvider clock, string? status, int? limit, int? offset, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (status is not null && !RequestStatus.All.Contains(status))
@@ -50,13 +50,14 @@ internal static class StaffRequestsApi
         if (errors.Count > 0)
             return Problems.Validation(errors, "Fix the query parameters.");
         var rows = await requests.ListAsync(user.Tenant(), status, limit ?? 50, offset ?? 0, ct);
-        return TypedResults.Ok(rows.Select(StaffRequestView.From).ToArray());
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(rows.Select(r => StaffRequestView.From(r, now)).ToArray());
     }
 
     private static async Task<Results<Ok<StaffRequestView>, ProblemHttpResult>> Get(
-        string reference, ClaimsPrincipal user, RequestStore requests, CancellationToken ct) =>
+        string reference, ClaimsPrincipal user, RequestStore requests, TimeProvider clock, CancellationToken ct) =>
         await requests.FindAsync(user.Tenant(), reference, ct) is { } request
-            ? TypedResults.Ok(StaffRequestView.From(request))
+            ? TypedResults.Ok(StaffRequestView.From(request, clock.GetUtcNow()))
             : Problems.NotFound("request in your organisation");
 
     private static async Task<Results<Ok<JournalView>, ProblemHttpResult>> Journal(

@@ -16,21 +16,28 @@ internal sealed partial class IntakeService
         return new StoredRequest(id, tenant.Id, PublicReference.New(),
             SecretTokensHash(id), request.Right.ToSlug(), request.ObjectionPurpose,
             JsonSerializer.Serialize(request.Subject, Json), request.Details, request.Channel.ToSlug(),
-            frame.Jurisdiction, frame.Regime, frame.Language, RequestStatus.Received, frame.ReceivedAt, now, 1);
+            frame.Clock.Jurisdiction, frame.Clock.Regime, frame.Language, RequestStatus.Received, frame.Clock.ReceivedAt, now, 1,
+            null, null, null, null, null, null, null, null, false, "", "[]").WithClock(frame.Clock, frame.Deadline);
     }
 
     private byte[] SecretTokensHash(Guid id) =>
         Workflows.Security.SecretTokens.Hash(tokens.Derive(StatusLinks.Purpose, id));
 
     // The journal outlives erasure, so it records the legal frame and never the subject's data.
-    private static string JournalData(StoredRequest request, RequestFrame frame) => JsonSerializer.Serialize(new
+    private static string JournalData(StoredRequest request) => JsonSerializer.Serialize(new
     {
-        request.RightKind,
+        right = request.RightKind,
         request.Channel,
         request.Jurisdiction,
         request.Regime,
         request.Language,
-        receivedAt = frame.ReceivedAt,
+        request.ReceivedAt,
+        request.TimeZone,
+        request.ReceivedOn,
+        request.InitialDue,
+        request.ExtensionNoticeBy,
+        request.AcknowledgeBy,
+        request.EffectiveDue,
     }, Json);
 
     private static MailDraft Acknowledgement(StoredRequest request, string email) =>

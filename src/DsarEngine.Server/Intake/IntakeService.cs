@@ -31,7 +31,8 @@ internal sealed partial class IntakeService(
         var tenant = request is null ? null : await tenants.FindBySlugAsync(request.TenantSlug, ct);
         if (request is not null && (tenant is null || (command.StaffTenant is { } staffTenant && staffTenant != tenant.Id)))
             errors.Add("tenant", command.StaffTenant is null ? $"Unknown organisation '{request.TenantSlug}'." : "Your API key belongs to another organisation.");
-        var frame = request is null || tenant is null ? null : RequestFraming.Frame(request, tenant, now, errors);
+        var receivedAt = request?.ReceivedAt is { } at ? Microseconds(at) : now;
+        var frame = request is null || tenant is null ? null : RequestFraming.Frame(request, tenant, receivedAt, errors);
         if (errors.Any || request is null || tenant is null || frame is null)
             return new IntakeResult.Invalid(errors.ToDictionary());
 
@@ -40,7 +41,7 @@ internal sealed partial class IntakeService(
                 $"Add {origin} to the organisation's allowed origins.");
 
         var stored = NewStoredRequest(request, tenant, frame, now);
-        var journal = JournalChain.Append(null, tenant.Id, stored.Id, now, command.Actor, "received", JournalData(stored, frame));
+        var journal = JournalChain.Append(null, tenant.Id, stored.Id, now, command.Actor, "received", JournalData(stored));
         var mail = request.Subject.Email is { } email ? Acknowledgement(stored, email) : null;
         var claim = key is null ? null : new IdempotencyClaim(key, SHA256.HashData(command.RawBody));
         var outcome = await requests.SubmitAsync(stored, journal, mail, claim, ct);

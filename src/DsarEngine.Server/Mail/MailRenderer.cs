@@ -21,7 +21,9 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
             values["right"] = MailTemplates.RightName(request.RightKind, mail.Language);
             values["receivedOn"] = TimeZoneInfo.ConvertTime(request.ReceivedAt, zone).ToString("D", culture);
             values["statusUrl"] = links.Url(request.Id, request.Reference);
-            values.TryAdd("dueOn", "");
+            // A date fixed when the message was written (e.g. an extension notice) wins over today's state.
+            var due = values.TryGetValue("dueOnIso", out var iso) && DateOnly.TryParse(iso, CultureInfo.InvariantCulture, out var fixedDue) ? fixedDue : request.EffectiveDue;
+            values["dueOn"] = due?.ToString("D", culture) ?? "";
         }
         values["greetingName"] = "";
         return MailTemplates.Render(mail.Template, mail.Language, values);

@@ -5,6 +5,7 @@ namespace DsarEngine.Workflows.Mail;
 internal static class MailTemplates
 {
     public const string RequestReceived = "request-received";
+    public const string DeadlineExtended = "deadline-extended";
 
     private static readonly Dictionary<(string Template, string Language), (string Subject, string Body)> Texts = new()
     {
@@ -31,6 +32,37 @@ internal static class MailTemplates
 
             Vous pouvez suivre votre demande ici (gardez ce lien pour vous) :
             {statusUrl}
+
+            {organisation}
+            """),
+        // GDPR Art. 12(3): the subject is told of the extension, with the reasons, within the first month.
+        [(DeadlineExtended, "en")] = (
+            "We need more time to answer your request {reference}",
+            """
+            Hello{greetingName},
+
+            Your {right} request {reference}, received on {receivedOn}, needs more time than the law's first period allows.
+            Why: {reason}
+
+            We will answer by {dueOn} at the latest (GDPR Art. 12(3) allows two further months where a request is complex or one of many).
+            You can follow your request here: {statusUrl}
+
+            If you disagree, you may complain to the data protection authority.
+
+            {organisation}
+            """),
+        [(DeadlineExtended, "fr")] = (
+            "Nous avons besoin de plus de temps pour votre demande {reference}",
+            """
+            Bonjour{greetingName},
+
+            Votre demande ({right}) {reference}, reçue le {receivedOn}, nécessite plus de temps que le premier délai légal.
+            Motif : {reason}
+
+            Nous vous répondrons au plus tard le {dueOn} (l'article 12, paragraphe 3, du RGPD permet de prolonger de deux mois lorsqu'une demande est complexe ou que les demandes sont nombreuses).
+            Vous pouvez suivre votre demande ici : {statusUrl}
+
+            Si vous n'êtes pas d'accord, vous pouvez introduire une réclamation auprès de l'autorité de protection des données (la CNIL en France).
 
             {organisation}
             """),

@@ -11,6 +11,7 @@ internal static class PersistenceServices
         // snake_case columns onto PascalCase members (Dapper's documented switch; process-wide by design).
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        SqlMapper.AddTypeHandler(new DateOnlyHandler());
         services.AddSingleton(provider =>
         {
             var builder = new NpgsqlDataSourceBuilder(connectionString(provider));

@@ -14,9 +14,13 @@ internal sealed partial class RequestStore(NpgsqlDataSource dataSource)
 
     private const string InsertSql = """
         INSERT INTO requests (id, tenant_id, reference, status_token_hash, right_kind, purpose, subject, details,
-            channel, jurisdiction, regime, language, status, received_at, created_at, version)
+            channel, jurisdiction, regime, language, status, received_at, created_at, version,
+            time_zone, received_on, initial_due, extension_notice_by, extended_due, acknowledge_by, effective_due, due_at,
+            extended, extension_method, stops)
         VALUES (@Id, @TenantId, @Reference, @StatusTokenHash, @RightKind, @Purpose, @Subject::jsonb, @Details,
-            @Channel, @Jurisdiction, @Regime, @Language, @Status, @ReceivedAt, @CreatedAt, @Version)
+            @Channel, @Jurisdiction, @Regime, @Language, @Status, @ReceivedAt, @CreatedAt, @Version,
+            @TimeZone, @ReceivedOn, @InitialDue, @ExtensionNoticeBy, @ExtendedDue, @AcknowledgeBy, @EffectiveDue, @DueAt,
+            @Extended, @ExtensionMethod, @Stops::jsonb)
         """;
 
     // Everything the subject submitted is committed before the API answers 202: a crash after that loses nothing.

@@ -1,3 +1,6 @@
+using DsarEngine.Workflows.Deadlines;
+using DsarEngine.Workflows.Requests;
+
 namespace DsarEngine.Workflows.Persistence;
 
 // A request row. Constructor mapping is positional: keep the order of RequestColumns.
@@ -17,14 +20,52 @@ internal sealed record StoredRequest(
     string Status,
     DateTimeOffset ReceivedAt,
     DateTimeOffset CreatedAt,
-    int Version)
+    int Version,
+    string? TimeZone,
+    DateOnly? ReceivedOn,
+    DateOnly? InitialDue,
+    DateOnly? ExtensionNoticeBy,
+    DateOnly? ExtendedDue,
+    DateOnly? AcknowledgeBy,
+    DateOnly? EffectiveDue,
+    DateTimeOffset? DueAt,
+    bool Extended,
+    string ExtensionMethod,
+    string Stops)
 {
     // Dapper materialises through this and the init setters: its constructor mapping needs exact column types
     // (timestamptz reads as DateTime, text[] as Array), which the positional constructor cannot offer.
-    private StoredRequest() : this(default, default, "", [], "", null, "", null, "", "", "", "", "", default, default, default) { }
+    private StoredRequest() : this(default, default, "", [], "", null, "", null, "", "", "", "", "", default, default, default,
+        null, null, null, null, null, null, null, null, false, "", "[]") { }
 
     public const string Columns = """
         id, tenant_id, reference, status_token_hash, right_kind, purpose, subject::text AS subject, details,
-        channel, jurisdiction, regime, language, status, received_at, created_at, version
+        channel, jurisdiction, regime, language, status, received_at, created_at, version,
+        time_zone, received_on, initial_due, extension_notice_by, extended_due, acknowledge_by, effective_due, due_at,
+        extended, extension_method, stops::text AS stops
         """;
+
+    public RequestClock Clock => new(Regime, Jurisdiction, TimeZone ?? "UTC", ReceivedAt, Extended,
+        RequestClock.ParseMethod(ExtensionMethod), RequestClock.ParseStops(Stops));
+
+    // The stored dates follow the clock; they are columns so that the inbox can sort and timers can fire on them.
+    public StoredRequest WithClock(RequestClock clock, DeadlineComputation computed) => this with
+    {
+        Regime = computed.Regime,
+        Jurisdiction = computed.Jurisdiction,
+        TimeZone = computed.TimeZone,
+        ReceivedOn = computed.ReceivedOn,
+        InitialDue = computed.InitialDue,
+        ExtensionNoticeBy = computed.ExtensionNoticeBy,
+        ExtendedDue = computed.ExtendedDue,
+        AcknowledgeBy = computed.AcknowledgeBy,
+        EffectiveDue = computed.EffectiveDue,
+        DueAt = computed.EffectiveDueAt.ToUniversalTime(),
+        Extended = clock.Extended,
+        ExtensionMethod = RequestClock.MethodSlug(clock.Method),
+        Stops = RequestClock.StopsJson(clock.Stops),
+    };
+
+    public string? SubjectEmail() =>
+        System.Text.Json.JsonDocument.Parse(Subject).RootElement.TryGetProperty("email", out var email) ? email.GetString() : null;
 }

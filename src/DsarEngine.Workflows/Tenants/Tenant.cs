@@ -9,9 +9,11 @@ internal sealed record Tenant(
     string Jurisdiction,
     string TimeZone,
     string DefaultLanguage,
-    string[] AllowedOrigins)
+    string[] AllowedOrigins,
+    string ExtensionMethod = "from-receipt",
+    string ClosureDays = "[]")
 {
     // The persistence layer materialises rows through this and the init setters: constructor mapping needs exact column types
     // (timestamptz reads as DateTime, text[] as Array), which the positional constructor cannot offer.
-    private Tenant() : this(default, "", "", "", "", "", []) { }
+    private Tenant() : this(default, "", "", "", "", "", [], "from-receipt", "[]") { }
 }

@@ -13,7 +13,7 @@ internal static class StoredRequests
     public static StoredRequest For(Guid tenantId, string right = "access") =>
         new(Guid.CreateVersion7(Now), tenantId, PublicReference.New(), SecretTokens.Hash(Guid.NewGuid().ToString()), right, null,
             """{"email":"jeanne@example.org","name":"Jeanne","identities":[]}""", null, "api", "FR", "gdpr", "fr",
-            RequestStatus.Received, Now, Now, 1);
+            RequestStatus.Received, Now, Now, 1, null, null, null, null, null, null, null, null, false, "from-receipt", "[]");
 
     public static JournalEntry Received(StoredRequest request) =>
         JournalChain.Append(null, request.TenantId, request.Id, Now, "subject", "received", """{"right":"access"}""");
