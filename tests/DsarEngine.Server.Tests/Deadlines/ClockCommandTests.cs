@@ -1,0 +1,159 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using DsarEngine.Server.Tests.TestData;
+using DsarEngine.Tests.Shared;
+
+namespace DsarEngine.Server.Tests.Deadlines;
+
+// Extending, stopping and resuming the clock: allowed only as the law allows, journaled with who and why.
+public sealed class ClockCommandTests
+{
+    private static readonly DateTimeOffset Start = new(2025, 3, 3, 9, 0, 0, TimeSpan.Zero); // Monday
+    private readonly FakeTimeProvider time = new(Start);
+    private EngineFactory engine = null!;
+
+    [OneTimeSetUp]
+    public async Task StartEngine() => engine = await EngineFactory.StartAsync(time: time);
+
+    [OneTimeTearDown]
+    public async Task StopEngine() => await engine.DisposeAsync();
+
+    [SetUp]
+    public void ResetClock() => time.Set(Start);
+
+    private async Task<(TestTenant Tenant, string Reference, HttpClient Staff)> SubmitAsync(string jurisdiction = "FR")
+    {
+        var tenant = await TestTenant.CreateAsync(engine);
+        var body = Submissions.Valid(tenant.Slug);
+        body["jurisdiction"] = jurisdiction;
+        var accepted = await (await engine.CreateClient().SendAsync(Submissions.Post(body))).ReadObjectAsync();
+        return (tenant, (string)accepted["reference"]!, tenant.Staff(engine, "privacy-officer"));
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string reference, string action, object body) =>
+        client.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/{action}", body);
+
+    [Test]
+    public async Task An_extension_in_time_moves_the_due_date_tells_the_subject_and_is_journaled()
+    {
+        var (tenant, reference, staff) = await SubmitAsync();
+        time.Advance(TimeSpan.FromDays(20));
+        var response = await PostAsync(staff, reference, "extension", new { reason = "Data held in 14 systems, two of them archived." });
+        var view = await response.ReadObjectAsync();
+        var journal = await staff.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}/journal");
+        var notice = (await staff.GetFromJsonAsync<JsonArray>("/api/v1/staff/mailbox"))!.First()!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), view.ToJsonString());
+            Assert.That((bool)view["deadline"]!["extended"]!, Is.True);
+            Assert.That((string)view["deadline"]!["effectiveDue"]!, Is.EqualTo("2025-06-03"));
+            var entry = journal!["entries"]!.AsArray().Last()!;
+            Assert.That((string)entry["kind"]!, Is.EqualTo("deadline-extended"));
+            Assert.That((string)entry["actor"]!, Is.EqualTo("api-key:privacy-officer"));
+            Assert.That((string)entry["data"]!["reason"]!, Does.StartWith("Data held in 14 systems"));
+            Assert.That((bool)journal["verified"]!, Is.True);
+            Assert.That((string)notice["template"]!, Is.EqualTo("deadline-extended"));
+            Assert.That((string)notice["body"]!, Does.Contain("Data held in 14 systems").And.Contain("3 juin 2025"));
+            Assert.That(await Rows.CountAsync(engine, "mail_messages", tenant.Id), Is.EqualTo(2));
+        }
+    }
+
+    [Test]
+    public async Task A_second_extension_is_refused_and_changes_nothing()
+    {
+        var (_, reference, staff) = await SubmitAsync();
+        await PostAsync(staff, reference, "extension", new { reason = "Complex." });
+        var second = await PostAsync(staff, reference, "extension", new { reason = "Still complex." });
+        var problem = await second.ReadObjectAsync();
+        var view = await staff.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That((string)problem["type"]!, Is.EqualTo("urn:dsar:problem:extension-refused"));
+            Assert.That((string)problem["detail"]!, Does.Contain("already extended once"));
+            Assert.That((int)view!["version"]!, Is.EqualTo(2));
+        }
+    }
+
+    [Test]
+    public async Task An_extension_after_the_initial_deadline_is_refused()
+    {
+        var (_, reference, staff) = await SubmitAsync();
+        time.Advance(TimeSpan.FromDays(40));
+        var response = await PostAsync(staff, reference, "extension", new { reason = "Late." });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((string)(await response.ReadObjectAsync())["detail"]!, Does.StartWith("Too late to extend"));
+    }
+
+    [Test]
+    public async Task An_extension_needs_reasons()
+    {
+        var (_, reference, staff) = await SubmitAsync();
+        var response = await PostAsync(staff, reference, "extension", new { reason = " " });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await response.ReadObjectAsync())["errors"]!["reason"], Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Waiting_for_identity_proof_adds_the_waiting_days_under_the_gdpr()
+    {
+        var (_, reference, staff) = await SubmitAsync();
+        time.Advance(TimeSpan.FromDays(2));
+        var stopped = await (await PostAsync(staff, reference, "clock/stop", new { reason = "identity-proof" })).ReadObjectAsync();
+        time.Advance(TimeSpan.FromDays(7));
+        var resumed = await PostAsync(staff, reference, "clock/resume", new { note = "Passport copy received." });
+        var view = await resumed.ReadObjectAsync();
+        var deadline = view["deadline"]!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string)stopped["deadline"]!["stops"]![0]!["start"]!, Is.EqualTo("2025-03-05"));
+            Assert.That(resumed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((string)deadline["stops"]![0]!["end"]!, Is.EqualTo("2025-03-12"));
+            // Due 3 April without the wait; seven days of waiting move it to 10 April.
+            Assert.That((string)deadline["effectiveDue"]!, Is.EqualTo("2025-04-10"));
+        }
+    }
+
+    [Test]
+    public async Task The_clock_cannot_be_stopped_twice_or_resumed_while_running()
+    {
+        var (_, reference, staff) = await SubmitAsync();
+        var resume = await PostAsync(staff, reference, "clock/resume", new { });
+        await PostAsync(staff, reference, "clock/stop", new { reason = "clarification" });
+        var again = await PostAsync(staff, reference, "clock/stop", new { reason = "fee" });
+        var unknown = await PostAsync(staff, reference, "clock/stop", new { reason = "holiday" });
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string)(await resume.ReadObjectAsync())["type"]!, Is.EqualTo("urn:dsar:problem:clock-not-stopped"));
+            Assert.That((string)(await again.ReadObjectAsync())["type"]!, Is.EqualTo("urn:dsar:problem:clock-already-stopped"));
+            Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        }
+    }
+
+    [Test]
+    public async Task Under_the_ccpa_verification_does_not_stop_the_clock()
+    {
+        var (_, reference, staff) = await SubmitAsync("US-CA");
+        var response = await PostAsync(staff, reference, "clock/stop", new { reason = "identity-proof" });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((string)(await response.ReadObjectAsync())["type"]!, Is.EqualTo("urn:dsar:problem:clock-does-not-stop"));
+    }
+
+    [Test]
+    public async Task An_auditor_cannot_touch_the_clock()
+    {
+        var (tenant, reference, _) = await SubmitAsync();
+        var response = await PostAsync(tenant.Staff(engine, "auditor"), reference, "extension", new { reason = "No." });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task Another_organisation_cannot_extend_my_request()
+    {
+        var (_, reference, _) = await SubmitAsync();
+        var other = await TestTenant.CreateAsync(engine);
+        var response = await PostAsync(other.Staff(engine, "admin"), reference, "extension", new { reason = "Mine now." });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using DsarEngine.Server.Tests.TestData;
+
+namespace DsarEngine.Server.Tests.Deadlines;
+
+public sealed class PreviewTests
+{
+    private static EngineFactory Engine => SharedEngine.Engine;
+
+    [Test]
+    public async Task The_preview_explains_a_roll_forward_over_easter_monday()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        // Received 21 March 2025 → 21 April 2025, Easter Monday in France → Tuesday 22 April.
+        var result = await tenant.Staff(Engine, "auditor").GetFromJsonAsync<JsonObject>(
+            "/api/v1/deadlines/preview?regime=gdpr&jurisdiction=FR&receivedAt=2025-03-21T10:00:00%2B01:00");
+        var steps = result!["steps"]!.AsArray().Select(s => (string)s!["text"]!).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string)result["receivedOn"]!, Is.EqualTo("2025-03-21"));
+            Assert.That((string)result["initialDue"]!, Is.EqualTo("2025-04-22"));
+            Assert.That((string)result["extendedDue"]!, Is.EqualTo("2025-06-23"));
+            Assert.That(steps, Has.Some.Contains("Easter Monday"));
+        }
+    }
+
+    [Test]
+    public async Task The_preview_names_every_bad_parameter()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        var response = await tenant.Staff(Engine, "agent").GetAsync("/api/v1/deadlines/preview?regime=nope&jurisdiction=ZZ&receivedAt=yesterday&timeZone=Mars/Olympus&stops=2025-13-01/2025-03-05");
+        var problem = await response.ReadObjectAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.SupersetOf(new[] { "jurisdiction", "receivedAt", "timeZone", "stops" }));
+    }
+
+    [Test]
+    public async Task A_stop_that_ends_before_it_starts_is_refused()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        var response = await tenant.Staff(Engine, "agent").GetAsync("/api/v1/deadlines/preview?regime=gdpr&jurisdiction=FR&receivedAt=2025-03-01T10:00:00Z&stops=2025-03-10/2025-03-05");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await response.ReadObjectAsync())["errors"]!["stops"], Is.Not.Null);
+    }
+
+    [Test]
+    public async Task The_preview_refuses_an_extension_where_the_regime_has_none()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        var response = await tenant.Staff(Engine, "agent").GetAsync("/api/v1/deadlines/preview?regime=lgpd&jurisdiction=BR&receivedAt=2025-03-21T10:00:00Z&extended=true");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await response.ReadObjectAsync())["errors"]!["extended"], Is.Not.Null);
+    }
+
+    [Test]
+    public async Task The_preview_is_for_staff_only() =>
+        Assert.That((await Engine.CreateClient().GetAsync("/api/v1/deadlines/preview?regime=gdpr&jurisdiction=FR&receivedAt=2025-03-21T10:00:00Z")).StatusCode,
+            Is.EqualTo(HttpStatusCode.Unauthorized));
+
+    [Test]
+    public async Task A_stored_request_explains_its_own_deadline()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        var reference = (string)(await (await Engine.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug)))).ReadObjectAsync())["reference"]!;
+        var staff = tenant.Staff(Engine, "agent");
+        var explained = await staff.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}/deadline");
+        var stored = await staff.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}");
+        Assert.That((string)explained!["effectiveDue"]!, Is.EqualTo((string)stored!["deadline"]!["effectiveDue"]!));
+        Assert.That(explained["steps"]!.AsArray(), Is.Not.Empty);
+    }
+}
