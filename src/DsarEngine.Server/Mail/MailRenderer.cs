@@ -14,7 +14,8 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
         var values = JsonSerializer.Deserialize<Dictionary<string, string>>(mail.Model) ?? [];
         var tenant = await tenants.FindAsync(mail.TenantId, ct);
         values["organisation"] = tenant?.Name ?? "";
-        if (values.TryGetValue("reference", out var reference) && await requests.FindAsync(mail.TenantId, reference, ct) is { } request)
+        var request = values.TryGetValue("reference", out var reference) ? await requests.FindAsync(mail.TenantId, reference, ct) : null;
+        if (request is not null)
         {
             var culture = CultureInfo.GetCultureInfo(mail.Language);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(tenant?.TimeZone ?? "UTC");
@@ -26,6 +27,9 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
             values["dueOn"] = due?.ToString("D", culture) ?? "";
         }
         values["greetingName"] = "";
+        if (request is not null && System.Text.Json.JsonDocument.Parse(request.Subject).RootElement.TryGetProperty("name", out var name)
+            && name.GetString() is { Length: > 0 } subjectName)
+            values["greetingName"] = " " + subjectName;
         return MailTemplates.Render(mail.Template, mail.Language, values);
     }
 }

@@ -26,6 +26,7 @@ public sealed partial class MailboxTests
         {
             Assert.That((string)mail["subject"]!, Is.EqualTo($"Nous avons bien reçu votre demande {reference}"));
             Assert.That((string)mail["body"]!, Does.Contain("portabilité").And.Contain("Exemple SAS"));
+            Assert.That((string)mail["body"]!, Does.StartWith($"Bonjour {body["subject"]!["name"]},"));
             Assert.That(status.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That((string)(await status.ReadObjectAsync())["reference"]!, Is.EqualTo(reference));
         }
