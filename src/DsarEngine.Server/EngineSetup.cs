@@ -3,8 +3,13 @@ using DsarEngine.Server.Auth;
 using DsarEngine.Server.Demo;
 using DsarEngine.Server.Infrastructure;
 using DsarEngine.Server.Intake;
+using DsarEngine.Server.Identity;
 using DsarEngine.Server.Mail;
+using DsarEngine.Server.Runtime;
+using DsarEngine.Workflows.Definitions;
 using DsarEngine.Workflows.Persistence;
+using DsarEngine.Workflows.Persistence.Runtime;
+using DsarEngine.Workflows.Runtime;
 using DsarEngine.Workflows.Security;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +25,7 @@ internal static class EngineSetup
         AddValidatedOptions<IntakeOptions>(services, IntakeOptions.SectionName);
         AddValidatedOptions<SecurityOptions>(services, SecurityOptions.SectionName);
         AddValidatedOptions<MailOptions>(services, MailOptions.SectionName);
+        AddValidatedOptions<RuntimeOptions>(services, RuntimeOptions.SectionName);
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
 
         services.AddSingleton(TimeProvider.System);
@@ -29,6 +35,12 @@ internal static class EngineSetup
         services.AddSingleton<IntakeService>();
         services.AddSingleton<MailRenderer>();
         services.AddSingleton<Deadlines.ClockCommands>();
+        services.AddSingleton(WorkflowDefinitions.Load);
+        services.AddSingleton<IWorkflowDefinitions>(sp => sp.GetRequiredService<WorkflowCatalog>());
+        services.AddSingleton<SignalProcessor>();
+        services.AddSingleton<IdentityVerification>();
+        services.AddHostedService<OutboxRelay>();
+        services.AddHostedService<TimerPoller>();
         services.AddHostedService<SmtpDelivery>();
         services.AddSingleton<DemoSamples>();
         services.AddSingleton<DemoSeeder>();
@@ -51,6 +63,8 @@ internal static class EngineSetup
     {
         // Settings first: a bad token key or URL is reported as such, not as whatever the migration trips on.
         app.Services.GetService<IStartupValidator>()?.Validate();
+        // Then the workflow definitions: a broken file stops the host with the file, the path and the problem.
+        app.Services.GetRequiredService<IWorkflowDefinitions>();
         await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);
         if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
             await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(ct);
@@ -79,6 +93,8 @@ internal static class EngineSetup
         app.MapMailboxApi();
         app.MapDeadlinesApi();
         app.MapClockApi();
+        app.MapWorkflowApi();
+        app.MapIdentityApi();
         app.MapGet("/", () => TypedResults.Redirect("/api-docs")).ExcludeFromDescription();
         return app;
     }

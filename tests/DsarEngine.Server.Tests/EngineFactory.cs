@@ -15,6 +15,16 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
 {
     public string ConnectionString { get; } = connectionString;
 
+    // False for a second engine sharing another one's database: the owner drops it.
+    public bool OwnsDatabase { get; init; } = true;
+
+    public static EngineFactory Join(EngineFactory owner, IDictionary<string, string?>? overrides = null)
+    {
+        var factory = new EngineFactory(owner.ConnectionString, overrides) { OwnsDatabase = false };
+        _ = factory.Server;
+        return factory;
+    }
+
     public static async Task<EngineFactory> StartAsync(IDictionary<string, string?>? overrides = null, TimeProvider? time = null)
     {
         var factory = new EngineFactory(await TestDatabase.CreateAsync("dsar_srv"), overrides, time);
@@ -28,6 +38,8 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
         {
             ["Dsar:Database:ConnectionString"] = ConnectionString,
             ["Dsar:Bus:Url"] = TestDatabase.AmqpUrl,
+            // Engines of other tests share the broker: each database is its own cluster with its own reply queue.
+            ["Dsar:Bus:EndpointPrefix"] = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Database + "-",
             ["Dsar:Security:TokenKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Dsar:Intake:PublicPermitsPerMinute"] = "100000",
             ["Dsar:Intake:StatusPermitsPerMinute"] = "100000",
@@ -45,6 +57,7 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await TestDatabase.DropAsync(ConnectionString);
+        if (OwnsDatabase)
+            await TestDatabase.DropAsync(ConnectionString);
     }
 }

@@ -10,6 +10,7 @@ internal static class BusSetup
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            bus.AddConsumer<Runtime.ConnectorReplyConsumer, Runtime.ConnectorReplyConsumerDefinition>();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(context.GetRequiredService<IOptions<BusOptions>>().Value.Url));

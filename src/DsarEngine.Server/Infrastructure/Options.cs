@@ -19,6 +19,11 @@ internal sealed class BusOptions
     [Required(ErrorMessage = "Dsar:Bus:Url is required (an amqp:// URL of the RabbitMQ broker).")]
     [RegularExpression("^amqps?://.+", ErrorMessage = "Dsar:Bus:Url must be an amqp:// or amqps:// URL.")]
     public string Url { get; set; } = "";
+
+    // Prefix of this engine cluster's own queue names (default none). Engines sharing one database share it;
+    // a separate cluster on the same broker (another environment, or a test) uses another.
+    [RegularExpression("^[a-z0-9_.-]{0,60}$", ErrorMessage = "Dsar:Bus:EndpointPrefix may hold lowercase letters, digits, '.', '_' and '-' (at most 60).")]
+    public string EndpointPrefix { get; set; } = "";
 }
 
 internal sealed class IntakeOptions

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DsarEngine.Workflows.Definitions;
 using DsarEngine.Workflows.Journal;
 using DsarEngine.Workflows.Persistence;
 using DsarEngine.Workflows.Requests;
@@ -19,7 +20,7 @@ internal abstract record IntakeResult
 // The one path by which a request enters the engine (public API, form, staff intake): validate, decide its
 // legal frame, and store it with its journal entry and acknowledgement in one transaction.
 internal sealed partial class IntakeService(
-    TenantStore tenants, RequestStore requests, SecretTokens tokens, TimeProvider clock)
+    TenantStore tenants, RequestStore requests, SecretTokens tokens, WorkflowCatalog definitions, TimeProvider clock)
 {
     public async Task<IntakeResult> SubmitAsync(IntakeCommand command, CancellationToken ct)
     {
@@ -44,7 +45,12 @@ internal sealed partial class IntakeService(
         var journal = JournalChain.Append(null, tenant.Id, stored.Id, now, command.Actor, "received", JournalData(stored));
         var mail = request.Subject.Email is { } email ? Acknowledgement(stored, email) : null;
         var claim = key is null ? null : new IdempotencyClaim(key, SHA256.HashData(command.RawBody));
-        var outcome = await requests.SubmitAsync(stored, journal, mail, claim, ct);
+        // The workflow is pinned to the definition version current at intake; later versions never change it.
+        if (!definitions.Serves(stored.RightKind))
+            return new IntakeResult.Refused(StatusCodes.Status422UnprocessableEntity, "right-not-offered",
+                "This organisation has no workflow for this right.", $"No workflow definition serves '{stored.RightKind}'; nothing was stored.");
+        var definition = definitions.ForRight(stored.RightKind);
+        var outcome = await requests.SubmitAsync(stored, journal, mail, claim, ct, new WorkflowStart(definition.Id, definition.Version));
         return outcome.Result switch
         {
             SubmitResult.Created => new IntakeResult.Accepted(outcome.Request!, Replayed: false),

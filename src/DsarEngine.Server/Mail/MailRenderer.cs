@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
+using DsarEngine.Server.Infrastructure;
 using DsarEngine.Server.Intake;
 using DsarEngine.Workflows.Mail;
 using DsarEngine.Workflows.Persistence;
+using DsarEngine.Workflows.Persistence.Runtime;
+using DsarEngine.Workflows.Security;
+using Microsoft.Extensions.Options;
 
 namespace DsarEngine.Server.Mail;
 
 // Renders a stored message: its model plus what is derived at send time (links, the request's facts).
-internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, StatusLinks links)
+internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, StatusLinks links, SecretTokens tokens, IOptions<IntakeOptions> intake)
 {
     public async Task<(string Subject, string Body)> RenderAsync(StoredMail mail, CancellationToken ct)
     {
@@ -22,6 +26,14 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
             values["right"] = MailTemplates.RightName(request.RightKind, mail.Language);
             values["receivedOn"] = TimeZoneInfo.ConvertTime(request.ReceivedAt, zone).ToString("D", culture);
             values["statusUrl"] = links.Url(request.Id, request.Reference);
+            if (values.TryGetValue("challenge", out var challenge) && Guid.TryParse(challenge, out var challengeId))
+            {
+                // Derived now, never stored: the database holds only their hashes.
+                values["verifyUrl"] = $"{intake.Value.PublicBaseUrl.TrimEnd('/')}/api/v1/requests/{request.Reference}/identity?challenge={challengeId}&token={tokens.Derive(IdentityChallenges.TokenPurpose, challengeId)}";
+                values["code"] = IdentityChallenges.Code(tokens, challengeId);
+                if (DateTimeOffset.TryParse(values.GetValueOrDefault("expiresAtIso"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var expires))
+                    values["expiresAt"] = TimeZoneInfo.ConvertTime(expires, zone).ToString("f", culture);
+            }
             // A date fixed when the message was written (e.g. an extension notice) wins over today's state.
             var due = values.TryGetValue("dueOnIso", out var iso) && DateOnly.TryParse(iso, CultureInfo.InvariantCulture, out var fixedDue) ? fixedDue : request.EffectiveDue;
             values["dueOn"] = due?.ToString("D", culture) ?? "";

@@ -6,6 +6,9 @@ internal static class MailTemplates
 {
     public const string RequestReceived = "request-received";
     public const string DeadlineExtended = "deadline-extended";
+    public const string IdentityChallenge = "identity-challenge";
+    public const string RequestRefused = "request-refused";
+    public const string ResponseReady = "response-ready";
 
     private static readonly Dictionary<(string Template, string Language), (string Subject, string Body)> Texts = new()
     {
@@ -63,6 +66,82 @@ internal static class MailTemplates
             Vous pouvez suivre votre demande ici : {statusUrl}
 
             Si vous n'êtes pas d'accord, vous pouvez introduire une réclamation auprès de l'autorité de protection des données (la CNIL en France).
+
+            {organisation}
+            """),
+        // GDPR Art. 12(6): reasonable measures to confirm identity; a one-time link and code sent to the address given.
+        [(IdentityChallenge, "en")] = (
+            "Please confirm it is you: request {reference}",
+            """
+            Hello{greetingName},
+
+            To protect your data we must check that the {right} request {reference} comes from you.
+            Open this link to confirm (valid until {expiresAt}, once):
+            {verifyUrl}
+
+            Or enter this code where asked: {code}
+
+            If you did not make this request, ignore this message and nothing will happen.
+
+            {organisation}
+            """),
+        [(IdentityChallenge, "fr")] = (
+            "Merci de confirmer votre identité : demande {reference}",
+            """
+            Bonjour{greetingName},
+
+            Pour protéger vos données, nous devons vérifier que la demande ({right}) {reference} vient bien de vous.
+            Ouvrez ce lien pour confirmer (valable jusqu'au {expiresAt}, une seule fois) :
+            {verifyUrl}
+
+            Ou saisissez ce code lorsqu'il vous est demandé : {code}
+
+            Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne se passera.
+
+            {organisation}
+            """),
+        // GDPR Art. 12(4): reasons for not acting, and the right to complain and to a judicial remedy.
+        [(RequestRefused, "en")] = (
+            "Your request {reference}: our answer",
+            """
+            Hello{greetingName},
+
+            We will not act on your {right} request {reference}, received on {receivedOn}.
+            Why: {reason}
+
+            You may lodge a complaint with a data protection supervisory authority and seek a judicial remedy.
+
+            {organisation}
+            """),
+        [(RequestRefused, "fr")] = (
+            "Votre demande {reference} : notre réponse",
+            """
+            Bonjour{greetingName},
+
+            Nous ne donnerons pas suite à votre demande ({right}) {reference}, reçue le {receivedOn}.
+            Motif : {reason}
+
+            Vous pouvez introduire une réclamation auprès d'une autorité de contrôle (la CNIL en France) et former un recours juridictionnel.
+
+            {organisation}
+            """),
+        [(ResponseReady, "en")] = (
+            "Your request {reference} is complete",
+            """
+            Hello{greetingName},
+
+            We have completed your {right} request {reference}. Our answer is available here (keep this link private):
+            {statusUrl}
+
+            {organisation}
+            """),
+        [(ResponseReady, "fr")] = (
+            "Votre demande {reference} est traitée",
+            """
+            Bonjour{greetingName},
+
+            Nous avons traité votre demande ({right}) {reference}. Notre réponse est disponible ici (gardez ce lien pour vous) :
+            {statusUrl}
 
             {organisation}
             """),

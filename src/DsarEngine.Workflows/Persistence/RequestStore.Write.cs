@@ -25,7 +25,7 @@ internal sealed partial class RequestStore(NpgsqlDataSource dataSource)
 
     // Everything the subject submitted is committed before the API answers 202: a crash after that loses nothing.
     public async Task<SubmitOutcome> SubmitAsync(StoredRequest request, JournalEntry received, MailDraft? mail,
-        IdempotencyClaim? claim, CancellationToken ct)
+        IdempotencyClaim? claim, CancellationToken ct, WorkflowStart? workflow = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -43,6 +43,8 @@ internal sealed partial class RequestStore(NpgsqlDataSource dataSource)
         await JournalStore.AppendAsync(connection, tx, received, ct);
         if (mail is not null)
             await MailboxStore.EnqueueAsync(connection, tx, request.TenantId, request.Id, mail, request.CreatedAt, ct);
+        if (workflow is not null)
+            await WorkflowStart.WriteAsync(connection, tx, request, workflow, ct);
         await tx.CommitAsync(ct);
         return new SubmitOutcome(SubmitResult.Created, request);
     }

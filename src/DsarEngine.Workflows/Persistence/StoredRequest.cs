@@ -60,7 +60,8 @@ internal sealed record StoredRequest(
         ExtendedDue = computed.ExtendedDue,
         AcknowledgeBy = computed.AcknowledgeBy,
         EffectiveDue = computed.EffectiveDue,
-        DueAt = computed.EffectiveDueAt.ToUniversalTime(),
+        // The last tick of the day, cut to the microseconds PostgreSQL keeps (what is stored is what was computed).
+        DueAt = new DateTimeOffset(computed.EffectiveDueAt.UtcTicks - computed.EffectiveDueAt.UtcTicks % 10, TimeSpan.Zero),
         Extended = clock.Extended,
         ExtensionMethod = RequestClock.MethodSlug(clock.Method),
         Stops = RequestClock.StopsJson(clock.Stops),

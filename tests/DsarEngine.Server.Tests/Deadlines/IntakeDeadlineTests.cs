@@ -70,7 +70,7 @@ public sealed class IntakeDeadlineTests
     {
         var (accepted, _, tenant) = await SubmitAsync("FR");
         var status = await engine.CreateClient().GetFromJsonAsync<JsonObject>(new Uri((string)accepted["statusUrl"]!).PathAndQuery);
-        var mail = (await tenant.Staff(engine, "agent").GetFromJsonAsync<JsonArray>("/api/v1/staff/mailbox"))!.Single()!;
+        var mail = (await tenant.Staff(engine, "agent").GetFromJsonAsync<JsonArray>("/api/v1/staff/mailbox"))!.Single(m => (string)m!["template"]! == "request-received")!;
         Assert.That((string)status!["dueOn"]!, Is.EqualTo("2025-03-03"));
         Assert.That((string)mail["body"]!, Does.Contain("lundi 3 mars 2025").And.Contain("samedi 1 février 2025"));
     }

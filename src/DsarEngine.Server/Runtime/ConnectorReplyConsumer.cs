@@ -1,0 +1,42 @@
+using DsarEngine.Connectors.Contracts;
+using DsarEngine.Workflows.Persistence.Runtime;
+using DsarEngine.Workflows.Runtime;
+using DsarEngine.Server.Infrastructure;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace DsarEngine.Server.Runtime;
+
+// Connector replies become signals. Deduplicated by message id in the signal's own transaction; a reply
+// the workflow does not expect (unknown task, already final, unknown outcome) changes nothing.
+internal sealed class ConnectorReplyConsumer(SignalProcessor processor, ILogger<ConnectorReplyConsumer> log) : IConsumer<ConnectorActionCompleted>
+{
+    public const string Name = "connector-replies";
+
+    public async Task Consume(ConsumeContext<ConnectorActionCompleted> context)
+    {
+        var reply = context.Message;
+        if (context.MessageId is not { } messageId)
+        {
+            log.LogWarning("Ignored a connector reply without a message id for task {TaskId}", reply.TaskId);
+            return;
+        }
+        var result = await processor.ProcessAsync(reply.RequestId, new Signal.ConnectorReplied(reply.TaskId, reply.Outcome, reply.Detail),
+            new SignalSource(Name, messageId), context.CancellationToken);
+        if (result is SignalResult.NotFound or SignalResult.Unchanged)
+            log.LogInformation("Connector reply {MessageId} for task {TaskId} changed nothing ({Result})", messageId, reply.TaskId, result);
+    }
+}
+
+// Retries belong to MassTransit alone (one retry layer): a transient database error is retried here.
+internal sealed class ConnectorReplyConsumerDefinition : ConsumerDefinition<ConnectorReplyConsumer>
+{
+    public ConnectorReplyConsumerDefinition(IOptions<BusOptions> bus) => EndpointName = $"{bus.Value.EndpointPrefix}dsar-connector-replies";
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<ConnectorReplyConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 1000, 5000));
+        endpointConfigurator.PrefetchCount = 16;
+    }
+}

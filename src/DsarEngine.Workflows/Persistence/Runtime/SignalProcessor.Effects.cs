@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Dapper;
+using DsarEngine.Connectors.Contracts;
+using DsarEngine.Workflows.Definitions;
+using DsarEngine.Workflows.Journal;
+using DsarEngine.Workflows.Mail;
+using DsarEngine.Workflows.Requests;
+using DsarEngine.Workflows.Runtime;
+using Npgsql;
+
+namespace DsarEngine.Workflows.Persistence.Runtime;
+
+internal sealed partial class SignalProcessor
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private const string LastJournalSql = """
+        SELECT tenant_id, request_id, seq, at, actor, kind, data::text AS data, prev_hash, hash
+        FROM request_journal WHERE request_id = @Id ORDER BY seq DESC LIMIT 1
+        """;
+
+    private const string TenantSql = "SELECT slug, closure_days::text FROM tenants WHERE id = @Id";
+
+    // Turns effects into rows of this transaction and returns the request as it must be saved.
+    private async Task<StoredRequest> ApplyEffectsAsync(NpgsqlConnection c, NpgsqlTransaction tx, WorkflowDefinition definition,
+        WorkflowInstance instance, StoredRequest request, IReadOnlyList<Effect> effects, Signal signal, DateTimeOffset now, CancellationToken ct)
+    {
+        var last = await c.QuerySingleOrDefaultAsync<JournalEntry>(new CommandDefinition(LastJournalSql, new { request.Id }, tx, cancellationToken: ct));
+        var (slug, closuresJson) = await c.QuerySingleAsync<(string, string)>(new CommandDefinition(TenantSql, new { Id = request.TenantId }, tx, cancellationToken: ct));
+        var closures = RequestClock.ParseClosures(closuresJson);
+        var actor = Actor(signal);
+        var email = request.SubjectEmail();
+        bool outbox = false, timers = false;
+        var dueBefore = request.DueAt;
+        foreach (var effect in effects)
+        {
+            switch (effect)
+            {
+                case Effect.Journal j:
+                    last = JournalChain.Append(last, request.TenantId, request.Id, now, actor, j.Kind, JsonSerializer.Serialize(j.Data, Json));
+                    await JournalStore.AppendAsync(c, tx, last, ct);
+                    break;
+                case Effect.Mail m when email is not null:
+                    await MailboxStore.EnqueueAsync(c, tx, request.TenantId, request.Id,
+                        new MailDraft(DeterministicId.From(request.Id.ToString(), m.Template, last?.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0"),
+                            email, m.Template, request.Language, JsonSerializer.Serialize(m.Model, Json)), now, ct);
+                    break;
+                case Effect.SendToConnector s:
+                    var command = new PerformConnectorAction(s.Command.RequestId, s.Command.TaskId, slug, s.Connector, s.Command.Action,
+                        request.RightKind, Identities(request), s.Command.IdempotencyKey);
+                    await RuntimeRows.EnqueueAsync(c, tx, s.MessageId, request.TenantId, request.Id, $"dsar-connector-{s.Connector}",
+                        typeof(PerformConnectorAction).FullName!, JsonSerializer.Serialize(command, Json), now, ct);
+                    outbox = true;
+                    break;
+                case Effect.PublishEvent p:
+                    var evt = new RequestEventOccurred(p.MessageId, p.Name, slug, request.Id, request.Reference, request.RightKind,
+                        p.Data.GetValueOrDefault("outcome") is { Length: > 0 } o ? o : null);
+                    await RuntimeRows.EnqueueAsync(c, tx, p.MessageId, request.TenantId, request.Id, null,
+                        typeof(RequestEventOccurred).FullName!, JsonSerializer.Serialize(evt, Json), now, ct);
+                    outbox = true;
+                    break;
+                case Effect.ScheduleTimer t:
+                    await RuntimeRows.ScheduleAsync(c, tx, DeterministicId.From(request.Id.ToString(), t.Kind, t.StepId ?? "", t.DueAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                        request.TenantId, request.Id, t.Kind, t.StepId, t.DueAt, now, ct);
+                    timers = true;
+                    break;
+                case Effect.CancelTimers t:
+                    await RuntimeRows.CancelAsync(c, tx, request.Id, t.Kind, t.StepId, now, ct);
+                    break;
+                case Effect.SetRequestStatus st:
+                    request = request with { Status = st.Status };
+                    break;
+                case Effect.StopClock stop:
+                    request = ClockEffects.Stop(request, closures, stop.Reason, now);
+                    break;
+                case Effect.ResumeClock:
+                    request = ClockEffects.Resume(request, closures, now);
+                    break;
+                case Effect.CreateIdentityChallenge challenge when email is not null:
+                    var id = await IdentityChallenges.CreateAsync(c, tx, tokens, request, challenge.Validity, now, ct);
+                    await MailboxStore.EnqueueAsync(c, tx, request.TenantId, request.Id,
+                        new MailDraft(DeterministicId.From(id.ToString(), "mail"), email, MailTemplates.IdentityChallenge, request.Language,
+                            JsonSerializer.Serialize(new Dictionary<string, string>
+                        {
+                            ["reference"] = request.Reference, ["challenge"] = id.ToString(), ["expiresAtIso"] = (now + challenge.Validity).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                        }, Json)), now, ct);
+                    break;
+            }
+        }
+        // A moved deadline moves its reminders and escalation with it.
+        if (request.DueAt != dueBefore && request.DueAt is { } due && instance.Status != InstanceStatus.Closed)
+        {
+            await RuntimeRows.CancelAsync(c, tx, request.Id, TimerKinds.Reminder, null, now, ct);
+            await RuntimeRows.CancelAsync(c, tx, request.Id, TimerKinds.Escalation, null, now, ct);
+            foreach (var days in definition.Clock.RemindDaysBefore.Where(d => due.AddDays(-d) > now))
+                await RuntimeRows.ScheduleAsync(c, tx, DeterministicId.From(request.Id.ToString(), TimerKinds.Reminder, days.ToString(System.Globalization.CultureInfo.InvariantCulture), due.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    request.TenantId, request.Id, TimerKinds.Reminder, days.ToString(System.Globalization.CultureInfo.InvariantCulture), due.AddDays(-days), now, ct);
+            await RuntimeRows.ScheduleAsync(c, tx, DeterministicId.From(request.Id.ToString(), TimerKinds.Escalation, due.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                request.TenantId, request.Id, TimerKinds.Escalation, null, due.AddDays(definition.Clock.EscalateDaysAfter), now, ct);
+            timers = true;
+        }
+        if (outbox)
+            await RuntimeRows.NotifyAsync(c, tx, RuntimeRows.OutboxChannel, ct);
+        if (timers)
+            await RuntimeRows.NotifyAsync(c, tx, RuntimeRows.TimerChannel, ct);
+        return request;
+    }
+
+    private static string Actor(Signal signal) => signal switch
+    {
+        Signal.IdentityVerified v => v.Actor,
+        Signal.Decision d => d.Actor,
+        Signal.Retry r => r.Actor,
+        Signal.Skip s => s.Actor,
+        Signal.Close c => c.Actor,
+        Signal.ConnectorReplied => "connector",
+        _ => "engine",
+    };
+
+    private static List<Connectors.Contracts.SubjectIdentity> Identities(StoredRequest request)
+    {
+        var subject = JsonSerializer.Deserialize<Subject>(request.Subject, Json)!;
+        var identities = subject.Identities.Select(i => new Connectors.Contracts.SubjectIdentity(i.Type, i.Value)).ToList();
+        if (subject.Email is { } email && !identities.Any(i => i.Type == "email" && i.Value == email))
+            identities.Insert(0, new Connectors.Contracts.SubjectIdentity("email", email));
+        return identities;
+    }
+}

@@ -1,0 +1,88 @@
+using Dapper;
+using DsarEngine.Workflows.Deadlines;
+using DsarEngine.Workflows.Requests;
+using DsarEngine.Workflows.Runtime;
+using DsarEngine.Workflows.Security;
+using Npgsql;
+
+namespace DsarEngine.Workflows.Persistence.Runtime;
+
+internal enum SignalResult
+{
+    Applied,
+    Unchanged,
+    Duplicate,
+    NotFound,
+}
+
+// Where a signal came from: a bus message (deduplicated per consumer) or a person/timer (no message id).
+internal sealed record SignalSource(string Consumer, Guid? MessageId);
+
+// One transaction per signal (ARCHITECTURE §4): inbox dedupe → lock instance and request → run the pure
+// executor → save instance (version-checked) and request → journal → outbox, timers, mail → commit.
+// Nothing outside the database happens inside; the outbox relay and the timer poller do the rest.
+internal sealed partial class SignalProcessor(NpgsqlDataSource dataSource, IWorkflowDefinitions definitions, SecretTokens tokens, TimeProvider clock)
+{
+    public async Task<SignalResult> ProcessAsync(Guid requestId, Signal signal, SignalSource source, CancellationToken ct,
+        Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>>? guard = null)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var result = await ProcessAsync(connection, tx, requestId, signal, source, ct, guard);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    // For callers that already hold a transaction (the timer poller claims its timer row in the same one).
+    public async Task<SignalResult> ProcessAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid requestId, Signal signal,
+        SignalSource source, CancellationToken ct, Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>>? guard = null)
+    {
+        var now = Microseconds(clock.GetUtcNow());
+        var instance = await InstanceRows.LockAsync(c, tx, requestId, ct);
+        if (instance is null)
+            return SignalResult.NotFound;
+        if (source.MessageId is { } messageId && !await RuntimeRows.FirstDeliveryAsync(c, tx, source.Consumer, messageId, instance.TenantId, now, ct))
+            return SignalResult.Duplicate;
+        if (guard is not null && !await guard(c, tx))
+            return SignalResult.Unchanged;
+
+        var request = await c.QuerySingleAsync<StoredRequest>(new CommandDefinition(LockRequestSql, new { Id = requestId }, tx, cancellationToken: ct));
+        var definition = definitions.Find(instance.DefinitionId, instance.DefinitionVersion)
+            ?? throw new InvalidOperationException($"Definition {instance.DefinitionId}@{instance.DefinitionVersion} of request {request.Reference} is not loaded.");
+        var context = new StepContext(now, request.RightKind, request.Reference,
+            Regimes.TryGet(request.Regime, out var regime) && regime.StopPolicy != StopClockPolicy.KeepsRunning,
+            request.DueAt, await RuntimeRows.ConnectorsAsync(c, tx, instance.TenantId, ct));
+
+        WorkflowInstance next;
+        IReadOnlyList<Effect> effects;
+        try
+        {
+            (next, effects) = Executor.Advance(definition, instance, signal, context);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A step that fails parks the instance with the error; it is never silently dropped.
+            next = instance with { Status = InstanceStatus.NeedsAttention, LastError = ex.Message, Attempts = instance.Attempts + 1 };
+            effects = [new Effect.Journal("incident", new { error = ex.Message, attempts = next.Attempts }), new Effect.SetRequestStatus(RequestStatus.NeedsAttention)];
+        }
+        if (next == instance && effects.Count == 0)
+            return SignalResult.Unchanged;
+
+        var updated = await ApplyEffectsAsync(c, tx, definition, next, request, effects, signal, now, ct);
+        await InstanceRows.UpdateAsync(c, tx, next, now, ct);
+        if (updated != request)
+            await c.ExecuteAsync(new CommandDefinition(UpdateRequestSql, updated with { Version = request.Version }, tx, cancellationToken: ct));
+        return SignalResult.Applied;
+    }
+
+    private const string LockRequestSql = $"SELECT {StoredRequest.Columns} FROM requests WHERE id = @Id FOR UPDATE";
+
+    private const string UpdateRequestSql = """
+        UPDATE requests SET status = @Status, time_zone = @TimeZone, received_on = @ReceivedOn, initial_due = @InitialDue,
+            extension_notice_by = @ExtensionNoticeBy, extended_due = @ExtendedDue, acknowledge_by = @AcknowledgeBy,
+            effective_due = @EffectiveDue, due_at = @DueAt, extended = @Extended, stops = @Stops::jsonb, version = version + 1
+        WHERE id = @Id AND version = @Version
+        """;
+
+    internal static DateTimeOffset Microseconds(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
+}

@@ -1,0 +1,31 @@
+namespace DsarEngine.Workflows.Runtime;
+
+// What the executor wants done. The signal processor turns effects into rows in the same transaction as
+// the new state (journal, outbox, timers, mail), so nothing outside the database happens inside it.
+internal abstract record Effect
+{
+    public sealed record Journal(string Kind, object Data) : Effect;
+
+    public sealed record Mail(string Template, IReadOnlyDictionary<string, string> Model) : Effect;
+
+    // A connector command, sent by the outbox relay to the connector's queue.
+    public sealed record SendToConnector(Guid MessageId, string Connector, ConnectorCommand Command) : Effect;
+
+    // An event for downstream systems, published by the outbox relay.
+    public sealed record PublishEvent(Guid MessageId, string Name, IReadOnlyDictionary<string, string> Data) : Effect;
+
+    public sealed record ScheduleTimer(string Kind, string? StepId, DateTimeOffset DueAt) : Effect;
+
+    public sealed record CancelTimers(string Kind, string? StepId) : Effect;
+
+    public sealed record SetRequestStatus(string Status) : Effect;
+
+    public sealed record StopClock(string Reason) : Effect;
+
+    public sealed record ResumeClock : Effect;
+
+    public sealed record CreateIdentityChallenge(TimeSpan Validity) : Effect;
+}
+
+// The engine-side shape of a connector command; the relay maps it onto the SDK's wire contract.
+internal sealed record ConnectorCommand(Guid RequestId, Guid TaskId, string Action, string IdempotencyKey);

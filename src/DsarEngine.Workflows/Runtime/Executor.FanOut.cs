@@ -1,0 +1,42 @@
+using DsarEngine.Workflows.Definitions;
+
+namespace DsarEngine.Workflows.Runtime;
+
+internal static partial class Executor
+{
+    private sealed partial class Run
+    {
+        // One task per connector that supports the action; the step waits until every task is terminal or
+        // the timeout fires. Ids are derived, so re-entering after a retry resends the same task ids.
+        private WorkflowInstance FanOut(WorkflowInstance i, StepDefinition step)
+        {
+            var action = step.Action ?? "export";
+            var connectors = context.Connectors.Where(c => c.Actions.Contains(action)).ToList();
+            if (connectors.Count == 0)
+            {
+                Journal("fan-out-skipped", new { step = step.Id, action, reason = "no connector of this organisation supports the action" });
+                return Next(i);
+            }
+            var existing = i.State.Tasks.Where(t => t.StepId == step.Id).ToDictionary(t => t.Connector);
+            var tasks = i.State.Tasks.Where(t => t.StepId != step.Id).ToList();
+            var sent = new List<string>();
+            foreach (var connector in connectors)
+            {
+                var task = existing.GetValueOrDefault(connector.Name)
+                    ?? new ConnectorTask(DeterministicId.From(i.RequestId.ToString(), step.Id, connector.Name), step.Id, connector.Name, action, ConnectorTaskStatus.Sent, null);
+                if (task.Status == ConnectorTaskStatus.Sent)
+                {
+                    var attempt = i.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    Effects.Add(new Effect.SendToConnector(DeterministicId.From(task.TaskId.ToString(), attempt), connector.Name,
+                        new ConnectorCommand(i.RequestId, task.TaskId, action, task.TaskId.ToString("N"))));
+                    sent.Add(connector.Name);
+                }
+                tasks.Add(task);
+            }
+            var hours = step.TimeoutHours ?? connectors.Max(c => c.TimeoutHours);
+            Effects.Add(new Effect.ScheduleTimer(TimerKinds.FanOutTimeout, step.Id, context.Now.AddHours(hours)));
+            Journal("fan-out", new { step = step.Id, action, connectors = sent });
+            return Wait(i with { State = i.State with { Tasks = tasks } }, Bookmarks.Connectors);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using DsarEngine.Workflows.Requests;
+
+namespace DsarEngine.Workflows.Runtime;
+
+internal static partial class Executor
+{
+    private sealed partial class Run
+    {
+        // A signal that does not fit the instance's state (a duplicate, a late reply, a decision for another
+        // step) returns the instance unchanged and no effects: the processor then writes nothing.
+        public WorkflowInstance Apply(WorkflowInstance i, Signal signal)
+        {
+            if (i.Status == InstanceStatus.Closed)
+                return i;
+            return signal switch
+            {
+                Signal.Start or Signal.TimerFired { Kind: TimerKinds.Start } => Start(i),
+                Signal.Close close => OperatorClose(i, close),
+                Signal.Retry retry when i.Status == InstanceStatus.NeedsAttention => Retry(i, retry),
+                Signal.Skip skip when i.Status is InstanceStatus.NeedsAttention or InstanceStatus.Waiting => Skip(i, skip),
+                Signal.IdentityVerified verified when i.WaitingFor == Bookmarks.Identity => Verified(i, verified),
+                Signal.Decision decision when i.WaitingFor == Bookmarks.Decision(decision.StepId) => Decide(i, decision),
+                Signal.ConnectorReplied reply when i.WaitingFor == Bookmarks.Connectors => Replied(i, reply),
+                Signal.TimerFired timer => Timer(i, timer),
+                _ => i,
+            };
+        }
+
+        private WorkflowInstance Start(WorkflowInstance i)
+        {
+            if (i.Status != InstanceStatus.Pending)
+                return i;
+            Journal("workflow-started", new { definition = definition.Key });
+            if (context.DueAt is { } due)
+            {
+                foreach (var days in definition.Clock.RemindDaysBefore.Where(d => due.AddDays(-d) > context.Now))
+                    Effects.Add(new Effect.ScheduleTimer(TimerKinds.Reminder, days.ToString(System.Globalization.CultureInfo.InvariantCulture), due.AddDays(-days)));
+                Effects.Add(new Effect.ScheduleTimer(TimerKinds.Escalation, null, due.AddDays(definition.Clock.EscalateDaysAfter)));
+            }
+            return i with { Status = InstanceStatus.Running, StepIndex = 0 };
+        }
+
+        private WorkflowInstance OperatorClose(WorkflowInstance i, Signal.Close close)
+        {
+            Journal("closed-by-operator", new { step = definition.Steps[Math.Min(i.StepIndex, definition.Steps.Count - 1)].Id, close.Reason });
+            Effects.Add(new Effect.CancelTimers("*", null));
+            Effects.Add(new Effect.SetRequestStatus(RequestStatus.Closed));
+            return i with { Status = InstanceStatus.Closed, WaitingFor = null, State = i.State with { Outcome = i.State.Outcome ?? "closed" } };
+        }
+
+        private WorkflowInstance Retry(WorkflowInstance i, Signal.Retry retry)
+        {
+            Journal("retried", new { step = definition.Steps[i.StepIndex].Id, attempts = i.Attempts });
+            // Tasks that failed or timed out go out again; the step is entered afresh.
+            var tasks = i.State.Tasks.Select(t => ConnectorTaskStatus.NeedsAttention.Contains(t.Status) ? t with { Status = ConnectorTaskStatus.Sent, Detail = null } : t).ToList();
+            return i with { Status = InstanceStatus.Running, WaitingFor = null, LastError = null, State = i.State with { Tasks = tasks } };
+        }
+
+        private WorkflowInstance Skip(WorkflowInstance i, Signal.Skip skip)
+        {
+            var step = definition.Steps[i.StepIndex];
+            Journal("skipped", new { step = step.Id, skip.Reason });
+            if (step.Type == Definitions.StepTypes.FanOut)
+                Effects.Add(new Effect.CancelTimers(TimerKinds.FanOutTimeout, step.Id));
+            return Next(i);
+        }
+
+        private WorkflowInstance Verified(WorkflowInstance i, Signal.IdentityVerified verified)
+        {
+            Journal("identity-verified", new { verified.Method, verified.Evidence });
+            if (context.ClockStops)
+                Effects.Add(new Effect.ResumeClock());
+            return Next(i with { State = i.State with { IdentityVerified = true } });
+        }
+
+        private WorkflowInstance Timer(WorkflowInstance i, Signal.TimerFired timer)
+        {
+            switch (timer.Kind)
+            {
+                // The deadline may have moved since the timer was set (extension, stopped clock): a timer that is
+                // early re-arms itself for the current date instead of firing.
+                case TimerKinds.Reminder when context.DueAt is { } due && int.TryParse(timer.StepId, out var days) && due.AddDays(-days) > context.Now:
+                    Effects.Add(new Effect.ScheduleTimer(TimerKinds.Reminder, timer.StepId, due.AddDays(-days)));
+                    return i;
+                case TimerKinds.Reminder:
+                    Journal("reminder", new { daysBefore = timer.StepId, dueAt = context.DueAt });
+                    return i;
+                case TimerKinds.Escalation when context.DueAt is { } due && due.AddDays(definition.Clock.EscalateDaysAfter) > context.Now:
+                    Effects.Add(new Effect.ScheduleTimer(TimerKinds.Escalation, null, due.AddDays(definition.Clock.EscalateDaysAfter)));
+                    return i;
+                case TimerKinds.Escalation:
+                    Journal("escalated", new { reason = "the legal deadline has passed", dueAt = context.DueAt });
+                    return i;
+                case TimerKinds.FanOutTimeout when i.WaitingFor == Bookmarks.Connectors && definition.Steps[i.StepIndex].Id == timer.StepId:
+                    var tasks = i.State.Tasks.Select(t => t.StepId == timer.StepId && !t.IsTerminal ? t with { Status = ConnectorTaskStatus.TimedOut } : t).ToList();
+                    var late = tasks.Where(t => t.Status == ConnectorTaskStatus.TimedOut && t.StepId == timer.StepId).Select(t => t.Connector).ToList();
+                    Journal("fan-out-timed-out", new { step = timer.StepId, connectors = late });
+                    return Attention(i with { State = i.State with { Tasks = tasks } }, $"No answer from {string.Join(", ", late)} in time.");
+                default:
+                    return i;
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using DsarEngine.Workflows.Definitions;
+using DsarEngine.Workflows.Requests;
+
+namespace DsarEngine.Workflows.Runtime;
+
+internal static partial class Executor
+{
+    private sealed partial class Run
+    {
+        // Entering a step either completes it (Next), parks the instance at a bookmark (Wait) or closes it.
+        public WorkflowInstance Enter(WorkflowInstance i, StepDefinition step) => step.Type switch
+        {
+            StepTypes.VerifyIdentity => VerifyIdentity(i, step),
+            StepTypes.Acknowledge => Pass(i, step, "acknowledged", new { by = "the receipt e-mail sent at intake" }, RequestStatus.InProgress),
+            StepTypes.Assess or StepTypes.Review when step.Required || step.Type == StepTypes.Assess =>
+                Decision(i, step),
+            StepTypes.Review => Pass(i, step, "review-not-required", new { step = step.Id }, null),
+            StepTypes.FanOut => FanOut(i, step),
+            StepTypes.RenderPack => Pass(i, step, "pack-prepared", new { outcome = i.State.Outcome, results = i.State.Tasks.Select(t => new { t.Connector, t.Action, t.Status }) }, null),
+            StepTypes.Deliver => Deliver(i, step),
+            StepTypes.NotifyRecipients => Publish(i, step, "recipients-notification-requested"),
+            StepTypes.PublishEvent => Publish(i, step, step.Event ?? "unnamed"),
+            StepTypes.Close => Close(i),
+            _ => Attention(i, $"Unknown step type '{step.Type}'."),
+        };
+
+        private WorkflowInstance Pass(WorkflowInstance i, StepDefinition step, string kind, object data, string? status)
+        {
+            Journal(kind, data);
+            if (status is not null)
+                Effects.Add(new Effect.SetRequestStatus(status));
+            _ = step;
+            return Next(i);
+        }
+
+        private WorkflowInstance VerifyIdentity(WorkflowInstance i, StepDefinition step)
+        {
+            if (i.State.IdentityVerified)
+                return Next(i);
+            if (step.Methods?.Contains("email") ?? true)
+                Effects.Add(new Effect.CreateIdentityChallenge(TimeSpan.FromHours(step.ExpiresHours ?? 72)));
+            // GDPR Art. 12(6) and the regime's policy: the clock stops while the controller waits for proof.
+            if (context.ClockStops)
+                Effects.Add(new Effect.StopClock("identity-proof"));
+            Effects.Add(new Effect.SetRequestStatus(RequestStatus.AwaitingIdentity));
+            Journal("identity-requested", new { methods = step.Methods ?? ["email", "manual"] });
+            return Wait(i, Bookmarks.Identity);
+        }
+
+        private WorkflowInstance Decision(WorkflowInstance i, StepDefinition step)
+        {
+            Effects.Add(new Effect.SetRequestStatus(RequestStatus.InProgress));
+            Journal("awaiting-decision", new { step = step.Id, type = step.Type });
+            return Wait(i, Bookmarks.Decision(step.Id));
+        }
+
+        private WorkflowInstance Deliver(WorkflowInstance i, StepDefinition step)
+        {
+            Effects.Add(new Effect.Mail(Mail.MailTemplates.ResponseReady, new Dictionary<string, string> { ["reference"] = context.Reference }));
+            return Pass(i, step, "delivered", new { channel = "e-mail link" }, null);
+        }
+
+        private WorkflowInstance Publish(WorkflowInstance i, StepDefinition step, string name)
+        {
+            var id = DeterministicId.From(i.RequestId.ToString(), step.Id, name);
+            Effects.Add(new Effect.PublishEvent(id, name, new Dictionary<string, string>
+            {
+                ["requestId"] = i.RequestId.ToString(), ["reference"] = context.Reference, ["right"] = context.Right,
+                ["outcome"] = i.State.Outcome ?? "",
+            }));
+            return Pass(i, step, "event-published", new { step = step.Id, @event = name, messageId = id }, null);
+        }
+
+        private WorkflowInstance Close(WorkflowInstance i)
+        {
+            Effects.Add(new Effect.CancelTimers("*", null));
+            var refused = i.State.Outcome == "refused";
+            Effects.Add(new Effect.SetRequestStatus(refused ? RequestStatus.Refused : RequestStatus.Completed));
+            Journal("closed", new { outcome = i.State.Outcome ?? "completed" });
+            return i with { Status = InstanceStatus.Closed, WaitingFor = null };
+        }
+    }
+}

@@ -1,0 +1,39 @@
+namespace DsarEngine.Workflows.Runtime;
+
+// Everything that can move an instance: the start timer, people (API), connectors (bus) and timers.
+internal abstract record Signal
+{
+    public sealed record Start : Signal;
+
+    public sealed record IdentityVerified(string Method, string Evidence, string Actor) : Signal;
+
+    // assess: proceed | partial | refuse; review: approve | reject
+    public sealed record Decision(string StepId, string Outcome, string? Reason, IReadOnlyList<string> Exemptions, string Actor) : Signal;
+
+    public sealed record ConnectorReplied(Guid TaskId, string Outcome, string? Detail) : Signal;
+
+    public sealed record TimerFired(string Kind, string? StepId) : Signal;
+
+    public sealed record Retry(string Actor) : Signal;
+
+    public sealed record Skip(string Actor, string Reason) : Signal;
+
+    public sealed record Close(string Actor, string Reason) : Signal;
+}
+
+internal static class Decisions
+{
+    public const string Proceed = "proceed";
+    public const string Partial = "partial";
+    public const string Refuse = "refuse";
+    public const string Approve = "approve";
+    public const string Reject = "reject";
+}
+
+internal static class TimerKinds
+{
+    public const string Start = "start";
+    public const string Reminder = "reminder";
+    public const string Escalation = "escalation";
+    public const string FanOutTimeout = "fan-out-timeout";
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace DsarEngine.Server.Tests.TestData;
+
+// The engine as a separate operating-system process (the published host, not an in-memory test server), so a
+// test can kill it with SIGKILL mid-step and start it again against the same database and broker.
+internal sealed class EngineProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    public Uri BaseAddress { get; }
+
+    private EngineProcess(Process process, Uri baseAddress) => (this.process, BaseAddress) = (process, baseAddress);
+
+    public static async Task<EngineProcess> StartAsync(IDictionary<string, string> settings)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", "DsarEngine.Server.dll")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var engine = new EngineProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        await engine.WaitUntilLiveAsync();
+        return engine;
+    }
+
+    private async Task WaitUntilLiveAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"The engine exited during start-up with code {process.ExitCode}.");
+            try
+            {
+                if ((await client.GetAsync("/health/live")).StatusCode == HttpStatusCode.OK)
+                    return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The engine did not answer /health/live within 60 s.");
+    }
+
+    // SIGKILL: no shutdown hooks, no flushing; whatever was not committed is lost, by design.
+    public void Kill()
+    {
+        if (!process.HasExited)
+            process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,47 @@
+using DsarEngine.Connectors.Contracts;
+using DsarEngine.Tests.Shared;
+using MassTransit;
+
+namespace DsarEngine.Server.Tests.TestData;
+
+// A connector on the real broker, in its own bus like a separate service: it answers every command with the
+// outcome the test chose (default "done") and counts what it received.
+internal sealed class StubConnector : IAsyncDisposable
+{
+    private readonly IBusControl bus;
+
+    public string Name { get; }
+
+    public Func<PerformConnectorAction, string> Outcome { get; set; } = _ => ConnectorOutcomes.Done;
+
+    public List<PerformConnectorAction> Received { get; } = [];
+
+    private StubConnector(string name)
+    {
+        Name = name;
+        bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(new Uri(TestDatabase.AmqpUrl));
+            rabbit.ReceiveEndpoint($"dsar-connector-{name}", e =>
+            {
+                e.Handler<PerformConnectorAction>(async context =>
+                {
+                    lock (Received)
+                        Received.Add(context.Message);
+                    var outcome = Outcome(context.Message);
+                    if (outcome != "silent")
+                        await context.Publish(new ConnectorActionCompleted(context.Message.RequestId, context.Message.TaskId, outcome, $"stub {name}"));
+                });
+            });
+        });
+    }
+
+    public static async Task<StubConnector> StartAsync(string name)
+    {
+        var stub = new StubConnector(name);
+        await stub.bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        return stub;
+    }
+
+    public async ValueTask DisposeAsync() => await bus.StopAsync();
+}

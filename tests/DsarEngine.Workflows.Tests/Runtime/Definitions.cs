@@ -1,0 +1,21 @@
+using DsarEngine.Workflows.Definitions;
+
+namespace DsarEngine.Workflows.Tests.Runtime;
+
+// Definitions built in code for executor tests (the shipped JSON files have tests of their own).
+internal static class TestDefinitions
+{
+    public static readonly WorkflowDefinition Erasure = new("erasure", 1, ["erasure"], new ClockPolicy([7, 2], 0),
+    [
+        new StepDefinition("verify", StepTypes.VerifyIdentity, Methods: ["email", "manual"], ExpiresHours: 72),
+        new StepDefinition("acknowledge", StepTypes.Acknowledge),
+        new StepDefinition("assess", StepTypes.Assess),
+        new StepDefinition("announce", StepTypes.PublishEvent, Event: "subject-erasure-requested"),
+        new StepDefinition("erase", StepTypes.FanOut, Action: "erase", TimeoutHours: 24),
+        new StepDefinition("review", StepTypes.Review, Required: true),
+        new StepDefinition("notify", StepTypes.NotifyRecipients),
+        new StepDefinition("pack", StepTypes.RenderPack),
+        new StepDefinition("deliver", StepTypes.Deliver),
+        new StepDefinition("close", StepTypes.Close),
+    ]);
+}

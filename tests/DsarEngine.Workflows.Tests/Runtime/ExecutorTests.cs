@@ -1,0 +1,225 @@
+using DsarEngine.Workflows.Runtime;
+using static DsarEngine.Workflows.Runtime.Signal;
+
+namespace DsarEngine.Workflows.Tests.Runtime;
+
+public sealed class ExecutorTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
+    private static readonly Guid Request = Guid.Parse("0195a0c4-0000-7000-8000-000000000001");
+
+    private static StepContext Context(params ConnectorInfo[] connectors) =>
+        new(Now, "erasure", "DSR-AAAA-BBBB-CCCC", ClockStops: true, DueAt: Now.AddDays(30), connectors);
+
+    private static readonly ConnectorInfo Crm = new("crm", ["export", "erase"], 48);
+    private static readonly ConnectorInfo Billing = new("billing", ["erase"], 48);
+
+    private static WorkflowInstance Pending() =>
+        new(Request, Guid.NewGuid(), "erasure", 1, 0, InstanceStatus.Pending, null, new InstanceState(), 0, null, 1);
+
+    private static (WorkflowInstance, IReadOnlyList<Effect>) Advance(WorkflowInstance i, Signal s, StepContext? c = null) =>
+        Executor.Advance(TestDefinitions.Erasure, i, s, c ?? Context(Crm, Billing));
+
+    private static WorkflowInstance AtAssess()
+    {
+        var (started, _) = Advance(Pending(), new Start());
+        return Advance(started, new IdentityVerified("manual", "checked", "staff")).Item1;
+    }
+
+    [Test]
+    public void Starting_asks_for_identity_stops_the_clock_and_schedules_reminders()
+    {
+        var (instance, effects) = Advance(Pending(), new Start());
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(instance.Status, Is.EqualTo(InstanceStatus.Waiting));
+            Assert.That(instance.WaitingFor, Is.EqualTo(Bookmarks.Identity));
+            Assert.That(effects.OfType<Effect.CreateIdentityChallenge>().Single().Validity, Is.EqualTo(TimeSpan.FromHours(72)));
+            Assert.That(effects.OfType<Effect.StopClock>().Single().Reason, Is.EqualTo("identity-proof"));
+            Assert.That(effects.OfType<Effect.ScheduleTimer>().Select(t => t.Kind), Is.EqualTo(new[] { "reminder", "reminder", "escalation" }));
+        }
+    }
+
+    [Test]
+    public void A_regime_whose_clock_keeps_running_does_not_stop_it()
+    {
+        var (_, effects) = Advance(Pending(), new Start(), Context() with { ClockStops = false });
+        Assert.That(effects.OfType<Effect.StopClock>(), Is.Empty);
+    }
+
+    [Test]
+    public void Starting_twice_changes_nothing_the_second_time()
+    {
+        var (started, _) = Advance(Pending(), new Start());
+        var (again, effects) = Advance(started, new Start());
+        Assert.That(again, Is.EqualTo(started));
+        Assert.That(effects, Is.Empty);
+    }
+
+    [Test]
+    public void Verified_identity_resumes_the_clock_and_runs_to_the_assessment()
+    {
+        var (started, _) = Advance(Pending(), new Start());
+        var (instance, effects) = Advance(started, new IdentityVerified("email", "one-time link", "subject"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(instance.WaitingFor, Is.EqualTo(Bookmarks.Decision("assess")));
+            Assert.That(instance.State.IdentityVerified, Is.True);
+            Assert.That(effects.OfType<Effect.ResumeClock>(), Has.Exactly(1).Items);
+            Assert.That(effects.OfType<Effect.Journal>().Select(j => j.Kind), Is.EqualTo(new[] { "identity-verified", "acknowledged", "awaiting-decision" }));
+        }
+    }
+
+    [Test]
+    public void Proceeding_publishes_the_erasure_event_and_fans_out_to_every_connector_that_can_erase()
+    {
+        var (instance, effects) = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo"));
+        var sends = effects.OfType<Effect.SendToConnector>().ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(instance.WaitingFor, Is.EqualTo(Bookmarks.Connectors));
+            Assert.That(effects.OfType<Effect.PublishEvent>().Single().Name, Is.EqualTo("subject-erasure-requested"));
+            Assert.That(sends.Select(s => s.Connector), Is.EquivalentTo(new[] { "crm", "billing" }));
+            Assert.That(sends.Select(s => s.Command.Action), Has.All.EqualTo("erase"));
+            Assert.That(instance.State.Tasks.Select(t => t.Status), Has.All.EqualTo(ConnectorTaskStatus.Sent));
+            Assert.That(effects.OfType<Effect.ScheduleTimer>().Single().DueAt, Is.EqualTo(Now.AddHours(24)));
+        }
+    }
+
+    [Test]
+    public void Task_and_message_ids_are_the_same_every_time_the_step_runs()
+    {
+        var first = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo")).Item2.OfType<Effect.SendToConnector>().ToList();
+        var second = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo")).Item2.OfType<Effect.SendToConnector>().ToList();
+        Assert.That(second.Select(s => (s.MessageId, s.Command.TaskId)), Is.EqualTo(first.Select(s => (s.MessageId, s.Command.TaskId))));
+    }
+
+    [Test]
+    public void The_workflow_moves_on_only_when_every_connector_has_answered()
+    {
+        var (fanned, _) = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo"));
+        var tasks = fanned.State.Tasks;
+        var (one, _) = Advance(fanned, new ConnectorReplied(tasks[0].TaskId, "done", null));
+        var (both, effects) = Advance(one, new ConnectorReplied(tasks[1].TaskId, "not-found", null));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(one.WaitingFor, Is.EqualTo(Bookmarks.Connectors));
+            Assert.That(both.WaitingFor, Is.EqualTo(Bookmarks.Decision("review")));
+            Assert.That(effects.OfType<Effect.CancelTimers>().Single().Kind, Is.EqualTo(TimerKinds.FanOutTimeout));
+        }
+    }
+
+    [Test]
+    public void Duplicate_late_and_unknown_replies_change_nothing()
+    {
+        var (fanned, _) = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo"));
+        var (done, _) = Advance(fanned, new ConnectorReplied(fanned.State.Tasks[0].TaskId, "done", null));
+        foreach (var signal in new Signal[]
+                 {
+                     new ConnectorReplied(fanned.State.Tasks[0].TaskId, "failed", "late"),
+                     new ConnectorReplied(Guid.NewGuid(), "done", null),
+                     new ConnectorReplied(fanned.State.Tasks[1].TaskId, "exploded", null),
+                     new Decision("review", Decisions.Approve, null, [], "dpo"),
+                     new IdentityVerified("manual", "again", "staff"),
+                 })
+        {
+            var (after, effects) = Advance(done, signal);
+            Assert.That(after, Is.EqualTo(done), signal.ToString());
+            Assert.That(effects, Is.Empty, signal.ToString());
+        }
+    }
+
+    [Test]
+    public void A_failed_connector_parks_the_instance_and_a_retry_sends_only_that_task_again()
+    {
+        var (fanned, _) = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo"));
+        var (one, _) = Advance(fanned, new ConnectorReplied(fanned.State.Tasks[0].TaskId, "done", null));
+        var (failed, _) = Advance(one, new ConnectorReplied(fanned.State.Tasks[1].TaskId, "failed", "timeout talking to billing DB"));
+        var (retried, effects) = Advance(failed, new Retry("ops"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(failed.Status, Is.EqualTo(InstanceStatus.NeedsAttention));
+            Assert.That(failed.LastError, Does.Contain(fanned.State.Tasks[1].Connector));
+            Assert.That(retried.WaitingFor, Is.EqualTo(Bookmarks.Connectors));
+            Assert.That(effects.OfType<Effect.SendToConnector>().Select(s => s.Connector), Is.EqualTo(new[] { fanned.State.Tasks[1].Connector }));
+            Assert.That(effects.OfType<Effect.SendToConnector>().Single().MessageId,
+                Is.Not.EqualTo(Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo")).Item2.OfType<Effect.SendToConnector>().Single(s => s.Connector == fanned.State.Tasks[1].Connector).MessageId));
+        }
+    }
+
+    [Test]
+    public void A_connector_that_never_answers_times_out_into_needs_attention()
+    {
+        var (fanned, _) = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo"));
+        var (timedOut, _) = Advance(fanned, new TimerFired(TimerKinds.FanOutTimeout, "erase"));
+        Assert.That(timedOut.Status, Is.EqualTo(InstanceStatus.NeedsAttention));
+        Assert.That(timedOut.State.Tasks.Select(t => t.Status), Has.All.EqualTo(ConnectorTaskStatus.TimedOut));
+    }
+
+    [Test]
+    public void Refusing_tells_the_subject_why_and_closes()
+    {
+        var (closed, effects) = Advance(AtAssess(), new Decision("assess", Decisions.Refuse, "Manifestly unfounded: 40 identical requests this week.", [], "dpo"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(closed.Status, Is.EqualTo(InstanceStatus.Closed));
+            Assert.That(closed.State.Outcome, Is.EqualTo("refused"));
+            Assert.That(effects.OfType<Effect.Mail>().Single().Model["reason"], Does.StartWith("Manifestly unfounded"));
+            Assert.That(effects.OfType<Effect.SendToConnector>(), Is.Empty);
+            Assert.That(effects.OfType<Effect.SetRequestStatus>().Last().Status, Is.EqualTo("refused"));
+        }
+    }
+
+    [Test]
+    public void Without_connectors_for_the_action_the_fan_out_is_skipped_and_said_so()
+    {
+        var (instance, effects) = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo"), Context(new ConnectorInfo("crm", ["export"], 48)));
+        Assert.That(instance.WaitingFor, Is.EqualTo(Bookmarks.Decision("review")));
+        Assert.That(effects.OfType<Effect.Journal>().Select(j => j.Kind), Does.Contain("fan-out-skipped"));
+    }
+
+    [Test]
+    public void A_full_run_ends_closed_with_the_response_delivered()
+    {
+        var (fanned, _) = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo"));
+        var i = fanned;
+        foreach (var task in fanned.State.Tasks)
+            i = Advance(i, new ConnectorReplied(task.TaskId, "done", null)).Item1;
+        var (closed, effects) = Advance(i, new Decision("review", Decisions.Approve, null, [], "dpo"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(closed.Status, Is.EqualTo(InstanceStatus.Closed));
+            Assert.That(effects.OfType<Effect.Mail>().Single().Template, Is.EqualTo("response-ready"));
+            Assert.That(effects.OfType<Effect.PublishEvent>().Single().Name, Is.EqualTo("recipients-notification-requested"));
+            Assert.That(effects.OfType<Effect.CancelTimers>().Single().Kind, Is.EqualTo("*"));
+            Assert.That(effects.OfType<Effect.SetRequestStatus>().Last().Status, Is.EqualTo("completed"));
+        }
+    }
+
+    [Test]
+    public void An_operator_can_close_at_any_point_and_a_closed_instance_ignores_everything()
+    {
+        var (closed, _) = Advance(AtAssess(), new Close("dpo", "Subject withdrew the request by phone."));
+        var (after, effects) = Advance(closed, new Decision("assess", Decisions.Proceed, null, [], "dpo"));
+        Assert.That(closed.Status, Is.EqualTo(InstanceStatus.Closed));
+        Assert.That(after, Is.EqualTo(closed));
+        Assert.That(effects, Is.Empty);
+    }
+
+    [Test]
+    public void An_escalation_timer_set_before_an_extension_re_arms_for_the_new_date()
+    {
+        var (waiting, _) = Advance(Pending(), new Start());
+        var extended = Context(Crm) with { DueAt = Now.AddDays(90) };
+        var (early, effects) = Advance(waiting, new TimerFired(TimerKinds.Escalation, null), extended);
+        var (late, lateEffects) = Advance(waiting, new TimerFired(TimerKinds.Escalation, null), extended with { Now = Now.AddDays(91) });
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(early, Is.EqualTo(waiting));
+            Assert.That(effects.OfType<Effect.ScheduleTimer>().Single().DueAt, Is.EqualTo(Now.AddDays(90)));
+            Assert.That(effects.OfType<Effect.Journal>(), Is.Empty);
+            Assert.That(lateEffects.OfType<Effect.Journal>().Single().Kind, Is.EqualTo("escalated"));
+            Assert.That(late, Is.EqualTo(waiting));
+        }
+    }
+}
