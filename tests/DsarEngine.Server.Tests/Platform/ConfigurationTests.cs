@@ -18,4 +18,20 @@ public sealed class ConfigurationTests
         Assert.That(error!.ToString(), Does.Contain(message));
         await engine.DisposeAsync();
     }
+
+    [Test]
+    public async Task A_broken_workflow_definition_stops_start_up_naming_the_file_and_path()
+    {
+        var folder = Directory.CreateTempSubdirectory("dsar-defs");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "workflows", "definition.schema.json"), Path.Combine(folder.FullName, "definition.schema.json"));
+        File.WriteAllText(Path.Combine(folder.FullName, "access.json"), """
+            { "id": "access", "version": 1, "rights": ["access"], "clock": { "remindDaysBefore": [7], "escalateDaysAfter": 0 },
+              "steps": [ { "id": "collect", "type": "fan-out", "action": "wipe" }, { "id": "close", "type": "close" } ] }
+            """);
+        var engine = new EngineFactory("Host=127.0.0.1;Database=unused", new Dictionary<string, string?> { ["Dsar:Runtime:DefinitionsPath"] = folder.FullName });
+        var error = Assert.Catch(() => _ = engine.Server);
+        Assert.That(error!.ToString(), Does.Contain("access.json: /steps/0/action: \"wipe\" is not one of"));
+        await engine.DisposeAsync();
+        folder.Delete(recursive: true);
+    }
 }

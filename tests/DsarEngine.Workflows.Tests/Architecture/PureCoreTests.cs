@@ -7,7 +7,7 @@ namespace DsarEngine.Workflows.Tests.Architecture;
 // reasoned about and tested without I/O (ARCHITECTURE §3). Persistence/ and the host adapt them.
 public sealed class PureCoreTests
 {
-    private static readonly string[] PureFolders = ["Requests", "Deadlines", "Journal", "Mail", "Tenants", "Security"];
+    private static readonly string[] PureFolders = ["Requests", "Deadlines", "Journal", "Mail", "Tenants", "Security", "Runtime", "Definitions"];
     private static readonly string[] Forbidden = ["Npgsql", "Dapper", "MassTransit", "Microsoft.AspNetCore", "System.Net.Http"];
 
     private static string SourceRoot()
