@@ -29,6 +29,8 @@ internal static class WorkflowApi
             .WithSummary("Skip the current step, with a reason");
         write.MapPost("/close", Command<ReasonBody>(WorkflowCommands.Close)).Accepts<ReasonBody>("application/json")
             .WithSummary("Close the request, with a reason");
+        write.MapPost("/timers/rearm", Command<ReasonBody>((_, actor) => (new Signal.RearmTimers(actor), []))).Accepts<ReasonBody>("application/json")
+            .WithSummary("Schedule the reminders, escalation and a waiting fan-out's timeout again");
         return group;
     }
 

@@ -22,6 +22,7 @@ internal static partial class Executor
                 Signal.Decision decision when i.WaitingFor == Bookmarks.Decision(decision.StepId) => Decide(i, decision),
                 Signal.ConnectorReplied reply when i.WaitingFor == Bookmarks.Connectors => Replied(i, reply),
                 Signal.TimerFired timer => Timer(i, timer),
+                Signal.RearmTimers => Rearm(i),
                 _ => i,
             };
         }
@@ -31,13 +32,34 @@ internal static partial class Executor
             if (i.Status != InstanceStatus.Pending)
                 return i;
             Journal("workflow-started", new { definition = definition.Key });
-            if (context.DueAt is { } due)
-            {
-                foreach (var days in definition.Clock.RemindDaysBefore.Where(d => due.AddDays(-d) > context.Now))
-                    Effects.Add(new Effect.ScheduleTimer(TimerKinds.Reminder, days.ToString(System.Globalization.CultureInfo.InvariantCulture), due.AddDays(-days)));
-                Effects.Add(new Effect.ScheduleTimer(TimerKinds.Escalation, null, due.AddDays(definition.Clock.EscalateDaysAfter)));
-            }
+            ScheduleClockTimers();
             return i with { Status = InstanceStatus.Running, StepIndex = 0 };
+        }
+
+        private void ScheduleClockTimers()
+        {
+            if (context.DueAt is not { } due)
+                return;
+            foreach (var days in definition.Clock.RemindDaysBefore.Where(d => due.AddDays(-d) > context.Now))
+                Effects.Add(new Effect.ScheduleTimer(TimerKinds.Reminder, days.ToString(System.Globalization.CultureInfo.InvariantCulture), due.AddDays(-days)));
+            Effects.Add(new Effect.ScheduleTimer(TimerKinds.Escalation, null, due.AddDays(definition.Clock.EscalateDaysAfter)));
+        }
+
+        private WorkflowInstance Rearm(WorkflowInstance i)
+        {
+            if (i.Status == InstanceStatus.Pending)
+                return i;
+            Effects.Add(new Effect.CancelTimers(TimerKinds.Reminder, null));
+            Effects.Add(new Effect.CancelTimers(TimerKinds.Escalation, null));
+            ScheduleClockTimers();
+            var step = definition.Steps[Math.Min(i.StepIndex, definition.Steps.Count - 1)];
+            if (i.WaitingFor == Bookmarks.Connectors)
+            {
+                Effects.Add(new Effect.CancelTimers(TimerKinds.FanOutTimeout, step.Id));
+                Effects.Add(new Effect.ScheduleTimer(TimerKinds.FanOutTimeout, step.Id, context.Now.AddHours(step.TimeoutHours ?? 168)));
+            }
+            Journal("timers-rearmed", new { step = step.Id, dueAt = context.DueAt });
+            return i;
         }
 
         private WorkflowInstance OperatorClose(WorkflowInstance i, Signal.Close close)

@@ -19,6 +19,10 @@ internal abstract record Signal
     public sealed record Skip(string Actor, string Reason) : Signal;
 
     public sealed record Close(string Actor, string Reason) : Signal;
+
+    // Operator command: schedule the clock's reminders and escalation again, and give a waiting fan-out a
+    // fresh timeout (e.g. after timers were cancelled by hand or a connector outage was fixed).
+    public sealed record RearmTimers(string Actor) : Signal;
 }
 
 internal static class Decisions

@@ -222,4 +222,19 @@ public sealed class ExecutorTests
             Assert.That(late, Is.EqualTo(waiting));
         }
     }
+
+    [Test]
+    public void Rearming_replaces_the_clock_timers_and_gives_a_waiting_fan_out_a_fresh_timeout()
+    {
+        var (fanned, _) = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo"));
+        var (after, effects) = Advance(fanned, new RearmTimers("ops"), Context(Crm, Billing) with { Now = Now.AddDays(3) });
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(after, Is.EqualTo(fanned));
+            Assert.That(effects.OfType<Effect.CancelTimers>().Select(c => c.Kind), Is.EquivalentTo(new[] { "reminder", "escalation", "fan-out-timeout" }));
+            Assert.That(effects.OfType<Effect.ScheduleTimer>().Single(t => t.Kind == TimerKinds.FanOutTimeout).DueAt, Is.EqualTo(Now.AddDays(3).AddHours(24)));
+            Assert.That(effects.OfType<Effect.ScheduleTimer>().Count(t => t.Kind == TimerKinds.Reminder), Is.EqualTo(2));
+            Assert.That(effects.OfType<Effect.Journal>().Single().Kind, Is.EqualTo("timers-rearmed"));
+        }
+    }
 }

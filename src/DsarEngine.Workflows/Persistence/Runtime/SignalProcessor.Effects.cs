@@ -113,6 +113,7 @@ internal sealed partial class SignalProcessor
         Signal.Retry r => r.Actor,
         Signal.Skip s => s.Actor,
         Signal.Close c => c.Actor,
+        Signal.RearmTimers r => r.Actor,
         Signal.ConnectorReplied => "connector",
         _ => "engine",
     };
