@@ -1,6 +1,7 @@
 using DsarEngine.Workflows.Deadlines;
 using DsarEngine.Workflows.Mail;
 using DsarEngine.Workflows.Persistence;
+using DsarEngine.Workflows.Persistence.Runtime;
 
 namespace DsarEngine.Server.Deadlines;
 
@@ -66,6 +67,5 @@ internal static class ClockDecisions
     private static RequestChange.Refuse? Unclocked(StoredRequest request) =>
         request.TimeZone is null ? new RequestChange.Refuse("no-deadline", "This request was stored before the legal clock existed.") : null;
 
-    private static DateOnly Today(StoredRequest request, DateTimeOffset now) =>
-        TimeZones.TryFind(request.TimeZone, out var zone) ? TimeZones.LocalDate(now, zone) : DateOnly.FromDateTime(now.UtcDateTime);
+    private static DateOnly Today(StoredRequest request, DateTimeOffset now) => ClockEffects.Today(request, now);
 }

@@ -24,15 +24,15 @@ internal sealed partial class IntakeService(
 {
     public async Task<IntakeResult> SubmitAsync(IntakeCommand command, CancellationToken ct)
     {
-        // PostgreSQL keeps microseconds: truncate so that what we answer equals what we stored.
-        var now = Microseconds(clock.GetUtcNow());
+        // What we answer must equal what we stored.
+        var now = Instants.Microseconds(clock.GetUtcNow());
         var errors = new IntakeErrors();
         var request = IntakeValidator.Validate(command.Form, command.Origin, now, errors);
         var key = ValidateIdempotencyKey(command.IdempotencyKey, errors);
         var tenant = request is null ? null : await tenants.FindBySlugAsync(request.TenantSlug, ct);
         if (request is not null && (tenant is null || (command.StaffTenant is { } staffTenant && staffTenant != tenant.Id)))
             errors.Add("tenant", command.StaffTenant is null ? $"Unknown organisation '{request.TenantSlug}'." : "Your API key belongs to another organisation.");
-        var receivedAt = request?.ReceivedAt is { } at ? Microseconds(at) : now;
+        var receivedAt = request?.ReceivedAt is { } at ? Instants.Microseconds(at) : now;
         var frame = request is null || tenant is null ? null : RequestFraming.Frame(request, tenant, receivedAt, errors);
         if (errors.Any || request is null || tenant is null || frame is null)
             return new IntakeResult.Invalid(errors.ToDictionary());
@@ -59,9 +59,6 @@ internal sealed partial class IntakeService(
                 "This Idempotency-Key was used for a different submission.", "Use a new key for a new request; nothing was stored."),
         };
     }
-
-    internal static DateTimeOffset Microseconds(DateTimeOffset at) =>
-        new(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
 
     private static string? ValidateIdempotencyKey(string? key, IntakeErrors errors)
     {

@@ -13,8 +13,7 @@ internal static class JournalChain
     public static JournalEntry Append(JournalEntry? previous, Guid tenantId, Guid requestId, DateTimeOffset at,
         string actor, string kind, string data)
     {
-        // PostgreSQL keeps microseconds; truncate so that what is hashed is exactly what is stored.
-        var stored = new DateTimeOffset(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
+        var stored = Instants.Microseconds(at);
         var seq = (previous?.Seq ?? 0) + 1;
         var prevHash = previous?.Hash ?? Genesis;
         return new JournalEntry(tenantId, requestId, seq, stored, actor, kind, data, prevHash,

@@ -61,7 +61,7 @@ internal sealed record StoredRequest(
         AcknowledgeBy = computed.AcknowledgeBy,
         EffectiveDue = computed.EffectiveDue,
         // The last tick of the day, cut to the microseconds PostgreSQL keeps (what is stored is what was computed).
-        DueAt = new DateTimeOffset(computed.EffectiveDueAt.UtcTicks - computed.EffectiveDueAt.UtcTicks % 10, TimeSpan.Zero),
+        DueAt = Journal.Instants.Microseconds(computed.EffectiveDueAt),
         Extended = clock.Extended,
         ExtensionMethod = RequestClock.MethodSlug(clock.Method),
         Stops = RequestClock.StopsJson(clock.Stops),

@@ -31,7 +31,6 @@ internal sealed partial class SignalProcessor
         var actor = Actor(signal);
         var email = request.SubjectEmail();
         bool outbox = false, timers = false;
-        var dueBefore = request.DueAt;
         foreach (var effect in effects)
         {
             switch (effect)
@@ -86,18 +85,6 @@ internal sealed partial class SignalProcessor
                         }, Json)), now, ct);
                     break;
             }
-        }
-        // A moved deadline moves its reminders and escalation with it.
-        if (request.DueAt != dueBefore && request.DueAt is { } due && instance.Status != InstanceStatus.Closed)
-        {
-            await RuntimeRows.CancelAsync(c, tx, request.Id, TimerKinds.Reminder, null, now, ct);
-            await RuntimeRows.CancelAsync(c, tx, request.Id, TimerKinds.Escalation, null, now, ct);
-            foreach (var days in definition.Clock.RemindDaysBefore.Where(d => due.AddDays(-d) > now))
-                await RuntimeRows.ScheduleAsync(c, tx, DeterministicId.From(request.Id.ToString(), TimerKinds.Reminder, days.ToString(System.Globalization.CultureInfo.InvariantCulture), due.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    request.TenantId, request.Id, TimerKinds.Reminder, days.ToString(System.Globalization.CultureInfo.InvariantCulture), due.AddDays(-days), now, ct);
-            await RuntimeRows.ScheduleAsync(c, tx, DeterministicId.From(request.Id.ToString(), TimerKinds.Escalation, due.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                request.TenantId, request.Id, TimerKinds.Escalation, null, due.AddDays(definition.Clock.EscalateDaysAfter), now, ct);
-            timers = true;
         }
         if (outbox)
             await RuntimeRows.NotifyAsync(c, tx, RuntimeRows.OutboxChannel, ct);

@@ -1,5 +1,6 @@
 using Dapper;
 using DsarEngine.Workflows.Deadlines;
+using DsarEngine.Workflows.Journal;
 using DsarEngine.Workflows.Requests;
 using DsarEngine.Workflows.Runtime;
 using DsarEngine.Workflows.Security;
@@ -37,7 +38,7 @@ internal sealed partial class SignalProcessor(NpgsqlDataSource dataSource, IWork
     public async Task<SignalResult> ProcessAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid requestId, Signal signal,
         SignalSource source, CancellationToken ct, Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>>? guard = null)
     {
-        var now = Microseconds(clock.GetUtcNow());
+        var now = Instants.Microseconds(clock.GetUtcNow());
         var instance = await InstanceRows.LockAsync(c, tx, requestId, ct);
         if (instance is null)
             return SignalResult.NotFound;
@@ -84,5 +85,4 @@ internal sealed partial class SignalProcessor(NpgsqlDataSource dataSource, IWork
         WHERE id = @Id AND version = @Version
         """;
 
-    internal static DateTimeOffset Microseconds(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
 }
