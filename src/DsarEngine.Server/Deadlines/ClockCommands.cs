@@ -1,25 +1,25 @@
 using System.Security.Claims;
-using System.Text.Json;
 using DsarEngine.Server.Apis;
 using DsarEngine.Server.Auth;
 using DsarEngine.Server.Infrastructure;
-using DsarEngine.Workflows.Deadlines;
 using DsarEngine.Workflows.Persistence;
+using DsarEngine.Workflows.Persistence.Runtime;
 using DsarEngine.Workflows.Requests;
+using DsarEngine.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DsarEngine.Server.Deadlines;
 
-// Extend, stop and resume a request's clock. The decisions are pure functions of the locked row (see
-// ClockDecisions); this class validates the input and turns outcomes into HTTP answers.
-internal sealed class ClockCommands(RequestStore requests, TenantStore tenants, TimeProvider clock)
+// Extend, stop and resume a request's clock: validated here, decided by the executor as signals through the
+// same one-transaction path as every other human decision, so each is journaled and a refusal changes nothing.
+internal sealed class ClockCommands(RequestStore requests, SignalProcessor processor, TimeProvider clock)
 {
     public const int MaxReasonLength = 2000;
 
     public Task<Results<Ok<StaffRequestView>, ValidationProblem, ProblemHttpResult>> ExtendAsync(
         ClaimsPrincipal user, string reference, ClockCommandBody body, CancellationToken ct) =>
         RunAsync(user, reference, ValidateText(body.Reason, "reason", required: true, "the reasons for the extension, as told to the subject"),
-            (closures, now) => request => ClockDecisions.Extend(request, closures, now, body.Reason!.Trim()), ct);
+            () => new Signal.Extend(body.Reason!.Trim(), user.Actor()), ct);
 
     public Task<Results<Ok<StaffRequestView>, ValidationProblem, ProblemHttpResult>> StopAsync(
         ClaimsPrincipal user, string reference, ClockCommandBody body, CancellationToken ct)
@@ -27,28 +27,27 @@ internal sealed class ClockCommands(RequestStore requests, TenantStore tenants, 
         var errors = ValidateText(body.Note, "note", required: false, "");
         if (!ClockStopReasons.All.Contains(body.Reason ?? ""))
             errors["reason"] = [$"Required: what the controller is waiting for, one of: {string.Join(", ", ClockStopReasons.All)}."];
-        return RunAsync(user, reference, errors, (closures, now) => request => ClockDecisions.Stop(request, closures, now, body.Reason!, body.Note), ct);
+        return RunAsync(user, reference, errors, () => new Signal.PauseClock(body.Reason!, body.Note?.Trim(), user.Actor()), ct);
     }
 
     public Task<Results<Ok<StaffRequestView>, ValidationProblem, ProblemHttpResult>> ResumeAsync(
         ClaimsPrincipal user, string reference, ClockCommandBody body, CancellationToken ct) =>
-        RunAsync(user, reference, ValidateText(body.Note, "note", required: false, ""),
-            (closures, now) => request => ClockDecisions.Resume(request, closures, now, body.Note), ct);
+        RunAsync(user, reference, ValidateText(body.Note, "note", required: false, ""), () => new Signal.ResumeClock(body.Note?.Trim(), user.Actor()), ct);
 
     private async Task<Results<Ok<StaffRequestView>, ValidationProblem, ProblemHttpResult>> RunAsync(
-        ClaimsPrincipal user, string reference, Dictionary<string, string[]> errors,
-        Func<IReadOnlyList<ClosureDay>, DateTimeOffset, Func<StoredRequest, RequestChange>> decision, CancellationToken ct)
+        ClaimsPrincipal user, string reference, Dictionary<string, string[]> errors, Func<Signal> signal, CancellationToken ct)
     {
         if (errors.Count > 0)
             return Problems.Validation(errors, "Nothing was changed.");
-        var now = clock.GetUtcNow();
-        var tenant = await tenants.FindAsync(user.Tenant(), ct);
-        var closures = RequestClock.ParseClosures(tenant?.ClosureDays);
-        return await requests.ChangeAsync(user.Tenant(), reference, user.Actor(), now, decision(closures, now), ct) switch
+        if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request)
+            return Problems.NotFound("request in your organisation");
+        var outcome = await processor.ProcessAsync(request.Id, signal(), new SignalSource("staff", null), ct);
+        return outcome.Result switch
         {
-            ChangeOutcome.Changed changed => TypedResults.Ok(StaffRequestView.From(changed.Request, now)),
-            ChangeOutcome.Refused refused => Problems.Of(StatusCodes.Status409Conflict, refused.Slug, "Refused; nothing was changed.", refused.Reason),
-            _ => Problems.NotFound("request in your organisation"),
+            SignalResult.Applied => TypedResults.Ok(StaffRequestView.From((await requests.FindAsync(user.Tenant(), reference, ct))!, clock.GetUtcNow())),
+            SignalResult.Refused => Problems.Of(StatusCodes.Status409Conflict, outcome.Slug!, "Refused; nothing was changed.", outcome.Reason),
+            SignalResult.NotFound => Problems.NotFound("workflow for this request"),
+            _ => Problems.Of(StatusCodes.Status409Conflict, "not-applicable", "The workflow cannot take this now; nothing was changed."),
         };
     }
 
@@ -61,8 +60,4 @@ internal sealed class ClockCommands(RequestStore requests, TenantStore tenants, 
             errors[field] = [$"At most {MaxReasonLength} characters."];
         return errors;
     }
-
-    internal static string Json(object data) => JsonSerializer.Serialize(data, JsonOptions);
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }

@@ -51,7 +51,7 @@ internal sealed class IdentityVerification(RequestStore requests, SignalProcesso
                     await c.ExecuteAsync(new CommandDefinition(sql, new { Id = challengeId, Now = clock.GetUtcNow() }, tx, cancellationToken: ct));
                 return outcome == VerificationResult.Verified;
             });
-        return result switch
+        return result.Result switch
         {
             SignalResult.Applied => VerificationResult.Verified,
             SignalResult.NotFound => VerificationResult.NotFound,

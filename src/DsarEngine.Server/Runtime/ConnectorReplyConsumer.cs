@@ -23,8 +23,8 @@ internal sealed class ConnectorReplyConsumer(SignalProcessor processor, ILogger<
         }
         var result = await processor.ProcessAsync(reply.RequestId, new Signal.ConnectorReplied(reply.TaskId, reply.Outcome, reply.Detail),
             new SignalSource(Name, messageId), context.CancellationToken);
-        if (result is SignalResult.NotFound or SignalResult.Unchanged)
-            log.LogInformation("Connector reply {MessageId} for task {TaskId} changed nothing ({Result})", messageId, reply.TaskId, result);
+        if (result.Result is SignalResult.NotFound or SignalResult.Unchanged)
+            log.LogInformation("Connector reply {MessageId} for task {TaskId} changed nothing ({Result})", messageId, reply.TaskId, result.Result);
     }
 }
 

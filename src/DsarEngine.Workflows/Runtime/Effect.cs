@@ -25,6 +25,12 @@ internal abstract record Effect
     public sealed record ResumeClock : Effect;
 
     public sealed record CreateIdentityChallenge(TimeSpan Validity) : Effect;
+
+    // The request's clock as it must now be stored (the processor recomputes the dates from it).
+    public sealed record SetClock(Requests.RequestClock Clock) : Effect;
+
+    // The command is not allowed now; nothing at all is written, and the caller is told why.
+    public sealed record Refuse(string Slug, string Reason) : Effect;
 }
 
 // The engine-side shape of a connector command; the relay maps it onto the SDK's wire contract.

@@ -23,6 +23,9 @@ internal static partial class Executor
                 Signal.ConnectorReplied reply when i.WaitingFor == Bookmarks.Connectors => Replied(i, reply),
                 Signal.TimerFired timer => Timer(i, timer),
                 Signal.RearmTimers => Rearm(i),
+                Signal.Extend extend => Extend(i, extend),
+                Signal.PauseClock pause => Pause(i, pause),
+                Signal.ResumeClock resume => Resume(i, resume),
                 _ => i,
             };
         }

@@ -23,6 +23,14 @@ internal abstract record Signal
     // Operator command: schedule the clock's reminders and escalation again, and give a waiting fan-out a
     // fresh timeout (e.g. after timers were cancelled by hand or a connector outage was fixed).
     public sealed record RearmTimers(string Actor) : Signal;
+
+    // GDPR Art. 12(3): extend once, with the reasons told to the subject within the first period.
+    public sealed record Extend(string Reason, string Actor) : Signal;
+
+    // The controller waits for the subject (identity proof, clarification, a fee): the regime decides what that does.
+    public sealed record PauseClock(string Reason, string? Note, string Actor) : Signal;
+
+    public sealed record ResumeClock(string? Note, string Actor) : Signal;
 }
 
 internal static class Decisions

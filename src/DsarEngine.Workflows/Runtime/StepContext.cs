@@ -8,6 +8,12 @@ internal sealed record StepContext(
     string Reference,
     bool ClockStops,
     DateTimeOffset? DueAt,
-    IReadOnlyList<ConnectorInfo> Connectors);
+    IReadOnlyList<ConnectorInfo> Connectors)
+{
+    // The request's legal clock and the organisation's closure days, for commands that change the clock.
+    public Requests.RequestClock? Clock { get; init; }
+
+    public IReadOnlyList<Deadlines.ClosureDay> Closures { get; init; } = [];
+}
 
 internal sealed record ConnectorInfo(string Name, IReadOnlyList<string> Actions, int TimeoutHours);

@@ -84,7 +84,7 @@ public sealed class SignalProcessorTests
         var first = await Processor.ProcessAsync(request.Id, reply, new SignalSource("connector-replies", messageId), CancellationToken.None);
         var entries = (await JournalAsync(request)).Count;
         var second = await Processor.ProcessAsync(request.Id, reply, new SignalSource("connector-replies", messageId), CancellationToken.None);
-        Assert.That((first, second), Is.EqualTo((SignalResult.Applied, SignalResult.Duplicate)));
+        Assert.That((first.Result, second.Result), Is.EqualTo((SignalResult.Applied, SignalResult.Duplicate)));
         Assert.That((await JournalAsync(request)).Count, Is.EqualTo(entries));
     }
 
@@ -100,7 +100,7 @@ public sealed class SignalProcessorTests
         var journal = await JournalAsync(request);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(results.Count(r => r == SignalResult.Applied), Is.EqualTo(2)); // one per task; the rest change nothing
+            Assert.That(results.Count(r => r.Result == SignalResult.Applied), Is.EqualTo(2)); // one per task; the rest change nothing
             Assert.That(after.WaitingFor, Is.EqualTo(Bookmarks.Decision("review")));
             Assert.That(journal.Count(e => e.Kind == "connector-replied"), Is.EqualTo(2));
             Assert.That(journal.Select(e => e.Seq), Is.EqualTo(Enumerable.Range(1, journal.Count)));
@@ -127,6 +127,6 @@ public sealed class SignalProcessorTests
 
     [Test]
     public async Task A_signal_for_an_unknown_request_changes_nothing() =>
-        Assert.That(await Processor.ProcessAsync(Guid.NewGuid(), new Signal.Start(), new SignalSource("staff", null), CancellationToken.None),
+        Assert.That((await Processor.ProcessAsync(Guid.NewGuid(), new Signal.Start(), new SignalSource("staff", null), CancellationToken.None)).Result,
             Is.EqualTo(SignalResult.NotFound));
 }

@@ -237,4 +237,35 @@ public sealed class ExecutorTests
             Assert.That(effects.OfType<Effect.Journal>().Single().Kind, Is.EqualTo("timers-rearmed"));
         }
     }
+
+    private static StepContext Clocked(DateTimeOffset now, bool extended = false)
+    {
+        var clock = new Workflows.Requests.RequestClock("gdpr", "FR", "Europe/Paris", Now, extended, Workflows.Deadlines.ExtensionMethod.FromReceipt, []);
+        return Context(Crm) with { Now = now, Clock = clock };
+    }
+
+    [Test]
+    public void An_extension_in_time_sets_the_clock_tells_the_subject_and_is_journaled()
+    {
+        var waiting = AtAssess();
+        var (instance, effects) = Advance(waiting, new Extend("Fourteen systems to search.", "dpo"), Clocked(Now.AddDays(10)));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(effects.OfType<Effect.SetClock>().Single().Clock.Extended, Is.True);
+            Assert.That(effects.OfType<Effect.Mail>().Single().Model["dueOnIso"], Is.EqualTo("2025-06-03"));
+            Assert.That(effects.OfType<Effect.Journal>().Single().Kind, Is.EqualTo("deadline-extended"));
+            Assert.That(instance, Is.EqualTo(waiting));
+        }
+    }
+
+    [Test]
+    public void A_refused_clock_command_produces_nothing_but_the_refusal()
+    {
+        var late = Advance(AtAssess(), new Extend("Late.", "dpo"), Clocked(Now.AddDays(40))).Item2;
+        var twice = Advance(AtAssess(), new Extend("Again.", "dpo"), Clocked(Now, extended: true)).Item2;
+        var ccpa = Advance(AtAssess(), new PauseClock("identity-proof", null, "dpo"), Clocked(Now) with { Clock = Clocked(Now).Clock! with { Regime = "ccpa", Jurisdiction = "US-CA", TimeZone = "America/Los_Angeles" } }).Item2;
+        Assert.That(late.Single(), Is.TypeOf<Effect.Refuse>().And.Property("Slug").EqualTo("extension-refused"));
+        Assert.That(twice.Single(), Is.TypeOf<Effect.Refuse>());
+        Assert.That(ccpa.Single(), Is.TypeOf<Effect.Refuse>().And.Property("Slug").EqualTo("clock-does-not-stop"));
+    }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Dapper;
 using DsarEngine.Connectors.Contracts;
-using DsarEngine.Workflows.Definitions;
 using DsarEngine.Workflows.Journal;
 using DsarEngine.Workflows.Mail;
 using DsarEngine.Workflows.Requests;
@@ -21,13 +20,14 @@ internal sealed partial class SignalProcessor
 
     private const string TenantSql = "SELECT slug, closure_days::text FROM tenants WHERE id = @Id";
 
+    private sealed record EffectScope(StoredRequest Request, string TenantSlug, IReadOnlyList<Deadlines.ClosureDay> Closures, Signal Signal, DateTimeOffset Now);
+
     // Turns effects into rows of this transaction and returns the request as it must be saved.
-    private async Task<StoredRequest> ApplyEffectsAsync(NpgsqlConnection c, NpgsqlTransaction tx, WorkflowDefinition definition,
-        WorkflowInstance instance, StoredRequest request, IReadOnlyList<Effect> effects, Signal signal, DateTimeOffset now, CancellationToken ct)
+    private async Task<StoredRequest> ApplyEffectsAsync(NpgsqlConnection c, NpgsqlTransaction tx, EffectScope scope,
+        IReadOnlyList<Effect> effects, CancellationToken ct)
     {
+        var (request, slug, closures, signal, now) = scope;
         var last = await c.QuerySingleOrDefaultAsync<JournalEntry>(new CommandDefinition(LastJournalSql, new { request.Id }, tx, cancellationToken: ct));
-        var (slug, closuresJson) = await c.QuerySingleAsync<(string, string)>(new CommandDefinition(TenantSql, new { Id = request.TenantId }, tx, cancellationToken: ct));
-        var closures = RequestClock.ParseClosures(closuresJson);
         var actor = Actor(signal);
         var email = request.SubjectEmail();
         bool outbox = false, timers = false;
@@ -75,6 +75,9 @@ internal sealed partial class SignalProcessor
                 case Effect.ResumeClock:
                     request = ClockEffects.Resume(request, closures, now);
                     break;
+                case Effect.SetClock set:
+                    request = request.WithClock(set.Clock, set.Clock.Compute(closures));
+                    break;
                 case Effect.CreateIdentityChallenge challenge when email is not null:
                     var id = await IdentityChallenges.CreateAsync(c, tx, tokens, request, challenge.Validity, now, ct);
                     await MailboxStore.EnqueueAsync(c, tx, request.TenantId, request.Id,
@@ -101,6 +104,9 @@ internal sealed partial class SignalProcessor
         Signal.Skip s => s.Actor,
         Signal.Close c => c.Actor,
         Signal.RearmTimers r => r.Actor,
+        Signal.Extend e => e.Actor,
+        Signal.PauseClock p => p.Actor,
+        Signal.ResumeClock r => r.Actor,
         Signal.ConnectorReplied => "connector",
         _ => "engine",
     };

@@ -14,6 +14,13 @@ internal enum SignalResult
     Unchanged,
     Duplicate,
     NotFound,
+    Refused,
+}
+
+// What became of a signal; a refused command says why (e.g. "Too late to extend: …").
+internal sealed record SignalOutcome(SignalResult Result, string? Slug = null, string? Reason = null)
+{
+    public static implicit operator SignalOutcome(SignalResult result) => new(result);
 }
 
 // Where a signal came from: a bus message (deduplicated per consumer) or a person/timer (no message id).
@@ -24,7 +31,7 @@ internal sealed record SignalSource(string Consumer, Guid? MessageId);
 // Nothing outside the database happens inside; the outbox relay and the timer poller do the rest.
 internal sealed partial class SignalProcessor(NpgsqlDataSource dataSource, IWorkflowDefinitions definitions, SecretTokens tokens, TimeProvider clock)
 {
-    public async Task<SignalResult> ProcessAsync(Guid requestId, Signal signal, SignalSource source, CancellationToken ct,
+    public async Task<SignalOutcome> ProcessAsync(Guid requestId, Signal signal, SignalSource source, CancellationToken ct,
         Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>>? guard = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -35,7 +42,7 @@ internal sealed partial class SignalProcessor(NpgsqlDataSource dataSource, IWork
     }
 
     // For callers that already hold a transaction (the timer poller claims its timer row in the same one).
-    public async Task<SignalResult> ProcessAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid requestId, Signal signal,
+    public async Task<SignalOutcome> ProcessAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid requestId, Signal signal,
         SignalSource source, CancellationToken ct, Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>>? guard = null)
     {
         var now = Instants.Microseconds(clock.GetUtcNow());
@@ -50,9 +57,15 @@ internal sealed partial class SignalProcessor(NpgsqlDataSource dataSource, IWork
         var request = await c.QuerySingleAsync<StoredRequest>(new CommandDefinition(LockRequestSql, new { Id = requestId }, tx, cancellationToken: ct));
         var definition = definitions.Find(instance.DefinitionId, instance.DefinitionVersion)
             ?? throw new InvalidOperationException($"Definition {instance.DefinitionId}@{instance.DefinitionVersion} of request {request.Reference} is not loaded.");
+        var (slug, closuresJson) = await c.QuerySingleAsync<(string, string)>(new CommandDefinition(TenantSql, new { Id = request.TenantId }, tx, cancellationToken: ct));
+        var closures = RequestClock.ParseClosures(closuresJson);
         var context = new StepContext(now, request.RightKind, request.Reference,
             Regimes.TryGet(request.Regime, out var regime) && regime.StopPolicy != StopClockPolicy.KeepsRunning,
-            request.DueAt, await RuntimeRows.ConnectorsAsync(c, tx, instance.TenantId, ct));
+            request.DueAt, await RuntimeRows.ConnectorsAsync(c, tx, instance.TenantId, ct))
+        {
+            Clock = request.TimeZone is null ? null : request.Clock,
+            Closures = closures,
+        };
 
         WorkflowInstance next;
         IReadOnlyList<Effect> effects;
@@ -66,10 +79,12 @@ internal sealed partial class SignalProcessor(NpgsqlDataSource dataSource, IWork
             next = instance with { Status = InstanceStatus.NeedsAttention, LastError = ex.Message, Attempts = instance.Attempts + 1 };
             effects = [new Effect.Journal("incident", new { error = ex.Message, attempts = next.Attempts }), new Effect.SetRequestStatus(RequestStatus.NeedsAttention)];
         }
+        if (effects.OfType<Effect.Refuse>().FirstOrDefault() is { } refusal)
+            return new SignalOutcome(SignalResult.Refused, refusal.Slug, refusal.Reason);
         if (next == instance && effects.Count == 0)
             return SignalResult.Unchanged;
 
-        var updated = await ApplyEffectsAsync(c, tx, definition, next, request, effects, signal, now, ct);
+        var updated = await ApplyEffectsAsync(c, tx, new EffectScope(request, slug, closures, signal, now), effects, ct);
         await InstanceRows.UpdateAsync(c, tx, next, now, ct);
         if (updated != request)
             await c.ExecuteAsync(new CommandDefinition(UpdateRequestSql, updated with { Version = request.Version }, tx, cancellationToken: ct));

@@ -1,0 +1,69 @@
+using DsarEngine.Workflows.Deadlines;
+using DsarEngine.Workflows.Mail;
+
+namespace DsarEngine.Workflows.Runtime;
+
+internal static partial class Executor
+{
+    private sealed partial class Run
+    {
+        private WorkflowInstance Extend(WorkflowInstance i, Signal.Extend extend)
+        {
+            if (context.Clock is not { } clock || !TimeZones.TryFind(clock.TimeZone, out var zone))
+                return Refuse(i, "no-deadline", "This request has no legal clock.");
+            var current = clock.Compute(context.Closures);
+            var today = TimeZones.LocalDate(context.Now, zone);
+            var (allowed, why) = ExtensionRules.Check(current, today);
+            if (!allowed)
+                return Refuse(i, "extension-refused", why!);
+            var next = clock with { Extended = true };
+            var computed = next.Compute(context.Closures);
+            Effects.Add(new Effect.SetClock(next));
+            // The extension only stands if the subject is told, with the reasons, in time: same transaction.
+            Effects.Add(new Effect.Mail(MailTemplates.DeadlineExtended, new Dictionary<string, string>
+            {
+                ["reference"] = context.Reference, ["reason"] = extend.Reason, ["dueOnIso"] = IsoDate.Format(computed.EffectiveDue),
+            }));
+            Journal("deadline-extended", new { extend.Reason, noticeOn = today, before = current.EffectiveDue, after = computed.EffectiveDue });
+            return i;
+        }
+
+        private WorkflowInstance Pause(WorkflowInstance i, Signal.PauseClock pause)
+        {
+            if (context.Clock is not { } clock || !TimeZones.TryFind(clock.TimeZone, out var zone))
+                return Refuse(i, "no-deadline", "This request has no legal clock.");
+            if (Regimes.TryGet(clock.Regime, out var regime) && regime.StopPolicy == StopClockPolicy.KeepsRunning)
+                return Refuse(i, "clock-does-not-stop", $"Under {regime.Id} the clock keeps running while the controller waits ({regime.StopSource}).");
+            if (clock.OpenStop is { } open)
+                return Refuse(i, "clock-already-stopped", $"The clock has been stopped since {IsoDate.Format(open.Start)} ({open.Reason}); resume it first.");
+            var today = TimeZones.LocalDate(context.Now, zone);
+            Effects.Add(new Effect.SetClock(clock with { Stops = [.. clock.Stops, new ClockStop(today, null, pause.Reason)] }));
+            Journal("clock-stopped", new { pause.Reason, pause.Note, since = today });
+            return i;
+        }
+
+        private WorkflowInstance Resume(WorkflowInstance i, Signal.ResumeClock resume)
+        {
+            if (context.Clock is not { } clock || !TimeZones.TryFind(clock.TimeZone, out var zone))
+                return Refuse(i, "no-deadline", "This request has no legal clock.");
+            if (clock.OpenStop is not { } open)
+                return Refuse(i, "clock-not-stopped", "The clock is running; there is nothing to resume.");
+            var today = TimeZones.LocalDate(context.Now, zone);
+            var next = clock with { Stops = clock.Stops.Select(s => s == open ? s with { End = today } : s).ToList() };
+            Effects.Add(new Effect.SetClock(next));
+            Journal("clock-resumed", new
+            {
+                reason = open.Reason, resume.Note, since = open.Start, until = today,
+                before = clock.Compute(context.Closures).EffectiveDue, after = next.Compute(context.Closures).EffectiveDue,
+            });
+            return i;
+        }
+
+        private WorkflowInstance Refuse(WorkflowInstance i, string slug, string reason)
+        {
+            Effects.Clear();
+            Effects.Add(new Effect.Refuse(slug, reason));
+            return i;
+        }
+    }
+}
