@@ -31,10 +31,22 @@ install_packages() {
   # Debian's packages may start system-wide services; ours run on their own ports, so they do not clash.
 }
 
+# PostgreSQL refuses to run as root, so its files belong to the postgres user, who must be able to reach
+# them: give "search" (x) permission on any parent directory that denies it (a checkout under a private
+# temporary directory, say). Nothing becomes readable by others.
+open_path_for_postgres() {
+  local dir="$1"
+  while [ "$dir" != "/" ]; do
+    runuser -u postgres -- test -x "$dir" 2>/dev/null || chmod o+x "$dir"
+    dir=$(dirname "$dir")
+  done
+}
+
 start_postgres() {
   local data="$DSAR_LOCAL/pg/data" run="$DSAR_LOCAL/pg/run"
   mkdir -p "$DSAR_LOCAL/pg"
   chown postgres:postgres "$DSAR_LOCAL/pg"
+  open_path_for_postgres "$DSAR_LOCAL"
   if [ ! -f "$data/PG_VERSION" ]; then
     say "initialising PostgreSQL cluster in $data"
     local pw; pw=$(mktemp); echo postgres >"$pw"; chown postgres "$pw"
