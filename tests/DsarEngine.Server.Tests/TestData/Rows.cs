@@ -20,7 +20,8 @@ internal static class Rows
 
     public static async Task AdminAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(DsarEngine.Tests.Shared.TestDatabase.AdminConnectionString);
+        // The maintenance database: on a fresh cluster no database is named after the role.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(DsarEngine.Tests.Shared.TestDatabase.AdminConnectionString) { Database = "postgres" }.ConnectionString);
         await connection.ExecuteAsync(sql);
     }
 }
