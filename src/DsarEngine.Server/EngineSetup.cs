@@ -95,6 +95,7 @@ internal static class EngineSetup
         app.MapClockApi();
         app.MapWorkflowApi();
         app.MapIdentityApi();
+        app.MapConnectorsApi();
         app.MapGet("/", () => TypedResults.Redirect("/api-docs")).ExcludeFromDescription();
         return app;
     }

@@ -24,6 +24,7 @@ internal static class PersistenceServices
         services.AddSingleton<MailboxStore>();
         services.AddSingleton<TenantStore>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<ConnectorStore>();
         return services;
     }
 }
