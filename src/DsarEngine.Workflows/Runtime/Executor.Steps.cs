@@ -11,12 +11,12 @@ internal static partial class Executor
         public WorkflowInstance Enter(WorkflowInstance i, StepDefinition step) => step.Type switch
         {
             StepTypes.VerifyIdentity => VerifyIdentity(i, step),
-            StepTypes.Acknowledge => Pass(i, step, "acknowledged", new { by = "the receipt e-mail sent at intake" }, RequestStatus.InProgress),
+            StepTypes.Acknowledge => Pass(i, "acknowledged", new { by = "the receipt e-mail sent at intake" }, RequestStatus.InProgress),
             StepTypes.Assess or StepTypes.Review when step.Required || step.Type == StepTypes.Assess =>
                 Decision(i, step),
-            StepTypes.Review => Pass(i, step, "review-not-required", new { step = step.Id }, null),
+            StepTypes.Review => Pass(i, "review-not-required", new { step = step.Id }, null),
             StepTypes.FanOut => FanOut(i, step),
-            StepTypes.RenderPack => Pass(i, step, "pack-prepared", new { outcome = i.State.Outcome, results = i.State.Tasks.Select(t => new { t.Connector, t.Action, t.Status }) }, null),
+            StepTypes.RenderPack => Pass(i, "pack-prepared", new { outcome = i.State.Outcome, results = i.State.Tasks.Select(t => new { t.Connector, t.Action, t.Status }) }, null),
             StepTypes.Deliver => Deliver(i, step),
             StepTypes.NotifyRecipients => Publish(i, step, "recipients-notification-requested"),
             StepTypes.PublishEvent => Publish(i, step, step.Event ?? "unnamed"),
@@ -24,12 +24,11 @@ internal static partial class Executor
             _ => Attention(i, $"Unknown step type '{step.Type}'."),
         };
 
-        private WorkflowInstance Pass(WorkflowInstance i, StepDefinition step, string kind, object data, string? status)
+        private WorkflowInstance Pass(WorkflowInstance i, string kind, object data, string? status)
         {
             Journal(kind, data);
             if (status is not null)
                 Effects.Add(new Effect.SetRequestStatus(status));
-            _ = step;
             return Next(i);
         }
 
@@ -57,7 +56,7 @@ internal static partial class Executor
         private WorkflowInstance Deliver(WorkflowInstance i, StepDefinition step)
         {
             Effects.Add(new Effect.Mail(Mail.MailTemplates.ResponseReady, new Dictionary<string, string> { ["reference"] = context.Reference }));
-            return Pass(i, step, "delivered", new { channel = "e-mail link" }, null);
+            return Pass(i, "delivered", new { step = step.Id, channel = "e-mail link" }, null);
         }
 
         private WorkflowInstance Publish(WorkflowInstance i, StepDefinition step, string name)
@@ -68,7 +67,7 @@ internal static partial class Executor
                 ["requestId"] = i.RequestId.ToString(), ["reference"] = context.Reference, ["right"] = context.Right,
                 ["outcome"] = i.State.Outcome ?? "",
             }));
-            return Pass(i, step, "event-published", new { step = step.Id, @event = name, messageId = id }, null);
+            return Pass(i, "event-published", new { step = step.Id, @event = name, messageId = id }, null);
         }
 
         private WorkflowInstance Close(WorkflowInstance i)
