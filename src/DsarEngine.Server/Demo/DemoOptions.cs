@@ -10,6 +10,10 @@ internal sealed class DemoOptions
     // Where to write (and re-read) the demo credentials; keys are reused across runs when the file exists.
     public string? CredentialsFile { get; set; }
 
+    // Register the sample CRM connector (samples/DsarEngine.Samples.CrmConnector, started by eng/run.sh) for
+    // the demo organisation, so its workflows reach a real connector over the bus.
+    public bool SampleConnector { get; set; }
+
     // How many sample requests to create when the demo organisation has none (default 6).
     public int SampleRequests { get; set; } = 6;
 }
