@@ -14,26 +14,11 @@ public sealed class CrashSafetyTests
 {
     private const int Requests = 200;
 
-    // A definition with no human step, so the workflow runs by itself: intake → connectors → answer.
-    private const string AutoDefinition = """
-        { "$schema": "./definition.schema.json", "id": "access-auto", "version": 1, "rights": ["access"],
-          "clock": { "remindDaysBefore": [7], "escalateDaysAfter": 0 },
-          "steps": [
-            { "id": "acknowledge", "type": "acknowledge" },
-            { "id": "export", "type": "fan-out", "action": "export", "timeoutHours": 24 },
-            { "id": "pack", "type": "render-pack" },
-            { "id": "deliver", "type": "deliver" },
-            { "id": "closed", "type": "publish-event", "event": "request-closed" },
-            { "id": "close", "type": "close" } ] }
-        """;
-
     [Test]
     public async Task Killing_the_engine_at_random_points_loses_and_duplicates_nothing()
     {
         var database = await TestDatabase.CreateAsync("dsar_crash");
-        var definitions = Directory.CreateTempSubdirectory("dsar-defs");
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "workflows", "definition.schema.json"), Path.Combine(definitions.FullName, "definition.schema.json"));
-        await File.WriteAllTextAsync(Path.Combine(definitions.FullName, "access-auto.json"), AutoDefinition);
+        var definitions = new DirectoryInfo(AutoDefinitions.CreateFolder());
         var settings = new Dictionary<string, string>
         {
             ["Dsar:Database:ConnectionString"] = database,

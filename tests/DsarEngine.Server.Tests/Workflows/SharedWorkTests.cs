@@ -16,22 +16,6 @@ public sealed class SharedWorkTests
         ["Dsar:Runtime:PollMilliseconds"] = "200",
     };
 
-    private static string AutoDefinitions()
-    {
-        var folder = Directory.CreateTempSubdirectory("dsar-defs").FullName;
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "workflows", "definition.schema.json"), Path.Combine(folder, "definition.schema.json"));
-        File.WriteAllText(Path.Combine(folder, "access-auto.json"), """
-            { "$schema": "./definition.schema.json", "id": "access-auto", "version": 1, "rights": ["access"],
-              "clock": { "remindDaysBefore": [7], "escalateDaysAfter": 0 },
-              "steps": [
-                { "id": "acknowledge", "type": "acknowledge" },
-                { "id": "export", "type": "fan-out", "action": "export", "timeoutHours": 24 },
-                { "id": "deliver", "type": "deliver" },
-                { "id": "close", "type": "close" } ] }
-            """);
-        return folder;
-    }
-
     private static async Task<(long Closed, long Journals, long ClosedEntries, long Started)> CountsAsync(EngineFactory engine)
     {
         await using var c = new NpgsqlConnection(engine.ConnectionString);
@@ -64,7 +48,7 @@ public sealed class SharedWorkTests
     [Test]
     public async Task Two_engines_share_the_work_without_doing_any_of_it_twice()
     {
-        var folder = AutoDefinitions();
+        var folder = AutoDefinitions.CreateFolder();
         await using var first = await EngineFactory.StartAsync(Auto(folder));
         await using var second = EngineFactory.Join(first, Auto(folder));
         await using var connector = await StubConnector.StartAsync($"two-{Guid.NewGuid():N}"[..12]);
@@ -85,7 +69,7 @@ public sealed class SharedWorkTests
     [Test]
     public async Task A_timer_that_fell_due_while_every_engine_was_down_fires_when_one_comes_back()
     {
-        var folder = AutoDefinitions();
+        var folder = AutoDefinitions.CreateFolder();
         await using var down = await EngineFactory.StartAsync(Auto(folder, workers: false));
         var tenant = await TestTenant.CreateAsync(down);
         var response = await down.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug)));
