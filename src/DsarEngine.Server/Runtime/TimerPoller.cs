@@ -17,9 +17,12 @@ internal sealed class TimerPoller(NpgsqlDataSource dataSource, SignalProcessor p
         private Due() : this(default, default, "", null) { }
     }
 
-    private const string DueSql = """
-        SELECT id, request_id, kind, step_id FROM timers
-        WHERE fired_at IS NULL AND due_at <= @Now ORDER BY due_at LIMIT 50
+    // SKIP LOCKED on the instance, not the timer: every signal transaction locks the instance first (and may
+    // then cancel its timers), so claiming the same way keeps one lock order and pollers never wait on each other.
+    private const string ClaimSql = """
+        SELECT t.id, t.request_id, t.kind, t.step_id FROM timers t JOIN workflow_instances w ON w.request_id = t.request_id
+        WHERE t.fired_at IS NULL AND t.due_at <= @Now AND t.id <> ALL(@Skip) ORDER BY t.due_at LIMIT 1
+        FOR UPDATE OF w SKIP LOCKED
         """;
 
     private const string FireSql = "UPDATE timers SET fired_at = @Now WHERE id = @Id AND fired_at IS NULL";
@@ -33,7 +36,7 @@ internal sealed class TimerPoller(NpgsqlDataSource dataSource, SignalProcessor p
         {
             try
             {
-                while (await FireDueAsync(stoppingToken) > 0) { }
+                await FireDueAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -43,23 +46,33 @@ internal sealed class TimerPoller(NpgsqlDataSource dataSource, SignalProcessor p
         }
     }
 
+    // One due timer per transaction: claim it, run its signal, mark it fired, commit. A timer whose signal
+    // fails (the transaction rolls back) is skipped for the rest of this round so it cannot block the others.
     public async Task<int> FireDueAsync(CancellationToken ct)
     {
-        List<Due> due;
-        await using (var connection = await dataSource.OpenConnectionAsync(ct))
-            due = (await connection.QueryAsync<Due>(new CommandDefinition(DueSql, new { Now = clock.GetUtcNow() }, cancellationToken: ct))).AsList();
-        foreach (var timer in due)
+        var fired = 0;
+        var skip = new List<Guid>();
+        while (!ct.IsCancellationRequested)
         {
-            var result = await processor.ProcessAsync(timer.RequestId, new Signal.TimerFired(timer.Kind, timer.StepId),
-                new SignalSource("timers", null), ct,
-                async (c, tx) => await c.ExecuteAsync(new CommandDefinition(FireSql, new { timer.Id, Now = clock.GetUtcNow() }, tx, cancellationToken: ct)) == 1);
-            if (result == SignalResult.NotFound)
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var now = clock.GetUtcNow();
+            var timer = await connection.QuerySingleOrDefaultAsync<Due>(new CommandDefinition(ClaimSql, new { Now = now, Skip = skip.ToArray() }, tx, cancellationToken: ct));
+            if (timer is null)
+                break;
+            try
             {
-                // A timer whose request has no workflow: nothing can use it; retire it so it is not polled forever.
-                await using var connection = await dataSource.OpenConnectionAsync(ct);
-                await connection.ExecuteAsync(new CommandDefinition(FireSql, new { timer.Id, Now = clock.GetUtcNow() }, cancellationToken: ct));
+                await processor.ProcessAsync(connection, tx, timer.RequestId, new Signal.TimerFired(timer.Kind, timer.StepId), new SignalSource("timers", null), ct,
+                    async (c, t) => await c.ExecuteAsync(new CommandDefinition(FireSql, new { timer.Id, Now = now }, t, cancellationToken: ct)) == 1);
+                await tx.CommitAsync(ct);
+                fired++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                skip.Add(timer.Id);
+                log.LogWarning(ex, "Timer {TimerId} ({Kind}) failed; it will be tried again at the next round", timer.Id, timer.Kind);
             }
         }
-        return due.Count;
+        return fired;
     }
 }
