@@ -36,7 +36,7 @@ internal static class EngineSetup
         services.AddSingleton<MailRenderer>();
         services.AddSingleton<Deadlines.ClockCommands>();
         services.AddSingleton(WorkflowDefinitions.Load);
-        services.AddSingleton<IWorkflowDefinitions>(sp => sp.GetRequiredService<WorkflowCatalog>());
+        services.AddSingleton<IWorkflowDefinitions>(sp => sp.GetRequiredService<DefinitionCatalog>());
         services.AddSingleton<SignalProcessor>();
         services.AddSingleton<IdentityVerification>();
         services.AddHostedService<OutboxRelay>();

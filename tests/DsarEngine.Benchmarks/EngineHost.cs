@@ -3,37 +3,40 @@ using DsarEngine.Server;
 using DsarEngine.Tests.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace DsarEngine.Benchmarks;
 
-// The real engine on Kestrel (a real socket on loopback), configured like eng/run.sh but with a workflow
-// that needs no person, so workflows can be timed end to end.
+// The real engine, built as Program.cs builds it, on Kestrel with a real loopback socket (not a test server),
+// so a submission pays for TCP, HTTP parsing, the middleware and the JSON reader like a deployed one.
 internal static class EngineHost
 {
-    public const string AutoDefinition = """
-        { "id": "access-auto", "version": 1, "rights": ["access"], "clock": { "remindDaysBefore": [7], "escalateDaysAfter": 0 },
-          "steps": [ { "id": "acknowledge", "type": "acknowledge" }, { "id": "export", "type": "fan-out", "action": "export", "timeoutHours": 24 },
-                     { "id": "deliver", "type": "deliver" }, { "id": "close", "type": "close" } ] }
-        """;
-
-    public static async Task<(WebApplication App, Uri Address)> StartAsync(string connectionString, string prefix, string definitions)
+    public static async Task<(WebApplication App, Uri Address)> StartAsync(
+        string[] args, string connectionString, string endpointPrefix, string? definitionsPath = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var settings = new Dictionary<string, string?>
         {
             ["Dsar:Database:ConnectionString"] = connectionString,
             ["Dsar:Bus:Url"] = TestDatabase.AmqpUrl,
-            ["Dsar:Bus:EndpointPrefix"] = prefix,
+            // Each run has its own queues, so a run never consumes another engine's replies.
+            ["Dsar:Bus:EndpointPrefix"] = endpointPrefix,
             ["Dsar:Security:TokenKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            // The per-client limit (20/min by default) would refuse almost every submission from one client.
             ["Dsar:Intake:PublicPermitsPerMinute"] = "1000000",
-            ["Dsar:Runtime:DefinitionsPath"] = definitions,
             ["Dsar:Demo:Seed"] = "true",
-        });
+            // appsettings.json logs the engine's own categories at Information: console output would be timed with the work.
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        // Dsar:Intake:PublicBaseUrl keeps its default: only links in e-mails use it, and the port is not known
+        // before Kestrel binds. Without a definitions folder the engine runs the shipped workflows/.
+        if (definitionsPath is not null)
+            settings["Dsar:Runtime:DefinitionsPath"] = definitionsPath;
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddDsarEngine();
@@ -41,15 +44,9 @@ internal static class EngineHost
         await app.PrepareAsync();
         app.UseDsarEngine();
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
+        var address = addresses?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel started without reporting the address it is bound to.");
         return (app, new Uri(address));
-    }
-
-    public static string DefinitionsFolder()
-    {
-        var folder = Directory.CreateTempSubdirectory("dsar-bench-defs").FullName;
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "workflows", "definition.schema.json"), Path.Combine(folder, "definition.schema.json"));
-        File.WriteAllText(Path.Combine(folder, "access-auto.json"), AutoDefinition);
-        return folder;
     }
 }

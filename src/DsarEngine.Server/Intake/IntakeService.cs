@@ -20,7 +20,7 @@ internal abstract record IntakeResult
 // The one path by which a request enters the engine (public API, form, staff intake): validate, decide its
 // legal frame, and store it with its journal entry and acknowledgement in one transaction.
 internal sealed partial class IntakeService(
-    TenantStore tenants, RequestStore requests, SecretTokens tokens, WorkflowCatalog definitions, TimeProvider clock)
+    TenantStore tenants, RequestStore requests, SecretTokens tokens, DefinitionCatalog definitions, TimeProvider clock)
 {
     public async Task<IntakeResult> SubmitAsync(IntakeCommand command, CancellationToken ct)
     {

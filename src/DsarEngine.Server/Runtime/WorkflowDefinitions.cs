@@ -8,11 +8,11 @@ namespace DsarEngine.Server.Runtime;
 // folder (Dsar:Runtime:DefinitionsPath). A broken file throws DefinitionException and stops the host.
 internal static class WorkflowDefinitions
 {
-    public static WorkflowCatalog Load(IServiceProvider services)
+    public static DefinitionCatalog Load(IServiceProvider services)
     {
         var folder = services.GetRequiredService<IOptions<RuntimeOptions>>().Value.DefinitionsPath
             ?? Path.Combine(AppContext.BaseDirectory, "workflows");
-        var catalog = DefinitionFiles.Load(folder);
+        var catalog = DefinitionLoader.LoadDirectory(folder);
         var missing = Rights.Slugs.Where(r => !catalog.Serves(r)).ToList();
         if (missing.Count > 0)
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WorkflowDefinitions))

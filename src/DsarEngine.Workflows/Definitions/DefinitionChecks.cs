@@ -1,42 +1,43 @@
 namespace DsarEngine.Workflows.Definitions;
 
-// What the schema cannot say: step ids unique, one close and last, parameters only on their step types,
-// connector actions that fit the rights served.
+// What the schema cannot say about one definition: step ids unique, exactly one 'close' and it is last, and
+// steps that change or announce data only in workflows serving the right that asks for them.
 internal static class DefinitionChecks
 {
-    private static readonly Dictionary<string, string[]> ParametersOf = new()
-    {
-        ["action"] = [StepTypes.FanOut], ["timeoutHours"] = [StepTypes.FanOut], ["required"] = [StepTypes.Review],
-        ["methods"] = [StepTypes.VerifyIdentity], ["expiresHours"] = [StepTypes.VerifyIdentity], ["event"] = [StepTypes.PublishEvent],
-    };
-
-    // An action that changes data only makes sense for the right that asks for it.
-    private static readonly Dictionary<string, string> ActionNeedsRight = new()
+    // A connector action that changes data only belongs to the right that asks for that change.
+    private static readonly Dictionary<string, string> ActionNeedsRight = new(StringComparer.Ordinal)
     {
         ["erase"] = "erasure", ["rectify"] = "rectification", ["restrict"] = "restriction", ["lift-restriction"] = "restriction",
     };
 
+    // Downstream systems purge on these events; an access workflow announcing an erasure would lose data.
+    private static readonly Dictionary<string, string> EventNeedsRight = new(StringComparer.Ordinal)
+    {
+        ["subject-erasure-requested"] = "erasure", ["subject-erased"] = "erasure",
+    };
+
+    // GDPR Art. 19: the controller tells recipients of any rectification (Art. 16), erasure (Art. 17(1)) or
+    // restriction (Art. 18); no other right has recipients to notify.
+    private static readonly string[] NotifyingRights = ["rectification", "erasure", "restriction"];
+
     public static IEnumerable<(string Path, string Message)> Check(DefinitionDocument d)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var firstUse = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < d.Steps.Length; i++)
         {
             var step = d.Steps[i];
-            if (!seen.Add(step.Id))
-                yield return ($"/steps/{i}/id", $"Step id '{step.Id}' is used twice.");
-            foreach (var (name, value) in Parameters(step))
-                if (value is not null && !ParametersOf[name].Contains(step.Type))
-                    yield return ($"/steps/{i}/{name}", $"'{name}' applies to {string.Join(", ", ParametersOf[name])} steps, not {step.Type}.");
+            if (!firstUse.TryAdd(step.Id, i))
+                yield return ($"/steps/{i}/id", $"Step id '{step.Id}' is already used by /steps/{firstUse[step.Id]}.");
+            if (step.Type == StepTypes.Close && i != d.Steps.Length - 1)
+                yield return ($"/steps/{i}", "'close' must be the last step, and there can be only one.");
             if (step.Action is { } action && ActionNeedsRight.TryGetValue(action, out var right) && !d.Rights.Contains(right))
                 yield return ($"/steps/{i}/action", $"'{action}' only belongs in a workflow serving {right}.");
-            if (step.Type == StepTypes.Close && i != d.Steps.Length - 1)
-                yield return ($"/steps/{i}", "'close' must be the last step.");
+            if (step.Event is { } name && EventNeedsRight.TryGetValue(name, out var eventRight) && !d.Rights.Contains(eventRight))
+                yield return ($"/steps/{i}/event", $"'{name}' only belongs in a workflow serving {eventRight}.");
+            if (step.Type == StepTypes.NotifyRecipients && !d.Rights.Intersect(NotifyingRights).Any())
+                yield return ($"/steps/{i}/type", $"'notify-recipients' (GDPR Art. 19) only belongs in a workflow serving {string.Join(", ", NotifyingRights)}.");
         }
-        var closes = d.Steps.Count(s => s.Type == StepTypes.Close);
-        if (closes != 1)
-            yield return ("/steps", closes == 0 ? "The last step must be 'close'." : "Only one 'close' step is allowed.");
+        if (d.Steps.All(s => s.Type != StepTypes.Close))
+            yield return ("/steps", "Has no 'close' step; every workflow ends with one.");
     }
-
-    private static IEnumerable<(string, object?)> Parameters(StepDocument s) =>
-        [("action", s.Action), ("timeoutHours", s.TimeoutHours), ("required", s.Required), ("methods", s.Methods), ("expiresHours", s.ExpiresHours), ("event", s.Event)];
 }

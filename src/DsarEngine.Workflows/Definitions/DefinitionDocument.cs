@@ -1,7 +1,11 @@
 namespace DsarEngine.Workflows.Definitions;
 
-// The JSON shape of a definition file (already schema-checked when this is read).
-internal sealed record DefinitionDocument(string Id, int Version, string? Description, string[] Rights, ClockDocument Clock, StepDocument[] Steps);
+// The JSON shape of a definition file, read only after the schema has accepted it.
+internal sealed record DefinitionDocument(string Id, int Version, string? Description, string[] Rights, ClockDocument Clock, StepDocument[] Steps)
+{
+    public WorkflowDefinition ToDefinition() =>
+        new(Id, Version, Rights, new ClockPolicy(Clock.RemindDaysBefore, Clock.EscalateDaysAfter), [.. Steps.Select(s => s.ToStep())]);
+}
 
 internal sealed record ClockDocument(int[] RemindDaysBefore, int EscalateDaysAfter);
 

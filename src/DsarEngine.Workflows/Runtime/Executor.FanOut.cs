@@ -33,10 +33,19 @@ internal static partial class Executor
                 }
                 tasks.Add(task);
             }
-            var hours = step.TimeoutHours ?? connectors.Max(c => c.TimeoutHours);
-            Effects.Add(new Effect.ScheduleTimer(TimerKinds.FanOutTimeout, step.Id, context.Now.AddHours(hours)));
+            Effects.Add(new Effect.ScheduleTimer(TimerKinds.FanOutTimeout, step.Id, context.Now.AddHours(FanOutTimeoutHours(step, tasks))));
             Journal("fan-out", new { step = step.Id, action, connectors = sent });
             return Wait(i with { State = i.State with { Tasks = tasks } }, Bookmarks.Connectors);
+        }
+
+        // The step's own timeout, else the slowest of the step's connectors; 168 h when none is registered any more.
+        private int FanOutTimeoutHours(StepDefinition step, IEnumerable<ConnectorTask> tasks)
+        {
+            if (step.TimeoutHours is { } hours)
+                return hours;
+            var names = tasks.Where(t => t.StepId == step.Id).Select(t => t.Connector).ToHashSet(StringComparer.Ordinal);
+            var timeouts = context.Connectors.Where(c => names.Contains(c.Name)).Select(c => c.TimeoutHours).ToList();
+            return timeouts.Count > 0 ? timeouts.Max() : 168;
         }
     }
 }

@@ -59,7 +59,7 @@ internal static partial class Executor
             if (i.WaitingFor == Bookmarks.Connectors)
             {
                 Effects.Add(new Effect.CancelTimers(TimerKinds.FanOutTimeout, step.Id));
-                Effects.Add(new Effect.ScheduleTimer(TimerKinds.FanOutTimeout, step.Id, context.Now.AddHours(step.TimeoutHours ?? 168)));
+                Effects.Add(new Effect.ScheduleTimer(TimerKinds.FanOutTimeout, step.Id, context.Now.AddHours(FanOutTimeoutHours(step, i.State.Tasks))));
             }
             Journal("timers-rearmed", new { step = step.Id, dueAt = context.DueAt });
             return i;

@@ -1,37 +1,60 @@
 using DsarEngine.Workflows.Definitions;
-using DsarEngine.Workflows.Requests;
 
 namespace DsarEngine.Workflows.Tests.Definitions;
 
+// Every file in workflows/ is loaded here, so none can rot.
 public sealed class ShippedDefinitionTests
 {
-    private static readonly WorkflowCatalog Catalog = DefinitionFiles.Load(DefinitionFolder.Shipped);
+    private static readonly string[] IntakeRights =
+        ["access", "rectification", "erasure", "restriction", "portability", "objection", "consent-withdrawal", "post-mortem-instructions"];
+
+    private static DefinitionCatalog Catalog => DefinitionLoader.LoadDirectory(DefinitionFolder.Shipped);
+
+    private static IEnumerable<string> ShippedFiles() =>
+        Directory.EnumerateFiles(DefinitionFolder.Shipped, "*.json").Select(Path.GetFileName).Where(f => f != DefinitionLoader.SchemaFile).Order()!;
 
     [Test]
-    public void Every_shipped_file_loads_and_every_right_the_intake_accepts_has_a_workflow()
+    public void Every_shipped_file_loads_into_one_definition_each() =>
+        Assert.That(Catalog.All.Select(d => $"{d.Id}.json"), Is.EquivalentTo(ShippedFiles()));
+
+    [TestCaseSource(nameof(IntakeRights))]
+    public void Every_right_the_intake_accepts_has_a_workflow_named_after_it(string right)
     {
-        var files = Directory.EnumerateFiles(DefinitionFolder.Shipped, "*.json").Count(f => !f.EndsWith(DefinitionFiles.SchemaFile, StringComparison.Ordinal));
-        Assert.That(Catalog.All, Has.Count.EqualTo(files));
-        Assert.That(Rights.Slugs.Where(r => !Catalog.Serves(r)), Is.Empty);
+        Assert.That(Catalog.Serves(right), Is.True);
+        Assert.That(Catalog.ForRight(right).Id, Is.EqualTo(right));
     }
 
-    [TestCaseSource(nameof(ShippedIds))]
-    public void A_shipped_workflow_verifies_identity_first_and_ends_with_close(string id)
+    [TestCaseSource(nameof(ShippedFiles))]
+    public void A_shipped_workflow_verifies_identity_first_acknowledges_and_ends_with_close(string file)
     {
-        var definition = Catalog.All.Single(d => d.Id == id);
-        Assert.That(definition.Steps[0].Type, Is.EqualTo(StepTypes.VerifyIdentity));
-        Assert.That(definition.Steps[^1].Type, Is.EqualTo(StepTypes.Close));
+        var steps = Catalog.All.Single(d => $"{d.Id}.json" == file).Steps.Select(s => s.Type).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(steps[0], Is.EqualTo(StepTypes.VerifyIdentity));
+            Assert.That(steps[1], Is.EqualTo(StepTypes.Acknowledge));
+            Assert.That(steps, Does.Contain(StepTypes.Assess));
+            Assert.That(steps[^3..], Is.EqualTo(new[] { StepTypes.RenderPack, StepTypes.Deliver, StepTypes.Close }));
+        }
     }
+
+    [TestCaseSource(nameof(ShippedFiles))]
+    public void A_shipped_file_names_the_schema_so_editors_check_it_too(string file) =>
+        Assert.That(File.ReadAllText(Path.Combine(DefinitionFolder.Shipped, file)), Does.Contain("\"$schema\": \"./definition.schema.json\""));
 
     [Test]
-    public void Erasure_announces_itself_and_tells_recipients()
+    public void The_erasure_workflow_maps_every_parameter_from_its_file()
     {
-        var types = Catalog.ForRight("erasure").Steps.Select(s => s.Type).ToList();
-        Assert.That(types, Does.Contain(StepTypes.NotifyRecipients).And.Contain(StepTypes.PublishEvent));
-        Assert.That(Catalog.ForRight("erasure").Steps.Single(s => s.Type == StepTypes.FanOut).Action, Is.EqualTo("erase"));
+        var erasure = Catalog.ForRight("erasure");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(erasure.Key, Is.EqualTo("erasure@1"));
+            Assert.That(erasure.Clock.EscalateDaysAfter, Is.EqualTo(0));
+            Assert.That(erasure.Clock.RemindDaysBefore, Is.EqualTo(new[] { 7, 2 }));
+            Assert.That(erasure.Steps[0].Methods, Is.EqualTo(new[] { "email", "manual" }));
+            Assert.That(erasure.Steps[0].ExpiresHours, Is.EqualTo(72));
+            Assert.That(erasure.Steps[erasure.IndexOf("erase")], Is.EqualTo(new StepDefinition("erase", StepTypes.FanOut, Action: "erase", TimeoutHours: 168)));
+            Assert.That(erasure.Steps[erasure.IndexOf("announce")].Event, Is.EqualTo("subject-erasure-requested"));
+            Assert.That(erasure.Steps[erasure.IndexOf("review")].Required, Is.True);
+        }
     }
-
-    private static IEnumerable<string> ShippedIds() =>
-        Directory.EnumerateFiles(DefinitionFolder.Shipped, "*.json").Select(Path.GetFileNameWithoutExtension)
-            .Where(n => n != "definition.schema").Select(n => n!);
 }

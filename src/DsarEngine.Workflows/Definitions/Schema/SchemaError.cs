@@ -1,4 +1,4 @@
 namespace DsarEngine.Workflows.Definitions.Schema;
 
-// Where in the document (a JSON Pointer) and what is wrong.
+// Where (a JSON Pointer, RFC 6901; "" is the whole document) and what is wrong.
 internal sealed record SchemaError(string Path, string Message);

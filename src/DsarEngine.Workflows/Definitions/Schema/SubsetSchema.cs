@@ -1,73 +1,43 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace DsarEngine.Workflows.Definitions.Schema;
 
-// Validates JSON against the subset of JSON Schema 2020-12 that workflows/definition.schema.json uses.
-// Hand-written because no JSON Schema library is obtainable here: NJsonSchema's dependencies are missing from
-// the package source, JsonSchema.Net's MIT versions likewise, and its 9.x line is under a fee-based EULA.
-// A schema using a keyword outside the subset is refused when loaded, so a rule can never be skipped silently.
+// Validates JSON against the subset of JSON Schema draft 2020-12 that workflows/definition.schema.json uses
+// (SchemaKeywords lists it). Hand-written because no JSON Schema library is obtainable here: NJsonSchema's
+// dependencies and JsonSchema.Net's MIT versions are missing from the package source, and JsonSchema.Net 9.x is
+// under a maintenance-fee EULA. A schema using anything outside the subset is refused by TryLoad, so a rule can
+// never be skipped silently; a schema that loads can be validated against without exceptions.
 internal sealed partial class SubsetSchema
 {
-    private static readonly HashSet<string> Supported =
-    [
-        "$schema", "$id", "$defs", "$ref", "$comment", "title", "description", "default", "examples",
-        "type", "properties", "required", "additionalProperties", "enum", "const", "items", "minItems", "maxItems",
-        "uniqueItems", "minimum", "maximum", "minLength", "maxLength", "pattern", "oneOf", "anyOf", "allOf", "not",
-        "if", "then", "else",
-    ];
-
     private readonly JsonElement root;
+    private readonly Dictionary<string, Regex> patterns;
 
-    private SubsetSchema(JsonElement root) => this.root = root;
-
-    public static SubsetSchema Load(JsonElement schema)
+    private SubsetSchema(JsonElement root, Dictionary<string, Regex> patterns)
     {
-        var problems = new List<string>();
-        Check(schema, "#", problems);
-        if (problems.Count > 0)
-            throw new InvalidOperationException($"The definition schema cannot be enforced: {string.Join("; ", problems)}.");
-        return new SubsetSchema(schema.Clone());
+        this.root = root;
+        this.patterns = patterns;
     }
 
+    public static bool TryLoad(JsonElement schema, [NotNullWhen(true)] out SubsetSchema? loaded, out IReadOnlyList<SchemaError> problems)
+    {
+        var found = new List<SchemaError>();
+        var patterns = new Dictionary<string, Regex>(StringComparer.Ordinal);
+        Check(schema, schema, "", found, patterns);
+        if (found.Count == 0)
+            found.AddRange(RefCycles(schema));
+        problems = found;
+        loaded = found.Count == 0 ? new SubsetSchema(schema.Clone(), patterns) : null;
+        return loaded is not null;
+    }
+
+    // Every error found, in document order; a rule reached twice (e.g. "required" on a dispatcher and on the shape
+    // it dispatches to) is reported once.
     public IReadOnlyList<SchemaError> Validate(JsonElement document)
     {
         var errors = new List<SchemaError>();
         Validate(root, document, "", errors);
-        return errors;
-    }
-
-    // Every keyword known, every $ref resolvable: checked once, before any document is validated.
-    private static void Check(JsonElement schema, string at, List<string> problems)
-    {
-        if (schema.ValueKind is JsonValueKind.True or JsonValueKind.False)
-            return;
-        if (schema.ValueKind != JsonValueKind.Object)
-        {
-            problems.Add($"{at} is not a schema");
-            return;
-        }
-        foreach (var keyword in schema.EnumerateObject())
-        {
-            if (!Supported.Contains(keyword.Name))
-                problems.Add($"{at}: keyword '{keyword.Name}' is not supported");
-            switch (keyword.Name)
-            {
-                case "properties" or "$defs":
-                    foreach (var p in keyword.Value.EnumerateObject())
-                        Check(p.Value, $"{at}/{keyword.Name}/{p.Name}", problems);
-                    break;
-                case "items" or "additionalProperties" or "not" or "if" or "then" or "else":
-                    Check(keyword.Value, $"{at}/{keyword.Name}", problems);
-                    break;
-                case "oneOf" or "anyOf" or "allOf":
-                    var i = 0;
-                    foreach (var s in keyword.Value.EnumerateArray())
-                        Check(s, $"{at}/{keyword.Name}/{i++}", problems);
-                    break;
-                case "$ref" when !keyword.Value.GetString()!.StartsWith("#/$defs/", StringComparison.Ordinal):
-                    problems.Add($"{at}: only local '#/$defs/...' references are supported");
-                    break;
-            }
-        }
+        return errors.Distinct().ToList();
     }
 }

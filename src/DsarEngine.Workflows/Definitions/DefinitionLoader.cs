@@ -1,0 +1,74 @@
+using System.Text.Json;
+using DsarEngine.Workflows.Definitions.Schema;
+
+namespace DsarEngine.Workflows.Definitions;
+
+// Loads every definition in a folder: each *.json except the schema is checked against definition.schema.json
+// (from the same folder), then against the rules the schema cannot express, then against the other files.
+// Any problem throws one DefinitionException naming all of them, which stops the host at start-up.
+internal static partial class DefinitionLoader
+{
+    public const string SchemaFile = "definition.schema.json";
+
+    // The host copies workflows/*.json next to its assembly.
+    public static string ShippedDirectory => Path.Combine(AppContext.BaseDirectory, "workflows");
+
+    // Duplicate members would make a file mean what its last (or first) spelling says: refused as malformed.
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
+    public static DefinitionCatalog LoadDirectory(string directory)
+    {
+        if (!Directory.Exists(directory))
+            throw Fail(directory, "The workflows folder does not exist.");
+        var schema = LoadSchema(directory);
+        var errors = new List<DefinitionError>();
+        var loaded = new List<LoadedDefinition>();
+        var files = Directory.EnumerateFiles(directory, "*.json")
+            .Where(path => Path.GetFileName(path) != SchemaFile).Order(StringComparer.Ordinal).ToList();
+        foreach (var path in files)
+            if (LoadFile(path, schema, errors) is { } definition)
+                loaded.Add(new LoadedDefinition(Path.GetFileName(path), definition));
+        errors.AddRange(CrossFileChecks(loaded));
+        if (errors.Count > 0)
+            throw new DefinitionException(errors);
+        if (files.Count == 0)
+            throw Fail(directory, $"No workflow definitions (*.json besides {SchemaFile}).");
+        return new DefinitionCatalog(loaded.Select(l => l.Definition));
+    }
+
+    private static SubsetSchema LoadSchema(string directory)
+    {
+        var path = Path.Combine(directory, SchemaFile);
+        if (!File.Exists(path))
+            throw Fail(SchemaFile, $"Missing from {directory}.");
+        var (document, error) = Parse(path, SchemaFile);
+        if (document is null)
+            throw new DefinitionException([error!]);
+        using (document)
+        {
+            if (SubsetSchema.TryLoad(document.RootElement, out var schema, out var problems))
+                return schema;
+            throw new DefinitionException([.. problems.Select(p => new DefinitionError(SchemaFile, p.Path, p.Message))]);
+        }
+    }
+
+    private static (JsonDocument? Document, DefinitionError? Error) Parse(string path, string file)
+    {
+        try
+        {
+            return (JsonDocument.Parse(File.ReadAllText(path), Strict), null);
+        }
+        catch (JsonException ex)
+        {
+            // The parser's message repeats the position in its own words after " LineNumber:"; ours is 1-based.
+            // A duplicate member is found after parsing, without a position.
+            var cause = ex.Message.Split(" LineNumber:")[0];
+            var at = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : "";
+            return (null, new DefinitionError(file, "", $"Not valid JSON{at}: {cause}"));
+        }
+    }
+
+    private static DefinitionException Fail(string file, string message) => new([new DefinitionError(file, "", message)]);
+
+    private sealed record LoadedDefinition(string File, WorkflowDefinition Definition);
+}

@@ -1,0 +1,49 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace DsarEngine.Benchmarks;
+
+// The benchmark's own command line. Arguments shaped `--Dsar:Section:Key=value` are left to the engine's
+// configuration (the host receives the whole command line), e.g. to try a runtime setting.
+internal sealed record BenchmarkOptions(int Requests, int Concurrency, int Workflows, string? JsonPath)
+{
+    public const string Usage =
+        "usage: dotnet run -c Release --project tests/DsarEngine.Benchmarks -- [--requests N (5000)] [--concurrency C (16)] " +
+        "[--workflows N (0 = skip)] [--json PATH] [--Dsar:Section:Key=value ...]";
+
+    public static bool TryParse(IReadOnlyList<string> args, [NotNullWhen(true)] out BenchmarkOptions? options, out string error)
+    {
+        var parsed = new BenchmarkOptions(Requests: 5000, Concurrency: 16, Workflows: 0, JsonPath: null);
+        options = null;
+        error = "";
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name.StartsWith("--Dsar:", StringComparison.Ordinal) && name.Contains('=', StringComparison.Ordinal))
+                continue;
+            if (i + 1 == args.Count)
+            {
+                error = $"{name} needs a value";
+                return false;
+            }
+            var value = args[++i];
+            var isCount = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n);
+            BenchmarkOptions? next = name switch
+            {
+                "--requests" when isCount && n > 0 => parsed with { Requests = n },
+                "--concurrency" when isCount && n > 0 => parsed with { Concurrency = n },
+                "--workflows" when isCount => parsed with { Workflows = n },
+                "--json" => parsed with { JsonPath = value },
+                _ => null,
+            };
+            if (next is null)
+            {
+                error = $"unknown option or bad value: {name} {value}";
+                return false;
+            }
+            parsed = next;
+        }
+        options = parsed;
+        return true;
+    }
+}

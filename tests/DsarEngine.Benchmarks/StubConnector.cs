@@ -1,0 +1,59 @@
+using DsarEngine.Connectors.Contracts;
+using DsarEngine.Tests.Shared;
+using MassTransit;
+using Npgsql;
+
+namespace DsarEngine.Benchmarks;
+
+// For the workflow phase: a workflow that needs no person, and a connector that answers "done" at once, on its
+// own bus like a separate service, so a workflow can be timed from submission to closed.
+internal static class StubConnector
+{
+    private const string AutoDefinition = """
+        { "id": "access-auto", "version": 1, "rights": ["access"], "clock": { "remindDaysBefore": [7], "escalateDaysAfter": 0 },
+          "steps": [ { "id": "acknowledge", "type": "acknowledge" }, { "id": "export", "type": "fan-out", "action": "export", "timeoutHours": 24 },
+                     { "id": "deliver", "type": "deliver" }, { "id": "close", "type": "close" } ] }
+        """;
+
+    private const string RegisterSql = """
+        INSERT INTO connectors (tenant_id, name, actions, created_at)
+        SELECT id, $1, ARRAY['export'], $2 FROM tenants WHERE slug = 'demo'
+        """;
+
+    public static string DefinitionsFolder()
+    {
+        var folder = Directory.CreateTempSubdirectory("dsar-bench-defs").FullName;
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "workflows", "definition.schema.json"), Path.Combine(folder, "definition.schema.json"));
+        File.WriteAllText(Path.Combine(folder, "access-auto.json"), AutoDefinition);
+        return folder;
+    }
+
+    // Straight into the registry: the staff API would need an API key, which the demo seeder only writes to a file.
+    public static async Task RegisterAsync(string connectionString, string name)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var command = dataSource.CreateCommand(RegisterSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = name });
+        command.Parameters.Add(new NpgsqlParameter { Value = TimeProvider.System.GetUtcNow() });
+        if (await command.ExecuteNonQueryAsync() != 1)
+            throw new InvalidOperationException("The demo organisation is missing: the connector could not be registered.");
+    }
+
+    public static string QueueName(string name) => $"dsar-connector-{name}";
+
+    public static async Task<IBusControl> StartAsync(string name)
+    {
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(new Uri(TestDatabase.AmqpUrl));
+            rabbit.ReceiveEndpoint(QueueName(name), e =>
+            {
+                e.PrefetchCount = 64;
+                e.Handler<PerformConnectorAction>(c =>
+                    c.Publish(new ConnectorActionCompleted(c.Message.RequestId, c.Message.TaskId, ConnectorOutcomes.Done, "bench")));
+            });
+        });
+        await bus.StartAsync();
+        return bus;
+    }
+}
