@@ -49,8 +49,8 @@ internal static class StubConnector
             rabbit.ReceiveEndpoint(QueueName(name), e =>
             {
                 e.PrefetchCount = 64;
-                e.Handler<PerformConnectorAction>(c =>
-                    c.Publish(new ConnectorActionCompleted(c.Message.RequestId, c.Message.TaskId, ConnectorOutcomes.Done, "bench")));
+                e.Handler<IConnectorCommand>(c =>
+                    c.Publish(new ConnectorTaskCompleted(c.Message.Task, TaskOutcomes.Done, "bench", [], [], null)));
             });
         });
         await bus.StartAsync();

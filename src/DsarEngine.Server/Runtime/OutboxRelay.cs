@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using DsarEngine.Connectors.Contracts;
+using DsarEngine.Server.Infrastructure;
 using DsarEngine.Workflows.Persistence.Runtime;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -10,11 +11,11 @@ namespace DsarEngine.Server.Runtime;
 
 // Publishes outbox rows through MassTransit with their deterministic ids (receivers dedupe on them).
 // Runs on every node: FOR UPDATE SKIP LOCKED shares the rows without double sends.
-internal sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, IOptions<RuntimeOptions> options, TimeProvider clock,
+internal sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, IOptions<RuntimeOptions> options, IOptions<BusOptions> busOptions, TimeProvider clock,
     ILogger<OutboxRelay> log) : BackgroundService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly Dictionary<string, Type> Contracts = typeof(PerformConnectorAction).Assembly.GetExportedTypes()
+    private static readonly Dictionary<string, Type> Contracts = typeof(TaskReference).Assembly.GetExportedTypes()
         .Where(t => t.Namespace == "DsarEngine.Connectors.Contracts").ToDictionary(t => t.FullName!);
 
     private sealed record Row(Guid Id, string? Destination, string MessageType, string Body)
@@ -78,7 +79,9 @@ internal sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, IOption
         var message = JsonSerializer.Deserialize(row.Body, type, Json)!;
         if (row.Destination is { } queue)
         {
-            var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{queue}"));
+            // "@name" is one of this engine cluster's own queues (the HTTP and OpenDSR adapters): prefix it.
+            var name = queue.StartsWith('@') ? busOptions.Value.EndpointPrefix + queue[1..] : queue;
+            var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{name}"));
             await endpoint.Send(message, type, Pipe.Execute<SendContext>(c => c.MessageId = row.Id), ct);
         }
         else

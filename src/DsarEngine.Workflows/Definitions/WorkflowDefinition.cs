@@ -59,12 +59,10 @@ internal static class StepTypes
     };
 }
 
+// The SDK's action names (the wire contract), as a set for validation.
 internal static class ConnectorActions
 {
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "locate", "export", "rectify", "erase", "restrict", "lift-restriction", "stop-processing",
-    };
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(Connectors.Contracts.ConnectorActions.All, StringComparer.Ordinal);
 }
 
 internal static class EventNames

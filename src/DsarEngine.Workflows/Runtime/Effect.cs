@@ -34,4 +34,4 @@ internal abstract record Effect
 }
 
 // The engine-side shape of a connector command; the relay maps it onto the SDK's wire contract.
-internal sealed record ConnectorCommand(Guid RequestId, Guid TaskId, string Action, string IdempotencyKey);
+internal sealed record ConnectorCommand(Guid RequestId, Guid TaskId, string Action, string IdempotencyKey, int Attempt, string Kind);

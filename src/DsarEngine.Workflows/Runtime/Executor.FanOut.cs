@@ -28,7 +28,7 @@ internal static partial class Executor
                 {
                     var attempt = i.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     Effects.Add(new Effect.SendToConnector(DeterministicId.From(task.TaskId.ToString(), attempt), connector.Name,
-                        new ConnectorCommand(i.RequestId, task.TaskId, action, task.TaskId.ToString("N"))));
+                        new ConnectorCommand(i.RequestId, task.TaskId, action, task.TaskId.ToString("N"), i.Attempts + 1, connector.Kind)));
                     sent.Add(connector.Name);
                 }
                 tasks.Add(task);

@@ -16,4 +16,15 @@ internal sealed record StepContext(
     public IReadOnlyList<Deadlines.ClosureDay> Closures { get; init; } = [];
 }
 
-internal sealed record ConnectorInfo(string Name, IReadOnlyList<string> Actions, int TimeoutHours);
+// A registered connector as the executor sees it. Kind: bus | http | opendsr | manual (a person does the task).
+internal sealed record ConnectorInfo(string Name, IReadOnlyList<string> Actions, int TimeoutHours, string Kind = ConnectorKinds.Bus, bool NeedsReview = false);
+
+internal static class ConnectorKinds
+{
+    public const string Bus = "bus";
+    public const string Http = "http";
+    public const string OpenDsr = "opendsr";
+    public const string Manual = "manual";
+
+    public static readonly IReadOnlyList<string> All = [Bus, Http, OpenDsr, Manual];
+}

@@ -12,9 +12,9 @@ internal sealed class StubConnector : IAsyncDisposable
 
     public string Name { get; }
 
-    public Func<PerformConnectorAction, string> Outcome { get; set; } = _ => ConnectorOutcomes.Done;
+    public Func<IConnectorCommand, string> Outcome { get; set; } = _ => TaskOutcomes.Done;
 
-    public List<PerformConnectorAction> Received { get; } = [];
+    public List<IConnectorCommand> Received { get; } = [];
 
     private StubConnector(string name)
     {
@@ -24,13 +24,15 @@ internal sealed class StubConnector : IAsyncDisposable
             rabbit.Host(new Uri(TestDatabase.AmqpUrl));
             rabbit.ReceiveEndpoint($"dsar-connector-{name}", e =>
             {
-                e.Handler<PerformConnectorAction>(async context =>
+                e.Handler<IConnectorCommand>(async context =>
                 {
                     lock (Received)
                         Received.Add(context.Message);
                     var outcome = Outcome(context.Message);
-                    if (outcome != "silent")
-                        await context.Publish(new ConnectorActionCompleted(context.Message.RequestId, context.Message.TaskId, outcome, $"stub {name}"));
+                    if (outcome == "failed")
+                        await context.Publish(new ConnectorTaskFailed(context.Message.Task, false, "stub", $"stub {name}"));
+                    else if (outcome != "silent")
+                        await context.Publish(new ConnectorTaskCompleted(context.Message.Task, outcome, $"stub {name}", [], [], null));
                 });
             });
         });

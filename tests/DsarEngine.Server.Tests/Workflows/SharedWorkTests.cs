@@ -62,7 +62,7 @@ public sealed class SharedWorkTests
         {
             Assert.That(responses.Select(r => r.StatusCode), Has.All.EqualTo(HttpStatusCode.Accepted));
             Assert.That(counts, Is.EqualTo((40L, 40L, 40L, 40L)), await DiagnoseAsync(first));
-            Assert.That(connector.Received.Select(m => m.TaskId).Distinct().Count(), Is.EqualTo(40));
+            Assert.That(connector.Received.Select(m => m.Task.TaskId).Distinct().Count(), Is.EqualTo(40));
         }
     }
 

@@ -46,14 +46,14 @@ internal static class RuntimeRows
     public static Task NotifyAsync(NpgsqlConnection c, NpgsqlTransaction tx, string channel, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@Channel, '')", new { Channel = channel }, tx, cancellationToken: ct));
 
-    private sealed record ConnectorRow(string Name, string[] Actions, int TimeoutHours)
+    private sealed record ConnectorRow(string Name, string[] Actions, int TimeoutHours, string Kind, bool NeedsReview)
     {
-        private ConnectorRow() : this("", [], 0) { }
+        private ConnectorRow() : this("", [], 0, "bus", false) { }
     }
 
-    private const string ConnectorsSql = "SELECT name, actions, timeout_hours FROM connectors WHERE tenant_id = @TenantId AND enabled ORDER BY name";
+    private const string ConnectorsSql = "SELECT name, actions, timeout_hours, kind, needs_review FROM connectors WHERE tenant_id = @TenantId AND enabled ORDER BY name";
 
     public static async Task<IReadOnlyList<Workflows.Runtime.ConnectorInfo>> ConnectorsAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid tenantId, CancellationToken ct) =>
         (await c.QueryAsync<ConnectorRow>(new CommandDefinition(ConnectorsSql, new { TenantId = tenantId }, tx, cancellationToken: ct)))
-            .Select(r => new Workflows.Runtime.ConnectorInfo(r.Name, r.Actions, r.TimeoutHours)).ToList();
+            .Select(r => new Workflows.Runtime.ConnectorInfo(r.Name, r.Actions, r.TimeoutHours, r.Kind, r.NeedsReview)).ToList();
 }

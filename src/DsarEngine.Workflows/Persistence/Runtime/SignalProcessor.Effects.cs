@@ -45,11 +45,13 @@ internal sealed partial class SignalProcessor
                             email, m.Template, request.Language, JsonSerializer.Serialize(m.Model, Json)), now, ct);
                     break;
                 case Effect.SendToConnector s:
-                    var command = new PerformConnectorAction(s.Command.RequestId, s.Command.TaskId, slug, s.Connector, s.Command.Action,
-                        request.RightKind, Identities(request), s.Command.IdempotencyKey);
-                    await RuntimeRows.EnqueueAsync(c, tx, s.MessageId, request.TenantId, request.Id, $"dsar-connector-{s.Connector}",
-                        typeof(PerformConnectorAction).FullName!, JsonSerializer.Serialize(command, Json), now, ct);
-                    outbox = true;
+                    var command = ConnectorCommands.Build(s.Command, slug, s.Connector, request, Identities(request), []);
+                    if (ConnectorCommands.Destination(s.Connector, s.Command.Kind) is { } destination)
+                    {
+                        await RuntimeRows.EnqueueAsync(c, tx, s.MessageId, request.TenantId, request.Id, destination,
+                            command.GetType().FullName!, JsonSerializer.Serialize(command, command.GetType(), Json), now, ct);
+                        outbox = true;
+                    }
                     break;
                 case Effect.PublishEvent p:
                     var evt = new RequestEventOccurred(p.MessageId, p.Name, slug, request.Id, request.Reference, request.RightKind,
@@ -111,7 +113,7 @@ internal sealed partial class SignalProcessor
         _ => "engine",
     };
 
-    private static List<Connectors.Contracts.SubjectIdentity> Identities(StoredRequest request)
+    internal static List<Connectors.Contracts.SubjectIdentity> Identities(StoredRequest request)
     {
         var subject = JsonSerializer.Deserialize<Subject>(request.Subject, Json)!;
         var identities = subject.Identities.Select(i => new Connectors.Contracts.SubjectIdentity(i.Type, i.Value)).ToList();

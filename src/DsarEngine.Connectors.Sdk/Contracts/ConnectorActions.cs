@@ -1,0 +1,29 @@
+namespace DsarEngine.Connectors.Contracts;
+
+/// <summary>The actions a connector can support, as registered and as named in workflow definitions.</summary>
+public static class ConnectorActions
+{
+    /// <summary><see cref="LocateSubject"/>.</summary>
+    public const string Locate = "locate";
+
+    /// <summary><see cref="ExportSubjectData"/>.</summary>
+    public const string Export = "export";
+
+    /// <summary><see cref="RectifySubjectData"/>.</summary>
+    public const string Rectify = "rectify";
+
+    /// <summary><see cref="EraseSubjectData"/>.</summary>
+    public const string Erase = "erase";
+
+    /// <summary><see cref="RestrictProcessing"/>.</summary>
+    public const string Restrict = "restrict";
+
+    /// <summary><see cref="LiftRestriction"/>.</summary>
+    public const string LiftRestriction = "lift-restriction";
+
+    /// <summary><see cref="StopProcessing"/>.</summary>
+    public const string StopProcessing = "stop-processing";
+
+    /// <summary>Every action, in the order above.</summary>
+    public static IReadOnlyList<string> All { get; } = [Locate, Export, Rectify, Erase, Restrict, LiftRestriction, StopProcessing];
+}

@@ -1,0 +1,60 @@
+namespace DsarEngine.Connectors.Contracts;
+
+/// <summary>
+/// What every connector command has: the task it belongs to and every identity the controller knows for the
+/// subject. Commands are sent to the connector's own queue, <c>dsar-connector-&lt;name&gt;</c>. A connector may
+/// receive the same command twice (same <see cref="TaskReference.IdempotencyKey"/>): it must then do the
+/// work once and answer again.
+/// </summary>
+public interface IConnectorCommand
+{
+    /// <summary>The task this command starts.</summary>
+    TaskReference Task { get; }
+
+    /// <summary>Every identity the controller knows for the subject.</summary>
+    IReadOnlyList<SubjectIdentity> Identities { get; }
+}
+
+/// <summary>Say whether the system holds data about the subject, and which categories (no copy of the data).</summary>
+/// <param name="Task">The task.</param>
+/// <param name="Identities">The subject's identities.</param>
+public sealed record LocateSubject(TaskReference Task, IReadOnlyList<SubjectIdentity> Identities) : IConnectorCommand;
+
+/// <summary>Export a copy of the subject's data (GDPR Art. 15(3), Art. 20).</summary>
+/// <param name="Task">The task.</param>
+/// <param name="Identities">The subject's identities.</param>
+/// <param name="Categories">Only these data categories; empty for all.</param>
+public sealed record ExportSubjectData(TaskReference Task, IReadOnlyList<SubjectIdentity> Identities, IReadOnlyList<string> Categories) : IConnectorCommand;
+
+/// <summary>Correct or complete the subject's data (GDPR Art. 16).</summary>
+/// <param name="Task">The task.</param>
+/// <param name="Identities">The subject's identities.</param>
+/// <param name="Changes">The corrections the controller accepted.</param>
+public sealed record RectifySubjectData(TaskReference Task, IReadOnlyList<SubjectIdentity> Identities, IReadOnlyList<FieldChange> Changes) : IConnectorCommand;
+
+/// <summary>One correction: set <see cref="Field"/> to <see cref="Value"/>.</summary>
+/// <param name="Field">The field, in the controller's vocabulary (e.g. <c>email</c>, <c>name</c>, <c>postal-address</c>).</param>
+/// <param name="Value">The corrected value.</param>
+public sealed record FieldChange(string Field, string Value);
+
+/// <summary>Erase the subject's data (GDPR Art. 17), keeping only what a legal obligation requires; say what was kept.</summary>
+/// <param name="Task">The task.</param>
+/// <param name="Identities">The subject's identities.</param>
+public sealed record EraseSubjectData(TaskReference Task, IReadOnlyList<SubjectIdentity> Identities) : IConnectorCommand;
+
+/// <summary>Restrict processing of the subject's data: store it, do nothing else with it (GDPR Art. 18).</summary>
+/// <param name="Task">The task.</param>
+/// <param name="Identities">The subject's identities.</param>
+/// <param name="Reason">Which ground of Art. 18(1) applies, when known.</param>
+public sealed record RestrictProcessing(TaskReference Task, IReadOnlyList<SubjectIdentity> Identities, string? Reason) : IConnectorCommand;
+
+/// <summary>Lift a restriction of processing (GDPR Art. 18(3): the subject is told before it is lifted).</summary>
+/// <param name="Task">The task.</param>
+/// <param name="Identities">The subject's identities.</param>
+public sealed record LiftRestriction(TaskReference Task, IReadOnlyList<SubjectIdentity> Identities) : IConnectorCommand;
+
+/// <summary>Stop processing the subject's data for one purpose (objection, GDPR Art. 21; consent withdrawal, Art. 7(3)).</summary>
+/// <param name="Task">The task.</param>
+/// <param name="Identities">The subject's identities.</param>
+/// <param name="Purpose">The purpose, e.g. <c>direct-marketing</c>, <c>profiling</c>, <c>analytics</c>.</param>
+public sealed record StopProcessing(TaskReference Task, IReadOnlyList<SubjectIdentity> Identities, string Purpose) : IConnectorCommand;

@@ -1,0 +1,52 @@
+using DsarEngine.Connectors.Contracts;
+
+namespace DsarEngine.Connectors;
+
+/// <summary>Answers <see cref="LocateSubject"/>: does this system hold data about the subject?</summary>
+public interface ILocateHandler
+{
+    /// <summary>Find the subject; return <see cref="TaskResult.NotFound"/> or <see cref="TaskResult.Done"/> naming the categories held.</summary>
+    Task<TaskResult> LocateAsync(LocateSubject command, TaskContext context, CancellationToken ct);
+}
+
+/// <summary>Answers <see cref="ExportSubjectData"/>: a copy of the subject's data.</summary>
+public interface IExportHandler
+{
+    /// <summary>The subject's data by category, or null when the system holds none. The SDK uploads it in chunks.</summary>
+    Task<ExportDocument?> ExportAsync(ExportSubjectData command, TaskContext context, CancellationToken ct);
+}
+
+/// <summary>Answers <see cref="RectifySubjectData"/>.</summary>
+public interface IRectifyHandler
+{
+    /// <summary>Apply the corrections; say which were applied in the summary.</summary>
+    Task<TaskResult> RectifyAsync(RectifySubjectData command, TaskContext context, CancellationToken ct);
+}
+
+/// <summary>Answers <see cref="EraseSubjectData"/>.</summary>
+public interface IEraseHandler
+{
+    /// <summary>Erase; return <see cref="TaskResult.Partial"/> with the retained categories and their legal basis when some data must be kept.</summary>
+    Task<TaskResult> EraseAsync(EraseSubjectData command, TaskContext context, CancellationToken ct);
+}
+
+/// <summary>Answers <see cref="RestrictProcessing"/>.</summary>
+public interface IRestrictHandler
+{
+    /// <summary>Mark the subject's data as restricted: stored, not otherwise processed.</summary>
+    Task<TaskResult> RestrictAsync(RestrictProcessing command, TaskContext context, CancellationToken ct);
+}
+
+/// <summary>Answers <see cref="LiftRestriction"/>.</summary>
+public interface ILiftRestrictionHandler
+{
+    /// <summary>Lift the restriction.</summary>
+    Task<TaskResult> LiftAsync(LiftRestriction command, TaskContext context, CancellationToken ct);
+}
+
+/// <summary>Answers <see cref="StopProcessing"/> (objection, consent withdrawal).</summary>
+public interface IStopProcessingHandler
+{
+    /// <summary>Stop processing for <see cref="StopProcessing.Purpose"/> (e.g. unsubscribe and suppress for direct marketing).</summary>
+    Task<TaskResult> StopAsync(StopProcessing command, TaskContext context, CancellationToken ct);
+}

@@ -1,0 +1,38 @@
+using DsarEngine.Connectors.Contracts;
+using DsarEngine.Workflows.Runtime;
+
+namespace DsarEngine.Workflows.Persistence.Runtime;
+
+// Turns the executor's connector command into the SDK's wire contract for its action, and says where it goes:
+// a bus connector's own queue, or the engine's adapter queue for HTTP and OpenDSR connectors (the relay adds
+// the endpoint prefix to the "@" names). Manual tasks send nothing: a person completes them in the inbox.
+internal static class ConnectorCommands
+{
+    public const string HttpAdapterQueue = "@dsar-http-connector";
+    public const string OpenDsrAdapterQueue = "@dsar-opendsr-connector";
+
+    public static string? Destination(string connector, string kind) => kind switch
+    {
+        ConnectorKinds.Bus => $"dsar-connector-{connector}",
+        ConnectorKinds.Http => HttpAdapterQueue,
+        ConnectorKinds.OpenDsr => OpenDsrAdapterQueue,
+        _ => null,
+    };
+
+    public static IConnectorCommand Build(ConnectorCommand command, string tenant, string connector, StoredRequest request,
+        IReadOnlyList<SubjectIdentity> identities, IReadOnlyList<FieldChange> changes)
+    {
+        var task = new TaskReference(command.RequestId, command.TaskId, tenant, connector, request.RightKind, command.IdempotencyKey, command.Attempt);
+        return command.Action switch
+        {
+            ConnectorActions.Locate => new LocateSubject(task, identities),
+            ConnectorActions.Export => new ExportSubjectData(task, identities, []),
+            ConnectorActions.Rectify => new RectifySubjectData(task, identities, changes),
+            ConnectorActions.Erase => new EraseSubjectData(task, identities),
+            ConnectorActions.Restrict => new RestrictProcessing(task, identities, request.Details is null ? null : "requested by the subject"),
+            ConnectorActions.LiftRestriction => new LiftRestriction(task, identities),
+            ConnectorActions.StopProcessing => new StopProcessing(task, identities, request.Purpose ?? "direct-marketing"),
+            _ => throw new InvalidOperationException($"No connector command for the action '{command.Action}'."),
+        };
+    }
+}
