@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Settings shared by run.sh and test.sh: the bus, the status-token key, and database creation.
+# Settings shared by run.sh and test.sh: the bus, the status-token key, the data key sealing exports, and database creation.
 export Dsar__Bus__Url="$DSAR_AMQP"
 if [ ! -s "$DSAR_LOCAL/token-key" ]; then
   head -c 32 /dev/urandom | base64 >"$DSAR_LOCAL/token-key"
   chmod 600 "$DSAR_LOCAL/token-key"
 fi
+if [ ! -s "$DSAR_LOCAL/data-key" ]; then
+  head -c 32 /dev/urandom | base64 >"$DSAR_LOCAL/data-key"
+  chmod 600 "$DSAR_LOCAL/data-key"
+fi
 Dsar__Security__TokenKey="$(cat "$DSAR_LOCAL/token-key")"
-export Dsar__Security__TokenKey
+Dsar__Security__DataKey="$(cat "$DSAR_LOCAL/data-key")"
+export Dsar__Security__TokenKey Dsar__Security__DataKey
 
 ensure_database() {
   local db="$1"

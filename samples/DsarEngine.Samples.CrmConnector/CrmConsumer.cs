@@ -6,11 +6,20 @@ namespace DsarEngine.Samples.CrmConnector;
 
 // Answers the engine's commands for the sample CRM: finds the subject by any identity it knows, does the
 // action, and replies with the outcome. No personal data leaves in the reply or the logs.
-public sealed class CrmConsumer(CrmData crm, ILogger<CrmConsumer> log) : IConsumer<IConnectorCommand>
+public sealed class CrmConsumer(CrmData crm, ILogger<CrmConsumer> log) :
+    IConsumer<LocateSubject>, IConsumer<ExportSubjectData>, IConsumer<EraseSubjectData>, IConsumer<StopProcessing>
 {
-    public async Task Consume(ConsumeContext<IConnectorCommand> context)
+    // Consumed by concrete type: a message consumed as the interface is a proxy, whose runtime type says nothing.
+    public Task Consume(ConsumeContext<LocateSubject> context) => HandleAsync(context, context.Message);
+
+    public Task Consume(ConsumeContext<ExportSubjectData> context) => HandleAsync(context, context.Message);
+
+    public Task Consume(ConsumeContext<EraseSubjectData> context) => HandleAsync(context, context.Message);
+
+    public Task Consume(ConsumeContext<StopProcessing> context) => HandleAsync(context, context.Message);
+
+    private async Task HandleAsync(ConsumeContext context, IConnectorCommand command)
     {
-        var command = context.Message;
         var customer = crm.Find(command.Identities);
         var (outcome, detail) = (command, customer) switch
         {
@@ -25,7 +34,8 @@ public sealed class CrmConsumer(CrmData crm, ILogger<CrmConsumer> log) : IConsum
         if (outcome == "failed")
             await context.Publish(new ConnectorTaskFailed(command.Task, false, "unsupported-action", detail));
         else
-            await context.Publish(new ConnectorTaskCompleted(command.Task, outcome, detail, [], [], null));
+            await context.Publish(new ConnectorTaskCompleted(command.Task, outcome, detail,
+                outcome == TaskOutcomes.Partial ? [new RetainedData("invoices", "Code de commerce art. L123-22 (10-year accounting records)", null)] : [], [], null));
     }
 
     // Invoices are kept for ten years (French Commercial Code art. L123-22): a partial erasure says so.

@@ -31,6 +31,8 @@ internal static class EngineSetup
         services.AddSingleton(TimeProvider.System);
         services.AddDsarPersistence(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
         services.AddSingleton(sp => new SecretTokens(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.TokenKeyBytes()));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SecurityOptions>>().Value.DataKeys());
+        services.AddSingleton<Workflows.Connectors.ExportStore>();
         services.AddSingleton<StatusLinks>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<MailRenderer>();

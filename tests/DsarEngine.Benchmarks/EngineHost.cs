@@ -26,6 +26,7 @@ internal static class EngineHost
             // Each run has its own queues, so a run never consumes another engine's replies.
             ["Dsar:Bus:EndpointPrefix"] = endpointPrefix,
             ["Dsar:Security:TokenKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Dsar:Security:DataKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             // The per-client limit (20/min by default) would refuse almost every submission from one client.
             ["Dsar:Intake:PublicPermitsPerMinute"] = "1000000",
             ["Dsar:Demo:Seed"] = "true",

@@ -41,6 +41,7 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
             // Engines of other tests share the broker: each database is its own cluster with its own reply queue.
             ["Dsar:Bus:EndpointPrefix"] = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Database + "-",
             ["Dsar:Security:TokenKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Dsar:Security:DataKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Dsar:Intake:PublicPermitsPerMinute"] = "100000",
             ["Dsar:Intake:StatusPermitsPerMinute"] = "100000",
             ["Dsar:Intake:PublicBaseUrl"] = "http://localhost",

@@ -1,3 +1,4 @@
+using DsarEngine.Server.Connectors;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -10,10 +11,12 @@ internal static class BusSetup
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
-            bus.AddConsumer<Runtime.ConnectorReplyConsumer, Runtime.ConnectorReplyConsumerDefinition>();
+            bus.AddConsumer<Connectors.ConnectorReplyConsumer, Connectors.ConnectorReplyConsumerDefinition>();
+            bus.AddConsumer<Connectors.ExportChunkConsumer, Connectors.ExportChunkConsumerDefinition>();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(context.GetRequiredService<IOptions<BusOptions>>().Value.Url));
+                rabbit.AddErasureEventTopology();
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -77,16 +77,27 @@ internal sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, IOption
         if (!Contracts.TryGetValue(row.MessageType, out var type))
             throw new InvalidOperationException($"Unknown message type {row.MessageType}.");
         var message = JsonSerializer.Deserialize(row.Body, type, Json)!;
-        if (row.Destination is { } queue)
+        if (row.Destination is { } queue && !queue.StartsWith(DownstreamEvents.ExchangePrefix, StringComparison.Ordinal))
         {
             // "@name" is one of this engine cluster's own queues (the HTTP and OpenDSR adapters): prefix it.
             var name = queue.StartsWith('@') ? busOptions.Value.EndpointPrefix + queue[1..] : queue;
             var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{name}"));
             await endpoint.Send(message, type, Pipe.Execute<SendContext>(c => c.MessageId = row.Id), ct);
         }
+        else if (Connectors.ErasureEventTopology.IsErasureEvent(message, out var tenant))
+        {
+            await bus.Publish(message, type, Pipe.Execute<PublishContext>(c =>
+            {
+                c.MessageId = row.Id;
+                c.Serializer = c.Serialization.GetMessageSerializer(RawJson);
+                c.SetRoutingKey(tenant);
+            }), ct);
+        }
         else
         {
             await bus.Publish(message, type, Pipe.Execute<PublishContext>(c => c.MessageId = row.Id), ct);
         }
     }
+
+    private static readonly System.Net.Mime.ContentType RawJson = new("application/json");
 }

@@ -12,7 +12,11 @@ internal abstract record Effect
     public sealed record SendToConnector(Guid MessageId, string Connector, ConnectorCommand Command) : Effect;
 
     // An event for downstream systems, published by the outbox relay.
-    public sealed record PublishEvent(Guid MessageId, string Name, IReadOnlyDictionary<string, string> Data) : Effect;
+    public sealed record PublishEvent(Guid MessageId, string Name, IReadOnlyDictionary<string, string> Data) : Effect
+    {
+        // The connector tasks so far, for events that report per system (subject-erased).
+        public IReadOnlyList<ConnectorTask> Tasks { get; init; } = [];
+    }
 
     public sealed record ScheduleTimer(string Kind, string? StepId, DateTimeOffset DueAt) : Effect;
 

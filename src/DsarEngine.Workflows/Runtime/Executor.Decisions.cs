@@ -36,32 +36,5 @@ internal static partial class Executor
             }
             return i;
         }
-
-        private WorkflowInstance Replied(WorkflowInstance i, Signal.ConnectorReplied reply)
-        {
-            var task = i.State.Tasks.FirstOrDefault(t => t.TaskId == reply.TaskId);
-            var status = reply.Outcome switch
-            {
-                "acknowledged" or "progress" => ConnectorTaskStatus.Acknowledged,
-                "done" => ConnectorTaskStatus.Done,
-                "partial" => ConnectorTaskStatus.Partial,
-                "not-found" => ConnectorTaskStatus.NotFound,
-                "failed" => ConnectorTaskStatus.Failed,
-                _ => null,
-            };
-            // Unknown task, a reply for a task already finished, or an outcome we do not know: nothing changes.
-            if (task is null || task.IsTerminal || status is null || (status == ConnectorTaskStatus.Acknowledged && task.Status == ConnectorTaskStatus.Acknowledged))
-                return i;
-            Journal("connector-replied", new { task.Connector, task.Action, outcome = status, detail = reply.Detail });
-            var tasks = i.State.Tasks.Select(t => t.TaskId == task.TaskId ? t with { Status = status, Detail = reply.Detail } : t).ToList();
-            var next = i with { State = i.State with { Tasks = tasks } };
-            var stepId = definition.Steps[i.StepIndex].Id;
-            var mine = tasks.Where(t => t.StepId == stepId).ToList();
-            if (!mine.All(t => t.IsTerminal))
-                return next;
-            Effects.Add(new Effect.CancelTimers(TimerKinds.FanOutTimeout, stepId));
-            var failed = mine.Where(t => ConnectorTaskStatus.NeedsAttention.Contains(t.Status)).Select(t => t.Connector).ToList();
-            return failed.Count > 0 ? Attention(next, $"Connector(s) failed: {string.Join(", ", failed)}.") : Next(next);
-        }
     }
 }

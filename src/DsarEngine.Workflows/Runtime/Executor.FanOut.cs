@@ -1,3 +1,4 @@
+using System.Globalization;
 using DsarEngine.Workflows.Definitions;
 
 namespace DsarEngine.Workflows.Runtime;
@@ -6,8 +7,8 @@ internal static partial class Executor
 {
     private sealed partial class Run
     {
-        // One task per connector that supports the action; the step waits until every task is terminal or
-        // the timeout fires. Ids are derived, so re-entering after a retry resends the same task ids.
+        // One task per enabled connector that supports the action; each has its own timeout. The step waits
+        // until every task is terminal. Ids are derived, so re-entering after a retry resends the same task ids.
         private WorkflowInstance FanOut(WorkflowInstance i, StepDefinition step)
         {
             var action = step.Action ?? "export";
@@ -23,29 +24,67 @@ internal static partial class Executor
             foreach (var connector in connectors)
             {
                 var task = existing.GetValueOrDefault(connector.Name)
-                    ?? new ConnectorTask(DeterministicId.From(i.RequestId.ToString(), step.Id, connector.Name), step.Id, connector.Name, action, ConnectorTaskStatus.Sent, null);
+                    ?? new ConnectorTask(DeterministicId.From(i.RequestId.ToString(), step.Id, connector.Name), step.Id, connector.Name, action, ConnectorTaskStatus.Sent, null)
+                    { Kind = connector.Kind, UpdatedAt = context.Now };
                 if (task.Status == ConnectorTaskStatus.Sent)
                 {
-                    var attempt = i.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    Effects.Add(new Effect.SendToConnector(DeterministicId.From(task.TaskId.ToString(), attempt), connector.Name,
-                        new ConnectorCommand(i.RequestId, task.TaskId, action, task.TaskId.ToString("N"), i.Attempts + 1, connector.Kind)));
+                    Send(i, task);
                     sent.Add(connector.Name);
                 }
                 tasks.Add(task);
             }
-            Effects.Add(new Effect.ScheduleTimer(TimerKinds.FanOutTimeout, step.Id, context.Now.AddHours(FanOutTimeoutHours(step, tasks))));
-            Journal("fan-out", new { step = step.Id, action, connectors = sent });
+            Journal("fan-out", new { step = step.Id, action, connectors = sent, manual = connectors.Where(c => c.Kind == ConnectorKinds.Manual).Select(c => c.Name) });
             return Wait(i with { State = i.State with { Tasks = tasks } }, Bookmarks.Connectors);
         }
 
-        // The step's own timeout, else the slowest of the step's connectors; 168 h when none is registered any more.
-        private int FanOutTimeoutHours(StepDefinition step, IEnumerable<ConnectorTask> tasks)
+        // The command (nothing goes out for a manual connector: a person does it) and the task's own timeout.
+        private void Send(WorkflowInstance i, ConnectorTask task)
         {
-            if (step.TimeoutHours is { } hours)
-                return hours;
-            var names = tasks.Where(t => t.StepId == step.Id).Select(t => t.Connector).ToHashSet(StringComparer.Ordinal);
-            var timeouts = context.Connectors.Where(c => names.Contains(c.Name)).Select(c => c.TimeoutHours).ToList();
-            return timeouts.Count > 0 ? timeouts.Max() : 168;
+            var attempt = task.Attempt.ToString(CultureInfo.InvariantCulture);
+            Effects.Add(new Effect.SendToConnector(DeterministicId.From(task.TaskId.ToString(), attempt), task.Connector,
+                new ConnectorCommand(i.RequestId, task.TaskId, task.Action, task.TaskId.ToString("N"), task.Attempt, task.Kind)));
+            Effects.Add(new Effect.ScheduleTimer(TimerKinds.TaskTimeout, task.TaskId.ToString("N"), context.Now.AddHours(TimeoutHours(task))));
         }
+
+        // The step's own timeout, else the connector's; 168 h when the connector is no longer registered.
+        private int TimeoutHours(ConnectorTask task)
+        {
+            var step = definition.Steps.FirstOrDefault(s => s.Id == task.StepId);
+            return step?.TimeoutHours ?? context.Connectors.FirstOrDefault(c => c.Name == task.Connector)?.TimeoutHours ?? 168;
+        }
+
+        private void CancelTaskTimers(ConnectorTask task)
+        {
+            Effects.Add(new Effect.CancelTimers(TimerKinds.TaskTimeout, task.TaskId.ToString("N")));
+            Effects.Add(new Effect.CancelTimers(TimerKinds.TaskRetry, task.TaskId.ToString("N")));
+        }
+
+        // After a task changed: wait for the rest, stop for a person when one failed, or move on.
+        private WorkflowInstance Settle(WorkflowInstance i)
+        {
+            var stepId = definition.Steps[i.StepIndex].Id;
+            var mine = i.State.Tasks.Where(t => t.StepId == stepId).ToList();
+            if (!mine.All(t => t.IsTerminal))
+                return i.Status == InstanceStatus.NeedsAttention ? Wait(i with { LastError = null }, Bookmarks.Connectors) : i;
+            Effects.Add(new Effect.CancelTimers(TimerKinds.FanOutTimeout, stepId));
+            var stuck = mine.Where(t => ConnectorTaskStatus.NeedsAttention.Contains(t.Status)).Select(t => $"{t.Connector} ({t.Status})").ToList();
+            if (stuck.Count == 0)
+            {
+                Journal("fan-out-completed", new { step = stepId, results = mine.Select(t => new { t.Connector, outcome = t.EffectiveOutcome }) });
+                return Next(i);
+            }
+            var error = $"Needs a person: {string.Join(", ", stuck)}. Retry, complete by hand with a note, or skip.";
+            return i.Status == InstanceStatus.NeedsAttention ? i with { LastError = error } : Attention(i, error);
+        }
+
+        private bool AtFanOut(WorkflowInstance i) =>
+            (i.WaitingFor == Bookmarks.Connectors || i.Status == InstanceStatus.NeedsAttention)
+            && i.StepIndex < definition.Steps.Count && definition.Steps[i.StepIndex].Type == StepTypes.FanOut;
+
+        private ConnectorTask? CurrentTask(WorkflowInstance i, Guid taskId) =>
+            i.State.Tasks.FirstOrDefault(t => t.TaskId == taskId && t.StepId == definition.Steps[i.StepIndex].Id);
+
+        private static WorkflowInstance Replace(WorkflowInstance i, ConnectorTask task) =>
+            i with { State = i.State with { Tasks = i.State.Tasks.Select(t => t.TaskId == task.TaskId ? task : t).ToList() } };
     }
 }

@@ -20,7 +20,12 @@ internal static partial class Executor
                 Signal.Skip skip when i.Status is InstanceStatus.NeedsAttention or InstanceStatus.Waiting => Skip(i, skip),
                 Signal.IdentityVerified verified when i.WaitingFor == Bookmarks.Identity => Verified(i, verified),
                 Signal.Decision decision when i.WaitingFor == Bookmarks.Decision(decision.StepId) => Decide(i, decision),
-                Signal.ConnectorReplied reply when i.WaitingFor == Bookmarks.Connectors => Replied(i, reply),
+                Signal.TaskProgressed p when i.WaitingFor == Bookmarks.Connectors => Progressed(i, p),
+                Signal.TaskCompleted c when AtFanOut(i) => Completed(i, c),
+                Signal.TaskFailed f when i.WaitingFor == Bookmarks.Connectors => Failed(i, f),
+                Signal.TaskCompletedManually m when AtFanOut(i) => CompletedManually(i, m),
+                Signal.RetryTask r when AtFanOut(i) => RetryOne(i, r),
+                Signal.TimerFired { Kind: TimerKinds.TaskTimeout or TimerKinds.TaskRetry } timer when i.WaitingFor == Bookmarks.Connectors => TaskTimer(i, timer),
                 Signal.TimerFired timer => Timer(i, timer),
                 Signal.RearmTimers => Rearm(i),
                 Signal.Extend extend => Extend(i, extend),
@@ -59,7 +64,11 @@ internal static partial class Executor
             if (i.WaitingFor == Bookmarks.Connectors)
             {
                 Effects.Add(new Effect.CancelTimers(TimerKinds.FanOutTimeout, step.Id));
-                Effects.Add(new Effect.ScheduleTimer(TimerKinds.FanOutTimeout, step.Id, context.Now.AddHours(FanOutTimeoutHours(step, i.State.Tasks))));
+                foreach (var task in i.State.Tasks.Where(t => t.StepId == step.Id && t.Status is ConnectorTaskStatus.Sent or ConnectorTaskStatus.Acknowledged))
+                {
+                    Effects.Add(new Effect.CancelTimers(TimerKinds.TaskTimeout, task.TaskId.ToString("N")));
+                    Effects.Add(new Effect.ScheduleTimer(TimerKinds.TaskTimeout, task.TaskId.ToString("N"), context.Now.AddHours(TimeoutHours(task))));
+                }
             }
             Journal("timers-rearmed", new { step = step.Id, dueAt = context.DueAt });
             return i;
@@ -76,8 +85,9 @@ internal static partial class Executor
         private WorkflowInstance Retry(WorkflowInstance i, Signal.Retry retry)
         {
             Journal("retried", new { step = definition.Steps[i.StepIndex].Id, attempts = i.Attempts });
-            // Tasks that failed or timed out go out again; the step is entered afresh.
-            var tasks = i.State.Tasks.Select(t => ConnectorTaskStatus.NeedsAttention.Contains(t.Status) ? t with { Status = ConnectorTaskStatus.Sent, Detail = null } : t).ToList();
+            // Tasks that failed or timed out go out again (next attempt); the step is entered afresh.
+            var tasks = i.State.Tasks.Select(t => ConnectorTaskStatus.NeedsAttention.Contains(t.Status)
+                ? t with { Status = ConnectorTaskStatus.Sent, Detail = null, Attempt = t.Attempt + 1, UpdatedAt = context.Now } : t).ToList();
             return i with { Status = InstanceStatus.Running, WaitingFor = null, LastError = null, State = i.State with { Tasks = tasks } };
         }
 
@@ -86,7 +96,11 @@ internal static partial class Executor
             var step = definition.Steps[i.StepIndex];
             Journal("skipped", new { step = step.Id, skip.Reason });
             if (step.Type == Definitions.StepTypes.FanOut)
+            {
                 Effects.Add(new Effect.CancelTimers(TimerKinds.FanOutTimeout, step.Id));
+                foreach (var task in i.State.Tasks.Where(t => t.StepId == step.Id && !t.IsTerminal))
+                    CancelTaskTimers(task);
+            }
             return Next(i);
         }
 

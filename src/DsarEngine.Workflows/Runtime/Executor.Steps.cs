@@ -12,17 +12,21 @@ internal static partial class Executor
         {
             StepTypes.VerifyIdentity => VerifyIdentity(i, step),
             StepTypes.Acknowledge => Pass(i, "acknowledged", new { by = "the receipt e-mail sent at intake" }, RequestStatus.InProgress),
-            StepTypes.Assess or StepTypes.Review when step.Required || step.Type == StepTypes.Assess =>
+            StepTypes.Assess or StepTypes.Review when step.Required || step.Type == StepTypes.Assess || ResultsNeedReview(i) =>
                 Decision(i, step),
             StepTypes.Review => Pass(i, "review-not-required", new { step = step.Id }, null),
             StepTypes.FanOut => FanOut(i, step),
-            StepTypes.RenderPack => Pass(i, "pack-prepared", new { outcome = i.State.Outcome, results = i.State.Tasks.Select(t => new { t.Connector, t.Action, t.Status }) }, null),
+            StepTypes.RenderPack => Pass(i, "pack-prepared", new { outcome = i.State.Outcome, results = i.State.Tasks.Select(t => new { t.Connector, t.Action, t.Status, outcome = t.EffectiveOutcome }) }, null),
             StepTypes.Deliver => Deliver(i, step),
             StepTypes.NotifyRecipients => Publish(i, step, "recipients-notification-requested"),
             StepTypes.PublishEvent => Publish(i, step, step.Event ?? "unnamed"),
             StepTypes.Close => Close(i),
             _ => Attention(i, $"Unknown step type '{step.Type}'."),
         };
+
+        // A connector registered with "results need review" makes every review step of its requests a real one.
+        private bool ResultsNeedReview(WorkflowInstance i) =>
+            i.State.Tasks.Any(t => context.Connectors.Any(c => c.Name == t.Connector && c.NeedsReview));
 
         private WorkflowInstance Pass(WorkflowInstance i, string kind, object data, string? status)
         {
@@ -66,7 +70,7 @@ internal static partial class Executor
             {
                 ["requestId"] = i.RequestId.ToString(), ["reference"] = context.Reference, ["right"] = context.Right,
                 ["outcome"] = i.State.Outcome ?? "",
-            }));
+            }) { Tasks = i.State.Tasks });
             return Pass(i, "event-published", new { step = step.Id, @event = name, messageId = id }, null);
         }
 

@@ -3,6 +3,9 @@ namespace DsarEngine.Workflows.Runtime;
 // Everything that can move an instance: the start timer, people (API), connectors (bus) and timers.
 internal abstract record Signal
 {
+    // Set on connector replies: the connector that answered. A reply for another connector's task changes nothing.
+    public string? Connector { get; init; }
+
     public sealed record Start : Signal;
 
     public sealed record IdentityVerified(string Method, string Evidence, string Actor) : Signal;
@@ -10,7 +13,20 @@ internal abstract record Signal
     // assess: proceed | partial | refuse; review: approve | reject
     public sealed record Decision(string StepId, string Outcome, string? Reason, IReadOnlyList<string> Exemptions, string Actor) : Signal;
 
-    public sealed record ConnectorReplied(Guid TaskId, string Outcome, string? Detail) : Signal;
+    // Connector replies (bus, HTTP and OpenDSR adapters alike).
+    public sealed record TaskProgressed(Guid TaskId, string Stage) : Signal;
+
+    public sealed record TaskCompleted(Guid TaskId, string Outcome, string Summary, IReadOnlyList<RetainedItem> Retained,
+        IReadOnlyList<string> Recipients, ExportRef? Export) : Signal;
+
+    public sealed record TaskFailed(Guid TaskId, bool Retryable, string Code, string Reason) : Signal;
+
+    // A person did the task (a manual connector), or settled one that failed or timed out, with a note.
+    public sealed record TaskCompletedManually(Guid TaskId, string Outcome, string Note, IReadOnlyList<RetainedItem> Retained,
+        ExportRef? Export, string Actor) : Signal;
+
+    // A person sends one failed or timed-out task again.
+    public sealed record RetryTask(Guid TaskId, string Actor) : Signal;
 
     public sealed record TimerFired(string Kind, string? StepId) : Signal;
 
@@ -47,5 +63,8 @@ internal static class TimerKinds
     public const string Start = "start";
     public const string Reminder = "reminder";
     public const string Escalation = "escalation";
+    // Older instances have one timeout per fan-out step; new ones one per task (StepId = task id) and a retry timer.
     public const string FanOutTimeout = "fan-out-timeout";
+    public const string TaskTimeout = "task-timeout";
+    public const string TaskRetry = "task-retry";
 }

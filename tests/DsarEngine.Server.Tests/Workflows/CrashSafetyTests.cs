@@ -25,6 +25,7 @@ public sealed class CrashSafetyTests
             ["Dsar:Bus:Url"] = TestDatabase.AmqpUrl,
             ["Dsar:Bus:EndpointPrefix"] = new NpgsqlConnectionStringBuilder(database).Database + "-",
             ["Dsar:Security:TokenKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Dsar:Security:DataKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Dsar:Intake:PublicPermitsPerMinute"] = "1000000",
             ["Dsar:Runtime:DefinitionsPath"] = definitions.FullName,
             ["Dsar:Runtime:PollMilliseconds"] = "200",

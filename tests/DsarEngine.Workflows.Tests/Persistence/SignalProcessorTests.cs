@@ -60,14 +60,14 @@ public sealed class SignalProcessorTests
         var request = await NewRequestAsync();
         var instance = await ToFanOutAsync(request);
         var outbox = await DatabaseSetup.CountAsync("SELECT count(*) FROM outbox WHERE request_id = @Id", new { request.Id });
-        var timers = await DatabaseSetup.CountAsync("SELECT count(*) FROM timers WHERE request_id = @Id AND kind = 'fan-out-timeout' AND fired_at IS NULL", new { request.Id });
+        var timers = await DatabaseSetup.CountAsync("SELECT count(*) FROM timers WHERE request_id = @Id AND kind = 'task-timeout' AND fired_at IS NULL", new { request.Id });
         var challenges = await DatabaseSetup.CountAsync("SELECT count(*) FROM identity_challenges WHERE request_id = @Id", new { request.Id });
         var journal = await JournalAsync(request);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(instance.WaitingFor, Is.EqualTo(Bookmarks.Connectors));
             Assert.That(outbox, Is.EqualTo(3)); // the erasure event and one command per connector
-            Assert.That(timers, Is.EqualTo(1));
+            Assert.That(timers, Is.EqualTo(2)); // one timeout per connector task
             Assert.That(challenges, Is.EqualTo(1));
             Assert.That(JournalChain.FirstBroken(journal), Is.Null);
             Assert.That(journal.Select(e => e.Seq), Is.EqualTo(Enumerable.Range(1, journal.Count)));
@@ -80,7 +80,7 @@ public sealed class SignalProcessorTests
         var request = await NewRequestAsync();
         var instance = await ToFanOutAsync(request);
         var messageId = Guid.NewGuid();
-        var reply = new Signal.ConnectorReplied(instance.State.Tasks[0].TaskId, "done", null);
+        var reply = new Signal.TaskCompleted(instance.State.Tasks[0].TaskId, "done", "ok", [], [], null);
         var first = await Processor.ProcessAsync(request.Id, reply, new SignalSource("connector-replies", messageId), CancellationToken.None);
         var entries = (await JournalAsync(request)).Count;
         var second = await Processor.ProcessAsync(request.Id, reply, new SignalSource("connector-replies", messageId), CancellationToken.None);
@@ -95,14 +95,14 @@ public sealed class SignalProcessorTests
         var instance = await ToFanOutAsync(request);
         var replies = instance.State.Tasks.SelectMany(t => Enumerable.Range(0, 5).Select(_ => (t.TaskId, Id: Guid.NewGuid()))).ToList();
         var results = await Task.WhenAll(replies.Select(r => Task.Run(() =>
-            Processor.ProcessAsync(request.Id, new Signal.ConnectorReplied(r.TaskId, "done", null), new SignalSource("connector-replies", r.Id), CancellationToken.None))));
+            Processor.ProcessAsync(request.Id, new Signal.TaskCompleted(r.TaskId, "done", "ok", [], [], null), new SignalSource("connector-replies", r.Id), CancellationToken.None))));
         var after = await InstanceAsync(request);
         var journal = await JournalAsync(request);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(results.Count(r => r.Result == SignalResult.Applied), Is.EqualTo(2)); // one per task; the rest change nothing
             Assert.That(after.WaitingFor, Is.EqualTo(Bookmarks.Decision("review")));
-            Assert.That(journal.Count(e => e.Kind == "connector-replied"), Is.EqualTo(2));
+            Assert.That(journal.Count(e => e.Kind == "connector-completed"), Is.EqualTo(2));
             Assert.That(journal.Select(e => e.Seq), Is.EqualTo(Enumerable.Range(1, journal.Count)));
             Assert.That(JournalChain.FirstBroken(journal), Is.Null);
         }

@@ -82,7 +82,8 @@ public sealed class ExecutorTests
             Assert.That(sends.Select(s => s.Connector), Is.EquivalentTo(new[] { "crm", "billing" }));
             Assert.That(sends.Select(s => s.Command.Action), Has.All.EqualTo("erase"));
             Assert.That(instance.State.Tasks.Select(t => t.Status), Has.All.EqualTo(ConnectorTaskStatus.Sent));
-            Assert.That(effects.OfType<Effect.ScheduleTimer>().Single().DueAt, Is.EqualTo(Now.AddHours(24)));
+            Assert.That(effects.OfType<Effect.ScheduleTimer>().Select(t => (t.Kind, t.DueAt)),
+                Is.EqualTo(new[] { (TimerKinds.TaskTimeout, Now.AddHours(24)), (TimerKinds.TaskTimeout, Now.AddHours(24)) }));
         }
     }
 
@@ -99,13 +100,15 @@ public sealed class ExecutorTests
     {
         var (fanned, _) = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo"));
         var tasks = fanned.State.Tasks;
-        var (one, _) = Advance(fanned, new ConnectorReplied(tasks[0].TaskId, "done", null));
-        var (both, effects) = Advance(one, new ConnectorReplied(tasks[1].TaskId, "not-found", null));
+        var (one, _) = Advance(fanned, Replies.Done(tasks[0].TaskId));
+        var (both, effects) = Advance(one, Replies.NotFound(tasks[1].TaskId));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(one.WaitingFor, Is.EqualTo(Bookmarks.Connectors));
             Assert.That(both.WaitingFor, Is.EqualTo(Bookmarks.Decision("review")));
-            Assert.That(effects.OfType<Effect.CancelTimers>().Single().Kind, Is.EqualTo(TimerKinds.FanOutTimeout));
+            Assert.That(effects.OfType<Effect.CancelTimers>().Where(c => c.StepId == tasks[1].TaskId.ToString("N")).Select(c => c.Kind),
+                Is.EquivalentTo(new[] { TimerKinds.TaskTimeout, TimerKinds.TaskRetry }));
+            Assert.That(effects.OfType<Effect.Journal>().Select(j => j.Kind), Does.Contain("fan-out-completed"));
         }
     }
 
@@ -113,12 +116,14 @@ public sealed class ExecutorTests
     public void Duplicate_late_and_unknown_replies_change_nothing()
     {
         var (fanned, _) = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo"));
-        var (done, _) = Advance(fanned, new ConnectorReplied(fanned.State.Tasks[0].TaskId, "done", null));
+        var (done, _) = Advance(fanned, Replies.Done(fanned.State.Tasks[0].TaskId));
         foreach (var signal in new Signal[]
                  {
-                     new ConnectorReplied(fanned.State.Tasks[0].TaskId, "failed", "late"),
-                     new ConnectorReplied(Guid.NewGuid(), "done", null),
-                     new ConnectorReplied(fanned.State.Tasks[1].TaskId, "exploded", null),
+                     new TaskFailed(fanned.State.Tasks[0].TaskId, false, "late", "late"),
+                     Replies.NotFound(fanned.State.Tasks[0].TaskId),
+                     Replies.Done(Guid.NewGuid()),
+                     Replies.Done(fanned.State.Tasks[1].TaskId) with { Outcome = "exploded" },
+                     Replies.Done(fanned.State.Tasks[1].TaskId) with { Connector = "crm" },
                      new Decision("review", Decisions.Approve, null, [], "dpo"),
                      new IdentityVerified("manual", "again", "staff"),
                  })
@@ -133,8 +138,8 @@ public sealed class ExecutorTests
     public void A_failed_connector_parks_the_instance_and_a_retry_sends_only_that_task_again()
     {
         var (fanned, _) = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo"));
-        var (one, _) = Advance(fanned, new ConnectorReplied(fanned.State.Tasks[0].TaskId, "done", null));
-        var (failed, _) = Advance(one, new ConnectorReplied(fanned.State.Tasks[1].TaskId, "failed", "timeout talking to billing DB"));
+        var (one, _) = Advance(fanned, Replies.Done(fanned.State.Tasks[0].TaskId));
+        var (failed, _) = Advance(one, new TaskFailed(fanned.State.Tasks[1].TaskId, false, "schema", "billing schema unknown"));
         var (retried, effects) = Advance(failed, new Retry("ops"));
         using (Assert.EnterMultipleScope())
         {
@@ -151,7 +156,9 @@ public sealed class ExecutorTests
     public void A_connector_that_never_answers_times_out_into_needs_attention()
     {
         var (fanned, _) = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo"));
-        var (timedOut, _) = Advance(fanned, new TimerFired(TimerKinds.FanOutTimeout, "erase"));
+        var (first, _) = Advance(fanned, new TimerFired(TimerKinds.TaskTimeout, fanned.State.Tasks[0].TaskId.ToString("N")));
+        var (timedOut, _) = Advance(first, new TimerFired(TimerKinds.TaskTimeout, fanned.State.Tasks[1].TaskId.ToString("N")));
+        Assert.That(first.WaitingFor, Is.EqualTo(Bookmarks.Connectors));
         Assert.That(timedOut.Status, Is.EqualTo(InstanceStatus.NeedsAttention));
         Assert.That(timedOut.State.Tasks.Select(t => t.Status), Has.All.EqualTo(ConnectorTaskStatus.TimedOut));
     }
@@ -184,7 +191,7 @@ public sealed class ExecutorTests
         var (fanned, _) = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo"));
         var i = fanned;
         foreach (var task in fanned.State.Tasks)
-            i = Advance(i, new ConnectorReplied(task.TaskId, "done", null)).Item1;
+            i = Advance(i, Replies.Done(task.TaskId)).Item1;
         var (closed, effects) = Advance(i, new Decision("review", Decisions.Approve, null, [], "dpo"));
         using (Assert.EnterMultipleScope())
         {
@@ -231,8 +238,9 @@ public sealed class ExecutorTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(after, Is.EqualTo(fanned));
-            Assert.That(effects.OfType<Effect.CancelTimers>().Select(c => c.Kind), Is.EquivalentTo(new[] { "reminder", "escalation", "fan-out-timeout" }));
-            Assert.That(effects.OfType<Effect.ScheduleTimer>().Single(t => t.Kind == TimerKinds.FanOutTimeout).DueAt, Is.EqualTo(Now.AddDays(3).AddHours(24)));
+            Assert.That(effects.OfType<Effect.CancelTimers>().Select(c => c.Kind).Distinct(), Is.EquivalentTo(new[] { "reminder", "escalation", "fan-out-timeout", "task-timeout" }));
+            Assert.That(effects.OfType<Effect.ScheduleTimer>().Where(t => t.Kind == TimerKinds.TaskTimeout).Select(t => t.DueAt),
+                Is.EqualTo(new[] { Now.AddDays(3).AddHours(24), Now.AddDays(3).AddHours(24) }));
             Assert.That(effects.OfType<Effect.ScheduleTimer>().Count(t => t.Kind == TimerKinds.Reminder), Is.EqualTo(2));
             Assert.That(effects.OfType<Effect.Journal>().Single().Kind, Is.EqualTo("timers-rearmed"));
         }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Dapper;
-using DsarEngine.Connectors.Contracts;
 using DsarEngine.Workflows.Journal;
 using DsarEngine.Workflows.Mail;
 using DsarEngine.Workflows.Requests;
@@ -45,7 +44,7 @@ internal sealed partial class SignalProcessor
                             email, m.Template, request.Language, JsonSerializer.Serialize(m.Model, Json)), now, ct);
                     break;
                 case Effect.SendToConnector s:
-                    var command = ConnectorCommands.Build(s.Command, slug, s.Connector, request, Identities(request), []);
+                    var command = ConnectorCommands.Build(s.Command, slug, s.Connector, request, Identities(request), RequestChangesOf(request));
                     if (ConnectorCommands.Destination(s.Connector, s.Command.Kind) is { } destination)
                     {
                         await RuntimeRows.EnqueueAsync(c, tx, s.MessageId, request.TenantId, request.Id, destination,
@@ -54,10 +53,9 @@ internal sealed partial class SignalProcessor
                     }
                     break;
                 case Effect.PublishEvent p:
-                    var evt = new RequestEventOccurred(p.MessageId, p.Name, slug, request.Id, request.Reference, request.RightKind,
-                        p.Data.GetValueOrDefault("outcome") is { Length: > 0 } o ? o : null);
-                    await RuntimeRows.EnqueueAsync(c, tx, p.MessageId, request.TenantId, request.Id, null,
-                        typeof(RequestEventOccurred).FullName!, JsonSerializer.Serialize(evt, Json), now, ct);
+                    var (eventDestination, evt) = DownstreamEvents.Build(p, slug, request, Identities(request), now);
+                    await RuntimeRows.EnqueueAsync(c, tx, p.MessageId, request.TenantId, request.Id, eventDestination,
+                        evt.GetType().FullName!, JsonSerializer.Serialize(evt, evt.GetType(), Json), now, ct);
                     outbox = true;
                     break;
                 case Effect.ScheduleTimer t:
@@ -109,16 +107,21 @@ internal sealed partial class SignalProcessor
         Signal.Extend e => e.Actor,
         Signal.PauseClock p => p.Actor,
         Signal.ResumeClock r => r.Actor,
-        Signal.ConnectorReplied => "connector",
+        Signal.TaskCompletedManually m => m.Actor,
+        Signal.RetryTask r => r.Actor,
+        Signal.TaskProgressed or Signal.TaskCompleted or Signal.TaskFailed => "connector",
         _ => "engine",
     };
 
-    internal static List<Connectors.Contracts.SubjectIdentity> Identities(StoredRequest request)
+    internal static List<global::DsarEngine.Connectors.Contracts.SubjectIdentity> Identities(StoredRequest request)
     {
         var subject = JsonSerializer.Deserialize<Subject>(request.Subject, Json)!;
-        var identities = subject.Identities.Select(i => new Connectors.Contracts.SubjectIdentity(i.Type, i.Value)).ToList();
+        var identities = subject.Identities.Select(i => new global::DsarEngine.Connectors.Contracts.SubjectIdentity(i.Type, i.Value)).ToList();
         if (subject.Email is { } email && !identities.Any(i => i.Type == "email" && i.Value == email))
-            identities.Insert(0, new Connectors.Contracts.SubjectIdentity("email", email));
+            identities.Insert(0, new global::DsarEngine.Connectors.Contracts.SubjectIdentity("email", email));
         return identities;
     }
+
+    // Rectification changes arrive with the processor-role work (intake `changes`); until then none.
+    private static IReadOnlyList<global::DsarEngine.Connectors.Contracts.FieldChange> RequestChangesOf(StoredRequest request) => [];
 }

@@ -1,0 +1,58 @@
+namespace DsarEngine.Workflows.Runtime;
+
+// One connector's share of a fan-out step. The id is derived (request, step, connector), so a retry resends the
+// same task; Attempt counts the sends and names each send's message.
+internal sealed record ConnectorTask(Guid TaskId, string StepId, string Connector, string Action, string Status, string? Detail)
+{
+    public string Kind { get; init; } = ConnectorKinds.Bus;
+
+    public int Attempt { get; init; } = 1;
+
+    // For completed-manually: what the person recorded (done, partial or not-found).
+    public string? Outcome { get; init; }
+
+    public IReadOnlyList<RetainedItem> Retained { get; init; } = [];
+
+    public IReadOnlyList<string> Recipients { get; init; } = [];
+
+    public ExportRef? Export { get; init; }
+
+    public string? Note { get; init; }
+
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    public bool IsTerminal => ConnectorTaskStatus.Terminal.Contains(Status);
+
+    // The outcome that counts for the response: the connector's, or the person's when completed by hand.
+    public string EffectiveOutcome => Status == ConnectorTaskStatus.CompletedManually ? Outcome ?? Status : Status;
+}
+
+// Data a system kept and why (GDPR Art. 17(3)); RetainUntil when known.
+internal sealed record RetainedItem(string Category, string LegalBasis, DateOnly? RetainUntil);
+
+// An exported document in the engine's encrypted store (connector_exports), checked against its digest.
+internal sealed record ExportRef(Guid ExportId, long Bytes, string Sha256, int Records, IReadOnlyList<string> Categories);
+
+internal static class ConnectorTaskStatus
+{
+    public const string Sent = "sent";
+    public const string Acknowledged = "acknowledged";
+    public const string Retrying = "retrying";
+    public const string Done = "done";
+    public const string Partial = "partial";
+    public const string NotFound = "not-found";
+    public const string Failed = "failed";
+    public const string TimedOut = "timed-out";
+    public const string CompletedManually = "completed-manually";
+
+    public static readonly IReadOnlySet<string> Terminal = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Done, Partial, NotFound, Failed, TimedOut, CompletedManually,
+    };
+
+    // Terminal, but a person has to look before the workflow moves on.
+    public static readonly IReadOnlySet<string> NeedsAttention = new HashSet<string>(StringComparer.Ordinal) { Failed, TimedOut };
+
+    // A final answer: a later reply for the same task changes nothing.
+    public static readonly IReadOnlySet<string> Answered = new HashSet<string>(StringComparer.Ordinal) { Done, Partial, NotFound, CompletedManually };
+}

@@ -1,0 +1,103 @@
+namespace DsarEngine.Workflows.Runtime;
+
+internal static partial class Executor
+{
+    // A retryable failure is sent again after 1, 5 and 30 minutes; the fourth failure needs a person.
+    private static readonly HashSet<string> FinalOutcomes = [ConnectorTaskStatus.Done, ConnectorTaskStatus.Partial, ConnectorTaskStatus.NotFound];
+
+    private static readonly TimeSpan[] Backoff = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30)];
+
+    private sealed partial class Run
+    {
+        // The current step's task a reply is about, provided the reply comes from that task's connector.
+        private ConnectorTask? Answering(WorkflowInstance i, Signal reply, Guid taskId) =>
+            CurrentTask(i, taskId) is { } task && (reply.Connector is null || reply.Connector == task.Connector) ? task : null;
+
+        private WorkflowInstance Progressed(WorkflowInstance i, Signal.TaskProgressed p)
+        {
+            if (Answering(i, p, p.TaskId) is not { Status: ConnectorTaskStatus.Sent } task)
+                return i;
+            Journal("connector-acknowledged", new { task.Connector, task.Action, p.Stage });
+            return Replace(i, task with { Status = ConnectorTaskStatus.Acknowledged, Detail = p.Stage, UpdatedAt = context.Now });
+        }
+
+        // The first final answer counts. A late answer to a task that failed or timed out is still taken: it is
+        // better news than the failure, and it spares a person the manual step.
+        private WorkflowInstance Completed(WorkflowInstance i, Signal.TaskCompleted c)
+        {
+            if (Answering(i, c, c.TaskId) is not { } task || ConnectorTaskStatus.Answered.Contains(task.Status) || !FinalOutcomes.Contains(c.Outcome))
+                return i;
+            CancelTaskTimers(task);
+            Journal("connector-completed", new
+            {
+                task.Connector, task.Action, outcome = c.Outcome, summary = c.Summary, retained = c.Retained, recipients = c.Recipients,
+                export = c.Export is { } e ? new { e.ExportId, e.Records, e.Bytes, e.Sha256 } : null, attempt = task.Attempt,
+            });
+            return Settle(Replace(i, task with
+            {
+                Status = c.Outcome, Detail = c.Summary, Retained = c.Retained, Recipients = c.Recipients, Export = c.Export, UpdatedAt = context.Now,
+            }));
+        }
+
+        private WorkflowInstance Failed(WorkflowInstance i, Signal.TaskFailed f)
+        {
+            if (Answering(i, f, f.TaskId) is not { Status: ConnectorTaskStatus.Sent or ConnectorTaskStatus.Acknowledged } task)
+                return i;
+            CancelTaskTimers(task);
+            var detail = $"{f.Code}: {f.Reason}";
+            if (f.Retryable && task.Attempt <= Backoff.Length)
+            {
+                var at = context.Now + Backoff[task.Attempt - 1];
+                Effects.Add(new Effect.ScheduleTimer(TimerKinds.TaskRetry, task.TaskId.ToString("N"), at));
+                Journal("connector-failed", new { task.Connector, task.Action, f.Code, f.Reason, retryable = true, attempt = task.Attempt, retryAt = at });
+                return Replace(i, task with { Status = ConnectorTaskStatus.Retrying, Detail = detail, UpdatedAt = context.Now });
+            }
+            Journal("connector-failed", new { task.Connector, task.Action, f.Code, f.Reason, f.Retryable, attempt = task.Attempt });
+            return Settle(Replace(i, task with { Status = ConnectorTaskStatus.Failed, Detail = detail, UpdatedAt = context.Now }));
+        }
+
+        private WorkflowInstance TaskTimer(WorkflowInstance i, Signal.TimerFired timer)
+        {
+            var task = i.State.Tasks.FirstOrDefault(t => t.TaskId.ToString("N") == timer.StepId);
+            if (task is null || CurrentTask(i, task.TaskId) is null)
+                return i;
+            if (timer.Kind == TimerKinds.TaskRetry && task.Status == ConnectorTaskStatus.Retrying)
+            {
+                var again = task with { Status = ConnectorTaskStatus.Sent, Attempt = task.Attempt + 1, UpdatedAt = context.Now };
+                Send(i, again);
+                Journal("connector-resent", new { task.Connector, task.Action, attempt = again.Attempt });
+                return Replace(i, again);
+            }
+            if (timer.Kind == TimerKinds.TaskTimeout && task.Status is ConnectorTaskStatus.Sent or ConnectorTaskStatus.Acknowledged)
+            {
+                Journal("connector-timed-out", new { task.Connector, task.Action, attempt = task.Attempt, hours = TimeoutHours(task) });
+                return Settle(Replace(i, task with { Status = ConnectorTaskStatus.TimedOut, Detail = "No answer in time.", UpdatedAt = context.Now }));
+            }
+            return i;
+        }
+
+        private WorkflowInstance CompletedManually(WorkflowInstance i, Signal.TaskCompletedManually m)
+        {
+            if (CurrentTask(i, m.TaskId) is not { } task || ConnectorTaskStatus.Answered.Contains(task.Status) || !FinalOutcomes.Contains(m.Outcome))
+                return i;
+            CancelTaskTimers(task);
+            Journal("task-completed-manually", new { task.Connector, task.Action, outcome = m.Outcome, note = m.Note, retained = m.Retained, export = m.Export?.ExportId, by = m.Actor });
+            return Settle(Replace(i, task with
+            {
+                Status = ConnectorTaskStatus.CompletedManually, Outcome = m.Outcome, Note = m.Note, Detail = m.Note, Retained = m.Retained,
+                Export = m.Export ?? task.Export, UpdatedAt = context.Now,
+            }));
+        }
+
+        // A person sends one failed or timed-out task again. Automatic backoff does not follow it: the person decided.
+        private WorkflowInstance RetryOne(WorkflowInstance i, Signal.RetryTask r)
+        {
+            if (CurrentTask(i, r.TaskId) is not { } task || !ConnectorTaskStatus.NeedsAttention.Contains(task.Status))
+                return i;
+            var again = task with { Status = ConnectorTaskStatus.Sent, Attempt = task.Attempt + 1, Detail = null, UpdatedAt = context.Now };
+            Send(i, again);
+            Journal("task-retried", new { task.Connector, task.Action, attempt = again.Attempt, by = r.Actor });
+            return Settle(Replace(i, again));
+        }
+    }
+}
