@@ -37,7 +37,8 @@ internal sealed partial class DemoSeeder(
         WriteCredentials(credentials);
 
         if (options.Value.SampleConnector)
-            await connectors.UpsertAsync(TenantId, new StoredConnector("crm", ["locate", "export", "erase", "stop-processing"], 24, true), now, ct);
+            await connectors.UpsertAsync(TenantId, new StoredConnector("crm", ["locate", "export", "erase", "stop-processing"], 24, true, "bus", "Sample CRM",
+                ["CRM"], ["contact-details", "notes"], "[]", false, null, default, null), now, ct);
         if ((await requests.ListAsync(TenantId, null, 1, 0, ct)).Count == 0)
             await samples.CreateAsync(options.Value.SampleRequests, ct);
         log.LogInformation("Demo organisation 'demo' ready");

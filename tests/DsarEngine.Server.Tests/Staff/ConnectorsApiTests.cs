@@ -41,4 +41,47 @@ public sealed class ConnectorsApiTests
             Assert.That(await Rows.CountAsync(Engine, "connectors", tenant.Id), Is.Zero);
         }
     }
+
+    [Test]
+    public async Task A_registration_describes_the_system_its_retention_and_how_it_is_reached()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        var admin = tenant.Staff(Engine, "admin");
+        var put = await admin.PutAsJsonAsync("/api/v1/staff/connectors/newsletter", new
+        {
+            kind = "http", displayName = "Newsletter SaaS", actions = new[] { "export", "erase", "stop-processing" }, timeoutHours = 12,
+            systems = new[] { "Mailer" }, dataCategories = new[] { "contact-details", "campaign-activity" }, needsReview = true,
+            retention = new[] { new { category = "suppression-list", legalBasis = "GDPR Art. 21(3): keep honouring the objection", period = "P10Y" } },
+            http = new { endpoint = "https://mailer.example/dsar", secretRef = "newsletter", resultMode = "callback" },
+        });
+        var one = await tenant.Staff(Engine, "auditor").GetFromJsonAsync<JsonObject>("/api/v1/staff/connectors/newsletter");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That((string)one!["kind"]!, Is.EqualTo("http"));
+            Assert.That((string)one["http"]!["resultMode"]!, Is.EqualTo("callback"));
+            Assert.That((string)one["retention"]![0]!["legalBasis"]!, Does.StartWith("GDPR Art. 21(3)"));
+            Assert.That((bool)one["needsReview"]!, Is.True);
+            Assert.That(one["queue"], Is.Null);
+        }
+    }
+
+    [Test]
+    public async Task An_http_connector_needs_an_endpoint_and_a_secret_name_and_retention_needs_a_legal_basis()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        var bad = await tenant.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/connectors/mailer", new
+        {
+            kind = "http", actions = new[] { "erase" }, http = new { endpoint = "ftp://x", resultMode = "smoke-signals" },
+            retention = new[] { new { category = "invoices", period = "ten years" } },
+        });
+        var problem = await bad.ReadObjectAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(problem["errors"]!.AsObject().Select(e => e.Key),
+                Is.EquivalentTo(new[] { "http.endpoint", "http.secretRef", "http.resultMode", "retention" }));
+            Assert.That(await Rows.CountAsync(Engine, "connectors", tenant.Id), Is.Zero);
+        }
+    }
 }

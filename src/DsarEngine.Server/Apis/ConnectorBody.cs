@@ -1,0 +1,82 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DsarEngine.Workflows.Definitions;
+using DsarEngine.Workflows.Persistence;
+using DsarEngine.Workflows.Runtime;
+
+namespace DsarEngine.Server.Apis;
+
+internal sealed record RetentionRule(string? Category, string? LegalBasis, string? Period);
+
+internal sealed record HttpEndpoint(string? Endpoint, string? SecretRef, string? ResultMode);
+
+internal sealed record ConnectorBody(string[]? Actions, int? TimeoutHours, bool? Enabled, string? Kind, string? DisplayName, string[]? Systems,
+    string[]? DataCategories, RetentionRule[]? Retention, bool? NeedsReview, HttpEndpoint? Http);
+
+// Every field is checked at once and each refusal names its field; the registry is changed only when all pass.
+internal static partial class ConnectorBodyValidation
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly string[] ResultModes = ["sync", "callback", "poll"];
+
+    public static (StoredConnector?, Dictionary<string, string[]>) ToStored(this ConnectorBody body, string name)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Slug().IsMatch(name))
+            errors["name"] = ["2 to 63 lowercase letters, digits and dashes, starting with a letter or digit."];
+        var actions = body.Actions ?? [];
+        if (actions.Length == 0 || actions.Any(a => !ConnectorActions.All.Contains(a)) || actions.Distinct().Count() != actions.Length)
+            errors["actions"] = [$"One or more distinct actions of: {string.Join(", ", ConnectorActions.All)}."];
+        if (body.TimeoutHours is < 1 or > 8760)
+            errors["timeoutHours"] = ["Between 1 and 8760 hours."];
+        var kind = body.Kind ?? ConnectorKinds.Bus;
+        if (!ConnectorKinds.All.Contains(kind))
+            errors["kind"] = [$"One of: {string.Join(", ", ConnectorKinds.All)}."];
+        if (body.DisplayName is { Length: > 120 })
+            errors["displayName"] = ["At most 120 characters."];
+        CheckList(errors, "systems", body.Systems);
+        CheckList(errors, "dataCategories", body.DataCategories);
+        var retention = body.Retention ?? [];
+        if (retention.Length > 50 || retention.Any(r => string.IsNullOrWhiteSpace(r.Category) || string.IsNullOrWhiteSpace(r.LegalBasis)
+            || r.LegalBasis.Length > 500 || (r.Period is not null && !IsoPeriod().IsMatch(r.Period))))
+            errors["retention"] = ["At most 50 rules, each with a category, a legal basis (≤ 500 characters) and optionally an ISO 8601 period such as P10Y."];
+        var needsEndpoint = kind is ConnectorKinds.Http or ConnectorKinds.OpenDsr;
+        if (needsEndpoint && (body.Http?.Endpoint is not { } url || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+            errors["http.endpoint"] = ["Required for http and opendsr connectors: an absolute http(s) URL."];
+        if (needsEndpoint && (body.Http?.SecretRef is not { } secret || !Slug().IsMatch(secret)))
+            errors["http.secretRef"] = ["Required: the name of the secret in configuration (Dsar:Connectors:Secrets:<name>), never the secret itself."];
+        if (needsEndpoint && body.Http?.ResultMode is { } mode && !ResultModes.Contains(mode))
+            errors["http.resultMode"] = [$"One of: {string.Join(", ", ResultModes)}."];
+        if (!needsEndpoint && body.Http is not null)
+            errors["http"] = ["Only for http and opendsr connectors."];
+        if (errors.Count > 0)
+            return (null, errors);
+        var http = needsEndpoint ? JsonSerializer.Serialize(body.Http! with { ResultMode = body.Http!.ResultMode ?? "sync" }, Json) : null;
+        return (new StoredConnector(name, actions, body.TimeoutHours ?? 168, body.Enabled ?? true, kind, body.DisplayName?.Trim() ?? name,
+            body.Systems ?? [], body.DataCategories ?? [], JsonSerializer.Serialize(retention, Json), body.NeedsReview ?? false, http, default, null), errors);
+    }
+
+    private static void CheckList(Dictionary<string, string[]> errors, string field, string[]? values)
+    {
+        if (values is not null && (values.Length > 50 || values.Any(v => string.IsNullOrWhiteSpace(v) || v.Length > 80)))
+            errors[field] = ["At most 50 entries of 1 to 80 characters."];
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,62}$")]
+    private static partial Regex Slug();
+
+    [GeneratedRegex(@"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$")]
+    private static partial Regex IsoPeriod();
+}
+
+internal sealed record ConnectorView(string Name, string DisplayName, string Kind, string[] Actions, int TimeoutHours, bool Enabled,
+    string[] Systems, string[] DataCategories, RetentionRule[] Retention, bool NeedsReview, HttpEndpoint? Http, string? Queue,
+    DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static ConnectorView From(StoredConnector c) => new(c.Name, c.DisplayName, c.Kind, c.Actions, c.TimeoutHours, c.Enabled,
+        c.Systems, c.DataCategories, JsonSerializer.Deserialize<RetentionRule[]>(c.Retention, Json) ?? [], c.NeedsReview,
+        c.Http is null ? null : JsonSerializer.Deserialize<HttpEndpoint>(c.Http, Json),
+        c.Kind == ConnectorKinds.Bus ? $"dsar-connector-{c.Name}" : null, c.CreatedAt, c.UpdatedAt);
+}
