@@ -98,6 +98,7 @@ internal static class EngineSetup
         app.MapWorkflowApi();
         app.MapIdentityApi();
         app.MapConnectorsApi();
+        app.MapTasksApi();
         app.MapGet("/", () => TypedResults.Redirect("/api-docs")).ExcludeFromDescription();
         return app;
     }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using DsarEngine.Connectors.Contracts;
 
 namespace DsarEngine.Connectors;
@@ -13,8 +15,8 @@ public static class ExportUpload
     /// <summary>The engine's default and largest chunk: 128 KiB of document per message.</summary>
     public const int DefaultChunkBytes = 128 * 1024;
 
-    /// <summary>The JSON options of the wire format (camelCase names).</summary>
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+    /// <summary>The JSON options of the wire format: camelCase names, and letters of every script written as UTF-8, not escaped.</summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <summary>Serialise, digest and cut <paramref name="document"/> for <paramref name="task"/>.</summary>
     public static (ExportManifest Manifest, IReadOnlyList<ExportChunkUploaded> Chunks) Prepare(TaskReference task, ExportDocument document, int chunkBytes = DefaultChunkBytes)

@@ -37,4 +37,13 @@ internal sealed partial class ExportStore
         return bytes.LongLength == manifest.Bytes && Convert.ToHexStringLower(SHA256.HashData(bytes)) == manifest.Sha256.ToLowerInvariant()
             ? ExportCheck.Complete : ExportCheck.Corrupt;
     }
+
+    private const string DeleteSql = "DELETE FROM connector_exports WHERE export_id = @ExportId AND request_id = @RequestId";
+
+    // A manual upload whose task could not take it: remove it again, so a refused command leaves nothing behind.
+    public async Task DeleteAsync(Guid requestId, Guid exportId, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { ExportId = exportId, RequestId = requestId }, cancellationToken: ct));
+    }
 }

@@ -1,0 +1,39 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace DsarEngine.Server.Tests.TestData;
+
+// Takes a request through the steps people do (identity, assessment) up to its fan-out, as staff would.
+internal static class RequestDriver
+{
+    public static async Task<string> SubmitAsync(EngineFactory engine, TestTenant tenant, string right, string? email = null)
+    {
+        var body = Submissions.Valid(tenant.Slug, right);
+        if (email is not null)
+            body["subject"]!["email"] = email;
+        if (right is "objection" or "consent-withdrawal")
+            body["purpose"] = "direct-marketing";
+        var response = await engine.CreateClient().SendAsync(Submissions.Post(body));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
+        return (string)(await response.ReadObjectAsync())["reference"]!;
+    }
+
+    public static async Task<JsonObject> ToFanOutAsync(HttpClient staff, string reference)
+    {
+        await Workflows.WaitForAsync(staff, reference, Workflows.WaitingFor("identity"), "the identity step");
+        await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/identity", new { evidence = "Matched the account e-mail." });
+        await Workflows.WaitForAsync(staff, reference, Workflows.WaitingFor("decision:assess"), "the assessment");
+        await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = "assess", outcome = "proceed" });
+        return await Workflows.WaitForAsync(staff, reference, Workflows.WaitingFor("connectors"), "the fan-out");
+    }
+
+    public static async Task RegisterAsync(HttpClient admin, string name, object registration)
+    {
+        var response = await admin.PutAsJsonAsync($"/api/v1/staff/connectors/{name}", registration);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+    }
+
+    public static JsonObject Task(JsonObject view, string connector) =>
+        view["tasks"]!.AsArray().Select(t => t!.AsObject()).Single(t => (string)t["connector"]! == connector);
+}
