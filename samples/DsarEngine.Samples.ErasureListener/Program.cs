@@ -1,0 +1,24 @@
+namespace DsarEngine.Samples.ErasureListener;
+
+// A downstream system that is not .NET-on-MassTransit in spirit: a plain AMQP consumer of the engine's erasure events.
+//   Dsar__Bus__Url=amqp://guest:guest@127.0.0.1:56729/ dotnet run --project samples/DsarEngine.Samples.ErasureListener
+// (A class rather than top-level statements: those make a public global Program that clashes with the engine's.)
+internal static class Program
+{
+    public static async Task Main()
+    {
+        var url = Environment.GetEnvironmentVariable("Dsar__Bus__Url")
+            ?? throw new InvalidOperationException("Set Dsar__Bus__Url (e.g. amqp://guest:guest@127.0.0.1:56729/).");
+        var queue = Environment.GetEnvironmentVariable("Listener__Queue") ?? "recommendations-erasures";
+        var tenant = Environment.GetEnvironmentVariable("Listener__Tenant") ?? "#";
+        var cache = new ProfileCache();
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+        await using var listener = new ErasureListener(cache, Console.WriteLine);
+        await listener.StartAsync(new Uri(url), queue, tenant, stop.Token);
+        Console.WriteLine($"listening on {queue} for tenant '{tenant}'; {cache.Count} cached profiles");
+        try { await Task.Delay(Timeout.Infinite, stop.Token); }
+        catch (OperationCanceledException) { }
+    }
+}
