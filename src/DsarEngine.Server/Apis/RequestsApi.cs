@@ -1,11 +1,13 @@
 using DsarEngine.Server.Infrastructure;
 using DsarEngine.Server.Intake;
 using DsarEngine.Workflows.Persistence;
+using DsarEngine.Workflows.Persistence.Runtime;
 using DsarEngine.Workflows.Requests;
 using DsarEngine.Workflows.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace DsarEngine.Server.Apis;
 
@@ -38,12 +40,18 @@ internal static class RequestsApi
 
     private static async Task<Results<Ok<RequestStatusView>, ProblemHttpResult>> Status(
         string reference, [FromQuery] string? token, [FromHeader(Name = "X-Status-Token")] string? headerToken,
-        RequestStore requests, CancellationToken ct)
+        RequestStore requests, ConnectorStore connectors, NpgsqlDataSource dataSource, CancellationToken ct)
     {
         // Unknown reference and wrong token answer alike, so the endpoint cannot be used to probe references.
         var request = PublicReference.IsWellFormed(reference) ? await requests.FindByReferenceAsync(reference, ct) : null;
         if (request is null || !SecretTokens.Matches(headerToken ?? token, request.StatusTokenHash))
             return Problems.NotFound("request, or the token does not match");
-        return TypedResults.Ok(RequestStatusView.From(request));
+        var view = RequestStatusView.From(request);
+        if (request.Status is not (RequestStatus.Completed or RequestStatus.Closed))
+            return TypedResults.Ok(view);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var instance = await InstanceRows.FindAsync(connection, request.TenantId, request.Id, ct);
+        var names = (await connectors.ListAsync(request.TenantId, ct)).ToDictionary(c => c.Name, c => c.DisplayName);
+        return TypedResults.Ok(view with { Results = SystemResult.From(instance?.State.Tasks ?? [], names) });
     }
 }

@@ -16,7 +16,20 @@ internal sealed record SubmittedRequest(string Reference, string Status, string 
 internal sealed record RequestStatusView(string Reference, string Right, string Status, string Regime, DateTimeOffset ReceivedAt,
     DateOnly? ReceivedOn, DateOnly? DueOn, bool Extended, bool WaitingForYou)
 {
+    // Once the request is answered: what each system did, what it kept and why (GDPR Art. 17(3)). Organisational
+    // facts only (system names, data categories, legal bases), never the data.
+    public SystemResult[]? Results { get; init; }
+
     public static RequestStatusView From(StoredRequest request) =>
         new(request.Reference, request.RightKind, request.Status, request.Regime, request.ReceivedAt,
             request.ReceivedOn, request.EffectiveDue, request.Extended, request.Clock.OpenStop is not null);
 }
+
+internal sealed record SystemResult(string System, string Action, string Outcome, RetainedView[] Retained)
+{
+    public static SystemResult[] From(IEnumerable<Workflows.Runtime.ConnectorTask> tasks, IReadOnlyDictionary<string, string> names) =>
+        [.. tasks.Select(t => new SystemResult(names.GetValueOrDefault(t.Connector) is { Length: > 0 } n ? n : t.Connector, t.Action, t.EffectiveOutcome,
+            [.. t.Retained.Select(r => new RetainedView(r.Category, r.LegalBasis, r.RetainUntil))]))];
+}
+
+internal sealed record RetainedView(string Category, string LegalBasis, DateOnly? RetainUntil);

@@ -34,12 +34,15 @@ public sealed class ErasureEventTests
             await listener.StartAsync(new Uri(TestDatabase.AmqpUrl), queue, tenant.Slug, CancellationToken.None);
 
             var staff = tenant.Staff(Engine, "privacy-officer");
-            var reference = await RequestDriver.SubmitAsync(Engine, tenant, "erasure", email);
+            var (reference, token) = await RequestDriver.SubmitWithTokenAsync(Engine, tenant, "erasure", email);
             await RequestDriver.ToFanOutAsync(staff, reference);
             var requested = await forgot.Task.WaitAsync(TimeSpan.FromSeconds(30));
             await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:review"), "the review");
             await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = "review", outcome = "approve" });
             var outcome = await erased.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.Closed, "the close");
+            var status = await Engine.CreateClient().GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/v1/requests/{reference}?token={token}");
+            var billed = status!["results"]!.AsArray().Single(r => (string)r!["system"]! == billing.Name)!;
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(cache.Contains(email), Is.False);
@@ -49,6 +52,9 @@ public sealed class ErasureEventTests
                 Assert.That(outcome.RequestId, Is.EqualTo(requested.RequestId));
                 Assert.That(outcome.Outcome, Is.EqualTo("partial"));
                 Assert.That(outcome.Systems.Select(s => (s.Connector, s.Status)), Is.EquivalentTo(new[] { (billing.Name, "partial"), (crm.Name, "done") }));
+                Assert.That((string)billed["outcome"]!, Is.EqualTo("partial"));
+                Assert.That((string)billed["retained"]![0]!["legalBasis"]!, Is.EqualTo("§147 AO (10 years)"));
+                Assert.That(status["results"]!.AsArray(), Has.Count.EqualTo(2));
             }
         }
         await DeleteQueueAsync(queue);

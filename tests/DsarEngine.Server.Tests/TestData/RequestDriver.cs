@@ -7,7 +7,10 @@ namespace DsarEngine.Server.Tests.TestData;
 // Takes a request through the steps people do (identity, assessment) up to its fan-out, as staff would.
 internal static class RequestDriver
 {
-    public static async Task<string> SubmitAsync(EngineFactory engine, TestTenant tenant, string right, string? email = null)
+    public static async Task<string> SubmitAsync(EngineFactory engine, TestTenant tenant, string right, string? email = null) =>
+        (await SubmitWithTokenAsync(engine, tenant, right, email)).Reference;
+
+    public static async Task<(string Reference, string Token)> SubmitWithTokenAsync(EngineFactory engine, TestTenant tenant, string right, string? email = null)
     {
         var body = Submissions.Valid(tenant.Slug, right);
         if (email is not null)
@@ -16,7 +19,8 @@ internal static class RequestDriver
             body["purpose"] = "direct-marketing";
         var response = await engine.CreateClient().SendAsync(Submissions.Post(body));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
-        return (string)(await response.ReadObjectAsync())["reference"]!;
+        var submitted = await response.ReadObjectAsync();
+        return ((string)submitted["reference"]!, (string)submitted["statusToken"]!);
     }
 
     public static async Task<JsonObject> ToFanOutAsync(HttpClient staff, string reference)
