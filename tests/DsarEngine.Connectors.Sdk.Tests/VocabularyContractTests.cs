@@ -19,7 +19,7 @@ public sealed class VocabularyContractTests
     [Test]
     public void Every_constant_is_listed_in_All()
     {
-        foreach (var type in new[] { typeof(DataSubjectRights), typeof(SubjectIdentityTypes) })
+        foreach (var type in new[] { typeof(DataSubjectRights), typeof(SubjectIdentityTypes), typeof(ConnectorActions), typeof(TaskOutcomes) })
         {
             var constants = type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetValue(null)!);
             var all = (IReadOnlyList<string>)type.GetProperty("All")!.GetValue(null)!;
@@ -27,8 +27,23 @@ public sealed class VocabularyContractTests
         }
     }
 
+    // The full type name is the wire contract (MassTransit's message type): every record that travels lives in
+    // the contracts namespace, and the helpers beside them never do.
     [Test]
-    public void Contracts_live_in_their_stable_namespace() =>
-        Assert.That(typeof(DataSubjectRights).Assembly.GetExportedTypes().Select(t => t.Namespace),
-            Has.All.EqualTo("DsarEngine.Connectors.Contracts"));
+    public void Wire_records_live_in_their_stable_namespace()
+    {
+        var exported = typeof(DataSubjectRights).Assembly.GetExportedTypes();
+        var wire = exported.Where(t => t.GetMethod("<Clone>$") is not null && t.Namespace != "DsarEngine.Connectors").ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(wire.Select(t => t.Namespace), Has.All.EqualTo("DsarEngine.Connectors.Contracts"));
+            Assert.That(wire.Select(t => t.Name), Is.SupersetOf(new[]
+            {
+                "LocateSubject", "ExportSubjectData", "RectifySubjectData", "EraseSubjectData", "RestrictProcessing", "LiftRestriction",
+                "StopProcessing", "ConnectorTaskProgressed", "ConnectorTaskCompleted", "ConnectorTaskFailed", "ExportChunkUploaded",
+                "SubjectErasureRequested", "SubjectErased",
+            }));
+            Assert.That(exported.Select(t => t.Namespace).Distinct(), Is.SubsetOf(new[] { "DsarEngine.Connectors.Contracts", "DsarEngine.Connectors" }));
+        }
+    }
 }
