@@ -17,7 +17,7 @@ internal sealed partial class IntakeService
             SecretTokensHash(id), request.Right.ToSlug(), request.ObjectionPurpose,
             JsonSerializer.Serialize(request.Subject, Json), request.Details, request.Channel.ToSlug(),
             frame.Clock.Jurisdiction, frame.Clock.Regime, frame.Language, RequestStatus.Received, frame.Clock.ReceivedAt, now, 1,
-            null, null, null, null, null, null, null, null, false, "", "[]").WithClock(frame.Clock, frame.Deadline);
+            null, null, null, null, null, null, null, null, false, "", "[]", RequestChanges.ToJson(request.Changes)).WithClock(frame.Clock, frame.Deadline);
     }
 
     private byte[] SecretTokensHash(Guid id) =>

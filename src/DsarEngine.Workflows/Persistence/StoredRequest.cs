@@ -31,18 +31,19 @@ internal sealed record StoredRequest(
     DateTimeOffset? DueAt,
     bool Extended,
     string ExtensionMethod,
-    string Stops)
+    string Stops,
+    string Changes = "[]")
 {
     // Dapper materialises through this and the init setters: its constructor mapping needs exact column types
     // (timestamptz reads as DateTime, text[] as Array), which the positional constructor cannot offer.
     private StoredRequest() : this(default, default, "", [], "", null, "", null, "", "", "", "", "", default, default, default,
-        null, null, null, null, null, null, null, null, false, "", "[]") { }
+        null, null, null, null, null, null, null, null, false, "", "[]", "[]") { }
 
     public const string Columns = """
         id, tenant_id, reference, status_token_hash, right_kind, purpose, subject::text AS subject, details,
         channel, jurisdiction, regime, language, status, received_at, created_at, version,
         time_zone, received_on, initial_due, extension_notice_by, extended_due, acknowledge_by, effective_due, due_at,
-        extended, extension_method, stops::text AS stops
+        extended, extension_method, stops::text AS stops, changes::text AS changes
         """;
 
     public RequestClock Clock => new(Regime, Jurisdiction, TimeZone ?? "UTC", ReceivedAt, Extended,

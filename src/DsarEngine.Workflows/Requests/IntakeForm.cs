@@ -14,6 +14,13 @@ internal sealed record IntakeForm
     public string? Language { get; init; }
     public string? Channel { get; init; }
     public DateTimeOffset? ReceivedAt { get; init; }
+    public IReadOnlyList<IntakeChange>? Changes { get; init; }
+}
+
+internal sealed record IntakeChange
+{
+    public string? Field { get; init; }
+    public string? Value { get; init; }
 }
 
 internal sealed record IntakeSubject

@@ -52,12 +52,12 @@ internal static partial class IntakeValidator
         return channel;
     }
 
-    private static string? ValidateDetails(string? details, Right? right, IntakeErrors errors)
+    private static string? ValidateDetails(string? details, Right? right, bool hasChanges, IntakeErrors errors)
     {
         var trimmed = string.IsNullOrWhiteSpace(details) ? null : details.Trim();
-        if (trimmed is null && right is Right.Rectification or Right.PostMortemInstructions)
+        if (trimmed is null && !hasChanges && right is Right.Rectification or Right.PostMortemInstructions)
             errors.Add("details", right == Right.Rectification
-                ? "Required for rectification: say which data is inaccurate and what it should be (GDPR Art. 16)."
+                ? "Required for rectification unless changes are given: say which data is inaccurate and what it should be (GDPR Art. 16)."
                 : "Required: the instructions to record.");
         if (trimmed is { Length: > MaxDetailsLength })
             errors.Add("details", $"At most {MaxDetailsLength} characters.");
@@ -94,5 +94,32 @@ internal static partial class IntakeValidator
         else if (receivedAt > now + FutureSkew)
             errors.Add("receivedAt", "Cannot be in the future.");
         return receivedAt;
+    }
+
+    // GDPR Art. 16: the corrections, as field and value, so that connectors can apply them. Only for rectification.
+    private static List<RequestedChange> ValidateChanges(IReadOnlyList<IntakeChange>? changes, Right? right, IntakeErrors errors)
+    {
+        if (changes is null || changes.Count == 0)
+            return [];
+        if (right is not Right.Rectification)
+        {
+            errors.Add("changes", "Only for rectification requests.");
+            return [];
+        }
+        if (changes.Count > RequestChanges.MaxChanges)
+            errors.Add("changes", $"At most {RequestChanges.MaxChanges} changes.");
+        var valid = new List<RequestedChange>();
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var field = changes[i]?.Field?.Trim().ToLowerInvariant();
+            var value = changes[i]?.Value?.Trim();
+            if (field is null || !RequestChanges.IsField(field))
+                errors.Add($"changes[{i}].field", $"One of {string.Join(", ", RequestChanges.KnownFields)}, or other-<name>.");
+            if (string.IsNullOrEmpty(value) || value.Length > RequestChanges.MaxValueLength)
+                errors.Add($"changes[{i}].value", $"Required, at most {RequestChanges.MaxValueLength} characters: the correct value.");
+            else if (field is not null)
+                valid.Add(new RequestedChange(field, value));
+        }
+        return valid;
     }
 }

@@ -29,7 +29,8 @@ internal static partial class IntakeValidator
         var purpose = ValidatePurpose(form, right, errors);
         var channel = ValidateChannel(form.Channel, origin, errors);
         var subject = ValidateSubject(form.Subject, channel, errors);
-        var details = ValidateDetails(form.Details, right, errors);
+        var changes = ValidateChanges(form.Changes, right, errors);
+        var details = ValidateDetails(form.Details, right, changes.Count > 0, errors);
         var language = ValidateLanguage(form.Language, errors);
         var jurisdiction = ValidateJurisdiction(form.Jurisdiction, errors);
         var regime = string.IsNullOrWhiteSpace(form.Regime) ? null : form.Regime.Trim().ToLowerInvariant();
@@ -38,7 +39,7 @@ internal static partial class IntakeValidator
         if (errors.Any || tenant is null || right is null || subject is null || channel is null)
             return null;
         return new NewRequest(tenant, right.Value, purpose, subject, details, channel.Value, jurisdiction, regime,
-            language, receivedAt);
+            language, receivedAt) { Changes = changes };
     }
 
     private static string? Required(string? value, string field, IntakeErrors errors)

@@ -11,4 +11,7 @@ internal sealed record NewRequest(
     string? Jurisdiction,
     string? Regime,
     string? Language,
-    DateTimeOffset? ReceivedAt);
+    DateTimeOffset? ReceivedAt)
+{
+    public IReadOnlyList<RequestedChange> Changes { get; init; } = [];
+}

@@ -122,6 +122,6 @@ internal sealed partial class SignalProcessor
         return identities;
     }
 
-    // Rectification changes arrive with the processor-role work (intake `changes`); until then none.
-    private static IReadOnlyList<global::DsarEngine.Connectors.Contracts.FieldChange> RequestChangesOf(StoredRequest request) => [];
+    private static List<global::DsarEngine.Connectors.Contracts.FieldChange> RequestChangesOf(StoredRequest request) =>
+        [.. Requests.RequestChanges.Parse(request.Changes).Select(c => new global::DsarEngine.Connectors.Contracts.FieldChange(c.Field, c.Value))];
 }
