@@ -27,8 +27,19 @@ public sealed class VocabularyContractTests
         }
     }
 
+    // The wire contracts (MassTransit names messages by full type name) sit in their own namespace; the helpers
+    // that build a connector sit beside it. Nothing else is public: hosting internals stay internal.
     [Test]
-    public void Contracts_live_in_their_stable_namespace() =>
-        Assert.That(typeof(DataSubjectRights).Assembly.GetExportedTypes().Select(t => t.Namespace),
-            Has.All.EqualTo("DsarEngine.Connectors.Contracts"));
+    public void Contracts_live_in_their_stable_namespace_and_helpers_beside_it()
+    {
+        var exported = typeof(DataSubjectRights).Assembly.GetExportedTypes();
+        var messages = new[] { typeof(IConnectorCommand), typeof(ConnectorTaskCompleted), typeof(ConnectorTaskFailed),
+            typeof(ConnectorTaskProgressed), typeof(ExportChunkUploaded), typeof(ExportManifest), typeof(ExportDocument) };
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exported.Select(t => t.Namespace).Distinct(), Is.EquivalentTo(new[] { "DsarEngine.Connectors.Contracts", "DsarEngine.Connectors" }));
+            Assert.That(exported.Where(t => typeof(IConnectorCommand).IsAssignableFrom(t)).Concat(messages).Select(t => t.Namespace),
+                Has.All.EqualTo("DsarEngine.Connectors.Contracts"));
+        }
+    }
 }
