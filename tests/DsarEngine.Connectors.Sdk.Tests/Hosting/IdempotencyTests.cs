@@ -10,13 +10,18 @@ public sealed class IdempotencyTests
     {
         var script = new HandlerScript
         {
-            Erase = (_, _, _) => Task.FromResult(TaskResult.Partial("Profile erased; invoices kept.",
-                [new RetainedData("invoices", "Code de commerce art. L123-22", new DateOnly(2035, 1, 31))], "Mailer Ltd")),
+            // The first call holds on until the second delivery has been acknowledged, so the two truly overlap.
+            Erase = async (command, _, _) =>
+            {
+                await ReplyBus.For(command.Task).WaitUntilAsync(all => all.OfType<ConnectorTaskProgressed>().Count(p => p.Stage == "acknowledged") >= 2);
+                return TaskResult.Partial("Profile erased; invoices kept.",
+                    [new RetainedData("invoices", "Code de commerce art. L123-22", new DateOnly(2035, 1, 31))], "Mailer Ltd");
+            },
         };
         await using var connector = await ConnectorHost.StartAsync(script);
         var command = Commands.Erase(connector.Name);
 
-        // Back to back: with four concurrent tasks the two deliveries race, as a redelivery can.
+        // Back to back, with four concurrent tasks: the two deliveries race, as a redelivery can.
         await connector.SendAsync(command);
         await connector.SendAsync(command);
         var finals = (await ReplyBus.For(command.Task).WaitForFinalRepliesAsync(2)).Where(TaskReplies.IsFinal).ToList();
