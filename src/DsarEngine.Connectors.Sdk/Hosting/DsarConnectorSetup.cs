@@ -1,35 +1,63 @@
+using DsarEngine.Connectors.Hosting;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace DsarEngine.Connectors;
-
-/// <summary>Settings of a connector service.</summary>
-public sealed class DsarConnectorOptions
-{
-    /// <summary>The connector's registered name; it listens on <c>dsar-connector-&lt;name&gt;</c>.</summary>
-    public string Name { get; set; } = "";
-
-    /// <summary>The RabbitMQ broker, e.g. <c>amqp://guest:guest@127.0.0.1:5672/</c>.</summary>
-    public Uri? Broker { get; set; }
-
-    /// <summary>Largest export chunk, 1 KiB to 128 KiB (default 128 KiB).</summary>
-    public int ChunkBytes { get; set; } = ExportUpload.DefaultChunkBytes;
-
-    /// <summary>Commands handled at once (default 4).</summary>
-    public int ConcurrentTasks { get; set; } = 4;
-}
 
 /// <summary>Registers a connector service.</summary>
 public static class DsarConnectorSetup
 {
+    /// <summary>The queue a connector named <paramref name="name"/> listens on: <c>dsar-connector-&lt;name&gt;</c>.</summary>
+    public static string QueueName(string name) => $"dsar-connector-{name}";
+
     /// <summary>
     /// Make this service a DsarEngine connector: <typeparamref name="THandlers"/> implements one handler interface per
     /// supported action (<see cref="IExportHandler"/>, <see cref="IEraseHandler"/>, …). The SDK consumes the commands,
     /// deduplicates them (<see cref="IProcessedTasks"/>), reports progress, maps errors to failures and uploads exports.
     /// </summary>
+    /// <remarks>
+    /// This calls <c>AddMassTransit</c> with RabbitMQ: the service must not configure MassTransit itself (one bus per
+    /// connector service). <typeparamref name="THandlers"/> is registered scoped (one per command). Register your own
+    /// <see cref="IProcessedTasks"/> (before or after this call) to remember finished tasks across restarts.
+    /// Options are validated when the host starts; an invalid value stops it with a message naming the setting.
+    /// </remarks>
+    /// <param name="services">The service's container.</param>
+    /// <param name="configure">Sets at least <see cref="DsarConnectorOptions.Name"/> and <see cref="DsarConnectorOptions.Broker"/>.</param>
+    /// <returns><paramref name="services"/>.</returns>
     public static IServiceCollection AddDsarConnector<THandlers>(this IServiceCollection services, Action<DsarConnectorOptions> configure)
         where THandlers : class
     {
-        // Implemented by the SDK hosting work in progress (issue 5); the signature is the contract samples code against.
-        throw new NotImplementedException();
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<DsarConnectorOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DsarConnectorOptions>, DsarConnectorOptionsValidator>());
+        services.TryAddSingleton<IProcessedTasks, InMemoryProcessedTasks>();
+        services.TryAddSingleton<TaskLocks>();
+        services.TryAddScoped<TaskRunner>();
+        services.TryAddScoped<THandlers>();
+        services.AddMassTransit(bus =>
+        {
+            bus.AddConsumer<CommandConsumer<THandlers>>();
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var options = context.GetRequiredService<IOptions<DsarConnectorOptions>>().Value;
+                rabbit.Host(options.Broker);
+                rabbit.ReceiveEndpoint(QueueName(options.Name), endpoint =>
+                {
+                    // Commands are sent to this queue, never published: binding the command types' exchanges would
+                    // make every connector receive any command someone publishes.
+                    endpoint.ConfigureConsumeTopology = false;
+                    endpoint.ConcurrentMessageLimit = options.ConcurrentTasks;
+                    endpoint.PrefetchCount = options.ConcurrentTasks;
+                    // The one retry layer: handler failures are already replies, so only broker and IProcessedTasks
+                    // failures get here. Immediate-ish intervals: RabbitMQ 3.10 here has no delayed-message plugin.
+                    endpoint.UseMessageRetry(retry => retry.Intervals(200, 1_000, 5_000));
+                    endpoint.ConfigureConsumer<CommandConsumer<THandlers>>(context);
+                });
+            });
+        });
+        return services;
     }
 }

@@ -1,0 +1,59 @@
+using DsarEngine.Connectors.Contracts;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace DsarEngine.Connectors.Hosting;
+
+// The work of one action once its handler is known: produce the completed reply (export chunks go out inside it).
+internal delegate Task<ConnectorTaskCompleted> TaskWork(BusTaskContext context, CancellationToken ct);
+
+// One command, start to finish: acknowledge, answer again if already done, else run the handler and answer.
+// Handler failures become ConnectorTaskFailed replies; only broker and IProcessedTasks failures escape, to the
+// endpoint's message retry (one retry layer). Logs carry the task id and action, never identities or messages.
+internal sealed class TaskRunner(IProcessedTasks processed, TaskLocks locks, ILogger<TaskRunner> log)
+{
+    public async Task RunAsync(ConsumeContext consume, IConnectorCommand command, string action, TaskWork? work)
+    {
+        var ct = consume.CancellationToken;
+        var context = new BusTaskContext(consume, command.Task);
+        await context.PublishAsync(new ConnectorTaskProgressed(command.Task, "acknowledged", null), ct);
+        using (await locks.AcquireAsync(command.Task.IdempotencyKey, ct))
+        {
+            var reply = await processed.FindAsync(command.Task.IdempotencyKey, action, ct);
+            if (reply is not null)
+                log.LogInformation("Task {TaskId} ({Action}) was already answered: sending the same reply again", command.Task.TaskId, action);
+            else
+                reply = await DoAsync(context, action, work, ct);
+            if (reply.Completed is { } completed)
+                await context.PublishAsync(completed, ct);
+            else if (reply.Failed is { } failed)
+                await context.PublishAsync(failed, ct);
+        }
+    }
+
+    private async Task<ProcessedTask> DoAsync(BusTaskContext context, string action, TaskWork? work, CancellationToken ct)
+    {
+        var task = context.Task;
+        ProcessedTask reply;
+        if (work is null)
+            reply = new ProcessedTask(null, TaskFailures.UnsupportedAction(task, action));
+        else
+        {
+            try
+            {
+                reply = new ProcessedTask(await work(context, ct), null);
+                log.LogInformation("Task {TaskId} ({Action}) completed: {Outcome}", task.TaskId, action, reply.Completed!.Outcome);
+            }
+            catch (Exception ex) when (ex is not ReplyNotPublishedException && !(ex is OperationCanceledException && ct.IsCancellationRequested))
+            {
+                reply = new ProcessedTask(null, TaskFailures.Map(task, ex));
+                log.LogWarning("Task {TaskId} ({Action}) failed with {ExceptionType}: {Code}, retryable {Retryable}",
+                    task.TaskId, action, ex.GetType().FullName, reply.Failed!.Code, reply.Failed.Retryable);
+            }
+        }
+        // A retryable failure is not remembered: the engine resends the same key precisely to have the work tried again.
+        if (reply.Failed is not { Retryable: true })
+            await processed.SaveAsync(task.IdempotencyKey, action, reply, ct);
+        return reply;
+    }
+}

@@ -1,0 +1,100 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace DsarEngine.Connectors.Sdk.Tests.Hosting;
+
+public sealed class OptionsValidationTests
+{
+    [TestCase("", "DsarConnectorOptions.Name must match ^[a-z0-9][a-z0-9-]{1,62}$")]
+    [TestCase("CRM", "it was 'CRM'")]
+    [TestCase("-crm", "it was '-crm'")]
+    [TestCase("c", "it was 'c'")]
+    public void A_bad_name_stops_the_host_naming_the_pattern(string name, string expected) =>
+        Assert.That(StartFailure(o => o.Name = name), Does.Contain(expected));
+
+    [Test]
+    public void A_name_of_63_characters_is_accepted_and_one_of_64_is_not()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Validate(o => o.Name = new string('a', 63)).Succeeded, Is.True);
+            Assert.That(Validate(o => o.Name = new string('a', 64)).FailureMessage, Does.Contain("DsarConnectorOptions.Name"));
+        }
+    }
+
+    [Test]
+    public void A_missing_broker_stops_the_host() =>
+        Assert.That(StartFailure(o => o.Broker = null), Does.Contain("DsarConnectorOptions.Broker is required"));
+
+    [Test]
+    public void A_broker_that_is_not_amqp_stops_the_host_without_echoing_its_password()
+    {
+        var message = StartFailure(o => o.Broker = new Uri("http://guest:s3cret@127.0.0.1:15672/"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(message, Does.Contain("must be an absolute amqp:// or amqps:// URI; its scheme was 'http'"));
+            Assert.That(message, Does.Not.Contain("s3cret"));
+        }
+    }
+
+    [TestCase(1023)]
+    [TestCase(131073)]
+    public void A_chunk_size_outside_1_KiB_to_128_KiB_stops_the_host(int bytes) =>
+        Assert.That(StartFailure(o => o.ChunkBytes = bytes), Does.Contain($"ChunkBytes must be between 1024 and 131072 (1 KiB to 128 KiB); it was {bytes}."));
+
+    [TestCase(0)]
+    [TestCase(65)]
+    public void Concurrency_outside_1_to_64_stops_the_host(int tasks) =>
+        Assert.That(StartFailure(o => o.ConcurrentTasks = tasks), Does.Contain($"ConcurrentTasks must be between 1 and 64; it was {tasks}."));
+
+    [Test]
+    public void Every_bad_setting_is_reported_at_once()
+    {
+        var result = Validate(o => (o.Name, o.Broker, o.ChunkBytes, o.ConcurrentTasks) = ("X", null, 1, 0));
+        Assert.That(result.Failures, Has.Count.EqualTo(4));
+    }
+
+    [TestCase("amqp://guest:guest@127.0.0.1:5672/")]
+    [TestCase("amqps://broker.example.net/prod")]
+    public void Good_settings_pass(string broker) =>
+        Assert.That(Validate(o => o.Broker = new Uri(broker)).Succeeded, Is.True);
+
+    // Starting the host is what an author does; the bus is never reached because validation runs first.
+    private static string StartFailure(Action<DsarConnectorOptions> spoil)
+    {
+        using var host = Build(spoil).Build();
+        using var starting = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var ex = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(starting.Token));
+        return ex!.Message;
+    }
+
+    private static ValidateOptionsResult Validate(Action<DsarConnectorOptions> adjust)
+    {
+        using var provider = Build(adjust).Services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptionsMonitor<DsarConnectorOptions>>();
+        try
+        {
+            _ = options.CurrentValue;
+            return ValidateOptionsResult.Success;
+        }
+        catch (OptionsValidationException ex)
+        {
+            return ValidateOptionsResult.Fail(ex.Failures);
+        }
+    }
+
+    private static HostApplicationBuilder Build(Action<DsarConnectorOptions> adjust)
+    {
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSingleton(new HandlerScript());
+        builder.Services.AddDsarConnector<TestHandlers>(o =>
+        {
+            (o.Name, o.Broker) = ("sdk-test-options", new Uri("amqp://127.0.0.1:1/"));
+            adjust(o);
+        });
+        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+        return builder;
+    }
+}

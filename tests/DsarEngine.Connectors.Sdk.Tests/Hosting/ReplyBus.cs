@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using DsarEngine.Connectors.Contracts;
+using DsarEngine.Tests.Shared;
+using MassTransit;
+
+namespace DsarEngine.Connectors.Sdk.Tests.Hosting;
+
+// Plays the engine: sends commands to a connector's queue and receives every reply type on its own auto-deleted
+// queue. One per test run; replies are told apart by task id, so tests can share it.
+[SetUpFixture]
+public sealed class ReplyBus
+{
+    private static readonly ConcurrentDictionary<Guid, TaskReplies> ByTask = new();
+    private static IBusControl? bus;
+
+    internal static string QueueName { get; } = $"sdk-test-replies-{Guid.NewGuid().ToString("N")[..8]}";
+
+    internal static TaskReplies For(TaskReference task) => ByTask.GetOrAdd(task.TaskId, _ => new TaskReplies());
+
+    internal static async Task SendAsync(string connector, IConnectorCommand command)
+    {
+        var endpoint = await bus!.GetSendEndpoint(new Uri($"queue:{DsarConnectorSetup.QueueName(connector)}"));
+        await endpoint.Send((object)command); // as its runtime type: the command, not IConnectorCommand
+    }
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(new Uri(TestDatabase.AmqpUrl));
+            rabbit.ReceiveEndpoint(QueueName, endpoint =>
+            {
+                endpoint.AutoDelete = true;
+                endpoint.Durable = false;
+                // One at a time, so the arrival order is the order the connector published in.
+                endpoint.ConcurrentMessageLimit = 1;
+                Record<ConnectorTaskProgressed>(endpoint, m => m.Task);
+                Record<ConnectorTaskCompleted>(endpoint, m => m.Task);
+                Record<ConnectorTaskFailed>(endpoint, m => m.Task);
+                Record<ExportChunkUploaded>(endpoint, m => m.Task);
+            });
+        });
+        using var starting = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await bus.StartAsync(starting.Token);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (bus is not null)
+            await bus.StopAsync();
+        await Broker.DeleteAsync(QueueName);
+    }
+
+    private static void Record<T>(IRabbitMqReceiveEndpointConfigurator endpoint, Func<T, TaskReference> task) where T : class =>
+        endpoint.Handler<T>(context =>
+        {
+            For(task(context.Message)).Add(context.Message);
+            return Task.CompletedTask;
+        });
+}
