@@ -99,6 +99,7 @@ internal static class EngineSetup
         app.MapIdentityApi();
         app.MapConnectorsApi();
         app.MapTasksApi();
+        app.MapWorkspacesApi();
         app.MapGet("/", () => TypedResults.Redirect("/api-docs")).ExcludeFromDescription();
         return app;
     }

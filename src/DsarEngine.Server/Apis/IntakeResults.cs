@@ -6,7 +6,7 @@ namespace DsarEngine.Server.Apis;
 
 internal static class IntakeResults
 {
-    public static Results<Accepted<SubmittedRequest>, ValidationProblem, ProblemHttpResult> ToHttp(
+    public static Results<Accepted<SubmittedRequest>, Ok<ReferralView>, ValidationProblem, ProblemHttpResult> ToHttp(
         IntakeResult result, HttpContext http, StatusLinks links)
     {
         switch (result)
@@ -16,7 +16,12 @@ internal static class IntakeResults
                 if (accepted.Replayed)
                     http.Response.Headers["Idempotent-Replayed"] = "true";
                 var url = links.Url(request.Id, request.Reference);
-                return TypedResults.Accepted(url, SubmittedRequest.From(request, url, links.Token(request.Id)));
+                return TypedResults.Accepted(url, SubmittedRequest.From(request, url, links.Token(request.Id)) with
+                {
+                    Controller = accepted.Routing?.Controller.Name, RoutedBy = accepted.Routing?.Processor.Name,
+                });
+            case IntakeResult.Referred referred:
+                return TypedResults.Ok(ReferralView.From(referred));
             case IntakeResult.Invalid invalid:
                 return Problems.Validation(invalid.Errors);
             case IntakeResult.Refused refused:

@@ -26,7 +26,7 @@ internal static class RequestsApi
         return group;
     }
 
-    private static async Task<Results<Accepted<SubmittedRequest>, ValidationProblem, ProblemHttpResult>> Submit(
+    private static async Task<Results<Accepted<SubmittedRequest>, Ok<ReferralView>, ValidationProblem, ProblemHttpResult>> Submit(
         HttpRequest http, IntakeService intake, StatusLinks links, IOptions<IntakeOptions> options,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
     {

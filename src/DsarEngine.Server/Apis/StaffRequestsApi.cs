@@ -26,7 +26,7 @@ internal static class StaffRequestsApi
         return group;
     }
 
-    private static async Task<Results<Accepted<SubmittedRequest>, ValidationProblem, ProblemHttpResult>> Log(
+    private static async Task<Results<Accepted<SubmittedRequest>, Ok<ReferralView>, ValidationProblem, ProblemHttpResult>> Log(
         HttpRequest http, ClaimsPrincipal user, IntakeService intake, StatusLinks links, IOptions<IntakeOptions> options,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
     {

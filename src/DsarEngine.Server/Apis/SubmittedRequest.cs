@@ -6,6 +6,11 @@ namespace DsarEngine.Server.Apis;
 internal sealed record SubmittedRequest(string Reference, string Status, string StatusUrl, string StatusToken,
     DateTimeOffset ReceivedAt, DateOnly? ReceivedOn, DateOnly? DueOn)
 {
+    // When a processor passed the request on: the organisation that now holds and answers it, and who passed it.
+    public string? Controller { get; init; }
+
+    public string? RoutedBy { get; init; }
+
     public static SubmittedRequest From(StoredRequest request, string statusUrl, string token) =>
         new(request.Reference, request.Status, statusUrl, token, request.ReceivedAt, request.ReceivedOn, request.EffectiveDue);
 }
@@ -33,3 +38,12 @@ internal sealed record SystemResult(string System, string Action, string Outcome
 }
 
 internal sealed record RetainedView(string Category, string LegalBasis, DateOnly? RetainUntil);
+
+// A processor's answer for a workspace whose customer is not on this engine: whom to write to instead (GDPR Art. 28).
+internal sealed record ReferralView(string Status, string Workspace, string Controller, string? ContactEmail, string? ContactUrl, string Message)
+{
+    public static ReferralView From(Intake.IntakeResult.Referred r) => new("referred", r.Workspace.DisplayName,
+        r.Workspace.ContactName ?? r.Workspace.DisplayName, r.Workspace.ContactEmail, r.Workspace.ContactUrl,
+        $"{r.Processor.Name} processes the data of the {r.Workspace.DisplayName} workspace on behalf of {r.Workspace.ContactName ?? r.Workspace.DisplayName}, "
+        + "which is responsible for it and must answer your request. Please write to them; nothing of your request was kept here.");
+}

@@ -24,8 +24,9 @@ internal sealed partial class IntakeService
         Workflows.Security.SecretTokens.Hash(tokens.Derive(StatusLinks.Purpose, id));
 
     // The journal outlives erasure, so it records the legal frame and never the subject's data.
-    private static string JournalData(StoredRequest request) => JsonSerializer.Serialize(new
+    private static string JournalData(StoredRequest request, Routed? routed) => JsonSerializer.Serialize(new
     {
+        routedFrom = routed is null ? null : new { processor = routed.Processor.Slug, workspace = routed.Workspace.Key },
         right = request.RightKind,
         request.Channel,
         request.Jurisdiction,
@@ -40,7 +41,11 @@ internal sealed partial class IntakeService
         request.EffectiveDue,
     }, Json);
 
-    private static MailDraft Acknowledgement(StoredRequest request, string email) =>
-        new(Guid.CreateVersion7(request.CreatedAt), email, MailTemplates.RequestReceived, request.Language,
-            JsonSerializer.Serialize(new Dictionary<string, string> { ["reference"] = request.Reference }, Json));
+    private static MailDraft Acknowledgement(StoredRequest request, string email, Routed? routed)
+    {
+        var model = new Dictionary<string, string> { ["reference"] = request.Reference };
+        if (routed is not null)
+            (model["routedBy"], model["workspace"]) = (routed.Processor.Name, routed.Workspace.DisplayName);
+        return new(Guid.CreateVersion7(request.CreatedAt), email, MailTemplates.RequestReceived, request.Language, JsonSerializer.Serialize(model, Json));
+    }
 }

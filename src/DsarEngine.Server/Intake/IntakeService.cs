@@ -4,6 +4,7 @@ using DsarEngine.Workflows.Journal;
 using DsarEngine.Workflows.Persistence;
 using DsarEngine.Workflows.Requests;
 using DsarEngine.Workflows.Security;
+using DsarEngine.Workflows.Tenants;
 
 namespace DsarEngine.Server.Intake;
 
@@ -12,7 +13,14 @@ internal sealed record IntakeCommand(IntakeForm Form, IntakeOrigin Origin, byte[
 
 internal abstract record IntakeResult
 {
-    public sealed record Accepted(StoredRequest Request, bool Replayed) : IntakeResult;
+    public sealed record Accepted(StoredRequest Request, bool Replayed) : IntakeResult
+    {
+        // Set when a processor passed the request to its customer, the controller, who now holds it.
+        public Routed? Routing { get; init; }
+    }
+
+    // A processor's customer that is not on this engine: nothing was stored but the processor's log entry.
+    public sealed record Referred(Workspace Workspace, Tenant Processor) : IntakeResult;
     public sealed record Invalid(Dictionary<string, string[]> Errors) : IntakeResult;
     public sealed record Refused(int Status, string Slug, string Title, string Detail) : IntakeResult;
 }
@@ -20,7 +28,7 @@ internal abstract record IntakeResult
 // The one path by which a request enters the engine (public API, form, staff intake): validate, decide its
 // legal frame, and store it with its journal entry and acknowledgement in one transaction.
 internal sealed partial class IntakeService(
-    TenantStore tenants, RequestStore requests, SecretTokens tokens, DefinitionCatalog definitions, TimeProvider clock)
+    TenantStore tenants, RequestStore requests, WorkspaceStore workspaces, SecretTokens tokens, DefinitionCatalog definitions, TimeProvider clock)
 {
     public async Task<IntakeResult> SubmitAsync(IntakeCommand command, CancellationToken ct)
     {
@@ -32,29 +40,35 @@ internal sealed partial class IntakeService(
         var tenant = request is null ? null : await tenants.FindBySlugAsync(request.TenantSlug, ct);
         if (request is not null && (tenant is null || (command.StaffTenant is { } staffTenant && staffTenant != tenant.Id)))
             errors.Add("tenant", command.StaffTenant is null ? $"Unknown organisation '{request.TenantSlug}'." : "Your API key belongs to another organisation.");
+        var (workspace, controller) = await RouteAsync(request, tenant, errors, ct);
         var receivedAt = request?.ReceivedAt is { } at ? Instants.Microseconds(at) : now;
-        var frame = request is null || tenant is null ? null : RequestFraming.Frame(request, tenant, receivedAt, errors);
-        if (errors.Any || request is null || tenant is null || frame is null)
+        if (!errors.Any && request is not null && tenant is not null && workspace is not null && controller is null)
+            return await ReferAsync(command, request, tenant, workspace, now, ct);
+        var frame = request is null || controller is null ? null : RequestFraming.Frame(request, controller, receivedAt, errors);
+        if (errors.Any || request is null || tenant is null || controller is null || frame is null)
             return new IntakeResult.Invalid(errors.ToDictionary());
 
         if (command.BrowserOrigin is { } origin && !tenant.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
             return new IntakeResult.Refused(StatusCodes.Status403Forbidden, "origin-not-allowed", "This website may not submit requests for this organisation.",
                 $"Add {origin} to the organisation's allowed origins.");
 
-        var stored = NewStoredRequest(request, tenant, frame, now);
-        var journal = JournalChain.Append(null, tenant.Id, stored.Id, now, command.Actor, "received", JournalData(stored));
-        var mail = request.Subject.Email is { } email ? Acknowledgement(stored, email) : null;
+        var routed = workspace is null ? null : new Routed(tenant, workspace, controller);
+        var stored = NewStoredRequest(request, controller, frame, now);
+        var journal = JournalChain.Append(null, controller.Id, stored.Id, now, command.Actor, "received", JournalData(stored, routed));
+        var mail = request.Subject.Email is { } email ? Acknowledgement(stored, email, routed) : null;
         var claim = key is null ? null : new IdempotencyClaim(key, SHA256.HashData(command.RawBody));
         // The workflow is pinned to the definition version current at intake; later versions never change it.
         if (!definitions.Serves(stored.RightKind))
             return new IntakeResult.Refused(StatusCodes.Status422UnprocessableEntity, "right-not-offered",
                 "This organisation has no workflow for this right.", $"No workflow definition serves '{stored.RightKind}'; nothing was stored.");
         var definition = definitions.ForRight(stored.RightKind);
-        var outcome = await requests.SubmitAsync(stored, journal, mail, claim, ct, new WorkflowStart(definition.Id, definition.Version));
+        var routing = routed is null ? null
+            : new RoutingRecord(tenant.Id, routed.Workspace.Key, stored.RightKind, "forwarded", controller.Id, null, now);
+        var outcome = await requests.SubmitAsync(stored, journal, mail, claim, ct, new WorkflowStart(definition.Id, definition.Version), routing);
         return outcome.Result switch
         {
-            SubmitResult.Created => new IntakeResult.Accepted(outcome.Request!, Replayed: false),
-            SubmitResult.Replayed => new IntakeResult.Accepted(outcome.Request!, Replayed: true),
+            SubmitResult.Created => new IntakeResult.Accepted(outcome.Request!, Replayed: false) { Routing = routed },
+            SubmitResult.Replayed => new IntakeResult.Accepted(outcome.Request!, Replayed: true) { Routing = routed },
             _ => new IntakeResult.Refused(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused",
                 "This Idempotency-Key was used for a different submission.", "Use a new key for a new request; nothing was stored."),
         };

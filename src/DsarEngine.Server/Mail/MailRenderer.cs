@@ -38,6 +38,8 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
             var due = values.TryGetValue("dueOnIso", out var iso) && DateOnly.TryParse(iso, CultureInfo.InvariantCulture, out var fixedDue) ? fixedDue : request.EffectiveDue;
             values["dueOn"] = due?.ToString("D", culture) ?? "";
         }
+        values["routedNote"] = values.TryGetValue("routedBy", out var processor)
+            ? MailTemplates.RoutedNote(mail.Language, processor, values.GetValueOrDefault("workspace") ?? "", tenant?.Name ?? "") : "";
         values["greetingName"] = "";
         if (request is not null && System.Text.Json.JsonDocument.Parse(request.Subject).RootElement.TryGetProperty("name", out var name)
             && name.GetString() is { Length: > 0 } subjectName)

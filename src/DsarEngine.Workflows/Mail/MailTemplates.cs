@@ -9,6 +9,7 @@ internal static class MailTemplates
     public const string IdentityChallenge = "identity-challenge";
     public const string RequestRefused = "request-refused";
     public const string ResponseReady = "response-ready";
+    public const string RequestReferred = "request-referred";
 
     private static readonly Dictionary<(string Template, string Language), (string Subject, string Body)> Texts = new()
     {
@@ -17,7 +18,7 @@ internal static class MailTemplates
             """
             Hello{greetingName},
 
-            {organisation} received your {right} request on {receivedOn}. Its reference is {reference}.
+            {organisation} received your {right} request on {receivedOn}. Its reference is {reference}.{routedNote}
             We will answer by {dueOn} at the latest; if we need more time or proof of your identity, we will tell you before then.
 
             You can follow your request here (keep this link private):
@@ -30,11 +31,40 @@ internal static class MailTemplates
             """
             Bonjour{greetingName},
 
-            {organisation} a reçu votre demande ({right}) le {receivedOn}. Sa référence est {reference}.
+            {organisation} a reçu votre demande ({right}) le {receivedOn}. Sa référence est {reference}.{routedNote}
             Nous vous répondrons au plus tard le {dueOn} ; s'il nous faut plus de temps ou une preuve de votre identité, nous vous le dirons avant cette date.
 
             Vous pouvez suivre votre demande ici (gardez ce lien pour vous) :
             {statusUrl}
+
+            {organisation}
+            """),
+        // GDPR Art. 28: a processor does not answer for its customer; it tells the subject who the controller is.
+        [(RequestReferred, "en")] = (
+            "Your request about {workspace}: please write to {controller}",
+            """
+            Hello,
+
+            You wrote to {organisation} about the {workspace} workspace. {organisation} only processes that data on behalf of
+            {controller}, which decides how it is used and is the one to answer your request (GDPR Art. 28).
+
+            Please send your request to {controller}: {contact}
+
+            {organisation} has kept no copy of your request, only a record that it referred you.
+
+            {organisation}
+            """),
+        [(RequestReferred, "fr")] = (
+            "Votre demande concernant {workspace} : écrivez à {controller}",
+            """
+            Bonjour,
+
+            Vous avez écrit à {organisation} au sujet de l'espace {workspace}. {organisation} ne traite ces données que pour le compte de
+            {controller}, qui décide de leur usage et doit répondre à votre demande (RGPD, art. 28).
+
+            Adressez votre demande à {controller} : {contact}
+
+            {organisation} n'a gardé aucune copie de votre demande, seulement la trace de ce renvoi.
 
             {organisation}
             """),
@@ -160,6 +190,11 @@ internal static class MailTemplates
     };
 
     public static bool Exists(string template, string language) => Texts.ContainsKey((template, language));
+
+    // The sentence a routed acknowledgement adds: the processor written to passed the request to the controller.
+    public static string RoutedNote(string language, string processor, string workspace, string controller) => language == "fr"
+        ? $" Vous avez écrit à {processor} au sujet de l'espace {workspace} ; {processor} a transmis votre demande à {controller}, responsable de ces données, qui vous répondra."
+        : $" You wrote to {processor} about the {workspace} workspace; {processor} passed your request to {controller}, which is responsible for that data and will answer you.";
 
     public static string RightName(string right, string language) =>
         RightNames.TryGetValue((right, language), out var name) ? name : right;

@@ -25,6 +25,7 @@ internal static class PersistenceServices
         services.AddSingleton<TenantStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ConnectorStore>();
+        services.AddSingleton<WorkspaceStore>();
         return services;
     }
 }

@@ -25,7 +25,7 @@ internal sealed partial class RequestStore(NpgsqlDataSource dataSource)
 
     // Everything the subject submitted is committed before the API answers 202: a crash after that loses nothing.
     public async Task<SubmitOutcome> SubmitAsync(StoredRequest request, JournalEntry received, MailDraft? mail,
-        IdempotencyClaim? claim, CancellationToken ct, WorkflowStart? workflow = null)
+        IdempotencyClaim? claim, CancellationToken ct, WorkflowStart? workflow = null, RoutingRecord? routing = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -45,6 +45,9 @@ internal sealed partial class RequestStore(NpgsqlDataSource dataSource)
             await MailboxStore.EnqueueAsync(connection, tx, request.TenantId, request.Id, mail, request.CreatedAt, ct);
         if (workflow is not null)
             await WorkflowStart.WriteAsync(connection, tx, request, workflow, ct);
+        // A request a processor passed on: its log entry commits with the request, so the proof cannot be missing.
+        if (routing is not null)
+            await WorkspaceStore.LogAsync(connection, tx, routing with { RoutedRequestId = request.Id }, ct);
         await tx.CommitAsync(ct);
         return new SubmitOutcome(SubmitResult.Created, request);
     }

@@ -6,7 +6,7 @@ namespace DsarEngine.Workflows.Persistence;
 
 internal sealed class TenantStore(NpgsqlDataSource dataSource)
 {
-    private const string Columns = "id, slug, name, jurisdiction, time_zone, default_language, allowed_origins, extension_method, closure_days::text AS closure_days";
+    private const string Columns = "id, slug, name, jurisdiction, time_zone, default_language, allowed_origins, extension_method, closure_days::text AS closure_days, role";
 
     private const string FindBySlugSql = $"SELECT {Columns} FROM tenants WHERE slug = @Slug";
 
@@ -33,11 +33,11 @@ internal sealed class TenantStore(NpgsqlDataSource dataSource)
     }
 
     private const string UpsertSql = """
-        INSERT INTO tenants (id, slug, name, jurisdiction, time_zone, default_language, allowed_origins, extension_method, closure_days, created_at)
-        VALUES (@Id, @Slug, @Name, @Jurisdiction, @TimeZone, @DefaultLanguage, @AllowedOrigins, @ExtensionMethod, @ClosureDays::jsonb, @CreatedAt)
+        INSERT INTO tenants (id, slug, name, jurisdiction, time_zone, default_language, allowed_origins, extension_method, closure_days, role, created_at)
+        VALUES (@Id, @Slug, @Name, @Jurisdiction, @TimeZone, @DefaultLanguage, @AllowedOrigins, @ExtensionMethod, @ClosureDays::jsonb, @Role, @CreatedAt)
         ON CONFLICT (slug) DO UPDATE SET name = excluded.name, jurisdiction = excluded.jurisdiction,
             time_zone = excluded.time_zone, default_language = excluded.default_language, allowed_origins = excluded.allowed_origins,
-            extension_method = excluded.extension_method, closure_days = excluded.closure_days
+            extension_method = excluded.extension_method, closure_days = excluded.closure_days, role = excluded.role
         RETURNING id
         """;
 
@@ -45,7 +45,15 @@ internal sealed class TenantStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.ExecuteScalarAsync<Guid>(new CommandDefinition(UpsertSql,
-            new { tenant.Id, tenant.Slug, tenant.Name, tenant.Jurisdiction, tenant.TimeZone, tenant.DefaultLanguage, tenant.AllowedOrigins, tenant.ExtensionMethod, tenant.ClosureDays, CreatedAt = now },
+            new { tenant.Id, tenant.Slug, tenant.Name, tenant.Jurisdiction, tenant.TimeZone, tenant.DefaultLanguage, tenant.AllowedOrigins, tenant.ExtensionMethod, tenant.ClosureDays, tenant.Role, CreatedAt = now },
             cancellationToken: ct));
+    }
+
+    private const string SetRoleSql = "UPDATE tenants SET role = @Role WHERE id = @Id";
+
+    public async Task SetRoleAsync(Guid id, string role, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(SetRoleSql, new { Id = id, Role = role }, cancellationToken: ct));
     }
 }

@@ -15,6 +15,8 @@ internal sealed record IntakeForm
     public string? Channel { get; init; }
     public DateTimeOffset? ReceivedAt { get; init; }
     public IReadOnlyList<IntakeChange>? Changes { get; init; }
+    // At a processor: the customer's workspace the request is about (e.g. "acme" for acme.helpdesk.example).
+    public string? Workspace { get; init; }
 }
 
 internal sealed record IntakeChange

@@ -14,4 +14,6 @@ internal sealed record NewRequest(
     DateTimeOffset? ReceivedAt)
 {
     public IReadOnlyList<RequestedChange> Changes { get; init; } = [];
+
+    public string? Workspace { get; init; }
 }

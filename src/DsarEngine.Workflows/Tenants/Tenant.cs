@@ -11,9 +11,18 @@ internal sealed record Tenant(
     string DefaultLanguage,
     string[] AllowedOrigins,
     string ExtensionMethod = "from-receipt",
-    string ClosureDays = "[]")
+    string ClosureDays = "[]",
+    string Role = TenantRoles.Controller)
 {
+    public bool IsProcessor => Role == TenantRoles.Processor;
+
     // The persistence layer materialises rows through this and the init setters: constructor mapping needs exact column types
     // (timestamptz reads as DateTime, text[] as Array), which the positional constructor cannot offer.
-    private Tenant() : this(default, "", "", "", "", "", [], "from-receipt", "[]") { }
+    private Tenant() : this(default, "", "", "", "", "", [], "from-receipt", "[]", TenantRoles.Controller) { }
+}
+
+internal static class TenantRoles
+{
+    public const string Controller = "controller";
+    public const string Processor = "processor";
 }

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using DsarEngine.Server.Tests.TestData;
+
+namespace DsarEngine.Server.Tests.Processors;
+
+// A processor (a helpdesk SaaS) hears from a subject about a customer's workspace: the request goes to the customer,
+// the controller, and the subject is told so; an outside customer's subject is told whom to write to.
+public sealed class ProcessorRoleTests
+{
+    private static EngineFactory Engine => SharedEngine.Engine;
+
+    private static async Task<(TestTenant Processor, TestTenant Customer)> SetUpAsync()
+    {
+        var customer = await TestTenant.CreateAsync(Engine, name: "Acme Retail SA");
+        var processor = await TestTenant.CreateAsync(Engine, name: "Helpdesk Cloud SAS");
+        var admin = processor.Staff(Engine, "admin");
+        Assert.That((await admin.PutAsJsonAsync("/api/v1/staff/organisation/role", new { role = "processor" })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await admin.PutAsJsonAsync("/api/v1/staff/workspaces/acme", new { displayName = "Acme Retail", customer = customer.Slug })).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That((await admin.PutAsJsonAsync("/api/v1/staff/workspaces/globex", new
+        {
+            displayName = "Globex", contactName = "Globex Corp. privacy office", contactEmail = "privacy@globex.example",
+        })).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        return (processor, customer);
+    }
+
+    private static async Task<HttpResponseMessage> SubmitAsync(TestTenant tenant, string? workspace, string language = "en")
+    {
+        var body = Submissions.Valid(tenant.Slug, "access");
+        body["language"] = language;
+        if (workspace is not null)
+            body["workspace"] = workspace;
+        return await Engine.CreateClient().SendAsync(Submissions.Post(body));
+    }
+
+    [Test]
+    public async Task A_request_about_a_customers_workspace_lands_in_the_customers_inbox_and_the_subject_is_told()
+    {
+        var (processor, customer) = await SetUpAsync();
+        var response = await SubmitAsync(processor, "acme");
+        var accepted = await response.ReadObjectAsync();
+        var reference = (string)accepted["reference"]!;
+        var atCustomer = await customer.Staff(Engine, "agent").GetAsync($"/api/v1/staff/requests/{reference}");
+        var atProcessor = await processor.Staff(Engine, "agent").GetAsync($"/api/v1/staff/requests/{reference}");
+        var journal = await customer.Staff(Engine, "agent").GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}/journal");
+        var log = await processor.Staff(Engine, "auditor").GetFromJsonAsync<JsonArray>("/api/v1/staff/workspaces/routing-log");
+        var mail = (await customer.Staff(Engine, "agent").GetFromJsonAsync<JsonArray>("/api/v1/staff/mailbox"))!.Single(m => (string)m!["template"]! == "request-received")!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            Assert.That((string)accepted["controller"]!, Is.EqualTo("Acme Retail SA"));
+            Assert.That((string)accepted["routedBy"]!, Is.EqualTo("Helpdesk Cloud SAS"));
+            Assert.That(atCustomer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(atProcessor.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(await Rows.CountAsync(Engine, "requests", processor.Id), Is.Zero);
+            Assert.That(journal!.ToJsonString(), Does.Contain("\"routedFrom\"").And.Contain(processor.Slug));
+            Assert.That((string)log!.Single()!["outcome"]!, Is.EqualTo("forwarded"));
+            Assert.That((string)log!.Single()!["routedRequestId"]!, Is.Not.Empty);
+            Assert.That((string)mail["body"]!, Does.Contain("You wrote to Helpdesk Cloud SAS about the Acme Retail workspace")
+                .And.Contain("passed your request to Acme Retail SA"));
+        }
+    }
+
+    [Test]
+    public async Task A_request_about_an_outside_customers_workspace_is_referred_in_the_subjects_language_and_nothing_is_kept()
+    {
+        var (processor, _) = await SetUpAsync();
+        var response = await SubmitAsync(processor, "globex", "fr");
+        var referral = await response.ReadObjectAsync();
+        var mail = (await processor.Staff(Engine, "agent").GetFromJsonAsync<JsonArray>("/api/v1/staff/mailbox"))!.Single()!;
+        var log = await processor.Staff(Engine, "auditor").GetFromJsonAsync<JsonArray>("/api/v1/staff/workspaces/routing-log");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((string)referral["status"]!, Is.EqualTo("referred"));
+            Assert.That((string)referral["contactEmail"]!, Is.EqualTo("privacy@globex.example"));
+            Assert.That(await Rows.CountAsync(Engine, "requests", processor.Id), Is.Zero);
+            Assert.That((string)mail["template"]!, Is.EqualTo("request-referred"));
+            Assert.That((string)mail["body"]!, Does.Contain("Adressez votre demande à Globex Corp. privacy office : privacy@globex.example"));
+            Assert.That((string)log!.Single()!["outcome"]!, Is.EqualTo("referred"));
+        }
+    }
+
+    [Test]
+    public async Task An_unknown_workspace_or_a_workspace_at_a_controller_is_refused_and_nothing_is_stored()
+    {
+        var (processor, customer) = await SetUpAsync();
+        var unknown = await SubmitAsync(processor, "initech");
+        var atController = await SubmitAsync(customer, "acme");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That((await unknown.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "workspace" }));
+            Assert.That(atController.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That((await atController.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "workspace" }));
+            Assert.That(await Rows.CountAsync(Engine, "requests", processor.Id) + await Rows.CountAsync(Engine, "requests", customer.Id), Is.Zero);
+            Assert.That(await Rows.CountAsync(Engine, "routing_log", processor.Id), Is.Zero);
+        }
+    }
+
+    [Test]
+    public async Task Only_a_processors_admins_manage_workspaces_and_each_bad_field_is_named()
+    {
+        var (processor, customer) = await SetUpAsync();
+        var byAgent = await processor.Staff(Engine, "agent").PutAsJsonAsync("/api/v1/staff/workspaces/x1", new { displayName = "X", contactUrl = "https://x.example" });
+        var atController = await customer.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/workspaces/x1", new { displayName = "X", contactUrl = "https://x.example" });
+        var bad = await processor.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/workspaces/Bad_Key", new { contactEmail = "not-an-address", contactUrl = "ftp://x" });
+        var both = await processor.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/workspaces/both", new { displayName = "B", customer = customer.Slug, contactEmail = "a@b.example" });
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(byAgent.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(atController.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That((await bad.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "key", "displayName", "contactEmail", "contactUrl" }));
+            Assert.That((await both.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "customer" }));
+            Assert.That((await processor.Staff(Engine, "auditor").GetFromJsonAsync<JsonArray>("/api/v1/staff/workspaces"))!, Has.Count.EqualTo(2));
+        }
+    }
+}
