@@ -1,0 +1,36 @@
+using Dapper;
+using Npgsql;
+
+namespace DsarEngine.Samples.Common;
+
+// Each sample owns one schema in a shared samples database. Its DDL is idempotent, so a service creates what is
+// missing at start-up; every schema has the same two bookkeeping tables.
+public static class SampleSchema
+{
+    public static string Bookkeeping(string schema) => $"""
+        CREATE TABLE IF NOT EXISTS {schema}.operations (
+            idempotency_key text NOT NULL,
+            action          text NOT NULL,
+            result          jsonb NOT NULL,
+            at              timestamptz NOT NULL DEFAULT now(),
+            PRIMARY KEY (idempotency_key, action)
+        );
+        CREATE TABLE IF NOT EXISTS {schema}.processed_tasks (
+            idempotency_key text NOT NULL,
+            action          text NOT NULL,
+            reply           jsonb NOT NULL,
+            PRIMARY KEY (idempotency_key, action)
+        );
+        """;
+
+    public static async Task EnsureAsync(NpgsqlDataSource db, string schema, string ddl, CancellationToken ct)
+    {
+        DateOnlyMapping.EnsureConfigured();
+        await using var c = await db.OpenConnectionAsync(ct);
+        // Two services starting together must not race on CREATE: one lock per schema name.
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext(@schema))", new { schema }, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition($"CREATE SCHEMA IF NOT EXISTS {schema};\n{Bookkeeping(schema)}\n{ddl}", transaction: tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+    }
+}

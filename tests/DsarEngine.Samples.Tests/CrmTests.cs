@@ -1,0 +1,77 @@
+using DsarEngine.Connectors.Contracts;
+using DsarEngine.Samples.Common;
+using DsarEngine.Samples.CrmConnector;
+using Microsoft.Extensions.Hosting;
+
+namespace DsarEngine.Samples.Tests;
+
+public sealed class CrmTests : SampleFixture
+{
+    protected override string Schema => CrmSchema.Name;
+
+    protected override IHostedService Seeder(SampleDatabase db) => new CrmSchema(db);
+
+    private CrmHandlers Handlers => new(Db);
+
+    [Test]
+    public async Task Seeding_is_deterministic_and_runs_once()
+    {
+        await new CrmSchema(Db).StartAsync(CancellationToken.None);
+        Assert.That(await CountAsync("SELECT count(*) FROM crm.customers"), Is.EqualTo(SamplePeople.All.Count));
+        Assert.That(await CountAsync("SELECT count(*) FROM crm.customers WHERE email = @Email AND name = @Name", SamplePeople.All[42]), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task An_export_holds_the_subjects_records_by_category_and_nobody_elses()
+    {
+        var subject = SamplePeople.Demo[1];
+        var document = await Handlers.ExportAsync(new ExportSubjectData(Task("x"), Identities(subject), []), Context(), CancellationToken.None);
+        var flat = string.Join("|", document!.Categories.SelectMany(c => c.Records).SelectMany(r => r.Values));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(document.Categories.Select(c => c.Category), Is.EqualTo(new[] { "contact-details", "contacts", "notes" }));
+            Assert.That(document.Categories[0].Records.Single()["email"], Is.EqualTo(subject.Email));
+            Assert.That(document.Categories[1].Records, Has.Count.EqualTo(2));
+            Assert.That(flat, Does.Not.Contain(SamplePeople.Demo[0].Email).And.Not.Contain(SamplePeople.Demo[2].Email));
+        }
+    }
+
+    [Test]
+    public async Task The_same_erasure_task_twice_erases_once_and_answers_the_same()
+    {
+        var subject = SamplePeople.All[10];
+        var context = Context("erase-twice");
+        var first = await Handlers.EraseAsync(new EraseSubjectData(context.Task, Identities(subject)), context, CancellationToken.None);
+        var second = await Handlers.EraseAsync(new EraseSubjectData(context.Task, Identities(subject)), context, CancellationToken.None);
+        var other = await Handlers.EraseAsync(new EraseSubjectData(Task("another-task"), Identities(subject)), Context("another-task"), CancellationToken.None);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.Outcome, Is.EqualTo(TaskOutcomes.Done));
+            Assert.That(second, Is.EqualTo(first).Using<DsarEngine.Connectors.TaskResult>((a, b) => a.Outcome == b.Outcome && a.Summary == b.Summary));
+            Assert.That(await CountAsync("SELECT count(*) FROM crm.operations WHERE idempotency_key = 'erase-twice'"), Is.EqualTo(1));
+            Assert.That(await CountAsync("SELECT count(*) FROM crm.customers WHERE id = @CustomerId", subject), Is.Zero);
+            Assert.That(await CountAsync("SELECT count(*) FROM crm.notes WHERE customer_id = @CustomerId", subject), Is.Zero);
+            Assert.That(other.Outcome, Is.EqualTo(TaskOutcomes.NotFound));
+        }
+    }
+
+    [Test]
+    public async Task Rectifying_changes_the_stored_values_and_says_what_it_could_not_apply()
+    {
+        var subject = SamplePeople.All[20];
+        var result = await Handlers.RectifyAsync(new RectifySubjectData(Task("r"), Identities(subject),
+            [new FieldChange("name", "Zoë Ångström"), new FieldChange("date-of-birth", "1990-01-01")]), Context(), CancellationToken.None);
+        Assert.That(result.Summary, Does.Contain("Corrected: name").And.Contain("Not held here: date-of-birth"));
+        Assert.That(await CountAsync("SELECT count(*) FROM crm.customers WHERE id = @CustomerId AND name = 'Zoë Ångström'", subject), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task An_objection_to_marketing_clears_the_flag_and_an_unknown_subject_is_not_found()
+    {
+        var subject = SamplePeople.All[30];
+        await Handlers.StopAsync(new StopProcessing(Task("s"), Identities(subject), "direct-marketing"), Context(), CancellationToken.None);
+        var unknown = await Handlers.LocateAsync(new LocateSubject(Task("l"), [new(SubjectIdentityTypes.Email, "nobody@example.net")]), Context(), CancellationToken.None);
+        Assert.That(await CountAsync("SELECT count(*) FROM crm.customers WHERE id = @CustomerId AND NOT marketing AND profiling", subject), Is.EqualTo(1));
+        Assert.That(unknown.Outcome, Is.EqualTo(TaskOutcomes.NotFound));
+    }
+}
