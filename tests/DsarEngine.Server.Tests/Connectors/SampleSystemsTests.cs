@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DsarEngine.Connectors;
+using DsarEngine.Connectors.Contracts;
+using DsarEngine.Samples.Common;
+using DsarEngine.Samples.ErasureListener;
+using DsarEngine.Server.Tests.TestData;
+using DsarEngine.Tests.Shared;
+
+namespace DsarEngine.Server.Tests.Connectors;
+
+// The issue's "done when", on the real broker: an erasure reaches every sample system and the listener, billing
+// keeps its invoices with the legal basis, the subject sees each system's outcome; an access request gathers an
+// export from every system.
+public sealed class SampleSystemsTests
+{
+    private static EngineFactory Engine => SharedEngine.Engine;
+    private SampleSystems systems = null!;
+
+    [OneTimeSetUp]
+    public async Task StartSystems() => systems = await SampleSystems.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopSystems() => await systems.DisposeAsync();
+
+    [Test]
+    public async Task An_erasure_reaches_every_system_and_the_listener_and_the_subject_sees_each_outcome()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        await systems.RegisterAsync(tenant.Staff(Engine, "admin"));
+        var subject = SamplePeople.Demo[0];
+        var cache = new ProfileCache(profiles: 3);
+        cache.Add(new CachedProfile(subject.Email, subject.Name, "loyal"));
+        var forgot = new TaskCompletionSource<ErasureRequested>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queue = $"test-listener-{Guid.NewGuid():N}";
+        await using var listener = new ErasureListener(cache, _ => { });
+        listener.Forgot += e => forgot.TrySetResult(e);
+        await listener.StartAsync(new Uri(TestDatabase.AmqpUrl), queue, tenant.Slug, CancellationToken.None);
+
+        var staff = tenant.Staff(Engine, "privacy-officer");
+        var (reference, token) = await RequestDriver.SubmitWithTokenAsync(Engine, tenant, "erasure", subject.Email);
+        await RequestDriver.ToFanOutAsync(staff, reference);
+        var review = await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:review"), "every system's answer");
+        await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = "review", outcome = "approve" });
+        await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.Closed, "the close");
+        var status = await Engine.CreateClient().GetFromJsonAsync<JsonObject>($"/api/v1/requests/{reference}?token={token}");
+        var billing = RequestDriver.Task(review, systems.Billing);
+        var results = status!["results"]!.AsArray().ToDictionary(r => (string)r!["system"]!, r => r!);
+        await forgot.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string)RequestDriver.Task(review, systems.Crm)["status"]!, Is.EqualTo("done"));
+            Assert.That((string)RequestDriver.Task(review, systems.Support)["status"]!, Is.EqualTo("done"));
+            Assert.That((string)billing["status"]!, Is.EqualTo("partial"));
+            Assert.That((string)billing["retained"]![0]!["category"]!, Is.EqualTo("invoices"));
+            Assert.That((string)billing["retained"]![0]!["legalBasis"]!, Does.Contain("L123-22"));
+            Assert.That(results.Keys, Is.EquivalentTo(new[] { "Sales CRM", "Billing", "Support desk" }));
+            Assert.That((string)results["Billing"]["retained"]![0]!["retainUntil"]!, Does.Match(@"^20\d\d-\d\d-\d\d$"));
+            Assert.That(cache.Contains(subject.Email), Is.False);
+        }
+    }
+
+    [Test]
+    public async Task An_access_request_gathers_an_export_from_every_system()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        await systems.RegisterAsync(tenant.Staff(Engine, "admin"));
+        var subject = SamplePeople.Demo[1];
+        var staff = tenant.Staff(Engine, "privacy-officer");
+        var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access", subject.Email);
+        await RequestDriver.ToFanOutAsync(staff, reference);
+        var after = await TestData.Workflows.WaitForAsync(staff, reference, v => (string?)v["waitingFor"] != "connectors", "every export");
+        var documents = new Dictionary<string, ExportDocument>();
+        foreach (var name in new[] { systems.Crm, systems.Billing, systems.Support })
+        {
+            var task = RequestDriver.Task(after, name);
+            Assert.That((string)task["status"]!, Is.EqualTo("done"), name);
+            documents[name] = JsonSerializer.Deserialize<ExportDocument>(
+                await staff.GetStringAsync($"/api/v1/staff/requests/{reference}/tasks/{(string)task["taskId"]!}/export"), ExportUpload.Json)!;
+        }
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(documents[systems.Crm].Categories.Single(c => c.Category == "contact-details").Records.Single()["email"], Is.EqualTo(subject.Email));
+            Assert.That(documents[systems.Billing].Categories.Single(c => c.Category == "invoices").Records, Is.Not.Empty);
+            Assert.That(documents[systems.Support].Categories.Single(c => c.Category == "support-tickets").Records, Has.Count.EqualTo(2));
+        }
+    }
+}
