@@ -1,3 +1,4 @@
+using DsarEngine.Server.Connectors.Http;
 using DsarEngine.Server.Apis;
 using DsarEngine.Server.Auth;
 using DsarEngine.Server.Demo;
@@ -23,6 +24,7 @@ internal static class EngineSetup
         AddValidatedOptions<DatabaseOptions>(services, DatabaseOptions.SectionName);
         AddValidatedOptions<BusOptions>(services, BusOptions.SectionName);
         AddValidatedOptions<IntakeOptions>(services, IntakeOptions.SectionName);
+        AddValidatedOptions<Connectors.Http.HttpConnectorOptions>(services, Connectors.Http.HttpConnectorOptions.SectionName);
         AddValidatedOptions<SecurityOptions>(services, SecurityOptions.SectionName);
         AddValidatedOptions<MailOptions>(services, MailOptions.SectionName);
         AddValidatedOptions<RuntimeOptions>(services, RuntimeOptions.SectionName);
@@ -33,6 +35,10 @@ internal static class EngineSetup
         services.AddSingleton(sp => new SecretTokens(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.TokenKeyBytes()));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SecurityOptions>>().Value.DataKeys());
         services.AddSingleton<Workflows.Connectors.ExportStore>();
+        services.AddHttpClient(Connectors.Http.HttpConnectorAdapter.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan); // Polly times calls out
+        services.AddSingleton<Connectors.Http.HttpConnectorRegistry>();
+        services.AddSingleton<Connectors.Http.HttpPipelines>();
+        services.AddSingleton<Connectors.Http.HttpConnectorAdapter>();
         services.AddSingleton<StatusLinks>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<MailRenderer>();
@@ -100,6 +106,7 @@ internal static class EngineSetup
         app.MapConnectorsApi();
         app.MapTasksApi();
         app.MapWorkspacesApi();
+        app.MapHttpCallbackApi();
         app.MapGet("/", () => TypedResults.Redirect("/api-docs")).ExcludeFromDescription();
         return app;
     }

@@ -45,6 +45,10 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
             ["Dsar:Intake:PublicPermitsPerMinute"] = "100000",
             ["Dsar:Intake:StatusPermitsPerMinute"] = "100000",
             ["Dsar:Intake:PublicBaseUrl"] = "http://localhost",
+            // HTTP connectors: the simulator's shared secret, and short timeouts so resilience tests run in seconds.
+            [$"Dsar:Connectors:Secrets:{TestData.HttpSecret.Ref}"] = TestData.HttpSecret.Value,
+            ["Dsar:Connectors:Http:TimeoutSeconds"] = "2",
+            ["Dsar:Connectors:Http:PollIntervalMilliseconds"] = "100",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
             settings[key] = value;

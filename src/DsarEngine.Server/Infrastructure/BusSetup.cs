@@ -13,6 +13,7 @@ internal static class BusSetup
             bus.SetKebabCaseEndpointNameFormatter();
             bus.AddConsumer<Connectors.ConnectorReplyConsumer, Connectors.ConnectorReplyConsumerDefinition>();
             bus.AddConsumer<Connectors.ExportChunkConsumer, Connectors.ExportChunkConsumerDefinition>();
+            bus.AddConsumer<Connectors.Http.HttpConnectorConsumer, Connectors.Http.HttpConnectorConsumerDefinition>();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(context.GetRequiredService<IOptions<BusOptions>>().Value.Url));

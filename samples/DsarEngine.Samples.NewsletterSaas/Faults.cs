@@ -1,0 +1,19 @@
+namespace DsarEngine.Samples.NewsletterSaas;
+
+// Injectable misbehaviour, to exercise the engine's timeout and circuit breaker: added latency, a share of 503s, and
+// how results are given (sync in the answer, poll on a status URL, or a signed callback). Changeable at run time.
+public sealed class Faults
+{
+    public int LatencyMs { get; set; }
+
+    public double FailureRate { get; set; }
+
+    public string Mode { get; set; } = "sync";
+
+    private int calls;
+
+    // Calls that passed the signature check (tests count them to see the circuit breaker spare the service).
+    public int Calls => Volatile.Read(ref calls);
+
+    public void Count() => Interlocked.Increment(ref calls);
+}

@@ -1,0 +1,41 @@
+using DsarEngine.Connectors.Contracts;
+
+namespace DsarEngine.Connectors;
+
+/// <summary>
+/// What the engine POSTs to an HTTP connector's <c>{endpoint}/dsar/v1/tasks</c> (docs/http-connectors.md), signed with
+/// <see cref="HttpTaskSignature"/> and carrying an <c>Idempotency-Key</c> header equal to the task's key.
+/// </summary>
+/// <param name="Action">One of <see cref="ConnectorActions"/>.</param>
+/// <param name="Task">The task; quote it back in a callback.</param>
+/// <param name="Identities">The subject's identities.</param>
+/// <param name="Changes">For <c>rectify</c>: the corrections.</param>
+/// <param name="Purpose">For <c>stop-processing</c>: the purpose.</param>
+/// <param name="Categories">For <c>export</c>: only these categories (empty for all).</param>
+/// <param name="CallbackUrl">Where to POST the result in callback mode, signed the same way.</param>
+public sealed record HttpTaskRequest(string Action, TaskReference Task, IReadOnlyList<SubjectIdentity> Identities,
+    IReadOnlyList<FieldChange>? Changes, string? Purpose, IReadOnlyList<string>? Categories, string? CallbackUrl);
+
+/// <summary>
+/// An HTTP connector's final answer: the body of a <c>200</c>, of a finished status poll, or of a callback. Exactly one
+/// of <see cref="Outcome"/> and <see cref="Failure"/> is set.
+/// </summary>
+/// <param name="Task">In a callback: the task, quoted from the request.</param>
+/// <param name="Outcome">One of <see cref="TaskOutcomes"/>.</param>
+/// <param name="Summary">What was done; no personal data.</param>
+/// <param name="Retained">What was kept and the legal basis for each (required for <c>partial</c>).</param>
+/// <param name="Recipients">Recipients the data was disclosed to (GDPR Art. 19).</param>
+/// <param name="Export">For an export: the document itself (the engine stores it sealed).</param>
+/// <param name="Failure">When the task could not be done.</param>
+public sealed record HttpTaskResult(TaskReference? Task, string? Outcome, string? Summary, IReadOnlyList<RetainedData>? Retained,
+    IReadOnlyList<string>? Recipients, ExportDocument? Export, HttpTaskFailure? Failure);
+
+/// <summary>A failed HTTP task.</summary>
+/// <param name="Retryable">Whether the engine should try again later.</param>
+/// <param name="Code">A short stable code.</param>
+/// <param name="Reason">For the person who will look; no personal data.</param>
+public sealed record HttpTaskFailure(bool Retryable, string Code, string Reason);
+
+/// <summary>The body of a <c>202 Accepted</c>: in poll mode, where to ask for the result.</summary>
+/// <param name="StatusUrl">Absolute URL, or relative to the endpoint, answering <c>202</c> until the result is ready, then <c>200</c> with an <see cref="HttpTaskResult"/>.</param>
+public sealed record HttpTaskAccepted(string? StatusUrl);

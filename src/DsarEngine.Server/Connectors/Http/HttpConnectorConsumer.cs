@@ -1,0 +1,47 @@
+using DsarEngine.Connectors;
+using DsarEngine.Connectors.Contracts;
+using DsarEngine.Server.Infrastructure;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace DsarEngine.Server.Connectors.Http;
+
+// Commands for HTTP connectors arrive on the engine's own queue. Consumed by concrete type: a message consumed as the
+// interface is a proxy, which cannot say which action it is.
+internal sealed class HttpConnectorConsumer(HttpConnectorAdapter adapter) :
+    IConsumer<LocateSubject>, IConsumer<ExportSubjectData>, IConsumer<RectifySubjectData>, IConsumer<EraseSubjectData>,
+    IConsumer<RestrictProcessing>, IConsumer<LiftRestriction>, IConsumer<StopProcessing>
+{
+    public Task Consume(ConsumeContext<LocateSubject> c) => Run(c, ConnectorActions.Locate, c.Message);
+
+    public Task Consume(ConsumeContext<ExportSubjectData> c) => Run(c, ConnectorActions.Export, c.Message, categories: c.Message.Categories);
+
+    public Task Consume(ConsumeContext<RectifySubjectData> c) => Run(c, ConnectorActions.Rectify, c.Message, changes: c.Message.Changes);
+
+    public Task Consume(ConsumeContext<EraseSubjectData> c) => Run(c, ConnectorActions.Erase, c.Message);
+
+    public Task Consume(ConsumeContext<RestrictProcessing> c) => Run(c, ConnectorActions.Restrict, c.Message);
+
+    public Task Consume(ConsumeContext<LiftRestriction> c) => Run(c, ConnectorActions.LiftRestriction, c.Message);
+
+    public Task Consume(ConsumeContext<StopProcessing> c) => Run(c, ConnectorActions.StopProcessing, c.Message, purpose: c.Message.Purpose);
+
+    private Task Run(ConsumeContext context, string action, IConnectorCommand command, IReadOnlyList<FieldChange>? changes = null,
+        string? purpose = null, IReadOnlyList<string>? categories = null) =>
+        adapter.RunAsync(context, command, action, new HttpTaskRequest(action, command.Task, command.Identities, changes, purpose, categories, null));
+}
+
+// Failures of the call become failure replies; MassTransit retries only what escaped (publishing, the database).
+internal sealed class HttpConnectorConsumerDefinition : ConsumerDefinition<HttpConnectorConsumer>
+{
+    public HttpConnectorConsumerDefinition(IOptions<BusOptions> bus) =>
+        EndpointName = bus.Value.EndpointPrefix + Workflows.Persistence.Runtime.ConnectorCommands.HttpAdapterQueue.TrimStart('@');
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<HttpConnectorConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        consumerConfigurator.UseMessageRetry(r => r.Intervals(500, 2000, 5000));
+        endpointConfigurator.PrefetchCount = 16;
+        endpointConfigurator.ConcurrentMessageLimit = 8;
+    }
+}

@@ -1,0 +1,37 @@
+using DsarEngine.Connectors;
+using DsarEngine.Connectors.Contracts;
+using MassTransit;
+
+namespace DsarEngine.Server.Connectors.Http;
+
+// Turns an HTTP connector's answer into the replies a bus connector would publish, so the engine has one reply path.
+internal static class HttpResultPublisher
+{
+    public static async Task PublishAsync(IPublishEndpoint bus, TaskReference task, HttpTaskResult result, CancellationToken ct)
+    {
+        if (result.Failure is { } f)
+        {
+            await bus.Publish(new ConnectorTaskFailed(task, f.Retryable, Clip(f.Code, 60), Clip(f.Reason, 2000)), ct);
+            return;
+        }
+        if (result.Outcome is null || !TaskOutcomes.All.Contains(result.Outcome) || string.IsNullOrWhiteSpace(result.Summary))
+        {
+            await FailAsync(bus, task, false, "bad-response", $"The connector's answer needs an outcome ({string.Join(", ", TaskOutcomes.All)}) and a summary, or a failure.", ct);
+            return;
+        }
+        ExportManifest? manifest = null;
+        if (result.Export is { } document)
+        {
+            var (m, chunks) = ExportUpload.Prepare(task, document);
+            foreach (var chunk in chunks)
+                await bus.Publish(chunk, ct);
+            manifest = m;
+        }
+        await bus.Publish(new ConnectorTaskCompleted(task, result.Outcome, result.Summary, result.Retained ?? [], result.Recipients ?? [], manifest), ct);
+    }
+
+    public static Task FailAsync(IPublishEndpoint bus, TaskReference task, bool retryable, string code, string reason, CancellationToken ct) =>
+        bus.Publish(new ConnectorTaskFailed(task, retryable, code, reason), ct);
+
+    private static string Clip(string? value, int max) => string.IsNullOrWhiteSpace(value) ? "unspecified" : value.Length <= max ? value : value[..max];
+}
