@@ -13,21 +13,55 @@ export Dsar__Intake__PublicBaseUrl="http://127.0.0.1:$port"
 export Dsar__Database__ConnectionString="$DSAR_PG;Database=dsar"
 export Dsar__Demo__Seed=true
 export Dsar__Demo__CredentialsFile="$DSAR_LOCAL/demo-credentials.json"
-export Dsar__Demo__SampleConnector=true
+export Dsar__Demo__SampleConnectors=true
 
-say "building the engine and the sample CRM connector"
+# The sample systems: three bus connectors on their own schemas in dsar_samples, a newsletter SaaS reached over
+# HTTP (its shared secret is generated once into .local/), and a downstream listener of erasure events.
+ensure_database dsar_samples
+newsletter_port="${DSAR_NEWSLETTER_PORT:-5090}"
+if [ ! -s "$DSAR_LOCAL/newsletter-secret" ]; then
+  head -c 32 /dev/urandom | base64 | tr -d '\n' >"$DSAR_LOCAL/newsletter-secret"
+  chmod 600 "$DSAR_LOCAL/newsletter-secret"
+fi
+export Dsar__Connectors__Secrets__newsletter="$(cat "$DSAR_LOCAL/newsletter-secret")"
+export Dsar__Demo__NewsletterUrl="http://127.0.0.1:$newsletter_port/"
+export ConnectionStrings__Samples="$DSAR_PG;Database=dsar_samples"
+samples=(CrmConnector BillingConnector SupportDeskConnector NewsletterSaas ErasureListener)
+
+say "building the engine and the sample systems"
 dotnet build "$DSAR_ROOT/src/DsarEngine.Server" -c Release -nologo -v q
-dotnet build "$DSAR_ROOT/samples/DsarEngine.Samples.CrmConnector" -c Release -nologo -v q
+for sample in "${samples[@]}"; do
+  dotnet build "$DSAR_ROOT/samples/DsarEngine.Samples.$sample" -c Release -nologo -v q
+done
+run_sample() { # name, then environment assignments
+  local sample="$1"; shift
+  (cd "$DSAR_ROOT/samples/DsarEngine.Samples.$sample/bin/Release/net10.0" && exec env "$@" Logging__LogLevel__Default=Warning dotnet "DsarEngine.Samples.$sample.dll") &
+  pids+=($!)
+}
+pids=()
 (cd "$DSAR_ROOT/src/DsarEngine.Server/bin/Release/net10.0" && exec dotnet DsarEngine.Server.dll) &
 server=$!
-(cd "$DSAR_ROOT/samples/DsarEngine.Samples.CrmConnector/bin/Release/net10.0" && Connector__Name=crm exec dotnet DsarEngine.Samples.CrmConnector.dll) &
-connector=$!
-trap 'kill $server $connector 2>/dev/null || true' INT TERM EXIT
+pids+=("$server")
+trap 'kill "${pids[@]}" 2>/dev/null || true' INT TERM EXIT
+run_sample CrmConnector Connector__Name=crm
+run_sample BillingConnector Connector__Name=billing
+run_sample SupportDeskConnector Connector__Name=support-desk
+run_sample NewsletterSaas Newsletter__Secret="$Dsar__Connectors__Secrets__newsletter" Newsletter__Url="http://127.0.0.1:$newsletter_port"
+run_sample ErasureListener Listener__Queue=demo-recommendations-erasures
 for _ in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
   kill -0 "$server" 2>/dev/null || { say "the engine stopped during start-up (see above)"; exit 1; }
   sleep 0.5
 done
+# The demo subjects (the first seeded people) exist in the CRM, billing, the support desk and the newsletter.
+subjects=""
+for _ in $(seq 1 60); do
+  subjects="$(PGPASSWORD=dsar psql -h 127.0.0.1 -p "$DSAR_PG_PORT" -U dsar -d dsar_samples -qAtc \
+    "SELECT string_agg(email, ' ' ORDER BY id) FROM (SELECT id, email FROM crm.customers ORDER BY id LIMIT 3) s" 2>/dev/null || true)"
+  [ -n "$subjects" ] && break
+  sleep 0.5
+done
+demo_subject="${subjects%% *}"
 cat <<MSG
 
   DsarEngine is running.
@@ -35,12 +69,14 @@ cat <<MSG
     OpenAPI       http://127.0.0.1:$port/openapi/v1.json
     Health        http://127.0.0.1:$port/health/ready
     Credentials   $DSAR_LOCAL/demo-credentials.json (staff API keys of the demo organisation 'demo')
-    Connector     the sample CRM connector runs beside the engine (queue dsar-connector-crm)
+    Systems       CRM, billing, support desk (bus), newsletter SaaS (HTTP, port $newsletter_port), paper archive (manual),
+                  an erasure listener (plain AMQP); a processor 'helpdesk' routes its workspace 'demo' to 'demo'
+    Subjects      present in every sample system: $subjects
     Admin API key $(sed -n 's/.*"admin": "\(.*\)".*/\1/p' "$DSAR_LOCAL/demo-credentials.json")
 
   Try:
     curl -s -X POST http://127.0.0.1:$port/api/v1/requests -H 'Content-Type: application/json' \\
-      -d '{"tenant":"demo","right":"access","subject":{"email":"ada@example.org","name":"Ada"},"jurisdiction":"FR","language":"fr"}'
+      -d '{"tenant":"demo","right":"erasure","subject":{"email":"$demo_subject"},"jurisdiction":"FR","language":"fr"}'
   Stop the services with: eng/stop.sh    (Ctrl+C stops the engine)
 
 MSG

@@ -10,9 +10,12 @@ internal sealed class DemoOptions
     // Where to write (and re-read) the demo credentials; keys are reused across runs when the file exists.
     public string? CredentialsFile { get; set; }
 
-    // Register the sample CRM connector (samples/DsarEngine.Samples.CrmConnector, started by eng/run.sh) for
-    // the demo organisation, so its workflows reach a real connector over the bus.
-    public bool SampleConnector { get; set; }
+    // Register the sample systems eng/run.sh starts (CRM, billing, support desk on the bus; the newsletter SaaS over
+    // HTTP; a manual paper archive) for the demo organisation, and a processor tenant routing to it.
+    public bool SampleConnectors { get; set; }
+
+    // Where the newsletter SaaS simulator listens (eng/run.sh starts it there).
+    public string NewsletterUrl { get; set; } = "http://127.0.0.1:5090/";
 
     // How many sample requests to create when the demo organisation has none (default 6).
     public int SampleRequests { get; set; } = 6;

@@ -10,7 +10,7 @@ namespace DsarEngine.Server.Demo;
 // Seeds the demo organisation so that a newcomer has something to click on. Idempotent: a second run keeps
 // the same organisation, the same API keys (read back from the credentials file) and adds no duplicates.
 internal sealed partial class DemoSeeder(
-    TenantStore tenants, ApiKeyStore keys, RequestStore requests, ConnectorStore connectors, DemoSamples samples,
+    TenantStore tenants, ApiKeyStore keys, RequestStore requests, ConnectorStore connectors, DemoSamples samples, DemoProcessor processors,
     IOptions<DemoOptions> options, IOptions<IntakeOptions> intake, TimeProvider clock, ILogger<DemoSeeder> log)
 {
     public static readonly Guid TenantId = Guid.Parse("0193a0c4-0000-7000-8000-00000000de30");
@@ -36,9 +36,12 @@ internal sealed partial class DemoSeeder(
         credentials = credentials with { BaseUrl = baseUrl, ApiKeys = apiKeys };
         WriteCredentials(credentials);
 
-        if (options.Value.SampleConnector)
-            await connectors.UpsertAsync(TenantId, new StoredConnector("crm", ["locate", "export", "erase", "stop-processing"], 24, true, "bus", "Sample CRM",
-                ["CRM"], ["contact-details", "notes"], "[]", false, null, default, null), now, ct);
+        if (options.Value.SampleConnectors)
+        {
+            foreach (var connector in DemoConnectors.All(options.Value.NewsletterUrl))
+                await connectors.UpsertAsync(TenantId, connector, now, ct);
+            await processors.SeedAsync(tenant, now, ct);
+        }
         if ((await requests.ListAsync(TenantId, null, 1, 0, ct)).Count == 0)
             await samples.CreateAsync(options.Value.SampleRequests, ct);
         log.LogInformation("Demo organisation 'demo' ready");
