@@ -36,7 +36,8 @@ cat <<MSG
     Health        http://127.0.0.1:$port/health/ready
     Credentials   $DSAR_LOCAL/demo-credentials.json (staff API keys of the demo organisation 'demo')
     Connector     the sample CRM connector runs beside the engine (queue dsar-connector-crm)
-    Admin API key $(sed -n 's/.*"admin": "\(.*\)".*/\1/p' "$DSAR_LOCAL/demo-credentials.json")
+    Admin API key $(sed -n 's/.*"admin": "\(.*\)".*/\1/p' "$DSAR_LOCAL/demo-credentials.json" | head -n 1)
+    Processor     'helpdesk' (a helpdesk SaaS, GDPR Art. 28) routes workspace 'demo' to the demo inbox, refers 'globex'
 
   Try:
     curl -s -X POST http://127.0.0.1:$port/api/v1/requests -H 'Content-Type: application/json' \\
