@@ -47,7 +47,6 @@ run_sample CrmConnector Connector__Name=crm
 run_sample BillingConnector Connector__Name=billing
 run_sample SupportDeskConnector Connector__Name=support-desk
 run_sample NewsletterSaas Newsletter__Secret="$Dsar__Connectors__Secrets__newsletter" Newsletter__Url="http://127.0.0.1:$newsletter_port"
-run_sample ErasureListener Listener__Queue=demo-recommendations-erasures
 for _ in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
   kill -0 "$server" 2>/dev/null || { say "the engine stopped during start-up (see above)"; exit 1; }
@@ -62,6 +61,7 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 demo_subject="${subjects%% *}"
+run_sample ErasureListener Listener__Queue=demo-recommendations-erasures Listener__Preload="$subjects"
 cat <<MSG
 
   DsarEngine is running.
@@ -70,9 +70,10 @@ cat <<MSG
     Health        http://127.0.0.1:$port/health/ready
     Credentials   $DSAR_LOCAL/demo-credentials.json (staff API keys of the demo organisation 'demo')
     Systems       CRM, billing, support desk (bus), newsletter SaaS (HTTP, port $newsletter_port), paper archive (manual),
-                  an erasure listener (plain AMQP); a processor 'helpdesk' routes its workspace 'demo' to 'demo'
+                  an erasure listener (plain AMQP)
     Subjects      present in every sample system: $subjects
-    Admin API key $(sed -n 's/.*"admin": "\(.*\)".*/\1/p' "$DSAR_LOCAL/demo-credentials.json")
+    Admin API key $(sed -n 's/.*"admin": "\(.*\)".*/\1/p' "$DSAR_LOCAL/demo-credentials.json" | head -n 1)
+    Processor     'helpdesk' (a helpdesk SaaS, GDPR Art. 28) routes workspace 'demo' to the demo inbox, refers 'globex'
 
   Try:
     curl -s -X POST http://127.0.0.1:$port/api/v1/requests -H 'Content-Type: application/json' \\

@@ -12,6 +12,9 @@ internal static class Program
         var queue = Environment.GetEnvironmentVariable("Listener__Queue") ?? "recommendations-erasures";
         var tenant = Environment.GetEnvironmentVariable("Listener__Tenant") ?? "#";
         var cache = new ProfileCache();
+        // The demo preloads the subjects it shows, so an erasure visibly removes one of them here.
+        foreach (var email in (Environment.GetEnvironmentVariable("Listener__Preload") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            cache.Add(new CachedProfile(email, "(cached profile)", "demo"));
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
         AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();

@@ -52,7 +52,6 @@ internal static class EngineSetup
         services.AddHostedService<SmtpDelivery>();
         services.AddSingleton<DemoSamples>();
         services.AddSingleton<DemoSeeder>();
-        services.AddSingleton<DemoProcessor>();
 
         services.AddDsarProblemDetails();
         services.AddOpenApi();

@@ -19,6 +19,8 @@ internal static class IntakeResults
                 return TypedResults.Accepted(url, SubmittedRequest.From(request, url, links.Token(request.Id)) with
                 {
                     Controller = accepted.Routing?.Controller.Name, RoutedBy = accepted.Routing?.Processor.Name,
+                    Message = accepted.Routing is { } r
+                        ? Workflows.Mail.RoutingNotices.Forwarded(request.Language, r.Processor.Name, r.Workspace.DisplayName, r.Controller.Name) : null,
                 });
             case IntakeResult.Referred referred:
                 return TypedResults.Ok(ReferralView.From(referred));

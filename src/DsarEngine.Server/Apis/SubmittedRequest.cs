@@ -11,6 +11,9 @@ internal sealed record SubmittedRequest(string Reference, string Status, string 
 
     public string? RoutedBy { get; init; }
 
+    // The same, said to the subject in the request's language (GDPR Art. 12(1)).
+    public string? Message { get; init; }
+
     public static SubmittedRequest From(StoredRequest request, string statusUrl, string token) =>
         new(request.Reference, request.Status, statusUrl, token, request.ReceivedAt, request.ReceivedOn, request.EffectiveDue);
 }
@@ -39,11 +42,14 @@ internal sealed record SystemResult(string System, string Action, string Outcome
 
 internal sealed record RetainedView(string Category, string LegalBasis, DateOnly? RetainUntil);
 
-// A processor's answer for a workspace whose customer is not on this engine: whom to write to instead (GDPR Art. 28).
+// A processor's answer for a workspace whose customer is not on this engine: whom to write to instead (GDPR Art. 28),
+// told in the subject's language. Nothing of the subject's is in it.
 internal sealed record ReferralView(string Status, string Workspace, string Controller, string? ContactEmail, string? ContactUrl, string Message)
 {
-    public static ReferralView From(Intake.IntakeResult.Referred r) => new("referred", r.Workspace.DisplayName,
-        r.Workspace.ContactName ?? r.Workspace.DisplayName, r.Workspace.ContactEmail, r.Workspace.ContactUrl,
-        $"{r.Processor.Name} processes the data of the {r.Workspace.DisplayName} workspace on behalf of {r.Workspace.ContactName ?? r.Workspace.DisplayName}, "
-        + "which is responsible for it and must answer your request. Please write to them; nothing of your request was kept here.");
+    public static ReferralView From(Intake.IntakeResult.Referred r)
+    {
+        var (w, controller) = (r.Workspace, r.Workspace.ContactName ?? r.Workspace.DisplayName);
+        return new("referred", w.DisplayName, controller, w.ContactEmail, w.ContactUrl, Workflows.Mail.RoutingNotices.Referred(
+            r.Language, r.Processor.Name, w.DisplayName, controller, Workflows.Mail.RoutingNotices.Contact(w.ContactEmail, w.ContactUrl)));
+    }
 }

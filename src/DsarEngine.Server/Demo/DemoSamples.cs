@@ -20,7 +20,6 @@ internal sealed class DemoSamples(IntakeService intake, ILogger<DemoSamples> log
             var last = faker.Name.LastName();
             var form = new IntakeForm
             {
-                Tenant = "demo",
                 Right = right,
                 Purpose = right is "objection" or "consent-withdrawal" ? "direct-marketing" : null,
                 Subject = new IntakeSubject
@@ -29,8 +28,13 @@ internal sealed class DemoSamples(IntakeService intake, ILogger<DemoSamples> log
                     Name = $"{first} {last}",
                     Identities = [new IntakeIdentity { Type = "customer-id", Value = $"C-{faker.Random.Number(100000, 999999)}" }],
                 },
-                Details = right == "rectification" ? $"Mon adresse est désormais {faker.Address.StreetAddress()}." : null,
+                Details = right == "rectification" ? "Mon adresse a changé." : null,
+                // GDPR Art. 16: what is wrong and what it should be, as fields the connectors can apply.
+                Changes = right == "rectification" ? [new IntakeChange { Field = "postal-address", Value = faker.Address.FullAddress() }] : null,
                 Language = i % 2 == 0 ? "fr" : "en",
+                // The last one reaches the demo organisation through its processor's help-centre workspace.
+                Tenant = i == count - 1 ? DemoSeeder.ProcessorSlug : "demo",
+                Workspace = i == count - 1 ? "demo" : null,
             };
             var result = await intake.SubmitAsync(new IntakeCommand(form, IntakeOrigin.Public, [], null, null, "demo-seed", null), ct);
             if (result is not IntakeResult.Accepted)

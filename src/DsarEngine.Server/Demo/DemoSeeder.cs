@@ -10,7 +10,7 @@ namespace DsarEngine.Server.Demo;
 // Seeds the demo organisation so that a newcomer has something to click on. Idempotent: a second run keeps
 // the same organisation, the same API keys (read back from the credentials file) and adds no duplicates.
 internal sealed partial class DemoSeeder(
-    TenantStore tenants, ApiKeyStore keys, RequestStore requests, ConnectorStore connectors, DemoSamples samples, DemoProcessor processors,
+    TenantStore tenants, ApiKeyStore keys, RequestStore requests, ConnectorStore connectors, WorkspaceStore workspaces, DemoSamples samples,
     IOptions<DemoOptions> options, IOptions<IntakeOptions> intake, TimeProvider clock, ILogger<DemoSeeder> log)
 {
     public static readonly Guid TenantId = Guid.Parse("0193a0c4-0000-7000-8000-00000000de30");
@@ -24,27 +24,38 @@ internal sealed partial class DemoSeeder(
         await tenants.UpsertAsync(tenant, now, ct);
 
         var credentials = ReadCredentials() ?? new DemoCredentials(baseUrl, "demo", []);
-        var apiKeys = new Dictionary<string, string>(credentials.ApiKeys);
-        foreach (var role in StaffRoles.All)
+        credentials = credentials with
         {
-            if (!apiKeys.TryGetValue(role, out var key) || !ApiKeyFormat.TryParse(key, out _, out _))
-                apiKeys[role] = key = ApiKeyFormat.New().Key;
-            if (!ApiKeyFormat.TryParse(key, out var id, out var secret))
-                throw new InvalidOperationException("A freshly generated API key did not parse.");
-            await keys.UpsertAsync(id, TenantId, $"demo-{role}", role, SecretTokens.Hash(secret), now, ct);
-        }
-        credentials = credentials with { BaseUrl = baseUrl, ApiKeys = apiKeys };
+            BaseUrl = baseUrl,
+            ApiKeys = await EnsureKeysAsync(TenantId, "demo", credentials.ApiKeys, now, ct),
+            Processor = await SeedProcessorAsync(baseUrl, credentials.Processor?.ApiKeys, now, ct),
+        };
         WriteCredentials(credentials);
 
         if (options.Value.SampleConnectors)
         {
             foreach (var connector in DemoConnectors.All(options.Value.NewsletterUrl))
                 await connectors.UpsertAsync(TenantId, connector, now, ct);
-            await processors.SeedAsync(tenant, now, ct);
         }
         if ((await requests.ListAsync(TenantId, null, 1, 0, ct)).Count == 0)
             await samples.CreateAsync(options.Value.SampleRequests, ct);
         log.LogInformation("Demo organisation 'demo' ready");
+    }
+
+    // One API key per staff role; keys already in the credentials file are kept, so a restart does not lock anyone out.
+    private async Task<Dictionary<string, string>> EnsureKeysAsync(Guid tenantId, string prefix, IReadOnlyDictionary<string, string>? known,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var apiKeys = new Dictionary<string, string>(known ?? new Dictionary<string, string>());
+        foreach (var role in StaffRoles.All)
+        {
+            if (!apiKeys.TryGetValue(role, out var key) || !ApiKeyFormat.TryParse(key, out _, out _))
+                apiKeys[role] = key = ApiKeyFormat.New().Key;
+            if (!ApiKeyFormat.TryParse(key, out var id, out var secret))
+                throw new InvalidOperationException("A freshly generated API key did not parse.");
+            await keys.UpsertAsync(id, tenantId, $"{prefix}-{role}", role, SecretTokens.Hash(secret), now, ct);
+        }
+        return apiKeys;
     }
 
     private DemoCredentials? ReadCredentials()
@@ -68,4 +79,10 @@ internal sealed partial class DemoSeeder(
     }
 }
 
-internal sealed record DemoCredentials(string BaseUrl, string Tenant, Dictionary<string, string> ApiKeys);
+internal sealed record DemoCredentials(string BaseUrl, string Tenant, Dictionary<string, string> ApiKeys)
+{
+    // The demo processor (a helpdesk SaaS) and its staff keys, to manage workspaces and read its routing log.
+    public DemoTenantKeys? Processor { get; init; }
+}
+
+internal sealed record DemoTenantKeys(string Tenant, Dictionary<string, string> ApiKeys);

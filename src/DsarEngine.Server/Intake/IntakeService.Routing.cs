@@ -41,16 +41,17 @@ internal sealed partial class IntakeService
         if (command.BrowserOrigin is { } origin && !processor.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
             return new IntakeResult.Refused(StatusCodes.Status403Forbidden, "origin-not-allowed", "This website may not submit requests for this organisation.",
                 $"Add {origin} to the organisation's allowed origins.");
-        var language = request.Language ?? processor.DefaultLanguage;
+        var chosen = request.Language ?? processor.DefaultLanguage;
+        var language = MailTemplates.Exists(MailTemplates.RequestReferred, chosen) ? chosen : "en";
         var mail = request.Subject.Email is { } email
-            ? new MailDraft(Guid.CreateVersion7(now), email, MailTemplates.RequestReferred, MailTemplates.Exists(MailTemplates.RequestReferred, language) ? language : "en",
+            ? new MailDraft(Guid.CreateVersion7(now), email, MailTemplates.RequestReferred, language,
                 JsonSerializer.Serialize(new Dictionary<string, string>
                 {
                     ["workspace"] = workspace.DisplayName, ["controller"] = workspace.ContactName ?? workspace.DisplayName,
-                    ["contact"] = string.Join(" — ", new[] { workspace.ContactEmail, workspace.ContactUrl }.Where(c => c is not null)),
+                    ["contact"] = RoutingNotices.Contact(workspace.ContactEmail, workspace.ContactUrl),
                 }, Json))
             : null;
         await workspaces.ReferAsync(new RoutingRecord(processor.Id, workspace.Key, request.Right.ToSlug(), "referred", null, null, now), mail, ct);
-        return new IntakeResult.Referred(workspace, processor);
+        return new IntakeResult.Referred(workspace, processor, language);
     }
 }

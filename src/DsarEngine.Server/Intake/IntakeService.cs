@@ -20,7 +20,7 @@ internal abstract record IntakeResult
     }
 
     // A processor's customer that is not on this engine: nothing was stored but the processor's log entry.
-    public sealed record Referred(Workspace Workspace, Tenant Processor) : IntakeResult;
+    public sealed record Referred(Workspace Workspace, Tenant Processor, string Language) : IntakeResult;
     public sealed record Invalid(Dictionary<string, string[]> Errors) : IntakeResult;
     public sealed record Refused(int Status, string Slug, string Title, string Detail) : IntakeResult;
 }

@@ -75,6 +75,7 @@ public sealed class ProcessorRoleTests
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That((string)referral["status"]!, Is.EqualTo("referred"));
             Assert.That((string)referral["contactEmail"]!, Is.EqualTo("privacy@globex.example"));
+            Assert.That((string)referral["message"]!, Does.Contain("Adressez-la à Globex Corp. privacy office : privacy@globex.example"));
             Assert.That(await Rows.CountAsync(Engine, "requests", processor.Id), Is.Zero);
             Assert.That((string)mail["template"]!, Is.EqualTo("request-referred"));
             Assert.That((string)mail["body"]!, Does.Contain("Adressez votre demande à Globex Corp. privacy office : privacy@globex.example"));

@@ -7,7 +7,7 @@ using DsarEngine.Server.Tests.TestData;
 namespace DsarEngine.Server.Tests.Demo;
 
 // What eng/run.sh shows a newcomer: the demo organisation with its sample systems, and a processor routing to it.
-public sealed class DemoSeedTests
+public sealed class DemoSystemsTests
 {
     [Test]
     public async Task The_demo_registers_every_sample_system_and_a_processor_whose_workspace_routes_to_it_and_a_second_start_changes_nothing()
