@@ -1,3 +1,4 @@
+using DsarEngine.Server.OpenDsr;
 using DsarEngine.Server.Connectors.Http;
 using DsarEngine.Server.Apis;
 using DsarEngine.Server.Auth;
@@ -25,6 +26,7 @@ internal static class EngineSetup
         AddValidatedOptions<BusOptions>(services, BusOptions.SectionName);
         AddValidatedOptions<IntakeOptions>(services, IntakeOptions.SectionName);
         AddValidatedOptions<Connectors.Http.HttpConnectorOptions>(services, Connectors.Http.HttpConnectorOptions.SectionName);
+        AddValidatedOptions<OpenDsr.OpenDsrOptions>(services, OpenDsr.OpenDsrOptions.SectionName);
         AddValidatedOptions<SecurityOptions>(services, SecurityOptions.SectionName);
         AddValidatedOptions<MailOptions>(services, MailOptions.SectionName);
         AddValidatedOptions<RuntimeOptions>(services, RuntimeOptions.SectionName);
@@ -39,6 +41,12 @@ internal static class EngineSetup
         services.AddSingleton<Connectors.Http.HttpConnectorRegistry>();
         services.AddSingleton<Connectors.Http.HttpPipelines>();
         services.AddSingleton<Connectors.Http.HttpConnectorAdapter>();
+        services.AddHttpClient(OpenDsr.OpenDsrCallbackWorker.ClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
+        services.AddSingleton<OpenDsr.OpenDsrSigner>();
+        services.AddSingleton<OpenDsr.OpenDsrStore>();
+        services.AddSingleton<OpenDsr.OpenDsrCertificates>();
+        services.AddSingleton<OpenDsr.OpenDsrClient>();
+        services.AddHostedService<OpenDsr.OpenDsrCallbackWorker>();
         services.AddSingleton<StatusLinks>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<MailRenderer>();
@@ -107,6 +115,8 @@ internal static class EngineSetup
         app.MapTasksApi();
         app.MapWorkspacesApi();
         app.MapHttpCallbackApi();
+        app.MapOpenDsrApi();
+        app.MapOpenDsrCallbacks();
         app.MapGet("/", () => TypedResults.Redirect("/api-docs")).ExcludeFromDescription();
         return app;
     }

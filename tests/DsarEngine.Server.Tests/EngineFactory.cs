@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace DsarEngine.Server.Tests;
 
 // The real engine (real PostgreSQL, real RabbitMQ) in-process. Each factory owns a fresh database.
-internal sealed class EngineFactory(string connectionString, IDictionary<string, string?>? overrides = null, TimeProvider? time = null)
+internal sealed class EngineFactory(string connectionString, IDictionary<string, string?>? overrides = null, TimeProvider? time = null,
+    Action<IServiceCollection>? testServices = null)
     : WebApplicationFactory<Program>
 {
     public string ConnectionString { get; } = connectionString;
@@ -25,9 +26,10 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
         return factory;
     }
 
-    public static async Task<EngineFactory> StartAsync(IDictionary<string, string?>? overrides = null, TimeProvider? time = null)
+    public static async Task<EngineFactory> StartAsync(IDictionary<string, string?>? overrides = null, TimeProvider? time = null,
+        Action<IServiceCollection>? testServices = null)
     {
-        var factory = new EngineFactory(await TestDatabase.CreateAsync("dsar_srv"), overrides, time);
+        var factory = new EngineFactory(await TestDatabase.CreateAsync("dsar_srv"), overrides, time, testServices);
         _ = factory.Server; // builds the host: migrates, starts the bus
         return factory;
     }
@@ -57,6 +59,8 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         if (time is not null)
             builder.ConfigureTestServices(services => services.AddSingleton(time));
+        if (testServices is not null)
+            builder.ConfigureTestServices(testServices);
     }
 
     public override async ValueTask DisposeAsync()

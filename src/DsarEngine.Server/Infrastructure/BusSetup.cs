@@ -14,6 +14,7 @@ internal static class BusSetup
             bus.AddConsumer<Connectors.ConnectorReplyConsumer, Connectors.ConnectorReplyConsumerDefinition>();
             bus.AddConsumer<Connectors.ExportChunkConsumer, Connectors.ExportChunkConsumerDefinition>();
             bus.AddConsumer<Connectors.Http.HttpConnectorConsumer, Connectors.Http.HttpConnectorConsumerDefinition>();
+            bus.AddConsumer<OpenDsr.OpenDsrConnectorConsumer, OpenDsr.OpenDsrConnectorConsumerDefinition>();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(context.GetRequiredService<IOptions<BusOptions>>().Value.Url));

@@ -20,6 +20,12 @@ internal sealed partial class RequestStore
         return new SubmitOutcome(SubmitResult.Replayed, existing);
     }
 
+    public async Task<StoredRequest?> FindByIdAsync(Guid tenantId, Guid id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<StoredRequest>(new CommandDefinition(FindByIdSql, new { TenantId = tenantId, Id = id }, cancellationToken: ct));
+    }
+
     private const string FindByReferenceSql = $"SELECT {StoredRequest.Columns} FROM requests WHERE reference = @Reference";
 
     // Public status lookups know only the reference (globally unique); the caller then checks the token.

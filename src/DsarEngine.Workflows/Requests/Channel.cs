@@ -10,6 +10,9 @@ internal enum Channel
     Post,
     Phone,
     InPerson,
+    // A controller forwarded the request to this organisation as its processor (GDPR Art. 28(3)(e), e.g. over
+    // OpenDSR): the controller verified the subject and answers them, so the processor neither mails nor challenges them.
+    Controller,
 }
 
 internal static class Channels
@@ -22,6 +25,7 @@ internal static class Channels
         ["post"] = Channel.Post,
         ["phone"] = Channel.Phone,
         ["in-person"] = Channel.InPerson,
+        ["controller"] = Channel.Controller,
     };
 
     // Channels a subject can use directly; the others are logged by staff with their real receipt time.

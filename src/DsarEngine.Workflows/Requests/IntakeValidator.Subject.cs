@@ -13,7 +13,7 @@ internal static partial class IntakeValidator
         var email = string.IsNullOrWhiteSpace(subject.Email) ? null : subject.Email.Trim();
         // The response is delivered through a link sent by e-mail, so a request made online needs an address;
         // a letter or a phone call may come with a postal address or a customer number instead.
-        var offline = channel is Channel.Post or Channel.Phone or Channel.InPerson;
+        var offline = channel is Channel.Post or Channel.Phone or Channel.InPerson or Channel.Controller;
         if (email is null && !offline)
             errors.Add("subject.email", "Required.");
         else if (email is not null && !ContactFormats.IsEmail(email))

@@ -11,10 +11,10 @@ internal sealed record TestTenant(Guid Id, string Slug, IReadOnlyDictionary<stri
 {
     private static readonly DateTimeOffset Created = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static async Task<TestTenant> CreateAsync(EngineFactory engine, string[]? allowedOrigins = null, string jurisdiction = "FR", string name = "Exemple SAS")
+    public static async Task<TestTenant> CreateAsync(EngineFactory engine, string[]? allowedOrigins = null, string jurisdiction = "FR", string name = "Exemple SAS", string? slug = null)
     {
         var services = engine.Services;
-        var tenant = new Tenant(Guid.NewGuid(), $"org-{Guid.NewGuid():N}"[..16], name, jurisdiction,
+        var tenant = new Tenant(Guid.NewGuid(), slug ?? $"org-{Guid.NewGuid():N}"[..16], name, jurisdiction,
             jurisdiction.StartsWith("GB", StringComparison.Ordinal) ? "Europe/London" : "Europe/Paris", "en", allowedOrigins ?? []);
         await services.GetRequiredService<TenantStore>().UpsertAsync(tenant, Created, CancellationToken.None);
         var keys = new Dictionary<string, string>();

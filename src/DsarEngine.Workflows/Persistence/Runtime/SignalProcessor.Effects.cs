@@ -28,7 +28,8 @@ internal sealed partial class SignalProcessor
         var (request, slug, closures, signal, now) = scope;
         var last = await c.QuerySingleOrDefaultAsync<JournalEntry>(new CommandDefinition(LastJournalSql, new { request.Id }, tx, cancellationToken: ct));
         var actor = Actor(signal);
-        var email = request.SubjectEmail();
+        // A processor answers the controller, never the subject directly (GDPR Art. 28(3)(e)).
+        var email = request.Channel == "controller" ? null : request.SubjectEmail();
         bool outbox = false, timers = false;
         foreach (var effect in effects)
         {

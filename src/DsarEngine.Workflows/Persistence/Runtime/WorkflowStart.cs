@@ -5,12 +5,13 @@ namespace DsarEngine.Workflows.Persistence;
 
 // The workflow of a new request, pinned to its definition version, written in the intake transaction with a
 // start timer due at once: if the engine dies right after answering 202, a poller starts it when one is back.
+// A request a controller forwarded (channel "controller") starts identity-verified: verifying is the controller's job.
 internal sealed record WorkflowStart(string DefinitionId, int DefinitionVersion)
 {
     public static async Task WriteAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredRequest request, WorkflowStart start, CancellationToken ct)
     {
         var instance = new WorkflowInstance(request.Id, request.TenantId, start.DefinitionId, start.DefinitionVersion, 0,
-            InstanceStatus.Pending, null, new InstanceState(), 0, null, 1);
+            InstanceStatus.Pending, null, new InstanceState { IdentityVerified = request.Channel == "controller" }, 0, null, 1);
         await Runtime.InstanceRows.InsertAsync(c, tx, instance, request.CreatedAt, ct);
         await Runtime.RuntimeRows.ScheduleAsync(c, tx, DeterministicId.From(request.Id.ToString(), TimerKinds.Start), request.TenantId, request.Id,
             TimerKinds.Start, null, request.CreatedAt, request.CreatedAt, ct);

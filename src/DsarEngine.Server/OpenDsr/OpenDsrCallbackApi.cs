@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Dapper;
+using DsarEngine.Connectors.Contracts;
+using DsarEngine.Server.Connectors.Http;
+using DsarEngine.Server.Infrastructure;
+using MassTransit;
+using Npgsql;
+
+namespace DsarEngine.Server.OpenDsr;
+
+// OpenDSR § 8.8: a processor's status callback for a request this engine sent as controller. The raw body is checked
+// against the processor's published certificate before it is parsed; a bad signature gets 403 and changes nothing.
+internal static class OpenDsrCallbackApi
+{
+    public static RouteHandlerBuilder MapOpenDsrCallbacks(this IEndpointRouteBuilder app) =>
+        app.MapPost("/opendsr/v1/callbacks/{tenant}/{connector}", Receive).WithTags("OpenDSR controller")
+            .WithSummary("A processor's signed status callback for a request this engine sent");
+
+    private static async Task<IResult> Receive(string tenant, string connector, HttpRequest http, HttpConnectorRegistry registry, OpenDsrCertificates certificates,
+        OpenDsrClient client, NpgsqlDataSource dataSource, IPublishEndpoint bus, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await http.Body.CopyToAsync(buffer, ct);
+        var raw = buffer.ToArray();
+        var (settings, _) = await registry.FindAsync(tenant, connector, Workflows.Runtime.ConnectorKinds.OpenDsr, ct);
+        var pem = settings is null ? null : await certificates.ForAsync(settings.Endpoint, ct);
+        if (pem is null || !OpenDsrSigner.Verify(pem, raw, http.Headers[OpenDsrSigner.SignatureHeader]))
+            return Results.Problem(statusCode: 403, type: Problems.Type("bad-signature"), title: "The callback is not signed by the processor's certificate; nothing was changed.");
+        OpenDsrCallback? callback;
+        try { callback = JsonSerializer.Deserialize<OpenDsrCallback>(raw, OpenDsrJson.Options); }
+        catch (JsonException) { callback = null; }
+        if (callback is null || !Guid.TryParse(callback.SubjectRequestId, out var id))
+            return Results.Problem(statusCode: 400, type: Problems.Type("validation"), title: "Not an OpenDSR callback; nothing was changed.");
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        var taskJson = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition("""
+            SELECT o.task::text FROM opendsr_outbound o JOIN tenants t ON t.id = o.tenant_id
+            WHERE o.subject_request_id = @id AND t.slug = @tenant AND o.connector = @connector
+            """, new { id, tenant, connector }, cancellationToken: ct));
+        if (taskJson is null || JsonSerializer.Deserialize<TaskReference>(taskJson, OpenDsrJson.Options) is not { } task)
+            return Results.Problem(statusCode: 404, type: Problems.Type("not-found"), title: "No request of this engine has that subject_request_id.");
+        if (callback.StatusCallbackUrl != client.CallbackUrl(task))
+            return Results.Problem(statusCode: 400, type: Problems.Type("validation"), title: "status_callback_url is not this endpoint; nothing was changed.");
+        await OpenDsrResults.PublishAsync(bus, task, callback.RequestStatus, callback.Extensions?[settings!.Endpoint.Host] as System.Text.Json.Nodes.JsonObject,
+            settings!.Endpoint.Host, ct);
+        return Results.Ok();
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dapper;
+using DsarEngine.Connectors.Contracts;
+using DsarEngine.Server.Connectors.Http;
+using DsarEngine.Server.Infrastructure;
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace DsarEngine.Server.OpenDsr;
+
+// The engine as an OpenDSR controller: one task becomes one request at the processor; its result comes by signed
+// callback (or bounded polling) and is published as the ordinary connector replies.
+internal sealed class OpenDsrClient(IHttpClientFactory clients, HttpConnectorRegistry registry, HttpPipelines pipelines, OpenDsrCertificates certificates,
+    NpgsqlDataSource dataSource, IOptions<IntakeOptions> intake, IOptions<HttpConnectorOptions> http, TimeProvider clock)
+{
+    public async Task SubmitAsync(ConsumeContext context, IConnectorCommand command, string type, JsonObject? extension)
+    {
+        var task = command.Task;
+        var ct = context.CancellationToken;
+        var (settings, problem) = await registry.FindAsync(task.Tenant, task.Connector, Workflows.Runtime.ConnectorKinds.OpenDsr, ct);
+        if (settings is null)
+        {
+            await HttpResultPublisher.FailAsync(context, task, false, "not-configured", problem!, ct);
+            return;
+        }
+        var id = OpenDsrResults.SubjectRequestId(task.TaskId);
+        var body = new JsonObject
+        {
+            ["subject_request_id"] = id.ToString("D"), ["subject_request_type"] = type, ["submitted_time"] = clock.GetUtcNow().ToString("O"),
+            ["api_version"] = OpenDsrJson.ApiVersion, ["regulation"] = task.Right is "ccpa" ? "ccpa" : "gdpr",
+            ["subject_identities"] = new JsonArray([.. Identities(command.Identities)]),
+            ["status_callback_urls"] = settings.ResultMode == "poll" ? new JsonArray() : new JsonArray(CallbackUrl(task)),
+        };
+        if (extension is not null)
+            body["extensions"] = new JsonObject { [settings.Endpoint.Host] = extension };
+        var (_, _, failure) = await SendAsync(task, settings, HttpMethod.Post, new Uri(settings.Endpoint, "requests"), Encoding.UTF8.GetBytes(body.ToJsonString()), ct);
+        if (failure is not null)
+        {
+            await HttpResultPublisher.FailAsync(context, task, failure.Value.Retryable, failure.Value.Code, failure.Value.Reason, ct);
+            return;
+        }
+        await using (var c = await dataSource.OpenConnectionAsync(ct))
+            await c.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO opendsr_outbound (subject_request_id, tenant_id, connector, task, created_at)
+                VALUES (@id, (SELECT id FROM tenants WHERE slug = @Tenant), @Connector, @task::jsonb, @now) ON CONFLICT (subject_request_id) DO NOTHING
+                """, new { id, task.Tenant, task.Connector, task = JsonSerializer.Serialize(task, OpenDsrJson.Options), now = clock.GetUtcNow() }, cancellationToken: ct));
+        await context.Publish(new ConnectorTaskProgressed(task, "pending", null), ct);
+        if (settings.ResultMode == "poll")
+            await PollAsync(context, task, settings, id, ct);
+    }
+
+    private async Task PollAsync(ConsumeContext context, TaskReference task, HttpConnectorSettings settings, Guid id, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < http.Value.PollAttempts; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(http.Value.PollIntervalMilliseconds), clock, ct);
+            var (_, raw, failure) = await SendAsync(task, settings, HttpMethod.Get, new Uri(settings.Endpoint, $"requests/{id:D}"), null, ct);
+            if (failure is not null)
+            {
+                await HttpResultPublisher.FailAsync(context, task, failure.Value.Retryable, failure.Value.Code, failure.Value.Reason, ct);
+                return;
+            }
+            var status = JsonNode.Parse(raw!)!.AsObject();
+            var value = (string?)status["request_status"] ?? "";
+            if (value is "completed" or "cancelled")
+            {
+                await OpenDsrResults.PublishAsync(context, task, value, status["extensions"]?[settings.Endpoint.Host] as JsonObject, settings.Endpoint.Host, ct);
+                return;
+            }
+        }
+        await HttpResultPublisher.FailAsync(context, task, true, "still-running", "The processor has not finished; the engine will ask again.", ct);
+    }
+
+    public string CallbackUrl(TaskReference task) => $"{intake.Value.PublicBaseUrl.TrimEnd('/')}/opendsr/v1/callbacks/{task.Tenant}/{task.Connector}";
+
+    // Every answer must carry a valid processor signature over its exact bytes; an unsigned one is not trusted.
+    private async Task<(HttpStatusCode?, byte[]?, (bool Retryable, string Code, string Reason)?)> SendAsync(TaskReference task, HttpConnectorSettings settings,
+        HttpMethod method, Uri url, byte[]? body, CancellationToken ct)
+    {
+        var client = clients.CreateClient(OpenDsrCallbackWorker.ClientName);
+        try
+        {
+            using var response = await pipelines.For(task.Tenant, task.Connector).ExecuteAsync(async token =>
+            {
+                using var message = new HttpRequestMessage(method, url);
+                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Encoding.UTF8.GetString(settings.Secret));
+                if (body is not null)
+                    message.Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+                return await client.SendAsync(message, token);
+            }, ct);
+            var raw = await response.Content.ReadAsByteArrayAsync(ct);
+            if (!response.IsSuccessStatusCode)
+                return (response.StatusCode, raw, ((int)response.StatusCode >= 500, (int)response.StatusCode >= 500 ? "server-error" : "rejected",
+                    $"The processor answered {(int)response.StatusCode}: {Message(raw)}"));
+            var pem = await certificates.ForAsync(settings.Endpoint, ct);
+            var signature = response.Headers.TryGetValues(OpenDsrSigner.SignatureHeader, out var values) ? values.FirstOrDefault() : null;
+            if (pem is null || !OpenDsrSigner.Verify(pem, raw, signature))
+                return (response.StatusCode, raw, (false, "bad-signature", "The processor's answer is not signed by its published certificate."));
+            return (response.StatusCode, raw, null);
+        }
+        catch (BrokenCircuitException) { return (null, null, (true, "circuit-open", "The processor failed repeatedly; calls are paused (circuit open).")); }
+        catch (TimeoutRejectedException) { return (null, null, (true, "timeout", "The processor did not answer in time.")); }
+        catch (HttpRequestException ex) { return (null, null, (true, "unreachable", $"The processor could not be reached ({ex.HttpRequestError}).")); }
+    }
+
+    private static string Message(byte[] raw)
+    {
+        try { return JsonNode.Parse(raw)?["error"]?["message"]?.GetValue<string>() ?? JsonNode.Parse(raw)?["title"]?.GetValue<string>() ?? "no detail"; }
+        catch (JsonException) { return "no detail"; }
+    }
+
+    private static IEnumerable<JsonNode> Identities(IReadOnlyList<SubjectIdentity> identities) => identities
+        .Select(i => i.Type switch { "email" => "email", "customer-id" => "controller_customer_id", _ => null } is { } type
+            ? new JsonObject { ["identity_type"] = type, ["identity_value"] = i.Value, ["identity_format"] = "raw" } : null)
+        .OfType<JsonNode>();
+}
