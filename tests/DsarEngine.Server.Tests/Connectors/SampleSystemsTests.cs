@@ -17,18 +17,35 @@ public sealed class SampleSystemsTests
 {
     private static EngineFactory Engine => SharedEngine.Engine;
     private SampleSystems systems = null!;
+    private NewsletterService newsletter = null!;
 
     [OneTimeSetUp]
-    public async Task StartSystems() => systems = await SampleSystems.StartAsync();
+    public async Task StartSystems()
+    {
+        systems = await SampleSystems.StartAsync();
+        newsletter = await NewsletterService.StartAsync();
+    }
 
     [OneTimeTearDown]
-    public async Task StopSystems() => await systems.DisposeAsync();
+    public async Task StopSystems()
+    {
+        await systems.DisposeAsync();
+        await newsletter.DisposeAsync();
+    }
+
+    // The three bus systems and the newsletter SaaS over HTTP, as the demo registers them.
+    private async Task RegisterAllAsync(TestTenant tenant)
+    {
+        var admin = tenant.Staff(Engine, "admin");
+        await systems.RegisterAsync(admin);
+        await RequestDriver.RegisterAsync(admin, "newsletter", newsletter.Registration("export", "erase", "stop-processing"));
+    }
 
     [Test]
     public async Task An_erasure_reaches_every_system_and_the_listener_and_the_subject_sees_each_outcome()
     {
         var tenant = await TestTenant.CreateAsync(Engine);
-        await systems.RegisterAsync(tenant.Staff(Engine, "admin"));
+        await RegisterAllAsync(tenant);
         var subject = SamplePeople.Demo[0];
         var cache = new ProfileCache(profiles: 3);
         cache.Add(new CachedProfile(subject.Email, subject.Name, "loyal"));
@@ -55,7 +72,9 @@ public sealed class SampleSystemsTests
             Assert.That((string)billing["status"]!, Is.EqualTo("partial"));
             Assert.That((string)billing["retained"]![0]!["category"]!, Is.EqualTo("invoices"));
             Assert.That((string)billing["retained"]![0]!["legalBasis"]!, Does.Contain("L123-22"));
-            Assert.That(results.Keys, Is.EquivalentTo(new[] { "Sales CRM", "Billing", "Support desk" }));
+            Assert.That((string)RequestDriver.Task(review, "newsletter")["status"]!, Is.EqualTo("partial"));
+            Assert.That((string)RequestDriver.Task(review, "newsletter")["retained"]![0]!["category"]!, Is.EqualTo("suppression-list"));
+            Assert.That(results.Keys, Is.EquivalentTo(new[] { "Sales CRM", "Billing", "Support desk", "Newsletter" }));
             Assert.That((string)results["Billing"]["retained"]![0]!["retainUntil"]!, Does.Match(@"^20\d\d-\d\d-\d\d$"));
             Assert.That(cache.Contains(subject.Email), Is.False);
         }
@@ -65,14 +84,14 @@ public sealed class SampleSystemsTests
     public async Task An_access_request_gathers_an_export_from_every_system()
     {
         var tenant = await TestTenant.CreateAsync(Engine);
-        await systems.RegisterAsync(tenant.Staff(Engine, "admin"));
+        await RegisterAllAsync(tenant);
         var subject = SamplePeople.Demo[1];
         var staff = tenant.Staff(Engine, "privacy-officer");
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access", subject.Email);
         await RequestDriver.ToFanOutAsync(staff, reference);
         var after = await TestData.Workflows.WaitForAsync(staff, reference, v => (string?)v["waitingFor"] != "connectors", "every export");
         var documents = new Dictionary<string, ExportDocument>();
-        foreach (var name in new[] { systems.Crm, systems.Billing, systems.Support })
+        foreach (var name in new[] { systems.Crm, systems.Billing, systems.Support, "newsletter" })
         {
             var task = RequestDriver.Task(after, name);
             Assert.That((string)task["status"]!, Is.EqualTo("done"), name);
@@ -84,6 +103,7 @@ public sealed class SampleSystemsTests
             Assert.That(documents[systems.Crm].Categories.Single(c => c.Category == "contact-details").Records.Single()["email"], Is.EqualTo(subject.Email));
             Assert.That(documents[systems.Billing].Categories.Single(c => c.Category == "invoices").Records, Is.Not.Empty);
             Assert.That(documents[systems.Support].Categories.Single(c => c.Category == "support-tickets").Records, Has.Count.EqualTo(2));
+            Assert.That(documents["newsletter"].Categories.Single(c => c.Category == "subscriber").Records.Single()["email"], Is.EqualTo(subject.Email));
         }
     }
 }
