@@ -87,7 +87,7 @@ internal static class OpenDsrApi
 
     // OpenDSR § 9: a controller may cancel while the request is pending; the engine closes the request with the reason.
     private static async Task<IResult> Cancel(string id, HttpRequest http, OpenDsrSigner signer, IOptions<OpenDsrOptions> options,
-        OpenDsrStore store, RequestStore requests, SignalProcessor processor, TimeProvider clock, CancellationToken ct)
+        OpenDsrStore store, RequestStore requests, SignalProcessor processor, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct)
     {
         if (!signer.Enabled)
             return Disabled();
@@ -96,7 +96,9 @@ internal static class OpenDsrApi
         if (!Guid.TryParse(id, out var requestId) || await store.FindAsync(controller.Key, requestId, ct) is not { } link
             || await requests.FindByIdAsync(link.TenantId, link.RequestId, ct) is not { } request)
             return NotFound();
-        if (link.CancelledAt is null && OpenDsrStatuses.Of(request.Status, null, null).Status != "pending")
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        var instance = await InstanceRows.FindAsync(c, link.TenantId, link.RequestId, ct);
+        if (link.CancelledAt is null && OpenDsrStatuses.Of(request.Status, null, instance).Status != "pending")
             return Invalid([("subject_request_id", "Only a pending request can be cancelled; this one is already being worked on.")]);
         var now = clock.GetUtcNow();
         if (link.CancelledAt is null)

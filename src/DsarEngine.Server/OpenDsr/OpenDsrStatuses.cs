@@ -12,6 +12,8 @@ internal static class OpenDsrStatuses
     {
         _ when cancelledAt is not null => ("cancelled", null),
         RequestStatus.Received or RequestStatus.AwaitingIdentity => ("pending", null),
+        // Received and acknowledged, but nobody has decided or acted yet: still pending (and cancellable, § 9).
+        RequestStatus.InProgress when instance is { State: { Outcome: null, Tasks.Count: 0 } } => ("pending", null),
         RequestStatus.Refused => ("completed", Denied(instance)),
         RequestStatus.Completed or RequestStatus.Closed => ("completed", null),
         _ => ("in_progress", null),

@@ -96,6 +96,21 @@ public sealed class OpenDsrTests
     }
 
     [Test]
+    public async Task A_request_the_processor_has_started_on_cannot_be_cancelled_and_reports_in_progress()
+    {
+        var id = Guid.NewGuid();
+        await Controller().PostAsJsonAsync("/opendsr/v1/requests", Request(id));
+        var reference = await Rows.ScalarAsync<string>(engine, "SELECT r.reference FROM opendsr_requests o JOIN requests r ON r.id = o.request_id WHERE o.subject_request_id = @id", new { id });
+        var staff = processor.Staff(engine, "privacy-officer");
+        await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:assess"), "the assessment");
+        await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = "assess", outcome = "proceed" });
+        var refused = await Controller().DeleteAsync($"/opendsr/v1/requests/{id:D}");
+        var status = JsonNode.Parse(await Controller().GetStringAsync($"/opendsr/v1/requests/{id:D}"))!;
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((string)status["request_status"]!, Is.EqualTo("in_progress").Or.EqualTo("completed"));
+    }
+
+    [Test]
     public async Task Bad_input_and_unknown_controllers_are_refused_and_nothing_is_stored()
     {
         var before = await Rows.ScalarAsync<long>(engine, "SELECT count(*) FROM opendsr_requests", new { });
