@@ -1,6 +1,5 @@
 using DsarEngine.Samples.Common;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace DsarEngine.Samples.BillingConnector;
 
@@ -10,21 +9,12 @@ namespace DsarEngine.Samples.BillingConnector;
 // (A class rather than top-level statements: those make a public global Program that clashes with the engine's.)
 internal static class Program
 {
-    public static async Task Main(string[] args)
-    {
-        var builder = Host.CreateApplicationBuilder(args);
-        var (name, broker, connectionString, delay) = SampleHost.Settings(builder.Configuration, "billing");
-        builder.Services.AddBillingConnector(name, broker, connectionString, delay);
-        await builder.Build().RunAsync();
-    }
+    public static Task Main(string[] args) =>
+        SampleHost.RunAsync(args, "billing", (services, s) => services.AddBillingConnector(s.Name, s.Broker, s.ConnectionString, s.WorkDelay));
 }
 
 public static class BillingConnectorSetup
 {
-    // The schema is created and seeded before the bus starts (hosted services start in order).
-    public static IServiceCollection AddBillingConnector(this IServiceCollection services, string name, Uri broker, string connectionString, TimeSpan workDelay = default)
-    {
-        services.AddHostedService<BillingSchema>();
-        return services.AddSampleConnector<BillingHandlers>(name, broker, connectionString, BillingSchema.Name, workDelay);
-    }
+    public static IServiceCollection AddBillingConnector(this IServiceCollection services, string name, Uri broker, string connectionString, TimeSpan workDelay = default) =>
+        services.AddSampleConnector<BillingHandlers, BillingSchema>(name, broker, connectionString, BillingSchema.Name, workDelay);
 }

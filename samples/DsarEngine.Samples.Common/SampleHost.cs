@@ -1,5 +1,6 @@
 using DsarEngine.Connectors;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace DsarEngine.Samples.Common;
@@ -7,13 +8,23 @@ namespace DsarEngine.Samples.Common;
 // The wiring every sample connector shares: its database, its processed-task memory, the SDK.
 public static class SampleHost
 {
-    public static IServiceCollection AddSampleConnector<THandlers>(this IServiceCollection services, string name, Uri broker,
-        string connectionString, string schema, TimeSpan workDelay = default) where THandlers : class
+    // The schema (a hosted service that creates and seeds it) starts before the bus: hosted services start in order.
+    public static IServiceCollection AddSampleConnector<THandlers, TSchema>(this IServiceCollection services, string name, Uri broker,
+        string connectionString, string schema, TimeSpan workDelay = default) where THandlers : class where TSchema : class, IHostedService
     {
+        services.AddHostedService<TSchema>();
         var db = new NpgsqlDataSourceBuilder(connectionString) { ConnectionStringBuilder = { ApplicationName = $"sample-{name}" } }.Build();
         services.AddSingleton(new SampleDatabase(db, schema) { WorkDelay = workDelay });
         services.AddSingleton<IProcessedTasks>(new PgProcessedTasks(db, schema));
         return services.AddDsarConnector<THandlers>(o => (o.Name, o.Broker) = (name, broker));
+    }
+
+    // A sample service's Main: settings from configuration (Connector:Name, Dsar:Bus:Url, ConnectionStrings:Samples).
+    public static async Task RunAsync(string[] args, string defaultName, Action<IServiceCollection, (string Name, Uri Broker, string ConnectionString, TimeSpan WorkDelay)> add)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        add(builder.Services, Settings(builder.Configuration, defaultName));
+        await builder.Build().RunAsync();
     }
 
     // Connector:WorkDelayMs slows every change down (inside its transaction), to watch a task in flight or kill it there.

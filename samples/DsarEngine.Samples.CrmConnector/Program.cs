@@ -1,6 +1,5 @@
 using DsarEngine.Samples.Common;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace DsarEngine.Samples.CrmConnector;
 
@@ -10,21 +9,12 @@ namespace DsarEngine.Samples.CrmConnector;
 // (A class rather than top-level statements: those make a public global Program that clashes with the engine's.)
 internal static class Program
 {
-    public static async Task Main(string[] args)
-    {
-        var builder = Host.CreateApplicationBuilder(args);
-        var (name, broker, connectionString, delay) = SampleHost.Settings(builder.Configuration, "crm");
-        builder.Services.AddCrmConnector(name, broker, connectionString, delay);
-        await builder.Build().RunAsync();
-    }
+    public static Task Main(string[] args) =>
+        SampleHost.RunAsync(args, "crm", (services, s) => services.AddCrmConnector(s.Name, s.Broker, s.ConnectionString, s.WorkDelay));
 }
 
 public static class CrmConnectorSetup
 {
-    // The schema is created and seeded before the bus starts (hosted services start in order).
-    public static IServiceCollection AddCrmConnector(this IServiceCollection services, string name, Uri broker, string connectionString, TimeSpan workDelay = default)
-    {
-        services.AddHostedService<CrmSchema>();
-        return services.AddSampleConnector<CrmHandlers>(name, broker, connectionString, CrmSchema.Name, workDelay);
-    }
+    public static IServiceCollection AddCrmConnector(this IServiceCollection services, string name, Uri broker, string connectionString, TimeSpan workDelay = default) =>
+        services.AddSampleConnector<CrmHandlers, CrmSchema>(name, broker, connectionString, CrmSchema.Name, workDelay);
 }

@@ -1,6 +1,5 @@
 using DsarEngine.Samples.Common;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace DsarEngine.Samples.SupportDeskConnector;
 
@@ -10,21 +9,12 @@ namespace DsarEngine.Samples.SupportDeskConnector;
 // (A class rather than top-level statements: those make a public global Program that clashes with the engine's.)
 internal static class Program
 {
-    public static async Task Main(string[] args)
-    {
-        var builder = Host.CreateApplicationBuilder(args);
-        var (name, broker, connectionString, delay) = SampleHost.Settings(builder.Configuration, "support-desk");
-        builder.Services.AddSupportDeskConnector(name, broker, connectionString, delay);
-        await builder.Build().RunAsync();
-    }
+    public static Task Main(string[] args) =>
+        SampleHost.RunAsync(args, "support-desk", (services, s) => services.AddSupportDeskConnector(s.Name, s.Broker, s.ConnectionString, s.WorkDelay));
 }
 
 public static class SupportDeskConnectorSetup
 {
-    // The schema is created and seeded before the bus starts (hosted services start in order).
-    public static IServiceCollection AddSupportDeskConnector(this IServiceCollection services, string name, Uri broker, string connectionString, TimeSpan workDelay = default)
-    {
-        services.AddHostedService<SupportSchema>();
-        return services.AddSampleConnector<SupportHandlers>(name, broker, connectionString, SupportSchema.Name, workDelay);
-    }
+    public static IServiceCollection AddSupportDeskConnector(this IServiceCollection services, string name, Uri broker, string connectionString, TimeSpan workDelay = default) =>
+        services.AddSampleConnector<SupportHandlers, SupportSchema>(name, broker, connectionString, SupportSchema.Name, workDelay);
 }

@@ -72,16 +72,11 @@ internal static class OpenDsrApi
     private static async Task<IResult> Status(string id, HttpRequest http, OpenDsrSigner signer, IOptions<OpenDsrOptions> options,
         OpenDsrStore store, RequestStore requests, NpgsqlDataSource dataSource, CancellationToken ct)
     {
-        if (!signer.Enabled)
-            return Disabled();
-        if (Authenticate(http, options.Value) is not { } controller)
-            return Unauthorized();
-        if (!Guid.TryParse(id, out var requestId) || await store.FindAsync(controller.Key, requestId, ct) is not { } link
-            || await requests.FindByIdAsync(link.TenantId, link.RequestId, ct) is not { } request)
-            return NotFound();
-        await using var c = await dataSource.OpenConnectionAsync(ct);
-        var (status, extension) = OpenDsrStatuses.Of(request.Status, link.CancelledAt, await InstanceRows.FindAsync(c, link.TenantId, link.RequestId, ct));
-        return SignedJson.Of(200, new OpenDsrStatus(controller.Key, request.DueAt, id, status, OpenDsrJson.ApiVersion,
+        var (found, refusal) = await LookUpAsync(id, http, signer, options.Value, store, requests, dataSource, ct);
+        if (found is not { } f)
+            return refusal!;
+        var (status, extension) = OpenDsrStatuses.Of(f.Request.Status, f.Link.CancelledAt, f.Instance);
+        return SignedJson.Of(200, new OpenDsrStatus(f.Controller, f.Request.DueAt, id, status, OpenDsrJson.ApiVersion,
             OpenDsrStatuses.Extensions(options.Value.Domain, extension)), signer, options.Value.Domain);
     }
 
@@ -89,24 +84,36 @@ internal static class OpenDsrApi
     private static async Task<IResult> Cancel(string id, HttpRequest http, OpenDsrSigner signer, IOptions<OpenDsrOptions> options,
         OpenDsrStore store, RequestStore requests, SignalProcessor processor, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct)
     {
-        if (!signer.Enabled)
-            return Disabled();
-        if (Authenticate(http, options.Value) is not { } controller)
-            return Unauthorized();
-        if (!Guid.TryParse(id, out var requestId) || await store.FindAsync(controller.Key, requestId, ct) is not { } link
-            || await requests.FindByIdAsync(link.TenantId, link.RequestId, ct) is not { } request)
-            return NotFound();
-        await using var c = await dataSource.OpenConnectionAsync(ct);
-        var instance = await InstanceRows.FindAsync(c, link.TenantId, link.RequestId, ct);
-        if (link.CancelledAt is null && OpenDsrStatuses.Of(request.Status, null, instance).Status != "pending")
+        var (found, refusal) = await LookUpAsync(id, http, signer, options.Value, store, requests, dataSource, ct);
+        if (found is not { } f)
+            return refusal!;
+        var (link, request, controller, requestId) = (f.Link, f.Request, f.Controller, f.Link.SubjectRequestId);
+        if (link.CancelledAt is null && OpenDsrStatuses.Of(request.Status, null, f.Instance).Status != "pending")
             return Invalid([("subject_request_id", "Only a pending request can be cancelled; this one is already being worked on.")]);
         var now = clock.GetUtcNow();
         if (link.CancelledAt is null)
         {
-            await processor.ProcessAsync(request.Id, new Signal.Close($"opendsr:{controller.Key}", "Cancelled by the controller over OpenDSR."), new SignalSource("opendsr", null), ct);
-            await store.CancelAsync(controller.Key, requestId, now, ct);
+            await processor.ProcessAsync(request.Id, new Signal.Close($"opendsr:{controller}", "Cancelled by the controller over OpenDSR."), new SignalSource("opendsr", null), ct);
+            await store.CancelAsync(controller, requestId, now, ct);
         }
-        return SignedJson.Of(202, new OpenDsrCancelled(controller.Key, id, now, OpenDsrJson.ApiVersion), signer, options.Value.Domain);
+        return SignedJson.Of(202, new OpenDsrCancelled(controller, id, now, OpenDsrJson.ApiVersion), signer, options.Value.Domain);
+    }
+
+    private sealed record Found(string Controller, OpenDsrLink Link, StoredRequest Request, WorkflowInstance? Instance);
+
+    // The authenticated controller's request named in the URL, or the answer that refuses the call.
+    private static async Task<(Found?, IResult?)> LookUpAsync(string id, HttpRequest http, OpenDsrSigner signer, OpenDsrOptions options,
+        OpenDsrStore store, RequestStore requests, NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        if (!signer.Enabled)
+            return (null, Disabled());
+        if (Authenticate(http, options) is not { } controller)
+            return (null, Unauthorized());
+        if (!Guid.TryParse(id, out var requestId) || await store.FindAsync(controller.Key, requestId, ct) is not { } link
+            || await requests.FindByIdAsync(link.TenantId, link.RequestId, ct) is not { } request)
+            return (null, NotFound());
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        return (new Found(controller.Key, link, request, await InstanceRows.FindAsync(c, link.TenantId, link.RequestId, ct)), null);
     }
 
     // Bearer token per controller; only its SHA-256 is configured, compared in constant time.

@@ -8,32 +8,20 @@ namespace DsarEngine.Server.Tests.TestData;
 // test can kill it with SIGKILL mid-step and start it again against the same database and broker.
 internal sealed class EngineProcess : IAsyncDisposable
 {
-    private readonly Process process;
+    private readonly ServiceProcess process;
 
     public Uri BaseAddress { get; }
 
-    private EngineProcess(Process process, Uri baseAddress) => (this.process, BaseAddress) = (process, baseAddress);
+    private EngineProcess(ServiceProcess process, Uri baseAddress) => (this.process, BaseAddress) = (process, baseAddress);
 
     public static async Task<EngineProcess> StartAsync(IDictionary<string, string> settings)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", "DsarEngine.Server.dll")
+        var environment = new Dictionary<string, string>(settings)
         {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", ["Logging:LogLevel:Default"] = "Warning",
         };
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in settings)
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var engine = new EngineProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var engine = new EngineProcess(ServiceProcess.Start("DsarEngine.Server.dll", environment), new Uri($"http://127.0.0.1:{port}"));
         await engine.WaitUntilLiveAsync();
         return engine;
     }
@@ -45,7 +33,7 @@ internal sealed class EngineProcess : IAsyncDisposable
         while (watch.Elapsed < TimeSpan.FromSeconds(60))
         {
             if (process.HasExited)
-                throw new InvalidOperationException($"The engine exited during start-up with code {process.ExitCode}.");
+                throw new InvalidOperationException($"The engine exited during start-up: {string.Join(" | ", process.Output.TakeLast(5))}");
             try
             {
                 if ((await client.GetAsync("/health/live")).StatusCode == HttpStatusCode.OK)
@@ -59,19 +47,9 @@ internal sealed class EngineProcess : IAsyncDisposable
     }
 
     // SIGKILL: no shutdown hooks, no flushing; whatever was not committed is lost, by design.
-    public void Kill()
-    {
-        if (!process.HasExited)
-            process.Kill(entireProcessTree: true);
-        process.WaitForExit();
-    }
+    public void Kill() => process.Kill();
 
-    public ValueTask DisposeAsync()
-    {
-        Kill();
-        process.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => process.DisposeAsync();
 
     private static int FreePort()
     {

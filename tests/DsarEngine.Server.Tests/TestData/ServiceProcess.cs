@@ -7,7 +7,10 @@ internal sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process process;
 
-    public List<string> Output { get; } = [];
+    private readonly List<string> output = [];
+
+    // The last lines it wrote, for a failure message (a copy: the process may still be writing).
+    public IReadOnlyList<string> Output { get { lock (output) return [.. output]; } }
 
     private ServiceProcess(Process process) => this.process = process;
 
@@ -23,14 +26,26 @@ internal sealed class ServiceProcess : IAsyncDisposable
         foreach (var (key, value) in settings)
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var service = new ServiceProcess(Process.Start(start)!);
-        service.process.OutputDataReceived += (_, e) => { lock (service.Output) if (e.Data is not null) service.Output.Add(e.Data); };
-        service.process.ErrorDataReceived += (_, e) => { lock (service.Output) if (e.Data is not null) service.Output.Add(e.Data); };
+        service.process.OutputDataReceived += (_, e) => service.Keep(e.Data);
+        service.process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
         service.process.BeginOutputReadLine();
         service.process.BeginErrorReadLine();
         return service;
     }
 
     public bool HasExited => process.HasExited;
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+            return;
+        lock (output)
+        {
+            output.Add(line);
+            if (output.Count > 200)
+                output.RemoveAt(0);
+        }
+    }
 
     // SIGKILL: no graceful stop, no acknowledgement of what is in hand: the broker redelivers it.
     public void Kill()
