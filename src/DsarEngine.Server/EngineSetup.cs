@@ -47,6 +47,9 @@ internal static class EngineSetup
         services.AddSingleton<OpenDsr.OpenDsrCertificates>();
         services.AddSingleton<OpenDsr.OpenDsrClient>();
         services.AddHostedService<OpenDsr.OpenDsrCallbackWorker>();
+        AddValidatedOptions<Packs.PdfOptions>(services, Packs.PdfOptions.SectionName);
+        services.AddSingleton<Packs.PdfRenderer>();
+        services.AddSingleton<Packs.LetterComposer>();
         services.AddSingleton<StatusLinks>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<MailRenderer>();

@@ -1,0 +1,24 @@
+using DsarEngine.Server.Packs.Letters;
+using DsarEngine.Workflows.Packs;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace DsarEngine.Server.Packs;
+
+// Renders a letter's Razor component to HTML (ASP.NET Core's HtmlRenderer, no browser) and that HTML to PDF.
+internal sealed class LetterComposer(IServiceProvider services, ILoggerFactory logs, PdfRenderer pdf)
+{
+    public async Task<string> HtmlAsync(LetterModel model)
+    {
+        await using var renderer = new HtmlRenderer(services, logs);
+        var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model });
+        return await renderer.Dispatcher.InvokeAsync(async () => model.Right switch
+        {
+            "erasure" => (await renderer.RenderComponentAsync<ErasureLetter>(parameters)).ToHtmlString(),
+            _ => (await renderer.RenderComponentAsync<AccessLetter>(parameters)).ToHtmlString(),
+        });
+    }
+
+    public async Task<byte[]> PdfAsync(LetterModel model, CancellationToken ct) =>
+        await pdf.RenderAsync(await HtmlAsync(model), model.Reference, model.Language, ct);
+}

@@ -1,0 +1,20 @@
+namespace DsarEngine.Workflows.Packs;
+
+// Everything one response letter says, gathered before rendering so that templates only lay it out. Public (as are
+// the register's records) only because Razor components, public classes by construction, take them as parameters.
+public sealed record LetterModel(
+    string Language,
+    string Reference,
+    string Right,
+    string? SubjectName,
+    DateOnly ReceivedOn,
+    DateOnly AnsweredOn,
+    ProcessingRegister Organisation,
+    IReadOnlyList<SystemSection> Systems);
+
+// One system's part: its outcome, what it kept and why, and (for access) the data by category.
+public sealed record SystemSection(string System, string Outcome, IReadOnlyList<KeptEntry> Kept, IReadOnlyList<CategorySection> Data);
+
+public sealed record KeptEntry(string Category, string LegalBasis, DateOnly? Until);
+
+public sealed record CategorySection(string Category, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, int TotalRecords);

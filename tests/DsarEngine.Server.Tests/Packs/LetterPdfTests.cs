@@ -1,0 +1,102 @@
+using System.Text.Json;
+using DsarEngine.Server.Packs;
+using DsarEngine.Workflows.Packs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace DsarEngine.Server.Tests.Packs;
+
+// Letters rendered by the real renderer (Razor HtmlRenderer, then Debian's Chromium) and read back with poppler.
+public sealed class LetterPdfTests
+{
+    private static PdfRenderer renderer = null!;
+    private static LetterComposer composer = null!;
+
+    [OneTimeSetUp]
+    public void StartRenderer()
+    {
+        renderer = new PdfRenderer(Options.Create(new PdfOptions()), NullLogger<PdfRenderer>.Instance);
+        var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        composer = new LetterComposer(services, NullLoggerFactory.Instance, renderer);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopRenderer() => await renderer.DisposeAsync();
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static ProcessingRegister Register(string file) =>
+        JsonSerializer.Deserialize<ProcessingRegister>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "organisations", file)), Json)!;
+
+    private static LetterModel Model(string right, string language) => new(language, "DSR-7K2M-9QXA-4TZB", right, "Zoë Ångström-Παπαδοπούλου",
+        new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 20), Register("helpdesk-saas.json"),
+    [
+        new SystemSection("Sales CRM", "done", [], [new CategorySection("contact-details", ["name", "city"], [["Анна Каренина", "Санкт-Петербург"], ["Zoë Ångström", "Besançon"]], 2)]),
+        new SystemSection("Billing", "partial", [new KeptEntry("invoices", "Code de commerce art. L123-22 (10 years)", new DateOnly(2034, 6, 30))],
+            [new CategorySection("invoices", ["id", "amount"], [["F-000001", "49.90"]], 120)]),
+    ]);
+
+    [TestCase("en", "Your request for access to your personal data", "Who receives your data", "Commission nationale")]
+    [TestCase("fr", "Votre demande d'accès à vos données personnelles", "Qui reçoit vos données", "Commission nationale")]
+    public async Task An_access_letter_has_every_article_15_section_the_copy_and_readable_names(string language, string title, string recipients, string authority)
+    {
+        var (text, fonts, info) = await Poppler.ReadAsync(await composer.PdfAsync(Model("access", language), CancellationToken.None));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Contain(title).And.Contain(recipients).And.Contain(authority));
+            Assert.That(text, Does.Contain("Zoë Ångström-Παπαδοπούλου").And.Contain("Анна Каренина").And.Contain("Санкт-Петербург"));
+            Assert.That(text, Does.Contain("Stripe Payments Europe Ltd").And.Contain("Data Privacy Framework").And.Contain("10 years (Code de commerce L123-22)"));
+            Assert.That(text, Does.Contain("DSR-7K2M-9QXA-4TZB").And.Contain(language == "fr" ? "Page 1 sur" : "Page 1 of"));
+            Assert.That(text, Does.Contain(language == "fr" ? "119 enregistrements de plus" : "119 more records"), "120 invoices, one shown: the rest are only in the machine-readable files");
+            Assert.That(fonts, Does.Contain("DejaVu"));
+            Assert.That(fonts.Split('\n').Skip(2).Where(l => l.Trim().Length > 0).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
+                Has.All.Matches<string[]>(cols => cols.Contains("yes")), "every font embedded");
+            Assert.That(info, Does.Contain("Tagged:          yes"));
+            Assert.That(info, Does.Match(@"Title:\s+" + System.Text.RegularExpressions.Regex.Escape(title)));
+            Assert.That(info, Does.Contain("Page size:       595.92 x 842.88 pts (A4)").Or.Contain("(A4)"));
+        }
+    }
+
+    [TestCase("en", "What we had to keep, and why", "until 30 June 2034")]
+    [TestCase("fr", "Ce que nous avons dû conserver, et pourquoi", "jusqu'au 30 juin 2034")]
+    public async Task An_erasure_letter_says_what_was_kept_why_and_until_when(string language, string kept, string until)
+    {
+        var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(Model("erasure", language), CancellationToken.None));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Contain(kept).And.Contain("L123-22").And.Contain(until));
+            Assert.That(text, Does.Contain(language == "fr" ? "article 19" : "Article 19"));
+            Assert.That(text, Does.Contain("35"), "backups age out as the register says");
+        }
+    }
+
+    [TestCase("helpdesk-saas.json")]
+    [TestCase("crm-vendor.json")]
+    [TestCase("privacy-tools-vendor.json")]
+    [TestCase("ai-assistant-vendor.json")]
+    public async Task Every_sample_organisation_has_the_facts_a_letter_states_and_renders(string file)
+    {
+        var register = Register(file);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(register.Controller.Name, Is.Not.Empty);
+            Assert.That(register.Authority.Name, Is.Not.Empty);
+            Assert.That(register.Purposes, Is.Not.Empty.And.All.Matches<PurposeEntry>(p => p.LegalBasis.Length > 0));
+            Assert.That(register.Retention, Is.Not.Empty);
+        }
+        var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(Model("access", "en") with { Organisation = register }, CancellationToken.None));
+        Assert.That(text, Does.Contain(register.Controller.Name).And.Contain(register.Purposes[0].Purpose));
+    }
+
+    [Test]
+    public async Task When_the_browser_dies_the_next_render_starts_a_new_one()
+    {
+        await composer.PdfAsync(Model("erasure", "en"), CancellationToken.None);
+        var launches = renderer.Launches;
+        await renderer.KillBrowserAsync();
+        var pdf = await composer.PdfAsync(Model("erasure", "en"), CancellationToken.None);
+        Assert.That(renderer.Launches, Is.EqualTo(launches + 1));
+        Assert.That(pdf.AsSpan(0, 5).ToArray(), Is.EqualTo("%PDF-"u8.ToArray()));
+    }
+}
