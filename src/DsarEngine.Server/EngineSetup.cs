@@ -50,6 +50,7 @@ internal static class EngineSetup
         AddValidatedOptions<Packs.PdfOptions>(services, Packs.PdfOptions.SectionName);
         services.AddSingleton<Packs.PdfRenderer>();
         services.AddSingleton<Packs.LetterComposer>();
+        services.AddSingleton<Workflows.Persistence.RegisterStore>();
         services.AddSingleton<StatusLinks>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<MailRenderer>();
@@ -120,6 +121,7 @@ internal static class EngineSetup
         app.MapHttpCallbackApi();
         app.MapOpenDsrApi();
         app.MapOpenDsrCallbacks();
+        app.MapRegisterApi();
         app.MapGet("/", () => TypedResults.Redirect("/api-docs")).ExcludeFromDescription();
         return app;
     }
