@@ -51,13 +51,21 @@ internal static class EngineSetup
         services.AddSingleton<Packs.PdfRenderer>();
         services.AddSingleton<Packs.LetterComposer>();
         services.AddSingleton<Workflows.Persistence.RegisterStore>();
+        services.AddSingleton<Workflows.Persistence.PackStore>();
+        services.AddSingleton<Packs.LetterModels>();
+        services.AddOptions<Packs.PackOptions>().BindConfiguration(Packs.PackOptions.SectionName);
         services.AddSingleton<StatusLinks>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<MailRenderer>();
         services.AddSingleton<Deadlines.ClockCommands>();
         services.AddSingleton(WorkflowDefinitions.Load);
         services.AddSingleton<IWorkflowDefinitions>(sp => sp.GetRequiredService<DefinitionCatalog>());
-        services.AddSingleton<SignalProcessor>();
+        services.AddSingleton(sp =>
+        {
+            var processor = ActivatorUtilities.CreateInstance<SignalProcessor>(sp);
+            processor.RenderedRights = sp.GetRequiredService<IOptions<Packs.PackOptions>>().Value.Render ? Packs.LetterComposer.Rights : new HashSet<string>();
+            return processor;
+        });
         services.AddSingleton<IdentityVerification>();
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<TimerPoller>();
@@ -122,6 +130,7 @@ internal static class EngineSetup
         app.MapOpenDsrApi();
         app.MapOpenDsrCallbacks();
         app.MapRegisterApi();
+        app.MapPacksApi();
         app.MapGet("/", () => TypedResults.Redirect("/api-docs")).ExcludeFromDescription();
         return app;
     }

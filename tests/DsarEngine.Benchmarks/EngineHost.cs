@@ -27,6 +27,8 @@ internal static class EngineHost
             ["Dsar:Bus:EndpointPrefix"] = endpointPrefix,
             ["Dsar:Security:TokenKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Dsar:Security:DataKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            // This measures the workflow engine's durability and throughput, not the PDF renderer (tested on its own).
+            ["Dsar:Packs:Render"] = "false",
             // The per-client limit (20/min by default) would refuse almost every submission from one client.
             ["Dsar:Intake:PublicPermitsPerMinute"] = "1000000",
             ["Dsar:Demo:Seed"] = "true",

@@ -10,7 +10,7 @@ namespace DsarEngine.Server.Demo;
 // Seeds the demo organisation so that a newcomer has something to click on. Idempotent: a second run keeps
 // the same organisation, the same API keys (read back from the credentials file) and adds no duplicates.
 internal sealed partial class DemoSeeder(
-    TenantStore tenants, ApiKeyStore keys, RequestStore requests, ConnectorStore connectors, WorkspaceStore workspaces, DemoSamples samples,
+    TenantStore tenants, ApiKeyStore keys, RequestStore requests, ConnectorStore connectors, RegisterStore registers, WorkspaceStore workspaces, DemoSamples samples,
     IOptions<DemoOptions> options, IOptions<IntakeOptions> intake, TimeProvider clock, ILogger<DemoSeeder> log)
 {
     public static readonly Guid TenantId = Guid.Parse("0193a0c4-0000-7000-8000-00000000de30");
@@ -22,6 +22,7 @@ internal sealed partial class DemoSeeder(
         var baseUrl = intake.Value.PublicBaseUrl.TrimEnd('/');
         var tenant = new Tenant(TenantId, "demo", "Demo Organisation SAS", "FR", "Europe/Paris", "en", [baseUrl]);
         await tenants.UpsertAsync(tenant, now, ct);
+        await registers.SaveAsync(TenantId, DemoRegister.For(tenant.Name), now, ct);
 
         var credentials = ReadCredentials() ?? new DemoCredentials(baseUrl, "demo", []);
         credentials = credentials with

@@ -15,6 +15,7 @@ internal static class BusSetup
             bus.AddConsumer<Connectors.ExportChunkConsumer, Connectors.ExportChunkConsumerDefinition>();
             bus.AddConsumer<Connectors.Http.HttpConnectorConsumer, Connectors.Http.HttpConnectorConsumerDefinition>();
             bus.AddConsumer<OpenDsr.OpenDsrConnectorConsumer, OpenDsr.OpenDsrConnectorConsumerDefinition>();
+            bus.AddConsumer<Packs.RenderPackConsumer, Packs.RenderPackConsumerDefinition>();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(context.GetRequiredService<IOptions<BusOptions>>().Value.Url));

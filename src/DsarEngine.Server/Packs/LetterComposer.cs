@@ -8,6 +8,9 @@ namespace DsarEngine.Server.Packs;
 // Renders a letter's Razor component to HTML (ASP.NET Core's HtmlRenderer, no browser) and that HTML to PDF.
 internal sealed class LetterComposer(IServiceProvider services, ILoggerFactory logs, PdfRenderer pdf)
 {
+    // The rights that have a letter so far; the others' render-pack steps record the outcome without a letter.
+    public static readonly IReadOnlySet<string> Rights = new HashSet<string>(StringComparer.Ordinal) { "access", "erasure" };
+
     public async Task<string> HtmlAsync(LetterModel model)
     {
         await using var renderer = new HtmlRenderer(services, logs);

@@ -18,6 +18,9 @@ internal abstract record Effect
         public IReadOnlyList<ConnectorTask> Tasks { get; init; } = [];
     }
 
+    // Render the response pack (letter, and files where the right has them) on the renderer's queue.
+    public sealed record RenderPack(Guid MessageId) : Effect;
+
     public sealed record ScheduleTimer(string Kind, string? StepId, DateTimeOffset DueAt) : Effect;
 
     public sealed record CancelTimers(string Kind, string? StepId) : Effect;

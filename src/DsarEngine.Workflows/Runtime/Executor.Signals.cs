@@ -26,6 +26,7 @@ internal static partial class Executor
                 Signal.TaskCompletedManually m when AtFanOut(i) => CompletedManually(i, m),
                 Signal.RetryTask r when AtFanOut(i) => RetryOne(i, r),
                 Signal.TimerFired { Kind: TimerKinds.TaskTimeout or TimerKinds.TaskRetry } timer when i.WaitingFor == Bookmarks.Connectors => TaskTimer(i, timer),
+                Signal.PackRendered rendered when i.WaitingFor == Bookmarks.Pack => PackRendered(i, rendered),
                 Signal.TimerFired timer => Timer(i, timer),
                 Signal.RearmTimers => Rearm(i),
                 Signal.Extend extend => Extend(i, extend),

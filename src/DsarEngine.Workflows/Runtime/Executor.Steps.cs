@@ -16,6 +16,7 @@ internal static partial class Executor
                 Decision(i, step),
             StepTypes.Review => Pass(i, "review-not-required", new { step = step.Id }, null),
             StepTypes.FanOut => FanOut(i, step),
+            StepTypes.RenderPack when context.RendersPacks => RenderPack(i, step),
             StepTypes.RenderPack => Pass(i, "pack-prepared", new { outcome = i.State.Outcome, results = i.State.Tasks.Select(t => new { t.Connector, t.Action, t.Status, outcome = t.EffectiveOutcome }) }, null),
             StepTypes.Deliver => Deliver(i, step),
             StepTypes.NotifyRecipients => Publish(i, step, "recipients-notification-requested"),
@@ -55,6 +56,22 @@ internal static partial class Executor
             Effects.Add(new Effect.SetRequestStatus(RequestStatus.InProgress));
             Journal("awaiting-decision", new { step = step.Id, type = step.Type });
             return Wait(i, Bookmarks.Decision(step.Id));
+        }
+
+        // The renderer works off the transaction (a browser is slow and may die): the step waits for its answer.
+        private WorkflowInstance RenderPack(WorkflowInstance i, StepDefinition step)
+        {
+            Effects.Add(new Effect.RenderPack(DeterministicId.From(i.RequestId.ToString(), step.Id, i.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            Journal("pack-requested", new { step = step.Id, outcome = i.State.Outcome, results = i.State.Tasks.Select(t => new { t.Connector, outcome = t.EffectiveOutcome }) });
+            return Wait(i, Bookmarks.Pack);
+        }
+
+        private WorkflowInstance PackRendered(WorkflowInstance i, Signal.PackRendered rendered)
+        {
+            if (rendered.Error is { } error)
+                return Attention(i, $"The response pack could not be rendered: {error}");
+            Journal("pack-rendered", new { rendered.PackId, rendered.Sha256, rendered.Bytes });
+            return Next(i with { State = i.State with { PackId = rendered.PackId } });
         }
 
         private WorkflowInstance Deliver(WorkflowInstance i, StepDefinition step)

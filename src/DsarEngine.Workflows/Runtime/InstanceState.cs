@@ -12,5 +12,8 @@ internal sealed record InstanceState
 
     public IReadOnlyList<string> Exemptions { get; init; } = [];
 
+    // The response pack last rendered (response_packs.id).
+    public Guid? PackId { get; init; }
+
     public IReadOnlyList<ConnectorTask> Tasks { get; init; } = [];
 }

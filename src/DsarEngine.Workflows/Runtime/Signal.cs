@@ -25,6 +25,9 @@ internal abstract record Signal
     public sealed record TaskCompletedManually(Guid TaskId, string Outcome, string Note, IReadOnlyList<RetainedItem> Retained,
         ExportRef? Export, string Actor) : Signal;
 
+    // The response pack was rendered and stored (sealed); or it could not be (Error set).
+    public sealed record PackRendered(Guid PackId, string Sha256, long Bytes, string? Error) : Signal;
+
     // A person sends one failed or timed-out task again.
     public sealed record RetryTask(Guid TaskId, string Actor) : Signal;
 

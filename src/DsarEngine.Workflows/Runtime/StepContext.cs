@@ -14,6 +14,9 @@ internal sealed record StepContext(
     public Requests.RequestClock? Clock { get; init; }
 
     public IReadOnlyList<Deadlines.ClosureDay> Closures { get; init; } = [];
+
+    // Whether render-pack steps render (the host's Dsar:Packs:Render); off, the step records the outcome and moves on.
+    public bool RendersPacks { get; init; }
 }
 
 // A registered connector as the executor sees it. Kind: bus | http | opendsr | manual (a person does the task).

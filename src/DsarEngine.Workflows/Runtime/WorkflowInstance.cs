@@ -30,6 +30,7 @@ internal static class Bookmarks
 {
     public const string Identity = "identity";
     public const string Connectors = "connectors";
+    public const string Pack = "pack";
 
     public static string Decision(string stepId) => $"decision:{stepId}";
 }

@@ -9,6 +9,10 @@ namespace DsarEngine.Server.Tests.TestData;
 // A fresh organisation with one API key per role, created through the engine's own stores.
 internal sealed record TestTenant(Guid Id, string Slug, IReadOnlyDictionary<string, string> Keys)
 {
+    private static readonly Lazy<DsarEngine.Workflows.Packs.ProcessingRegister> SampleRegister = new(() =>
+        System.Text.Json.JsonSerializer.Deserialize<DsarEngine.Workflows.Packs.ProcessingRegister>(
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "organisations", "helpdesk-saas.json")), RegisterStore.Json)!);
+
     private static readonly DateTimeOffset Created = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static async Task<TestTenant> CreateAsync(EngineFactory engine, string[]? allowedOrigins = null, string jurisdiction = "FR", string name = "Exemple SAS", string? slug = null)
@@ -17,6 +21,8 @@ internal sealed record TestTenant(Guid Id, string Slug, IReadOnlyDictionary<stri
         var tenant = new Tenant(Guid.NewGuid(), slug ?? $"org-{Guid.NewGuid():N}"[..16], name, jurisdiction,
             jurisdiction.StartsWith("GB", StringComparison.Ordinal) ? "Europe/London" : "Europe/Paris", "en", allowedOrigins ?? []);
         await services.GetRequiredService<TenantStore>().UpsertAsync(tenant, Created, CancellationToken.None);
+        // Every organisation needs its processing register before letters can be written (samples/organisations/).
+        await services.GetRequiredService<RegisterStore>().SaveAsync(tenant.Id, SampleRegister.Value, Created, CancellationToken.None);
         var keys = new Dictionary<string, string>();
         foreach (var role in StaffRoles.All)
         {

@@ -26,6 +26,8 @@ public sealed class CrashSafetyTests
             ["Dsar:Bus:EndpointPrefix"] = new NpgsqlConnectionStringBuilder(database).Database + "-",
             ["Dsar:Security:TokenKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Dsar:Security:DataKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            // This measures the workflow engine's durability and throughput, not the PDF renderer (tested on its own).
+            ["Dsar:Packs:Render"] = "false",
             ["Dsar:Intake:PublicPermitsPerMinute"] = "1000000",
             ["Dsar:Runtime:DefinitionsPath"] = definitions.FullName,
             ["Dsar:Runtime:PollMilliseconds"] = "200",

@@ -59,6 +59,12 @@ internal sealed partial class SignalProcessor
                         evt.GetType().FullName!, JsonSerializer.Serialize(evt, evt.GetType(), Json), now, ct);
                     outbox = true;
                     break;
+                case Effect.RenderPack r:
+                    var render = new Packs.RenderResponsePack(request.Id, request.TenantId);
+                    await RuntimeRows.EnqueueAsync(c, tx, r.MessageId, request.TenantId, request.Id, PackRendererQueue,
+                        typeof(Packs.RenderResponsePack).FullName!, JsonSerializer.Serialize(render, Json), now, ct);
+                    outbox = true;
+                    break;
                 case Effect.ScheduleTimer t:
                     await RuntimeRows.ScheduleAsync(c, tx, DeterministicId.From(request.Id.ToString(), t.Kind, t.StepId ?? "", t.DueAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                         request.TenantId, request.Id, t.Kind, t.StepId, t.DueAt, now, ct);
@@ -97,6 +103,8 @@ internal sealed partial class SignalProcessor
         return request;
     }
 
+    public const string PackRendererQueue = "@dsar-pack-renderer";
+
     private static string Actor(Signal signal) => signal switch
     {
         Signal.IdentityVerified v => v.Actor,
@@ -111,6 +119,7 @@ internal sealed partial class SignalProcessor
         Signal.TaskCompletedManually m => m.Actor,
         Signal.RetryTask r => r.Actor,
         Signal.TaskProgressed or Signal.TaskCompleted or Signal.TaskFailed => "connector",
+        Signal.PackRendered => "renderer",
         _ => "engine",
     };
 

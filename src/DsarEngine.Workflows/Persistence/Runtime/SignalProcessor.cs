@@ -31,6 +31,12 @@ internal sealed record SignalSource(string Consumer, Guid? MessageId);
 // Nothing outside the database happens inside; the outbox relay and the timer poller do the rest.
 internal sealed partial class SignalProcessor(NpgsqlDataSource dataSource, IWorkflowDefinitions definitions, SecretTokens tokens, TimeProvider clock)
 {
+    // Set by the host (Dsar:Packs:Render): the rights whose render-pack steps really render (those with letters).
+    public IReadOnlySet<string> RenderedRights { get; set; } = new HashSet<string>();
+}
+
+internal sealed partial class SignalProcessor
+{
     public async Task<SignalOutcome> ProcessAsync(Guid requestId, Signal signal, SignalSource source, CancellationToken ct,
         Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>>? guard = null)
     {
@@ -65,6 +71,7 @@ internal sealed partial class SignalProcessor(NpgsqlDataSource dataSource, IWork
         {
             Clock = request.TimeZone is null ? null : request.Clock,
             Closures = closures,
+            RendersPacks = RenderedRights.Contains(request.RightKind),
         };
 
         WorkflowInstance next;

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using DsarEngine.Connectors;
+using DsarEngine.Connectors.Contracts;
+using DsarEngine.Workflows.Connectors;
+using DsarEngine.Workflows.Packs;
+using DsarEngine.Workflows.Persistence;
+using DsarEngine.Workflows.Runtime;
+using Microsoft.Extensions.Options;
+
+namespace DsarEngine.Server.Packs;
+
+// Gathers a letter's facts: the request, the register, each system's outcome and, for access, the exported data
+// (decrypted from the claim-check store; the letter shows the first rows of each category, the files carry all).
+internal sealed class LetterModels(ExportStore exports, ConnectorStore connectors, IOptions<PackOptions> options, TimeProvider clock)
+{
+    public async Task<LetterModel> BuildAsync(StoredRequest request, WorkflowInstance instance, ProcessingRegister register, CancellationToken ct)
+    {
+        var names = (await connectors.ListAsync(request.TenantId, ct)).ToDictionary(c => c.Name, c => c.DisplayName);
+        var systems = new List<SystemSection>();
+        foreach (var task in instance.State.Tasks)
+        {
+            var data = new List<CategorySection>();
+            if (task.Export is { } export && await exports.ReadAsync(request.Id, export.ExportId, null, ct) is { } bytes
+                && JsonSerializer.Deserialize<ExportDocument>(bytes, ExportUpload.Json) is { } document)
+                data.AddRange(document.Categories.Select(Section));
+            systems.Add(new SystemSection(names.GetValueOrDefault(task.Connector) is { Length: > 0 } n ? n : task.Connector, task.EffectiveOutcome,
+                [.. task.Retained.Select(r => new KeptEntry(r.Category, r.LegalBasis, r.RetainUntil))], data));
+        }
+        var subject = JsonDocument.Parse(request.Subject).RootElement;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(request.TimeZone ?? "UTC");
+        return new LetterModel(request.Language, request.Reference, request.RightKind,
+            subject.TryGetProperty("name", out var name) && name.GetString() is { Length: > 0 } n2 ? n2 : null,
+            request.ReceivedOn ?? DateOnly.FromDateTime(request.ReceivedAt.UtcDateTime),
+            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime), register, systems);
+    }
+
+    private CategorySection Section(ExportedCategory category)
+    {
+        var columns = category.Records.SelectMany(r => r.Keys).Distinct().ToList();
+        var rows = category.Records.Take(options.Value.RowsPerCategory)
+            .Select(r => (IReadOnlyList<string>)[.. columns.Select(c => r.GetValueOrDefault(c) ?? "")]).ToList();
+        return new CategorySection(category.Category, columns, rows, category.Records.Count);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using Dapper;
+using DsarEngine.Workflows.Connectors;
+using Npgsql;
+
+namespace DsarEngine.Workflows.Persistence;
+
+// Rendered response packs, sealed at rest with the data key (the associated data binds each to its tenant and id).
+internal sealed class PackStore(NpgsqlDataSource dataSource, DataKeyRing keys)
+{
+    private const string InsertSql = """
+        INSERT INTO response_packs (id, tenant_id, request_id, kind, language, key_id, nonce, sealed, bytes, sha256, created_at)
+        VALUES (@Id, @TenantId, @RequestId, @Kind, @Language, @KeyId, @Nonce, @Sealed, @Bytes, @Sha256, @Now)
+        """;
+
+    public async Task<(Guid Id, string Sha256)> SaveAsync(Guid tenantId, Guid requestId, string kind, string language, byte[] content, DateTimeOffset now, CancellationToken ct)
+    {
+        var id = Guid.CreateVersion7(now);
+        var (nonce, sealedBytes) = keys.Seal(content, Associated(tenantId, id));
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(InsertSql, new
+        {
+            Id = id, TenantId = tenantId, RequestId = requestId, Kind = kind, Language = language, KeyId = keys.CurrentId, Nonce = nonce,
+            Sealed = sealedBytes, Bytes = content.Length, Sha256 = sha, Now = now,
+        }, cancellationToken: ct));
+        return (id, sha);
+    }
+
+    private sealed record Row(Guid Id, string KeyId, byte[] Nonce, byte[] Sealed)
+    {
+        private Row() : this(default, "", [], []) { }
+    }
+
+    private const string LatestSql = """
+        SELECT id, key_id, nonce, sealed FROM response_packs WHERE tenant_id = @TenantId AND request_id = @RequestId AND kind = @Kind
+        ORDER BY created_at DESC LIMIT 1
+        """;
+
+    public async Task<byte[]?> LatestAsync(Guid tenantId, Guid requestId, string kind, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(LatestSql, new { TenantId = tenantId, RequestId = requestId, Kind = kind }, cancellationToken: ct));
+        return row is null ? null : keys.Open(row.KeyId, row.Nonce, row.Sealed, Associated(tenantId, row.Id));
+    }
+
+    private static byte[] Associated(Guid tenantId, Guid id) => [.. tenantId.ToByteArray(), .. id.ToByteArray()];
+}
