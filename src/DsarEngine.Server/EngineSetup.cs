@@ -53,6 +53,8 @@ internal static class EngineSetup
         services.AddSingleton<Workflows.Persistence.RegisterStore>();
         services.AddSingleton<Workflows.Persistence.PackStore>();
         services.AddSingleton<Packs.LetterModels>();
+        services.AddSingleton<Packs.PackLinks>();
+        services.AddSingleton<Workflows.Persistence.PackCodes>();
         services.AddOptions<Packs.PackOptions>().BindConfiguration(Packs.PackOptions.SectionName);
         services.AddSingleton<StatusLinks>();
         services.AddSingleton<IntakeService>();
@@ -131,6 +133,7 @@ internal static class EngineSetup
         app.MapOpenDsrCallbacks();
         app.MapRegisterApi();
         app.MapPacksApi();
+        app.MapPackDownloadApi();
         app.MapGet("/", () => TypedResults.Redirect("/api-docs")).ExcludeFromDescription();
         return app;
     }

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace DsarEngine.Server.Mail;
 
 // Renders a stored message: its model plus what is derived at send time (links, the request's facts).
-internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, StatusLinks links, SecretTokens tokens, IOptions<IntakeOptions> intake)
+internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, StatusLinks links, SecretTokens tokens, IOptions<IntakeOptions> intake,
+    Packs.PackLinks packLinks, PackCodes packCodes)
 {
     public async Task<(string Subject, string Body)> RenderAsync(StoredMail mail, CancellationToken ct)
     {
@@ -34,6 +35,14 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
                 if (DateTimeOffset.TryParse(values.GetValueOrDefault("expiresAtIso"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var expires))
                     values["expiresAt"] = TimeZoneInfo.ConvertTime(expires, zone).ToString("f", culture);
             }
+            // The answer's link: to the pack when one was rendered (expiring), else to the status page.
+            var hasPack = DateTimeOffset.TryParse(values.GetValueOrDefault("packExpiresIso"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var packExpires);
+            values["packUrl"] = hasPack ? packLinks.Url(request.Id, request.Reference, packExpires) : values["statusUrl"];
+            values["packNote"] = !hasPack ? "" : mail.Language == "fr"
+                ? $"Le lien est valable jusqu'au {TimeZoneInfo.ConvertTime(packExpires, zone).ToString("D", culture)} ; en l'ouvrant, vous recevrez un code à usage unique à cette adresse."
+                : $"The link works until {TimeZoneInfo.ConvertTime(packExpires, zone).ToString("D", culture)}; opening it sends a one-time code to this address.";
+            if (values.TryGetValue("packCode", out var codeId) && Guid.TryParse(codeId, out var packCodeId))
+                values["code"] = packCodes.Code(packCodeId);
             // A date fixed when the message was written (e.g. an extension notice) wins over today's state.
             var due = values.TryGetValue("dueOnIso", out var iso) && DateOnly.TryParse(iso, CultureInfo.InvariantCulture, out var fixedDue) ? fixedDue : request.EffectiveDue;
             values["dueOn"] = due?.ToString("D", culture) ?? "";

@@ -10,6 +10,7 @@ internal static class MailTemplates
     public const string RequestRefused = "request-refused";
     public const string ResponseReady = "response-ready";
     public const string RequestReferred = "request-referred";
+    public const string PackCode = "pack-code";
 
     private static readonly Dictionary<(string Template, string Language), (string Subject, string Body)> Texts = new()
     {
@@ -36,6 +37,26 @@ internal static class MailTemplates
 
             Vous pouvez suivre votre demande ici (gardez ce lien pour vous) :
             {statusUrl}
+
+            {organisation}
+            """),
+        [(PackCode, "en")] = (
+            "Your code to open the answer to {reference}",
+            """
+            Hello{greetingName},
+
+            Someone opened the link to the answer to your request {reference}. If it was you, enter this code: {code}
+            It works once, for 15 minutes. If it was not you, ignore this message: without the code the answer stays closed.
+
+            {organisation}
+            """),
+        [(PackCode, "fr")] = (
+            "Votre code pour ouvrir la réponse à {reference}",
+            """
+            Bonjour{greetingName},
+
+            Quelqu'un a ouvert le lien vers la réponse à votre demande {reference}. Si c'est vous, saisissez ce code : {code}
+            Il ne sert qu'une fois, pendant 15 minutes. Sinon, ignorez ce message : sans le code, la réponse reste fermée.
 
             {organisation}
             """),
@@ -161,7 +182,8 @@ internal static class MailTemplates
             Hello{greetingName},
 
             We have completed your {right} request {reference}. Our answer is available here (keep this link private):
-            {statusUrl}
+            {packUrl}
+            {packNote}
 
             {organisation}
             """),
@@ -171,7 +193,8 @@ internal static class MailTemplates
             Bonjour{greetingName},
 
             Nous avons traité votre demande ({right}) {reference}. Notre réponse est disponible ici (gardez ce lien pour vous) :
-            {statusUrl}
+            {packUrl}
+            {packNote}
 
             {organisation}
             """),

@@ -76,7 +76,11 @@ internal static partial class Executor
 
         private WorkflowInstance Deliver(WorkflowInstance i, StepDefinition step)
         {
-            Effects.Add(new Effect.Mail(Mail.MailTemplates.ResponseReady, new Dictionary<string, string> { ["reference"] = context.Reference }));
+            var model = new Dictionary<string, string> { ["reference"] = context.Reference };
+            // The pack's link expires 30 days after delivery; opening it re-proves control of the e-mail address.
+            if (i.State.PackId is not null)
+                model["packExpiresIso"] = context.Now.AddDays(30).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            Effects.Add(new Effect.Mail(Mail.MailTemplates.ResponseReady, model));
             return Pass(i, "delivered", new { step = step.Id, channel = "e-mail link" }, null);
         }
 

@@ -1,0 +1,23 @@
+using System.Globalization;
+using DsarEngine.Server.Infrastructure;
+using DsarEngine.Workflows.Security;
+using Microsoft.Extensions.Options;
+
+namespace DsarEngine.Server.Packs;
+
+// The expiring link to a response pack: the expiry and an HMAC token over (request, expiry) derived with the server
+// key, so it is never stored and cannot be extended by editing the URL.
+internal sealed class PackLinks(SecretTokens tokens, IOptions<IntakeOptions> intake)
+{
+    public string Url(Guid requestId, string reference, DateTimeOffset expires)
+    {
+        var unix = expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return $"{intake.Value.PublicBaseUrl.TrimEnd('/')}/api/v1/requests/{reference}/pack?expires={unix}&token={Token(requestId, unix)}";
+    }
+
+    public bool Valid(Guid requestId, long expires, string? token, DateTimeOffset now) =>
+        DateTimeOffset.FromUnixTimeSeconds(expires) > now
+        && SecretTokens.Matches(token, SecretTokens.Hash(Token(requestId, expires.ToString(CultureInfo.InvariantCulture))));
+
+    private string Token(Guid requestId, string unix) => tokens.Derive($"pack:{unix}", requestId);
+}

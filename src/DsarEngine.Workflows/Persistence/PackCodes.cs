@@ -1,0 +1,72 @@
+using Dapper;
+using DsarEngine.Workflows.Journal;
+using DsarEngine.Workflows.Security;
+using Npgsql;
+
+namespace DsarEngine.Workflows.Persistence;
+
+internal enum PackCodeCheck
+{
+    Accepted,
+    Wrong,
+    Spent,
+}
+
+// The one-time codes that open response packs, and the journal entry of each download.
+internal sealed class PackCodes(NpgsqlDataSource dataSource, SecretTokens tokens)
+{
+    public const int MaxAttempts = 5;
+    public static readonly TimeSpan Validity = TimeSpan.FromMinutes(15);
+
+    public string Code(Guid id)
+    {
+        var derived = tokens.Derive("pack-code", id);
+        var number = BitConverter.ToUInt32(Convert.FromBase64String(derived.Replace('-', '+').Replace('_', '/') + "="), 0) % 1_000_000;
+        return number.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<Guid> CreateAsync(StoredRequest request, Func<Guid, MailDraft> mailFor, DateTimeOffset now, CancellationToken ct)
+    {
+        var id = Guid.CreateVersion7(now);
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO pack_codes (id, tenant_id, request_id, code_hash, expires_at, created_at) VALUES (@id, @TenantId, @RequestId, @hash, @expires, @now)
+            """, new { id, request.TenantId, RequestId = request.Id, hash = SecretTokens.Hash(Code(id)), expires = now + Validity, now }, tx, cancellationToken: ct));
+        await MailboxStore.EnqueueAsync(c, tx, request.TenantId, request.Id, mailFor(id), now, ct);
+        await tx.CommitAsync(ct);
+        return id;
+    }
+
+    private sealed record Row(byte[] CodeHash, DateTimeOffset ExpiresAt, int Attempts, DateTimeOffset? UsedAt)
+    {
+        private Row() : this([], default, 0, null) { }
+    }
+
+    // Checks the code; a right one is spent and the download journaled in the same transaction.
+    public async Task<PackCodeCheck> UseAsync(StoredRequest request, Guid id, string? code, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition("""
+            SELECT code_hash, expires_at, attempts, used_at FROM pack_codes WHERE id = @id AND tenant_id = @TenantId AND request_id = @RequestId FOR UPDATE
+            """, new { id, request.TenantId, RequestId = request.Id }, tx, cancellationToken: ct));
+        if (row is null || row.UsedAt is not null || row.ExpiresAt <= now || row.Attempts >= MaxAttempts)
+            return PackCodeCheck.Spent;
+        if (!SecretTokens.Matches(code, row.CodeHash))
+        {
+            await c.ExecuteAsync(new CommandDefinition("UPDATE pack_codes SET attempts = attempts + 1 WHERE id = @id", new { id }, tx, cancellationToken: ct));
+            await tx.CommitAsync(ct);
+            return PackCodeCheck.Wrong;
+        }
+        await c.ExecuteAsync(new CommandDefinition("UPDATE pack_codes SET used_at = @now WHERE id = @id", new { id, now }, tx, cancellationToken: ct));
+        // The request row lock orders this entry with the workflow's own journal writes.
+        await c.ExecuteAsync(new CommandDefinition("SELECT 1 FROM requests WHERE id = @Id FOR UPDATE", new { request.Id }, tx, cancellationToken: ct));
+        var entries = await JournalStore.ReadAsync(c, tx, request.TenantId, request.Id, ct);
+        var last = entries.Count > 0 ? entries[^1] : null;
+        await JournalStore.AppendAsync(c, tx, JournalChain.Append(last, request.TenantId, request.Id, now, "subject", "pack-downloaded",
+            "{\"proof\":\"one-time code sent to the subject's e-mail\"}"), ct);
+        await tx.CommitAsync(ct);
+        return PackCodeCheck.Accepted;
+    }
+}

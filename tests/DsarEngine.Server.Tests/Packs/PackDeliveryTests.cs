@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using DsarEngine.Server.Tests.TestData;
+
+namespace DsarEngine.Server.Tests.Packs;
+
+// The subject's side of the answer: the e-mailed expiring link, a one-time code to the same address, the PDF, the journal.
+public sealed partial class PackDeliveryTests
+{
+    private static EngineFactory Engine => SharedEngine.Engine;
+
+    [Test]
+    public async Task The_subject_opens_the_answer_with_the_link_and_a_fresh_code_and_the_download_is_journaled()
+    {
+        await using var connector = await ExportingConnector.StartAsync($"exp-{Guid.NewGuid():N}"[..14]);
+        var tenant = await TestTenant.CreateAsync(Engine);
+        await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), connector.Name, new { displayName = "Orders", actions = new[] { "export" } });
+        var staff = tenant.Staff(Engine, "privacy-officer");
+        var email = $"zoe.{Guid.NewGuid():N}@example.org";
+        var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access", email);
+        var view = await RequestDriver.ToFanOutAsync(staff, reference);
+        while (!TestData.Workflows.Closed(view))
+        {
+            view = await TestData.Workflows.WaitForAsync(staff, reference, v => TestData.Workflows.Closed(v) || ((string?)v["waitingFor"])?.StartsWith("decision:", StringComparison.Ordinal) == true, "the next decision");
+            if (((string?)view["waitingFor"])?.StartsWith("decision:", StringComparison.Ordinal) == true)
+                await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = ((string)view["waitingFor"]!)["decision:".Length..], outcome = "approve" });
+        }
+        var ready = await MailAsync(staff, email, "response-ready");
+        var link = new Uri(LinkPattern().Match(ready).Value);
+        var query = System.Web.HttpUtility.ParseQueryString(link.Query);
+        var (expires, token) = (query["expires"]!, query["token"]!);
+        var client = Engine.CreateClient();
+
+        var sent = await client.PostAsync($"/api/v1/requests/{reference}/pack/code?expires={expires}&token={token}", null);
+        var codeId = (string)(await sent.ReadObjectAsync())["codeId"]!;
+        var codeMail = await MailAsync(staff, email, "pack-code");
+        var code = CodePattern().Match(codeMail).Value;
+        Assert.That(code, Has.Length.EqualTo(6), codeMail);
+        var wrong = await client.GetAsync($"/api/v1/requests/{reference}/pack?expires={expires}&token={token}&codeId={codeId}&code={(code == "000000" ? "111111" : "000000")}");
+        var pdf = await client.GetAsync($"/api/v1/requests/{reference}/pack?expires={expires}&token={token}&codeId={codeId}&code={code}");
+        var again = await client.GetAsync($"/api/v1/requests/{reference}/pack?expires={expires}&token={token}&codeId={codeId}&code={code}");
+        var stretched = await client.PostAsync($"/api/v1/requests/{reference}/pack/code?expires={long.Parse(expires, System.Globalization.CultureInfo.InvariantCulture) + 86400}&token={token}", null);
+        var journal = await staff.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}/journal");
+        Assert.That(pdf.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"code {code} of {codeId}: {await pdf.Content.ReadAsStringAsync()} / wrong: {wrong.StatusCode}");
+        var (text, _, _) = await Poppler.ReadAsync(await pdf.Content.ReadAsByteArrayAsync());
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(pdf.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(text, Does.Contain(reference).And.Contain("Orders").And.Contain("Кириллица"));
+            Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "a code opens the answer once");
+            Assert.That(stretched.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the expiry cannot be edited in the URL");
+            Assert.That(journal!["entries"]!.AsArray().Count(e => (string)e!["kind"]! == "pack-downloaded"), Is.EqualTo(1));
+            Assert.That((bool)journal["verified"]!, Is.True);
+        }
+    }
+
+    private static async Task<string> MailAsync(HttpClient staff, string to, string template)
+    {
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            var mails = await staff.GetFromJsonAsync<JsonArray>($"/api/v1/staff/mailbox?to={Uri.EscapeDataString(to)}");
+            if (mails!.FirstOrDefault(m => (string)m!["template"]! == template) is { } mail)
+                return (string)mail["body"]!;
+            await Task.Delay(50);
+        }
+        Assert.Fail($"No {template} e-mail to {to}.");
+        return "";
+    }
+
+    [GeneratedRegex(@"http://localhost/api/v1/requests/\S+/pack\?\S+")]
+    private static partial Regex LinkPattern();
+
+    [GeneratedRegex(@"(?<=code ?: )\d{6}")]
+    private static partial Regex CodePattern();
+}
