@@ -43,6 +43,9 @@ internal static class PackDownloadApi
             return Refused();
         return await codes.UseAsync(request, codeId, code, now, ct) switch
         {
+            // Portability: the archive (letter, JSON and CSV files, manifest); otherwise the letter.
+            PackCodeCheck.Accepted when request.RightKind == "portability" && await packs.LatestAsync(request.TenantId, request.Id, "portability-zip", ct) is { } zip =>
+                TypedResults.File(zip, "application/zip", $"{reference}.zip"),
             PackCodeCheck.Accepted when await packs.LatestAsync(request.TenantId, request.Id, "letter", ct) is { } pdf => TypedResults.File(pdf, "application/pdf", $"{reference}.pdf"),
             PackCodeCheck.Accepted => Problems.NotFound("answer for this request"),
             PackCodeCheck.Wrong => Problems.Of(StatusCodes.Status403Forbidden, "wrong-code", "The code is not right; after five tries, ask for a new one."),

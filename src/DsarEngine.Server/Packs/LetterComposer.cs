@@ -8,8 +8,11 @@ namespace DsarEngine.Server.Packs;
 // Renders a letter's Razor component to HTML (ASP.NET Core's HtmlRenderer, no browser) and that HTML to PDF.
 internal sealed class LetterComposer(IServiceProvider services, ILoggerFactory logs, PdfRenderer pdf)
 {
-    // The rights that have a letter so far; the others' render-pack steps record the outcome without a letter.
-    public static readonly IReadOnlySet<string> Rights = new HashSet<string>(StringComparer.Ordinal) { "access", "erasure" };
+    // The rights that have a letter; a render-pack step of another (post-mortem instructions) records the outcome only.
+    public static readonly IReadOnlySet<string> Rights = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "access", "erasure", "portability", "rectification", "restriction", "objection", "consent-withdrawal",
+    };
 
     public async Task<string> HtmlAsync(LetterModel model)
     {
@@ -18,7 +21,8 @@ internal sealed class LetterComposer(IServiceProvider services, ILoggerFactory l
         return await renderer.Dispatcher.InvokeAsync(async () => model.Right switch
         {
             "erasure" => (await renderer.RenderComponentAsync<ErasureLetter>(parameters)).ToHtmlString(),
-            _ => (await renderer.RenderComponentAsync<AccessLetter>(parameters)).ToHtmlString(),
+            "access" => (await renderer.RenderComponentAsync<AccessLetter>(parameters)).ToHtmlString(),
+            _ => (await renderer.RenderComponentAsync<ActionLetter>(parameters)).ToHtmlString(),
         });
     }
 

@@ -16,6 +16,7 @@ internal sealed class LetterModels(ExportStore exports, ConnectorStore connector
     public async Task<LetterModel> BuildAsync(StoredRequest request, WorkflowInstance instance, ProcessingRegister register, CancellationToken ct)
     {
         var names = (await connectors.ListAsync(request.TenantId, ct)).ToDictionary(c => c.Name, c => c.DisplayName);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(request.TimeZone ?? "UTC");
         var systems = new List<SystemSection>();
         foreach (var task in instance.State.Tasks)
         {
@@ -24,14 +25,26 @@ internal sealed class LetterModels(ExportStore exports, ConnectorStore connector
                 && JsonSerializer.Deserialize<ExportDocument>(bytes, ExportUpload.Json) is { } document)
                 data.AddRange(document.Categories.Select(Section));
             systems.Add(new SystemSection(names.GetValueOrDefault(task.Connector) is { Length: > 0 } n ? n : task.Connector, task.EffectiveOutcome,
-                [.. task.Retained.Select(r => new KeptEntry(r.Category, r.LegalBasis, r.RetainUntil))], data));
+                [.. task.Retained.Select(r => new KeptEntry(r.Category, r.LegalBasis, r.RetainUntil))], data)
+            {
+                Summary = task.Detail, On = task.UpdatedAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) : null,
+            });
         }
         var subject = JsonDocument.Parse(request.Subject).RootElement;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(request.TimeZone ?? "UTC");
         return new LetterModel(request.Language, request.Reference, request.RightKind,
             subject.TryGetProperty("name", out var name) && name.GetString() is { Length: > 0 } n2 ? n2 : null,
             request.ReceivedOn ?? DateOnly.FromDateTime(request.ReceivedAt.UtcDateTime),
             DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime), register, systems);
+    }
+
+    // The exported documents themselves, for the machine-readable files.
+    public async Task<IReadOnlyList<ExportDocument>> DocumentsAsync(StoredRequest request, WorkflowInstance instance, CancellationToken ct)
+    {
+        var documents = new List<ExportDocument>();
+        foreach (var export in instance.State.Tasks.Select(t => t.Export).OfType<ExportRef>())
+            if (await exports.ReadAsync(request.Id, export.ExportId, null, ct) is { } bytes && JsonSerializer.Deserialize<ExportDocument>(bytes, ExportUpload.Json) is { } document)
+                documents.Add(document);
+        return documents;
     }
 
     private CategorySection Section(ExportedCategory category)

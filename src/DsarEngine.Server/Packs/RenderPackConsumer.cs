@@ -31,8 +31,15 @@ internal sealed class RenderPackConsumer(RequestStore requests, RegisterStore re
         {
             var pdf = await composer.PdfAsync(await models.BuildAsync(request, instance, register, ct), ct);
             var (id, sha) = await packs.SaveAsync(tenantId, requestId, "letter", request.Language, pdf, clock.GetUtcNow(), ct);
-            signal = new Signal.PackRendered(id, sha, pdf.Length, null);
-            log.LogInformation("Rendered the response pack of request {RequestId}: {Bytes} bytes", requestId, pdf.Length);
+            var size = pdf.Length;
+            if (request.RightKind == "portability")
+            {
+                var zip = PortabilityArchive.Build(pdf, await models.DocumentsAsync(request, instance, ct));
+                (id, sha) = await packs.SaveAsync(tenantId, requestId, "portability-zip", request.Language, zip, clock.GetUtcNow(), ct);
+                size = zip.Length;
+            }
+            signal = new Signal.PackRendered(id, sha, size, null);
+            log.LogInformation("Rendered the response pack of request {RequestId}: {Bytes} bytes", requestId, size);
         }
         await processor.ProcessAsync(requestId, signal, new SignalSource("pack-renderer", context.MessageId), ct);
     }

@@ -13,7 +13,13 @@ public sealed record LetterModel(
     IReadOnlyList<SystemSection> Systems);
 
 // One system's part: its outcome, what it kept and why, and (for access) the data by category.
-public sealed record SystemSection(string System, string Outcome, IReadOnlyList<KeptEntry> Kept, IReadOnlyList<CategorySection> Data);
+public sealed record SystemSection(string System, string Outcome, IReadOnlyList<KeptEntry> Kept, IReadOnlyList<CategorySection> Data)
+{
+    // What the system reported doing, and when (rectification, restriction, objection, consent withdrawal).
+    public string? Summary { get; init; }
+
+    public DateOnly? On { get; init; }
+}
 
 public sealed record KeptEntry(string Category, string LegalBasis, DateOnly? Until);
 

@@ -71,6 +71,26 @@ public sealed class LetterPdfTests
         }
     }
 
+    [TestCase("rectification", "en", "Your request to correct your personal data", "Article 19")]
+    [TestCase("restriction", "fr", "Votre demande de limitation du traitement de vos données", "article 18(3)")]
+    [TestCase("objection", "en", "Your objection to the processing of your data", "Article 21(3)")]
+    [TestCase("consent-withdrawal", "fr", "Le retrait de votre consentement", "article 7(3)")]
+    [TestCase("portability", "en", "Your data, in a portable format", "SHA-256")]
+    public async Task Each_other_right_has_its_letter_saying_what_was_done_where_and_when(string right, string language, string title, string law)
+    {
+        var model = Model(right, language) with
+        {
+            Systems = [new SystemSection("Sales CRM", "done", [], []) { Summary = "Corrected: email.", On = new DateOnly(2026, 11, 18) }],
+        };
+        var (text, _, info) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Contain(title).And.Contain(law).And.Contain("Sales CRM").And.Contain("Corrected: email."));
+            Assert.That(text, Does.Contain(language == "fr" ? "18 novembre 2026" : "18 November 2026"));
+            Assert.That(info, Does.Contain("Tagged:          yes"));
+        }
+    }
+
     [TestCase("helpdesk-saas.json")]
     [TestCase("crm-vendor.json")]
     [TestCase("privacy-tools-vendor.json")]

@@ -1,0 +1,35 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using DsarEngine.Connectors.Contracts;
+using DsarEngine.Server.Packs;
+
+namespace DsarEngine.Server.Tests.Packs;
+
+public sealed class PortabilityArchiveTests
+{
+    [Test]
+    public void The_archive_holds_json_and_csv_per_system_and_category_and_the_manifest_digests_match()
+    {
+        var document = new ExportDocument("crm", "Sales CRM",
+        [
+            new ExportedCategory("contact-details", [new Dictionary<string, string?> { ["name"] = "Анна \"Аня\" Каренина", ["city"] = "Paris, France" }]),
+            new ExportedCategory("notes", [new Dictionary<string, string?> { ["body"] = "line one\nline two" }]),
+        ]);
+        var zip = PortabilityArchive.Build("%PDF-1.7 letter"u8.ToArray(), [document]);
+        using var archive = new ZipArchive(new MemoryStream(zip));
+        var files = archive.Entries.ToDictionary(e => e.FullName, e => { using var s = e.Open(); using var m = new MemoryStream(); s.CopyTo(m); return m.ToArray(); });
+        var manifest = JsonNode.Parse(files["manifest.json"])!["files"]!.AsArray();
+        var csv = Encoding.UTF8.GetString(files["sales-crm/contact-details.csv"]).TrimStart('\uFEFF');
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(files.Keys, Is.EquivalentTo(new[] { "letter.pdf", "sales-crm/contact-details.json", "sales-crm/contact-details.csv", "sales-crm/notes.json", "sales-crm/notes.csv", "manifest.json" }));
+            Assert.That(manifest.Select(f => (string)f!["path"]!), Is.EquivalentTo(files.Keys.Where(k => k != "manifest.json")));
+            foreach (var f in manifest)
+                Assert.That((string)f!["sha256"]!, Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(files[(string)f["path"]!]))), (string)f["path"]!);
+            Assert.That(csv, Is.EqualTo("name,city\r\n\"Анна \"\"Аня\"\" Каренина\",\"Paris, France\"\r\n"));
+            Assert.That(Encoding.UTF8.GetString(files["sales-crm/notes.csv"]), Does.Contain("\"line one\nline two\""));
+        }
+    }
+}
