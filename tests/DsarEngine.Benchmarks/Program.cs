@@ -11,6 +11,12 @@ if (!BenchmarkOptions.TryParse(args, out var options, out var error))
     return 2;
 }
 
+if (options.Packs > 0)
+{
+    await PackPhase.RunAsync(options.Packs, options.Concurrency);
+    Console.WriteLine();
+}
+
 var warmUp = Math.Min(200, options.Requests);
 var database = await TestDatabase.CreateAsync("dsar_bench");
 var prefix = new NpgsqlConnectionStringBuilder(database).Database + "-";
