@@ -8,10 +8,10 @@ namespace DsarEngine.Server.Packs;
 // Renders a letter's Razor component to HTML (ASP.NET Core's HtmlRenderer, no browser) and that HTML to PDF.
 internal sealed class LetterComposer(IServiceProvider services, ILoggerFactory logs, PdfRenderer pdf)
 {
-    // The rights that have a letter; a render-pack step of another (post-mortem instructions) records the outcome only.
+    // The rights that have a letter (every right the engine serves).
     public static readonly IReadOnlySet<string> Rights = new HashSet<string>(StringComparer.Ordinal)
     {
-        "access", "erasure", "portability", "rectification", "restriction", "objection", "consent-withdrawal",
+        "access", "erasure", "portability", "rectification", "restriction", "objection", "consent-withdrawal", "post-mortem-instructions",
     };
 
     public async Task<string> HtmlAsync(LetterModel model)

@@ -76,6 +76,7 @@ public sealed class LetterPdfTests
     [TestCase("objection", "en", "Your objection to the processing of your data", "Article 21(3)")]
     [TestCase("consent-withdrawal", "fr", "Le retrait de votre consentement", "article 7(3)")]
     [TestCase("portability", "en", "Your data, in a portable format", "SHA-256")]
+    [TestCase("post-mortem-instructions", "fr", "Vos directives relatives à vos données après votre décès", "loi Informatique et Libertés")]
     public async Task Each_other_right_has_its_letter_saying_what_was_done_where_and_when(string right, string language, string title, string law)
     {
         var model = Model(right, language) with

@@ -62,17 +62,11 @@ public sealed class FullRunTests
             Assert.That(journal["entries"]!.AsArray().Select(e => (string)e!["kind"]!), Does.Contain("workflow-started").And.Contain("closed"));
             Assert.That(view["tasks"]!.AsArray().Select(t => (string)t!["status"]!), Has.All.EqualTo("done"));
         }
-        // Rights with a letter end with it rendered, sealed, and readable by staff; the others record the outcome only (issue 6).
+        // Every right ends with its letter rendered, sealed, and readable by staff.
         var letter = await staff.GetAsync($"/api/v1/staff/requests/{reference}/pack/letter.pdf");
-        if (DsarEngine.Server.Packs.LetterComposer.Rights.Contains(right))
-        {
-            var (text, _, _) = await Packs.Poppler.ReadAsync(await letter.Content.ReadAsByteArrayAsync());
-            Assert.That(text, Does.Contain(reference).And.Contain("Helpdesk Cloud SAS"));
-            Assert.That(journal["entries"]!.AsArray().Select(e => (string)e!["kind"]!), Does.Contain("pack-rendered"));
-        }
-        else
-        {
-            Assert.That(letter.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        }
+        Assert.That(letter.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var (text, _, _) = await Packs.Poppler.ReadAsync(await letter.Content.ReadAsByteArrayAsync());
+        Assert.That(text, Does.Contain(reference).And.Contain("Helpdesk Cloud SAS"));
+        Assert.That(journal["entries"]!.AsArray().Select(e => (string)e!["kind"]!), Does.Contain("pack-rendered"));
     }
 }
