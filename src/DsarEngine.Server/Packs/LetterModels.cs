@@ -34,7 +34,11 @@ internal sealed class LetterModels(ExportStore exports, ConnectorStore connector
         return new LetterModel(request.Language, request.Reference, request.RightKind,
             subject.TryGetProperty("name", out var name) && name.GetString() is { Length: > 0 } n2 ? n2 : null,
             request.ReceivedOn ?? DateOnly.FromDateTime(request.ReceivedAt.UtcDateTime),
-            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime), register, systems);
+            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime), register, systems)
+        {
+            Refusal = instance.State.Outcome == "refused" ? instance.State.RefusalReason ?? "" : null,
+            Exemptions = instance.State.Exemptions,
+        };
     }
 
     // The exported documents themselves, for the machine-readable files.

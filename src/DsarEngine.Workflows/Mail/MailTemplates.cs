@@ -11,6 +11,7 @@ internal static class MailTemplates
     public const string ResponseReady = "response-ready";
     public const string RequestReferred = "request-referred";
     public const string PackCode = "pack-code";
+    public const string RefusalLetter = "refusal-letter";
 
     private static readonly Dictionary<(string Template, string Language), (string Subject, string Body)> Texts = new()
     {
@@ -37,6 +38,28 @@ internal static class MailTemplates
 
             Vous pouvez suivre votre demande ici (gardez ce lien pour vous) :
             {statusUrl}
+
+            {organisation}
+            """),
+        [(RefusalLetter, "en")] = (
+            "Our letter about your request {reference}",
+            """
+            Hello{greetingName},
+
+            Our letter explaining why we cannot act on your {right} request {reference}, and how to challenge that, is here (keep this link private):
+            {packUrl}
+            {packNote}
+
+            {organisation}
+            """),
+        [(RefusalLetter, "fr")] = (
+            "Notre courrier sur votre demande {reference}",
+            """
+            Bonjour{greetingName},
+
+            Notre courrier expliquant pourquoi nous ne pouvons pas donner suite à votre demande ({right}) {reference}, et comment le contester, est ici (gardez ce lien pour vous) :
+            {packUrl}
+            {packNote}
 
             {organisation}
             """),

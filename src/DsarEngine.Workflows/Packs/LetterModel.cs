@@ -10,7 +10,13 @@ public sealed record LetterModel(
     DateOnly ReceivedOn,
     DateOnly AnsweredOn,
     ProcessingRegister Organisation,
-    IReadOnlyList<SystemSection> Systems);
+    IReadOnlyList<SystemSection> Systems)
+{
+    // GDPR Art. 12(4): why the request was refused; Art. 15(4), 23: the exemptions applied to a partial answer.
+    public string? Refusal { get; init; }
+
+    public IReadOnlyList<string> Exemptions { get; init; } = [];
+}
 
 // One system's part: its outcome, what it kept and why, and (for access) the data by category.
 public sealed record SystemSection(string System, string Outcome, IReadOnlyList<KeptEntry> Kept, IReadOnlyList<CategorySection> Data)

@@ -24,7 +24,11 @@ internal static partial class Executor
                         {
                             ["reference"] = context.Reference, ["reason"] = d.Reason ?? "",
                         }));
-                        return JumpToClose(i with { State = i.State with { Outcome = "refused", RefusalReason = d.Reason } });
+                        var refused = i with { State = i.State with { Outcome = "refused", RefusalReason = d.Reason, Exemptions = d.Exemptions } };
+                        // With packs rendered, the refusal also gets its letter (reasons, complaint, judicial remedy) and link.
+                        return context.RendersPacks && definition.Steps.Select((s, n) => (s, n)).FirstOrDefault(x => x.n > i.StepIndex && x.s.Type == StepTypes.RenderPack) is { s: not null } pack
+                            ? refused with { StepIndex = pack.n, Status = InstanceStatus.Running, WaitingFor = null }
+                            : JumpToClose(refused);
                 }
             }
             else if (step.Type == StepTypes.Review)

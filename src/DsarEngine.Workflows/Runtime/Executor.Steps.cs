@@ -80,7 +80,7 @@ internal static partial class Executor
             // The pack's link expires 30 days after delivery; opening it re-proves control of the e-mail address.
             if (i.State.PackId is not null)
                 model["packExpiresIso"] = context.Now.AddDays(30).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-            Effects.Add(new Effect.Mail(Mail.MailTemplates.ResponseReady, model));
+            Effects.Add(new Effect.Mail(i.State.Outcome == "refused" ? Mail.MailTemplates.RefusalLetter : Mail.MailTemplates.ResponseReady, model));
             return Pass(i, "delivered", new { step = step.Id, channel = "e-mail link" }, null);
         }
 

@@ -92,6 +92,20 @@ public sealed class LetterPdfTests
         }
     }
 
+    [TestCase("en", "Manifestly unfounded: forty identical requests this week.", "Article 77")]
+    [TestCase("fr", "Demande manifestement infondée.", "article 77")]
+    public async Task A_refusal_letter_gives_the_reason_the_complaint_and_the_judicial_remedy(string language, string reason, string article)
+    {
+        var model = Model("erasure", language) with { Refusal = reason, Exemptions = ["art-12-5"] };
+        var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Contain(reason).And.Contain(article).And.Contain(language == "fr" ? "article 79" : "Article 79"));
+            Assert.That(text, Does.Contain("Commission nationale de l'informatique et des libertés"));
+            Assert.That(text, Does.Not.Contain(language == "fr" ? "Ce que nous avons effacé" : "What we erased"));
+        }
+    }
+
     [TestCase("helpdesk-saas.json")]
     [TestCase("crm-vendor.json")]
     [TestCase("privacy-tools-vendor.json")]

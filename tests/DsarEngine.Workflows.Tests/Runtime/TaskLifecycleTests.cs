@@ -183,4 +183,26 @@ public sealed class TaskLifecycleTests
         Assert.That(Run(reviewed).WaitingFor, Is.EqualTo(Bookmarks.Decision("review")));
         Assert.That(Run(Crm with { Actions = ["erase"] }).Status, Is.EqualTo(InstanceStatus.Closed));
     }
+
+    [Test]
+    public void A_refusal_with_packs_rendered_gets_its_letter_and_the_link_then_closes_refused()
+    {
+        var pending = new WorkflowInstance(Guid.NewGuid(), Guid.NewGuid(), "erasure", 1, 0, InstanceStatus.Pending, null, new InstanceState(), 0, null, 1);
+        var rendering = Context() with { RendersPacks = true };
+        var i = Advance(pending, new Start(), rendering).Item1;
+        i = Advance(i, new IdentityVerified("manual", "ok", "staff"), rendering).Item1;
+        var (atPack, refusedEffects) = Advance(i, new Decision("assess", Decisions.Refuse, "Manifestly unfounded.", ["art-12-5"], "dpo"), rendering);
+        var (closed, deliverEffects) = Advance(atPack, new PackRendered(Guid.NewGuid(), "ab", 10, null), rendering);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(atPack.WaitingFor, Is.EqualTo(Bookmarks.Pack));
+            Assert.That(refusedEffects.OfType<Effect.Mail>().Single().Template, Is.EqualTo("request-refused"), "told without delay (Art. 12(4))");
+            Assert.That(refusedEffects.OfType<Effect.SendToConnector>(), Is.Empty, "nothing is erased");
+            Assert.That(refusedEffects.OfType<Effect.RenderPack>(), Has.Exactly(1).Items);
+            Assert.That(deliverEffects.OfType<Effect.Mail>().Single().Template, Is.EqualTo("refusal-letter"));
+            Assert.That(deliverEffects.OfType<Effect.Mail>().Single().Model.ContainsKey("packExpiresIso"), Is.True);
+            Assert.That(closed.Status, Is.EqualTo(InstanceStatus.Closed));
+            Assert.That(closed.State.Outcome, Is.EqualTo("refused"));
+        }
+    }
 }
