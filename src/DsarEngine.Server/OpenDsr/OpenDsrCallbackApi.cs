@@ -23,8 +23,7 @@ internal static class OpenDsrCallbackApi
         await http.Body.CopyToAsync(buffer, ct);
         var raw = buffer.ToArray();
         var (settings, _) = await registry.FindAsync(tenant, connector, Workflows.Runtime.ConnectorKinds.OpenDsr, ct);
-        var pem = settings is null ? null : await certificates.ForAsync(settings.Endpoint, ct);
-        if (pem is null || !OpenDsrSigner.Verify(pem, raw, http.Headers[OpenDsrSigner.SignatureHeader]))
+        if (settings is null || !await certificates.VerifyAsync(settings.Endpoint, raw, http.Headers[OpenDsrSigner.SignatureHeader], ct))
             return Results.Problem(statusCode: 403, type: Problems.Type("bad-signature"), title: "The callback is not signed by the processor's certificate; nothing was changed.");
         OpenDsrCallback? callback;
         try { callback = JsonSerializer.Deserialize<OpenDsrCallback>(raw, OpenDsrJson.Options); }
