@@ -1,5 +1,6 @@
 using DsarEngine.Workflows.Persistence;
 using DsarEngine.Workflows.Persistence.Runtime;
+using DsarEngine.Workflows.Requests;
 using DsarEngine.Workflows.Runtime;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -32,12 +33,13 @@ internal static partial class OpenDsrApi
         if (link.CancelledAt is null && OpenDsrStatuses.Of(request.Status, null, f.Instance).Status != "pending")
             return OpenDsrProblems.Invalid([("subject_request_id", "Only a pending request can be cancelled; this one is already being worked on.")]);
         var now = clock.GetUtcNow();
+        // Marked cancelled before the request is closed: the callback worker must never see it closed but not
+        // cancelled (it would report "completed"). A retry after a failure in between closes it then.
         if (link.CancelledAt is null)
-        {
+            await store.CancelAsync(controller, requestId, now, ct);
+        if (request.Status != RequestStatus.Closed)
             await processor.ProcessAsync(request.Id, new Signal.Close($"opendsr:{controller}", "Cancelled by the controller over OpenDSR."),
                 new SignalSource("opendsr", null), ct);
-            await store.CancelAsync(controller, requestId, now, ct);
-        }
         return SignedJson.Of(202, new OpenDsrCancelled(controller, id, now, OpenDsrJson.ApiVersion), signer, options.Value.Domain);
     }
 
