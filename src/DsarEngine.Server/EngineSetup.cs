@@ -27,6 +27,7 @@ internal static class EngineSetup
         AddValidatedOptions<IntakeOptions>(services, IntakeOptions.SectionName);
         AddValidatedOptions<Connectors.Http.HttpConnectorOptions>(services, Connectors.Http.HttpConnectorOptions.SectionName);
         AddValidatedOptions<OpenDsr.OpenDsrOptions>(services, OpenDsr.OpenDsrOptions.SectionName);
+        services.AddSingleton<IValidateOptions<OpenDsr.OpenDsrOptions>, OpenDsr.OpenDsrEnvironmentValidation>();
         AddValidatedOptions<SecurityOptions>(services, SecurityOptions.SectionName);
         AddValidatedOptions<MailOptions>(services, MailOptions.SectionName);
         AddValidatedOptions<RuntimeOptions>(services, RuntimeOptions.SectionName);
@@ -43,6 +44,8 @@ internal static class EngineSetup
         services.AddSingleton<Connectors.Http.HttpConnectorAdapter>();
         services.AddHttpClient(OpenDsr.OpenDsrCallbackWorker.ClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
         services.AddSingleton<OpenDsr.OpenDsrSigner>();
+        services.AddSingleton<OpenDsr.OpenDsrControllers>();
+        services.AddSingleton<OpenDsr.OpenDsrCallbackPipelines>();
         services.AddSingleton<OpenDsr.OpenDsrStore>();
         services.AddSingleton<OpenDsr.OpenDsrCertificates>();
         services.AddSingleton<OpenDsr.OpenDsrClient>();

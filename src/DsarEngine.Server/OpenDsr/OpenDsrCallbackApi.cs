@@ -19,12 +19,11 @@ internal static class OpenDsrCallbackApi
     private static async Task<IResult> Receive(string tenant, string connector, HttpRequest http, HttpConnectorRegistry registry, OpenDsrCertificates certificates,
         OpenDsrClient client, NpgsqlDataSource dataSource, IPublishEndpoint bus, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        await http.Body.CopyToAsync(buffer, ct);
-        var raw = buffer.ToArray();
+        // Unauthenticated until the signature is checked, so bounded before anything else.
+        if (await OpenDsrControllers.ReadBodyAsync(http, 64 * 1024, ct) is not { } raw)
+            return Results.Problem(statusCode: 413, type: Problems.Type("too-large"), title: "A callback is at most 64 KiB; nothing was changed.");
         var (settings, _) = await registry.FindAsync(tenant, connector, Workflows.Runtime.ConnectorKinds.OpenDsr, ct);
-        var pem = settings is null ? null : await certificates.ForAsync(settings.Endpoint, ct);
-        if (pem is null || !OpenDsrSigner.Verify(pem, raw, http.Headers[OpenDsrSigner.SignatureHeader]))
+        if (settings is null || !await certificates.VerifyAsync(settings.Endpoint, raw, http.Headers[OpenDsrSigner.SignatureHeader], ct))
             return Results.Problem(statusCode: 403, type: Problems.Type("bad-signature"), title: "The callback is not signed by the processor's certificate; nothing was changed.");
         OpenDsrCallback? callback;
         try { callback = JsonSerializer.Deserialize<OpenDsrCallback>(raw, OpenDsrJson.Options); }

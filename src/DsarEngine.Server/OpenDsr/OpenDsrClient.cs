@@ -99,9 +99,8 @@ internal sealed class OpenDsrClient(IHttpClientFactory clients, HttpConnectorReg
             if (!response.IsSuccessStatusCode)
                 return (response.StatusCode, raw, ((int)response.StatusCode >= 500, (int)response.StatusCode >= 500 ? "server-error" : "rejected",
                     $"The processor answered {(int)response.StatusCode}: {Message(raw)}"));
-            var pem = await certificates.ForAsync(settings.Endpoint, ct);
             var signature = response.Headers.TryGetValues(OpenDsrSigner.SignatureHeader, out var values) ? values.FirstOrDefault() : null;
-            if (pem is null || !OpenDsrSigner.Verify(pem, raw, signature))
+            if (!await certificates.VerifyAsync(settings.Endpoint, raw, signature, ct))
                 return (response.StatusCode, raw, (false, "bad-signature", "The processor's answer is not signed by its published certificate."));
             return (response.StatusCode, raw, null);
         }

@@ -14,39 +14,49 @@ internal sealed class OpenDsrSigner : IDisposable
 
     public string? CertificatePem { get; }
 
-    public OpenDsrSigner(IOptions<OpenDsrOptions> options, ILogger<OpenDsrSigner> log)
+    public OpenDsrSigner(IOptions<OpenDsrOptions> options, IHostEnvironment environment, ILogger<OpenDsrSigner> log)
     {
         var o = options.Value;
-        if (o.CertificatePath is not null && o.KeyPath is not null)
+        if (o.SigningKeyPath is null && !o.SelfSigned && !environment.IsDevelopment())
+            return;
+        key = RSA.Create(2048);
+        if (o.SigningKeyPath is not null)
+            key.ImportFromPem(File.ReadAllText(o.SigningKeyPath));
+        var certificateText = o.CertificatePath is not null ? File.ReadAllText(o.CertificatePath)
+            : o.SigningKeyPath is not null && File.ReadAllText(o.SigningKeyPath) is var pem && pem.Contains("BEGIN CERTIFICATE", StringComparison.Ordinal) ? pem : null;
+        if (certificateText is not null)
         {
-            key = RSA.Create();
-            key.ImportFromPem(File.ReadAllText(o.KeyPath));
-            CertificatePem = File.ReadAllText(o.CertificatePath);
-        }
-        else if (o.SelfSigned)
-        {
-            key = RSA.Create(2048);
-            var request = new CertificateRequest($"CN={o.Domain}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            using var certificate = request.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddDays(-1), TimeProvider.System.GetUtcNow().AddYears(1));
+            using var certificate = X509Certificate2.CreateFromPem(certificateText);
+            using var _ = certificate.CopyWithPrivateKey(key); // throws when the certificate is not the key's: a wrong pair must stop the host
             CertificatePem = certificate.ExportCertificatePem();
-            log.LogWarning("OpenDSR signs with a self-signed certificate made at start-up: for development only (Dsar:OpenDsr:SelfSigned)");
+            return;
         }
+        // No certificate: self-signed over the key (Production refuses this at start-up, OpenDsrEnvironmentValidation).
+        var request = new CertificateRequest($"CN={o.Domain}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var selfSigned = request.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddDays(-1), TimeProvider.System.GetUtcNow().AddYears(1));
+        CertificatePem = selfSigned.ExportCertificatePem();
+        log.LogWarning("OpenDSR signs with a self-signed certificate ({Key}): for development only; OpenDSR § 4.1 forbids it in production",
+            o.SigningKeyPath is null ? "ephemeral key made at start-up" : "configured key");
     }
 
     public bool Enabled => key is not null;
 
     public string Sign(byte[] body) => Convert.ToBase64String(key!.SignData(body, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
 
-    public static bool Verify(string certificatePem, byte[] body, string? signature)
+    // A signature made by the certificate's key over these exact bytes, by a certificate valid now.
+    public static bool Verify(string certificatePem, byte[] body, string? signature, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(signature))
             return false;
         try
         {
             using var certificate = X509Certificate2.CreateFromPem(certificatePem);
+            if (now < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime())
+                return false;
             using var rsa = certificate.GetRSAPublicKey();
-            return rsa is not null && rsa.VerifyData(body, Convert.FromBase64String(signature.Replace("\n", "", StringComparison.Ordinal)),
-                HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            // The specification's examples fold the base64 over several lines; the folds are not part of the signature.
+            var bytes = Convert.FromBase64String(string.Concat(signature.Where(c => !char.IsWhiteSpace(c))));
+            return rsa is not null && rsa.VerifyData(body, bytes, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         }
         catch (Exception ex) when (ex is FormatException or CryptographicException)
         {
