@@ -27,6 +27,10 @@ internal sealed class ConnectorReplyConsumer(SignalProcessor processor, ExportSt
         {
             switch (await exports.CheckAsync(reply.Task.RequestId, manifest, context.CancellationToken))
             {
+                case ExportCheck.Incomplete when !await exports.KnowsRequestAsync(reply.Task.RequestId, reply.Task.Tenant, context.CancellationToken):
+                    // Not this engine's request (a shared broker): its chunks were never stored, so waiting would be futile.
+                    log.LogInformation("Ignored the export reply of task {TaskId}: the request is not this engine's", reply.Task.TaskId);
+                    return;
                 case ExportCheck.Incomplete:
                     // Chunks are published before the reply but may be consumed after it: MassTransit retries this.
                     throw new ExportIncompleteException(manifest.ExportId);

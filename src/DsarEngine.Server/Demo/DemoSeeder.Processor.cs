@@ -11,14 +11,15 @@ internal sealed partial class DemoSeeder
 
     private async Task<DemoTenantKeys> SeedProcessorAsync(string baseUrl, IReadOnlyDictionary<string, string>? known, DateTimeOffset now, CancellationToken ct)
     {
-        await tenants.UpsertAsync(new Tenant(ProcessorId, ProcessorSlug, "Helpdesk Cloud SAS", "FR", "Europe/Paris", "en", [baseUrl],
+        // The slug is the identity: a database seeded by an earlier version may hold the tenant under another id.
+        var processorId = await tenants.UpsertAsync(new Tenant(ProcessorId, ProcessorSlug, "Helpdesk Cloud SAS", "FR", "Europe/Paris", "en", [baseUrl],
             Role: TenantRoles.Processor), now, ct);
         // demo.helpdesk.example: the demo organisation's own help desk; its requests land in the demo inbox.
-        await workspaces.UpsertAsync(new Workspace(ProcessorId, "demo", "Demo Organisation help centre", TenantId,
+        await workspaces.UpsertAsync(new Workspace(processorId, "demo", "Demo Organisation help centre", TenantId,
             null, null, null, now, null), now, ct);
         // globex.helpdesk.example: a customer that answers requests elsewhere; subjects are referred to its contact.
-        await workspaces.UpsertAsync(new Workspace(ProcessorId, "globex", "Globex", null,
+        await workspaces.UpsertAsync(new Workspace(processorId, "globex", "Globex", null,
             "Globex Corporation privacy office", "privacy@globex.example", "https://globex.example/privacy", now, null), now, ct);
-        return new DemoTenantKeys(ProcessorSlug, await EnsureKeysAsync(ProcessorId, ProcessorSlug, known, now, ct));
+        return new DemoTenantKeys(ProcessorSlug, await EnsureKeysAsync(processorId, ProcessorSlug, known, now, ct));
     }
 }
