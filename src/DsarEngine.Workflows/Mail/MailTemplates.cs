@@ -2,7 +2,7 @@ namespace DsarEngine.Workflows.Mail;
 
 // Localised e-mail texts. Placeholders are {name}; values come from the stored model plus links derived at
 // render time. GDPR Art. 12(1): concise, intelligible, in clear and plain language.
-internal static class MailTemplates
+internal static partial class MailTemplates
 {
     public const string RequestReceived = "request-received";
     public const string DeadlineExtended = "deadline-extended";
@@ -13,7 +13,10 @@ internal static class MailTemplates
     public const string PackCode = "pack-code";
     public const string RefusalLetter = "refusal-letter";
 
-    private static readonly Dictionary<(string Template, string Language), (string Subject, string Body)> Texts = new()
+    private static readonly Dictionary<(string Template, string Language), (string Subject, string Body)> Texts =
+        new(CoreTexts().Concat(DeliveryTexts()));
+
+    private static Dictionary<(string Template, string Language), (string Subject, string Body)> CoreTexts() => new()
     {
         [(RequestReceived, "en")] = (
             "We received your request {reference}",
@@ -38,77 +41,6 @@ internal static class MailTemplates
 
             Vous pouvez suivre votre demande ici (gardez ce lien pour vous) :
             {statusUrl}
-
-            {organisation}
-            """),
-        [(RefusalLetter, "en")] = (
-            "Our letter about your request {reference}",
-            """
-            Hello{greetingName},
-
-            Our letter explaining why we cannot act on your {right} request {reference}, and how to challenge that, is here (keep this link private):
-            {packUrl}
-            {packNote}
-
-            {organisation}
-            """),
-        [(RefusalLetter, "fr")] = (
-            "Notre courrier sur votre demande {reference}",
-            """
-            Bonjour{greetingName},
-
-            Notre courrier expliquant pourquoi nous ne pouvons pas donner suite à votre demande ({right}) {reference}, et comment le contester, est ici (gardez ce lien pour vous) :
-            {packUrl}
-            {packNote}
-
-            {organisation}
-            """),
-        [(PackCode, "en")] = (
-            "Your code to open the answer to {reference}",
-            """
-            Hello{greetingName},
-
-            Someone opened the link to the answer to your request {reference}. If it was you, enter this code: {code}
-            It works once, for 15 minutes. If it was not you, ignore this message: without the code the answer stays closed.
-
-            {organisation}
-            """),
-        [(PackCode, "fr")] = (
-            "Votre code pour ouvrir la réponse à {reference}",
-            """
-            Bonjour{greetingName},
-
-            Quelqu'un a ouvert le lien vers la réponse à votre demande {reference}. Si c'est vous, saisissez ce code : {code}
-            Il ne sert qu'une fois, pendant 15 minutes. Sinon, ignorez ce message : sans le code, la réponse reste fermée.
-
-            {organisation}
-            """),
-        // GDPR Art. 28: a processor does not answer for its customer; it tells the subject who the controller is.
-        [(RequestReferred, "en")] = (
-            "Your request about {workspace}: please write to {controller}",
-            """
-            Hello,
-
-            You wrote to {organisation} about the {workspace} workspace. {organisation} only processes that data on behalf of
-            {controller}, which decides how it is used and is the one to answer your request (GDPR Art. 28).
-
-            Please send your request to {controller}: {contact}
-
-            {organisation} has kept no copy of your request, only a record that it referred you.
-
-            {organisation}
-            """),
-        [(RequestReferred, "fr")] = (
-            "Votre demande concernant {workspace} : écrivez à {controller}",
-            """
-            Bonjour,
-
-            Vous avez écrit à {organisation} au sujet de l'espace {workspace}. {organisation} ne traite ces données que pour le compte de
-            {controller}, qui décide de leur usage et doit répondre à votre demande (RGPD, art. 28).
-
-            Adressez votre demande à {controller} : {contact}
-
-            {organisation} n'a gardé aucune copie de votre demande, seulement la trace de ce renvoi.
 
             {organisation}
             """),
