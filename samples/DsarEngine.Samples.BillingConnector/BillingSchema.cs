@@ -20,26 +20,21 @@ public sealed class BillingSchema(SampleDatabase db) : IHostedService
             id serial PRIMARY KEY, account_id text NOT NULL REFERENCES billing.accounts (id), brand text NOT NULL, last4 text NOT NULL);
         """;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await SampleSchema.EnsureAsync(db.DataSource, Name, Ddl, cancellationToken);
-        await using var c = await db.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var tx = await c.BeginTransactionAsync(cancellationToken);
-        if (await c.ExecuteScalarAsync<long>("SELECT count(*) FROM billing.accounts", transaction: tx) > 0)
-            return;
-        var f = new Faker("fr") { Random = new Randomizer(SamplePeople.Seed + 2) };
-        var number = 0;
-        foreach (var p in SamplePeople.All)
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        SampleSchema.SeedOnceAsync(db.DataSource, Name, Ddl, "accounts", async (c, tx) =>
         {
-            await c.ExecuteAsync("INSERT INTO billing.accounts (id, email, name, address) VALUES (@CustomerId, @Email, @Name, @Street || ', ' || @City)", p, tx);
-            for (var i = f.Random.Int(1, 4); i > 0; i--)
-                await c.ExecuteAsync("INSERT INTO billing.invoices (id, account_id, issued_on, amount_cents, description) VALUES (@id, @account, @on, @cents, @what)",
-                    new { id = $"F-{++number:D6}", account = p.CustomerId, on = new DateOnly(2025, 1, 1).AddDays(-f.Random.Int(0, 2000)), cents = f.Random.Int(990, 49900), what = f.Commerce.ProductName() }, tx);
-            await c.ExecuteAsync("INSERT INTO billing.payment_methods (account_id, brand, last4) VALUES (@id, @brand, @last4)",
-                new { id = p.CustomerId, brand = f.PickRandom("visa", "mastercard", "sepa"), last4 = f.Random.ReplaceNumbers("####") }, tx);
-        }
-        await tx.CommitAsync(cancellationToken);
-    }
+            var f = new Faker("fr") { Random = new Randomizer(SamplePeople.Seed + 2) };
+            var number = 0;
+            foreach (var p in SamplePeople.All)
+            {
+                await c.ExecuteAsync("INSERT INTO billing.accounts (id, email, name, address) VALUES (@CustomerId, @Email, @Name, @Street || ', ' || @City)", p, tx);
+                for (var i = f.Random.Int(1, 4); i > 0; i--)
+                    await c.ExecuteAsync("INSERT INTO billing.invoices (id, account_id, issued_on, amount_cents, description) VALUES (@id, @account, @on, @cents, @what)",
+                        new { id = $"F-{++number:D6}", account = p.CustomerId, on = new DateOnly(2025, 1, 1).AddDays(-f.Random.Int(0, 2000)), cents = f.Random.Int(990, 49900), what = f.Commerce.ProductName() }, tx);
+                await c.ExecuteAsync("INSERT INTO billing.payment_methods (account_id, brand, last4) VALUES (@id, @brand, @last4)",
+                    new { id = p.CustomerId, brand = f.PickRandom("visa", "mastercard", "sepa"), last4 = f.Random.ReplaceNumbers("####") }, tx);
+            }
+        }, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

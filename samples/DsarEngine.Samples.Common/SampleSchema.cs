@@ -33,4 +33,17 @@ public static class SampleSchema
         await c.ExecuteAsync(new CommandDefinition($"CREATE SCHEMA IF NOT EXISTS {schema};\n{Bookkeeping(schema)}\n{ddl}", transaction: tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
     }
+
+    // Creates the schema, then seeds it once: when the table named by probe already has rows, nothing is added.
+    public static async Task SeedOnceAsync(NpgsqlDataSource db, string schema, string ddl, string probe,
+        Func<NpgsqlConnection, NpgsqlTransaction, Task> seed, CancellationToken ct)
+    {
+        await EnsureAsync(db, schema, ddl, ct);
+        await using var c = await db.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        if (await c.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM {schema}.{probe}", transaction: tx, cancellationToken: ct)) > 0)
+            return;
+        await seed(c, tx);
+        await tx.CommitAsync(ct);
+    }
 }

@@ -21,23 +21,18 @@ public sealed class CrmSchema(SampleDatabase db) : IHostedService
             id serial PRIMARY KEY, customer_id text NOT NULL REFERENCES crm.customers (id) ON DELETE CASCADE, written_at date NOT NULL, body text NOT NULL);
         """;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await SampleSchema.EnsureAsync(db.DataSource, Name, Ddl, cancellationToken);
-        await using var c = await db.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var tx = await c.BeginTransactionAsync(cancellationToken);
-        if (await c.ExecuteScalarAsync<long>("SELECT count(*) FROM crm.customers", transaction: tx) > 0)
-            return;
-        var notes = new Faker("fr") { Random = new Randomizer(SamplePeople.Seed + 1) };
-        foreach (var p in SamplePeople.All)
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        SampleSchema.SeedOnceAsync(db.DataSource, Name, Ddl, "customers", async (c, tx) =>
         {
-            await c.ExecuteAsync("INSERT INTO crm.customers (id, email, name, city, since) VALUES (@CustomerId, @Email, @Name, @City, @Since)", p, tx);
-            await c.ExecuteAsync("INSERT INTO crm.contacts (customer_id, kind, value) VALUES (@CustomerId, 'phone', @Phone), (@CustomerId, 'postal-address', @Street || ', ' || @City)", p, tx);
-            await c.ExecuteAsync("INSERT INTO crm.notes (customer_id, written_at, body) VALUES (@id, @at, @body)",
-                new { id = p.CustomerId, at = p.Since.AddDays(notes.Random.Int(1, 300)), body = notes.Lorem.Sentence(12) }, tx);
-        }
-        await tx.CommitAsync(cancellationToken);
-    }
+            var notes = new Faker("fr") { Random = new Randomizer(SamplePeople.Seed + 1) };
+            foreach (var p in SamplePeople.All)
+            {
+                await c.ExecuteAsync("INSERT INTO crm.customers (id, email, name, city, since) VALUES (@CustomerId, @Email, @Name, @City, @Since)", p, tx);
+                await c.ExecuteAsync("INSERT INTO crm.contacts (customer_id, kind, value) VALUES (@CustomerId, 'phone', @Phone), (@CustomerId, 'postal-address', @Street || ', ' || @City)", p, tx);
+                await c.ExecuteAsync("INSERT INTO crm.notes (customer_id, written_at, body) VALUES (@id, @at, @body)",
+                    new { id = p.CustomerId, at = p.Since.AddDays(notes.Random.Int(1, 300)), body = notes.Lorem.Sentence(12) }, tx);
+            }
+        }, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

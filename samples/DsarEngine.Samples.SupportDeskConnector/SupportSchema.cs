@@ -21,31 +21,26 @@ public sealed class SupportSchema(SampleDatabase db) : IHostedService
             requester_id integer REFERENCES support.requesters (id), author text NOT NULL, body text NOT NULL);
         """;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await SampleSchema.EnsureAsync(db.DataSource, Name, Ddl, cancellationToken);
-        await using var c = await db.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var tx = await c.BeginTransactionAsync(cancellationToken);
-        if (await c.ExecuteScalarAsync<long>("SELECT count(*) FROM support.requesters", transaction: tx) > 0)
-            return;
-        var f = new Faker("fr") { Random = new Randomizer(SamplePeople.Seed + 3) };
-        var ids = new List<int>();
-        foreach (var p in SamplePeople.All)
-            ids.Add(await c.ExecuteScalarAsync<int>("INSERT INTO support.requesters (email, name) VALUES (@Email, @Name) RETURNING id", p, tx));
-        for (var i = 0; i < ids.Count; i++)
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        SampleSchema.SeedOnceAsync(db.DataSource, Name, Ddl, "requesters", async (c, tx) =>
         {
-            // The demo subjects always have tickets; the first one shares a ticket with the next person.
-            for (var t = i < 3 ? 2 : f.Random.Int(0, 2); t > 0; t--)
+            var f = new Faker("fr") { Random = new Randomizer(SamplePeople.Seed + 3) };
+            var ids = new List<int>();
+            foreach (var p in SamplePeople.All)
+                ids.Add(await c.ExecuteScalarAsync<int>("INSERT INTO support.requesters (email, name) VALUES (@Email, @Name) RETURNING id", p, tx));
+            for (var i = 0; i < ids.Count; i++)
             {
-                var ticket = await c.ExecuteScalarAsync<int>("INSERT INTO support.tickets (requester_id, subject, body, status, opened_on) VALUES (@r, @s, @b, @st, @on) RETURNING id",
-                    new { r = ids[i], s = f.Lorem.Sentence(5), b = f.Lorem.Paragraph(), st = f.PickRandom("open", "solved"), on = new DateOnly(2025, 1, 1).AddDays(-f.Random.Int(0, 900)) }, tx);
-                await c.ExecuteAsync("INSERT INTO support.comments (ticket_id, requester_id, author, body) VALUES (@ticket, NULL, 'agent', @b)", new { ticket, b = f.Lorem.Sentence(10) }, tx);
-                if (i == 0 && t == 1)
-                    await c.ExecuteAsync("INSERT INTO support.comments (ticket_id, requester_id, author, body) VALUES (@ticket, @other, 'customer', @b)", new { ticket, other = ids[1], b = f.Lorem.Sentence(8) }, tx);
+                // The demo subjects always have tickets; the first one shares a ticket with the next person.
+                for (var t = i < 3 ? 2 : f.Random.Int(0, 2); t > 0; t--)
+                {
+                    var ticket = await c.ExecuteScalarAsync<int>("INSERT INTO support.tickets (requester_id, subject, body, status, opened_on) VALUES (@r, @s, @b, @st, @on) RETURNING id",
+                        new { r = ids[i], s = f.Lorem.Sentence(5), b = f.Lorem.Paragraph(), st = f.PickRandom("open", "solved"), on = new DateOnly(2025, 1, 1).AddDays(-f.Random.Int(0, 900)) }, tx);
+                    await c.ExecuteAsync("INSERT INTO support.comments (ticket_id, requester_id, author, body) VALUES (@ticket, NULL, 'agent', @b)", new { ticket, b = f.Lorem.Sentence(10) }, tx);
+                    if (i == 0 && t == 1)
+                        await c.ExecuteAsync("INSERT INTO support.comments (ticket_id, requester_id, author, body) VALUES (@ticket, @other, 'customer', @b)", new { ticket, other = ids[1], b = f.Lorem.Sentence(8) }, tx);
+                }
             }
-        }
-        await tx.CommitAsync(cancellationToken);
-    }
+        }, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
