@@ -22,6 +22,8 @@ install_packages() {
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
   command -v chromium >/dev/null || missing+=(chromium)
   [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
+  # Chinese, Japanese and Korean names in letters (5 MB; Noto CJK would be 90 MB)
+  [ -d /usr/share/fonts/truetype/wqy ] || missing+=(fonts-wqy-microhei)
   command -v curl >/dev/null || missing+=(curl)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing Debian packages: ${missing[*]}"

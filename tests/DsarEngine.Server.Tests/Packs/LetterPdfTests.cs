@@ -58,6 +58,38 @@ public sealed class LetterPdfTests
         }
     }
 
+    [TestCase("en")]
+    [TestCase("fr")]
+    public async Task A_letter_is_navigable_by_a_screen_reader_in_the_subjects_language(string language)
+    {
+        var pdf = await composer.PdfAsync(Model("access", language), CancellationToken.None);
+        var structure = await Poppler.StructureAsync(pdf);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(structure, Does.StartWith("Document"));
+            Assert.That(System.Text.RegularExpressions.Regex.Matches(structure, @"^\s+H1\b", System.Text.RegularExpressions.RegexOptions.Multiline), Has.Count.EqualTo(1), "one title");
+            Assert.That(System.Text.RegularExpressions.Regex.Matches(structure, @"^\s+H2\b", System.Text.RegularExpressions.RegexOptions.Multiline), Has.Count.GreaterThanOrEqualTo(8), "a heading per Article 15 item");
+            Assert.That(structure, Does.Contain("Table").And.Contain("/Scope /Column"), "data tables have column headers");
+            Assert.That(System.Text.Encoding.Latin1.GetString(pdf), Does.Contain($"/Lang ({language})"), "the document's language is declared");
+        }
+    }
+
+    [Test]
+    public async Task Chinese_Japanese_and_Korean_names_render_with_an_embedded_font()
+    {
+        var model = Model("access", "en") with
+        {
+            SubjectName = "张伟",
+            Systems = [new SystemSection("Sales CRM", "done", [], [new CategorySection("contact-details", ["name", "city"], [["田中太郎", "東京"], ["김민준", "서울"]], 2)])],
+        };
+        var (text, fonts, _) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Contain("张伟").And.Contain("田中太郎").And.Contain("東京").And.Contain("김민준").And.Contain("서울"));
+            Assert.That(fonts, Does.Contain("WenQuanYiMicroHei"));
+        }
+    }
+
     [TestCase("en", "What we had to keep, and why", "until 30 June 2034")]
     [TestCase("fr", "Ce que nous avons dû conserver, et pourquoi", "jusqu'au 30 juin 2034")]
     public async Task An_erasure_letter_says_what_was_kept_why_and_until_when(string language, string kept, string until)

@@ -17,15 +17,23 @@ internal static class Poppler
         return output;
     }
 
-    public static async Task<(string Text, string Fonts, string Info)> ReadAsync(byte[] pdf)
+    // The tagged structure tree (headings, tables with header cells) a screen reader navigates by.
+    public static Task<string> StructureAsync(byte[] pdf) => WithFileAsync(pdf, path => RunAsync("pdfinfo", "-struct", path));
+
+    public static Task<(string Text, string Fonts, string Info)> ReadAsync(byte[] pdf) => WithFileAsync(pdf, async path =>
+    {
+        // Lines wrap where the page ends, so the text is compared with its whitespace runs made single spaces.
+        var text = System.Text.RegularExpressions.Regex.Replace(await RunAsync("pdftotext", path, "-"), @"\s+", " ");
+        return (text, await RunAsync("pdffonts", path), await RunAsync("pdfinfo", path));
+    });
+
+    private static async Task<T> WithFileAsync<T>(byte[] pdf, Func<string, Task<T>> read)
     {
         var path = Path.Combine(Path.GetTempPath(), $"dsar-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(path, pdf);
         try
         {
-            // Lines wrap where the page ends, so the text is compared with its whitespace runs made single spaces.
-            var text = System.Text.RegularExpressions.Regex.Replace(await RunAsync("pdftotext", path, "-"), @"\s+", " ");
-            return (text, await RunAsync("pdffonts", path), await RunAsync("pdfinfo", path));
+            return await read(path);
         }
         finally
         {
