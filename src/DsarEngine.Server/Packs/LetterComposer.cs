@@ -20,6 +20,7 @@ internal sealed class LetterComposer(IServiceProvider services, ILoggerFactory l
         var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model });
         return await renderer.Dispatcher.InvokeAsync(async () => model.Right switch
         {
+            _ when model.Notice is not null => (await renderer.RenderComponentAsync<NoticeLetter>(parameters)).ToHtmlString(),
             _ when model.Refusal is not null => (await renderer.RenderComponentAsync<RefusalLetter>(parameters)).ToHtmlString(),
             "erasure" => (await renderer.RenderComponentAsync<ErasureLetter>(parameters)).ToHtmlString(),
             "access" => (await renderer.RenderComponentAsync<AccessLetter>(parameters)).ToHtmlString(),

@@ -30,15 +30,36 @@ internal sealed class LetterModels(ExportStore exports, ConnectorStore connector
                 Summary = task.Detail, On = task.UpdatedAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) : null,
             });
         }
-        var subject = JsonDocument.Parse(request.Subject).RootElement;
-        return new LetterModel(request.Language, request.Reference, request.RightKind,
-            subject.TryGetProperty("name", out var name) && name.GetString() is { Length: > 0 } n2 ? n2 : null,
-            request.ReceivedOn ?? DateOnly.FromDateTime(request.ReceivedAt.UtcDateTime),
-            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime), register, systems)
+        return Letter(request, register, systems) with
         {
             Refusal = instance.State.Outcome == "refused" ? instance.State.RefusalReason ?? "" : null,
             Exemptions = instance.State.Exemptions,
         };
+    }
+
+    // A notice letter: the request's facts and what the notice states, no systems.
+    public LetterModel Notice(StoredRequest request, ProcessingRegister register, RenderNotice notice)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(request.TimeZone ?? "UTC");
+        DateOnly? Date(string key) => notice.Model.TryGetValue(key, out var iso) && DateOnly.TryParseExact(iso, "yyyy-MM-dd", out var d) ? d : null;
+        DateOnly? LocalDate(string key) => notice.Model.TryGetValue(key, out var iso) && DateTimeOffset.TryParse(iso, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
+            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) : null;
+        return Letter(request, register, []) with
+        {
+            Notice = new NoticeFacts(notice.Kind, notice.Model.GetValueOrDefault("reason"), Date("firstDueOnIso"), Date("dueOnIso"),
+                notice.Model.GetValueOrDefault("methods")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [], LocalDate("linkExpiresIso"),
+                notice.Model.GetValueOrDefault("clockStops") == "true"),
+        };
+    }
+
+    private LetterModel Letter(StoredRequest request, ProcessingRegister register, IReadOnlyList<SystemSection> systems)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(request.TimeZone ?? "UTC");
+        var subject = JsonDocument.Parse(request.Subject).RootElement;
+        return new LetterModel(request.Language, request.Reference, request.RightKind,
+            subject.TryGetProperty("name", out var name) && name.GetString() is { Length: > 0 } n ? n : null,
+            request.ReceivedOn ?? DateOnly.FromDateTime(request.ReceivedAt.UtcDateTime),
+            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime), register, systems);
     }
 
     // The exported documents themselves, for the machine-readable files.

@@ -12,8 +12,29 @@ namespace DsarEngine.Server.Packs;
 // Renders a request's response pack behind the bus, so that it can run on a separate worker process, and tells the
 // workflow. A missing register or a failed render is reported to the workflow (a person looks), never dropped.
 internal sealed class RenderPackConsumer(RequestStore requests, RegisterStore registers, LetterModels models, LetterComposer composer,
-    PackStore packs, SignalProcessor processor, NpgsqlDataSource dataSource, TimeProvider clock, ILogger<RenderPackConsumer> log) : IConsumer<RenderResponsePack>
+    PackStore packs, SignalProcessor processor, NpgsqlDataSource dataSource, TimeProvider clock, ILogger<RenderPackConsumer> log)
+    : IConsumer<RenderResponsePack>, IConsumer<RenderNotice>
 {
+    // A notice letter is stored as a document of the request and journaled; the workflow does not wait for it.
+    public async Task Consume(ConsumeContext<RenderNotice> context)
+    {
+        var notice = context.Message;
+        var ct = context.CancellationToken;
+        if (notice.Kind is not (Notices.Extension or Notices.IdentityRequest) || await requests.FindByIdAsync(notice.TenantId, notice.RequestId, ct) is not { } request)
+            return;
+        Signal signal;
+        if (await registers.FindAsync(notice.TenantId, ct) is not { } register)
+            signal = new Signal.NoticeRendered(notice.Kind, Guid.Empty, "", "the organisation has no processing register (PUT /api/v1/staff/register).");
+        else
+        {
+            var pdf = await composer.PdfAsync(models.Notice(request, register, notice), ct);
+            var (id, sha) = await packs.SaveAsync(notice.TenantId, notice.RequestId, notice.Kind, request.Language, pdf, clock.GetUtcNow(), ct);
+            signal = new Signal.NoticeRendered(notice.Kind, id, sha, null);
+            log.LogInformation("Rendered the {Kind} of request {RequestId}: {Bytes} bytes", notice.Kind, notice.RequestId, pdf.Length);
+        }
+        await processor.ProcessAsync(notice.RequestId, signal, new SignalSource("pack-renderer", context.MessageId), ct);
+    }
+
     public async Task Consume(ConsumeContext<RenderResponsePack> context)
     {
         var (requestId, tenantId) = (context.Message.RequestId, context.Message.TenantId);

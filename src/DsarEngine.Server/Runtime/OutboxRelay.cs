@@ -17,7 +17,7 @@ internal sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, IOption
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     // The wire contracts of the SDK, and the engine's own command to its pack renderer.
     private static readonly Dictionary<string, Type> Contracts = typeof(TaskReference).Assembly.GetExportedTypes()
-        .Where(t => t.Namespace == "DsarEngine.Connectors.Contracts").Append(typeof(Workflows.Packs.RenderResponsePack)).ToDictionary(t => t.FullName!);
+        .Where(t => t.Namespace == "DsarEngine.Connectors.Contracts").Append(typeof(Workflows.Packs.RenderResponsePack)).Append(typeof(Workflows.Packs.RenderNotice)).ToDictionary(t => t.FullName!);
 
     private sealed record Row(Guid Id, string? Destination, string MessageType, string Body)
     {

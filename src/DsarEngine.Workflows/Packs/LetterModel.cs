@@ -16,7 +16,15 @@ public sealed record LetterModel(
     public string? Refusal { get; init; }
 
     public IReadOnlyList<string> Exemptions { get; init; } = [];
+
+    // Set for a notice letter (extension, identity-proof request) instead of an answer.
+    public NoticeFacts? Notice { get; init; }
 }
+
+// What a notice states. Extension (Art. 12(3)): the reasons, the date first due and the new one. Identity-proof
+// request (Art. 12(6)): the accepted ways to confirm, until when the e-mailed link works, whether the clock waits.
+public sealed record NoticeFacts(string Kind, string? Reason, DateOnly? FirstDueOn, DateOnly? DueOn, IReadOnlyList<string> Methods, DateOnly? LinkExpiresOn,
+    bool ClockStops);
 
 // One system's part: its outcome, what it kept and why, and (for access) the data by category.
 public sealed record SystemSection(string System, string Outcome, IReadOnlyList<KeptEntry> Kept, IReadOnlyList<CategorySection> Data)

@@ -44,5 +44,33 @@ internal sealed class PackStore(NpgsqlDataSource dataSource, DataKeyRing keys)
         return row is null ? null : keys.Open(row.KeyId, row.Nonce, row.Sealed, Associated(tenantId, row.Id));
     }
 
+    public sealed record Document(Guid Id, string Kind, string Language, int Bytes, string Sha256, DateTimeOffset CreatedAt)
+    {
+        private Document() : this(default, "", "", 0, "", default) { }
+    }
+
+    private const string ListSql = """
+        SELECT id, kind, language, bytes, sha256, created_at FROM response_packs WHERE tenant_id = @TenantId AND request_id = @RequestId
+        ORDER BY created_at, id
+        """;
+
+    // Every document rendered for a request (letters, archives, notices), oldest first, without their contents.
+    public async Task<IReadOnlyList<Document>> ListAsync(Guid tenantId, Guid requestId, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        return [.. await c.QueryAsync<Document>(new CommandDefinition(ListSql, new { TenantId = tenantId, RequestId = requestId }, cancellationToken: ct))];
+    }
+
+    private const string ReadSql = """
+        SELECT id, key_id, nonce, sealed FROM response_packs WHERE tenant_id = @TenantId AND request_id = @RequestId AND id = @Id
+        """;
+
+    public async Task<byte[]?> ReadAsync(Guid tenantId, Guid requestId, Guid id, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(ReadSql, new { TenantId = tenantId, RequestId = requestId, Id = id }, cancellationToken: ct));
+        return row is null ? null : keys.Open(row.KeyId, row.Nonce, row.Sealed, Associated(tenantId, row.Id));
+    }
+
     private static byte[] Associated(Guid tenantId, Guid id) => [.. tenantId.ToByteArray(), .. id.ToByteArray()];
 }

@@ -21,6 +21,10 @@ internal abstract record Effect
     // Render the response pack (letter, and files where the right has them) on the renderer's queue.
     public sealed record RenderPack(Guid MessageId) : Effect;
 
+    // Render a notice as a letter (extension, identity-proof request) beside the e-mail that tells the subject: the
+    // record of what was sent, and the letter to post when the request came on paper. Nothing waits for it.
+    public sealed record RenderNotice(Guid MessageId, string Kind, IReadOnlyDictionary<string, string> Model) : Effect;
+
     public sealed record ScheduleTimer(string Kind, string? StepId, DateTimeOffset DueAt) : Effect;
 
     public sealed record CancelTimers(string Kind, string? StepId) : Effect;

@@ -24,6 +24,11 @@ internal static partial class Executor
             {
                 ["reference"] = context.Reference, ["reason"] = extend.Reason, ["dueOnIso"] = IsoDate.Format(computed.EffectiveDue),
             }));
+            if (context.RendersPacks)
+                Effects.Add(new Effect.RenderNotice(DeterministicId.From(i.RequestId.ToString(), Notices.Extension), Notices.Extension, new Dictionary<string, string>
+                {
+                    ["reason"] = extend.Reason, ["dueOnIso"] = IsoDate.Format(computed.EffectiveDue), ["firstDueOnIso"] = IsoDate.Format(current.EffectiveDue),
+                }));
             Journal("deadline-extended", new { extend.Reason, noticeOn = today, before = current.EffectiveDue, after = computed.EffectiveDue });
             return i;
         }

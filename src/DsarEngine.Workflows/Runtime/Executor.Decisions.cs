@@ -35,8 +35,11 @@ internal static partial class Executor
             {
                 if (d.Outcome == Decisions.Approve)
                     return Next(i);
+                // A review after the pack rejects the letter itself: once the cause is fixed, Retry renders it again.
                 if (d.Outcome == Decisions.Reject)
-                    return Attention(i, $"Review rejected: {d.Reason}");
+                    return context.RendersPacks && definition.Steps.Take(i.StepIndex).Select((s, n) => (s, n)).LastOrDefault(x => x.s.Type == StepTypes.RenderPack) is { s: not null } pack
+                        ? Attention(i with { StepIndex = pack.n }, $"Review rejected: {d.Reason} Retry renders the pack again.")
+                        : Attention(i, $"Review rejected: {d.Reason}");
             }
             return i;
         }

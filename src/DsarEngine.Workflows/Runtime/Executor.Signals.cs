@@ -27,6 +27,7 @@ internal static partial class Executor
                 Signal.RetryTask r when AtFanOut(i) => RetryOne(i, r),
                 Signal.TimerFired { Kind: TimerKinds.TaskTimeout or TimerKinds.TaskRetry } timer when i.WaitingFor == Bookmarks.Connectors => TaskTimer(i, timer),
                 Signal.PackRendered rendered when i.WaitingFor == Bookmarks.Pack => PackRendered(i, rendered),
+                Signal.NoticeRendered n => Noticed(i, n),
                 Signal.TimerFired timer => Timer(i, timer),
                 Signal.RearmTimers => Rearm(i),
                 Signal.Extend extend => Extend(i, extend),
@@ -81,6 +82,15 @@ internal static partial class Executor
             Effects.Add(new Effect.CancelTimers("*", null));
             Effects.Add(new Effect.SetRequestStatus(RequestStatus.Closed));
             return i with { Status = InstanceStatus.Closed, WaitingFor = null, State = i.State with { Outcome = i.State.Outcome ?? "closed" } };
+        }
+
+        private WorkflowInstance Noticed(WorkflowInstance i, Signal.NoticeRendered n)
+        {
+            if (n.Error is { } error)
+                Journal("notice-not-rendered", new { n.Kind, error });
+            else
+                Journal("notice-rendered", new { n.Kind, n.PackId, n.Sha256 });
+            return i;
         }
 
         private WorkflowInstance Retry(WorkflowInstance i, Signal.Retry retry)

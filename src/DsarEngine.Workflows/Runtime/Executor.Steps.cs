@@ -19,6 +19,9 @@ internal static partial class Executor
             StepTypes.RenderPack when context.RendersPacks => RenderPack(i, step),
             StepTypes.RenderPack => Pass(i, "pack-prepared", new { outcome = i.State.Outcome, results = i.State.Tasks.Select(t => new { t.Connector, t.Action, t.Status, outcome = t.EffectiveOutcome }) }, null),
             StepTypes.Deliver => Deliver(i, step),
+            // After a refusal nothing was done: no recipient is told to act and no event announces an outcome.
+            StepTypes.NotifyRecipients or StepTypes.PublishEvent when i.State.Outcome == "refused" =>
+                Pass(i, "step-skipped", new { step = step.Id, because = "the request was refused" }, null),
             StepTypes.NotifyRecipients => Publish(i, step, "recipients-notification-requested"),
             StepTypes.PublishEvent => Publish(i, step, step.Event ?? "unnamed"),
             StepTypes.Close => Close(i),
@@ -47,6 +50,14 @@ internal static partial class Executor
             if (context.ClockStops)
                 Effects.Add(new Effect.StopClock("identity-proof"));
             Effects.Add(new Effect.SetRequestStatus(RequestStatus.AwaitingIdentity));
+            if (context.RendersPacks)
+                Effects.Add(new Effect.RenderNotice(DeterministicId.From(i.RequestId.ToString(), step.Id, Notices.IdentityRequest, i.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    Notices.IdentityRequest, new Dictionary<string, string>
+                {
+                    ["methods"] = string.Join(',', step.Methods ?? ["email", "manual"]),
+                    ["linkExpiresIso"] = context.Now.AddHours(step.ExpiresHours ?? 72).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                    ["clockStops"] = context.ClockStops ? "true" : "false",
+                }));
             Journal("identity-requested", new { methods = step.Methods ?? ["email", "manual"] });
             return Wait(i, Bookmarks.Identity);
         }

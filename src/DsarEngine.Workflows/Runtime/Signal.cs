@@ -28,6 +28,9 @@ internal abstract record Signal
     // The response pack was rendered and stored (sealed); or it could not be (Error set).
     public sealed record PackRendered(Guid PackId, string Sha256, long Bytes, string? Error) : Signal;
 
+    // A notice letter was rendered and stored (or could not be: Error set). Journaled; it moves nothing.
+    public sealed record NoticeRendered(string Kind, Guid PackId, string Sha256, string? Error) : Signal;
+
     // A person sends one failed or timed-out task again.
     public sealed record RetryTask(Guid TaskId, string Actor) : Signal;
 
@@ -70,4 +73,14 @@ internal static class TimerKinds
     public const string FanOutTimeout = "fan-out-timeout";
     public const string TaskTimeout = "task-timeout";
     public const string TaskRetry = "task-retry";
+}
+
+// The notice letters rendered beside their e-mails; each is stored as a document of the request under its kind.
+internal static class Notices
+{
+    // GDPR Art. 12(3): the extension, its reasons and the new date.
+    public const string Extension = "extension-notice";
+
+    // GDPR Art. 12(6): what proof of identity is needed, and that the clock waits for it.
+    public const string IdentityRequest = "identity-request";
 }

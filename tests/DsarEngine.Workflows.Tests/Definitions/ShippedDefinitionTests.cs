@@ -13,9 +13,15 @@ public sealed class ShippedDefinitionTests
     private static IEnumerable<string> ShippedFiles() =>
         Directory.EnumerateFiles(DefinitionFolder.Shipped, "*.json").Select(Path.GetFileName).Where(f => f != DefinitionLoader.SchemaFile).Order()!;
 
+    // The current version of a workflow is <id>.json; older versions, kept for the instances pinned to them, <id>.v<N>.json.
+    private static string FileOf(WorkflowDefinition d) =>
+        Catalog.ForRight(d.Rights[0]).Version == d.Version ? $"{d.Id}.json" : $"{d.Id}.v{d.Version}.json";
+
+    private static WorkflowDefinition Loaded(string file) => Catalog.All.Single(d => FileOf(d) == file);
+
     [Test]
     public void Every_shipped_file_loads_into_one_definition_each() =>
-        Assert.That(Catalog.All.Select(d => $"{d.Id}.json"), Is.EquivalentTo(ShippedFiles()));
+        Assert.That(Catalog.All.Select(FileOf), Is.EquivalentTo(ShippedFiles()));
 
     [TestCaseSource(nameof(IntakeRights))]
     public void Every_right_the_intake_accepts_has_a_workflow_named_after_it(string right)
@@ -27,13 +33,28 @@ public sealed class ShippedDefinitionTests
     [TestCaseSource(nameof(ShippedFiles))]
     public void A_shipped_workflow_verifies_identity_first_acknowledges_and_ends_with_close(string file)
     {
-        var steps = Catalog.All.Single(d => $"{d.Id}.json" == file).Steps.Select(s => s.Type).ToList();
+        var steps = Loaded(file).Steps.Select(s => s.Type).ToList();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(steps[0], Is.EqualTo(StepTypes.VerifyIdentity));
             Assert.That(steps[1], Is.EqualTo(StepTypes.Acknowledge));
-            Assert.That(steps, Does.Contain(StepTypes.Assess));
-            Assert.That(steps[^3..], Is.EqualTo(new[] { StepTypes.RenderPack, StepTypes.Deliver, StepTypes.Close }));
+            Assert.That(steps, Does.Contain(StepTypes.Assess).And.Contain(StepTypes.RenderPack));
+            Assert.That(steps[^2..], Is.EqualTo(new[] { StepTypes.Deliver, StepTypes.Close }));
+        }
+    }
+
+    // The reviewer approves the rendered letter (the staff preview), and nobody (subject, recipients, downstream
+    // systems) is told anything before that approval.
+    [TestCaseSource(nameof(IntakeRights))]
+    public void A_current_workflow_renders_the_pack_before_its_review_and_tells_nobody_before_it(string right)
+    {
+        var steps = Catalog.ForRight(right).Steps.Select(s => s.Type).ToList();
+        var review = steps.IndexOf(StepTypes.Review);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(steps[review - 1], Is.EqualTo(StepTypes.RenderPack));
+            Assert.That(steps.Skip(steps.IndexOf(StepTypes.FanOut) + 1).Take(review - steps.IndexOf(StepTypes.FanOut) - 1),
+                Has.None.EqualTo(StepTypes.NotifyRecipients).And.None.EqualTo(StepTypes.PublishEvent).And.None.EqualTo(StepTypes.Deliver));
         }
     }
 
@@ -47,7 +68,7 @@ public sealed class ShippedDefinitionTests
         var erasure = Catalog.ForRight("erasure");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(erasure.Key, Is.EqualTo("erasure@1"));
+            Assert.That(erasure.Key, Is.EqualTo("erasure@2"));
             Assert.That(erasure.Clock.EscalateDaysAfter, Is.EqualTo(0));
             Assert.That(erasure.Clock.RemindDaysBefore, Is.EqualTo(new[] { 7, 2 }));
             Assert.That(erasure.Steps[0].Methods, Is.EqualTo(new[] { "email", "manual" }));

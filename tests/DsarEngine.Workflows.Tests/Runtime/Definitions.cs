@@ -18,4 +18,20 @@ internal static class TestDefinitions
         new StepDefinition("deliver", StepTypes.Deliver),
         new StepDefinition("close", StepTypes.Close),
     ]);
+
+    // The shipped erasure@2 order: the letter is rendered, then reviewed, before anyone is told.
+    public static readonly WorkflowDefinition ReviewedErasure = new("erasure", 2, ["erasure"], new ClockPolicy([7, 2], 0),
+    [
+        new StepDefinition("verify", StepTypes.VerifyIdentity, Methods: ["email", "manual"], ExpiresHours: 72),
+        new StepDefinition("acknowledge", StepTypes.Acknowledge),
+        new StepDefinition("assess", StepTypes.Assess),
+        new StepDefinition("announce", StepTypes.PublishEvent, Event: "subject-erasure-requested"),
+        new StepDefinition("erase", StepTypes.FanOut, Action: "erase", TimeoutHours: 24),
+        new StepDefinition("pack", StepTypes.RenderPack),
+        new StepDefinition("review", StepTypes.Review, Required: true),
+        new StepDefinition("notify", StepTypes.NotifyRecipients),
+        new StepDefinition("erased", StepTypes.PublishEvent, Event: "subject-erased"),
+        new StepDefinition("deliver", StepTypes.Deliver),
+        new StepDefinition("close", StepTypes.Close),
+    ]);
 }

@@ -65,6 +65,12 @@ internal sealed partial class SignalProcessor
                         typeof(Packs.RenderResponsePack).FullName!, JsonSerializer.Serialize(render, Json), now, ct);
                     outbox = true;
                     break;
+                case Effect.RenderNotice n:
+                    var notice = new Packs.RenderNotice(request.Id, request.TenantId, n.Kind, n.Model);
+                    await RuntimeRows.EnqueueAsync(c, tx, n.MessageId, request.TenantId, request.Id, PackRendererQueue,
+                        typeof(Packs.RenderNotice).FullName!, JsonSerializer.Serialize(notice, Json), now, ct);
+                    outbox = true;
+                    break;
                 case Effect.ScheduleTimer t:
                     await RuntimeRows.ScheduleAsync(c, tx, DeterministicId.From(request.Id.ToString(), t.Kind, t.StepId ?? "", t.DueAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                         request.TenantId, request.Id, t.Kind, t.StepId, t.DueAt, now, ct);
@@ -119,7 +125,7 @@ internal sealed partial class SignalProcessor
         Signal.TaskCompletedManually m => m.Actor,
         Signal.RetryTask r => r.Actor,
         Signal.TaskProgressed or Signal.TaskCompleted or Signal.TaskFailed => "connector",
-        Signal.PackRendered => "renderer",
+        Signal.PackRendered or Signal.NoticeRendered => "renderer",
         _ => "engine",
     };
 
