@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up everything (Debian packages, PostgreSQL, RabbitMQ, database, demo organisation) and runs the engine.
-#   DSAR_PORT (default 5080), DSAR_PG_PORT (54329), DSAR_AMQP_PORT (56729) change the ports.
+#   DSAR_PORT (default 5080), DSAR_RENDERER_PORT (5081), DSAR_PG_PORT (54329), DSAR_AMQP_PORT (56729) change the ports.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/services.sh"
 start_services
@@ -39,10 +39,16 @@ run_sample() { # name, then environment assignments
   pids+=($!)
 }
 pids=()
-(cd "$DSAR_ROOT/src/DsarEngine.Server/bin/Release/net10.0" && exec dotnet DsarEngine.Server.dll) &
+# The engine leaves response packs to a separate renderer process (the same binary as Dsar:Role=pack-renderer, serving
+# only /health on its own port): headless Chromium's memory and crashes stay out of the engine.
+renderer_port="${DSAR_RENDERER_PORT:-5081}"
+(cd "$DSAR_ROOT/src/DsarEngine.Server/bin/Release/net10.0" && exec env Dsar__Role=engine dotnet DsarEngine.Server.dll) &
 server=$!
 pids+=("$server")
 trap 'kill "${pids[@]}" 2>/dev/null || true' INT TERM EXIT
+(cd "$DSAR_ROOT/src/DsarEngine.Server/bin/Release/net10.0" && exec env Dsar__Role=pack-renderer ASPNETCORE_URLS="http://127.0.0.1:$renderer_port" \
+  Logging__LogLevel__Default=Warning dotnet DsarEngine.Server.dll) &
+pids+=($!)
 run_sample CrmConnector Connector__Name=crm
 run_sample BillingConnector Connector__Name=billing
 run_sample SupportDeskConnector Connector__Name=support-desk
@@ -67,7 +73,7 @@ cat <<MSG
   DsarEngine is running.
     API page      http://127.0.0.1:$port/api-docs
     OpenAPI       http://127.0.0.1:$port/openapi/v1.json
-    Health        http://127.0.0.1:$port/health/ready
+    Health        http://127.0.0.1:$port/health/ready (pack renderer: http://127.0.0.1:$renderer_port/health/ready)
     Credentials   $DSAR_LOCAL/demo-credentials.json (staff API keys of the demo organisation 'demo')
     Systems       CRM, billing, support desk (bus), newsletter SaaS (HTTP, port $newsletter_port), paper archive (manual),
                   an erasure listener (plain AMQP)

@@ -22,6 +22,7 @@ internal static class EngineSetup
     public static WebApplicationBuilder AddDsarEngine(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        AddValidatedOptions<RoleOptions>(services, RoleOptions.SectionName);
         AddValidatedOptions<DatabaseOptions>(services, DatabaseOptions.SectionName);
         AddValidatedOptions<BusOptions>(services, BusOptions.SectionName);
         AddValidatedOptions<IntakeOptions>(services, IntakeOptions.SectionName);
@@ -49,7 +50,6 @@ internal static class EngineSetup
         services.AddSingleton<OpenDsr.OpenDsrStore>();
         services.AddSingleton<OpenDsr.OpenDsrCertificates>();
         services.AddSingleton<OpenDsr.OpenDsrClient>();
-        services.AddHostedService<OpenDsr.OpenDsrCallbackWorker>();
         AddValidatedOptions<Packs.PdfOptions>(services, Packs.PdfOptions.SectionName);
         services.AddSingleton<Packs.PdfRenderer>();
         services.AddSingleton<Packs.LetterComposer>();
@@ -72,9 +72,11 @@ internal static class EngineSetup
             return processor;
         });
         services.AddSingleton<IdentityVerification>();
-        services.AddHostedService<OutboxRelay>();
-        services.AddHostedService<TimerPoller>();
-        services.AddHostedService<SmtpDelivery>();
+        // A pack-renderer process only consumes its queue; the signals it records are relayed by the engines.
+        AddEngineService<OutboxRelay>(services);
+        AddEngineService<TimerPoller>(services);
+        AddEngineService<SmtpDelivery>(services);
+        AddEngineService<OpenDsr.OpenDsrCallbackWorker>(services);
         services.AddSingleton<DemoSamples>();
         services.AddSingleton<DemoSeeder>();
 
@@ -88,6 +90,18 @@ internal static class EngineSetup
         return builder;
     }
 
+    // A background service of the engine proper: idle in a pack-renderer process (Dsar:Role, read when the host starts).
+    private static void AddEngineService<T>(IServiceCollection services) where T : class, IHostedService =>
+        services.AddSingleton<IHostedService>(sp => EngineRoles.RunsEngine(sp.GetRequiredService<IOptions<RoleOptions>>().Value.Role)
+            ? ActivatorUtilities.CreateInstance<T>(sp) : new IdleService());
+
+    private sealed class IdleService : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
     private static void AddValidatedOptions<T>(IServiceCollection services, string section) where T : class =>
         services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 
@@ -99,7 +113,7 @@ internal static class EngineSetup
         // Then the workflow definitions: a broken file stops the host with the file, the path and the problem.
         app.Services.GetRequiredService<IWorkflowDefinitions>();
         await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);
-        if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
+        if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed && app.Services.GetRequiredService<IOptions<RoleOptions>>().Value.Role != EngineRoles.PackRenderer)
             await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(ct);
     }
 
@@ -121,6 +135,8 @@ internal static class EngineSetup
             ui.DocumentTitle = "DsarEngine API";
         });
         app.MapDsarHealth();
+        if (app.Services.GetRequiredService<IOptions<RoleOptions>>().Value.Role == EngineRoles.PackRenderer)
+            return app;
         app.MapRequestsApi();
         app.MapStaffRequestsApi();
         app.MapMailboxApi();

@@ -20,7 +20,16 @@ internal static class BusSetup
             {
                 rabbit.Host(new Uri(context.GetRequiredService<IOptions<BusOptions>>().Value.Url));
                 rabbit.AddErasureEventTopology();
-                rabbit.ConfigureEndpoints(context);
+                // Dsar:Role decides which queues this process consumes (read here, when the host runs, not at registration).
+                var role = context.GetRequiredService<IOptions<RoleOptions>>().Value.Role;
+                rabbit.ConfigureEndpoints(context, filter =>
+                {
+                    if (!EngineRoles.RendersPacks(role))
+                        filter.Exclude<Packs.RenderPackConsumer>();
+                    if (!EngineRoles.RunsEngine(role))
+                        filter.Exclude(typeof(Connectors.ConnectorReplyConsumer), typeof(Connectors.ExportChunkConsumer), typeof(Connectors.Http.HttpConnectorConsumer),
+                            typeof(OpenDsr.OpenDsrConnectorConsumer));
+                });
             });
         });
         // The host starts even while the broker is down (readiness says so); MassTransit keeps reconnecting.

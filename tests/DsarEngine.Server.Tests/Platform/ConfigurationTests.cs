@@ -10,6 +10,7 @@ public sealed class ConfigurationTests
     [TestCase("Dsar:Bus:Url", "http://broker", "Dsar:Bus:Url must be an amqp:// or amqps:// URL.")]
     [TestCase("Dsar:Intake:MaxBodyBytes", "10", "Dsar:Intake:MaxBodyBytes must be between 4096 and 1048576.")]
     [TestCase("Dsar:Security:AllowedOrigins:0", "https://shop.example.com/path", "is not an origin")]
+    [TestCase("Dsar:Role", "renderer", "Dsar:Role must be 'all', 'engine'")]
     public async Task A_bad_setting_stops_start_up_with_a_precise_message(string key, string value, string message)
     {
         var engine = new EngineFactory("Host=127.0.0.1;Database=unused", new Dictionary<string, string?> { [key] = value });
