@@ -9,7 +9,7 @@ source "$DSAR_ROOT/eng/app-env.sh"
 set +e
 
 export DSAR_TEST_PG="$DSAR_PG"
-export DSAR_TEST_AMQP="$DSAR_AMQP"
+export DSAR_TEST_AMQP="${DSAR_AMQP}dsar-test"
 results="$DSAR_LOCAL/test-results"
 rm -rf "$results"; mkdir -p "$results"
 

@@ -138,6 +138,43 @@ public sealed class LetterPdfTests
         }
     }
 
+    [TestCase("en", "we need more time to answer", "We will answer by 2 February 2027 at the latest.", "Article 12(3)")]
+    [TestCase("fr", "nous avons besoin de plus de temps", "Nous vous répondrons au plus tard le 2 février 2027.", "article 12(3)")]
+    public async Task An_extension_notice_gives_the_reasons_the_first_date_and_the_new_one(string language, string title, string due, string article)
+    {
+        var model = Model("erasure", language) with
+        {
+            Systems = [],
+            Notice = new NoticeFacts("extension-notice", "Forty systems to search, some on paper.", new DateOnly(2026, 12, 2), new DateOnly(2027, 2, 2), [], null, false),
+        };
+        var (text, _, info) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Contain(title).And.Contain("Forty systems to search, some on paper.").And.Contain(due).And.Contain(article));
+            Assert.That(text, Does.Contain(language == "fr" ? "2 décembre 2026" : "2 December 2026"), "the date it was first due");
+            Assert.That(info, Does.Contain("Tagged:          yes"));
+        }
+    }
+
+    [TestCase(true, true)]
+    [TestCase(false, false)]
+    public async Task An_identity_proof_request_lists_the_accepted_proofs_and_says_the_clock_waits_where_it_does(bool email, bool clockStops)
+    {
+        var model = Model("access", "en") with
+        {
+            Systems = [],
+            Notice = new NoticeFacts("identity-request", null, null, null, email ? ["email", "manual"] : ["manual"], new DateOnly(2026, 11, 5), clockStops),
+        };
+        var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Contain("please confirm that it comes from you").And.Contain("Article 12(6)").And.Contain("customer number"));
+            Assert.That(text.Contains("valid until 5 November 2026", StringComparison.Ordinal), Is.EqualTo(email));
+            Assert.That(text.Contains("is suspended until we receive", StringComparison.Ordinal), Is.EqualTo(clockStops));
+            Assert.That(text, Does.Not.Contain("A copy of your data"), "a notice, not an answer");
+        }
+    }
+
     [TestCase("helpdesk-saas.json")]
     [TestCase("crm-vendor.json")]
     [TestCase("privacy-tools-vendor.json")]
