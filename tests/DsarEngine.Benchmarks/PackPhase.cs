@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Text.Json;
+using DsarEngine.Connectors;
+using DsarEngine.Connectors.Contracts;
 using DsarEngine.Server.Packs;
 using DsarEngine.Workflows.Packs;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,9 +10,10 @@ using Microsoft.Extensions.Options;
 
 namespace DsarEngine.Benchmarks;
 
-// Response packs per second for a 50-record and a 10,000-record access letter, next to the renderer's floor (a one-line
-// page through the same Chromium) measured in the same run; and this process's peak working set after each phase.
-// Chromium is a separate process: its memory is not in these figures.
+// Response packs per second next to the renderer's floor (a one-line page through the same Chromium) measured in the
+// same run. Each pack takes the renderer's path from the sealed export's JSON: parse it, keep the first rows of each
+// category for the letter, render the PDF, and for portability build the ZIP with every record. Memory is sampled
+// while each phase runs: this process's working set, and the memory of the Chromium processes it started (PSS).
 internal static class PackPhase
 {
     public static async Task RunAsync(int packs, int concurrency)
@@ -17,17 +21,46 @@ internal static class PackPhase
         await using var renderer = new PdfRenderer(Options.Create(new PdfOptions { MaxConcurrentRenders = Math.Min(concurrency, 4) }), NullLogger<PdfRenderer>.Instance);
         var composer = new LetterComposer(new ServiceCollection().AddLogging().BuildServiceProvider(), NullLoggerFactory.Instance, renderer);
         await renderer.RenderAsync("<p>warm-up</p>", "BENCH", "en", CancellationToken.None);
-        Console.WriteLine($"{"phase",-60} {"packs",6} {"packs/s",9} {"p50 ms",8} {"peak MB",8}");
+        var exports = new Dictionary<int, byte[]> { [50] = Export(50), [10_000] = Export(10_000), [100_000] = Export(100_000) };
+        GC.Collect();
+        Console.WriteLine($"{"phase",-52} {"packs",6} {"packs/s",8} {"p50 ms",8} {"engine MB",10} {"Chromium MB",12}");
         await PhaseAsync("renderer floor (one-line page)", packs, concurrency, () => renderer.RenderAsync("<p>x</p>", "BENCH", "en", CancellationToken.None));
-        await PhaseAsync("access letter, 50 records", packs, concurrency, () => composer.PdfAsync(Letter(50), CancellationToken.None));
-        await PhaseAsync("access letter, 10,000 records (letter shows 50 a category)", Math.Max(1, packs / 5), concurrency,
-            () => composer.PdfAsync(Letter(10_000), CancellationToken.None));
+        await PhaseAsync("access pack, 50 records", packs, concurrency, () => AccessAsync(composer, exports[50]));
+        await PhaseAsync("access pack, 10,000 records", Math.Max(2, packs / 5), concurrency, () => AccessAsync(composer, exports[10_000]));
+        await PhaseAsync("access pack, 100,000 records", Math.Max(2, packs / 20), concurrency, () => AccessAsync(composer, exports[100_000]));
+        await PhaseAsync("portability pack (PDF + ZIP), 100,000 records", Math.Max(2, packs / 20), concurrency, async () =>
+        {
+            var pdf = await AccessAsync(composer, exports[100_000], "portability");
+            return PortabilityArchive.Build(pdf, [exports[100_000]]);
+        });
+        Console.WriteLine("(the letter shows the first 50 records of each category; the machine-readable files carry them all)");
     }
+
+    private static async Task<byte[]> AccessAsync(LetterComposer composer, byte[] export, string right = "access")
+    {
+        var document = ExportReader.Scan(export);
+        var register = new ProcessingRegister(new Party("Bench SAS", "Paris", "privacy@bench.example", null), null,
+            [new PurposeEntry("Orders", "Contract (Art. 6(1)(b))", ["orders"])], [new RecipientEntry("Carrier", "processor", ["orders"])],
+            [new RetentionEntry("orders", "10 years")], [], [], null, new Party("CNIL", null, null, "https://www.cnil.fr"), 30);
+        var model = new LetterModel("en", "DSR-BNCH-0000-0000", right, "Zoë Ångström", new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 20), register,
+            [new SystemSection(document.System, "done", [], [.. document.Categories.Select(c => LetterModels.Section(c, 50))])]);
+        return await composer.PdfAsync(model, CancellationToken.None);
+    }
+
+    // An export document as a connector uploads it: one category of orders, five fields a record.
+    private static byte[] Export(int records) => JsonSerializer.SerializeToUtf8Bytes(new ExportDocument("orders", "Orders",
+    [
+        new ExportedCategory("orders", [.. Enumerable.Range(1, records).Select(i => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
+        {
+            ["order"] = $"O-{i:D6}", ["placedOn"] = "2026-03-14", ["amount"] = "49.90", ["name"] = "Zoë Ångström — Санкт-Петербург", ["city"] = "Besançon",
+        })]),
+    ]), ExportUpload.Json);
 
     private static async Task PhaseAsync(string name, int count, int concurrency, Func<Task<byte[]>> render)
     {
         var latencies = new List<double>();
         var next = 0;
+        using var memory = new MemorySampler();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -39,19 +72,78 @@ internal static class PackPhase
                     latencies.Add(one.Elapsed.TotalMilliseconds);
             }
         }));
+        var elapsed = watch.Elapsed;
+        var (engine, chromium) = await memory.StopAsync();
         latencies.Sort();
-        var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
-        Console.WriteLine($"{name,-60} {count,6} {count / watch.Elapsed.TotalSeconds,9:F1} {latencies[latencies.Count / 2],8:F0} {peak,8:F0}");
+        Console.WriteLine($"{name,-52} {count,6} {count / elapsed.TotalSeconds,8:F1} {latencies[latencies.Count / 2],8:F0} {engine,10:F0} {chromium,12:F0}");
     }
 
-    // A letter built the way LetterModels builds one: the register, and the first 50 rows of a category of the given size.
-    private static LetterModel Letter(int records)
+    // Peaks of this process's working set and of the summed proportional memory (PSS) of its descendant processes
+    // (Chromium and its renderers, the Playwright driver), read from /proc every 50 ms while a phase runs.
+    private sealed class MemorySampler : IDisposable
     {
-        var rows = Enumerable.Range(1, Math.Min(records, 50)).Select(i => (IReadOnlyList<string>)[$"O-{i:D6}", "49.90", "Zoë Ångström — Санкт-Петербург"]).ToList();
-        var register = new ProcessingRegister(new Party("Bench SAS", "Paris", "privacy@bench.example", null), null,
-            [new PurposeEntry("Orders", "Contract (Art. 6(1)(b))", ["orders"])], [new RecipientEntry("Carrier", "processor", ["orders"])],
-            [new RetentionEntry("orders", "10 years")], [], [], null, new Party("CNIL", null, null, "https://www.cnil.fr"), 30);
-        return new LetterModel("en", "DSR-BNCH-0000-0000", "access", "Zoë Ångström", new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 20), register,
-            [new SystemSection("Orders", "done", [], [new CategorySection("orders", ["order", "amount", "name"], rows, records)])]);
+        private readonly CancellationTokenSource stop = new();
+        private readonly Task<(double, double)> sampling;
+
+        public MemorySampler() => sampling = Task.Run(SampleAsync);
+
+        public async Task<(double EngineMb, double ChromiumMb)> StopAsync()
+        {
+            await stop.CancelAsync();
+            return await sampling;
+        }
+
+        private async Task<(double, double)> SampleAsync()
+        {
+            long engine = 0, children = 0;
+            var self = Environment.ProcessId;
+            using var process = Process.GetCurrentProcess();
+            while (!stop.IsCancellationRequested)
+            {
+                process.Refresh();
+                engine = Math.Max(engine, process.WorkingSet64);
+                children = Math.Max(children, Descendants(self).Sum(Pss));
+                try { await Task.Delay(50, stop.Token); } catch (OperationCanceledException) { }
+            }
+            return (engine / 1048576.0, children / 1048576.0);
+        }
+
+        private static HashSet<int> Descendants(int root)
+        {
+            var parents = new Dictionary<int, int>();
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+                if (int.TryParse(Path.GetFileName(dir), out var pid) && TryRead(Path.Combine(dir, "stat")) is { } stat)
+                {
+                    // pid (comm) state ppid ...: comm may hold spaces, so read after its closing parenthesis.
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    if (fields.Length > 1 && int.TryParse(fields[1], out var ppid))
+                        parents[pid] = ppid;
+                }
+            var found = new HashSet<int> { root };
+            bool grew;
+            do
+            {
+                grew = false;
+                foreach (var (pid, ppid) in parents)
+                    if (found.Contains(ppid) && found.Add(pid))
+                        grew = true;
+            } while (grew);
+            found.Remove(root);
+            return found;
+        }
+
+        // Proportional set size: memory shared between Chromium's processes counted once in all, not once per process.
+        private static long Pss(int pid) =>
+            TryRead($"/proc/{pid}/smaps_rollup")?.Split('\n').FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal)) is { } line
+                && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], out var kb) ? kb * 1024 : 0;
+
+        private static string? TryRead(string path)
+        {
+            try { return File.ReadAllText(path); }
+            catch (IOException) { return null; }
+            catch (UnauthorizedAccessException) { return null; }
+        }
+
+        public void Dispose() => stop.Dispose();
     }
 }

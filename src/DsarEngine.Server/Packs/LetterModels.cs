@@ -1,6 +1,4 @@
 using System.Text.Json;
-using DsarEngine.Connectors;
-using DsarEngine.Connectors.Contracts;
 using DsarEngine.Workflows.Connectors;
 using DsarEngine.Workflows.Packs;
 using DsarEngine.Workflows.Persistence;
@@ -21,9 +19,8 @@ internal sealed class LetterModels(ExportStore exports, ConnectorStore connector
         foreach (var task in instance.State.Tasks)
         {
             var data = new List<CategorySection>();
-            if (task.Export is { } export && await exports.ReadAsync(request.Id, export.ExportId, null, ct) is { } bytes
-                && JsonSerializer.Deserialize<ExportDocument>(bytes, ExportUpload.Json) is { } document)
-                data.AddRange(document.Categories.Select(Section));
+            if (task.Export is { } export && await exports.ReadAsync(request.Id, export.ExportId, null, ct) is { } bytes)
+                data.AddRange(ExportReader.Scan(bytes).Categories.Select(c => Section(c, options.Value.RowsPerCategory)));
             systems.Add(new SystemSection(names.GetValueOrDefault(task.Connector) is { Length: > 0 } n ? n : task.Connector, task.EffectiveOutcome,
                 [.. task.Retained.Select(r => new KeptEntry(r.Category, r.LegalBasis, r.RetainUntil))], data)
             {
@@ -62,21 +59,23 @@ internal sealed class LetterModels(ExportStore exports, ConnectorStore connector
             DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime), register, systems);
     }
 
-    // The exported documents themselves, for the machine-readable files.
-    public async Task<IReadOnlyList<ExportDocument>> DocumentsAsync(StoredRequest request, WorkflowInstance instance, CancellationToken ct)
+    // The exported documents themselves (their JSON), for the machine-readable files.
+    public async Task<IReadOnlyList<byte[]>> DocumentsAsync(StoredRequest request, WorkflowInstance instance, CancellationToken ct)
     {
-        var documents = new List<ExportDocument>();
+        var documents = new List<byte[]>();
         foreach (var export in instance.State.Tasks.Select(t => t.Export).OfType<ExportRef>())
-            if (await exports.ReadAsync(request.Id, export.ExportId, null, ct) is { } bytes && JsonSerializer.Deserialize<ExportDocument>(bytes, ExportUpload.Json) is { } document)
-                documents.Add(document);
+            if (await exports.ReadAsync(request.Id, export.ExportId, null, ct) is { } bytes)
+                documents.Add(bytes);
         return documents;
     }
 
-    private CategorySection Section(ExportedCategory category)
+    // The letter's part of a category: its columns, the first rows, and how many there are in all.
+    // Only those rows are parsed (ExportReader): the letter's memory does not grow with the export.
+    internal static CategorySection Section(ExportReader.Category category, int rowsPerCategory)
     {
-        var columns = category.Records.SelectMany(r => r.Keys).Distinct().ToList();
-        var rows = category.Records.Take(options.Value.RowsPerCategory)
-            .Select(r => (IReadOnlyList<string>)[.. columns.Select(c => r.GetValueOrDefault(c) ?? "")]).ToList();
-        return new CategorySection(category.Category, columns, rows, category.Records.Count);
+        var first = ExportReader.First(category, rowsPerCategory);
+        var columns = first.SelectMany(r => r.Keys).Distinct().ToList();
+        var rows = first.Select(r => (IReadOnlyList<string>)[.. columns.Select(c => r.GetValueOrDefault(c) ?? "")]).ToList();
+        return new CategorySection(category.Name, columns, rows, category.Count);
     }
 }

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using DsarEngine.Connectors;
-using DsarEngine.Connectors.Contracts;
 
 namespace DsarEngine.Server.Packs;
 
@@ -11,40 +10,56 @@ namespace DsarEngine.Server.Packs;
 // category, the letter, and manifest.json with each file's SHA-256 so the subject (or the next controller) can check them.
 internal static class PortabilityArchive
 {
-    public static byte[] Build(byte[] letter, IReadOnlyList<ExportDocument> documents)
+    // Each export document as its JSON bytes: a category's records are copied into the archive as they are, and its CSV
+    // is written one record at a time (ExportReader), so only one CSV file is held at once beside the documents.
+    public static byte[] Build(byte[] letter, IReadOnlyList<byte[]> documents)
     {
-        var files = new List<(string Path, byte[] Bytes)> { ("letter.pdf", letter) };
-        foreach (var document in documents)
-            foreach (var category in document.Categories)
-            {
-                var stem = $"{Slug(document.System)}/{Slug(category.Category)}";
-                files.Add(($"{stem}.json", JsonSerializer.SerializeToUtf8Bytes(category.Records, ExportUpload.Json)));
-                files.Add(($"{stem}.csv", Csv(category)));
-            }
-        var manifest = JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            files = files.Select(f => new { path = f.Path, bytes = f.Bytes.Length, sha256 = Convert.ToHexStringLower(SHA256.HashData(f.Bytes)) }),
-        }, ExportUpload.Json);
+        var manifest = new List<object>();
         using var zip = new MemoryStream();
         using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
-            foreach (var (path, bytes) in files.Append(("manifest.json", manifest)))
+        {
+            void Add(string path, ReadOnlySpan<byte> bytes)
             {
-                using var entry = archive.CreateEntry(path, CompressionLevel.Optimal).Open();
-                entry.Write(bytes);
+                using (var entry = archive.CreateEntry(path, CompressionLevel.Optimal).Open())
+                    entry.Write(bytes);
+                manifest.Add(new { path, bytes = bytes.Length, sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)) });
             }
+
+            Add("letter.pdf", letter);
+            foreach (var document in documents.Select(d => ExportReader.Scan(d)))
+                foreach (var category in document.Categories)
+                {
+                    var stem = $"{Slug(document.System)}/{Slug(category.Name)}";
+                    Add($"{stem}.json", category.RecordsJson.Span);
+                    Add($"{stem}.csv", Csv(category));
+                }
+            using var written = archive.CreateEntry("manifest.json", CompressionLevel.Optimal).Open();
+            JsonSerializer.Serialize(written, new { files = manifest }, ExportUpload.Json);
+        }
         return zip.ToArray();
     }
 
     // RFC 4180: a header row; fields with a comma, quote or line break are quoted, quotes doubled. UTF-8 with BOM so
     // spreadsheet programs read accents and Cyrillic correctly. Hand-written: the shared framework has no CSV writer.
-    private static byte[] Csv(ExportedCategory category)
+    // Two passes over the records: the columns (every key any record has), then the rows.
+    private static byte[] Csv(ExportReader.Category category)
     {
-        var columns = category.Records.SelectMany(r => r.Keys).Distinct().ToList();
-        var csv = new StringBuilder();
-        csv.AppendJoin(',', columns.Select(Field)).Append("\r\n");
-        foreach (var record in category.Records)
-            csv.AppendJoin(',', columns.Select(c => Field(record.GetValueOrDefault(c) ?? ""))).Append("\r\n");
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        var columns = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        ExportReader.ForEachRecord(category, r => { columns.AddRange(r.Keys.Where(seen.Add)); return true; });
+        using var csv = new MemoryStream();
+        using (var writer = new StreamWriter(csv, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+        {
+            writer.Write(string.Join(',', columns.Select(Field)));
+            writer.Write("\r\n");
+            ExportReader.ForEachRecord(category, record =>
+            {
+                writer.Write(string.Join(',', columns.Select(c => Field(record.GetValueOrDefault(c) ?? ""))));
+                writer.Write("\r\n");
+                return true;
+            });
+        }
+        return csv.ToArray();
     }
 
     private static string Field(string value) =>

@@ -17,7 +17,7 @@ public sealed class PortabilityArchiveTests
             new ExportedCategory("contact-details", [new Dictionary<string, string?> { ["name"] = "Анна \"Аня\" Каренина", ["city"] = "Paris, France" }]),
             new ExportedCategory("notes", [new Dictionary<string, string?> { ["body"] = "line one\nline two" }]),
         ]);
-        var zip = PortabilityArchive.Build("%PDF-1.7 letter"u8.ToArray(), [document]);
+        var zip = PortabilityArchive.Build("%PDF-1.7 letter"u8.ToArray(), [System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(document, DsarEngine.Connectors.ExportUpload.Json)]);
         using var archive = new ZipArchive(new MemoryStream(zip));
         var files = archive.Entries.ToDictionary(e => e.FullName, e => { using var s = e.Open(); using var m = new MemoryStream(); s.CopyTo(m); return m.ToArray(); });
         var manifest = JsonNode.Parse(files["manifest.json"])!["files"]!.AsArray();
