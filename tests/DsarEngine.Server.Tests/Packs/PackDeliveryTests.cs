@@ -58,6 +58,49 @@ public sealed partial class PackDeliveryTests
         }
     }
 
+    [Test]
+    public async Task A_portability_subject_downloads_the_archive_whose_manifest_matches_every_file_and_record()
+    {
+        await using var connector = await ExportingConnector.StartAsync($"port-{Guid.NewGuid():N}"[..14]);
+        connector.Document = task => ExportingConnector.Sample(task.Connector, 2500);
+        var tenant = await TestTenant.CreateAsync(Engine);
+        await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), connector.Name, new { displayName = "Orders", actions = new[] { "export" } });
+        var staff = tenant.Staff(Engine, "privacy-officer");
+        var email = $"port.{Guid.NewGuid():N}@example.org";
+        var reference = await RequestDriver.SubmitAsync(Engine, tenant, "portability", email);
+        var view = await RequestDriver.ToFanOutAsync(staff, reference);
+        while (!TestData.Workflows.Closed(view))
+        {
+            view = await TestData.Workflows.WaitForAsync(staff, reference, v => TestData.Workflows.Closed(v) || ((string?)v["waitingFor"])?.StartsWith("decision:", StringComparison.Ordinal) == true, "the next decision");
+            if (((string?)view["waitingFor"])?.StartsWith("decision:", StringComparison.Ordinal) == true)
+                await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = ((string)view["waitingFor"]!)["decision:".Length..], outcome = "approve" });
+        }
+        var link = new Uri(LinkPattern().Match(await MailAsync(staff, email, "response-ready")).Value);
+        var query = System.Web.HttpUtility.ParseQueryString(link.Query);
+        var client = Engine.CreateClient();
+        var sent = await client.PostAsync($"/api/v1/requests/{reference}/pack/code?expires={query["expires"]}&token={query["token"]}", null);
+        var codeId = (string)(await sent.ReadObjectAsync())["codeId"]!;
+        var code = CodePattern().Match(await MailAsync(staff, email, "pack-code")).Value;
+        var download = await client.GetAsync($"/api/v1/requests/{reference}/pack?expires={query["expires"]}&token={query["token"]}&codeId={codeId}&code={code}");
+        Assert.That(download.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/zip"), await download.Content.ReadAsStringAsync());
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(await download.Content.ReadAsByteArrayAsync()));
+        var files = archive.Entries.ToDictionary(e => e.FullName, e => { using var s = e.Open(); using var m = new MemoryStream(); s.CopyTo(m); return m.ToArray(); });
+        var manifest = JsonNode.Parse(files["manifest.json"])!["files"]!.AsArray();
+        var records = JsonNode.Parse(files["test-system/orders.json"])!.AsArray();
+        var csvLines = System.Text.Encoding.UTF8.GetString(files["test-system/orders.csv"]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var (letter, _, _) = await Poppler.ReadAsync(files["letter.pdf"]);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(manifest.Select(f => (string)f!["path"]!), Is.EquivalentTo(files.Keys.Where(k => k != "manifest.json")));
+            foreach (var f in manifest)
+                Assert.That((string)f!["sha256"]!, Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(files[(string)f["path"]!]))), (string)f["path"]!);
+            Assert.That(records, Has.Count.EqualTo(2500), "every record, not the letter's first rows");
+            Assert.That((string)records[^1]!["order"]!, Is.EqualTo("O-002500"));
+            Assert.That(csvLines, Has.Length.EqualTo(2501), "a header and one line per record");
+            Assert.That(letter, Does.Contain(reference).And.Contain("SHA-256"));
+        }
+    }
+
     private static async Task<string> MailAsync(HttpClient staff, string to, string template)
     {
         var deadline = System.Diagnostics.Stopwatch.StartNew();
