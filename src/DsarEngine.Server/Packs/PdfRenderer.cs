@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 namespace DsarEngine.Server.Packs;
 
 // One headless Chromium for the process, launched on first use and again if it dies; pages render concurrently up to
-// a bound, each with a timeout. A4, tagged for accessibility, the document's title and language from the HTML, page
+// a bound, each with a timeout. Pages are kept and reused (opening one costs more than printing a letter); a page
+// whose render failed is closed, and the pool is emptied when the browser is replaced. A4, tagged for accessibility, the document's title and language from the HTML, page
 // numbers and the request reference in the footer of every page.
 internal sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRenderer> log) : IAsyncDisposable
 {
@@ -20,6 +21,7 @@ internal sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRende
     private readonly SemaphoreSlim launch = new(1);
     private IPlaywright? playwright;
     private IBrowser? browser;
+    private readonly System.Collections.Concurrent.ConcurrentBag<(IBrowser Browser, IPage Page)> idle = [];
 
     public int Launches { get; private set; }
 
@@ -29,21 +31,51 @@ internal sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRende
         try
         {
             var current = await BrowserAsync(ct);
-            var page = await current.NewPageAsync();
+            var page = await PageAsync(current);
+            var reusable = false;
             try
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
-                return await RenderPageAsync(page, html, footerReference, language).WaitAsync(timeout.Token);
+                var pdf = await RenderPageAsync(page, html, footerReference, language).WaitAsync(timeout.Token);
+                reusable = true;
+                return pdf;
             }
             finally
             {
-                await page.CloseAsync();
+                if (reusable)
+                    idle.Add((current, page));
+                else
+                    await CloseQuietlyAsync(page);
             }
         }
         finally
         {
             slots.Release();
+        }
+    }
+
+    private async Task<IPage> PageAsync(IBrowser current)
+    {
+        while (idle.TryTake(out var kept))
+        {
+            if (ReferenceEquals(kept.Browser, current) && !kept.Page.IsClosed)
+                return kept.Page;
+            await CloseQuietlyAsync(kept.Page);
+        }
+        return await current.NewPageAsync();
+    }
+
+    private static async Task CloseQuietlyAsync(IPage page)
+    {
+        try
+        {
+            if (!page.IsClosed)
+                await page.CloseAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // The browser is gone already; so is the page.
         }
     }
 

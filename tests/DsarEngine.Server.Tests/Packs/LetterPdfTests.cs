@@ -194,6 +194,22 @@ public sealed class LetterPdfTests
     }
 
     [Test]
+    public async Task A_page_kept_for_the_next_letter_carries_nothing_of_the_previous_subject_or_language()
+    {
+        var first = await composer.PdfAsync(Model("access", "fr") with { SubjectName = "Première Personne", Reference = "DSR-AAAA-AAAA-AAAA" }, CancellationToken.None);
+        var second = await composer.PdfAsync(Model("erasure", "en") with { SubjectName = "Second Subject", Reference = "DSR-BBBB-BBBB-BBBB" }, CancellationToken.None);
+        var (text, _, info) = await Poppler.ReadAsync(second);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((await Poppler.ReadAsync(first)).Text, Does.Contain("Première Personne"));
+            Assert.That(text, Does.Contain("Second Subject").And.Contain("DSR-BBBB-BBBB-BBBB").And.Contain("Page 1 of"));
+            Assert.That(text, Does.Not.Contain("Première Personne").And.Not.Contain("DSR-AAAA-AAAA-AAAA").And.Not.Contain("Page 1 sur"));
+            Assert.That(System.Text.Encoding.Latin1.GetString(second), Does.Contain("/Lang (en)"));
+            Assert.That(info, Does.Match(@"Title:\s+Your request to erase your personal data"));
+        }
+    }
+
+    [Test]
     public async Task When_the_browser_dies_the_next_render_starts_a_new_one()
     {
         await composer.PdfAsync(Model("erasure", "en"), CancellationToken.None);
