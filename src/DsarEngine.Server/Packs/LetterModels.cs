@@ -9,7 +9,7 @@ namespace DsarEngine.Server.Packs;
 
 // Gathers a letter's facts: the request, the register, each system's outcome and, for access, the exported data
 // (decrypted from the claim-check store; the letter shows the first rows of each category, the files carry all).
-internal sealed class LetterModels(ExportStore exports, ConnectorStore connectors, IOptions<PackOptions> options, TimeProvider clock)
+internal sealed class LetterModels(ExportStore exports, ConnectorStore connectors, TenantStore tenants, IOptions<PackOptions> options, TimeProvider clock)
 {
     public async Task<LetterModel> BuildAsync(StoredRequest request, WorkflowInstance instance, ProcessingRegister register, CancellationToken ct)
     {
@@ -27,7 +27,7 @@ internal sealed class LetterModels(ExportStore exports, ConnectorStore connector
                 Summary = task.Detail, On = task.UpdatedAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) : null,
             });
         }
-        return Letter(request, register, systems) with
+        return await LetterAsync(request, register, systems, ct) with
         {
             Refusal = instance.State.Outcome == "refused" ? instance.State.RefusalReason ?? "" : null,
             Exemptions = instance.State.Exemptions,
@@ -35,13 +35,13 @@ internal sealed class LetterModels(ExportStore exports, ConnectorStore connector
     }
 
     // A notice letter: the request's facts and what the notice states, no systems.
-    public LetterModel Notice(StoredRequest request, ProcessingRegister register, RenderNotice notice)
+    public async Task<LetterModel> NoticeAsync(StoredRequest request, ProcessingRegister register, RenderNotice notice, CancellationToken ct)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(request.TimeZone ?? "UTC");
         DateOnly? Date(string key) => notice.Model.TryGetValue(key, out var iso) && DateOnly.TryParseExact(iso, "yyyy-MM-dd", out var d) ? d : null;
         DateOnly? LocalDate(string key) => notice.Model.TryGetValue(key, out var iso) && DateTimeOffset.TryParse(iso, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
             ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) : null;
-        return Letter(request, register, []) with
+        return await LetterAsync(request, register, [], ct) with
         {
             Notice = new NoticeFacts(notice.Kind, notice.Model.GetValueOrDefault("reason"), Date("firstDueOnIso"), Date("dueOnIso"),
                 notice.Model.GetValueOrDefault("methods")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [], LocalDate("linkExpiresIso"),
@@ -49,14 +49,18 @@ internal sealed class LetterModels(ExportStore exports, ConnectorStore connector
         };
     }
 
-    private LetterModel Letter(StoredRequest request, ProcessingRegister register, IReadOnlyList<SystemSection> systems)
+    private async Task<LetterModel> LetterAsync(StoredRequest request, ProcessingRegister register, IReadOnlyList<SystemSection> systems, CancellationToken ct)
     {
+        var tenant = await tenants.FindAsync(request.TenantId, ct);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(request.TimeZone ?? "UTC");
         var subject = JsonDocument.Parse(request.Subject).RootElement;
         return new LetterModel(request.Language, request.Reference, request.RightKind,
             subject.TryGetProperty("name", out var name) && name.GetString() is { Length: > 0 } n ? n : null,
             request.ReceivedOn ?? DateOnly.FromDateTime(request.ReceivedAt.UtcDateTime),
-            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime), register, systems);
+            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime), register, systems)
+        {
+            Locale = Letters.LetterTexts.LocaleFor(request.Language, tenant?.Jurisdiction),
+        };
     }
 
     // The exported documents themselves (their JSON), for the machine-readable files.

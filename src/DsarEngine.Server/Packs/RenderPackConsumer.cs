@@ -27,7 +27,7 @@ internal sealed class RenderPackConsumer(RequestStore requests, RegisterStore re
             signal = new Signal.NoticeRendered(notice.Kind, Guid.Empty, "", "the organisation has no processing register (PUT /api/v1/staff/register).");
         else
         {
-            var pdf = await composer.PdfAsync(models.Notice(request, register, notice), ct);
+            var pdf = await composer.PdfAsync(await models.NoticeAsync(request, register, notice, ct), ct);
             var (id, sha) = await packs.SaveAsync(notice.TenantId, notice.RequestId, notice.Kind, request.Language, pdf, clock.GetUtcNow(), ct);
             signal = new Signal.NoticeRendered(notice.Kind, id, sha, null);
             log.LogInformation("Rendered the {Kind} of request {RequestId}: {Bytes} bytes", notice.Kind, notice.RequestId, pdf.Length);

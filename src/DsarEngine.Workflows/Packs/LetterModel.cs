@@ -17,6 +17,10 @@ public sealed record LetterModel(
 
     public IReadOnlyList<string> Exemptions { get; init; } = [];
 
+    // The culture dates are written in: the letter's language as spoken in the organisation's country ("en-US" writes
+    // "November 2, 2026", "en-GB" and "fr-FR" "2 November 2026"); empty means the language's default.
+    public string Locale { get; init; } = "";
+
     // Set for a notice letter (extension, identity-proof request) instead of an answer.
     public NoticeFacts? Notice { get; init; }
 }

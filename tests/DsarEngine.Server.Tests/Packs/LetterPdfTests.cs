@@ -138,6 +138,26 @@ public sealed class LetterPdfTests
         }
     }
 
+    [TestCase("en", "US-CA", "en-US")]
+    [TestCase("en", "GB-ENG", "en-GB")]
+    [TestCase("fr", "BE", "fr-BE")]
+    [TestCase("en", "IE", "en-IE")]
+    [TestCase("en", "FR", "")]
+    [TestCase("fr", "", "")]
+    public void A_letter_writes_dates_as_the_organisations_country_does_in_the_subjects_language(string language, string jurisdiction, string locale) =>
+        Assert.That(Server.Packs.Letters.LetterTexts.LocaleFor(language, jurisdiction), Is.EqualTo(locale));
+
+    [Test]
+    public async Task An_american_organisation_writes_the_month_first()
+    {
+        var model = Model("rectification", "en") with
+        {
+            Locale = "en-US", Systems = [new SystemSection("Sales CRM", "done", [], []) { Summary = "Corrected: email.", On = new DateOnly(2026, 11, 18) }],
+        };
+        var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
+        Assert.That(text, Does.Contain("November 18, 2026").And.Not.Contain("18 November 2026"));
+    }
+
     [TestCase("en", "we need more time to answer", "We will answer by 2 February 2027 at the latest.", "Article 12(3)")]
     [TestCase("fr", "nous avons besoin de plus de temps", "Nous vous répondrons au plus tard le 2 février 2027.", "article 12(3)")]
     public async Task An_extension_notice_gives_the_reasons_the_first_date_and_the_new_one(string language, string title, string due, string article)

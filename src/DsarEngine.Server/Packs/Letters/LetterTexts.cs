@@ -100,5 +100,24 @@ internal static class LetterTexts
         return string.Format(System.Globalization.CultureInfo.GetCultureInfo(language), language == "fr" ? fr : en, args);
     }
 
-    public static string Date(string language, DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo(language == "fr" ? "fr-FR" : "en-GB"));
+    // A long date in the letter's locale: month first where the locale writes it first (en-US), else day first.
+    public static string Date(Workflows.Packs.LetterModel model, DateOnly date)
+    {
+        var culture = Culture(model.Locale, model.Language);
+        var monthFirst = culture.DateTimeFormat.ShortDatePattern.StartsWith('M');
+        return date.ToString(monthFirst ? "MMMM d, yyyy" : "d MMMM yyyy", culture);
+    }
+
+    // The language in the organisation's country when .NET knows that culture (fr-BE, en-US, en-IE), else the
+    // language's default (fr-FR, en-GB).
+    public static string LocaleFor(string language, string? jurisdiction)
+    {
+        var country = jurisdiction is { Length: >= 2 } j ? j[..2].ToUpperInvariant() : "";
+        var name = $"{language}-{country}";
+        return country.Length == 2 && System.Globalization.CultureInfo.GetCultures(System.Globalization.CultureTypes.SpecificCultures)
+            .Any(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) ? name : "";
+    }
+
+    private static System.Globalization.CultureInfo Culture(string locale, string language) =>
+        System.Globalization.CultureInfo.GetCultureInfo(locale.Length > 0 ? locale : language == "fr" ? "fr-FR" : "en-GB");
 }
