@@ -7,7 +7,7 @@ using DsarEngine.Server.Tests.TestData;
 namespace DsarEngine.Server.Tests.Packs;
 
 // The subject's side of the answer: the e-mailed expiring link, a one-time code to the same address, the PDF, the journal.
-public sealed partial class PackDeliveryTests
+public sealed class PackDeliveryTests
 {
     private static EngineFactory Engine => SharedEngine.Engine;
 
@@ -75,15 +75,9 @@ public sealed partial class PackDeliveryTests
             if (((string?)view["waitingFor"])?.StartsWith("decision:", StringComparison.Ordinal) == true)
                 await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = ((string)view["waitingFor"]!)["decision:".Length..], outcome = "approve" });
         }
-        var link = new Uri(LinkPattern().Match(await MailAsync(staff, email, "response-ready")).Value);
-        var query = System.Web.HttpUtility.ParseQueryString(link.Query);
-        var client = Engine.CreateClient();
-        var sent = await client.PostAsync($"/api/v1/requests/{reference}/pack/code?expires={query["expires"]}&token={query["token"]}", null);
-        var codeId = (string)(await sent.ReadObjectAsync())["codeId"]!;
-        var code = CodePattern().Match(await MailAsync(staff, email, "pack-code")).Value;
-        var download = await client.GetAsync($"/api/v1/requests/{reference}/pack?expires={query["expires"]}&token={query["token"]}&codeId={codeId}&code={code}");
-        Assert.That(download.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/zip"), await download.Content.ReadAsStringAsync());
-        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(await download.Content.ReadAsByteArrayAsync()));
+        var (zip, type) = await SubjectDownload.DownloadAsync(Engine, staff, reference, email);
+        Assert.That(type, Is.EqualTo("application/zip"));
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
         var files = archive.Entries.ToDictionary(e => e.FullName, e => { using var s = e.Open(); using var m = new MemoryStream(); s.CopyTo(m); return m.ToArray(); });
         var manifest = JsonNode.Parse(files["manifest.json"])!["files"]!.AsArray();
         var records = JsonNode.Parse(files["test-system/orders.json"])!.AsArray();
@@ -101,23 +95,9 @@ public sealed partial class PackDeliveryTests
         }
     }
 
-    private static async Task<string> MailAsync(HttpClient staff, string to, string template)
-    {
-        var deadline = System.Diagnostics.Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            var mails = await staff.GetFromJsonAsync<JsonArray>($"/api/v1/staff/mailbox?to={Uri.EscapeDataString(to)}");
-            if (mails!.FirstOrDefault(m => (string)m!["template"]! == template) is { } mail)
-                return (string)mail["body"]!;
-            await Task.Delay(50);
-        }
-        Assert.Fail($"No {template} e-mail to {to}.");
-        return "";
-    }
+    private static Task<string> MailAsync(HttpClient staff, string to, string template) => SubjectDownload.MailAsync(staff, to, template);
 
-    [GeneratedRegex(@"http://localhost/api/v1/requests/\S+/pack\?\S+")]
-    private static partial Regex LinkPattern();
+    private static Regex LinkPattern() => SubjectDownload.LinkPattern();
 
-    [GeneratedRegex(@"(?<=code ?: )\d{6}")]
-    private static partial Regex CodePattern();
+    private static Regex CodePattern() => SubjectDownload.CodePattern();
 }

@@ -18,15 +18,16 @@ public sealed class FullRunTests
     [OneTimeTearDown]
     public async Task StopConnector() => await connector.DisposeAsync();
 
-    [TestCase("access")]
-    [TestCase("rectification")]
-    [TestCase("erasure")]
-    [TestCase("restriction")]
-    [TestCase("portability")]
-    [TestCase("objection")]
-    [TestCase("consent-withdrawal")]
-    [TestCase("post-mortem-instructions")]
-    public async Task A_request_runs_from_submission_to_closed(string right)
+    // The submissions are in French: each right's letter must come in French, with its own title.
+    [TestCase("access", "Votre demande d'accès à vos données personnelles")]
+    [TestCase("rectification", "Votre demande de rectification de vos données personnelles")]
+    [TestCase("erasure", "Votre demande d'effacement de vos données personnelles")]
+    [TestCase("restriction", "Votre demande de limitation du traitement de vos données")]
+    [TestCase("portability", "Vos données, dans un format portable")]
+    [TestCase("objection", "Votre opposition au traitement de vos données")]
+    [TestCase("consent-withdrawal", "Le retrait de votre consentement")]
+    [TestCase("post-mortem-instructions", "Vos directives relatives à vos données après votre décès")]
+    public async Task A_request_runs_from_submission_to_closed_and_the_subject_downloads_its_letter(string right, string title)
     {
         var tenant = await TestTenant.CreateAsync(Engine);
         await TestData.Workflows.RegisterConnectorAsync(Engine, tenant.Id, connector.Name, "locate", "export", "rectify", "erase", "restrict", "lift-restriction", "stop-processing");
@@ -62,11 +63,21 @@ public sealed class FullRunTests
             Assert.That(journal["entries"]!.AsArray().Select(e => (string)e!["kind"]!), Does.Contain("workflow-started").And.Contain("closed"));
             Assert.That(view["tasks"]!.AsArray().Select(t => (string)t!["status"]!), Has.All.EqualTo("done"));
         }
-        // Every right ends with its letter rendered, sealed, and readable by staff.
-        var letter = await staff.GetAsync($"/api/v1/staff/requests/{reference}/pack/letter.pdf");
-        Assert.That(letter.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var (text, _, _) = await Packs.Poppler.ReadAsync(await letter.Content.ReadAsByteArrayAsync());
-        Assert.That(text, Does.Contain(reference).And.Contain("Helpdesk Cloud SAS"));
+        // Every right ends with its letter, in the subject's language, downloadable by the subject through the link.
+        var (content, type) = await SubjectDownload.DownloadAsync(Engine, staff, reference, (string)body["subject"]!["email"]!);
+        if (right == "portability")
+        {
+            Assert.That(type, Is.EqualTo("application/zip"));
+            using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(content));
+            using var pdf = new MemoryStream();
+            using (var entry = archive.GetEntry("letter.pdf")!.Open())
+                entry.CopyTo(pdf);
+            content = pdf.ToArray();
+        }
+        var (text, _, info) = await Packs.Poppler.ReadAsync(content);
+        Assert.That(text, Does.Contain(reference).And.Contain("Helpdesk Cloud SAS").And.Contain(title));
+        Assert.That(System.Text.Encoding.Latin1.GetString(content), Does.Contain("/Lang (fr)"));
+        Assert.That(info, Does.Contain("Tagged:          yes"));
         Assert.That(journal["entries"]!.AsArray().Select(e => (string)e!["kind"]!), Does.Contain("pack-rendered"));
     }
 }
