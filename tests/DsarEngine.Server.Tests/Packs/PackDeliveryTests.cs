@@ -20,13 +20,8 @@ public sealed class PackDeliveryTests
         var staff = tenant.Staff(Engine, "privacy-officer");
         var email = $"zoe.{Guid.NewGuid():N}@example.org";
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access", email);
-        var view = await RequestDriver.ToFanOutAsync(staff, reference);
-        while (!TestData.Workflows.Closed(view))
-        {
-            view = await TestData.Workflows.WaitForAsync(staff, reference, v => TestData.Workflows.Closed(v) || ((string?)v["waitingFor"])?.StartsWith("decision:", StringComparison.Ordinal) == true, "the next decision");
-            if (((string?)view["waitingFor"])?.StartsWith("decision:", StringComparison.Ordinal) == true)
-                await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = ((string)view["waitingFor"]!)["decision:".Length..], outcome = "approve" });
-        }
+        await RequestDriver.ToFanOutAsync(staff, reference);
+        await RequestDriver.ApproveUntilClosedAsync(staff, reference);
         var ready = await MailAsync(staff, email, "response-ready");
         var link = new Uri(LinkPattern().Match(ready).Value);
         var query = System.Web.HttpUtility.ParseQueryString(link.Query);
@@ -68,13 +63,8 @@ public sealed class PackDeliveryTests
         var staff = tenant.Staff(Engine, "privacy-officer");
         var email = $"port.{Guid.NewGuid():N}@example.org";
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "portability", email);
-        var view = await RequestDriver.ToFanOutAsync(staff, reference);
-        while (!TestData.Workflows.Closed(view))
-        {
-            view = await TestData.Workflows.WaitForAsync(staff, reference, v => TestData.Workflows.Closed(v) || ((string?)v["waitingFor"])?.StartsWith("decision:", StringComparison.Ordinal) == true, "the next decision");
-            if (((string?)view["waitingFor"])?.StartsWith("decision:", StringComparison.Ordinal) == true)
-                await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = ((string)view["waitingFor"]!)["decision:".Length..], outcome = "approve" });
-        }
+        await RequestDriver.ToFanOutAsync(staff, reference);
+        await RequestDriver.ApproveUntilClosedAsync(staff, reference);
         var (zip, type) = await SubjectDownload.DownloadAsync(Engine, staff, reference, email);
         Assert.That(type, Is.EqualTo("application/zip"));
         using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));

@@ -32,6 +32,20 @@ internal static class RequestDriver
         return await Workflows.WaitForAsync(staff, reference, Workflows.WaitingFor("connectors"), "the fan-out");
     }
 
+    // Approves every review the workflow waits for until it closes (the letter is delivered on the way).
+    public static async Task ApproveUntilClosedAsync(HttpClient staff, string reference)
+    {
+        static bool Deciding(JsonObject v) => ((string?)v["waitingFor"])?.StartsWith("decision:", StringComparison.Ordinal) == true;
+        JsonObject view;
+        while (!Workflows.Closed(view = await Workflows.WaitForAsync(staff, reference, v => Workflows.Closed(v) || Deciding(v), "the next decision")))
+        {
+            var decided = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = ((string)view["waitingFor"]!)["decision:".Length..], outcome = "approve" });
+            Assert.That(decided.StatusCode, Is.EqualTo(HttpStatusCode.OK), await decided.Content.ReadAsStringAsync());
+            var version = (int)view["version"]!;
+            await Workflows.WaitForAsync(staff, reference, v => (int)v["version"]! > version, "the decision to be taken");
+        }
+    }
+
     public static async Task RegisterAsync(HttpClient admin, string name, object registration)
     {
         var response = await admin.PutAsJsonAsync($"/api/v1/staff/connectors/{name}", registration);

@@ -20,18 +20,15 @@ internal static class TestDefinitions
     ]);
 
     // The shipped erasure@2 order: the letter is rendered, then reviewed, before anyone is told.
-    public static readonly WorkflowDefinition ReviewedErasure = new("erasure", 2, ["erasure"], new ClockPolicy([7, 2], 0),
-    [
-        new StepDefinition("verify", StepTypes.VerifyIdentity, Methods: ["email", "manual"], ExpiresHours: 72),
-        new StepDefinition("acknowledge", StepTypes.Acknowledge),
-        new StepDefinition("assess", StepTypes.Assess),
-        new StepDefinition("announce", StepTypes.PublishEvent, Event: "subject-erasure-requested"),
-        new StepDefinition("erase", StepTypes.FanOut, Action: "erase", TimeoutHours: 24),
-        new StepDefinition("pack", StepTypes.RenderPack),
-        new StepDefinition("review", StepTypes.Review, Required: true),
-        new StepDefinition("notify", StepTypes.NotifyRecipients),
-        new StepDefinition("erased", StepTypes.PublishEvent, Event: "subject-erased"),
-        new StepDefinition("deliver", StepTypes.Deliver),
-        new StepDefinition("close", StepTypes.Close),
-    ]);
+    public static readonly WorkflowDefinition ReviewedErasure = Erasure with
+    {
+        Version = 2,
+        Steps =
+        [
+            .. Erasure.Steps.Take(5), // verify … erase
+            Erasure.Steps[Erasure.IndexOf("pack")], Erasure.Steps[Erasure.IndexOf("review")], Erasure.Steps[Erasure.IndexOf("notify")],
+            new StepDefinition("erased", StepTypes.PublishEvent, Event: "subject-erased"),
+            .. Erasure.Steps.Skip(Erasure.IndexOf("deliver")),
+        ],
+    };
 }
