@@ -50,11 +50,13 @@ internal static partial class Executor
             if (context.ClockStops)
                 Effects.Add(new Effect.StopClock("identity-proof"));
             Effects.Add(new Effect.SetRequestStatus(RequestStatus.AwaitingIdentity));
-            if (context.RendersPacks)
+            // The e-mail is the notice; a request that came on paper also gets it as a letter to post.
+            if (context.RendersPacks && context.PaperNotices)
                 Effects.Add(new Effect.RenderNotice(DeterministicId.From(i.RequestId.ToString(), step.Id, Notices.IdentityRequest, i.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                     Notices.IdentityRequest, new Dictionary<string, string>
                 {
-                    ["methods"] = string.Join(',', step.Methods ?? ["email", "manual"]),
+                    // The letter offers the e-mailed link only where one was sent.
+                    ["methods"] = string.Join(',', (step.Methods ?? ["email", "manual"]).Where(m => m != "email" || context.HasEmail)),
                     ["linkExpiresIso"] = context.Now.AddHours(step.ExpiresHours ?? 72).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
                     ["clockStops"] = context.ClockStops ? "true" : "false",
                 }));

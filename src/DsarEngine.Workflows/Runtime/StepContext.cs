@@ -17,6 +17,14 @@ internal sealed record StepContext(
 
     // Whether render-pack steps render (the host's Dsar:Packs:Render); off, the step records the outcome and moves on.
     public bool RendersPacks { get; init; }
+
+    // How the request came (web-form, api, email, post, phone, in-person, controller), and whether the subject can be
+    // e-mailed: a request on paper, by phone or in person, or without an address, gets its notices as letters to post.
+    public string Channel { get; init; } = "api";
+
+    public bool HasEmail { get; init; } = true;
+
+    public bool PaperNotices => Channel != "controller" && (Channel is "post" or "phone" or "in-person" || !HasEmail);
 }
 
 // A registered connector as the executor sees it. Kind: bus | http | opendsr | manual (a person does the task).

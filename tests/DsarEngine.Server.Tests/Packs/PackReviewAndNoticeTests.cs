@@ -46,11 +46,16 @@ public sealed class PackReviewAndNoticeTests
     }
 
     [Test]
-    public async Task The_identity_proof_request_and_the_extension_are_letters_in_the_subjects_language_kept_with_the_request()
+    public async Task A_request_by_post_gets_its_identity_proof_request_and_its_extension_as_letters_in_its_language()
     {
         var tenant = await TestTenant.CreateAsync(Engine);
         var staff = tenant.Staff(Engine, "privacy-officer");
-        var reference = await RequestDriver.SubmitAsync(Engine, tenant, "erasure");
+        var body = Submissions.Valid(tenant.Slug, "erasure");
+        body["channel"] = "post";
+        body["subject"] = new JsonObject { ["name"] = "Jeanne Dupré", ["identities"] = new JsonArray(new JsonObject { ["type"] = "postal-address", ["value"] = "1 rue de la Paix, Paris" }) };
+        var logged = await staff.SendAsync(Submissions.Post(body, path: "/api/v1/staff/requests"));
+        Assert.That(logged.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await logged.Content.ReadAsStringAsync());
+        var reference = (string)(await logged.ReadObjectAsync())["reference"]!;
         await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("identity"), "the identity step");
         var extended = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/extension", new { reason = "Quarante systèmes à interroger, dont des archives papier." });
         Assert.That(extended.StatusCode, Is.EqualTo(HttpStatusCode.OK), await extended.Content.ReadAsStringAsync());
@@ -61,12 +66,32 @@ public sealed class PackReviewAndNoticeTests
         var journal = await staff.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}/journal");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(identity, Does.Contain("merci de confirmer qu'elle émane de vous").And.Contain(reference).And.Contain("article 12(6)"));
+            Assert.That(identity, Does.Contain("merci de confirmer qu'elle émane de vous").And.Contain(reference).And.Contain("article 12(6)").And.Contain("Jeanne Dupré"));
+            Assert.That(identity, Does.Contain("numéro de client").And.Not.Contain("Ouvrez le lien"), "no e-mail was sent, so the letter offers none");
             Assert.That(identity, Does.Contain("est suspendu"), "the French regime stops the clock while waiting for proof");
             Assert.That(extension, Does.Contain("nous avons besoin de plus de temps").And.Contain("Quarante systèmes à interroger, dont des archives papier."));
             Assert.That(extension, Does.Contain(FrenchDate((string)deadline!["effectiveDue"]!)), "the new date, in the subject's language");
             Assert.That(journal!["entries"]!.AsArray().Where(e => (string)e!["kind"]! == "notice-rendered").Select(e => (string)e!["data"]!["kind"]!),
                 Is.EquivalentTo(new[] { "identity-request", "extension-notice" }));
+        }
+    }
+
+    [Test]
+    public async Task A_request_by_e_mail_gets_its_identity_proof_request_by_e_mail_only_and_its_extension_as_a_letter_too()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        var staff = tenant.Staff(Engine, "privacy-officer");
+        var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access");
+        await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("identity"), "the identity step");
+        await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/extension", new { reason = "Many systems." });
+        var documents = await DocumentsAsync(staff, reference, "extension-notice");
+        await using var db = new Npgsql.NpgsqlConnection(Engine.ConnectionString);
+        var commands = await Dapper.SqlMapper.QueryAsync<string>(db,
+            "SELECT o.body->>'kind' FROM outbox o JOIN requests r ON r.id = o.request_id WHERE r.reference = @reference AND o.message_type LIKE '%RenderNotice'", new { reference });
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(commands, Is.EqualTo(new[] { "extension-notice" }), "the identity e-mail is the notice; no letter is rendered for it");
+            Assert.That(documents.Select(d => (string)d!["kind"]!), Is.EqualTo(new[] { "extension-notice" }));
         }
     }
 

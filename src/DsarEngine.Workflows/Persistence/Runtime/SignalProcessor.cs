@@ -72,6 +72,8 @@ internal sealed partial class SignalProcessor
             Clock = request.TimeZone is null ? null : request.Clock,
             Closures = closures,
             RendersPacks = RenderedRights.Contains(request.RightKind),
+            Channel = request.Channel,
+            HasEmail = request.SubjectEmail() is not null,
         };
 
         WorkflowInstance next;
