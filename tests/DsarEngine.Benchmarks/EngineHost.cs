@@ -32,6 +32,8 @@ internal static class EngineHost
             // The per-client limit (20/min by default) would refuse almost every submission from one client.
             ["Dsar:Intake:PublicPermitsPerMinute"] = "1000000",
             ["Dsar:Demo:Seed"] = "true",
+            // The demo organisation, without its sample requests (not all rights are served by a benchmark's definitions).
+            ["Dsar:Demo:SampleRequests"] = "0",
             // appsettings.json logs the engine's own categories at Information: console output would be timed with the work.
             ["Logging:LogLevel:Default"] = "Warning",
         };
