@@ -23,6 +23,7 @@ internal sealed partial class DemoSeeder(
         var tenant = new Tenant(TenantId, "demo", "Demo Organisation SAS", "FR", "Europe/Paris", "en", [baseUrl]);
         await tenants.UpsertAsync(tenant, now, ct);
         await registers.SaveAsync(TenantId, DemoRegister.For(tenant.Name), now, ct);
+        await registers.SaveAsync(TenantId, DemoRegister.French(tenant.Name), now, ct, "fr");
 
         var credentials = ReadCredentials() ?? new DemoCredentials(baseUrl, "demo", []);
         credentials = credentials with

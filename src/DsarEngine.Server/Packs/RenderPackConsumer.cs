@@ -23,7 +23,7 @@ internal sealed class RenderPackConsumer(RequestStore requests, RegisterStore re
         if (notice.Kind is not (Notices.Extension or Notices.IdentityRequest) || await requests.FindByIdAsync(notice.TenantId, notice.RequestId, ct) is not { } request)
             return;
         Signal signal;
-        if (await registers.FindAsync(notice.TenantId, ct) is not { } register)
+        if (await registers.FindAsync(notice.TenantId, request.Language, ct) is not { } register)
             signal = new Signal.NoticeRendered(notice.Kind, Guid.Empty, "", "the organisation has no processing register (PUT /api/v1/staff/register).");
         else
         {
@@ -46,7 +46,7 @@ internal sealed class RenderPackConsumer(RequestStore requests, RegisterStore re
         if (request is null || instance is null)
             return;
         Signal signal;
-        if (await registers.FindAsync(tenantId, ct) is not { } register)
+        if (await registers.FindAsync(tenantId, request.Language, ct) is not { } register)
             signal = new Signal.PackRendered(Guid.Empty, "", 0, "the organisation has no processing register (PUT /api/v1/staff/register).");
         else
         {

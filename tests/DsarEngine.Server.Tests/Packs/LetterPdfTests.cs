@@ -196,6 +196,7 @@ public sealed class LetterPdfTests
     }
 
     [TestCase("helpdesk-saas.json")]
+    [TestCase("helpdesk-saas.fr.json")]
     [TestCase("crm-vendor.json")]
     [TestCase("privacy-tools-vendor.json")]
     [TestCase("ai-assistant-vendor.json")]

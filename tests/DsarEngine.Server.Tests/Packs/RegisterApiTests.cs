@@ -41,4 +41,44 @@ public sealed class RegisterApiTests
             Assert.That((string)after!["controller"]!["name"]!, Is.EqualTo("Helpdesk Cloud SAS"), "the register it had is unchanged");
         }
     }
+
+    [Test]
+    public async Task A_french_translation_of_the_register_writes_french_letters_and_english_ones_keep_the_default()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        var admin = tenant.Staff(Engine, "admin");
+        var french = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "organisations", "helpdesk-saas.fr.json")))!;
+        var put = await admin.PutAsJsonAsync("/api/v1/staff/register/fr", french);
+        var unsupported = await admin.PutAsJsonAsync("/api/v1/staff/register/de", french);
+        var readBack = await admin.GetFromJsonAsync<JsonObject>("/api/v1/staff/register/fr");
+        var missing = await admin.GetAsync("/api/v1/staff/register/en");
+        var staff = tenant.Staff(Engine, "privacy-officer");
+        var frenchLetter = await LetterAsync(tenant, staff, "fr");
+        var englishLetter = await LetterAsync(tenant, staff, "en");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), await put.Content.ReadAsStringAsync());
+            Assert.That(unsupported.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(unsupported.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That((string)readBack!["purposes"]![0]!["purpose"]!, Does.StartWith("Fourniture"));
+            Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "no English translation: the default register serves English letters");
+            Assert.That(frenchLetter, Does.Contain("Fourniture du service d'assistance").And.Contain("sous-traitant").And.Not.Contain("Providing the helpdesk service"));
+            Assert.That(englishLetter, Does.Contain("Providing the helpdesk service").And.Not.Contain("Fourniture du service"));
+        }
+    }
+
+    // An access request in the given language, with no connector registered: identity, assessment, then the letter.
+    private static async Task<string> LetterAsync(TestTenant tenant, HttpClient staff, string language)
+    {
+        var body = Submissions.Valid(tenant.Slug, "access");
+        body["language"] = language;
+        var reference = (string)(await (await Engine.CreateClient().SendAsync(Submissions.Post(body))).ReadObjectAsync())["reference"]!;
+        await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("identity"), "the identity step");
+        await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/identity", new { evidence = "Matched the account e-mail." });
+        await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:assess"), "the assessment");
+        await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = "assess", outcome = "proceed" });
+        await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:review"), "the review of the letter");
+        var pdf = await staff.GetAsync($"/api/v1/staff/requests/{reference}/pack/letter.pdf");
+        return (await Poppler.ReadAsync(await pdf.Content.ReadAsByteArrayAsync())).Text;
+    }
 }
