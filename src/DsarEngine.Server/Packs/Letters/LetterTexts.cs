@@ -94,6 +94,9 @@ internal static class LetterTexts
         ["signature"] = ("Yours faithfully,", "Veuillez agréer nos salutations distinguées,"),
     };
 
+    // French puts a (narrow no-break) space before a colon; English does not.
+    public static string Colon(string language) => language == "fr" ? "\u202F: " : ": ";
+
     public static string T(string language, string key, params object?[] args)
     {
         var (en, fr) = Texts[key];
