@@ -58,7 +58,7 @@ internal static class EngineSetup
         services.AddSingleton<Packs.LetterModels>();
         services.AddSingleton<Packs.PackLinks>();
         services.AddSingleton<Workflows.Persistence.PackCodes>();
-        services.AddOptions<Packs.PackOptions>().BindConfiguration(Packs.PackOptions.SectionName);
+        AddValidatedOptions<Packs.PackOptions>(services, Packs.PackOptions.SectionName);
         services.AddSingleton<StatusLinks>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<MailRenderer>();

@@ -9,6 +9,11 @@ internal sealed class PackOptions
     // and moves on: for load tests of the workflow engine itself, never for a system that answers subjects.
     public bool Render { get; set; } = true;
 
+    // Retries of a render that throws (browser crash, timeout), after 1 s, 5 s, then 30 s each; after the last one the
+    // workflow is told (needs-attention), so a letter that cannot be rendered is never left in an error queue.
+    [System.ComponentModel.DataAnnotations.Range(0, 10, ErrorMessage = "Dsar:Packs:RenderRetries must be between 0 and 10.")]
+    public int RenderRetries { get; set; } = 3;
+
     // Rows of a category shown in the letter; the rest are counted and left to the machine-readable files.
     public int RowsPerCategory { get; set; } = 50;
 }

@@ -10,9 +10,10 @@ using Npgsql;
 namespace DsarEngine.Server.Packs;
 
 // Renders a request's response pack behind the bus, so that it can run on a separate worker process, and tells the
-// workflow. A missing register or a failed render is reported to the workflow (a person looks), never dropped.
+// workflow. A missing register, or a render that still fails on its last retry, is reported to the workflow (a person
+// looks), never dropped.
 internal sealed class RenderPackConsumer(RequestStore requests, RegisterStore registers, LetterModels models, LetterComposer composer,
-    PackStore packs, SignalProcessor processor, NpgsqlDataSource dataSource, TimeProvider clock, ILogger<RenderPackConsumer> log)
+    PackStore packs, SignalProcessor processor, NpgsqlDataSource dataSource, TimeProvider clock, IOptions<PackOptions> options, ILogger<RenderPackConsumer> log)
     : IConsumer<RenderResponsePack>, IConsumer<RenderNotice>
 {
     // A notice letter is stored as a document of the request and journaled; the workflow does not wait for it.
@@ -49,33 +50,54 @@ internal sealed class RenderPackConsumer(RequestStore requests, RegisterStore re
         if (await registers.FindAsync(tenantId, request.Language, ct) is not { } register)
             signal = new Signal.PackRendered(Guid.Empty, "", 0, "the organisation has no processing register (PUT /api/v1/staff/register).");
         else
-        {
-            var pdf = await composer.PdfAsync(await models.BuildAsync(request, instance, register, ct), ct);
-            var (id, sha) = await packs.SaveAsync(tenantId, requestId, "letter", request.Language, pdf, clock.GetUtcNow(), ct);
-            var size = pdf.Length;
-            if (request.RightKind == "portability")
+            try
             {
-                var zip = PortabilityArchive.Build(pdf, await models.DocumentsAsync(request, instance, ct));
-                (id, sha) = await packs.SaveAsync(tenantId, requestId, "portability-zip", request.Language, zip, clock.GetUtcNow(), ct);
-                size = zip.Length;
+                signal = await RenderAsync(request, instance, register, ct);
             }
-            signal = new Signal.PackRendered(id, sha, size, null);
-            log.LogInformation("Rendered the response pack of request {RequestId}: {Bytes} bytes", requestId, size);
-        }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                if (context.GetRetryAttempt() < options.Value.RenderRetries)
+                    throw;
+                // The exception's type only: messages may quote the letter, and the letter is personal data.
+                log.LogError("Rendering the response pack of request {RequestId} failed on its last attempt: {Error}", requestId, e.GetType().Name);
+                signal = new Signal.PackRendered(Guid.Empty, "", 0, $"the renderer failed {options.Value.RenderRetries + 1} times ({e.GetType().Name}); retry once it is fixed.");
+            }
         await processor.ProcessAsync(requestId, signal, new SignalSource("pack-renderer", context.MessageId), ct);
+    }
+
+    private async Task<Signal> RenderAsync(StoredRequest request, WorkflowInstance instance, ProcessingRegister register, CancellationToken ct)
+    {
+        var pdf = await composer.PdfAsync(await models.BuildAsync(request, instance, register, ct), ct);
+        var (id, sha) = await packs.SaveAsync(request.TenantId, request.Id, "letter", request.Language, pdf, clock.GetUtcNow(), ct);
+        var size = pdf.Length;
+        if (request.RightKind == "portability")
+        {
+            var zip = PortabilityArchive.Build(pdf, await models.DocumentsAsync(request, instance, ct));
+            (id, sha) = await packs.SaveAsync(request.TenantId, request.Id, "portability-zip", request.Language, zip, clock.GetUtcNow(), ct);
+            size = zip.Length;
+        }
+        log.LogInformation("Rendered the response pack of request {RequestId}: {Bytes} bytes", request.Id, size);
+        return new Signal.PackRendered(id, sha, size, null);
     }
 }
 
-// A render that throws (browser crash, timeout) is retried by MassTransit, the one retry layer, after a pause.
+// A render that throws (browser crash, timeout) is retried by MassTransit, the one retry layer, after 1 s, 5 s, then
+// 30 s each (Dsar:Packs:RenderRetries); the consumer itself reports the last failure to the workflow.
 internal sealed class RenderPackConsumerDefinition : ConsumerDefinition<RenderPackConsumer>
 {
-    public RenderPackConsumerDefinition(IOptions<BusOptions> bus) =>
+    private readonly int retries;
+
+    public RenderPackConsumerDefinition(IOptions<BusOptions> bus, IOptions<PackOptions> packs)
+    {
         EndpointName = bus.Value.EndpointPrefix + SignalProcessor.PackRendererQueue.TrimStart('@');
+        retries = packs.Value.RenderRetries;
+    }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<RenderPackConsumer> consumerConfigurator, IRegistrationContext context)
     {
-        consumerConfigurator.UseMessageRetry(r => r.Intervals(1000, 5000, 30000));
+        if (retries > 0)
+            consumerConfigurator.UseMessageRetry(r => r.Intervals([.. Enumerable.Range(0, retries).Select(n => n switch { 0 => 1000, 1 => 5000, _ => 30000 })]));
         endpointConfigurator.ConcurrentMessageLimit = 4;
     }
 }

@@ -96,6 +96,25 @@ public sealed class PackWorkerTests
         }
     }
 
+    [Test]
+    public async Task A_pack_that_cannot_be_rendered_reaches_a_person_after_the_last_retry_instead_of_an_error_queue()
+    {
+        await using var engine = await EngineFactory.StartAsync(new Dictionary<string, string?>
+        {
+            ["Dsar:Pdf:ChromiumPath"] = "/nonexistent/chromium", ["Dsar:Packs:RenderRetries"] = "0",
+        });
+        var tenant = await TestTenant.CreateAsync(engine);
+        var staff = tenant.Staff(engine, "privacy-officer");
+        var reference = await ToPackAsync(engine, tenant, staff);
+        var view = await TestData.Workflows.WaitForAsync(staff, reference, v => (string)v["status"]! == "needs-attention", "the failed render reported to the workflow");
+        var request = await staff.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/v1/staff/requests/{reference}");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string?)view["lastError"], Does.Contain("could not be rendered").And.Contain("PlaywrightException"));
+            Assert.That((string)request!["status"]!, Is.EqualTo("needs-attention"));
+        }
+    }
+
     // The render commands have left the outbox for the broker (so only a consumer on the queue can take them from here).
     private static async Task WaitUntilRelayedAsync(string connectionString, int commands)
     {

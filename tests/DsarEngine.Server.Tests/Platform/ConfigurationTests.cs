@@ -11,6 +11,7 @@ public sealed class ConfigurationTests
     [TestCase("Dsar:Intake:MaxBodyBytes", "10", "Dsar:Intake:MaxBodyBytes must be between 4096 and 1048576.")]
     [TestCase("Dsar:Security:AllowedOrigins:0", "https://shop.example.com/path", "is not an origin")]
     [TestCase("Dsar:Role", "renderer", "Dsar:Role must be 'all', 'engine'")]
+    [TestCase("Dsar:Packs:RenderRetries", "11", "Dsar:Packs:RenderRetries must be between 0 and 10.")]
     public async Task A_bad_setting_stops_start_up_with_a_precise_message(string key, string value, string message)
     {
         var engine = new EngineFactory("Host=127.0.0.1;Database=unused", new Dictionary<string, string?> { [key] = value });
