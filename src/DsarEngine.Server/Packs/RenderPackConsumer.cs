@@ -27,13 +27,29 @@ internal sealed class RenderPackConsumer(RequestStore requests, RegisterStore re
         if (await registers.FindAsync(notice.TenantId, request.Language, ct) is not { } register)
             signal = new Signal.NoticeRendered(notice.Kind, Guid.Empty, "", "the organisation has no processing register (PUT /api/v1/staff/register).");
         else
-        {
-            var pdf = await composer.PdfAsync(await models.NoticeAsync(request, register, notice, ct), ct);
-            var (id, sha) = await packs.SaveAsync(notice.TenantId, notice.RequestId, notice.Kind, request.Language, pdf, clock.GetUtcNow(), ct);
-            signal = new Signal.NoticeRendered(notice.Kind, id, sha, null);
-            log.LogInformation("Rendered the {Kind} of request {RequestId}: {Bytes} bytes", notice.Kind, notice.RequestId, pdf.Length);
-        }
+            try
+            {
+                var pdf = await composer.PdfAsync(await models.NoticeAsync(request, register, notice, ct), ct);
+                var (id, sha) = await packs.SaveAsync(notice.TenantId, notice.RequestId, notice.Kind, request.Language, pdf, clock.GetUtcNow(), ct);
+                signal = new Signal.NoticeRendered(notice.Kind, id, sha, null);
+                log.LogInformation("Rendered the {Kind} of request {RequestId}: {Bytes} bytes", notice.Kind, notice.RequestId, pdf.Length);
+            }
+            catch (Exception e) when (LastAttemptFailed(context, e, ct))
+            {
+                signal = new Signal.NoticeRendered(notice.Kind, Guid.Empty, "", Failure(notice.RequestId, e));
+            }
         await processor.ProcessAsync(notice.RequestId, signal, new SignalSource("pack-renderer", context.MessageId), ct);
+    }
+
+    // A render that throws is retried (the endpoint's retry policy) until its last attempt, whose failure is recorded.
+    private bool LastAttemptFailed(ConsumeContext context, Exception e, CancellationToken ct) =>
+        (e is not OperationCanceledException || !ct.IsCancellationRequested) && context.GetRetryAttempt() >= options.Value.RenderRetries;
+
+    // The exception's type only: messages may quote the letter, and the letter is personal data.
+    private string Failure(Guid requestId, Exception e)
+    {
+        log.LogError("Rendering for request {RequestId} failed on its last attempt: {Error}", requestId, e.GetType().Name);
+        return $"the renderer failed {options.Value.RenderRetries + 1} times ({e.GetType().Name}); retry once it is fixed.";
     }
 
     public async Task Consume(ConsumeContext<RenderResponsePack> context)
@@ -54,13 +70,9 @@ internal sealed class RenderPackConsumer(RequestStore requests, RegisterStore re
             {
                 signal = await RenderAsync(request, instance, register, ct);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            catch (Exception e) when (LastAttemptFailed(context, e, ct))
             {
-                if (context.GetRetryAttempt() < options.Value.RenderRetries)
-                    throw;
-                // The exception's type only: messages may quote the letter, and the letter is personal data.
-                log.LogError("Rendering the response pack of request {RequestId} failed on its last attempt: {Error}", requestId, e.GetType().Name);
-                signal = new Signal.PackRendered(Guid.Empty, "", 0, $"the renderer failed {options.Value.RenderRetries + 1} times ({e.GetType().Name}); retry once it is fixed.");
+                signal = new Signal.PackRendered(Guid.Empty, "", 0, Failure(requestId, e));
             }
         await processor.ProcessAsync(requestId, signal, new SignalSource("pack-renderer", context.MessageId), ct);
     }

@@ -108,10 +108,20 @@ public sealed class PackWorkerTests
         var reference = await ToPackAsync(engine, tenant, staff);
         var view = await TestData.Workflows.WaitForAsync(staff, reference, v => (string)v["status"]! == "needs-attention", "the failed render reported to the workflow");
         var request = await staff.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/v1/staff/requests/{reference}");
+        await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/extension", new { reason = "Many systems." });
+        await using var db = new NpgsqlConnection(engine.ConnectionString);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var failedNotices = 0;
+        while (watch.Elapsed < TimeSpan.FromSeconds(30) && failedNotices == 0)
+        {
+            failedNotices = await db.ExecuteScalarAsync<int>("SELECT count(*) FROM request_journal WHERE kind = 'notice-not-rendered'");
+            await Task.Delay(50);
+        }
         using (Assert.EnterMultipleScope())
         {
             Assert.That((string?)view["lastError"], Does.Contain("could not be rendered").And.Contain("PlaywrightException"));
             Assert.That((string)request!["status"]!, Is.EqualTo("needs-attention"));
+            Assert.That(failedNotices, Is.EqualTo(1), "a notice that cannot be rendered is journaled, not lost in an error queue");
         }
     }
 
