@@ -118,6 +118,17 @@ start_rabbitmq() {
   )
 }
 
+# A test run starts from an empty test virtual host: whatever an interrupted run left (queues bound to the reply
+# exchanges, which would receive a copy of every later reply) is gone.
+reset_test_vhost() {
+  (
+    rabbit_env
+    /usr/lib/rabbitmq/bin/rabbitmqctl -q delete_vhost dsar-test >/dev/null 2>&1 || true
+    /usr/lib/rabbitmq/bin/rabbitmqctl -q add_vhost dsar-test >/dev/null
+    /usr/lib/rabbitmq/bin/rabbitmqctl -q set_permissions -p dsar-test guest '.*' '.*' '.*' >/dev/null
+  )
+}
+
 stop_services() {
   ( rabbit_env; /usr/lib/rabbitmq/bin/rabbitmqctl -q stop >/dev/null 2>&1 && say "RabbitMQ stopped" || say "RabbitMQ was not running" )
   if [ -f "$DSAR_LOCAL/pg/data/PG_VERSION" ] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DSAR_LOCAL/pg/data" status >/dev/null 2>&1; then

@@ -10,6 +10,7 @@ set +e
 
 export DSAR_TEST_PG="$DSAR_PG"
 export DSAR_TEST_AMQP="${DSAR_AMQP}dsar-test"
+reset_test_vhost
 results="$DSAR_LOCAL/test-results"
 rm -rf "$results"; mkdir -p "$results"
 

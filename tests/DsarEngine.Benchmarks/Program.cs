@@ -38,7 +38,7 @@ try
 finally
 {
     await TestDatabase.DropAsync(database);
-    await BrokerCleanup.DeleteAsync($"{prefix}dsar-connector-replies");
+    await BrokerCleanup.DeleteEngineQueuesAsync(prefix);
 }
 
 var failures = submissions.FirstFailures.ToList();

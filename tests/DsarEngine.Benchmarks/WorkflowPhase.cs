@@ -47,7 +47,8 @@ internal static class WorkflowPhase
         {
             Directory.Delete(definitions, recursive: true);
             await TestDatabase.DropAsync(database);
-            await BrokerCleanup.DeleteAsync($"{prefix}bench-ping", $"{prefix}dsar-connector-replies", StubConnector.QueueName(connector));
+            await BrokerCleanup.DeleteEngineQueuesAsync(prefix);
+            await BrokerCleanup.DeleteAsync($"{prefix}bench-ping", StubConnector.QueueName(connector));
         }
     }
 

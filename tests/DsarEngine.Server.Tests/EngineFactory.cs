@@ -66,7 +66,10 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (OwnsDatabase)
-            await TestDatabase.DropAsync(ConnectionString);
+        if (!OwnsDatabase)
+            return;
+        await TestDatabase.DropAsync(ConnectionString);
+        // Connector replies are published: a reply queue left behind would receive every later test's replies.
+        await BrokerCleanup.DeleteEngineQueuesAsync(new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Database + "-");
     }
 }

@@ -69,6 +69,7 @@ public sealed class CrashSafetyTests
             await engine.DisposeAsync();
             definitions.Delete(recursive: true);
             await TestDatabase.DropAsync(database);
+            await BrokerCleanup.DeleteEngineQueuesAsync(new NpgsqlConnectionStringBuilder(database).Database + "-");
         }
     }
 
