@@ -1,10 +1,16 @@
-# Used by docker-compose.yml; the scripts in eng/ need no Docker.
+# Used by docker-compose.yml; the scripts in eng/ need no Docker. (No Docker engine exists on the development machine,
+# so this file is not exercised by CI: eng/run.sh and eng/test.sh are the tested paths.)
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
 RUN dotnet publish src/DsarEngine.Server -c Release -o /out
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# Debian (trixie), not the default Ubuntu tag: response packs are printed by Debian's chromium package (Playwright never
+# downloads a browser), with DejaVu (Latin, Greek, Cyrillic) and WenQuanYi Micro Hei (CJK) fonts embedded in the PDFs.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-trixie-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-wqy-microhei \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /out .
 ENTRYPOINT ["dotnet", "DsarEngine.Server.dll"]
