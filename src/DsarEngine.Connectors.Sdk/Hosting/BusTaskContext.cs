@@ -4,6 +4,7 @@ using MassTransit;
 namespace DsarEngine.Connectors.Hosting;
 
 // The TaskContext handlers get: progress goes out as ConnectorTaskProgressed through the consuming message's context.
+// Replies go to the command's ResponseAddress (the engine that asked) when it names one, and are published otherwise.
 internal sealed class BusTaskContext(ConsumeContext consume, TaskReference task) : TaskContext
 {
     public override TaskReference Task { get; } = task;
@@ -20,7 +21,10 @@ internal sealed class BusTaskContext(ConsumeContext consume, TaskReference task)
     {
         try
         {
-            await consume.Publish(message, ct);
+            if (consume.ResponseAddress is { } engine)
+                await (await consume.GetSendEndpoint(engine)).Send(message, ct);
+            else
+                await consume.Publish(message, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

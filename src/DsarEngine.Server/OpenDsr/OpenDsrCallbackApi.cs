@@ -3,7 +3,6 @@ using Dapper;
 using DsarEngine.Connectors.Contracts;
 using DsarEngine.Server.Connectors.Http;
 using DsarEngine.Server.Infrastructure;
-using MassTransit;
 using Npgsql;
 
 namespace DsarEngine.Server.OpenDsr;
@@ -17,7 +16,7 @@ internal static class OpenDsrCallbackApi
             .WithSummary("A processor's signed status callback for a request this engine sent");
 
     private static async Task<IResult> Receive(string tenant, string connector, HttpRequest http, HttpConnectorRegistry registry, OpenDsrCertificates certificates,
-        OpenDsrClient client, NpgsqlDataSource dataSource, IPublishEndpoint bus, CancellationToken ct)
+        OpenDsrClient client, NpgsqlDataSource dataSource, Connectors.EngineReplies replies, CancellationToken ct)
     {
         // Unauthenticated until the signature is checked, so bounded before anything else.
         if (await OpenDsrControllers.ReadBodyAsync(http, 64 * 1024, ct) is not { } raw)
@@ -39,7 +38,7 @@ internal static class OpenDsrCallbackApi
             return Results.Problem(statusCode: 404, type: Problems.Type("not-found"), title: "No request of this engine has that subject_request_id.");
         if (callback.StatusCallbackUrl != client.CallbackUrl(task))
             return Results.Problem(statusCode: 400, type: Problems.Type("validation"), title: "status_callback_url is not this endpoint; nothing was changed.");
-        await OpenDsrResults.PublishAsync(bus, task, callback.RequestStatus, callback.Extensions?[settings!.Endpoint.Host] as System.Text.Json.Nodes.JsonObject,
+        await OpenDsrResults.PublishAsync(await replies.EndpointAsync(), task, callback.RequestStatus, callback.Extensions?[settings!.Endpoint.Host] as System.Text.Json.Nodes.JsonObject,
             settings!.Endpoint.Host, ct);
         return Results.Ok();
     }

@@ -16,18 +16,19 @@ using Polly.Timeout;
 namespace DsarEngine.Server.OpenDsr;
 
 // The engine as an OpenDSR controller: one task becomes one request at the processor; its result comes by signed
-// callback (or bounded polling) and is published as the ordinary connector replies.
+// callback (or bounded polling) and is sent as the ordinary connector replies to the engine's reply queue.
 internal sealed class OpenDsrClient(IHttpClientFactory clients, HttpConnectorRegistry registry, HttpPipelines pipelines, OpenDsrCertificates certificates,
-    NpgsqlDataSource dataSource, IOptions<IntakeOptions> intake, IOptions<HttpConnectorOptions> http, TimeProvider clock)
+    NpgsqlDataSource dataSource, IOptions<IntakeOptions> intake, IOptions<HttpConnectorOptions> http, Connectors.EngineReplies engineReplies, TimeProvider clock)
 {
     public async Task SubmitAsync(ConsumeContext context, IConnectorCommand command, string type, JsonObject? extension)
     {
         var task = command.Task;
         var ct = context.CancellationToken;
+        var replies = await engineReplies.EndpointAsync();
         var (settings, problem) = await registry.FindAsync(task.Tenant, task.Connector, Workflows.Runtime.ConnectorKinds.OpenDsr, ct);
         if (settings is null)
         {
-            await HttpResultPublisher.FailAsync(context, task, false, "not-configured", problem!, ct);
+            await HttpResultPublisher.FailAsync(replies, task, false, "not-configured", problem!, ct);
             return;
         }
         var id = OpenDsrResults.SubjectRequestId(task.TaskId);
@@ -43,7 +44,7 @@ internal sealed class OpenDsrClient(IHttpClientFactory clients, HttpConnectorReg
         var (_, _, failure) = await SendAsync(task, settings, HttpMethod.Post, new Uri(settings.Endpoint, "requests"), Encoding.UTF8.GetBytes(body.ToJsonString()), ct);
         if (failure is not null)
         {
-            await HttpResultPublisher.FailAsync(context, task, failure.Value.Retryable, failure.Value.Code, failure.Value.Reason, ct);
+            await HttpResultPublisher.FailAsync(replies, task, failure.Value.Retryable, failure.Value.Code, failure.Value.Reason, ct);
             return;
         }
         await using (var c = await dataSource.OpenConnectionAsync(ct))
@@ -51,12 +52,12 @@ internal sealed class OpenDsrClient(IHttpClientFactory clients, HttpConnectorReg
                 INSERT INTO opendsr_outbound (subject_request_id, tenant_id, connector, task, created_at)
                 VALUES (@id, (SELECT id FROM tenants WHERE slug = @Tenant), @Connector, @task::jsonb, @now) ON CONFLICT (subject_request_id) DO NOTHING
                 """, new { id, task.Tenant, task.Connector, task = JsonSerializer.Serialize(task, OpenDsrJson.Options), now = clock.GetUtcNow() }, cancellationToken: ct));
-        await context.Publish(new ConnectorTaskProgressed(task, "pending", null), ct);
+        await replies.Send(new ConnectorTaskProgressed(task, "pending", null), ct);
         if (settings.ResultMode == "poll")
-            await PollAsync(context, task, settings, id, ct);
+            await PollAsync(replies, task, settings, id, ct);
     }
 
-    private async Task PollAsync(ConsumeContext context, TaskReference task, HttpConnectorSettings settings, Guid id, CancellationToken ct)
+    private async Task PollAsync(ISendEndpoint replies, TaskReference task, HttpConnectorSettings settings, Guid id, CancellationToken ct)
     {
         for (var attempt = 0; attempt < http.Value.PollAttempts; attempt++)
         {
@@ -64,18 +65,18 @@ internal sealed class OpenDsrClient(IHttpClientFactory clients, HttpConnectorReg
             var (_, raw, failure) = await SendAsync(task, settings, HttpMethod.Get, new Uri(settings.Endpoint, $"requests/{id:D}"), null, ct);
             if (failure is not null)
             {
-                await HttpResultPublisher.FailAsync(context, task, failure.Value.Retryable, failure.Value.Code, failure.Value.Reason, ct);
+                await HttpResultPublisher.FailAsync(replies, task, failure.Value.Retryable, failure.Value.Code, failure.Value.Reason, ct);
                 return;
             }
             var status = JsonNode.Parse(raw!)!.AsObject();
             var value = (string?)status["request_status"] ?? "";
             if (value is "completed" or "cancelled")
             {
-                await OpenDsrResults.PublishAsync(context, task, value, status["extensions"]?[settings.Endpoint.Host] as JsonObject, settings.Endpoint.Host, ct);
+                await OpenDsrResults.PublishAsync(replies, task, value, status["extensions"]?[settings.Endpoint.Host] as JsonObject, settings.Endpoint.Host, ct);
                 return;
             }
         }
-        await HttpResultPublisher.FailAsync(context, task, true, "still-running", "The processor has not finished; the engine will ask again.", ct);
+        await HttpResultPublisher.FailAsync(replies, task, true, "still-running", "The processor has not finished; the engine will ask again.", ct);
     }
 
     public string CallbackUrl(TaskReference task) => $"{intake.Value.PublicBaseUrl.TrimEnd('/')}/opendsr/v1/callbacks/{task.Tenant}/{task.Connector}";

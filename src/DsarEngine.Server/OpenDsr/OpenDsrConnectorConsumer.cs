@@ -8,7 +8,7 @@ namespace DsarEngine.Server.OpenDsr;
 
 // Commands for OpenDSR processors. OpenDSR knows access, portability and erasure; the other rights go as the engine's
 // extension with their own type, which a processor that does not know it refuses (safer than a wrong standard type).
-internal sealed class OpenDsrConnectorConsumer(OpenDsrClient client) :
+internal sealed class OpenDsrConnectorConsumer(OpenDsrClient client, Connectors.EngineReplies replies) :
     IConsumer<ExportSubjectData>, IConsumer<EraseSubjectData>, IConsumer<RectifySubjectData>, IConsumer<RestrictProcessing>,
     IConsumer<StopProcessing>, IConsumer<LocateSubject>, IConsumer<LiftRestriction>
 {
@@ -32,8 +32,8 @@ internal sealed class OpenDsrConnectorConsumer(OpenDsrClient client) :
 
     public Task Consume(ConsumeContext<LiftRestriction> c) => Unsupported(c, c.Message.Task);
 
-    private static Task Unsupported(ConsumeContext c, TaskReference task) =>
-        c.Publish(new ConnectorTaskFailed(task, false, "unsupported-action", "OpenDSR has no request type for this action."));
+    private async Task Unsupported(ConsumeContext c, TaskReference task) =>
+        await (await replies.EndpointAsync()).Send(new ConnectorTaskFailed(task, false, "unsupported-action", "OpenDSR has no request type for this action."), c.CancellationToken);
 }
 
 internal sealed class OpenDsrConnectorConsumerDefinition : ConsumerDefinition<OpenDsrConnectorConsumer>

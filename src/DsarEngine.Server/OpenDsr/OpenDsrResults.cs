@@ -4,19 +4,19 @@ using MassTransit;
 
 namespace DsarEngine.Server.OpenDsr;
 
-// A processor's OpenDSR status, as the replies a bus connector would publish.
+// A processor's OpenDSR status, as the replies a bus connector sends.
 internal static class OpenDsrResults
 {
-    public static Task PublishAsync(IPublishEndpoint bus, TaskReference task, string status, JsonObject? extension, string processor, CancellationToken ct)
+    public static Task PublishAsync(ISendEndpoint bus, TaskReference task, string status, JsonObject? extension, string processor, CancellationToken ct)
     {
         if (extension?["status"]?.GetValue<string>() == "denied")
-            return bus.Publish(new ConnectorTaskFailed(task, false, "denied",
+            return bus.Send(new ConnectorTaskFailed(task, false, "denied",
                 $"The processor {processor} refused: {string.Join(", ", (extension["reason_codes"] as JsonArray ?? []).Select(c => (string?)c))}."), ct);
         return status switch
         {
-            "completed" => bus.Publish(new ConnectorTaskCompleted(task, TaskOutcomes.Done, $"The processor {processor} completed the request (OpenDSR).", [], [], null), ct),
-            "cancelled" => bus.Publish(new ConnectorTaskFailed(task, false, "cancelled", $"The request at {processor} was cancelled."), ct),
-            _ => bus.Publish(new ConnectorTaskProgressed(task, status, null), ct),
+            "completed" => bus.Send(new ConnectorTaskCompleted(task, TaskOutcomes.Done, $"The processor {processor} completed the request (OpenDSR).", [], [], null), ct),
+            "cancelled" => bus.Send(new ConnectorTaskFailed(task, false, "cancelled", $"The request at {processor} was cancelled."), ct),
+            _ => bus.Send(new ConnectorTaskProgressed(task, status, null), ct),
         };
     }
 

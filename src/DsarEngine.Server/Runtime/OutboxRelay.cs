@@ -11,7 +11,7 @@ namespace DsarEngine.Server.Runtime;
 
 // Publishes outbox rows through MassTransit with their deterministic ids (receivers dedupe on them).
 // Runs on every node: FOR UPDATE SKIP LOCKED shares the rows without double sends.
-internal sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, IOptions<RuntimeOptions> options, IOptions<BusOptions> busOptions, TimeProvider clock,
+internal sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, IOptions<RuntimeOptions> options, IOptions<BusOptions> busOptions, Connectors.EngineReplies replies, TimeProvider clock,
     ILogger<OutboxRelay> log) : BackgroundService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -83,7 +83,12 @@ internal sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, IOption
             // "@name" is one of this engine cluster's own queues (the HTTP and OpenDSR adapters): prefix it.
             var name = queue.StartsWith('@') ? busOptions.Value.EndpointPrefix + queue[1..] : queue;
             var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{name}"));
-            await endpoint.Send(message, type, Pipe.Execute<SendContext>(c => c.MessageId = row.Id), ct);
+            // Connectors answer to the ResponseAddress: this engine's reply queue, not every reply queue on the broker.
+            await endpoint.Send(message, type, Pipe.Execute<SendContext>(c =>
+            {
+                c.MessageId = row.Id;
+                c.ResponseAddress = replies.Address;
+            }), ct);
         }
         else if (Connectors.ErasureEventTopology.IsErasureEvent(message, out var tenant))
         {

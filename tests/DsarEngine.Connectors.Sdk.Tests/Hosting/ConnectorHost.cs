@@ -38,7 +38,7 @@ internal sealed class ConnectorHost : IAsyncDisposable
         return host;
     }
 
-    public Task SendAsync(Contracts.IConnectorCommand command) => ReplyBus.SendAsync(Name, command);
+    public Task SendAsync(Contracts.IConnectorCommand command, Uri? responseAddress = null) => ReplyBus.SendAsync(Name, command, responseAddress);
 
     public async ValueTask DisposeAsync()
     {

@@ -17,10 +17,11 @@ public sealed class ReplyBus
 
     internal static TaskReplies For(TaskReference task) => ByTask.GetOrAdd(task.TaskId, _ => new TaskReplies());
 
-    internal static async Task SendAsync(string connector, IConnectorCommand command)
+    internal static async Task SendAsync(string connector, IConnectorCommand command, Uri? responseAddress = null)
     {
         var endpoint = await bus!.GetSendEndpoint(new Uri($"queue:{DsarConnectorSetup.QueueName(connector)}"));
-        await endpoint.Send((object)command); // as its runtime type: the command, not IConnectorCommand
+        // As its runtime type: the command, not IConnectorCommand. The engine names its reply queue as ResponseAddress.
+        await endpoint.Send((object)command, Pipe.Execute<SendContext>(c => c.ResponseAddress = responseAddress));
     }
 
     [OneTimeSetUp]

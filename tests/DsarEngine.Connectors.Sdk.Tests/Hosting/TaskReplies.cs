@@ -8,6 +8,11 @@ internal sealed class TaskReplies
     private readonly List<object> messages = [];
     private readonly List<(Func<IReadOnlyList<object>, bool> Until, TaskCompletionSource<IReadOnlyList<object>> Done)> waiters = [];
 
+    public int Count
+    {
+        get { lock (messages) return messages.Count; }
+    }
+
     public void Add(object message)
     {
         lock (messages)

@@ -86,10 +86,13 @@ public sealed class SampleSystemsTests
         var tenant = await TestTenant.CreateAsync(Engine);
         await RegisterAllAsync(tenant);
         var subject = SamplePeople.Demo[1];
+        // Another engine's reply queue would be bound like this one to the reply types' exchanges: it must get no copy.
+        await using var observer = await ReplyObserver.StartAsync();
         var staff = tenant.Staff(Engine, "privacy-officer");
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access", subject.Email);
         await RequestDriver.ToFanOutAsync(staff, reference);
         var after = await TestData.Workflows.WaitForAsync(staff, reference, v => (string?)v["waitingFor"] != "connectors", "every export");
+        Assert.That(await observer.CountAsync(), Is.Zero, "replies and chunks went to this engine's queue only, none was published");
         var documents = new Dictionary<string, ExportDocument>();
         foreach (var name in new[] { systems.Crm, systems.Billing, systems.Support, "newsletter" })
         {

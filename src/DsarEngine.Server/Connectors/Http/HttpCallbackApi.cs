@@ -1,6 +1,5 @@
 using DsarEngine.Connectors;
 using DsarEngine.Server.Infrastructure;
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +15,7 @@ internal static class HttpCallbackApi
             .WithSummary("An HTTP connector's result in callback mode (X-Dsar-Signature required)");
 
     private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> Receive(string tenant, string connector, Guid taskId,
-        HttpRequest http, HttpConnectorRegistry registry, IPublishEndpoint bus, TimeProvider clock, IOptions<HttpConnectorOptions> options, CancellationToken ct)
+        HttpRequest http, HttpConnectorRegistry registry, EngineReplies replies, TimeProvider clock, IOptions<HttpConnectorOptions> options, CancellationToken ct)
     {
         var (settings, _) = await registry.FindAsync(tenant, connector, Workflows.Runtime.ConnectorKinds.Http, ct);
         using var buffer = new MemoryStream();
@@ -40,7 +39,7 @@ internal static class HttpCallbackApi
             errors["outcome"] = [$"One of {string.Join(", ", DsarEngine.Connectors.Contracts.TaskOutcomes.All)}, or give a failure."];
         if (errors.Count > 0)
             return Problems.Validation(errors, "Nothing was changed.");
-        await HttpResultPublisher.PublishAsync(bus, result!.Task!, result, ct);
+        await HttpResultPublisher.PublishAsync(await replies.EndpointAsync(), result!.Task!, result, ct);
         return TypedResults.Accepted((string?)null);
     }
 }

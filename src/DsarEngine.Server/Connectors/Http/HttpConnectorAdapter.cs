@@ -13,9 +13,9 @@ namespace DsarEngine.Server.Connectors.Http;
 
 // Calls an HTTP connector for one task: POST the signed command, then take the result from the answer (sync), from
 // status polls (poll) or later from the connector's signed callback (callback). Every outcome is published as the
-// ordinary connector replies. Failures name a code and never carry the connector's response body (it may hold data).
+// ordinary connector replies, sent to the engine's reply queue. Failures name a code and never carry the connector's response body (it may hold data).
 internal sealed class HttpConnectorAdapter(IHttpClientFactory clients, HttpConnectorRegistry registry, HttpPipelines pipelines,
-    IOptions<HttpConnectorOptions> options, IOptions<IntakeOptions> intake, TimeProvider clock, ILogger<HttpConnectorAdapter> log)
+    IOptions<HttpConnectorOptions> options, IOptions<IntakeOptions> intake, EngineReplies engineReplies, TimeProvider clock, ILogger<HttpConnectorAdapter> log)
 {
     public const string ClientName = "dsar-http-connectors";
 
@@ -23,10 +23,11 @@ internal sealed class HttpConnectorAdapter(IHttpClientFactory clients, HttpConne
     {
         var task = command.Task;
         var ct = context.CancellationToken;
+        var replies = await engineReplies.EndpointAsync();
         var (settings, problem) = await registry.FindAsync(task.Tenant, task.Connector, Workflows.Runtime.ConnectorKinds.Http, ct);
         if (settings is null)
         {
-            await HttpResultPublisher.FailAsync(context, task, false, "not-configured", problem!, ct);
+            await HttpResultPublisher.FailAsync(replies, task, false, "not-configured", problem!, ct);
             return;
         }
         var callback = settings.ResultMode == "callback"
@@ -35,36 +36,36 @@ internal sealed class HttpConnectorAdapter(IHttpClientFactory clients, HttpConne
         var (response, failure) = await SendAsync(task, settings, HttpMethod.Post, new Uri(settings.Endpoint, "dsar/v1/tasks"), body, ct);
         if (failure is not null)
         {
-            await HttpResultPublisher.FailAsync(context, task, failure.Value.Retryable, failure.Value.Code, failure.Value.Reason, ct);
+            await HttpResultPublisher.FailAsync(replies, task, failure.Value.Retryable, failure.Value.Code, failure.Value.Reason, ct);
             return;
         }
         using (response)
-            await HandleAsync(context, task, settings, response!, action, ct);
+            await HandleAsync(replies, task, settings, response!, action, ct);
     }
 
-    private async Task HandleAsync(ConsumeContext context, TaskReference task, HttpConnectorSettings settings, HttpResponseMessage response, string action, CancellationToken ct)
+    private async Task HandleAsync(ISendEndpoint replies, TaskReference task, HttpConnectorSettings settings, HttpResponseMessage response, string action, CancellationToken ct)
     {
         if (response.StatusCode == HttpStatusCode.Accepted)
         {
             var accepted = await ReadAsync<HttpTaskAccepted>(response, ct);
-            await context.Publish(new ConnectorTaskProgressed(task, "acknowledged", null), ct);
+            await replies.Send(new ConnectorTaskProgressed(task, "acknowledged", null), ct);
             if (accepted?.StatusUrl is { } status)
-                await PollAsync(context, task, settings, new Uri(settings.Endpoint, status), ct);
+                await PollAsync(replies, task, settings, new Uri(settings.Endpoint, status), ct);
             // Otherwise the result comes by callback (HttpCallbackApi); the task's timeout covers a callback that never comes.
             return;
         }
         if (response.StatusCode == HttpStatusCode.OK && await ReadAsync<HttpTaskResult>(response, ct) is { } result)
         {
-            await HttpResultPublisher.PublishAsync(context, task, result, ct);
+            await HttpResultPublisher.PublishAsync(replies, task, result, ct);
             return;
         }
         var code = (int)response.StatusCode;
-        await HttpResultPublisher.FailAsync(context, task, code >= 500, code >= 500 ? $"server-error-{code}" : $"rejected-{code}",
+        await HttpResultPublisher.FailAsync(replies, task, code >= 500, code >= 500 ? $"server-error-{code}" : $"rejected-{code}",
             response.IsSuccessStatusCode ? $"The connector answered {code} to {action} with a body that is not a task result." : $"The connector answered {code} to {action}.", ct);
     }
 
     // Bounded: a result not ready after PollAttempts is a retryable failure, so no consumer is held for hours.
-    private async Task PollAsync(ConsumeContext context, TaskReference task, HttpConnectorSettings settings, Uri status, CancellationToken ct)
+    private async Task PollAsync(ISendEndpoint replies, TaskReference task, HttpConnectorSettings settings, Uri status, CancellationToken ct)
     {
         for (var attempt = 0; attempt < options.Value.PollAttempts; attempt++)
         {
@@ -72,18 +73,18 @@ internal sealed class HttpConnectorAdapter(IHttpClientFactory clients, HttpConne
             var (response, failure) = await SendAsync(task, settings, HttpMethod.Get, status, [], ct);
             if (failure is not null)
             {
-                await HttpResultPublisher.FailAsync(context, task, failure.Value.Retryable, failure.Value.Code, failure.Value.Reason, ct);
+                await HttpResultPublisher.FailAsync(replies, task, failure.Value.Retryable, failure.Value.Code, failure.Value.Reason, ct);
                 return;
             }
             using (response)
             {
                 if (response!.StatusCode == HttpStatusCode.Accepted)
                     continue;
-                await HandleAsync(context, task, settings, response, "a status poll", ct);
+                await HandleAsync(replies, task, settings, response, "a status poll", ct);
                 return;
             }
         }
-        await HttpResultPublisher.FailAsync(context, task, true, "still-running",
+        await HttpResultPublisher.FailAsync(replies, task, true, "still-running",
             $"No result after {options.Value.PollAttempts} status polls; the engine will ask again.", ct);
     }
 

@@ -4,14 +4,14 @@ using MassTransit;
 
 namespace DsarEngine.Server.Connectors.Http;
 
-// Turns an HTTP connector's answer into the replies a bus connector would publish, so the engine has one reply path.
+// Turns an HTTP connector's answer into the replies a bus connector sends, so the engine has one reply path.
 internal static class HttpResultPublisher
 {
-    public static async Task PublishAsync(IPublishEndpoint bus, TaskReference task, HttpTaskResult result, CancellationToken ct)
+    public static async Task PublishAsync(ISendEndpoint bus, TaskReference task, HttpTaskResult result, CancellationToken ct)
     {
         if (result.Failure is { } f)
         {
-            await bus.Publish(new ConnectorTaskFailed(task, f.Retryable, Clip(f.Code, 60), Clip(f.Reason, 2000)), ct);
+            await bus.Send(new ConnectorTaskFailed(task, f.Retryable, Clip(f.Code, 60), Clip(f.Reason, 2000)), ct);
             return;
         }
         if (result.Outcome is null || !TaskOutcomes.All.Contains(result.Outcome) || string.IsNullOrWhiteSpace(result.Summary))
@@ -24,14 +24,14 @@ internal static class HttpResultPublisher
         {
             var (m, chunks) = ExportUpload.Prepare(task, document);
             foreach (var chunk in chunks)
-                await bus.Publish(chunk, ct);
+                await bus.Send(chunk, ct);
             manifest = m;
         }
-        await bus.Publish(new ConnectorTaskCompleted(task, result.Outcome, result.Summary, result.Retained ?? [], result.Recipients ?? [], manifest), ct);
+        await bus.Send(new ConnectorTaskCompleted(task, result.Outcome, result.Summary, result.Retained ?? [], result.Recipients ?? [], manifest), ct);
     }
 
-    public static Task FailAsync(IPublishEndpoint bus, TaskReference task, bool retryable, string code, string reason, CancellationToken ct) =>
-        bus.Publish(new ConnectorTaskFailed(task, retryable, code, reason), ct);
+    public static Task FailAsync(ISendEndpoint bus, TaskReference task, bool retryable, string code, string reason, CancellationToken ct) =>
+        bus.Send(new ConnectorTaskFailed(task, retryable, code, reason), ct);
 
     private static string Clip(string? value, int max) => string.IsNullOrWhiteSpace(value) ? "unspecified" : value.Length <= max ? value : value[..max];
 }
