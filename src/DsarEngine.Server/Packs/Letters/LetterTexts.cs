@@ -61,7 +61,6 @@ internal static class LetterTexts
         ["erased"] = ("What we erased", "Ce que nous avons effacé"),
         ["kept"] = ("What we had to keep, and why", "Ce que nous avons dû conserver, et pourquoi"),
         ["kept.none"] = ("We kept nothing.", "Nous n'avons rien conservé."),
-        ["kept.until"] = ("until {0}", "jusqu'au {0}"),
         ["backups"] = ("Copies in our backups age out within {0} days and are never restored into use.",
             "Les copies dans nos sauvegardes disparaissent sous {0} jours et ne sont jamais remises en service."),
         ["recipients.notified.erasure"] = ("We tell every recipient of your data about the erasure (Article 19 GDPR); on request, we will tell you who they are.",
