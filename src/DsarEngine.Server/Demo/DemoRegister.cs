@@ -8,7 +8,7 @@ internal static class DemoRegister
 {
     public static ProcessingRegister For(string name) => new(
         new Party(name, "10 rue de Rivoli, 75004 Paris, France", "privacy@demo.example", "https://demo.example/privacy"),
-        new Party("Data Protection Officer", null, "dpo@demo.example", null),
+        new Party("Camille Bernard, Data Protection Officer", null, "dpo@demo.example", null),
         [
             new PurposeEntry("Managing customer accounts and orders", "Contract (GDPR Art. 6(1)(b))", ["contact-details", "contacts", "notes"]),
             new PurposeEntry("Invoicing and accounting", "Legal obligation (Art. 6(1)(c)), Code de commerce L123-22", ["account", "invoices", "payment-methods"]),
@@ -29,7 +29,7 @@ internal static class DemoRegister
     // Its French translation: French subjects' letters are French throughout (categories stay the systems' own keys).
     public static ProcessingRegister French(string name) => new(
         new Party(name, "10 rue de Rivoli, 75004 Paris, France", "privacy@demo.example", "https://demo.example/privacy"),
-        new Party("Délégué à la protection des données", null, "dpo@demo.example", null),
+        new Party("Camille Bernard, déléguée à la protection des données", null, "dpo@demo.example", null),
         [
             new PurposeEntry("Gestion des comptes clients et des commandes", "Exécution du contrat (RGPD art. 6(1)(b))", ["contact-details", "contacts", "notes"]),
             new PurposeEntry("Facturation et comptabilité", "Obligation légale (art. 6(1)(c)), Code de commerce L123-22", ["account", "invoices", "payment-methods"]),

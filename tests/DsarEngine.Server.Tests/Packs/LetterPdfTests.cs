@@ -58,6 +58,22 @@ public sealed class LetterPdfTests
         }
     }
 
+    [TestCase("en", "we do not process personal data about you", "We confirm that we process", "Who receives your data")]
+    [TestCase("fr", "nous ne traitons pas de données personnelles vous concernant", "Nous confirmons traiter", "Qui reçoit vos données")]
+    public async Task An_access_letter_where_no_system_holds_data_confirms_that_none_is_processed(string language, string none, string processed, string recipients)
+    {
+        var model = Model("access", language) with
+        {
+            Systems = [new SystemSection("Sales CRM", "not-found", [], []), new SystemSection("Billing", "not-found", [], [])],
+        };
+        var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Contain(none).And.Contain("Sales CRM").And.Contain("Billing"), "Art. 15(1): confirmation as to whether or not");
+            Assert.That(text, Does.Not.Contain(processed).And.Not.Contain(recipients));
+        }
+    }
+
     [TestCase("en")]
     [TestCase("fr")]
     public async Task A_letter_is_navigable_by_a_screen_reader_in_the_subjects_language(string language)
