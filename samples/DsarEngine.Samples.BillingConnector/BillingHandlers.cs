@@ -30,7 +30,7 @@ public sealed class BillingHandlers(SampleDatabase db) : ILocateHandler, IExport
         if (await FindAsync(c, null, command.Identities) is not { } id)
             return null;
         var account = await c.QuerySingleAsync("SELECT id, email, name, address, restricted::text AS restricted FROM billing.accounts WHERE id = @id", new { id });
-        var invoices = await c.QueryAsync("SELECT id, issued_on::text AS issued_on, (amount_cents / 100.0)::text AS amount_eur, description FROM billing.invoices WHERE account_id = @id ORDER BY issued_on", new { id });
+        var invoices = await c.QueryAsync("SELECT id, issued_on::text AS issued_on, to_char(amount_cents / 100.0, 'FM999999990.00') AS amount_eur, description FROM billing.invoices WHERE account_id = @id ORDER BY issued_on", new { id });
         var methods = await c.QueryAsync("SELECT brand, '**** ' || last4 AS card FROM billing.payment_methods WHERE account_id = @id", new { id });
         return new ExportDocument("billing", "Billing", [
             new ExportedCategory("account", [Records.From(account)]),

@@ -53,5 +53,6 @@ public sealed class BillingTests : SampleFixture
         Assert.That(document!.Categories.Single(c => c.Category == "invoices").Records,
             Has.Count.EqualTo(await CountAsync("SELECT count(*) FROM billing.invoices WHERE account_id = @CustomerId", subject)));
         Assert.That(document.Categories.Single(c => c.Category == "payment-methods").Records.Single()["card"], Does.Match(@"^\*\*\*\* \d{4}$"));
+        Assert.That(document.Categories.Single(c => c.Category == "invoices").Records.Select(r => r["amount_eur"]), Has.All.Match(@"^\d+\.\d\d$"), "euros and cents, as a person reads them");
     }
 }
