@@ -148,6 +148,7 @@ internal static class EngineSetup
         app.MapConnectorsApi();
         app.MapTasksApi();
         app.MapWorkspacesApi();
+        app.MapProcessorLinksApi();
         app.MapHttpCallbackApi();
         app.MapOpenDsrApi();
         app.MapOpenDsrCallbacks();

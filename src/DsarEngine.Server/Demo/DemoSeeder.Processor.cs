@@ -17,6 +17,8 @@ internal sealed partial class DemoSeeder
         // demo.helpdesk.example: the demo organisation's own help desk; its requests land in the demo inbox.
         await workspaces.UpsertAsync(new Workspace(processorId, "demo", "Demo Organisation help centre", TenantId,
             null, null, null, now, null), now, ct);
+        // The demo organisation accepts the requests its help desk forwards (otherwise they would stay with the processor).
+        await workspaces.AcceptAsync(TenantId, processorId, "demo-seed", now, ct);
         // globex.helpdesk.example: a customer that answers requests elsewhere; subjects are referred to its contact.
         await workspaces.UpsertAsync(new Workspace(processorId, "globex", "Globex", null,
             "Globex Corporation privacy office", "privacy@globex.example", "https://globex.example/privacy", now, null), now, ct);

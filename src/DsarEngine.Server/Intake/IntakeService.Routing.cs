@@ -12,8 +12,18 @@ internal sealed record Routed(Tenant Processor, Workspace Workspace, Tenant Cont
 internal sealed partial class IntakeService
 {
     // The tenant that will hold the request: the one written to, or, for a processor's workspace, its customer
-    // (null with a workspace when the customer is not on this engine: the subject is referred to it instead).
-    private async Task<(Workspace?, Tenant?)> RouteAsync(NewRequest? request, Tenant? tenant, IntakeErrors errors, CancellationToken ct)
+    // (null with a workspace when the customer is not on this engine: the subject is referred to it instead). A
+    // customer that has not accepted the processor's requests gets none: the processor keeps it (Held).
+    private async Task<(Workspace?, Tenant?, bool Held)> RouteAsync(NewRequest? request, Tenant? tenant, IntakeErrors errors, CancellationToken ct)
+    {
+        var (workspace, controller) = await FindRouteAsync(request, tenant, errors, ct);
+        if (workspace is not null && controller is not null && tenant is not null && controller.Id != tenant.Id
+            && !await workspaces.AcceptedAsync(controller.Id, tenant.Id, ct))
+            return (workspace, tenant, true);
+        return (workspace, controller, false);
+    }
+
+    private async Task<(Workspace?, Tenant?)> FindRouteAsync(NewRequest? request, Tenant? tenant, IntakeErrors errors, CancellationToken ct)
     {
         if (request?.Workspace is not { } key || tenant is null)
             return (null, tenant);

@@ -40,7 +40,7 @@ internal sealed partial class IntakeService(
         var tenant = request is null ? null : await tenants.FindBySlugAsync(request.TenantSlug, ct);
         if (request is not null && (tenant is null || (command.StaffTenant is { } staffTenant && staffTenant != tenant.Id)))
             errors.Add("tenant", command.StaffTenant is null ? $"Unknown organisation '{request.TenantSlug}'." : "Your API key belongs to another organisation.");
-        var (workspace, controller) = await RouteAsync(request, tenant, errors, ct);
+        var (workspace, controller, held) = await RouteAsync(request, tenant, errors, ct);
         var receivedAt = request?.ReceivedAt is { } at ? Instants.Microseconds(at) : now;
         if (!errors.Any && request is not null && tenant is not null && workspace is not null && controller is null)
             return await ReferAsync(command, request, tenant, workspace, now, ct);
@@ -52,7 +52,7 @@ internal sealed partial class IntakeService(
             return new IntakeResult.Refused(StatusCodes.Status403Forbidden, "origin-not-allowed", "This website may not submit requests for this organisation.",
                 $"Add {origin} to the organisation's allowed origins.");
 
-        var routed = workspace is null ? null : new Routed(tenant, workspace, controller);
+        var routed = workspace is null || held ? null : new Routed(tenant, workspace, controller);
         var stored = NewStoredRequest(request, controller, frame, now);
         var journal = JournalChain.Append(null, controller.Id, stored.Id, now, command.Actor, "received", JournalData(stored, routed));
         var mail = request.Subject.Email is { } email && request.Channel != Channel.Controller ? Acknowledgement(stored, email, routed) : null;
@@ -62,8 +62,9 @@ internal sealed partial class IntakeService(
             return new IntakeResult.Refused(StatusCodes.Status422UnprocessableEntity, "right-not-offered",
                 "This organisation has no workflow for this right.", $"No workflow definition serves '{stored.RightKind}'; nothing was stored.");
         var definition = definitions.ForRight(stored.RightKind);
-        var routing = routed is null ? null
-            : new RoutingRecord(tenant.Id, routed.Workspace.Key, stored.RightKind, "forwarded", controller.Id, null, now);
+        var routing = routed is not null ? new RoutingRecord(tenant.Id, routed.Workspace.Key, stored.RightKind, "forwarded", controller.Id, null, now)
+            : held ? new RoutingRecord(tenant.Id, workspace!.Key, stored.RightKind, "held", workspace.CustomerTenantId, null, now)
+            : null;
         var outcome = await requests.SubmitAsync(stored, journal, mail, claim, ct, new WorkflowStart(definition.Id, definition.Version), routing);
         return outcome.Result switch
         {

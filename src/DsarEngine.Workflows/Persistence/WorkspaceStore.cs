@@ -65,6 +65,47 @@ internal sealed class WorkspaceStore(NpgsqlDataSource dataSource)
         return (await c.QueryAsync<RoutingLogEntry>(new CommandDefinition(LogListSql, new { TenantId = tenantId, Limit = limit }, cancellationToken: ct))).AsList();
     }
 
+    // Whether the customer accepts requests forwarded by this processor (processor_links).
+    public async Task<bool> AcceptedAsync(Guid customerTenantId, Guid processorTenantId, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        return await c.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM processor_links WHERE customer_tenant_id = @Customer AND processor_tenant_id = @Processor)",
+            new { Customer = customerTenantId, Processor = processorTenantId }, cancellationToken: ct));
+    }
+
+    public async Task AcceptAsync(Guid customerTenantId, Guid processorTenantId, string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO processor_links (customer_tenant_id, processor_tenant_id, accepted_by, accepted_at) VALUES (@Customer, @Processor, @Actor, @Now)
+            ON CONFLICT (customer_tenant_id, processor_tenant_id) DO NOTHING
+            """, new { Customer = customerTenantId, Processor = processorTenantId, Actor = actor, Now = now }, cancellationToken: ct));
+    }
+
+    public async Task<bool> RevokeAsync(Guid customerTenantId, Guid processorTenantId, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        return await c.ExecuteAsync(new CommandDefinition("DELETE FROM processor_links WHERE customer_tenant_id = @Customer AND processor_tenant_id = @Processor",
+            new { Customer = customerTenantId, Processor = processorTenantId }, cancellationToken: ct)) > 0;
+    }
+
+    private const string NamingSql = """
+        SELECT t.slug AS processor, t.name AS processor_name, array_agg(w.key ORDER BY w.key) AS workspaces,
+               l.accepted_by, l.accepted_at
+        FROM workspaces w JOIN tenants t ON t.id = w.processor_tenant_id
+        LEFT JOIN processor_links l ON l.customer_tenant_id = w.customer_tenant_id AND l.processor_tenant_id = w.processor_tenant_id
+        WHERE w.customer_tenant_id = @Customer
+        GROUP BY t.slug, t.name, l.accepted_by, l.accepted_at ORDER BY t.slug
+        """;
+
+    // The processors whose workspaces name this organisation as their customer, and whether it accepts their requests.
+    public async Task<IReadOnlyList<ProcessorLink>> NamingAsync(Guid customerTenantId, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        return (await c.QueryAsync<ProcessorLink>(new CommandDefinition(NamingSql, new { Customer = customerTenantId }, cancellationToken: ct))).AsList();
+    }
+
     // A referral (the customer is not on this engine): the log entry and the e-mail to the subject, together.
     public async Task ReferAsync(RoutingRecord record, MailDraft? mail, CancellationToken ct)
     {
@@ -82,5 +123,14 @@ internal sealed record RoutingLogEntry(Guid Id, string WorkspaceKey, string Righ
     private RoutingLogEntry() : this(default, "", "", "", null, null, default) { }
 }
 
-// One request passed on by a processor: "forwarded" into a customer tenant here, or "referred" to an outside one.
+// One request passed on by a processor: "forwarded" into a customer tenant here, "referred" to an outside one, or
+// "held" in the processor's own inbox while the customer has not accepted the processor's requests.
 internal sealed record RoutingRecord(Guid TenantId, string WorkspaceKey, string RightKind, string Outcome, Guid? CustomerTenantId, Guid? RoutedRequestId, DateTimeOffset At);
+
+// A processor that names the organisation as a workspace's customer; Accepted* are null until the organisation accepts.
+internal sealed record ProcessorLink(string Processor, string ProcessorName, string[] Workspaces, string? AcceptedBy, DateTimeOffset? AcceptedAt)
+{
+    private ProcessorLink() : this("", "", [], null, null) { }
+
+    public bool Accepted => AcceptedAt is not null;
+}

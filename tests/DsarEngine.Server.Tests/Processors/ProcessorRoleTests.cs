@@ -11,7 +11,7 @@ public sealed class ProcessorRoleTests
 {
     private static EngineFactory Engine => SharedEngine.Engine;
 
-    private static async Task<(TestTenant Processor, TestTenant Customer)> SetUpAsync()
+    private static async Task<(TestTenant Processor, TestTenant Customer)> SetUpAsync(bool accepted = true)
     {
         var customer = await TestTenant.CreateAsync(Engine, name: "Acme Retail SA");
         var processor = await TestTenant.CreateAsync(Engine, name: "Helpdesk Cloud SAS");
@@ -22,7 +22,44 @@ public sealed class ProcessorRoleTests
         {
             displayName = "Globex", contactName = "Globex Corp. privacy office", contactEmail = "privacy@globex.example",
         })).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        if (accepted)
+            Assert.That((await customer.Staff(Engine, "admin").PutAsync($"/api/v1/staff/processors/{processor.Slug}", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         return (processor, customer);
+    }
+
+    [Test]
+    public async Task A_customer_receives_forwarded_requests_only_once_it_accepts_the_processor_and_until_it_revokes()
+    {
+        var (processor, customer) = await SetUpAsync(accepted: false);
+        var customerAdmin = customer.Staff(Engine, "admin");
+        var pending = await customerAdmin.GetFromJsonAsync<JsonArray>("/api/v1/staff/processors");
+        var heldReference = (string)(await (await SubmitAsync(processor, "acme")).ReadObjectAsync())["reference"]!;
+        var heldAtProcessor = await processor.Staff(Engine, "agent").GetAsync($"/api/v1/staff/requests/{heldReference}");
+        var heldAtCustomer = await customerAdmin.GetAsync($"/api/v1/staff/requests/{heldReference}");
+        var byAgent = await customer.Staff(Engine, "agent").PutAsync($"/api/v1/staff/processors/{processor.Slug}", null);
+        var stranger = await TestTenant.CreateAsync(Engine);
+        var notNaming = await stranger.Staff(Engine, "admin").PutAsync($"/api/v1/staff/processors/{processor.Slug}", null);
+        var accept = await customerAdmin.PutAsync($"/api/v1/staff/processors/{processor.Slug}", null);
+        var forwardedReference = (string)(await (await SubmitAsync(processor, "acme")).ReadObjectAsync())["reference"]!;
+        var forwardedAtCustomer = await customerAdmin.GetAsync($"/api/v1/staff/requests/{forwardedReference}");
+        var revoke = await customerAdmin.DeleteAsync($"/api/v1/staff/processors/{processor.Slug}");
+        var afterReference = (string)(await (await SubmitAsync(processor, "acme")).ReadObjectAsync())["reference"]!;
+        var afterAtProcessor = await processor.Staff(Engine, "agent").GetAsync($"/api/v1/staff/requests/{afterReference}");
+        var log = await processor.Staff(Engine, "auditor").GetFromJsonAsync<JsonArray>("/api/v1/staff/workspaces/routing-log");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string)pending!.Single()!["processor"]!, Is.EqualTo(processor.Slug));
+            Assert.That((bool)pending!.Single()!["accepted"]!, Is.False);
+            Assert.That(heldAtProcessor.StatusCode, Is.EqualTo(HttpStatusCode.OK), "not accepted: the processor keeps the request");
+            Assert.That(heldAtCustomer.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "nothing reaches an inbox that did not accept it");
+            Assert.That(byAgent.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(notNaming.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "only a processor that names the organisation can be accepted");
+            Assert.That(accept.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(forwardedAtCustomer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+            Assert.That(afterAtProcessor.StatusCode, Is.EqualTo(HttpStatusCode.OK), "revoked: the processor keeps requests again");
+            Assert.That(log!.Select(e => (string)e!["outcome"]!).Reverse(), Is.EqualTo(new[] { "held", "forwarded", "held" }), "the log, newest first");
+        }
     }
 
     private static async Task<HttpResponseMessage> SubmitAsync(TestTenant tenant, string? workspace, string language = "en")

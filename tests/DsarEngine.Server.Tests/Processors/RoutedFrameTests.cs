@@ -20,6 +20,7 @@ public sealed class RoutedFrameTests
         Assert.That((await admin.PutAsJsonAsync("/api/v1/staff/organisation/role", new { role = "processor" })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That((await admin.PutAsJsonAsync("/api/v1/staff/workspaces/acme", new { displayName = "Acme Retail", customer = customer.Slug })).StatusCode,
             Is.EqualTo(HttpStatusCode.Created));
+        Assert.That((await customer.Staff(Engine, "admin").PutAsync($"/api/v1/staff/processors/{processor.Slug}", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var body = Submissions.Valid(processor.Slug, "access");
         body.Remove("jurisdiction"); // the subject leaves the law to the organisation: it must be the controller's, not the processor's
         body["workspace"] = " ACME ";
