@@ -24,9 +24,11 @@ internal sealed partial class IntakeService
         Workflows.Security.SecretTokens.Hash(tokens.Derive(StatusLinks.Purpose, id));
 
     // The journal outlives erasure, so it records the legal frame and never the subject's data.
-    private static string JournalData(StoredRequest request, Routed? routed) => JsonSerializer.Serialize(new
+    // A request held by a processor (its customer has not accepted it) names the workspace it is about.
+    private static string JournalData(StoredRequest request, Routed? routed, Workspace? held = null) => JsonSerializer.Serialize(new
     {
         routedFrom = routed is null ? null : new { processor = routed.Processor.Slug, workspace = routed.Workspace.Key },
+        heldFor = held is null ? null : new { workspace = held.Key, why = "the workspace's customer has not accepted requests from this processor" },
         right = request.RightKind,
         request.Channel,
         request.Jurisdiction,

@@ -36,6 +36,7 @@ public sealed class ProcessorRoleTests
         var heldReference = (string)(await (await SubmitAsync(processor, "acme")).ReadObjectAsync())["reference"]!;
         var heldAtProcessor = await processor.Staff(Engine, "agent").GetAsync($"/api/v1/staff/requests/{heldReference}");
         var heldAtCustomer = await customerAdmin.GetAsync($"/api/v1/staff/requests/{heldReference}");
+        var heldJournal = await processor.Staff(Engine, "agent").GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{heldReference}/journal");
         var byAgent = await customer.Staff(Engine, "agent").PutAsync($"/api/v1/staff/processors/{processor.Slug}", null);
         var stranger = await TestTenant.CreateAsync(Engine);
         var notNaming = await stranger.Staff(Engine, "admin").PutAsync($"/api/v1/staff/processors/{processor.Slug}", null);
@@ -52,6 +53,7 @@ public sealed class ProcessorRoleTests
             Assert.That((bool)pending!.Single()!["accepted"]!, Is.False);
             Assert.That(heldAtProcessor.StatusCode, Is.EqualTo(HttpStatusCode.OK), "not accepted: the processor keeps the request");
             Assert.That(heldAtCustomer.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "nothing reaches an inbox that did not accept it");
+            Assert.That((string)heldJournal!["entries"]![0]!["data"]!["heldFor"]!["workspace"]!, Is.EqualTo("acme"), "the processor's staff see what it is about");
             Assert.That(byAgent.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That(notNaming.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "only a processor that names the organisation can be accepted");
             Assert.That(accept.StatusCode, Is.EqualTo(HttpStatusCode.OK));
