@@ -19,6 +19,7 @@ internal static partial class OpenDsrApi
             ? Results.Text(pem, "application/x-pem-file") : OpenDsrProblems.Disabled()).WithSummary("The certificate that signs responses and callbacks");
         group.MapPost("/requests", Create).WithSummary("Submit a data-subject request as a controller (bearer token or signed body)");
         group.MapGet("/requests/{id}", Status).WithSummary("A request's status, signed");
+        group.MapGet("/requests/{id}/results", ResultsArchive).WithSummary("A completed access or portability request's data (ZIP: JSON and CSV per system and category, manifest)");
         group.MapDelete("/requests/{id}", Cancel).WithSummary("Cancel a pending request");
         return group;
     }

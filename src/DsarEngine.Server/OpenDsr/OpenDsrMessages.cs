@@ -13,7 +13,14 @@ internal sealed record OpenDsrCreated(string ControllerId, DateTimeOffset Expect
     string EncodedRequest, string SubjectRequestId, string ApiVersion);
 
 internal sealed record OpenDsrStatus(string ControllerId, DateTimeOffset? ExpectedCompletionTime, string SubjectRequestId, string RequestStatus,
-    string ApiVersion, JsonObject? Extensions);
+    string ApiVersion, JsonObject? Extensions)
+{
+    // Access and portability, once completed: where the controller fetches the data (a ZIP of JSON and CSV files with a
+    // manifest), and how many records it holds.
+    public string? ResultsUrl { get; init; }
+
+    public int? ResultsCount { get; init; }
+}
 
 internal sealed record OpenDsrCallback(string ControllerId, DateTimeOffset? ExpectedCompletionTime, string StatusCallbackUrl, string SubjectRequestId,
     string RequestStatus, JsonObject? Extensions);

@@ -88,6 +88,12 @@ internal sealed class RenderPackConsumer(RequestStore requests, RegisterStore re
             (id, sha) = await packs.SaveAsync(request.TenantId, request.Id, "portability-zip", request.Language, zip, clock.GetUtcNow(), ct);
             size = zip.Length;
         }
+        else if (request.RightKind == "access" && request.Channel == "controller" && instance.State.Outcome != "refused")
+        {
+            // An OpenDSR controller fetches the data itself (results_url): every record, machine-readable, beside the letter.
+            var zip = PortabilityArchive.Build(pdf, await models.DocumentsAsync(request, instance, ct));
+            await packs.SaveAsync(request.TenantId, request.Id, "results-zip", request.Language, zip, clock.GetUtcNow(), ct);
+        }
         log.LogInformation("Rendered the response pack of request {RequestId}: {Bytes} bytes", request.Id, size);
         return new Signal.PackRendered(id, sha, size, null);
     }

@@ -15,6 +15,16 @@ internal sealed class JournalStore(NpgsqlDataSource dataSource)
     public static Task AppendAsync(NpgsqlConnection connection, NpgsqlTransaction tx, JournalEntry entry, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(AppendSql, entry, tx, cancellationToken: ct));
 
+    // An entry written outside a workflow transaction (a download): the request row lock orders it with the workflow's
+    // own journal writes, then it is chained to the last entry.
+    public static async Task AppendEventAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid tenantId, Guid requestId, DateTimeOffset now,
+        string actor, string kind, string data, CancellationToken ct)
+    {
+        await c.ExecuteAsync(new CommandDefinition("SELECT 1 FROM requests WHERE id = @Id FOR UPDATE", new { Id = requestId }, tx, cancellationToken: ct));
+        var entries = await ReadAsync(c, tx, tenantId, requestId, ct);
+        await AppendAsync(c, tx, JournalChain.Append(entries.Count > 0 ? entries[^1] : null, tenantId, requestId, now, actor, kind, data), ct);
+    }
+
     private const string ReadSql = """
         SELECT tenant_id, request_id, seq, at, actor, kind, data::text AS data, prev_hash, hash
         FROM request_journal WHERE tenant_id = @TenantId AND request_id = @RequestId ORDER BY seq

@@ -1,5 +1,4 @@
 using Dapper;
-using DsarEngine.Workflows.Journal;
 using DsarEngine.Workflows.Security;
 using Npgsql;
 
@@ -60,12 +59,8 @@ internal sealed class PackCodes(NpgsqlDataSource dataSource, SecretTokens tokens
             return PackCodeCheck.Wrong;
         }
         await c.ExecuteAsync(new CommandDefinition("UPDATE pack_codes SET used_at = @now WHERE id = @id", new { id, now }, tx, cancellationToken: ct));
-        // The request row lock orders this entry with the workflow's own journal writes.
-        await c.ExecuteAsync(new CommandDefinition("SELECT 1 FROM requests WHERE id = @Id FOR UPDATE", new { request.Id }, tx, cancellationToken: ct));
-        var entries = await JournalStore.ReadAsync(c, tx, request.TenantId, request.Id, ct);
-        var last = entries.Count > 0 ? entries[^1] : null;
-        await JournalStore.AppendAsync(c, tx, JournalChain.Append(last, request.TenantId, request.Id, now, "subject", "pack-downloaded",
-            "{\"proof\":\"one-time code sent to the subject's e-mail\"}"), ct);
+        await JournalStore.AppendEventAsync(c, tx, request.TenantId, request.Id, now, "subject", "pack-downloaded",
+            "{\"proof\":\"one-time code sent to the subject's e-mail\"}", ct);
         await tx.CommitAsync(ct);
         return PackCodeCheck.Accepted;
     }

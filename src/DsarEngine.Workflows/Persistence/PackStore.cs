@@ -72,5 +72,18 @@ internal sealed class PackStore(NpgsqlDataSource dataSource, DataKeyRing keys)
         return row is null ? null : keys.Open(row.KeyId, row.Nonce, row.Sealed, Associated(tenantId, row.Id));
     }
 
+    // A download journaled with the document read, in one transaction: nothing is handed out unrecorded.
+    public async Task<byte[]?> ReadJournaledAsync(Guid tenantId, Guid requestId, Guid id, DateTimeOffset now, string actor, string kind, string data, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(ReadSql, new { TenantId = tenantId, RequestId = requestId, Id = id }, tx, cancellationToken: ct));
+        if (row is null)
+            return null;
+        await JournalStore.AppendEventAsync(c, tx, tenantId, requestId, now, actor, kind, data, ct);
+        await tx.CommitAsync(ct);
+        return keys.Open(row.KeyId, row.Nonce, row.Sealed, Associated(tenantId, row.Id));
+    }
+
     private static byte[] Associated(Guid tenantId, Guid id) => [.. tenantId.ToByteArray(), .. id.ToByteArray()];
 }
