@@ -18,18 +18,10 @@ internal static partial class OpenDsrApi
         if (found is not { } f)
             return refusal!;
         var (status, extension) = OpenDsrStatuses.Of(f.Request.Status, f.Link.CancelledAt, f.Instance);
-        var results = status == "completed" && extension is null ? await ResultsAsync(f, packs, ct) : null;
+        var (url, count) = await OpenDsrResultLinks.ForAsync(packs, f.Request, f.Instance, status, extension is not null, id, intake.Value.PublicBaseUrl, ct);
         return SignedJson.Of(200, new OpenDsrStatus(f.Controller, f.Request.DueAt, id, status, OpenDsrJson.ApiVersion,
-            OpenDsrStatuses.Extensions(options.Value.Domain, extension))
-        {
-            ResultsUrl = results is null ? null : $"{intake.Value.PublicBaseUrl.TrimEnd('/')}/opendsr/v1/requests/{id}/results",
-            ResultsCount = results is null ? null : f.Instance?.State.Tasks.Sum(t => t.Export?.Records ?? 0),
-        }, signer, options.Value.Domain);
+            OpenDsrStatuses.Extensions(options.Value.Domain, extension)) { ResultsUrl = url, ResultsCount = count }, signer, options.Value.Domain);
     }
-
-    // The archive a completed access or portability request left for the controller, if any.
-    private static async Task<PackStore.Document?> ResultsAsync(Found f, PackStore packs, CancellationToken ct) =>
-        (await packs.ListAsync(f.Request.TenantId, f.Request.Id, ct)).LastOrDefault(d => d.Kind is "results-zip" or "portability-zip");
 
     // The results themselves, to the controller that submitted the request only; each fetch is journaled.
     private static async Task<IResult> ResultsArchive(string id, HttpRequest http, OpenDsrSigner signer, OpenDsrControllers controllers, OpenDsrStore store,
@@ -38,7 +30,7 @@ internal static partial class OpenDsrApi
         var (found, refusal) = await LookUpAsync(id, http, signer, controllers, store, requests, dataSource, ct);
         if (found is not { } f)
             return refusal!;
-        if (OpenDsrStatuses.Of(f.Request.Status, f.Link.CancelledAt, f.Instance) is not ("completed", null) || await ResultsAsync(f, packs, ct) is not { } document)
+        if (OpenDsrStatuses.Of(f.Request.Status, f.Link.CancelledAt, f.Instance) is not ("completed", null) || await OpenDsrResultLinks.ArchiveAsync(packs, f.Request, ct) is not { } document)
             return OpenDsrProblems.NotFound();
         var zip = await packs.ReadJournaledAsync(f.Request.TenantId, f.Request.Id, document.Id, clock.GetUtcNow(), $"opendsr:{f.Controller}", "results-downloaded",
             System.Text.Json.JsonSerializer.Serialize(new { controller = f.Controller, document = document.Id, document.Sha256 }), ct);

@@ -38,13 +38,16 @@ internal sealed partial class OpenDsrCallbackWorker
         {
             if (await requests.FindByIdAsync(link.TenantId, link.RequestId, ct) is not { } request)
                 continue;
-            var (status, extension) = OpenDsrStatuses.Of(request.Status, link.CancelledAt, await InstanceRows.FindAsync(c, link.TenantId, link.RequestId, ct));
+            var instance = await InstanceRows.FindAsync(c, link.TenantId, link.RequestId, ct);
+            var (status, extension) = OpenDsrStatuses.Of(request.Status, link.CancelledAt, instance);
             if (status == link.LastStatus)
                 continue;
+            var (resultsUrl, resultsCount) = await OpenDsrResultLinks.ForAsync(packs, request, instance, status, extension is not null,
+                link.SubjectRequestId.ToString("D"), intake.Value.PublicBaseUrl, ct);
             foreach (var url in link.CallbackUrls)
             {
                 var body = OpenDsrJson.Bytes(new OpenDsrCallback(link.ControllerId, request.DueAt, url, link.SubjectRequestId.ToString("D"), status,
-                    OpenDsrStatuses.Extensions(options.Value.Domain, extension)));
+                    OpenDsrStatuses.Extensions(options.Value.Domain, extension)) { ResultsUrl = resultsUrl, ResultsCount = resultsCount });
                 await c.ExecuteAsync(new CommandDefinition(QueueSql, new { Id = Guid.CreateVersion7(now), link.TenantId, Url = url,
                     Body = System.Text.Encoding.UTF8.GetString(body), Now = now }, tx, cancellationToken: ct));
             }

@@ -23,7 +23,12 @@ internal sealed record OpenDsrStatus(string ControllerId, DateTimeOffset? Expect
 }
 
 internal sealed record OpenDsrCallback(string ControllerId, DateTimeOffset? ExpectedCompletionTime, string StatusCallbackUrl, string SubjectRequestId,
-    string RequestStatus, JsonObject? Extensions);
+    string RequestStatus, JsonObject? Extensions)
+{
+    public string? ResultsUrl { get; init; }
+
+    public int? ResultsCount { get; init; }
+}
 
 internal sealed record OpenDsrCancelled(string ControllerId, string SubjectRequestId, DateTimeOffset ReceivedTime, string ApiVersion);
 

@@ -16,7 +16,9 @@ public sealed partial class OpenDsrTests
         await using var connector = await ExportingConnector.StartAsync($"odr-{Guid.NewGuid():N}"[..14]);
         await RequestDriver.RegisterAsync(processor.Staff(engine, "admin"), connector.Name, new { displayName = "Orders", actions = new[] { "export" } });
         var id = Guid.NewGuid();
-        var created = await Controller().PostAsJsonAsync("/opendsr/v1/requests", Request(id, "access"));
+        var body = Request(id, "access");
+        body["status_callback_urls"] = new JsonArray("https://controller.example/opendsr/callbacks");
+        var created = await Controller().PostAsJsonAsync("/opendsr/v1/requests", body);
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         var reference = await Rows.ScalarAsync<string>(engine, "SELECT r.reference FROM opendsr_requests o JOIN requests r ON r.id = o.request_id WHERE o.subject_request_id = @id", new { id });
         var staff = processor.Staff(engine, "privacy-officer");
@@ -32,6 +34,9 @@ public sealed partial class OpenDsrTests
         using var archive = new ZipArchive(new MemoryStream(await results.Content.ReadAsByteArrayAsync()));
         JsonNode Read(string path) { using var s = archive.GetEntry(path)!.Open(); return JsonNode.Parse(s)!; }
         var journal = await staff.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}/journal");
+        // The completed status's callback names the results too (delivery to the unreachable host fails; the row stays).
+        var callback = await WaitForRowAsync<string?>("SELECT body FROM opendsr_callbacks WHERE body LIKE '%\"completed\"%' AND body LIKE @id",
+            new { id = $"%{id:D}%" }, b => b is not null, "the completed callback");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(early.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "nothing before the request is completed");
@@ -44,6 +49,7 @@ public sealed partial class OpenDsrTests
             Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That(journal!["entries"]!.AsArray().Count(e => (string)e!["kind"]! == "results-downloaded"), Is.EqualTo(1));
             Assert.That((bool)journal["verified"]!, Is.True);
+            Assert.That((string?)JsonNode.Parse(callback!)!["results_url"], Is.EqualTo((string)status["results_url"]!));
         }
     }
 }
