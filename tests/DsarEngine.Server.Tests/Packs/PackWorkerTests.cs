@@ -109,14 +109,7 @@ public sealed class PackWorkerTests
         var view = await TestData.Workflows.WaitForAsync(staff, reference, v => (string)v["status"]! == "needs-attention", "the failed render reported to the workflow");
         var request = await staff.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/v1/staff/requests/{reference}");
         await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/extension", new { reason = "Many systems." });
-        await using var db = new NpgsqlConnection(engine.ConnectionString);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var failedNotices = 0;
-        while (watch.Elapsed < TimeSpan.FromSeconds(30) && failedNotices == 0)
-        {
-            failedNotices = await db.ExecuteScalarAsync<int>("SELECT count(*) FROM request_journal WHERE kind = 'notice-not-rendered'");
-            await Task.Delay(50);
-        }
+        var failedNotices = await WaitForCountAsync(engine.ConnectionString, "SELECT count(*) FROM request_journal WHERE kind = 'notice-not-rendered'", 1);
         using (Assert.EnterMultipleScope())
         {
             Assert.That((string?)view["lastError"], Does.Contain("could not be rendered").And.Contain("PlaywrightException"));
@@ -140,21 +133,28 @@ public sealed class PackWorkerTests
     }
 
     // Requests whose workflow recorded its rendered pack (a pack stored but not yet signalled is not counted).
+    private const string RenderedSql = "SELECT count(DISTINCT request_id) FROM request_journal WHERE kind = 'pack-rendered'";
+
     private static async Task<int> RenderedAsync(string connectionString)
     {
         await using var c = new NpgsqlConnection(connectionString);
-        return await c.ExecuteScalarAsync<int>("SELECT count(DISTINCT request_id) FROM request_journal WHERE kind = 'pack-rendered'");
+        return await c.ExecuteScalarAsync<int>(RenderedSql);
     }
 
-    private static async Task WaitForRenderedAsync(string connectionString, int atLeast)
+    private static async Task WaitForRenderedAsync(string connectionString, int atLeast) =>
+        Assert.That(await WaitForCountAsync(connectionString, RenderedSql, atLeast), Is.GreaterThanOrEqualTo(atLeast), "no pack rendered within 60 s");
+
+    // Polls a count until it reaches atLeast (or 60 s pass); returns the last count read.
+    private static async Task<int> WaitForCountAsync(string connectionString, string sql, int atLeast)
     {
+        await using var c = new NpgsqlConnection(connectionString);
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(60))
+        var count = await c.ExecuteScalarAsync<int>(sql);
+        while (count < atLeast && watch.Elapsed < TimeSpan.FromSeconds(60))
         {
-            if (await RenderedAsync(connectionString) >= atLeast)
-                return;
             await Task.Delay(20);
+            count = await c.ExecuteScalarAsync<int>(sql);
         }
-        Assert.Fail($"No pack rendered within 60 s.");
+        return count;
     }
 }

@@ -102,11 +102,14 @@ public sealed class StaffApiTests
     public async Task Listing_filters_by_status_and_refuses_bad_parameters()
     {
         var tenant = await TestTenant.CreateAsync(Engine);
-        await Engine.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug)));
+        var reference = (string)(await (await Engine.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug)))).ReadObjectAsync())["reference"]!;
         var client = tenant.Staff(Engine, "privacy-officer");
+        // "received" lasts only until the workflow starts: filter on the status it then waits in.
+        await TestData.Workflows.WaitForAsync(client, reference, TestData.Workflows.WaitingFor("identity"), "the identity step");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(await client.GetFromJsonAsync<object[]>("/api/v1/staff/requests?status=received"), Has.Length.EqualTo(1));
+            Assert.That(await client.GetFromJsonAsync<object[]>("/api/v1/staff/requests?status=awaiting-identity"), Has.Length.EqualTo(1));
+            Assert.That(await client.GetFromJsonAsync<object[]>("/api/v1/staff/requests?status=received"), Is.Empty);
             Assert.That(await client.GetFromJsonAsync<object[]>("/api/v1/staff/requests?status=closed"), Is.Empty);
             Assert.That((await client.GetAsync("/api/v1/staff/requests?status=lost")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That((await client.GetAsync("/api/v1/staff/requests?limit=0")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));

@@ -122,9 +122,12 @@ internal static class LetterTexts
     {
         var country = jurisdiction is { Length: >= 2 } j ? j[..2].ToUpperInvariant() : "";
         var name = $"{language}-{country}";
-        return country.Length == 2 && System.Globalization.CultureInfo.GetCultures(System.Globalization.CultureTypes.SpecificCultures)
-            .Any(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) ? name : "";
+        return country.Length == 2 && SpecificCultures.Contains(name) ? name : "";
     }
+
+    // The cultures .NET (ICU) knows, read once: every letter asks.
+    private static readonly HashSet<string> SpecificCultures = new(
+        System.Globalization.CultureInfo.GetCultures(System.Globalization.CultureTypes.SpecificCultures).Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
 
     private static System.Globalization.CultureInfo Culture(string locale, string language) =>
         System.Globalization.CultureInfo.GetCultureInfo(locale.Length > 0 ? locale : language == "fr" ? "fr-FR" : "en-GB");
