@@ -27,6 +27,29 @@ export Dsar__Connectors__Secrets__newsletter="$(cat "$DSAR_LOCAL/newsletter-secr
 export Dsar__Demo__NewsletterUrl="http://127.0.0.1:$newsletter_port/"
 export ConnectionStrings__Samples="$DSAR_PG;Database=dsar_samples"
 samples=(CrmConnector BillingConnector SupportDeskConnector NewsletterSaas ErasureListener)
+# Each sample reaches the broker as its own user (services.sh set them up with eng/bus-users.sh): a connector reads only the
+# demo organisation's queue for it, the listener binds only the demo organisation's erasure events.
+source "$DSAR_ROOT/eng/bus-users.sh"
+listener_url="$(bus_url demo.recommendations /)"
+export Dsar__Demo__ErasureListenerUrl="$listener_url"
+
+# OpenDSR (the engine as a processor for a demo controller): a signing key certified by a local demo CA (OpenDSR forbids
+# self-signed certificates outside development), and the demo controller's bearer token, of which the engine keeps the
+# SHA-256 only. The token is written to .local/demo-credentials.json under "opendsr".
+opendsr="$DSAR_LOCAL/opendsr"
+if [ ! -s "$opendsr/processor.pem" ]; then
+  mkdir -p "$opendsr"; chmod 700 "$opendsr"
+  (cd "$opendsr" && umask 077 &&
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 3650 -subj "/CN=DsarEngine demo CA" 2>/dev/null &&
+    openssl req -newkey rsa:2048 -nodes -keyout processor.key -out processor.csr -subj "/CN=dsar.localhost" 2>/dev/null &&
+    openssl x509 -req -in processor.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out processor.crt -days 825 2>/dev/null &&
+    cat processor.key processor.crt >processor.pem && rm -f processor.csr)
+fi
+[ -s "$opendsr/controller-token" ] || (umask 077; head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' >"$opendsr/controller-token")
+export Dsar__OpenDsr__SigningKeyPath="$opendsr/processor.pem"
+export Dsar__OpenDsr__Controllers__demo_controller__Tenant=helpdesk
+export Dsar__OpenDsr__Controllers__demo_controller__TokenSha256="$(tr -d '\n' <"$opendsr/controller-token" | sha256sum | cut -c1-64)"
+export Dsar__Demo__OpenDsrToken="$(cat "$opendsr/controller-token")"
 
 say "building the engine and the sample systems"
 dotnet build "$DSAR_ROOT/src/DsarEngine.Server" -c Release -nologo -v q
@@ -49,9 +72,11 @@ trap 'kill "${pids[@]}" 2>/dev/null || true' INT TERM EXIT
 (cd "$DSAR_ROOT/src/DsarEngine.Server/bin/Release/net10.0" && exec env Dsar__Role=pack-renderer ASPNETCORE_URLS="http://127.0.0.1:$renderer_port" \
   Logging__LogLevel__Default=Warning dotnet DsarEngine.Server.dll) &
 pids+=($!)
-run_sample CrmConnector Connector__Name=crm
-run_sample BillingConnector Connector__Name=billing
-run_sample SupportDeskConnector Connector__Name=support-desk
+for connector in crm billing support-desk; do
+  case "$connector" in crm) sample=CrmConnector ;; billing) sample=BillingConnector ;; *) sample=SupportDeskConnector ;; esac
+  run_sample "$sample" Connector__Name="$connector" Connector__Tenants=demo Connector__EngineUser=dsar-engine \
+    Dsar__Bus__Url="$(bus_url "demo.$connector" /)"
+done
 run_sample NewsletterSaas Newsletter__Secret="$Dsar__Connectors__Secrets__newsletter" Newsletter__Url="http://127.0.0.1:$newsletter_port"
 for _ in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
@@ -67,7 +92,8 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 demo_subject="${subjects%% *}"
-run_sample ErasureListener Listener__Queue=demo-recommendations-erasures Listener__Preload="$subjects"
+run_sample ErasureListener Dsar__Bus__Url="$listener_url" Listener__Queue=dsar.demo.listener.recommendations Listener__Tenant=demo \
+  Listener__Preload="$subjects"
 cat <<MSG
 
   DsarEngine is running.

@@ -92,7 +92,7 @@ start_rabbitmq() {
   (
     rabbit_env
     [ -f "$RABBITMQ_ENABLED_PLUGINS_FILE" ] || echo "[]." >"$RABBITMQ_ENABLED_PLUGINS_FILE"
-    printf 'loopback_users.guest = false\nlisteners.tcp.1 = 127.0.0.1:%s\n' "$DSAR_AMQP_PORT" >"$RABBITMQ_CONFIG_FILE.conf"
+    printf 'listeners.tcp.1 = 127.0.0.1:%s\n' "$DSAR_AMQP_PORT" >"$RABBITMQ_CONFIG_FILE.conf"
     [ -f "$RABBITMQ_ADVANCED_CONFIG_FILE" ] || echo "[]." >"$RABBITMQ_ADVANCED_CONFIG_FILE"
     if /usr/lib/rabbitmq/bin/rabbitmqctl -q status >/dev/null 2>&1; then
       say "RabbitMQ already running on 127.0.0.1:$DSAR_AMQP_PORT"
@@ -110,12 +110,31 @@ start_rabbitmq() {
         sleep 1
       done
     fi
-    # Tests get their own virtual host: their replies and events never reach the demo's queues, nor the demo's theirs.
-    if ! /usr/lib/rabbitmq/bin/rabbitmqctl -q list_vhosts 2>/dev/null | grep -qx dsar-test; then
-      /usr/lib/rabbitmq/bin/rabbitmqctl -q add_vhost dsar-test >/dev/null
-    fi
-    /usr/lib/rabbitmq/bin/rabbitmqctl -q set_permissions -p dsar-test guest '.*' '.*' '.*' >/dev/null
   )
+  setup_bus_users
+}
+
+# Every party gets its own RabbitMQ user with only the permissions it needs (eng/bus-users.sh, docs/bus-security.md): the
+# engine (everything, on the demo's vhost "/" and the tests' "dsar-test"), each demo connector (its own queues, write-only
+# to the engine's reply exchange) and the demo's erasure listener (its queue, the demo organisation's routing key only).
+# The broker's default guest user is deleted. A marker in the broker's data skips this when nothing changed.
+setup_bus_users() {
+  local marker
+  marker="$DSAR_LOCAL/rabbitmq/mnesia/.dsar-bus-users-$(cat "$DSAR_ROOT/eng/bus-users.sh" "$DSAR_ROOT/eng/services.sh" | sha256sum | cut -c1-16)"
+  if [ ! -f "$marker" ]; then
+    say "setting up RabbitMQ users and permissions"
+    source "$DSAR_ROOT/eng/bus-users.sh"
+    # Tests get their own virtual host: their replies and events never reach the demo's queues, nor the demo's theirs.
+    grant_engine / >/dev/null
+    grant_engine dsar-test >/dev/null
+    for connector in crm billing support-desk; do grant_connector / demo "$connector" >/dev/null; done
+    grant_listener / demo recommendations >/dev/null
+    if [ -z "${DSAR_KEEP_GUEST:-}" ]; then
+      ( rabbit_env; /usr/lib/rabbitmq/bin/rabbitmqctl -q delete_user guest >/dev/null 2>&1 || true )
+    fi
+    rm -f "$DSAR_LOCAL"/rabbitmq/mnesia/.dsar-bus-users-*
+    touch "$marker"
+  fi
 }
 
 # A test run starts from an empty test virtual host: whatever an interrupted run left (queues bound to the reply
@@ -125,7 +144,7 @@ reset_test_vhost() {
     rabbit_env
     /usr/lib/rabbitmq/bin/rabbitmqctl -q delete_vhost dsar-test >/dev/null 2>&1 || true
     /usr/lib/rabbitmq/bin/rabbitmqctl -q add_vhost dsar-test >/dev/null
-    /usr/lib/rabbitmq/bin/rabbitmqctl -q set_permissions -p dsar-test guest '.*' '.*' '.*' >/dev/null
+    /usr/lib/rabbitmq/bin/rabbitmqctl -q set_permissions -p dsar-test dsar-engine '.*' '.*' '.*' >/dev/null
   )
 }
 
@@ -143,5 +162,6 @@ start_services() {
   start_postgres
   start_rabbitmq
   export DSAR_PG="Host=127.0.0.1;Port=$DSAR_PG_PORT;Username=dsar;Password=dsar"
-  export DSAR_AMQP="amqp://guest:guest@127.0.0.1:$DSAR_AMQP_PORT/"
+  # The engine's own broker user (its password is generated once under .local/rabbitmq/users/).
+  export DSAR_AMQP="amqp://dsar-engine:$(cat "$DSAR_LOCAL/rabbitmq/users/dsar-engine")@127.0.0.1:$DSAR_AMQP_PORT/"
 }

@@ -4,17 +4,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DsarEngine.Samples.BillingConnector;
 
 // A sample connector service: billing over its own PostgreSQL schema (billing): invoices kept 10 years, answering the engine through the SDK.
-//   Dsar__Bus__Url=amqp://guest:guest@127.0.0.1:56729/ ConnectionStrings__Samples='Host=127.0.0.1;Port=54329;Username=dsar;Password=dsar;Database=dsar_samples' \
+//   Connector__Tenants=demo Dsar__Bus__Url=amqp://<its broker user>:<password>@127.0.0.1:56729/ ConnectionStrings__Samples='Host=127.0.0.1;Port=54329;Username=dsar;Password=dsar;Database=dsar_samples' \
 //   dotnet run --project samples/DsarEngine.Samples.BillingConnector
 // (A class rather than top-level statements: those make a public global Program that clashes with the engine's.)
 internal static class Program
 {
     public static Task Main(string[] args) =>
-        SampleHost.RunAsync(args, "billing", (services, s) => services.AddBillingConnector(s.Name, s.Broker, s.ConnectionString, s.WorkDelay));
+        SampleHost.RunAsync(args, "billing", (services, s) => services.AddBillingConnector(s));
 }
 
 public static class BillingConnectorSetup
 {
-    public static IServiceCollection AddBillingConnector(this IServiceCollection services, string name, Uri broker, string connectionString, TimeSpan workDelay = default) =>
-        services.AddSampleConnector<BillingHandlers, BillingSchema>(name, broker, connectionString, BillingSchema.Name, workDelay);
+    public static IServiceCollection AddBillingConnector(this IServiceCollection services, SampleSettings settings) =>
+        services.AddSampleConnector<BillingHandlers, BillingSchema>(settings, BillingSchema.Name);
 }

@@ -24,18 +24,37 @@ public sealed class ErasureListener(ProfileCache cache, Action<string> log) : IA
     public async Task StartAsync(Uri broker, string queue, string routingKey, CancellationToken ct)
     {
         connection = await new ConnectionFactory { Uri = broker, ClientProvidedName = queue }.CreateConnectionAsync(ct);
-        channel = await connection.CreateChannelAsync(cancellationToken: ct);
+        channel = await ExchangesAsync(connection, ct);
         await channel.BasicQosAsync(0, 16, false, ct);
         await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: ct);
+        // The broker checks the routing key against the user's topic permissions: a listener issued for one
+        // organisation cannot bind "#" or another organisation's key (docs/bus-security.md).
         foreach (var exchange in new[] { RequestedExchange, ErasedExchange })
-        {
-            // Same arguments as the engine declares them: durable topic exchanges. Either side may come up first.
-            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: ct);
             await channel.QueueBindAsync(queue, exchange, routingKey, cancellationToken: ct);
-        }
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += OnMessageAsync;
         await channel.BasicConsumeAsync(queue, autoAck: false, consumer, ct);
+    }
+
+    // The engine declares the exchanges when it starts; a listener's broker user may bind to them but not declare them, so
+    // it only checks that they exist (a passive declare), waiting for the engine if it comes up first.
+    private static async Task<IChannel> ExchangesAsync(IConnection connection, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var probe = await connection.CreateChannelAsync(cancellationToken: ct);
+            try
+            {
+                await probe.ExchangeDeclarePassiveAsync(RequestedExchange, ct);
+                await probe.ExchangeDeclarePassiveAsync(ErasedExchange, ct);
+                return probe;
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404 && attempt < 120)
+            {
+                await probe.DisposeAsync();
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            }
+        }
     }
 
     private async Task OnMessageAsync(object sender, BasicDeliverEventArgs delivery)

@@ -1,14 +1,14 @@
 namespace DsarEngine.Samples.ErasureListener;
 
 // A downstream system that is not .NET-on-MassTransit in spirit: a plain AMQP consumer of the engine's erasure events.
-//   Dsar__Bus__Url=amqp://guest:guest@127.0.0.1:56729/ dotnet run --project samples/DsarEngine.Samples.ErasureListener
+//   Dsar__Bus__Url=amqp://<listener user>:<password>@127.0.0.1:56729/ Listener__Tenant=demo Listener__Queue=dsar.demo.listener.recommendations dotnet run --project samples/DsarEngine.Samples.ErasureListener
 // (A class rather than top-level statements: those make a public global Program that clashes with the engine's.)
 internal static class Program
 {
     public static async Task Main()
     {
         var url = Environment.GetEnvironmentVariable("Dsar__Bus__Url")
-            ?? throw new InvalidOperationException("Set Dsar__Bus__Url (e.g. amqp://guest:guest@127.0.0.1:56729/).");
+            ?? throw new InvalidOperationException("Set Dsar__Bus__Url (the listener's broker user, e.g. amqp://demo.erasure-listener:<password>@127.0.0.1:56729/).");
         var queue = Environment.GetEnvironmentVariable("Listener__Queue") ?? "recommendations-erasures";
         var tenant = Environment.GetEnvironmentVariable("Listener__Tenant") ?? "#";
         var cache = new ProfileCache();

@@ -41,6 +41,7 @@ internal static class EngineSetup
         services.AddSingleton<Workflows.Connectors.ExportStore>();
         services.AddHttpClient(Connectors.Http.HttpConnectorAdapter.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan); // Polly times calls out
         services.AddSingleton<Connectors.EngineReplies>();
+        services.AddSingleton<Connectors.ReplyGuard>();
         services.AddSingleton<Connectors.Http.HttpConnectorRegistry>();
         services.AddSingleton<Connectors.Http.HttpPipelines>();
         services.AddSingleton<Connectors.Http.HttpConnectorAdapter>();

@@ -1,4 +1,6 @@
+using DsarEngine.Connectors;
 using DsarEngine.Connectors.Contracts;
+using DsarEngine.Connectors.Hosting;
 using DsarEngine.Tests.Shared;
 using MassTransit;
 using Npgsql;
@@ -16,8 +18,8 @@ internal static class StubConnector
         """;
 
     private const string RegisterSql = """
-        INSERT INTO connectors (tenant_id, name, actions, created_at)
-        SELECT id, $1, ARRAY['export'], $2 FROM tenants WHERE slug = 'demo'
+        INSERT INTO connectors (tenant_id, name, actions, bus_user, created_at)
+        SELECT id, $1, ARRAY['export'], $3, $2 FROM tenants WHERE slug = 'demo'
         """;
 
     public static string DefinitionsFolder()
@@ -35,17 +37,22 @@ internal static class StubConnector
         await using var command = dataSource.CreateCommand(RegisterSql);
         command.Parameters.Add(new NpgsqlParameter { Value = name });
         command.Parameters.Add(new NpgsqlParameter { Value = TimeProvider.System.GetUtcNow() });
+        command.Parameters.Add(new NpgsqlParameter { Value = BrokerUser.Of(new Uri(TestDatabase.AmqpUrl)) });
         if (await command.ExecuteNonQueryAsync() != 1)
             throw new InvalidOperationException("The demo organisation is missing: the connector could not be registered.");
     }
 
-    public static string QueueName(string name) => $"dsar-connector-{name}";
+    // The demo organisation's own queue for the connector (the engine never sends a tenant's commands anywhere else).
+    public static string QueueName(string name) => DsarConnectorSetup.QueueName("demo", name);
 
     public static async Task<IBusControl> StartAsync(string name)
     {
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             rabbit.Host(new Uri(TestDatabase.AmqpUrl));
+            // As a real connector: its replies carry its validated broker user, which the engine checks.
+            var user = BrokerUser.Of(new Uri(TestDatabase.AmqpUrl));
+            rabbit.ConfigurePublish(p => p.UseExecute(c => BrokerUser.Stamp(c, user)));
             rabbit.ReceiveEndpoint(QueueName(name), e =>
             {
                 e.PrefetchCount = 64;

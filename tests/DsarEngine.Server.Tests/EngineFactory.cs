@@ -16,12 +16,20 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
 {
     public string ConnectionString { get; } = connectionString;
 
+    // The warnings this engine logged.
+    public TestData.EngineLogs Logs { get; } = new();
+
     // False for a second engine sharing another one's database: the owner drops it.
     public bool OwnsDatabase { get; init; } = true;
 
+    // The server keys: engines sharing a database share them, as in production (tokens and sealed data must verify on all).
+    public string TokenKey { get; init; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public string DataKey { get; init; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     public static EngineFactory Join(EngineFactory owner, IDictionary<string, string?>? overrides = null)
     {
-        var factory = new EngineFactory(owner.ConnectionString, overrides) { OwnsDatabase = false };
+        var factory = new EngineFactory(owner.ConnectionString, overrides) { OwnsDatabase = false, TokenKey = owner.TokenKey, DataKey = owner.DataKey };
         _ = factory.Server;
         return factory;
     }
@@ -42,8 +50,8 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
             ["Dsar:Bus:Url"] = TestDatabase.AmqpUrl,
             // Engines of other tests share the broker: each database is its own cluster with its own reply queue.
             ["Dsar:Bus:EndpointPrefix"] = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Database + "-",
-            ["Dsar:Security:TokenKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Dsar:Security:DataKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Dsar:Security:TokenKey"] = TokenKey,
+            ["Dsar:Security:DataKey"] = DataKey,
             ["Dsar:Intake:PublicPermitsPerMinute"] = "100000",
             ["Dsar:Intake:StatusPermitsPerMinute"] = "100000",
             ["Dsar:Intake:PublicBaseUrl"] = "http://localhost",
@@ -56,7 +64,7 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
             settings[key] = value;
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs));
         if (time is not null)
             builder.ConfigureTestServices(services => services.AddSingleton(time));
         if (testServices is not null)

@@ -2,7 +2,7 @@ namespace DsarEngine.Connectors.Contracts;
 
 /// <summary>
 /// What every connector command has: the task it belongs to and every identity the controller knows for the
-/// subject. Commands are sent to the connector's own queue, <c>dsar-connector-&lt;name&gt;</c>. A connector may
+/// subject. Commands are sent to the connector's own queue for the tenant, <c>dsar.&lt;tenant&gt;.connector.&lt;name&gt;</c>. A connector may
 /// receive the same command twice (same <see cref="TaskReference.IdempotencyKey"/>): it must then do the
 /// work once and answer again.
 /// </summary>

@@ -1,34 +1,65 @@
 using DsarEngine.Connectors.Contracts;
 using MassTransit;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DsarEngine.Connectors.Hosting;
 
 // Every command type is consumed, whatever THandlers implements: an action it lacks is answered with
-// "unsupported-action" instead of being left to rot in a skipped queue.
-internal sealed class CommandConsumer<THandlers>(THandlers handlers, TaskRunner runner, IOptions<DsarConnectorOptions> options) :
+// "unsupported-action" instead of being left to rot in a skipped queue. A command this service must not do (another
+// tenant's, another connector's, from a sender other than the engine) is refused before any handler runs.
+internal sealed class CommandConsumer<THandlers>(THandlers handlers, TaskRunner runner, IOptions<DsarConnectorOptions> options,
+    ILogger<CommandConsumer<THandlers>> log) :
     IConsumer<LocateSubject>, IConsumer<ExportSubjectData>, IConsumer<RectifySubjectData>, IConsumer<EraseSubjectData>,
     IConsumer<RestrictProcessing>, IConsumer<LiftRestriction>, IConsumer<StopProcessing>
     where THandlers : class
 {
-    public Task Consume(ConsumeContext<LocateSubject> c) => runner.RunAsync(c, c.Message, ConnectorActions.Locate,
+    public Task Consume(ConsumeContext<LocateSubject> c) => Run(c, c.Message, ConnectorActions.Locate,
         handlers is ILocateHandler h ? ResultWork.For(c.Message.Task, (x, ct) => h.LocateAsync(c.Message, x, ct)) : null);
 
-    public Task Consume(ConsumeContext<ExportSubjectData> c) => runner.RunAsync(c, c.Message, ConnectorActions.Export,
+    public Task Consume(ConsumeContext<ExportSubjectData> c) => Run(c, c.Message, ConnectorActions.Export,
         handlers is IExportHandler h ? (x, ct) => ExportWork.RunAsync(h, c.Message, x, options.Value.ChunkBytes, ct) : null);
 
-    public Task Consume(ConsumeContext<RectifySubjectData> c) => runner.RunAsync(c, c.Message, ConnectorActions.Rectify,
+    public Task Consume(ConsumeContext<RectifySubjectData> c) => Run(c, c.Message, ConnectorActions.Rectify,
         handlers is IRectifyHandler h ? ResultWork.For(c.Message.Task, (x, ct) => h.RectifyAsync(c.Message, x, ct)) : null);
 
-    public Task Consume(ConsumeContext<EraseSubjectData> c) => runner.RunAsync(c, c.Message, ConnectorActions.Erase,
+    public Task Consume(ConsumeContext<EraseSubjectData> c) => Run(c, c.Message, ConnectorActions.Erase,
         handlers is IEraseHandler h ? ResultWork.For(c.Message.Task, (x, ct) => h.EraseAsync(c.Message, x, ct)) : null);
 
-    public Task Consume(ConsumeContext<RestrictProcessing> c) => runner.RunAsync(c, c.Message, ConnectorActions.Restrict,
+    public Task Consume(ConsumeContext<RestrictProcessing> c) => Run(c, c.Message, ConnectorActions.Restrict,
         handlers is IRestrictHandler h ? ResultWork.For(c.Message.Task, (x, ct) => h.RestrictAsync(c.Message, x, ct)) : null);
 
-    public Task Consume(ConsumeContext<LiftRestriction> c) => runner.RunAsync(c, c.Message, ConnectorActions.LiftRestriction,
+    public Task Consume(ConsumeContext<LiftRestriction> c) => Run(c, c.Message, ConnectorActions.LiftRestriction,
         handlers is ILiftRestrictionHandler h ? ResultWork.For(c.Message.Task, (x, ct) => h.LiftAsync(c.Message, x, ct)) : null);
 
-    public Task Consume(ConsumeContext<StopProcessing> c) => runner.RunAsync(c, c.Message, ConnectorActions.StopProcessing,
+    public Task Consume(ConsumeContext<StopProcessing> c) => Run(c, c.Message, ConnectorActions.StopProcessing,
         handlers is IStopProcessingHandler h ? ResultWork.For(c.Message.Task, (x, ct) => h.StopAsync(c.Message, x, ct)) : null);
+
+    private Task Run(ConsumeContext c, IConnectorCommand command, string action, TaskWork? work)
+    {
+        if (Refusal(c, command.Task) is { } reason)
+        {
+            // No reply: whoever sent it is not owed one, and the engine that really owns the task times it out into
+            // "needs attention". The log names the task and the reason, never the subject.
+            log.LogWarning("Refused task {TaskId} ({Action}): {Reason}", command.Task?.TaskId, action, reason);
+            return Task.CompletedTask;
+        }
+        return runner.RunAsync(c, command, action, work);
+    }
+
+    private string? Refusal(ConsumeContext c, TaskReference? task)
+    {
+        var o = options.Value;
+        if (task is null)
+            return "the command names no task";
+        if (task.Connector != o.Name)
+            return $"it is for the connector '{task.Connector}', not this one";
+        if (!o.Tenants.Contains(task.Tenant))
+            return $"this service does not serve the organisation '{task.Tenant}'";
+        if (c.ReceiveContext.InputAddress?.AbsolutePath.Split('/')[^1] is { } queue && queue != DsarConnectorSetup.QueueName(task.Tenant, o.Name))
+            return $"it arrived on the queue '{queue}', not the tenant's own";
+        if (o.EngineUser is { } engine && BrokerUser.Sender(c) != engine)
+            return "it was not sent by the engine's broker user";
+        return null;
+    }
 }

@@ -13,6 +13,14 @@ internal sealed partial class DsarConnectorOptionsValidator : IValidateOptions<D
         if (!NamePattern().IsMatch(options.Name ?? ""))
             errors.Add($"DsarConnectorOptions.Name must match ^[a-z0-9][a-z0-9-]{{1,62}}$ (2 to 63 lowercase letters, digits and hyphens, " +
                 $"not starting with a hyphen); it was '{options.Name}'.");
+        if (options.Tenants.Count is 0 or > 100)
+            errors.Add($"DsarConnectorOptions.Tenants must name 1 to 100 organisations (tenant slugs) this connector serves; it named {options.Tenants.Count}.");
+        foreach (var tenant in options.Tenants.Where(t => !NamePattern().IsMatch(t ?? "")))
+            errors.Add($"DsarConnectorOptions.Tenants: '{tenant}' is not a tenant slug (^[a-z0-9][a-z0-9-]{{1,62}}$).");
+        if (options.Tenants.Distinct().Count() != options.Tenants.Count)
+            errors.Add("DsarConnectorOptions.Tenants names an organisation twice.");
+        if (options.EngineUser is { Length: 0 or > 255 })
+            errors.Add("DsarConnectorOptions.EngineUser must be 1 to 255 characters when set.");
         if (options.Broker is null)
             errors.Add("DsarConnectorOptions.Broker is required: the RabbitMQ URI, e.g. amqp://guest:guest@127.0.0.1:5672/.");
         else if (!options.Broker.IsAbsoluteUri || options.Broker.Scheme is not ("amqp" or "amqps"))

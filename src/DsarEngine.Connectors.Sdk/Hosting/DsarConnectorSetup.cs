@@ -9,13 +9,21 @@ namespace DsarEngine.Connectors;
 /// <summary>Registers a connector service.</summary>
 public static class DsarConnectorSetup
 {
-    /// <summary>The queue a connector named <paramref name="name"/> listens on: <c>dsar-connector-&lt;name&gt;</c>.</summary>
-    public static string QueueName(string name) => $"dsar-connector-{name}";
+    /// <summary>
+    /// The queue on which the connector <paramref name="name"/> receives the commands of the organisation
+    /// <paramref name="tenant"/>: <c>dsar.&lt;tenant&gt;.connector.&lt;name&gt;</c>. Slugs hold no dots, so no two
+    /// tenants' queues can ever share a name, and an operator grants a tenant's connector users <c>^dsar\.&lt;tenant&gt;\.</c> names only.
+    /// </summary>
+    /// <param name="tenant">The organisation's slug.</param>
+    /// <param name="name">The connector's registered name.</param>
+    /// <returns>The queue name.</returns>
+    public static string QueueName(string tenant, string name) => $"dsar.{tenant}.connector.{name}";
 
     /// <summary>
     /// Make this service a DsarEngine connector: <typeparamref name="THandlers"/> implements one handler interface per
-    /// supported action (<see cref="IExportHandler"/>, <see cref="IEraseHandler"/>, …). The SDK consumes the commands,
-    /// deduplicates them (<see cref="IProcessedTasks"/>), reports progress, maps errors to failures and uploads exports.
+    /// supported action (<see cref="IExportHandler"/>, <see cref="IEraseHandler"/>, …). The SDK consumes the commands of
+    /// each configured tenant on that tenant's own queue, refuses any command for another tenant, deduplicates them
+    /// (<see cref="IProcessedTasks"/>), reports progress, maps errors to failures and uploads exports.
     /// </summary>
     /// <remarks>
     /// This calls <c>AddMassTransit</c> with RabbitMQ: the service must not configure MassTransit itself (one bus per
@@ -24,7 +32,8 @@ public static class DsarConnectorSetup
     /// Options are validated when the host starts; an invalid value stops it with a message naming the setting.
     /// </remarks>
     /// <param name="services">The service's container.</param>
-    /// <param name="configure">Sets at least <see cref="DsarConnectorOptions.Name"/> and <see cref="DsarConnectorOptions.Broker"/>.</param>
+    /// <param name="configure">Sets at least <see cref="DsarConnectorOptions.Name"/>, <see cref="DsarConnectorOptions.Tenants"/> and
+    /// <see cref="DsarConnectorOptions.Broker"/>.</param>
     /// <returns><paramref name="services"/>.</returns>
     public static IServiceCollection AddDsarConnector<THandlers>(this IServiceCollection services, Action<DsarConnectorOptions> configure)
         where THandlers : class
@@ -44,18 +53,31 @@ public static class DsarConnectorSetup
             {
                 var options = context.GetRequiredService<IOptions<DsarConnectorOptions>>().Value;
                 rabbit.Host(options.Broker);
-                rabbit.ReceiveEndpoint(QueueName(options.Name), endpoint =>
+                // The broker validates user_id against the connection's user: the engine can tell which operator-issued
+                // user sent a reply, and nobody can claim another's.
+                var user = BrokerUser.Of(options.Broker!);
+                rabbit.ConfigureSend(send => send.UseExecute(c => BrokerUser.Stamp(c, user)));
+                rabbit.ConfigurePublish(publish => publish.UseExecute(c => BrokerUser.Stamp(c, user)));
+                // MassTransit's own endpoint for this process, named inside the connector's namespace so that the
+                // operator's permissions (^dsar\.<tenant>\.connector\.<name>…) cover it.
+                rabbit.OverrideDefaultBusEndpointQueueName($"{QueueName(options.Tenants[0], options.Name)}.bus-{Guid.NewGuid():N}");
+                foreach (var tenant in options.Tenants)
                 {
-                    // Commands are sent to this queue, never published: binding the command types' exchanges would
-                    // make every connector receive any command someone publishes.
-                    endpoint.ConfigureConsumeTopology = false;
-                    endpoint.ConcurrentMessageLimit = options.ConcurrentTasks;
-                    endpoint.PrefetchCount = options.ConcurrentTasks;
-                    // The one retry layer: handler failures are already replies, so only broker and IProcessedTasks
-                    // failures get here. Immediate-ish intervals: RabbitMQ 3.10 here has no delayed-message plugin.
-                    endpoint.UseMessageRetry(retry => retry.Intervals(200, 1_000, 5_000));
-                    endpoint.ConfigureConsumer<CommandConsumer<THandlers>>(context);
-                });
+                    rabbit.ReceiveEndpoint(QueueName(tenant, options.Name), endpoint =>
+                    {
+                        // Commands are sent to this queue, never published: binding the command types' exchanges would
+                        // make every connector receive any command someone publishes.
+                        endpoint.ConfigureConsumeTopology = false;
+                        // A fault would be published to an exchange anyone may bind, with the command (identities) inside.
+                        endpoint.PublishFaults = false;
+                        endpoint.ConcurrentMessageLimit = options.ConcurrentTasks;
+                        endpoint.PrefetchCount = options.ConcurrentTasks;
+                        // The one retry layer: handler failures are already replies, so only broker and IProcessedTasks
+                        // failures get here. Immediate-ish intervals: RabbitMQ 3.10 here has no delayed-message plugin.
+                        endpoint.UseMessageRetry(retry => retry.Intervals(200, 1_000, 5_000));
+                        endpoint.ConfigureConsumer<CommandConsumer<THandlers>>(context);
+                    });
+                }
             });
         });
         return services;

@@ -10,8 +10,12 @@ internal sealed record RetentionRule(string? Category, string? LegalBasis, strin
 
 internal sealed record HttpEndpoint(string? Endpoint, string? SecretRef, string? ResultMode);
 
+// A bus connector's credential: the RabbitMQ user the operator issued to its service (docs/bus-security.md). The engine
+// accepts its replies only when RabbitMQ vouches for that user (the validated AMQP user_id).
+internal sealed record BusBinding(string? User);
+
 internal sealed record ConnectorBody(string[]? Actions, int? TimeoutHours, bool? Enabled, string? Kind, string? DisplayName, string[]? Systems,
-    string[]? DataCategories, RetentionRule[]? Retention, bool? NeedsReview, HttpEndpoint? Http);
+    string[]? DataCategories, RetentionRule[]? Retention, bool? NeedsReview, HttpEndpoint? Http, BusBinding? Bus = null);
 
 // Every field is checked at once and each refusal names its field; the registry is changed only when all pass.
 internal static partial class ConnectorBodyValidation
@@ -49,11 +53,16 @@ internal static partial class ConnectorBodyValidation
             errors["http.resultMode"] = [$"One of: {string.Join(", ", ResultModes)}."];
         if (!needsEndpoint && body.Http is not null)
             errors["http"] = ["Only for http and opendsr connectors."];
+        if (kind == ConnectorKinds.Bus && (body.Bus?.User is not { } user || !BrokerUser().IsMatch(user)))
+            errors["bus.user"] = ["Required for bus connectors: the RabbitMQ user the operator issued to this connector's service " +
+                "(1 to 128 letters, digits, '.', '_', '@' or '-'); its replies are accepted from that user only."];
+        if (kind != ConnectorKinds.Bus && body.Bus is not null)
+            errors["bus"] = ["Only for bus connectors."];
         if (errors.Count > 0)
             return (null, errors);
         var http = needsEndpoint ? JsonSerializer.Serialize(body.Http! with { ResultMode = body.Http!.ResultMode ?? "sync" }, Json) : null;
         return (new StoredConnector(name, actions, body.TimeoutHours ?? 168, body.Enabled ?? true, kind, body.DisplayName?.Trim() ?? name,
-            body.Systems ?? [], body.DataCategories ?? [], JsonSerializer.Serialize(retention, Json), body.NeedsReview ?? false, http, default, null), errors);
+            body.Systems ?? [], body.DataCategories ?? [], JsonSerializer.Serialize(retention, Json), body.NeedsReview ?? false, http, default, null, kind == ConnectorKinds.Bus ? body.Bus!.User : null), errors);
     }
 
     private static void CheckList(Dictionary<string, string[]> errors, string field, string[]? values)
@@ -65,18 +74,23 @@ internal static partial class ConnectorBodyValidation
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,62}$")]
     private static partial Regex Slug();
 
+    [GeneratedRegex("^[A-Za-z0-9._@-]{1,128}$")]
+    private static partial Regex BrokerUser();
+
     [GeneratedRegex(@"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$")]
     private static partial Regex IsoPeriod();
 }
 
 internal sealed record ConnectorView(string Name, string DisplayName, string Kind, string[] Actions, int TimeoutHours, bool Enabled,
     string[] Systems, string[] DataCategories, RetentionRule[] Retention, bool NeedsReview, HttpEndpoint? Http, string? Queue,
-    DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt)
+    DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt, BusBinding? Bus)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static ConnectorView From(StoredConnector c) => new(c.Name, c.DisplayName, c.Kind, c.Actions, c.TimeoutHours, c.Enabled,
+    // The queue is the tenant's own (dsar.<tenant>.connector.<name>): the connector's service listens there.
+    public static ConnectorView From(StoredConnector c, string tenant) => new(c.Name, c.DisplayName, c.Kind, c.Actions, c.TimeoutHours, c.Enabled,
         c.Systems, c.DataCategories, JsonSerializer.Deserialize<RetentionRule[]>(c.Retention, Json) ?? [], c.NeedsReview,
         c.Http is null ? null : JsonSerializer.Deserialize<HttpEndpoint>(c.Http, Json),
-        c.Kind == ConnectorKinds.Bus ? $"dsar-connector-{c.Name}" : null, c.CreatedAt, c.UpdatedAt);
+        c.Kind == ConnectorKinds.Bus ? global::DsarEngine.Connectors.DsarConnectorSetup.QueueName(tenant, c.Name) : null, c.CreatedAt, c.UpdatedAt,
+        c.Kind == ConnectorKinds.Bus ? new BusBinding(c.BusUser) : null);
 }

@@ -17,15 +17,15 @@ internal static class ConnectorsApi
         group.MapGet("/", List).WithSummary("The systems the fan-out reaches: what each holds, may keep, can do, and how it is reached");
         group.MapGet("/{name}", Get).WithSummary("One connector");
         group.MapPut("/{name}", Put).RequireAuthorization(AuthServices.Admin).Accepts<ConnectorBody>("application/json")
-            .WithSummary("Register or change a connector (admins only). A bus connector listens on the queue dsar-connector-<name>");
+            .WithSummary("Register or change a connector (admins only). A bus connector names its broker user and listens on dsar.<tenant>.connector.<name>");
         return group;
     }
 
     private static async Task<Ok<ConnectorView[]>> List(ClaimsPrincipal user, ConnectorStore connectors, CancellationToken ct) =>
-        TypedResults.Ok((await connectors.ListAsync(user.Tenant(), ct)).Select(ConnectorView.From).ToArray());
+        TypedResults.Ok((await connectors.ListAsync(user.Tenant(), ct)).Select(c => ConnectorView.From(c, user.Slug())).ToArray());
 
     private static async Task<Results<Ok<ConnectorView>, ProblemHttpResult>> Get(string name, ClaimsPrincipal user, ConnectorStore connectors, CancellationToken ct) =>
-        await connectors.FindAsync(user.Tenant(), name, ct) is { } found ? TypedResults.Ok(ConnectorView.From(found)) : Problems.NotFound("connector in your organisation");
+        await connectors.FindAsync(user.Tenant(), name, ct) is { } found ? TypedResults.Ok(ConnectorView.From(found, user.Slug())) : Problems.NotFound("connector in your organisation");
 
     private static async Task<Results<Created<ConnectorView>, Ok<ConnectorView>, ValidationProblem, ProblemHttpResult>> Put(
         string name, HttpRequest http, ClaimsPrincipal user, ConnectorStore connectors, TimeProvider clock, IOptions<IntakeOptions> options, CancellationToken ct)
@@ -37,7 +37,7 @@ internal static class ConnectorsApi
         if (connector is null)
             return Problems.Validation(errors, "Nothing was changed.");
         var (created, stored) = await connectors.UpsertAsync(user.Tenant(), connector, clock.GetUtcNow(), ct);
-        var view = ConnectorView.From(stored);
+        var view = ConnectorView.From(stored, user.Slug());
         return created ? TypedResults.Created($"/api/v1/staff/connectors/{name}", view) : TypedResults.Ok(view);
     }
 }

@@ -10,5 +10,7 @@ internal static class StaffClaims
     // Every staff query is scoped by this id: no endpoint takes the tenant from the URL or the body.
     public static Guid Tenant(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(TenantId)!);
 
+    public static string Slug(this ClaimsPrincipal user) => user.FindFirstValue(TenantSlug)!;
+
     public static string Actor(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Name) ?? "unknown";
 }

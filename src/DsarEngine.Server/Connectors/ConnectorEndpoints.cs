@@ -8,11 +8,16 @@ namespace DsarEngine.Server.Connectors;
 // database error, or a reply that overtook its last export chunk, is tried again after a pause.
 internal sealed class ConnectorReplyConsumerDefinition : ConsumerDefinition<ConnectorReplyConsumer>
 {
-    public ConnectorReplyConsumerDefinition(IOptions<BusOptions> bus) => EndpointName = ConnectorEndpoints.Replies(bus.Value);
+    private readonly BusOptions bus;
+
+    public ConnectorReplyConsumerDefinition(IOptions<BusOptions> bus) => (EndpointName, this.bus) = (ConnectorEndpoints.Replies(bus.Value), bus.Value);
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ConnectorReplyConsumer> consumerConfigurator, IRegistrationContext context)
     {
+        // Connectors write to the reply exchange (EngineReplies), which forwards to this queue.
+        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
+            rabbit.Bind(ConnectorEndpoints.ReplyExchange(bus));
         consumerConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 1000, 5000, 15000, 30000));
         endpointConfigurator.PrefetchCount = 16;
     }
@@ -30,4 +35,8 @@ internal sealed class ExportChunkConsumerDefinition : ConsumerDefinition<ExportC
 internal static class ConnectorEndpoints
 {
     public static string Replies(BusOptions bus) => $"{bus.EndpointPrefix}dsar-connector-replies";
+
+    // The exchange connectors answer to: a connector's broker user needs write (and configure, which MassTransit's
+    // declaration asks for) on this name only, never read on the reply queue.
+    public static string ReplyExchange(BusOptions bus) => $"{bus.EndpointPrefix}dsar.replies";
 }

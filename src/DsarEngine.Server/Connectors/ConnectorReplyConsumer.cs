@@ -9,7 +9,7 @@ namespace DsarEngine.Server.Connectors;
 // Connector replies become signals, deduplicated by message id in the signal's own transaction. A reply that
 // fails the checks (ReplyChecks) is logged with its task id and changes nothing; a reply the workflow does not
 // expect (unknown task, already answered, another connector's task) changes nothing either.
-internal sealed class ConnectorReplyConsumer(SignalProcessor processor, ExportStore exports, ILogger<ConnectorReplyConsumer> log) :
+internal sealed class ConnectorReplyConsumer(SignalProcessor processor, ExportStore exports, ReplyGuard guard, ILogger<ConnectorReplyConsumer> log) :
     IConsumer<ConnectorTaskCompleted>, IConsumer<ConnectorTaskFailed>, IConsumer<ConnectorTaskProgressed>
 {
     public const string Name = "connector-replies";
@@ -22,15 +22,13 @@ internal sealed class ConnectorReplyConsumer(SignalProcessor processor, ExportSt
             log.LogWarning("Refused the reply of {Connector} for task {TaskId}: {Problems}", reply.Task.Connector, reply.Task.TaskId, string.Join("; ", problems));
             return;
         }
+        if (await guard.CheckAsync(context, reply.Task, "a completed reply") != ReplyVerdict.Accepted)
+            return;
         ExportRef? export = null;
         if (reply.Export is { } manifest)
         {
             switch (await exports.CheckAsync(reply.Task.RequestId, manifest, context.CancellationToken))
             {
-                case ExportCheck.Incomplete when !await exports.KnowsRequestAsync(reply.Task.RequestId, reply.Task.Tenant, context.CancellationToken):
-                    // Not this engine's request (a shared broker): its chunks were never stored, so waiting would be futile.
-                    log.LogInformation("Ignored the export reply of task {TaskId}: the request is not this engine's", reply.Task.TaskId);
-                    return;
                 case ExportCheck.Incomplete:
                     // Chunks are published before the reply but may be consumed after it: MassTransit retries this.
                     throw new ExportIncompleteException(manifest.ExportId);
@@ -45,19 +43,25 @@ internal sealed class ConnectorReplyConsumer(SignalProcessor processor, ExportSt
             reply.Retained.Select(r => new RetainedItem(r.Category, r.LegalBasis, r.RetainUntil)).ToList(), reply.Recipients, export));
     }
 
-    public Task Consume(ConsumeContext<ConnectorTaskFailed> context)
+    public async Task Consume(ConsumeContext<ConnectorTaskFailed> context)
     {
         var reply = context.Message;
         if (ReplyChecks.Problems(reply) is { Count: > 0 } problems)
         {
             log.LogWarning("Refused the failure of {Connector} for task {TaskId}: {Problems}", reply.Task.Connector, reply.Task.TaskId, string.Join("; ", problems));
-            return Task.CompletedTask;
+            return;
         }
-        return SignalAsync(context, reply.Task, new Signal.TaskFailed(reply.Task.TaskId, reply.Retryable, reply.Code, reply.Reason));
+        if (await guard.CheckAsync(context, reply.Task, "a failure") == ReplyVerdict.Accepted)
+            await SignalAsync(context, reply.Task, new Signal.TaskFailed(reply.Task.TaskId, reply.Retryable, reply.Code, reply.Reason));
     }
 
-    public Task Consume(ConsumeContext<ConnectorTaskProgressed> context) =>
-        SignalAsync(context, context.Message.Task, new Signal.TaskProgressed(context.Message.Task.TaskId, Truncate(context.Message.Stage, 60)));
+    public async Task Consume(ConsumeContext<ConnectorTaskProgressed> context)
+    {
+        if (context.Message.Task is not { } task || ReplyChecks.Problems(task) is { Count: > 0 })
+            return;
+        if (await guard.CheckAsync(context, task, "a progress report") == ReplyVerdict.Accepted)
+            await SignalAsync(context, task, new Signal.TaskProgressed(task.TaskId, Truncate(context.Message.Stage, 60)));
+    }
 
     private async Task SignalAsync(ConsumeContext context, TaskReference task, Signal signal)
     {

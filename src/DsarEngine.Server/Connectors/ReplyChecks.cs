@@ -34,6 +34,8 @@ internal static class ReplyChecks
         return problems;
     }
 
+    public static List<string> Problems(TaskReference? task) => Common(task);
+
     private static List<string> Common(TaskReference? task) =>
         task is null || task.RequestId == Guid.Empty || task.TaskId == Guid.Empty || string.IsNullOrEmpty(task.Connector)
             ? ["task must quote the command's requestId, taskId and connector"] : [];

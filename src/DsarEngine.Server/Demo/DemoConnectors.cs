@@ -21,6 +21,7 @@ internal static class DemoConnectors
         new("paper-archive", ["export", "erase"], 168, true, "manual", "Paper archive", ["Filing room"], ["correspondence"], "[]", true, null, default, null),
     ];
 
+    // Each bus connector is bound to the broker user eng/bus-users.sh issued to its service: demo.<name>.
     private static StoredConnector Bus(string name, string display, string[] actions, string[] categories, object[] retention) =>
-        new(name, actions, 24, true, "bus", display, [display], categories, JsonSerializer.Serialize(retention, Json), false, null, default, null);
+        new(name, actions, 24, true, "bus", display, [display], categories, JsonSerializer.Serialize(retention, Json), false, null, default, null, $"demo.{name}");
 }

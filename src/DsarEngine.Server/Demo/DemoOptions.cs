@@ -17,6 +17,14 @@ internal sealed class DemoOptions
     // Where the newsletter SaaS simulator listens (eng/run.sh starts it there).
     public string NewsletterUrl { get; set; } = "http://127.0.0.1:5090/";
 
+    // The AMQP URL of the demo organisation's erasure-listener user (eng/run.sh), written to the credentials file as
+    // bus.erasureListenerUrl: a downstream system that may read the demo organisation's erasure events and no other's.
+    public string? ErasureListenerUrl { get; set; }
+
+    // The demo OpenDSR controller's bearer token (eng/run.sh; the engine is configured with its SHA-256 only), written to
+    // the credentials file under "opendsr" so the OpenDSR endpoints can be tried.
+    public string? OpenDsrToken { get; set; }
+
     // How many sample requests to create when the demo organisation has none (default 6).
     public int SampleRequests { get; set; } = 6;
 }

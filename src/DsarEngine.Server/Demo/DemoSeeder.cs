@@ -31,6 +31,8 @@ internal sealed partial class DemoSeeder(
             BaseUrl = baseUrl,
             ApiKeys = await EnsureKeysAsync(TenantId, "demo", credentials.ApiKeys, now, ct),
             Processor = await SeedProcessorAsync(baseUrl, credentials.Processor?.ApiKeys, now, ct),
+            Bus = options.Value.ErasureListenerUrl is { } listener ? new DemoBus(listener) : null,
+            OpenDsr = options.Value.OpenDsrToken is { } token ? new DemoOpenDsr($"{baseUrl}/opendsr/v1", "demo_controller", ProcessorSlug, token) : null,
         };
         WriteCredentials(credentials);
 
@@ -75,7 +77,12 @@ internal sealed partial class DemoSeeder(
         if (path is null)
             return;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, JsonSerializer.Serialize(credentials, Json));
+        // Owner-only from the first byte (security review L8): created with mode 600 before anything is written.
+        var file = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+            file.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var stream = new FileStream(path, file))
+            JsonSerializer.Serialize(stream, credentials, Json);
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
@@ -85,6 +92,17 @@ internal sealed record DemoCredentials(string BaseUrl, string Tenant, Dictionary
 {
     // The demo processor (a helpdesk SaaS) and its staff keys, to manage workspaces and read its routing log.
     public DemoTenantKeys? Processor { get; init; }
+
+    // What a downstream system of the demo organisation connects to the bus with.
+    public DemoBus? Bus { get; init; }
+
+    // The demo OpenDSR controller: where it submits, as whom, to which processor tenant, with which token.
+    [System.Text.Json.Serialization.JsonPropertyName("opendsr")]
+    public DemoOpenDsr? OpenDsr { get; init; }
 }
+
+internal sealed record DemoBus(string ErasureListenerUrl);
+
+internal sealed record DemoOpenDsr(string Url, string Controller, string Tenant, string Token);
 
 internal sealed record DemoTenantKeys(string Tenant, Dictionary<string, string> ApiKeys);

@@ -18,8 +18,17 @@ internal static class BusSetup
             bus.AddConsumer<Packs.RenderPackConsumer, Packs.RenderPackConsumerDefinition>();
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(new Uri(context.GetRequiredService<IOptions<BusOptions>>().Value.Url));
+                var url = new Uri(context.GetRequiredService<IOptions<BusOptions>>().Value.Url);
+                rabbit.Host(url);
                 rabbit.AddErasureEventTopology();
+                // The erasure exchanges exist from the start, so a listener whose broker user may only bind (never
+                // declare) can come up before the first erasure is published.
+                rabbit.DeployPublishTopology = true;
+                // Everything the engine sends carries its validated broker user: a connector configured with
+                // EngineUser refuses commands from anyone else.
+                var user = DsarEngine.Connectors.Hosting.BrokerUser.Of(url);
+                rabbit.ConfigureSend(send => send.UseExecute(c => DsarEngine.Connectors.Hosting.BrokerUser.Stamp(c, user)));
+                rabbit.ConfigurePublish(publish => publish.UseExecute(c => DsarEngine.Connectors.Hosting.BrokerUser.Stamp(c, user)));
                 // Dsar:Role decides which queues this process consumes (read here, when the host runs, not at registration).
                 var role = context.GetRequiredService<IOptions<RoleOptions>>().Value.Role;
                 rabbit.ConfigureEndpoints(context, filter =>

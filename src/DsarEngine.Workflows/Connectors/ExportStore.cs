@@ -29,13 +29,6 @@ internal sealed partial class ExportStore(NpgsqlDataSource dataSource, DataKeyRi
         ON CONFLICT (export_id, sequence) DO NOTHING
         """;
 
-    // Whether the reply's request is one of this engine's (a shared broker also carries other engines' replies).
-    public async Task<bool> KnowsRequestAsync(Guid requestId, string tenant, CancellationToken ct)
-    {
-        await using var c = await dataSource.OpenConnectionAsync(ct);
-        return await c.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(RequestTenantSql, new { RequestId = requestId, Tenant = tenant }, cancellationToken: ct)) is not null;
-    }
-
     // False when the chunk names no request of that tenant or is too big: it is dropped, nothing is stored.
     public async Task<bool> StoreChunkAsync(ExportChunkUploaded chunk, DateTimeOffset now, CancellationToken ct)
     {

@@ -6,11 +6,11 @@ namespace DsarEngine.Workflows.Persistence;
 // A registered connector: what system it reaches, what it holds and may keep, what it can do, how it is reached.
 // Retention and Http are JSON text (jsonb); the API layer shapes them. Positional: keep the column order of Columns.
 internal sealed record StoredConnector(string Name, string[] Actions, int TimeoutHours, bool Enabled, string Kind, string DisplayName,
-    string[] Systems, string[] DataCategories, string Retention, bool NeedsReview, string? Http, DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt)
+    string[] Systems, string[] DataCategories, string Retention, bool NeedsReview, string? Http, DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt, string? BusUser = null)
 {
-    public const string Columns = "name, actions, timeout_hours, enabled, kind, display_name, systems, data_categories, retention::text AS retention, needs_review, http::text AS http, created_at, updated_at";
+    public const string Columns = "name, actions, timeout_hours, enabled, kind, display_name, systems, data_categories, retention::text AS retention, needs_review, http::text AS http, created_at, updated_at, bus_user";
 
-    private StoredConnector() : this("", [], 0, false, "bus", "", [], [], "[]", false, null, default, null) { }
+    private StoredConnector() : this("", [], 0, false, "bus", "", [], [], "[]", false, null, default, null, null) { }
 }
 
 // The connector registry of one organisation. A connector is disabled rather than deleted: running tasks and
@@ -35,13 +35,13 @@ internal sealed class ConnectorStore(NpgsqlDataSource dataSource)
 
     private const string UpsertSql = $"""
         INSERT INTO connectors (tenant_id, name, actions, timeout_hours, enabled, kind, display_name, systems, data_categories,
-            retention, needs_review, http, created_at)
+            retention, needs_review, http, bus_user, created_at)
         VALUES (@TenantId, @Name, @Actions, @TimeoutHours, @Enabled, @Kind, @DisplayName, @Systems, @DataCategories,
-            @Retention::jsonb, @NeedsReview, @Http::jsonb, @Now)
+            @Retention::jsonb, @NeedsReview, @Http::jsonb, @BusUser, @Now)
         ON CONFLICT (tenant_id, name) DO UPDATE SET actions = excluded.actions, timeout_hours = excluded.timeout_hours,
             enabled = excluded.enabled, kind = excluded.kind, display_name = excluded.display_name, systems = excluded.systems,
             data_categories = excluded.data_categories, retention = excluded.retention, needs_review = excluded.needs_review,
-            http = excluded.http, updated_at = @Now
+            http = excluded.http, bus_user = excluded.bus_user, updated_at = @Now
         RETURNING (xmax = 0) AS created, {StoredConnector.Columns}
         """;
 
@@ -52,7 +52,7 @@ internal sealed class ConnectorStore(NpgsqlDataSource dataSource)
         var rows = await connection.QueryAsync<bool, StoredConnector, (bool, StoredConnector)>(new CommandDefinition(UpsertSql, new
         {
             TenantId = tenantId, c.Name, c.Actions, c.TimeoutHours, c.Enabled, c.Kind, c.DisplayName, c.Systems, c.DataCategories,
-            c.Retention, c.NeedsReview, c.Http, Now = now,
+            c.Retention, c.NeedsReview, c.Http, c.BusUser, Now = now,
         }, cancellationToken: ct), (created, stored) => (created, stored), splitOn: "name");
         return rows.Single();
     }

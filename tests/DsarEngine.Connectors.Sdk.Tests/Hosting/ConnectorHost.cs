@@ -17,6 +17,9 @@ internal sealed class ConnectorHost : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
+    // The tenant every command of Commands names: the connector serves it.
+    public const string Tenant = "acme";
+
     public static async Task<ConnectorHost> StartAsync(HandlerScript script, Action<DsarConnectorOptions>? adjust = null)
     {
         var name = $"sdk-test-{Guid.NewGuid().ToString("N")[..8]}";
@@ -27,6 +30,7 @@ internal sealed class ConnectorHost : IAsyncDisposable
         builder.Services.AddDsarConnector<TestHandlers>(o =>
         {
             o.Name = name;
+            o.Tenants.Add(Tenant);
             o.Broker = new Uri(TestDatabase.AmqpUrl);
             adjust?.Invoke(o);
         });
@@ -38,12 +42,13 @@ internal sealed class ConnectorHost : IAsyncDisposable
         return host;
     }
 
-    public Task SendAsync(Contracts.IConnectorCommand command, Uri? responseAddress = null) => ReplyBus.SendAsync(Name, command, responseAddress);
+    public Task SendAsync(Contracts.IConnectorCommand command, Uri? responseAddress = null) =>
+        ReplyBus.SendAsync(DsarConnectorSetup.QueueName(Tenant, Name), command, responseAddress);
 
     public async ValueTask DisposeAsync()
     {
         await host.StopAsync();
         host.Dispose();
-        await Broker.DeleteAsync(DsarConnectorSetup.QueueName(Name));
+        await Broker.DeleteAsync(DsarConnectorSetup.QueueName(Tenant, Name));
     }
 }

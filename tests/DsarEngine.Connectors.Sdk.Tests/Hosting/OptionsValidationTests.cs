@@ -56,6 +56,21 @@ public sealed class OptionsValidationTests
         Assert.That(result.Failures, Has.Count.EqualTo(4));
     }
 
+    [Test]
+    public void A_connector_serving_no_organisation_stops_the_host() =>
+        Assert.That(StartFailure(o => o.Tenants.Clear()), Does.Contain("DsarConnectorOptions.Tenants must name 1 to 100 organisations"));
+
+    [TestCase("ACME")]
+    [TestCase("a")]
+    [TestCase("acme.evil")]
+    [TestCase("#")]
+    public void A_tenant_that_is_not_a_slug_stops_the_host(string tenant) =>
+        Assert.That(StartFailure(o => o.Tenants.Add(tenant)), Does.Contain($"DsarConnectorOptions.Tenants: '{tenant}' is not a tenant slug"));
+
+    [Test]
+    public void A_tenant_named_twice_stops_the_host() =>
+        Assert.That(StartFailure(o => o.Tenants.Add("acme")), Does.Contain("names an organisation twice"));
+
     [TestCase("amqp://guest:guest@127.0.0.1:5672/")]
     [TestCase("amqps://broker.example.net/prod")]
     public void Good_settings_pass(string broker) =>
@@ -92,6 +107,7 @@ public sealed class OptionsValidationTests
         builder.Services.AddDsarConnector<TestHandlers>(o =>
         {
             (o.Name, o.Broker) = ("sdk-test-options", new Uri("amqp://127.0.0.1:1/"));
+            o.Tenants.Add("acme");
             adjust(o);
         });
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);

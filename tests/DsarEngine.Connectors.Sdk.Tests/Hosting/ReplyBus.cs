@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DsarEngine.Connectors.Contracts;
+using DsarEngine.Connectors.Hosting;
 using DsarEngine.Tests.Shared;
 using MassTransit;
 
@@ -17,9 +18,9 @@ public sealed class ReplyBus
 
     internal static TaskReplies For(TaskReference task) => ByTask.GetOrAdd(task.TaskId, _ => new TaskReplies());
 
-    internal static async Task SendAsync(string connector, IConnectorCommand command, Uri? responseAddress = null)
+    internal static async Task SendAsync(string queue, IConnectorCommand command, Uri? responseAddress = null)
     {
-        var endpoint = await bus!.GetSendEndpoint(new Uri($"queue:{DsarConnectorSetup.QueueName(connector)}"));
+        var endpoint = await bus!.GetSendEndpoint(new Uri($"queue:{queue}"));
         // As its runtime type: the command, not IConnectorCommand. The engine names its reply queue as ResponseAddress.
         await endpoint.Send((object)command, Pipe.Execute<SendContext>(c => c.ResponseAddress = responseAddress));
     }
@@ -30,6 +31,9 @@ public sealed class ReplyBus
         bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             rabbit.Host(new Uri(TestDatabase.AmqpUrl));
+            // As the engine does: what the test sends carries its validated broker user (EngineUser checks it).
+            var user = BrokerUser.Of(new Uri(TestDatabase.AmqpUrl));
+            rabbit.ConfigureSend(send => send.UseExecute(c => BrokerUser.Stamp(c, user)));
             rabbit.ReceiveEndpoint(QueueName, endpoint =>
             {
                 endpoint.AutoDelete = true;
@@ -57,7 +61,9 @@ public sealed class ReplyBus
     private static void Record<T>(IRabbitMqReceiveEndpointConfigurator endpoint, Func<T, TaskReference> task) where T : class =>
         endpoint.Handler<T>(context =>
         {
-            For(task(context.Message)).Add(context.Message);
+            var replies = For(task(context.Message));
+            replies.Senders.Enqueue(BrokerUser.Sender(context));
+            replies.Add(context.Message);
             return Task.CompletedTask;
         });
 }

@@ -8,6 +8,9 @@ internal sealed class TaskReplies
     private readonly List<object> messages = [];
     private readonly List<(Func<IReadOnlyList<object>, bool> Until, TaskCompletionSource<IReadOnlyList<object>> Done)> waiters = [];
 
+    // The validated broker user (AMQP user_id) of each message, in arrival order.
+    public System.Collections.Concurrent.ConcurrentQueue<string?> Senders { get; } = new();
+
     public int Count
     {
         get { lock (messages) return messages.Count; }

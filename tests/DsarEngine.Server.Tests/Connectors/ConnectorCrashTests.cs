@@ -18,15 +18,16 @@ public sealed class ConnectorCrashTests
     {
         var samples = await TestDatabase.CreateAsync("dsar_samples");
         var name = $"crm-kill-{Guid.NewGuid():N}"[..16];
+        var slug = $"kill-{Guid.NewGuid():N}"[..16];
         var settings = new Dictionary<string, string>
         {
-            ["Dsar:Bus:Url"] = TestDatabase.AmqpUrl, ["ConnectionStrings:Samples"] = samples, ["Connector:Name"] = name,
+            ["Dsar:Bus:Url"] = TestDatabase.AmqpUrl, ["ConnectionStrings:Samples"] = samples, ["Connector:Name"] = name, ["Connector:Tenants"] = slug,
             ["Connector:WorkDelayMs"] = "1500", ["Logging:LogLevel:Default"] = "Warning",
         };
         var crm = ServiceProcess.Start("DsarEngine.Samples.CrmConnector.dll", settings);
         try
         {
-            var tenant = await TestTenant.CreateAsync(Engine);
+            var tenant = await TestTenant.CreateAsync(Engine, slug: slug);
             await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), name, new { actions = new[] { "erase" } });
             var staff = tenant.Staff(Engine, "privacy-officer");
             var people = SamplePeople.All.Skip(100).Take(6).ToList();

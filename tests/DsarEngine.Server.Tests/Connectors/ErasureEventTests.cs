@@ -18,6 +18,8 @@ public sealed class ErasureEventTests
         await using var billing = await ExportingConnector.StartAsync($"bill-{Guid.NewGuid():N}"[..14]);
         await using var crm = await StubConnector.StartAsync($"crm-{Guid.NewGuid():N}"[..13]);
         var tenant = await TestTenant.CreateAsync(Engine);
+        await billing.ServeAsync(tenant.Slug);
+        await crm.ServeAsync(tenant.Slug);
         var admin = tenant.Staff(Engine, "admin");
         await RequestDriver.RegisterAsync(admin, billing.Name, new { actions = new[] { "erase" } });
         await RequestDriver.RegisterAsync(admin, crm.Name, new { actions = new[] { "erase" } });

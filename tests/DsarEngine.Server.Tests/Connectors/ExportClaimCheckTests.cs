@@ -16,6 +16,7 @@ public sealed class ExportClaimCheckTests
         await using var connector = await ExportingConnector.StartAsync($"exp-{Guid.NewGuid():N}"[..14]);
         connector.Document = task => ExportingConnector.Sample(task.Connector, 200);
         var tenant = await TestTenant.CreateAsync(Engine);
+        await connector.ServeAsync(tenant.Slug);
         await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), connector.Name, new { actions = new[] { "export" } });
         var staff = tenant.Staff(Engine, "privacy-officer");
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access");
@@ -41,6 +42,7 @@ public sealed class ExportClaimCheckTests
         await using var connector = await ExportingConnector.StartAsync($"exp-{Guid.NewGuid():N}"[..14]);
         connector.Tamper = (sequence, data) => sequence == 0 ? [.. data.Reverse()] : data;
         var tenant = await TestTenant.CreateAsync(Engine);
+        await connector.ServeAsync(tenant.Slug);
         await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), connector.Name, new { actions = new[] { "export" } });
         var staff = tenant.Staff(Engine, "privacy-officer");
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access");

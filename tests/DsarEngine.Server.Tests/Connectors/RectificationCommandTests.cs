@@ -1,3 +1,4 @@
+using DsarEngine.Connectors;
 using DsarEngine.Connectors.Contracts;
 using DsarEngine.Server.Tests.TestData;
 using DsarEngine.Tests.Shared;
@@ -15,10 +16,12 @@ public sealed class RectificationCommandTests
     {
         var name = $"rect-{Guid.NewGuid():N}"[..14];
         var received = new TaskCompletionSource<RectifySubjectData>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tenant = await TestTenant.CreateAsync(Engine);
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             rabbit.Host(new Uri(TestDatabase.AmqpUrl));
-            rabbit.ReceiveEndpoint($"dsar-connector-{name}", e => e.Handler<RectifySubjectData>(context =>
+            TestBus.StampSender(rabbit);
+            rabbit.ReceiveEndpoint(DsarConnectorSetup.QueueName(tenant.Slug, name), e => e.Handler<RectifySubjectData>(context =>
             {
                 received.TrySetResult(context.Message);
                 return context.Publish(new ConnectorTaskCompleted(context.Message.Task, TaskOutcomes.Done, "Corrected.", [], [], null));
@@ -27,7 +30,6 @@ public sealed class RectificationCommandTests
         await bus.StartAsync();
         try
         {
-            var tenant = await TestTenant.CreateAsync(Engine);
             await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), name, new { actions = new[] { "rectify" } });
             var body = Submissions.Valid(tenant.Slug, "rectification");
             body["changes"] = new System.Text.Json.Nodes.JsonArray(

@@ -18,11 +18,13 @@ public sealed class SampleSystemsTests
     private static EngineFactory Engine => SharedEngine.Engine;
     private SampleSystems systems = null!;
     private NewsletterService newsletter = null!;
+    // The services serve these organisations only (connector services are configured with whom they work for): one per test.
+    private readonly Queue<string> organisations = new(Enumerable.Range(0, 2).Select(_ => $"sys-{Guid.NewGuid():N}"[..16]));
 
     [OneTimeSetUp]
     public async Task StartSystems()
     {
-        systems = await SampleSystems.StartAsync();
+        systems = await SampleSystems.StartAsync([.. organisations]);
         newsletter = await NewsletterService.StartAsync();
     }
 
@@ -44,7 +46,7 @@ public sealed class SampleSystemsTests
     [Test]
     public async Task An_erasure_reaches_every_system_and_the_listener_and_the_subject_sees_each_outcome()
     {
-        var tenant = await TestTenant.CreateAsync(Engine);
+        var tenant = await TestTenant.CreateAsync(Engine, slug: organisations.Dequeue());
         await RegisterAllAsync(tenant);
         var subject = SamplePeople.Demo[0];
         var cache = new ProfileCache(profiles: 3);
@@ -83,7 +85,7 @@ public sealed class SampleSystemsTests
     [Test]
     public async Task An_access_request_gathers_an_export_from_every_system()
     {
-        var tenant = await TestTenant.CreateAsync(Engine);
+        var tenant = await TestTenant.CreateAsync(Engine, slug: organisations.Dequeue());
         await RegisterAllAsync(tenant);
         var subject = SamplePeople.Demo[1];
         // Another engine's reply queue would be bound like this one to the reply types' exchanges: it must get no copy.

@@ -14,6 +14,7 @@ public sealed partial class OpenDsrTests
     public async Task A_completed_access_request_gives_its_controller_the_data_at_results_url_and_no_one_else()
     {
         await using var connector = await ExportingConnector.StartAsync($"odr-{Guid.NewGuid():N}"[..14]);
+        await connector.ServeAsync(processor.Slug);
         await RequestDriver.RegisterAsync(processor.Staff(engine, "admin"), connector.Name, new { displayName = "Orders", actions = new[] { "export" } });
         var id = Guid.NewGuid();
         var body = Request(id, "access");

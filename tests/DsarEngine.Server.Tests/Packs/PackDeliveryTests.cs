@@ -16,6 +16,7 @@ public sealed class PackDeliveryTests
     {
         await using var connector = await ExportingConnector.StartAsync($"exp-{Guid.NewGuid():N}"[..14]);
         var tenant = await TestTenant.CreateAsync(Engine);
+        await connector.ServeAsync(tenant.Slug);
         await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), connector.Name, new { displayName = "Orders", actions = new[] { "export" } });
         var staff = tenant.Staff(Engine, "privacy-officer");
         var email = $"zoe.{Guid.NewGuid():N}@example.org";
@@ -59,6 +60,7 @@ public sealed class PackDeliveryTests
         await using var connector = await ExportingConnector.StartAsync($"port-{Guid.NewGuid():N}"[..14]);
         connector.Document = task => ExportingConnector.Sample(task.Connector, 2500);
         var tenant = await TestTenant.CreateAsync(Engine);
+        await connector.ServeAsync(tenant.Slug);
         await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), connector.Name, new { displayName = "Orders", actions = new[] { "export" } });
         var staff = tenant.Staff(Engine, "privacy-officer");
         var email = $"port.{Guid.NewGuid():N}@example.org";

@@ -16,6 +16,7 @@ public sealed class PackReviewAndNoticeTests
     {
         await using var connector = await ExportingConnector.StartAsync($"rev-{Guid.NewGuid():N}"[..14]);
         var tenant = await TestTenant.CreateAsync(Engine);
+        await connector.ServeAsync(tenant.Slug);
         await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), connector.Name, new { displayName = "Orders", actions = new[] { "export" } });
         var staff = tenant.Staff(Engine, "privacy-officer");
         var email = $"rev.{Guid.NewGuid():N}@example.org";

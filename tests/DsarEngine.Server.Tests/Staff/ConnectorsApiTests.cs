@@ -14,8 +14,9 @@ public sealed class ConnectorsApiTests
     {
         var tenant = await TestTenant.CreateAsync(Engine);
         var admin = tenant.Staff(Engine, "admin");
-        var created = await admin.PutAsJsonAsync("/api/v1/staff/connectors/crm", new { actions = new[] { "export", "erase" }, timeoutHours = 48 });
-        var changed = await admin.PutAsJsonAsync("/api/v1/staff/connectors/crm", new { actions = new[] { "export" }, enabled = false });
+        var bus = new { user = $"{tenant.Slug}.crm" };
+        var created = await admin.PutAsJsonAsync("/api/v1/staff/connectors/crm", new { actions = new[] { "export", "erase" }, timeoutHours = 48, bus });
+        var changed = await admin.PutAsJsonAsync("/api/v1/staff/connectors/crm", new { actions = new[] { "export" }, enabled = false, bus });
         var list = await tenant.Staff(Engine, "auditor").GetFromJsonAsync<JsonArray>("/api/v1/staff/connectors");
         using (Assert.EnterMultipleScope())
         {
@@ -23,6 +24,9 @@ public sealed class ConnectorsApiTests
             Assert.That(changed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(list!.Single()!["actions"]!.AsArray().Select(a => (string)a!), Is.EqualTo(new[] { "export" }));
             Assert.That((bool)list!.Single()!["enabled"]!, Is.False);
+            // The organisation's own queue, and the broker user whose replies alone are accepted.
+            Assert.That((string)list!.Single()!["queue"]!, Is.EqualTo($"dsar.{tenant.Slug}.connector.crm"));
+            Assert.That((string)list!.Single()!["bus"]!["user"]!, Is.EqualTo($"{tenant.Slug}.crm"));
         }
     }
 
@@ -36,8 +40,25 @@ public sealed class ConnectorsApiTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-            Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "name", "actions", "timeoutHours" }));
+            Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "name", "actions", "timeoutHours", "bus.user" }));
             Assert.That(agent.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(await Rows.CountAsync(Engine, "connectors", tenant.Id), Is.Zero);
+        }
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("demo crm")]
+    [TestCase("guest/../admin")]
+    public async Task A_bus_connector_is_registered_only_with_the_broker_user_of_its_service(string? user)
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        var bad = await tenant.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/connectors/crm", new { actions = new[] { "export" }, bus = new { user } });
+        var problem = await bad.ReadObjectAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "bus.user" }));
             Assert.That(await Rows.CountAsync(Engine, "connectors", tenant.Id), Is.Zero);
         }
     }

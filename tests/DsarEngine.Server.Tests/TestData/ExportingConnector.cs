@@ -25,7 +25,12 @@ internal sealed class ExportingConnector : IAsyncDisposable
         bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             rabbit.Host(new Uri(TestDatabase.AmqpUrl));
-            rabbit.ReceiveEndpoint($"dsar-connector-{name}", e =>
+            TestBus.StampSender(rabbit);
+        });
+    }
+
+    // Starts serving one more organisation, on its own queue.
+    public Task ServeAsync(string tenant) => TestBus.ServeAsync(bus, DsarConnectorSetup.QueueName(tenant, Name), e =>
             {
                 e.Handler<ExportSubjectData>(async context =>
                 {
@@ -37,8 +42,6 @@ internal sealed class ExportingConnector : IAsyncDisposable
                 e.Handler<EraseSubjectData>(context => context.Publish(new ConnectorTaskCompleted(context.Message.Task, TaskOutcomes.Partial, "Profile erased.",
                     [new RetainedData("invoices", "§147 AO (10 years)", new DateOnly(2036, 1, 1))], ["Payment provider"], null)));
             });
-        });
-    }
 
     public static ExportDocument Sample(string connector, int records) => new(connector, "Test system",
     [

@@ -46,9 +46,13 @@ internal static class RequestDriver
         }
     }
 
+    // A bus connector is registered with the broker user its service connects as (the test's own, here).
     public static async Task RegisterAsync(HttpClient admin, string name, object registration)
     {
-        var response = await admin.PutAsJsonAsync($"/api/v1/staff/connectors/{name}", registration);
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(registration)!.AsObject();
+        if (((string?)body["kind"] ?? "bus") == "bus" && body["bus"] is null)
+            body["bus"] = new JsonObject { ["user"] = TestBus.User };
+        var response = await admin.PutAsJsonAsync($"/api/v1/staff/connectors/{name}", body);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
     }
 

@@ -1,4 +1,5 @@
 using DsarEngine.Samples.BillingConnector;
+using DsarEngine.Samples.Common;
 using DsarEngine.Samples.CrmConnector;
 using DsarEngine.Samples.SupportDeskConnector;
 using DsarEngine.Tests.Shared;
@@ -22,14 +23,16 @@ internal sealed class SampleSystems : IAsyncDisposable
 
     public string Support { get; } = $"support-{Guid.NewGuid():N}"[..16];
 
-    public static async Task<SampleSystems> StartAsync(bool crm = true)
+    // The services serve the organisations `tenants` only (each registered by it), on its own queues.
+    public static async Task<SampleSystems> StartAsync(string[] tenants, bool crm = true)
     {
         var systems = new SampleSystems { ConnectionString = await TestDatabase.CreateAsync("dsar_samples") };
         var broker = new Uri(TestDatabase.AmqpUrl);
+        SampleSettings For(string name) => new(name, tenants, broker, systems.ConnectionString);
         if (crm)
-            await systems.StartAsync(s => s.AddCrmConnector(systems.Crm, broker, systems.ConnectionString));
-        await systems.StartAsync(s => s.AddBillingConnector(systems.Billing, broker, systems.ConnectionString));
-        await systems.StartAsync(s => s.AddSupportDeskConnector(systems.Support, broker, systems.ConnectionString));
+            await systems.StartAsync(s => s.AddCrmConnector(For(systems.Crm)));
+        await systems.StartAsync(s => s.AddBillingConnector(For(systems.Billing)));
+        await systems.StartAsync(s => s.AddSupportDeskConnector(For(systems.Support)));
         return systems;
     }
 

@@ -5,7 +5,8 @@ using MassTransit;
 namespace DsarEngine.Server.Tests.TestData;
 
 // A connector on the real broker, in its own bus like a separate service: it answers every command with the
-// outcome the test chose (default "done") and counts what it received.
+// outcome the test chose (default "done") and counts what it received. It serves the organisations ServeAsync names,
+// each on that organisation's own queue (dsar.<tenant>.connector.<name>).
 internal sealed class StubConnector : IAsyncDisposable
 {
     private readonly IBusControl bus;
@@ -22,21 +23,21 @@ internal sealed class StubConnector : IAsyncDisposable
         bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             rabbit.Host(new Uri(TestDatabase.AmqpUrl));
-            rabbit.ReceiveEndpoint($"dsar-connector-{name}", e =>
-            {
+            TestBus.StampSender(rabbit);
+        });
+    }
+
+    public Task ServeAsync(string tenant) => TestBus.ServeAsync(bus, DsarEngine.Connectors.DsarConnectorSetup.QueueName(tenant, Name), e =>
                 e.Handler<IConnectorCommand>(async context =>
                 {
                     lock (Received)
                         Received.Add(context.Message);
                     var outcome = Outcome(context.Message);
                     if (outcome == "failed")
-                        await context.Publish(new ConnectorTaskFailed(context.Message.Task, false, "stub", $"stub {name}"));
+                        await context.Publish(new ConnectorTaskFailed(context.Message.Task, false, "stub", $"stub {Name}"));
                     else if (outcome != "silent")
-                        await context.Publish(new ConnectorTaskCompleted(context.Message.Task, outcome, $"stub {name}", [], [], null));
-                });
-            });
-        });
-    }
+                        await context.Publish(new ConnectorTaskCompleted(context.Message.Task, outcome, $"stub {Name}", [], [], null));
+                }));
 
     public static async Task<StubConnector> StartAsync(string name)
     {

@@ -11,8 +11,8 @@ internal static class Workflows
     {
         await using var connection = new NpgsqlConnection(engine.ConnectionString);
         await connection.ExecuteAsync("""
-            INSERT INTO connectors (tenant_id, name, actions, timeout_hours, created_at) VALUES (@tenantId, @name, @actions, 24, now())
-            """, new { tenantId, name, actions });
+            INSERT INTO connectors (tenant_id, name, actions, timeout_hours, bus_user, created_at) VALUES (@tenantId, @name, @actions, 24, @user, now())
+            """, new { tenantId, name, actions, user = TestBus.User });
     }
 
     // Polls the workflow view until the condition holds or the (generous) deadline passes: the engine works

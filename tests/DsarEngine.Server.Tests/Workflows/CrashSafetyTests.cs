@@ -38,6 +38,7 @@ public sealed class CrashSafetyTests
         try
         {
             var tenant = await SeedTenantAsync(database, connector.Name);
+            await connector.ServeAsync(tenant);
             var keys = Enumerable.Range(0, Requests).Select(i => $"crash-test-{i:D4}-{Guid.NewGuid():N}").ToList();
             var pending = new Queue<string>(keys);
             var kills = 0;
@@ -99,8 +100,8 @@ public sealed class CrashSafetyTests
         var id = Guid.NewGuid();
         await c.ExecuteAsync("""
             INSERT INTO tenants (id, slug, name, jurisdiction, time_zone, created_at) VALUES (@id, @slug, 'Crash SA', 'FR', 'Europe/Paris', now());
-            INSERT INTO connectors (tenant_id, name, actions, created_at) VALUES (@id, @connector, '{export}', now());
-            """, new { id, slug, connector });
+            INSERT INTO connectors (tenant_id, name, actions, bus_user, created_at) VALUES (@id, @connector, '{export}', @user, now());
+            """, new { id, slug, connector, user = TestBus.User });
         return slug;
     }
 

@@ -30,6 +30,7 @@ public sealed class FullRunTests
     public async Task A_request_runs_from_submission_to_closed_and_the_subject_downloads_its_letter(string right, string title)
     {
         var tenant = await TestTenant.CreateAsync(Engine);
+        await connector.ServeAsync(tenant.Slug);
         await TestData.Workflows.RegisterConnectorAsync(Engine, tenant.Id, connector.Name, "locate", "export", "rectify", "erase", "restrict", "lift-restriction", "stop-processing");
         var body = Submissions.Valid(tenant.Slug, right);
         if (right is "objection" or "consent-withdrawal")

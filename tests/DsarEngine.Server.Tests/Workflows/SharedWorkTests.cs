@@ -53,6 +53,7 @@ public sealed class SharedWorkTests
         await using var second = EngineFactory.Join(first, Auto(folder));
         await using var connector = await StubConnector.StartAsync($"two-{Guid.NewGuid():N}"[..12]);
         var tenant = await TestTenant.CreateAsync(first);
+        await connector.ServeAsync(tenant.Slug);
         await TestData.Workflows.RegisterConnectorAsync(first, tenant.Id, connector.Name, "export");
         var engines = new[] { first, second };
         var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => engines[i % 2].CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug)))));
