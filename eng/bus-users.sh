@@ -8,6 +8,7 @@
 #   eng/bus-users.sh listener  <vhost> <tenant> <name>                    user <tenant>.<name>: its own queue
 #                                                                         dsar.<tenant>.listener.<name>, bound to the
 #                                                                         erasure exchanges for <tenant>'s routing key only
+#   eng/bus-users.sh delete    <user>                                     removes the user and its kept password
 # [prefix] is the engine's Dsar:Bus:EndpointPrefix (default none). Tenant and connector names are slugs
 # (^[a-z0-9][a-z0-9-]{1,62}$), so they never need escaping in the permission patterns below.
 set -euo pipefail
@@ -81,11 +82,17 @@ grant_listener() { # vhost tenant name
   bus_url "$user" "$vhost"
 }
 
+delete_bus_user() {
+  rmqctl delete_user "$1" >/dev/null 2>&1 || true
+  rm -f "$DSAR_LOCAL/rabbitmq/users/$1"
+}
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   case "${1:-}" in
     engine) grant_engine "${2:?vhost}" ;;
     connector) grant_connector "${2:?vhost}" "${3:?tenant}" "${4:?connector}" "${5:-}" ;;
     listener) grant_listener "${2:?vhost}" "${3:?tenant}" "${4:?name}" ;;
-    *) sed -n '2,13p' "$0"; exit 2 ;;
+    delete) delete_bus_user "${2:?user}" ;;
+    *) sed -n '2,14p' "$0"; exit 2 ;;
   esac
 fi

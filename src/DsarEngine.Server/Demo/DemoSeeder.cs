@@ -57,6 +57,12 @@ internal sealed partial class DemoSeeder(
                 apiKeys[role] = key = ApiKeyFormat.New().Key;
             if (!ApiKeyFormat.TryParse(key, out var id, out var secret))
                 throw new InvalidOperationException("A freshly generated API key did not parse.");
+            if (await keys.UpsertAsync(id, tenantId, $"{prefix}-{role}", role, SecretTokens.Hash(secret), now, ct))
+                continue;
+            // The key in the file was revoked: it stays revoked, and the role gets a new one.
+            apiKeys[role] = key = ApiKeyFormat.New().Key;
+            if (!ApiKeyFormat.TryParse(key, out id, out secret))
+                throw new InvalidOperationException("A freshly generated API key did not parse.");
             await keys.UpsertAsync(id, tenantId, $"{prefix}-{role}", role, SecretTokens.Hash(secret), now, ct);
         }
         return apiKeys;

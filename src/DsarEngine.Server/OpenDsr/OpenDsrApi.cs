@@ -59,7 +59,7 @@ internal static partial class OpenDsrApi
         if (form is null)
             return OpenDsrProblems.Invalid(errors);
         // The idempotency key makes the same subject_request_id from the same controller the same request (and workflow).
-        var result = await intake.SubmitAsync(new IntakeCommand(form, IntakeOrigin.Staff, raw, $"opendsr:{controller.Id}:{id:D}", null,
+        var result = await intake.SubmitAsync(new IntakeCommand(form, IntakeOrigin.Controller, raw, $"opendsr:{controller.Id}:{id:D}", null,
             $"opendsr:{controller.Id}", null), ct);
         if (result is IntakeResult.Invalid invalid)
             return OpenDsrProblems.Invalid(invalid.Errors.SelectMany(e => e.Value.Select(m => (e.Key, m))));

@@ -27,13 +27,17 @@ internal sealed class ApiKeyStore(NpgsqlDataSource dataSource)
     private const string UpsertSql = """
         INSERT INTO api_keys (id, tenant_id, name, role, key_hash, created_at)
         VALUES (@Id, @TenantId, @Name, @Role, @KeyHash, @CreatedAt)
-        ON CONFLICT (id) DO UPDATE SET key_hash = excluded.key_hash, role = excluded.role, revoked_at = NULL
+        ON CONFLICT (id) DO UPDATE SET key_hash = excluded.key_hash, role = excluded.role
+        WHERE api_keys.revoked_at IS NULL AND api_keys.tenant_id = excluded.tenant_id
+        RETURNING true
         """;
 
-    public async Task UpsertAsync(Guid id, Guid tenantId, string name, string role, byte[] keyHash, DateTimeOffset now, CancellationToken ct)
+    // False when the id belongs to a revoked key (or another tenant's): a revoked key stays revoked (security review L11),
+    // so the caller must issue a new one.
+    public async Task<bool> UpsertAsync(Guid id, Guid tenantId, string name, string role, byte[] keyHash, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(UpsertSql,
-            new { Id = id, TenantId = tenantId, Name = name, Role = role, KeyHash = keyHash, CreatedAt = now }, cancellationToken: ct));
+        return await connection.ExecuteScalarAsync<bool?>(new CommandDefinition(UpsertSql,
+            new { Id = id, TenantId = tenantId, Name = name, Role = role, KeyHash = keyHash, CreatedAt = now }, cancellationToken: ct)) == true;
     }
 }

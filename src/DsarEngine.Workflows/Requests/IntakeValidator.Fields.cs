@@ -49,6 +49,17 @@ internal static partial class IntakeValidator
             errors.Add("channel", "Only web-form and api can be used here; staff log requests received by e-mail, post, phone or in person.");
             return null;
         }
+        // Security review M8: the controller channel skips identity proof and every notice to the subject. Only the
+        // OpenDSR intake, where an authenticated controller vouches for the subject, may use it; staff who verified the
+        // subject themselves log the request and record their evidence (POST …/identity).
+        if ((channel == Channel.Controller) != (origin == IntakeOrigin.Controller))
+        {
+            errors.Add("channel", origin == IntakeOrigin.Controller
+                ? "A controller's request always uses the controller channel."
+                : "The controller channel is only for requests a controller forwards over OpenDSR. Log the channel it reached you by, " +
+                  "then record how you verified the subject with POST /api/v1/staff/requests/{reference}/identity.");
+            return null;
+        }
         return channel;
     }
 

@@ -5,6 +5,9 @@ internal enum IntakeOrigin
 {
     Public,
     Staff,
+    // A controller's request to this organisation as its processor, through the OpenDSR intake: the only origin that may
+    // use the "controller" channel, which starts identity-verified and sends the subject nothing.
+    Controller,
 }
 
 // Turns a raw submission into a NewRequest or names every problem with it. Pure: tenant

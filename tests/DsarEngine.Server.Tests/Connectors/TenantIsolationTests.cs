@@ -108,6 +108,7 @@ public sealed class TenantIsolationTests
         var other = await BusUsers.ConnectorAsync($"oth-{Guid.NewGuid():N}"[..12], "crm", EnginePrefix);
         await using (var impostor = await ReplySender.StartAsync(other))
             await impostor.SendAsync(new ConnectorTaskCompleted(real.Task, TaskOutcomes.NotFound, "the impostor's answer", [], [], null));
+        await BusUsers.DeleteAsync(other);
         await Engine.Logs.WaitForAsync(lines => lines.Any(l => l.Contains($"Refused a completed reply for task {real.Task.TaskId}", StringComparison.Ordinal)
             && l.Contains("not sent by the broker user", StringComparison.Ordinal)), "the impostor's refusal");
         await using (var genuine = await ReplySender.StartAsync(new Uri(TestDatabase.AmqpUrl)))
@@ -139,6 +140,7 @@ public sealed class TenantIsolationTests
         finally
         {
             await BrokerCleanup.DeleteAsync(theirs, DsarConnectorSetup.QueueName(owner, "crm"));
+            await BusUsers.DeleteAsync(mine);
         }
     }
 
@@ -163,6 +165,7 @@ public sealed class TenantIsolationTests
         finally
         {
             await BrokerCleanup.DeleteAsync(queue);
+            await BusUsers.DeleteAsync(url);
         }
     }
 

@@ -47,4 +47,52 @@ public sealed class DemoSeedTests
             File.Delete(credentialsFile);
         }
     }
+
+    // Security review L8 and L11: the credentials file is the owner's alone from its first byte, names the bus user a
+    // downstream listener of the demo organisation gets and the demo OpenDSR controller; a revoked key stays revoked.
+    [Test]
+    public async Task The_credentials_file_is_private_and_complete_and_a_revoked_key_is_replaced_not_revived()
+    {
+        var credentialsFile = Path.Combine(Path.GetTempPath(), $"dsar-demo-{Guid.NewGuid():N}.json");
+        await using var engine = await EngineFactory.StartAsync(new Dictionary<string, string?>
+        {
+            ["Dsar:Demo:Seed"] = "true", ["Dsar:Demo:SampleRequests"] = "0", ["Dsar:Demo:CredentialsFile"] = credentialsFile,
+            ["Dsar:Demo:ErasureListenerUrl"] = "amqp://demo.recommendations:pw@127.0.0.1:5672/", ["Dsar:Demo:OpenDsrToken"] = "controller-token",
+        });
+        try
+        {
+            var keys = JsonNode.Parse(await File.ReadAllTextAsync(credentialsFile))!;
+            var revoked = (string)keys["apiKeys"]!["admin"]!;
+            await using (var c = new Npgsql.NpgsqlConnection(engine.ConnectionString))
+            {
+                await c.OpenAsync();
+                await using var revoke = new Npgsql.NpgsqlCommand("UPDATE api_keys SET revoked_at = now() WHERE name = 'demo-admin'", c);
+                Assert.That(await revoke.ExecuteNonQueryAsync(), Is.EqualTo(1));
+            }
+            await engine.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+            var after = JsonNode.Parse(await File.ReadAllTextAsync(credentialsFile))!;
+            var fresh = (string)after["apiKeys"]!["admin"]!;
+            async Task<HttpStatusCode> Use(string key)
+            {
+                var client = engine.CreateClient();
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+                return (await client.GetAsync("/api/v1/staff/connectors")).StatusCode;
+            }
+            using (Assert.EnterMultipleScope())
+            {
+                if (!OperatingSystem.IsWindows())
+                    Assert.That(File.GetUnixFileMode(credentialsFile), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+                Assert.That((string)after["bus"]!["erasureListenerUrl"]!, Is.EqualTo("amqp://demo.recommendations:pw@127.0.0.1:5672/"));
+                Assert.That((string)after["opendsr"]!["token"]!, Is.EqualTo("controller-token"));
+                Assert.That((string)after["opendsr"]!["tenant"]!, Is.EqualTo("helpdesk"));
+                Assert.That(fresh, Is.Not.EqualTo(revoked));
+                Assert.That(await Use(revoked), Is.EqualTo(HttpStatusCode.Unauthorized));
+                Assert.That(await Use(fresh), Is.EqualTo(HttpStatusCode.OK));
+            }
+        }
+        finally
+        {
+            File.Delete(credentialsFile);
+        }
+    }
 }

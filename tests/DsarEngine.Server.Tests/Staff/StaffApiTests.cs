@@ -58,6 +58,23 @@ public sealed class StaffApiTests
         }
     }
 
+    // Security review M8: logging a request as "controller" would skip the identity proof and every notice to the subject.
+    [Test]
+    public async Task Staff_cannot_log_a_request_on_the_controller_channel_to_skip_identity_proof()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        var body = Submissions.Valid(tenant.Slug);
+        body["channel"] = "controller";
+        var response = await tenant.Staff(Engine, "privacy-officer").SendAsync(Submissions.Post(body, path: "/api/v1/staff/requests"));
+        var problem = await response.ReadObjectAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That((string)problem["errors"]!["channel"]![0]!, Does.Contain("only for requests a controller forwards over OpenDSR"));
+            Assert.That(await Rows.CountAsync(Engine, "requests", tenant.Id), Is.Zero);
+        }
+    }
+
     [Test]
     public async Task An_auditor_reads_but_cannot_log_requests()
     {

@@ -16,6 +16,9 @@ internal static class BusUsers
     // The AMQP URL of tenant's erasure-listener user, whose queue is dsar.<tenant>.listener.<name>.
     public static Task<Uri> ListenerAsync(string tenant, string name) => RunAsync("listener", TestVhost, tenant, name);
 
+    // Tests remove the users they made, so the broker (shared with the demo) does not collect them.
+    public static async Task DeleteAsync(Uri url) => await RunAsync("delete", DsarEngine.Connectors.Hosting.BrokerUser.Of(url));
+
     private static async Task<Uri> RunAsync(params string[] args)
     {
         var script = Path.Combine(RepositoryRoot(), "eng", "bus-users.sh");
@@ -25,7 +28,7 @@ internal static class BusUsers
         var errors = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.That(process.ExitCode, Is.Zero, $"eng/bus-users.sh {string.Join(' ', args)} failed (run the tests through eng/test.sh): {errors}");
-        return new Uri(output.Trim());
+        return args[0] == "delete" ? null! : new Uri(output.Trim());
     }
 
     private static string RepositoryRoot()

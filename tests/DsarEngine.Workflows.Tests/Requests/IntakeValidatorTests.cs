@@ -34,6 +34,23 @@ public sealed class IntakeValidatorTests
         }
     }
 
+    // Security review M8: the controller channel starts identity-verified and mails the subject nothing, so staff may not
+    // pick it; only the OpenDSR intake (an authenticated controller) uses it, and always does.
+    [TestCase(nameof(IntakeOrigin.Staff), "controller", false)]
+    [TestCase(nameof(IntakeOrigin.Public), "controller", false)]
+    [TestCase(nameof(IntakeOrigin.Controller), "controller", true)]
+    [TestCase(nameof(IntakeOrigin.Controller), "email", false)]
+    [TestCase(nameof(IntakeOrigin.Staff), "email", true)]
+    public void Only_a_controller_forwarding_over_OpenDSR_uses_the_controller_channel(string origin, string channel, bool accepted)
+    {
+        var (request, errors) = Validate(IntakeForms.Valid() with { Channel = channel }, Enum.Parse<IntakeOrigin>(origin));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(request is not null, Is.EqualTo(accepted), string.Join("; ", errors.SelectMany(e => e.Value)));
+            Assert.That(errors.ContainsKey("channel"), Is.EqualTo(!accepted));
+        }
+    }
+
     [Test]
     public void An_empty_submission_names_every_missing_field_at_once()
     {
