@@ -53,12 +53,13 @@ internal sealed class SmtpDelivery(MailboxStore mailbox, MailRenderer renderer, 
             var lease = TimeSpan.FromSeconds(o.TimeoutSeconds * 2);
             if (await mailbox.ClaimNextAsync(o.MaxAttempts, clock.GetUtcNow(), lease, ct) is not { } mail)
                 break;
+            // The outcome is recorded even while the host stops: a sent message left unmarked would go out twice.
             if (await TrySendAsync(mail, ct) is not { } error)
             {
-                await mailbox.MarkSentAsync(mail.Id, clock.GetUtcNow(), ct);
+                await mailbox.MarkSentAsync(mail.Id, clock.GetUtcNow(), CancellationToken.None);
                 sent++;
             }
-            else if (await mailbox.MarkFailedAsync(mail.Id, mail.Attempts, error, policy, clock.GetUtcNow(), ct))
+            else if (await mailbox.MarkFailedAsync(mail.Id, mail.Attempts, error, policy, clock.GetUtcNow(), CancellationToken.None))
             {
                 log.LogWarning("Mail {MailId} is dead after {Attempts} attempts ({Error}); an admin can requeue it", mail.Id, mail.Attempts, error);
             }
