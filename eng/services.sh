@@ -150,11 +150,11 @@ start_smtp4dev() {
   fi
   say "starting smtp4dev: SMTP 127.0.0.1:$DSAR_SMTP_PORT, mail at http://127.0.0.1:$DSAR_MAIL_UI_PORT"
   # Empty --imapport/--pop3port/--relaysmtpserver turn those off; --nousersettings ignores a stray ~/.config file.
-  # 20000 messages kept: a full test run sends a few thousand and reads them by recipient.
+  # 5000 messages kept: a full test run sends about 700; the API searches them in memory, so fewer stay fast.
   (cd "$data" && exec nohup "$tools/smtp4dev" --nousersettings --baseappdatapath="$data" --db="$data/database.db" \
     --hostname=localhost --bindaddress=127.0.0.1 --allowremoteconnections- --disableipv6 \
     --smtpport="$DSAR_SMTP_PORT" --urls="http://127.0.0.1:$DSAR_MAIL_UI_PORT" \
-    --imapport= --pop3port= --relaysmtpserver= --messagestokeep=20000 --sessionstokeep=200 \
+    --imapport= --pop3port= --relaysmtpserver= --messagestokeep=5000 --sessionstokeep=200 \
     >"$data/server.log" 2>&1) &
   local pid=$! tries=0
   echo "$pid" >"$data/smtp4dev.pid"
