@@ -146,6 +146,31 @@ public sealed class SmtpDeliveryTests
         }
     }
 
+    [Test]
+    public async Task A_message_whose_every_attempt_was_interrupted_is_dead_and_holds_nothing_up()
+    {
+        await using var sink = new SmtpSink();
+        var (tenant, _) = await QueueAsync();
+        // The process died while sending it, ten times: its last lease ran out with no outcome recorded.
+        var interrupted = Guid.NewGuid();
+        await using (var connection = new NpgsqlConnection(engine.ConnectionString))
+            await connection.ExecuteAsync("""
+                INSERT INTO mail_messages (id, tenant_id, to_address, template, language, model, created_at, next_attempt_at, attempts)
+                VALUES (@interrupted, @tenant, 'crash@example.org', 'request-referred', 'en', '{}', @at, @at, 10)
+                """, new { interrupted, tenant = tenant.Id, at = Start.AddMinutes(-5) });
+
+        var sent = await Delivery(sink.Port).DeliverRoundAsync(CancellationToken.None);
+        var rows = await RowsAsync(tenant.Id);
+        var dead = await Rows.ScalarAsync<DateTimeOffset?>(engine, "SELECT dead_at FROM mail_messages WHERE id = @interrupted", new { interrupted });
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sent, Is.EqualTo(rows.Count - 1));
+            Assert.That(sink.Drain().Select(Parse).Select(m => m.To.Mailboxes.Single().Address), Has.None.EqualTo("crash@example.org"));
+            Assert.That(dead, Is.EqualTo(Start));
+            Assert.That(rows.Single(r => r.Id == interrupted).LastError, Is.EqualTo("interrupted"));
+        }
+    }
+
     private SmtpDelivery Delivery(int port, int maxAttempts = 10, int retryBaseSeconds = 30) => new(
         engine.Services.GetRequiredService<MailboxStore>(), engine.Services.GetRequiredService<MailRenderer>(),
         Options.Create(new MailOptions
