@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything (Debian packages, PostgreSQL, RabbitMQ, database, demo organisation) and runs the engine.
-#   DSAR_PORT (default 5080), DSAR_RENDERER_PORT (5081), DSAR_PG_PORT (54329), DSAR_AMQP_PORT (56729) change the ports.
+#   DSAR_PORT (default 5080), DSAR_RENDERER_PORT (5081), DSAR_PG_PORT (54329), DSAR_AMQP_PORT (56729),
+#   DSAR_SMTP_PORT (2525) and DSAR_MAIL_UI_PORT (5025, smtp4dev's web UI: the subjects' inboxes) change the ports.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/services.sh"
 start_services
@@ -100,6 +101,8 @@ cat <<MSG
     API page      http://127.0.0.1:$port/api-docs
     OpenAPI       http://127.0.0.1:$port/openapi/v1.json
     Health        http://127.0.0.1:$port/health/ready (pack renderer: http://127.0.0.1:$renderer_port/health/ready)
+    Mail          http://127.0.0.1:$DSAR_MAIL_UI_PORT  every e-mail the demo sends, as the subject receives it (smtp4dev;
+                  SMTP on 127.0.0.1:$DSAR_SMTP_PORT, nothing is relayed): acknowledgements, identity codes, answer links
     Credentials   $DSAR_LOCAL/demo-credentials.json (staff API keys of the demo organisation 'demo')
     Systems       CRM, billing, support desk (bus), newsletter SaaS (HTTP, port $newsletter_port), paper archive (manual),
                   an erasure listener (plain AMQP)
@@ -110,6 +113,7 @@ cat <<MSG
   Try:
     curl -s -X POST http://127.0.0.1:$port/api/v1/requests -H 'Content-Type: application/json' \\
       -d '{"tenant":"demo","right":"erasure","subject":{"email":"$demo_subject"},"jurisdiction":"FR","language":"fr"}'
+    then open http://127.0.0.1:$DSAR_MAIL_UI_PORT: the subject's acknowledgement and identity code are there
   Stop the services with: eng/stop.sh    (Ctrl+C stops the engine)
 
 MSG

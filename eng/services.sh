@@ -9,8 +9,11 @@ DSAR_PG_PORT="${DSAR_PG_PORT:-54329}"
 DSAR_AMQP_PORT="${DSAR_AMQP_PORT:-56729}"
 DSAR_AMQP_DIST_PORT="${DSAR_AMQP_DIST_PORT:-$((DSAR_AMQP_PORT + 1))}"
 DSAR_EPMD_PORT="${DSAR_EPMD_PORT:-54369}"
+DSAR_SMTP_PORT="${DSAR_SMTP_PORT:-2525}"
+DSAR_MAIL_UI_PORT="${DSAR_MAIL_UI_PORT:-5025}"
+SMTP4DEV_VERSION=3.15.0
 PG_BIN=/usr/lib/postgresql/15/bin
-export DSAR_ROOT DSAR_LOCAL DSAR_PG_PORT DSAR_AMQP_PORT
+export DSAR_ROOT DSAR_LOCAL DSAR_PG_PORT DSAR_AMQP_PORT DSAR_SMTP_PORT DSAR_MAIL_UI_PORT
 
 say() { printf '\033[1m[dsar]\033[0m %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -148,6 +151,52 @@ reset_test_vhost() {
   )
 }
 
+# smtp4dev catches every e-mail the demo and the tests send: SMTP on DSAR_SMTP_PORT, its web UI and HTTP API on
+# DSAR_MAIL_UI_PORT, loopback only, never relaying (a catcher that relayed would mail real people). A .NET tool,
+# installed under .local/tools; its database and settings live under .local/smtp4dev.
+smtp4dev_answers() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$DSAR_MAIL_UI_PORT/api/messages?pageSize=1" 2>/dev/null; }
+
+start_smtp4dev() {
+  local tools="$DSAR_LOCAL/tools" data="$DSAR_LOCAL/smtp4dev"
+  mkdir -p "$tools" "$data"
+  if [ ! -x "$tools/smtp4dev" ]; then
+    say "installing smtp4dev $SMTP4DEV_VERSION into $tools"
+    dotnet tool install Rnwood.Smtp4dev --version "$SMTP4DEV_VERSION" --tool-path "$tools" >/dev/null
+  fi
+  if smtp4dev_answers; then
+    say "smtp4dev already running: SMTP 127.0.0.1:$DSAR_SMTP_PORT, mail at http://127.0.0.1:$DSAR_MAIL_UI_PORT"
+    return 0
+  fi
+  say "starting smtp4dev: SMTP 127.0.0.1:$DSAR_SMTP_PORT, mail at http://127.0.0.1:$DSAR_MAIL_UI_PORT"
+  # Empty --imapport/--pop3port/--relaysmtpserver turn those off; --nousersettings ignores a stray ~/.config file.
+  # 5000 messages kept: a full test run sends about 700; the API searches them in memory, so fewer stay fast.
+  (cd "$data" && exec nohup "$tools/smtp4dev" --nousersettings --baseappdatapath="$data" --db="$data/database.db" \
+    --hostname=localhost --bindaddress=127.0.0.1 --allowremoteconnections- --disableipv6 \
+    --smtpport="$DSAR_SMTP_PORT" --urls="http://127.0.0.1:$DSAR_MAIL_UI_PORT" \
+    --imapport= --pop3port= --relaysmtpserver= --messagestokeep=5000 --sessionstokeep=200 \
+    >"$data/server.log" 2>&1) &
+  local pid=$! tries=0
+  echo "$pid" >"$data/smtp4dev.pid"
+  until smtp4dev_answers; do
+    tries=$((tries + 1))
+    if ! kill -0 "$pid" 2>/dev/null || [ "$tries" -gt 60 ]; then
+      say "smtp4dev did not start; last lines of $data/server.log:"
+      tail -20 "$data/server.log"; return 1
+    fi
+    sleep 1
+  done
+}
+
+stop_smtp4dev() {
+  local pidfile="$DSAR_LOCAL/smtp4dev/smtp4dev.pid"
+  if [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null; then
+    say "smtp4dev stopped"
+  else
+    say "smtp4dev was not running"
+  fi
+  rm -f "$pidfile"
+}
+
 stop_services() {
   ( rabbit_env; /usr/lib/rabbitmq/bin/rabbitmqctl -q stop >/dev/null 2>&1 && say "RabbitMQ stopped" || say "RabbitMQ was not running" )
   if [ -f "$DSAR_LOCAL/pg/data/PG_VERSION" ] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DSAR_LOCAL/pg/data" status >/dev/null 2>&1; then
@@ -155,12 +204,14 @@ stop_services() {
   else
     say "PostgreSQL was not running"
   fi
+  stop_smtp4dev
 }
 
 start_services() {
   install_packages
   start_postgres
   start_rabbitmq
+  start_smtp4dev
   export DSAR_PG="Host=127.0.0.1;Port=$DSAR_PG_PORT;Username=dsar;Password=dsar"
   # The engine's own broker user (its password is generated once under .local/rabbitmq/users/).
   export DSAR_AMQP="amqp://dsar-engine:$(cat "$DSAR_LOCAL/rabbitmq/users/dsar-engine")@127.0.0.1:$DSAR_AMQP_PORT/"

@@ -60,6 +60,9 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
             ["Dsar:Connectors:Http:TimeoutSeconds"] = "2",
             ["Dsar:Connectors:Http:PollIntervalMilliseconds"] = "100",
         };
+        // Every e-mail goes over SMTP to the mail catcher, where tests read it as the subject would.
+        foreach (var (key, value) in TestData.MailCatcher.EngineSettings())
+            settings[key] = value;
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
             settings[key] = value;
         builder.UseEnvironment("Testing");

@@ -36,6 +36,8 @@ internal static class IdentityApi
     private static async Task<Results<Ok<IdentityVerified>, ValidationProblem, ProblemHttpResult>> Verify(
         string reference, HttpRequest http, IdentityVerification verification, IOptions<IntakeOptions> options, CancellationToken ct)
     {
+        if (SubjectChannel.RefuseStaff(http.HttpContext, "POST /api/v1/staff/requests/{reference}/identity with evidence") is { } refused)
+            return refused;
         IdentityProof? proof;
         if (http.HasFormContentType)
         {

@@ -36,8 +36,10 @@ internal static class PackDownloadApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(string reference, long expires, string? token, Guid codeId, string? code,
-        RequestStore requests, PackLinks links, PackCodes codes, PackStore packs, TimeProvider clock, CancellationToken ct)
+        RequestStore requests, PackLinks links, PackCodes codes, PackStore packs, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
+        if (SubjectChannel.RefuseStaff(http, "GET /api/v1/staff/requests/{reference}/documents") is { } refused)
+            return refused;
         var now = clock.GetUtcNow();
         if (await OpenableAsync(reference, expires, token, requests, links, now, ct) is not { } request)
             return Refused();

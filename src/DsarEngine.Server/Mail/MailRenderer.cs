@@ -10,12 +10,20 @@ using Microsoft.Extensions.Options;
 
 namespace DsarEngine.Server.Mail;
 
+// Who reads a rendered message: the subject (over SMTP, with their links and codes) or staff (the mailbox, where
+// every secret is replaced by a placeholder: a link or code shown to staff would let them act as the subject, review H1).
+internal enum MailAudience { Subject, Staff }
+
 // Renders a stored message: its model plus what is derived at send time (links, the request's facts).
 internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, StatusLinks links, SecretTokens tokens, IOptions<IntakeOptions> intake,
     Packs.PackLinks packLinks, PackCodes packCodes)
 {
-    public async Task<(string Subject, string Body)> RenderAsync(StoredMail mail, CancellationToken ct)
+    public const string LinkPlaceholder = "[link sent to the subject]";
+    public const string CodePlaceholder = "[one-time code sent to the subject]";
+
+    public async Task<(string Subject, string Body)> RenderAsync(StoredMail mail, MailAudience audience, CancellationToken ct)
     {
+        var forSubject = audience == MailAudience.Subject;
         var values = JsonSerializer.Deserialize<Dictionary<string, string>>(mail.Model) ?? [];
         var tenant = await tenants.FindAsync(mail.TenantId, ct);
         values["organisation"] = tenant?.Name ?? "";
@@ -26,23 +34,25 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
             var zone = TimeZoneInfo.FindSystemTimeZoneById(tenant?.TimeZone ?? "UTC");
             values["right"] = MailTemplates.RightName(request.RightKind, mail.Language);
             values["receivedOn"] = TimeZoneInfo.ConvertTime(request.ReceivedAt, zone).ToString("D", culture);
-            values["statusUrl"] = links.Url(request.Id, request.Reference);
+            values["statusUrl"] = forSubject ? links.Url(request.Id, request.Reference) : LinkPlaceholder;
             if (values.TryGetValue("challenge", out var challenge) && Guid.TryParse(challenge, out var challengeId))
             {
                 // Derived now, never stored: the database holds only their hashes.
-                values["verifyUrl"] = $"{intake.Value.PublicBaseUrl.TrimEnd('/')}/api/v1/requests/{request.Reference}/identity?challenge={challengeId}&token={tokens.Derive(IdentityChallenges.TokenPurpose, challengeId)}";
-                values["code"] = IdentityChallenges.Code(tokens, challengeId);
+                values["verifyUrl"] = forSubject
+                    ? $"{intake.Value.PublicBaseUrl.TrimEnd('/')}/api/v1/requests/{request.Reference}/identity?challenge={challengeId}&token={tokens.Derive(IdentityChallenges.TokenPurpose, challengeId)}"
+                    : LinkPlaceholder;
+                values["code"] = forSubject ? IdentityChallenges.Code(tokens, challengeId) : CodePlaceholder;
                 if (DateTimeOffset.TryParse(values.GetValueOrDefault("expiresAtIso"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var expires))
                     values["expiresAt"] = TimeZoneInfo.ConvertTime(expires, zone).ToString("f", culture);
             }
             // The answer's link: to the pack when one was rendered (expiring), else to the status page.
             var hasPack = DateTimeOffset.TryParse(values.GetValueOrDefault("packExpiresIso"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var packExpires);
-            values["packUrl"] = hasPack ? packLinks.Url(request.Id, request.Reference, packExpires) : values["statusUrl"];
+            values["packUrl"] = !hasPack ? values["statusUrl"] : forSubject ? packLinks.Url(request.Id, request.Reference, packExpires) : LinkPlaceholder;
             values["packNote"] = !hasPack ? "" : mail.Language == "fr"
                 ? $"Le lien est valable jusqu'au {TimeZoneInfo.ConvertTime(packExpires, zone).ToString("D", culture)} ; en l'ouvrant, vous recevrez un code à usage unique à cette adresse."
                 : $"The link works until {TimeZoneInfo.ConvertTime(packExpires, zone).ToString("D", culture)}; opening it sends a one-time code to this address.";
             if (values.TryGetValue("packCode", out var codeId) && Guid.TryParse(codeId, out var packCodeId))
-                values["code"] = packCodes.Code(packCodeId);
+                values["code"] = forSubject ? packCodes.Code(packCodeId) : CodePlaceholder;
             // A date fixed when the message was written (e.g. an extension notice) wins over today's state.
             var due = values.TryGetValue("dueOnIso", out var iso) && DateOnly.TryParse(iso, CultureInfo.InvariantCulture, out var fixedDue) ? fixedDue : request.EffectiveDue;
             values["dueOn"] = due?.ToString("D", culture) ?? "";
@@ -50,9 +60,12 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
         values["routedNote"] = values.TryGetValue("routedBy", out var processor)
             ? MailTemplates.RoutedNote(mail.Language, processor, values.GetValueOrDefault("workspace") ?? "", tenant?.Name ?? "") : "";
         values["greetingName"] = "";
-        if (request is not null && System.Text.Json.JsonDocument.Parse(request.Subject).RootElement.TryGetProperty("name", out var name)
-            && name.GetString() is { Length: > 0 } subjectName)
-            values["greetingName"] = " " + subjectName;
-        return MailTemplates.Render(mail.Template, mail.Language, values);
+        // The name the subject typed: intake refuses line breaks and control characters; stripped here too (review L5).
+        if (request is not null && JsonDocument.Parse(request.Subject).RootElement.TryGetProperty("name", out var name)
+            && name.GetString() is { Length: > 0 } subjectName && MailText.SingleLine(subjectName) is { Length: > 0 } safeName)
+            values["greetingName"] = " " + safeName;
+        var (subject, body) = MailTemplates.Render(mail.Template, mail.Language, values);
+        // A subject line is one line whatever a value held.
+        return (MailText.SingleLine(subject), body);
     }
 }

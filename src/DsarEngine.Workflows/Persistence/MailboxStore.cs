@@ -5,20 +5,25 @@ namespace DsarEngine.Workflows.Persistence;
 
 internal sealed record StoredMail(
     Guid Id, Guid TenantId, Guid? RequestId, string ToAddress, string Template, string Language, string Model,
-    DateTimeOffset CreatedAt, DateTimeOffset? SentAt, int Attempts, string? LastError)
+    DateTimeOffset CreatedAt, DateTimeOffset? SentAt, int Attempts, string? LastError, DateTimeOffset NextAttemptAt, DateTimeOffset? DeadAt)
 {
     // Dapper materialises through this and the init setters: its constructor mapping needs exact column types
     // (timestamptz reads as DateTime, text[] as Array), which the positional constructor cannot offer.
-    private StoredMail() : this(default, default, null, "", "", "", "", default, null, default, null) { }
+    private StoredMail() : this(default, default, null, "", "", "", "", default, null, default, null, default, null) { }
 }
 
-internal sealed class MailboxStore(NpgsqlDataSource dataSource)
+// The outgoing mail: rows written in the transaction of the state change that causes them, delivered by SMTP
+// (MailboxStore.Delivery.cs), listed for admins with their delivery state.
+internal sealed partial class MailboxStore(NpgsqlDataSource dataSource)
 {
-    private const string Columns = "id, tenant_id, request_id, to_address, template, language, model::text AS model, created_at, sent_at, attempts, last_error";
+    private const string Columns = """
+        id, tenant_id, request_id, to_address, template, language, model::text AS model, created_at, sent_at, attempts,
+        last_error, next_attempt_at, dead_at
+        """;
 
     private const string EnqueueSql = """
-        INSERT INTO mail_messages (id, tenant_id, request_id, to_address, template, language, model, created_at)
-        VALUES (@Id, @TenantId, @RequestId, @ToAddress, @Template, @Language, @Model::jsonb, @CreatedAt)
+        INSERT INTO mail_messages (id, tenant_id, request_id, to_address, template, language, model, created_at, next_attempt_at)
+        VALUES (@Id, @TenantId, @RequestId, @ToAddress, @Template, @Language, @Model::jsonb, @CreatedAt, @CreatedAt)
         """;
 
     public static Task EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid tenantId, Guid? requestId,
@@ -40,31 +45,36 @@ internal sealed class MailboxStore(NpgsqlDataSource dataSource)
         return rows.AsList();
     }
 
-    // SMTP delivery: one batch of unsent mail, locked so that several engines never send a message twice.
-    private const string ClaimSql = $"""
-        SELECT {Columns} FROM mail_messages
-        WHERE sent_at IS NULL AND attempts < @MaxAttempts
-        ORDER BY created_at LIMIT @Limit FOR UPDATE SKIP LOCKED
+    // A dead message gets a fresh set of attempts, due now. Only the tenant's own, only a dead one.
+    private const string RequeueSql = """
+        UPDATE mail_messages SET dead_at = NULL, attempts = 0, next_attempt_at = @Now
+        WHERE id = @Id AND tenant_id = @TenantId AND dead_at IS NOT NULL
+        RETURNING request_id, template
         """;
 
-    private const string MarkSql = """
-        UPDATE mail_messages SET attempts = attempts + 1,
-            sent_at = CASE WHEN @Error::text IS NULL THEN @Now ELSE NULL END, last_error = @Error
-        WHERE id = @Id
-        """;
-
-    public async Task<int> DeliverPendingAsync(Func<StoredMail, Task<string?>> send, int limit, int maxAttempts,
-        DateTimeOffset now, CancellationToken ct)
+    private sealed record Requeued(Guid? RequestId, string Template)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var batch = (await connection.QueryAsync<StoredMail>(new CommandDefinition(ClaimSql, new { Limit = limit, MaxAttempts = maxAttempts }, tx, cancellationToken: ct))).AsList();
-        foreach (var mail in batch)
+        private Requeued() : this(null, "") { }
+    }
+
+    public async Task<MailRequeue> RequeueAsync(Guid tenantId, Guid id, string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var row = await c.QuerySingleOrDefaultAsync<Requeued>(new CommandDefinition(RequeueSql, new { Id = id, TenantId = tenantId, Now = now }, tx, cancellationToken: ct));
+        if (row is null)
         {
-            var error = await send(mail);
-            await connection.ExecuteAsync(new CommandDefinition(MarkSql, new { mail.Id, Error = error, Now = now }, tx, cancellationToken: ct));
+            var exists = await c.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM mail_messages WHERE id = @Id AND tenant_id = @TenantId)", new { Id = id, TenantId = tenantId }, tx, cancellationToken: ct));
+            return exists ? MailRequeue.NotDead : MailRequeue.NotFound;
         }
+        // The request's audit trail says who sent its subject's mail again, and which mail (no address, no content).
+        if (row.RequestId is { } requestId)
+            await JournalStore.AppendEventAsync(c, tx, tenantId, requestId, now, actor, "mail-requeued",
+                System.Text.Json.JsonSerializer.Serialize(new { mailId = id, template = row.Template }), ct);
         await tx.CommitAsync(ct);
-        return batch.Count;
+        return MailRequeue.Requeued;
     }
 }
+
+internal enum MailRequeue { Requeued, NotDead, NotFound }

@@ -22,6 +22,10 @@ internal static partial class IntakeValidator
         var name = string.IsNullOrWhiteSpace(subject.Name) ? null : subject.Name.Trim();
         if (name is { Length: > MaxNameLength })
             errors.Add("subject.name", $"At most {MaxNameLength} characters.");
+        // The name greets the subject in the organisation's e-mails: no line breaks or control characters with
+        // which a stranger could write their own lines into a message sent in the organisation's name (review L5).
+        else if (name is not null && Mail.MailText.HasUnsafe(name))
+            errors.Add("subject.name", "One line of text: no line breaks, tabs or other control characters.");
 
         var identities = ValidateIdentities(subject.Identities ?? [], errors);
         if (offline && email is null && identities.Count == 0)

@@ -68,11 +68,11 @@ public sealed class IntakeDeadlineTests
     [Test]
     public async Task The_subjects_status_and_acknowledgement_show_the_due_date()
     {
-        var (accepted, _, tenant) = await SubmitAsync("FR");
+        var (accepted, staff, _) = await SubmitAsync("FR");
         var status = await engine.CreateClient().GetFromJsonAsync<JsonObject>(new Uri((string)accepted["statusUrl"]!).PathAndQuery);
-        var mail = (await tenant.Staff(engine, "agent").GetFromJsonAsync<JsonArray>("/api/v1/staff/mailbox"))!.Single(m => (string)m!["template"]! == "request-received")!;
+        var mail = await MailCatcher.WaitForAsync((string)staff["subject"]!["email"]!, "request-received");
         Assert.That((string)status!["dueOn"]!, Is.EqualTo("2025-03-03"));
-        Assert.That((string)mail["body"]!, Does.Contain("lundi 3 mars 2025").And.Contain("samedi 1 février 2025"));
+        Assert.That(mail.Body, Does.Contain("lundi 3 mars 2025").And.Contain("samedi 1 février 2025"));
     }
 
     [TestCase("XX", "jurisdiction", "Unknown jurisdiction 'XX'")]

@@ -19,11 +19,11 @@ public sealed class PackDeliveryTests
         await connector.ServeAsync(tenant.Slug);
         await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), connector.Name, new { displayName = "Orders", actions = new[] { "export" } });
         var staff = tenant.Staff(Engine, "privacy-officer");
-        var email = $"zoe.{Guid.NewGuid():N}@example.org";
+        var email = Submissions.UniqueEmail("zoe");
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access", email);
         await RequestDriver.ToFanOutAsync(staff, reference);
         await RequestDriver.ApproveUntilClosedAsync(staff, reference);
-        var ready = await MailAsync(staff, email, "response-ready");
+        var ready = await MailAsync(email, "response-ready");
         var link = new Uri(LinkPattern().Match(ready).Value);
         var query = System.Web.HttpUtility.ParseQueryString(link.Query);
         var (expires, token) = (query["expires"]!, query["token"]!);
@@ -31,19 +31,27 @@ public sealed class PackDeliveryTests
 
         var sent = await client.PostAsync($"/api/v1/requests/{reference}/pack/code?expires={expires}&token={token}", null);
         var codeId = (string)(await sent.ReadObjectAsync())["codeId"]!;
-        var codeMail = await MailAsync(staff, email, "pack-code");
+        var codeMail = await MailAsync(email, "pack-code");
         var code = CodePattern().Match(codeMail).Value;
         Assert.That(code, Has.Length.EqualTo(6), codeMail);
+        // A staff key with the subject's code is not the subject: refused, and the code stays unspent (review H1).
+        var byStaff = await staff.GetAsync($"/api/v1/requests/{reference}/pack?expires={expires}&token={token}&codeId={codeId}&code={code}");
         var wrong = await client.GetAsync($"/api/v1/requests/{reference}/pack?expires={expires}&token={token}&codeId={codeId}&code={(code == "000000" ? "111111" : "000000")}");
         var pdf = await client.GetAsync($"/api/v1/requests/{reference}/pack?expires={expires}&token={token}&codeId={codeId}&code={code}");
         var again = await client.GetAsync($"/api/v1/requests/{reference}/pack?expires={expires}&token={token}&codeId={codeId}&code={code}");
         var stretched = await client.PostAsync($"/api/v1/requests/{reference}/pack/code?expires={long.Parse(expires, System.Globalization.CultureInfo.InvariantCulture) + 86400}&token={token}", null);
         var journal = await staff.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}/journal");
+        var mailbox = await tenant.Staff(Engine, "admin").GetStringAsync($"/api/v1/staff/mailbox?to={Uri.EscapeDataString(email)}");
+        var bodies = JsonNode.Parse(mailbox)!.AsArray().Select(m => (string)m!["body"]!).ToList();
         Assert.That(pdf.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"code {code} of {codeId}: {await pdf.Content.ReadAsStringAsync()} / wrong: {wrong.StatusCode}");
         var (text, _, _) = await Poppler.ReadAsync(await pdf.Content.ReadAsByteArrayAsync());
         using (Assert.EnterMultipleScope())
         {
             Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            Assert.That(byStaff.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(mailbox, Does.Contain("pack-code").And.Not.Contain(token).And.Not.Contain($"expires={expires}"),
+                "admins see that a code was sent, never the link");
+            Assert.That(bodies, Has.None.Match($@"(?<!\d){code}(?!\d)"), "nor the code");
             Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That(pdf.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(text, Does.Contain(reference).And.Contain("Orders").And.Contain("Кириллица"));
@@ -63,11 +71,11 @@ public sealed class PackDeliveryTests
         await connector.ServeAsync(tenant.Slug);
         await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), connector.Name, new { displayName = "Orders", actions = new[] { "export" } });
         var staff = tenant.Staff(Engine, "privacy-officer");
-        var email = $"port.{Guid.NewGuid():N}@example.org";
+        var email = Submissions.UniqueEmail("port");
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "portability", email);
         await RequestDriver.ToFanOutAsync(staff, reference);
         await RequestDriver.ApproveUntilClosedAsync(staff, reference);
-        var (zip, type) = await SubjectDownload.DownloadAsync(Engine, staff, reference, email);
+        var (zip, type) = await SubjectDownload.DownloadAsync(Engine, reference, email);
         Assert.That(type, Is.EqualTo("application/zip"));
         using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
         var files = archive.Entries.ToDictionary(e => e.FullName, e => { using var s = e.Open(); using var m = new MemoryStream(); s.CopyTo(m); return m.ToArray(); });
@@ -87,7 +95,7 @@ public sealed class PackDeliveryTests
         }
     }
 
-    private static Task<string> MailAsync(HttpClient staff, string to, string template) => SubjectDownload.MailAsync(staff, to, template);
+    private static Task<string> MailAsync(string to, string template) => SubjectDownload.MailAsync(to, template);
 
     private static Regex LinkPattern() => SubjectDownload.LinkPattern();
 

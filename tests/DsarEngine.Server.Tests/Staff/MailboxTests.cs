@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DsarEngine.Server.Tests.TestData;
@@ -19,14 +18,18 @@ public sealed partial class MailboxTests
         var email = (string)body["subject"]!["email"]!;
         var reference = (string)(await (await client.SendAsync(Submissions.Post(body))).ReadObjectAsync())["reference"]!;
 
-        var mail = (await tenant.Staff(Engine, "agent").GetFromJsonAsync<JsonArray>($"/api/v1/staff/mailbox?to={Uri.EscapeDataString(email)}"))!.Single()!;
-        var link = new Uri(LinkPattern().Match((string)mail["body"]!).Value);
+        // Over SMTP to the subject's inbox (the mail catcher), as the subject reads it.
+        var mail = await MailCatcher.WaitForAsync(email, "request-received");
+        var link = new Uri(LinkPattern().Match(mail.Body).Value);
         var status = await client.GetAsync(link.PathAndQuery);
+        var id = await Rows.ScalarAsync<Guid>(Engine, "SELECT id FROM mail_messages WHERE tenant_id = @id AND template = 'request-received'", new { id = tenant.Id });
         using (Assert.EnterMultipleScope())
         {
-            Assert.That((string)mail["subject"]!, Is.EqualTo($"Nous avons bien reçu votre demande {reference}"));
-            Assert.That((string)mail["body"]!, Does.Contain("portabilité").And.Contain("Exemple SAS"));
-            Assert.That((string)mail["body"]!, Does.StartWith($"Bonjour {body["subject"]!["name"]},"));
+            Assert.That(mail.Subject, Is.EqualTo($"Nous avons bien reçu votre demande {reference}"));
+            Assert.That(mail.Body, Does.Contain("portabilité").And.Contain("Exemple SAS"));
+            Assert.That(mail.Body, Does.StartWith($"Bonjour {body["subject"]!["name"]},"));
+            Assert.That(mail.MessageId, Is.EqualTo($"<{id:N}@localhost.localdomain>"), "derived from the stored message, so a resend is recognisable");
+            Assert.That(mail.Headers["Auto-Submitted"], Is.EqualTo("auto-generated"));
             Assert.That(status.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That((string)(await status.ReadObjectAsync())["reference"]!, Is.EqualTo(reference));
         }

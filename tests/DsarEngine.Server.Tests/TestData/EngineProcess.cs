@@ -17,10 +17,11 @@ internal sealed class EngineProcess : IAsyncDisposable
     public static async Task<EngineProcess> StartAsync(IDictionary<string, string> settings)
     {
         var port = FreePort();
-        var environment = new Dictionary<string, string>(settings)
-        {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", ["Logging:LogLevel:Default"] = "Warning",
-        };
+        var environment = new Dictionary<string, string>(MailCatcher.EngineSettings());
+        foreach (var (key, value) in settings)
+            environment[key] = value;
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        environment["Logging:LogLevel:Default"] = "Warning";
         var engine = new EngineProcess(ServiceProcess.Start("DsarEngine.Server.dll", environment), new Uri($"http://127.0.0.1:{port}"));
         await engine.WaitUntilLiveAsync();
         return engine;

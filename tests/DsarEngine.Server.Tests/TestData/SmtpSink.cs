@@ -5,19 +5,42 @@ using System.Threading.Channels;
 
 namespace DsarEngine.Server.Tests.TestData;
 
-// A minimal SMTP server on loopback that accepts every message and hands it to the test: enough of
-// RFC 5321 for System.Net.Mail (EHLO, MAIL, RCPT, DATA, QUIT). Written here because no SMTP test server
-// package is obtainable; it exists only to prove the engine really speaks SMTP.
+// A minimal SMTP server on loopback that accepts messages and hands them to the test: enough of RFC 5321 for
+// MailKit (EHLO, MAIL, RCPT, DATA, QUIT). The fault tests need what smtp4dev cannot do: come up on a port where
+// nothing listened a moment ago, and refuse one recipient (550) while accepting the others.
 internal sealed class SmtpSink : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener listener;
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
 
-    public SmtpSink()
+    public SmtpSink(int port = 0, Func<string, bool>? refuseRecipient = null)
     {
+        listener = new TcpListener(IPAddress.Loopback, port);
+        RefuseRecipient = refuseRecipient ?? (_ => false);
         listener.Start();
         loop = Task.Run(AcceptAsync);
+    }
+
+    private Func<string, bool> RefuseRecipient { get; }
+
+    // A loopback port nothing listens on (free a moment ago): where an SMTP server "is down".
+    public static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    // Every message received so far, without waiting.
+    public List<string> Drain()
+    {
+        var all = new List<string>();
+        while (Messages.Reader.TryRead(out var message))
+            all.Add(message);
+        return all;
     }
 
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -53,6 +76,10 @@ internal sealed class SmtpSink : IAsyncDisposable
                     data.AppendLine(body);
                 await Messages.Writer.WriteAsync(data.ToString());
                 await writer.WriteLineAsync("250 queued");
+            }
+            else if (verb == "RCPT" && RefuseRecipient(line))
+            {
+                await writer.WriteLineAsync("550 5.1.1 mailbox unavailable");
             }
             else if (verb == "QUIT")
             {

@@ -17,7 +17,7 @@ internal static class Submissions
         ["right"] = right,
         ["subject"] = new JsonObject
         {
-            ["email"] = Faker.Internet.Email(provider: "example.org").ToLowerInvariant(),
+            ["email"] = UniqueEmail(Faker.Internet.UserName().ToLowerInvariant()),
             ["name"] = $"{Faker.Name.FirstName()} Ørsted-Müller",
             ["identities"] = new JsonArray(new JsonObject { ["type"] = "customer-id", ["value"] = $"C-{Faker.Random.Number(10000, 99999)}" }),
         },
@@ -25,6 +25,14 @@ internal static class Submissions
         ["jurisdiction"] = "FR",
         ["language"] = "fr",
     };
+
+    // Every test's subject has an address of its own: the mail catcher holds the mail of every run and every test,
+    // and a test reads only what was sent to its subject.
+    public static string UniqueEmail(string name = "subject")
+    {
+        var local = new string(name.Where(c => c is >= 'a' and <= 'z' or >= '0' and <= '9').Take(20).ToArray());
+        return $"{(local.Length > 0 ? local : "subject")}.{Guid.NewGuid():N}@example.org";
+    }
 
     public static StringContent Json(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
 

@@ -65,7 +65,7 @@ public sealed class FullRunTests
             Assert.That(view["tasks"]!.AsArray().Select(t => (string)t!["status"]!), Has.All.EqualTo("done"));
         }
         // Every right ends with its letter, in the subject's language, downloadable by the subject through the link.
-        var (content, type) = await SubjectDownload.DownloadAsync(Engine, staff, reference, (string)body["subject"]!["email"]!);
+        var (content, type) = await SubjectDownload.DownloadAsync(Engine, reference, (string)body["subject"]!["email"]!);
         if (right == "portability")
         {
             Assert.That(type, Is.EqualTo("application/zip"));

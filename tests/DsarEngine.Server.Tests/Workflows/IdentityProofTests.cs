@@ -6,7 +6,7 @@ using DsarEngine.Server.Tests.TestData;
 
 namespace DsarEngine.Server.Tests.Workflows;
 
-// E-mail proof of identity end to end: the challenge e-mail, the link page, the code, and its limits.
+// E-mail proof of identity end to end: the challenge e-mail (read from the subject's inbox), the link page, the code, and its limits.
 public sealed partial class IdentityProofTests
 {
     private static EngineFactory Engine => SharedEngine.Engine;
@@ -18,8 +18,8 @@ public sealed partial class IdentityProofTests
         var reference = (string)(await (await Engine.CreateClient().SendAsync(Submissions.Post(body))).ReadObjectAsync())["reference"]!;
         var staff = tenant.Staff(Engine, "agent");
         await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("identity"), "the identity step");
-        var mail = (await staff.GetFromJsonAsync<JsonArray>("/api/v1/staff/mailbox"))!.Select(m => m!).Single(m => (string)m["template"]! == "identity-challenge");
-        var text = (string)mail["body"]!;
+        // The subject's inbox, as the subject reads it.
+        var text = (await MailCatcher.WaitForAsync((string)body["subject"]!["email"]!, "identity-challenge")).Body;
         var link = new Uri(LinkPattern().Match(text).Value);
         var query = System.Web.HttpUtility.ParseQueryString(link.Query);
         return (reference, staff, Guid.Parse(query["challenge"]!), query["token"]!, CodePattern().Match(text).Groups[1].Value);

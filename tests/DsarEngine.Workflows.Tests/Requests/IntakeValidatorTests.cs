@@ -71,6 +71,31 @@ public sealed class IntakeValidatorTests
         Assert.That(errors["subject.email"], Is.EqualTo(new[] { "Not a valid e-mail address." }));
     }
 
+    // Review L5: the name greets the subject in the organisation's e-mails; it cannot carry lines of its own.
+    [TestCase("Ada\nhttp://evil.example")]
+    [TestCase("Ada\r\nLovelace")]
+    [TestCase("Ada\u0085Lovelace")]
+    [TestCase("Ada\u2029Lovelace")]
+    [TestCase("Ada\u0000")]
+    [TestCase("\u202EAda")]
+    public void A_name_with_line_breaks_or_control_characters_is_a_field_error(string name)
+    {
+        var form = IntakeForms.Valid() with { Subject = IntakeForms.Valid().Subject! with { Name = name } };
+        var (request, errors) = Validate(form);
+        Assert.That(request, Is.Null);
+        Assert.That(errors["subject.name"], Is.EqualTo(new[] { "One line of text: no line breaks, tabs or other control characters." }));
+    }
+
+    [TestCase("Zoë Ørsted-Müller")]
+    [TestCase("李小龍")]
+    [TestCase("O'Brien, Jr.")]
+    public void A_name_in_any_script_on_one_line_is_accepted(string name)
+    {
+        var (request, errors) = Validate(IntakeForms.Valid() with { Subject = IntakeForms.Valid().Subject! with { Name = name } });
+        Assert.That(errors, Is.Empty);
+        Assert.That(request!.Subject.Name, Is.EqualTo(name));
+    }
+
     [Test]
     public void An_unknown_right_lists_the_known_ones()
     {
