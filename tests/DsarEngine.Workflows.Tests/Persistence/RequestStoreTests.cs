@@ -35,6 +35,26 @@ public sealed class RequestStoreTests
         }
     }
 
+    // Security review L1: the database itself refuses to rewrite the audit trail, whatever the code does.
+    [TestCase("UPDATE request_journal SET kind = 'nothing-happened' WHERE request_id = @id")]
+    [TestCase("DELETE FROM request_journal WHERE request_id = @id")]
+    [TestCase("TRUNCATE request_journal")]
+    public async Task The_journal_refuses_updates_deletes_and_truncation(string sql)
+    {
+        var tenant = await NewTenantAsync();
+        var request = StoredRequests.For(tenant);
+        await Store.SubmitAsync(request, StoredRequests.Received(request), null, null, CancellationToken.None);
+
+        await using var connection = await DatabaseSetup.Get<Npgsql.NpgsqlDataSource>().OpenConnectionAsync();
+        var refused = Assert.ThrowsAsync<Npgsql.PostgresException>(() => Dapper.SqlMapper.ExecuteAsync(connection, sql, new { id = request.Id }));
+        var journal = await DatabaseSetup.Get<JournalStore>().ReadAsync(tenant, request.Id, CancellationToken.None);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refused!.MessageText, Does.Contain("request_journal is append-only"));
+            Assert.That(journal.Select(e => e.Kind), Is.EqualTo(new[] { "received" }));
+        }
+    }
+
     [Test]
     public async Task The_same_idempotency_key_and_body_return_the_first_request()
     {
