@@ -13,4 +13,6 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /out .
+# Not root (security review L8): the .NET images ship an unprivileged "app" user for this.
+USER $APP_UID
 ENTRYPOINT ["dotnet", "DsarEngine.Server.dll"]
