@@ -21,6 +21,7 @@ internal sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRende
     private readonly SemaphoreSlim launch = new(1);
     private IPlaywright? playwright;
     private IBrowser? browser;
+    private IBrowserContext? context;
     private readonly System.Collections.Concurrent.ConcurrentBag<(IBrowser Browser, IPage Page)> idle = [];
 
     public int Launches { get; private set; }
@@ -63,7 +64,7 @@ internal sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRende
                 return kept.Page;
             await CloseQuietlyAsync(kept.Page);
         }
-        return await current.NewPageAsync();
+        return await (context ?? throw new InvalidOperationException("No browser context.")).NewPageAsync();
     }
 
     private static async Task CloseQuietlyAsync(IPage page)
@@ -107,6 +108,9 @@ internal sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRende
             {
                 ExecutablePath = options.Value.ChromiumPath, Headless = true, Args = Flags,
             });
+            // Letters are static HTML the engine wrote (Razor encodes every value): no script runs and nothing is
+            // fetched, so even a value that slipped through could neither act nor call out (security review L8).
+            context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, Offline = true });
             Launches++;
             log.LogInformation("PDF renderer started Chromium ({Launch})", Launches.ToString(CultureInfo.InvariantCulture));
             return browser;

@@ -37,6 +37,27 @@ public sealed class LetterPdfTests
             [new CategorySection("invoices", ["id", "amount"], [["F-000001", "49.90"]], 120)]),
     ]);
 
+    // Security review L8, defence in depth: should anything of a subject's ever reach a letter unencoded, the renderer
+    // still runs no script and fetches nothing.
+    [Test]
+    public async Task The_renderer_runs_no_script_and_fetches_nothing()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var html = $"""
+            <!doctype html><html lang="en"><head><title>Probe</title></head><body><p id="p">static text</p>
+            <img src="http://127.0.0.1:{port}/beacon.png" alt=""><link rel="stylesheet" href="http://127.0.0.1:{port}/style.css">
+            <script>document.getElementById('p').textContent = 'script ran';</script></body></html>
+            """;
+        var (text, _, _) = await Poppler.ReadAsync(await renderer.RenderAsync(html, "DSR-PROBE", "en", CancellationToken.None));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Contain("static text").And.Not.Contain("script ran"));
+            Assert.That(listener.Pending(), Is.False, "no request reached the network");
+        }
+    }
+
     [TestCase("en", "Your request for access to your personal data", "Who receives your data", "Commission nationale")]
     [TestCase("fr", "Votre demande d'accès à vos données personnelles", "Qui reçoit vos données", "Commission nationale")]
     public async Task An_access_letter_has_every_article_15_section_the_copy_and_readable_names(string language, string title, string recipients, string authority)
