@@ -23,7 +23,13 @@ if [ ! -s "$DSAR_LOCAL/newsletter-secret" ]; then
   head -c 32 /dev/urandom | base64 | tr -d '\n' >"$DSAR_LOCAL/newsletter-secret"
   chmod 600 "$DSAR_LOCAL/newsletter-secret"
 fi
-export Dsar__Connectors__Secrets__newsletter="$(cat "$DSAR_LOCAL/newsletter-secret")"
+# The secret is provisioned for the demo organisation only and bound to the newsletter's endpoint: no other
+# organisation can name it, and it is sent nowhere else (docs/http-connectors.md).
+export Dsar__Connectors__Secrets__demo__newsletter__Value="$(cat "$DSAR_LOCAL/newsletter-secret")"
+export Dsar__Connectors__Secrets__demo__newsletter__Endpoints__0="http://127.0.0.1:$newsletter_port/"
+# Every sample system listens on 127.0.0.1 over plain http, which the engine refuses by default (Dsar:Egress).
+export Dsar__Egress__AllowHttp=true
+export Dsar__Egress__AllowedNetworks__0=127.0.0.0/8
 export Dsar__Demo__NewsletterUrl="http://127.0.0.1:$newsletter_port/"
 export ConnectionStrings__Samples="$DSAR_PG;Database=dsar_samples"
 samples=(CrmConnector BillingConnector SupportDeskConnector NewsletterSaas ErasureListener)
@@ -52,7 +58,7 @@ pids+=($!)
 run_sample CrmConnector Connector__Name=crm
 run_sample BillingConnector Connector__Name=billing
 run_sample SupportDeskConnector Connector__Name=support-desk
-run_sample NewsletterSaas Newsletter__Secret="$Dsar__Connectors__Secrets__newsletter" Newsletter__Url="http://127.0.0.1:$newsletter_port"
+run_sample NewsletterSaas Newsletter__Secret="$Dsar__Connectors__Secrets__demo__newsletter__Value" Newsletter__Url="http://127.0.0.1:$newsletter_port"
 for _ in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
   kill -0 "$server" 2>/dev/null || { say "the engine stopped during start-up (see above)"; exit 1; }
