@@ -8,9 +8,10 @@ namespace DsarEngine.Server.Connectors.Egress;
 // private one later is refused when it matters, at connect time.
 internal sealed class EgressConnector(EgressPolicy policy, ILogger<EgressConnector> log)
 {
-    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
+    public ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct) => ConnectAsync(context.DnsEndPoint, ct);
+
+    public async ValueTask<Stream> ConnectAsync(DnsEndPoint target, CancellationToken ct)
     {
-        var target = context.DnsEndPoint;
         var addresses = IPAddress.TryParse(target.Host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(target.Host, ct);
         foreach (var address in addresses)
             if (policy.Kind(address) is { } kind)
