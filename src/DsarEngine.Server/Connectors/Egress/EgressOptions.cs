@@ -22,9 +22,13 @@ internal sealed class EgressOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         for (var i = 0; i < AllowedNetworks.Length; i++)
-            if (!AllowedNetworks[i].Contains('/', StringComparison.Ordinal) || !IPNetwork.TryParse(AllowedNetworks[i].Trim(), out _))
+            if (!IsNetwork(AllowedNetworks[i].Trim()))
                 yield return new ValidationResult(
                     $"Dsar:Egress:AllowedNetworks:{i} ('{AllowedNetworks[i]}') is not a network in CIDR form with no host bits set, such as 10.20.0.0/16 or fd00::/8.",
                     [nameof(AllowedNetworks)]);
     }
+
+    // Host bits set (10.0.0.1/8) would be masked silently; refused, since the operator may have meant one address.
+    private static bool IsNetwork(string cidr) => cidr.Split('/') is [var address, _] && IPAddress.TryParse(address, out var given)
+        && IPNetwork.TryParse(cidr, out var network) && network.BaseAddress.Equals(given);
 }
