@@ -26,7 +26,7 @@ internal static partial class OpenDsrApi
 
     // The certificate URL comes from the configured public base URL, never from the Host header: this document is
     // signed, and a client's forged Host must not get a signed pointer to a certificate of its choosing.
-    private static IResult Discovery(HttpRequest http, OpenDsrSigner signer, IOptions<OpenDsrOptions> options, IOptions<Infrastructure.IntakeOptions> intake)
+    private static IResult Discovery(OpenDsrSigner signer, IOptions<OpenDsrOptions> options, IOptions<Infrastructure.IntakeOptions> intake)
     {
         if (!signer.Enabled)
             return OpenDsrProblems.Disabled();
@@ -38,7 +38,7 @@ internal static partial class OpenDsrApi
         };
         return SignedJson.Of(200, new OpenDsrDiscovery(OpenDsrJson.ApiVersion,
             [.. OpenDsrIntake.SupportedIdentityTypes.Select(t => new OpenDsrSupportedIdentity(t, "raw"))],
-            [.. OpenDsrIntake.StandardTypes], $"http://{http.Host}/opendsr/v1/certificate.pem",
+            [.. OpenDsrIntake.StandardTypes], $"{intake.Value.PublicBaseUrl.TrimEnd('/')}/opendsr/v1/certificate.pem",
             new() { [domain] = extension }), signer, domain);
     }
 

@@ -108,7 +108,7 @@ internal sealed class OpenDsrClient(IHttpClientFactory clients, HttpConnectorReg
             }, ct);
             var code = (int)answer.Status;
             if (code is < 200 or > 299)
-                return (answer.Status, null, (code >= 500, code >= 500 ? "server-error" : "rejected", $"The processor answered {code}: " + System.Text.Encoding.UTF8.GetString(answer.Body ?? [])));
+                return (answer.Status, null, (code >= 500, code >= 500 ? "server-error" : "rejected", $"The processor answered {code}."));
             if (answer.Body is not { } raw)
                 return (answer.Status, null, (false, BoundedAnswer.TooLargeCode, $"The processor's answer was larger than {http.Value.MaxResultBytes} bytes; the rest was not read."));
             var signature = answer.Headers.TryGetValues(OpenDsrSigner.SignatureHeader, out var values) ? values.FirstOrDefault() : null;

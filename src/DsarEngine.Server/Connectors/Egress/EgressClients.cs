@@ -16,7 +16,7 @@ internal static class EgressClients
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 ConnectCallback = sp.GetRequiredService<EgressConnector>().ConnectAsync,
-                AllowAutoRedirect = true,
+                AllowAutoRedirect = false,
                 UseProxy = false,
                 UseCookies = false,
                 ConnectTimeout = TimeSpan.FromSeconds(15),
