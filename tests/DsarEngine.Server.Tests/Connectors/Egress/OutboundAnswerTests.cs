@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using DsarEngine.Server.OpenDsr;
 using DsarEngine.Server.Tests.TestData;
@@ -66,24 +68,7 @@ public sealed class OutboundAnswerTests
     [Test]
     public async Task An_oversized_chunked_answer_fails_the_task_and_is_not_read_to_its_end()
     {
-        const long Offered = 256L * 1024 * 1024;
-        long written = 0;
-        await using var connector = await ScriptedServer.StartAsync(async context =>
-        {
-            // No Content-Length: chunked, so only reading tells how large it is.
-            context.Response.ContentType = "application/json";
-            var chunk = Encoding.ASCII.GetBytes(new string(' ', 64 * 1024));
-            try
-            {
-                while (Interlocked.Read(ref written) < Offered)
-                {
-                    await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
-                    Interlocked.Add(ref written, chunk.Length);
-                }
-            }
-            catch (OperationCanceledException) { } // the engine hung up
-            catch (IOException) { }
-        });
+        await using var connector = ChunkedFlood.Start(offered: 256L * 1024 * 1024);
         var tenant = await RegisterAsync("http", connector.Url, "export");
 
         var (task, journal) = await TaskRuns.RunAsync(Engine, tenant, "vendor", "access", TaskRuns.Failed);
@@ -91,7 +76,66 @@ public sealed class OutboundAnswerTests
         {
             Assert.That((string)task["detail"]!, Does.StartWith("response-too-large: "));
             Assert.That(journal, Does.Contain("response-too-large"));
-            Assert.That(Interlocked.Read(ref written), Is.LessThan(64L * 1024 * 1024), "the engine stops reading just past its 16 MiB bound");
+            // 16 MiB read, plus what the kernel's socket buffers took before the engine hung up.
+            Assert.That(await connector.SentAsync(), Is.LessThan(64L * 1024 * 1024), "the engine stops reading just past its 16 MiB bound");
+        }
+    }
+
+    // Answers one request with a chunked body (no Content-Length) written straight to the socket, and counts what the
+    // socket accepted: once the engine hangs up, writes fail, so the count is what the engine read plus buffers.
+    private sealed class ChunkedFlood : IAsyncDisposable
+    {
+        private const int ChunkBytes = 64 * 1024;
+        private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+        private Task<long> serving = Task.FromResult(0L);
+
+        public Uri Url { get; private set; } = null!;
+
+        public static ChunkedFlood Start(long offered)
+        {
+            var flood = new ChunkedFlood();
+            flood.listener.Start();
+            flood.Url = new Uri($"http://127.0.0.1:{((IPEndPoint)flood.listener.LocalEndpoint).Port}/");
+            flood.serving = flood.ServeAsync(offered);
+            return flood;
+        }
+
+        public Task<long> SentAsync() => serving.WaitAsync(TimeSpan.FromSeconds(30));
+
+        private async Task<long> ServeAsync(long offered)
+        {
+            using var client = await listener.AcceptTcpClientAsync();
+            var stream = client.GetStream();
+            var head = new StringBuilder();
+            var buffer = new byte[8192];
+            while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+            {
+                var read = await stream.ReadAsync(buffer);
+                if (read == 0)
+                    return 0;
+                head.Append(Encoding.ASCII.GetString(buffer, 0, read));
+            }
+            await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"));
+            var chunk = Encoding.ASCII.GetBytes($"{ChunkBytes:x}\r\n{new string(' ', ChunkBytes)}\r\n");
+            long sent = 0;
+            try
+            {
+                while (sent < offered)
+                {
+                    await stream.WriteAsync(chunk);
+                    sent += ChunkBytes;
+                }
+            }
+            catch (IOException) { } // the engine hung up
+            return sent;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            listener.Stop();
+            try { await serving; }
+            catch (SocketException) { } // never connected to
+            catch (ObjectDisposedException) { }
         }
     }
 
