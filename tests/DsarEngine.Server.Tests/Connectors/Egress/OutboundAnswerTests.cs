@@ -76,8 +76,8 @@ public sealed class OutboundAnswerTests
         {
             Assert.That((string)task["detail"]!, Does.StartWith("response-too-large: "));
             Assert.That(journal, Does.Contain("response-too-large"));
-            // 16 MiB read, plus what the kernel's socket buffers took before the engine hung up.
-            Assert.That(await connector.SentAsync(), Is.LessThan(64L * 1024 * 1024), "the engine stops reading just past its 16 MiB bound");
+            // 16 MiB read, plus what the kernels' socket buffers took (up to a few tens of MiB) before the engine hung up.
+            Assert.That(await connector.SentAsync(), Is.LessThan(100L * 1024 * 1024), "the engine stops reading just past its 16 MiB bound, long before the 256 MiB offered");
         }
     }
 
