@@ -24,7 +24,13 @@ if [ ! -s "$DSAR_LOCAL/newsletter-secret" ]; then
   head -c 32 /dev/urandom | base64 | tr -d '\n' >"$DSAR_LOCAL/newsletter-secret"
   chmod 600 "$DSAR_LOCAL/newsletter-secret"
 fi
-export Dsar__Connectors__Secrets__newsletter="$(cat "$DSAR_LOCAL/newsletter-secret")"
+# The secret is provisioned for the demo organisation only and bound to the newsletter's endpoint: no other
+# organisation can name it, and it is sent nowhere else (docs/http-connectors.md).
+export Dsar__Connectors__Secrets__demo__newsletter__Value="$(cat "$DSAR_LOCAL/newsletter-secret")"
+export Dsar__Connectors__Secrets__demo__newsletter__Endpoints__0="http://127.0.0.1:$newsletter_port/"
+# Every sample system listens on 127.0.0.1 over plain http, which the engine refuses by default (Dsar:Egress).
+export Dsar__Egress__AllowHttp=true
+export Dsar__Egress__AllowedNetworks__0=127.0.0.0/8
 export Dsar__Demo__NewsletterUrl="http://127.0.0.1:$newsletter_port/"
 export ConnectionStrings__Samples="$DSAR_PG;Database=dsar_samples"
 samples=(CrmConnector BillingConnector SupportDeskConnector NewsletterSaas ErasureListener)
@@ -78,7 +84,7 @@ for connector in crm billing support-desk; do
   run_sample "$sample" Connector__Name="$connector" Connector__Tenants=demo Connector__EngineUser=dsar-engine \
     Dsar__Bus__Url="$(bus_url "demo.$connector" /)"
 done
-run_sample NewsletterSaas Newsletter__Secret="$Dsar__Connectors__Secrets__newsletter" Newsletter__Url="http://127.0.0.1:$newsletter_port"
+run_sample NewsletterSaas Newsletter__Secret="$Dsar__Connectors__Secrets__demo__newsletter__Value" Newsletter__Url="http://127.0.0.1:$newsletter_port"
 for _ in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
   kill -0 "$server" 2>/dev/null || { say "the engine stopped during start-up (see above)"; exit 1; }

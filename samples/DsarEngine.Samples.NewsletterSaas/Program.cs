@@ -10,7 +10,7 @@ internal static class Program
     public static async Task Main()
     {
         var secret = Environment.GetEnvironmentVariable("Newsletter__Secret") is { Length: >= 32 } s
-            ? Encoding.UTF8.GetBytes(s) : throw new InvalidOperationException("Set Newsletter__Secret (at least 32 characters), the same as the engine's Dsar:Connectors:Secrets:<secretRef>.");
+            ? Encoding.UTF8.GetBytes(s) : throw new InvalidOperationException("Set Newsletter__Secret (at least 32 characters), the same as the engine's Dsar:Connectors:Secrets:<tenant>:<secretRef>:Value.");
         var faults = new Faults
         {
             LatencyMs = int.TryParse(Environment.GetEnvironmentVariable("Simulator__LatencyMs"), out var ms) ? ms : 0,

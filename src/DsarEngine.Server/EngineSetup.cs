@@ -1,4 +1,5 @@
 using DsarEngine.Server.OpenDsr;
+using DsarEngine.Server.Connectors.Egress;
 using DsarEngine.Server.Connectors.Http;
 using DsarEngine.Server.Apis;
 using DsarEngine.Server.Auth;
@@ -39,13 +40,20 @@ internal static class EngineSetup
         services.AddSingleton(sp => new SecretTokens(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.TokenKeyBytes()));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SecurityOptions>>().Value.DataKeys());
         services.AddSingleton<Workflows.Connectors.ExportStore>();
-        services.AddHttpClient(Connectors.Http.HttpConnectorAdapter.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan); // Polly times calls out
+        // Every URL from outside (connector endpoints, processors, status URLs, status callbacks) goes through the egress rules.
+        AddValidatedOptions<Connectors.Egress.EgressOptions>(services, Connectors.Egress.EgressOptions.SectionName);
+        services.AddSingleton<Connectors.Egress.EgressPolicy>();
+        services.AddSingleton<Connectors.Egress.EgressConnector>();
+        services.AddSingleton<Connectors.Http.ConnectorSecrets>();
+        services.AddSingleton<IValidateOptions<Connectors.Http.HttpConnectorOptions>, Connectors.Http.ConnectorSecretsValidation>();
+        static int MaxResultBytes(IServiceProvider sp) => sp.GetRequiredService<IOptions<Connectors.Http.HttpConnectorOptions>>().Value.MaxResultBytes;
+        services.AddEgressClient(Connectors.Http.HttpConnectorAdapter.ClientName, Timeout.InfiniteTimeSpan, MaxResultBytes); // Polly times calls out
         services.AddSingleton<Connectors.EngineReplies>();
         services.AddSingleton<Connectors.ReplyGuard>();
         services.AddSingleton<Connectors.Http.HttpConnectorRegistry>();
         services.AddSingleton<Connectors.Http.HttpPipelines>();
         services.AddSingleton<Connectors.Http.HttpConnectorAdapter>();
-        services.AddHttpClient(OpenDsr.OpenDsrCallbackWorker.ClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
+        services.AddEgressClient(OpenDsr.OpenDsrCallbackWorker.ClientName, TimeSpan.FromSeconds(60), MaxResultBytes);
         services.AddSingleton<OpenDsr.OpenDsrSigner>();
         services.AddSingleton<OpenDsr.OpenDsrControllers>();
         services.AddSingleton<OpenDsr.OpenDsrCallbackPipelines>();

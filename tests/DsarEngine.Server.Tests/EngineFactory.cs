@@ -19,6 +19,9 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
     // The warnings this engine logged.
     public TestData.EngineLogs Logs { get; } = new();
 
+    // Settings changed while the engine runs, such as the secrets provisioned for a test's own tenant.
+    public TestData.RuntimeSettings Settings { get; } = new();
+
     // False for a second engine sharing another one's database: the owner drops it.
     public bool OwnsDatabase { get; init; } = true;
 
@@ -55,18 +58,28 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
             ["Dsar:Intake:PublicPermitsPerMinute"] = "100000",
             ["Dsar:Intake:StatusPermitsPerMinute"] = "100000",
             ["Dsar:Intake:PublicBaseUrl"] = "http://localhost",
-            // HTTP connectors: the simulator's shared secret, and short timeouts so resilience tests run in seconds.
-            [$"Dsar:Connectors:Secrets:{TestData.HttpSecret.Ref}"] = TestData.HttpSecret.Value,
+            // HTTP connectors: short timeouts so resilience tests run in seconds. Secrets are per tenant: tests provision
+            // them for the tenants they create (Settings.ProvisionSecret).
             ["Dsar:Connectors:Http:TimeoutSeconds"] = "2",
             ["Dsar:Connectors:Http:PollIntervalMilliseconds"] = "100",
+            // The simulators and listeners of the tests answer plain http on 127.0.0.1: allowed explicitly, as an operator
+            // would, so that the engine's defaults stay the safe ones. A test overriding one of these with null removes it.
+            ["Dsar:Egress:AllowHttp"] = "true",
+            ["Dsar:Egress:AllowedNetworks:0"] = "127.0.0.0/8",
+            ["Dsar:Egress:AllowedNetworks:1"] = "::1/128",
         };
         // Every e-mail goes over SMTP to the mail catcher, where tests read it as the subject would.
         foreach (var (key, value) in TestData.MailCatcher.EngineSettings())
             settings[key] = value;
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
-            settings[key] = value;
+        {
+            if (value is null)
+                settings.Remove(key);
+            else
+                settings[key] = value;
+        }
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings).Add(Settings));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs));
         if (time is not null)
             builder.ConfigureTestServices(services => services.AddSingleton(time));

@@ -1,5 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DsarEngine.Server.Connectors.Egress;
+using DsarEngine.Server.Connectors.Http;
+using DsarEngine.Server.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 using DsarEngine.Workflows.Definitions;
 using DsarEngine.Workflows.Persistence;
 using DsarEngine.Workflows.Runtime;
@@ -45,10 +49,11 @@ internal static partial class ConnectorBodyValidation
             || r.LegalBasis.Length > 500 || (r.Period is not null && !IsoPeriod().IsMatch(r.Period))))
             errors["retention"] = ["At most 50 rules, each with a category, a legal basis (≤ 500 characters) and optionally an ISO 8601 period such as P10Y."];
         var needsEndpoint = kind is ConnectorKinds.Http or ConnectorKinds.OpenDsr;
-        if (needsEndpoint && (body.Http?.Endpoint is not { } url || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
-            errors["http.endpoint"] = ["Required for http and opendsr connectors: an absolute http(s) URL."];
+        if (needsEndpoint && (body.Http?.Endpoint is not { } url || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")
+            || uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0))
+            errors["http.endpoint"] = ["Required for http and opendsr connectors: an absolute http(s) URL without user name, query or fragment."];
         if (needsEndpoint && (body.Http?.SecretRef is not { } secret || !Slug().IsMatch(secret)))
-            errors["http.secretRef"] = ["Required: the name of the secret in configuration (Dsar:Connectors:Secrets:<name>), never the secret itself."];
+            errors["http.secretRef"] = ["Required: the name of a secret the operator provisioned for this organisation, never the secret itself."];
         if (needsEndpoint && body.Http?.ResultMode is { } mode && !ResultModes.Contains(mode))
             errors["http.resultMode"] = [$"One of: {string.Join(", ", ResultModes)}."];
         if (!needsEndpoint && body.Http is not null)
@@ -63,6 +68,24 @@ internal static partial class ConnectorBodyValidation
         var http = needsEndpoint ? JsonSerializer.Serialize(body.Http! with { ResultMode = body.Http!.ResultMode ?? "sync" }, Json) : null;
         return (new StoredConnector(name, actions, body.TimeoutHours ?? 168, body.Enabled ?? true, kind, body.DisplayName?.Trim() ?? name,
             body.Systems ?? [], body.DataCategories ?? [], JsonSerializer.Serialize(retention, Json), body.NeedsReview ?? false, http, default, null, kind == ConnectorKinds.Bus ? body.Bus!.User : null), errors);
+    }
+
+    // After the format: may the engine call this endpoint, with this secret, for this organisation? A 422 that changes
+    // nothing. The secret's refusal is one sentence whatever the cause (no such secret, another organisation's, bound
+    // elsewhere, malformed), so that an admin cannot probe the operator's configuration through it.
+    public static ProblemHttpResult? Refusal(this ConnectorBody body, string tenant, EgressPolicy egress, ConnectorSecrets secrets)
+    {
+        if (body.Http is not { Endpoint: { } endpoint, SecretRef: { } secretRef })
+            return null;
+        var url = HttpConnectorSettings.Normalise(endpoint);
+        if (egress.Refusal(url) is { } refusal)
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "egress-refused", "The engine does not call this endpoint; nothing was changed.", refusal,
+                new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["http.endpoint"] = [refusal] } });
+        if (secrets.Find(tenant, secretRef) is { } secret && secret.Covers(url))
+            return null;
+        var message = $"secretRef '{secretRef}' is not a secret the operator provisioned for this organisation and endpoint.";
+        return Problems.Of(StatusCodes.Status422UnprocessableEntity, "secret-not-provisioned", "The connector cannot use this secret; nothing was changed.", message,
+            new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["http.secretRef"] = [message] } });
     }
 
     private static void CheckList(Dictionary<string, string[]> errors, string field, string[]? values)

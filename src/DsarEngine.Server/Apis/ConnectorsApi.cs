@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using DsarEngine.Server.Auth;
+using DsarEngine.Server.Connectors.Egress;
+using DsarEngine.Server.Connectors.Http;
 using DsarEngine.Server.Infrastructure;
 using DsarEngine.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,7 +30,8 @@ internal static class ConnectorsApi
         await connectors.FindAsync(user.Tenant(), name, ct) is { } found ? TypedResults.Ok(ConnectorView.From(found, user.Slug())) : Problems.NotFound("connector in your organisation");
 
     private static async Task<Results<Created<ConnectorView>, Ok<ConnectorView>, ValidationProblem, ProblemHttpResult>> Put(
-        string name, HttpRequest http, ClaimsPrincipal user, ConnectorStore connectors, TimeProvider clock, IOptions<IntakeOptions> options, CancellationToken ct)
+        string name, HttpRequest http, ClaimsPrincipal user, ConnectorStore connectors, EgressPolicy egress, ConnectorSecrets secrets, TimeProvider clock,
+        IOptions<IntakeOptions> options, CancellationToken ct)
     {
         var body = await JsonBodyReader.ReadAsync<ConnectorBody>(http, options.Value.MaxBodyBytes, ct);
         if (body.Problem is not null)
@@ -36,6 +39,8 @@ internal static class ConnectorsApi
         var (connector, errors) = body.Value!.ToStored(name);
         if (connector is null)
             return Problems.Validation(errors, "Nothing was changed.");
+        if (body.Value!.Refusal(user.FindFirstValue(StaffClaims.TenantSlug)!, egress, secrets) is { } refused)
+            return refused;
         var (created, stored) = await connectors.UpsertAsync(user.Tenant(), connector, clock.GetUtcNow(), ct);
         var view = ConnectorView.From(stored, user.Slug());
         return created ? TypedResults.Created($"/api/v1/staff/connectors/{name}", view) : TypedResults.Ok(view);

@@ -8,6 +8,9 @@ internal static class DemoConnectors
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // Provisioned for the organisation "demo" only: Dsar:Connectors:Secrets:demo:newsletter (Value, Endpoints).
+    public const string NewsletterSecret = "newsletter";
+
     public static IEnumerable<StoredConnector> All(string newsletterUrl) =>
     [
         Bus("crm", "Sales CRM", ["locate", "export", "rectify", "erase", "stop-processing"], ["contact-details", "contacts", "notes"], []),
@@ -17,7 +20,7 @@ internal static class DemoConnectors
         new("newsletter", ["locate", "export", "erase", "stop-processing"], 24, true, "http", "Newsletter service", ["Mailer SaaS"],
             ["subscriber", "lists", "campaign-activity"],
             JsonSerializer.Serialize(new[] { new { category = "suppression-list", legalBasis = "GDPR Art. 21(3): never mail an objector again", period = (string?)null } }, Json),
-            false, JsonSerializer.Serialize(new { endpoint = newsletterUrl, secretRef = "newsletter", resultMode = "sync" }, Json), default, null),
+            false, JsonSerializer.Serialize(new { endpoint = newsletterUrl, secretRef = NewsletterSecret, resultMode = "sync" }, Json), default, null),
         new("paper-archive", ["export", "erase"], 168, true, "manual", "Paper archive", ["Filing room"], ["correspondence"], "[]", true, null, default, null),
     ];
 

@@ -11,7 +11,7 @@ namespace DsarEngine.Server.Demo;
 // the same organisation, the same API keys (read back from the credentials file) and adds no duplicates.
 internal sealed partial class DemoSeeder(
     TenantStore tenants, ApiKeyStore keys, RequestStore requests, ConnectorStore connectors, RegisterStore registers, WorkspaceStore workspaces, DemoSamples samples,
-    IOptions<DemoOptions> options, IOptions<IntakeOptions> intake, TimeProvider clock, ILogger<DemoSeeder> log)
+    IOptions<DemoOptions> options, IOptions<IntakeOptions> intake, Connectors.Http.ConnectorSecrets secrets, TimeProvider clock, ILogger<DemoSeeder> log)
 {
     public static readonly Guid TenantId = Guid.Parse("0193a0c4-0000-7000-8000-00000000de30");
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -40,6 +40,11 @@ internal sealed partial class DemoSeeder(
         {
             foreach (var connector in DemoConnectors.All(options.Value.NewsletterUrl))
                 await connectors.UpsertAsync(TenantId, connector, now, ct);
+            // Seeded as an admin would register it, but without the API's check: say here what the operator must add.
+            if (secrets.Find("demo", DemoConnectors.NewsletterSecret) is not { } secret
+                || !secret.Covers(Connectors.Http.HttpConnectorSettings.Normalise(options.Value.NewsletterUrl)))
+                log.LogWarning("The demo newsletter connector cannot be called until {Setting} is provisioned (Value, and Endpoints:0 = {Url}); eng/run.sh does",
+                    $"{Connectors.Http.ConnectorSecrets.SectionName}:demo:{DemoConnectors.NewsletterSecret}", options.Value.NewsletterUrl);
         }
         if ((await requests.ListAsync(TenantId, null, 1, 0, ct)).Count == 0)
             await samples.CreateAsync(options.Value.SampleRequests, ct);

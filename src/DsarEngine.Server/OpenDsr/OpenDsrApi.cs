@@ -24,7 +24,9 @@ internal static partial class OpenDsrApi
         return group;
     }
 
-    private static IResult Discovery(HttpRequest http, OpenDsrSigner signer, IOptions<OpenDsrOptions> options)
+    // The certificate URL comes from the configured public base URL, never from the Host header: this document is
+    // signed, and a client's forged Host must not get a signed pointer to a certificate of its choosing.
+    private static IResult Discovery(OpenDsrSigner signer, IOptions<OpenDsrOptions> options, IOptions<Infrastructure.IntakeOptions> intake)
     {
         if (!signer.Enabled)
             return OpenDsrProblems.Disabled();
@@ -36,12 +38,12 @@ internal static partial class OpenDsrApi
         };
         return SignedJson.Of(200, new OpenDsrDiscovery(OpenDsrJson.ApiVersion,
             [.. OpenDsrIntake.SupportedIdentityTypes.Select(t => new OpenDsrSupportedIdentity(t, "raw"))],
-            [.. OpenDsrIntake.StandardTypes], $"{http.Scheme}://{http.Host}{http.PathBase}/opendsr/v1/certificate.pem",
+            [.. OpenDsrIntake.StandardTypes], $"{intake.Value.PublicBaseUrl.TrimEnd('/')}/opendsr/v1/certificate.pem",
             new() { [domain] = extension }), signer, domain);
     }
 
     private static async Task<IResult> Create(HttpRequest http, OpenDsrSigner signer, IOptions<OpenDsrOptions> options, OpenDsrControllers controllers,
-        IntakeService intake, OpenDsrStore store, TimeProvider clock, CancellationToken ct)
+        IntakeService intake, OpenDsrStore store, Connectors.Egress.EgressPolicy egress, TimeProvider clock, CancellationToken ct)
     {
         if (!signer.Enabled)
             return OpenDsrProblems.Disabled();
@@ -55,7 +57,7 @@ internal static partial class OpenDsrApi
         catch (JsonException) { body = null; }
         if (body is null)
             return OpenDsrProblems.Invalid([("body", "A JSON OpenDSR request.")]);
-        var (form, id, errors) = OpenDsrIntake.Map(body, controller.Controller.Tenant, options.Value.Domain);
+        var (form, id, errors) = OpenDsrIntake.Map(body, controller.Controller.Tenant, options.Value.Domain, egress);
         if (form is null)
             return OpenDsrProblems.Invalid(errors);
         // The idempotency key makes the same subject_request_id from the same controller the same request (and workflow).

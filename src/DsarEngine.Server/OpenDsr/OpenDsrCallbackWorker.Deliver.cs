@@ -59,12 +59,15 @@ internal sealed partial class OpenDsrCallbackWorker
                 message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 message.Headers.Add(OpenDsrSigner.DomainHeader, options.Value.Domain);
                 message.Headers.Add(OpenDsrSigner.SignatureHeader, signature);
-                return await client.SendAsync(message, token);
+                // Headers only: the controller's answer body is never read (disposing the response drops it unread).
+                return await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token);
             }, ct);
             return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
         }
         catch (BrokenCircuitException) { return "circuit-open"; }
         catch (TimeoutRejectedException) { return "timeout"; }
+        catch (HttpRequestException ex) when (Connectors.Egress.EgressRefusedException.Caused(ex)) { return Connectors.Egress.EgressRefusedException.Code; }
         catch (HttpRequestException ex) { return $"unreachable ({ex.HttpRequestError})"; }
+        catch (UriFormatException) { return "bad-url"; }
     }
 }

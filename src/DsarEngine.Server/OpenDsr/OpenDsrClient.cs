@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using DsarEngine.Connectors.Contracts;
+using DsarEngine.Server.Connectors.Egress;
 using DsarEngine.Server.Connectors.Http;
 using DsarEngine.Server.Infrastructure;
 using MassTransit;
@@ -28,7 +29,7 @@ internal sealed class OpenDsrClient(IHttpClientFactory clients, HttpConnectorReg
         var (settings, problem) = await registry.FindAsync(task.Tenant, task.Connector, Workflows.Runtime.ConnectorKinds.OpenDsr, ct);
         if (settings is null)
         {
-            await HttpResultPublisher.FailAsync(replies, task, false, "not-configured", problem!, ct);
+            await HttpResultPublisher.FailAsync(replies, task, false, problem!, HttpConnectorRegistry.Reason(problem!), ct);
             return;
         }
         var id = OpenDsrResults.SubjectRequestId(task.TaskId);
@@ -68,7 +69,11 @@ internal sealed class OpenDsrClient(IHttpClientFactory clients, HttpConnectorReg
                 await HttpResultPublisher.FailAsync(replies, task, failure.Value.Retryable, failure.Value.Code, failure.Value.Reason, ct);
                 return;
             }
-            var status = JsonNode.Parse(raw!)!.AsObject();
+            if (Parse(raw!) is not { } status)
+            {
+                await HttpResultPublisher.FailAsync(replies, task, false, "bad-response", "The processor's status is not an OpenDSR status object.", ct);
+                return;
+            }
             var value = (string?)status["request_status"] ?? "";
             if (value is "completed" or "cancelled")
             {
@@ -81,39 +86,50 @@ internal sealed class OpenDsrClient(IHttpClientFactory clients, HttpConnectorReg
 
     public string CallbackUrl(TaskReference task) => $"{intake.Value.PublicBaseUrl.TrimEnd('/')}/opendsr/v1/callbacks/{task.Tenant}/{task.Connector}";
 
-    // Every answer must carry a valid processor signature over its exact bytes; an unsigned one is not trusted.
+    // Every answer must carry a valid processor signature over its exact bytes; an unsigned one is not trusted. A refusal
+    // is reported by its status code only: the processor's error text is not reflected into the tenant's journal (an
+    // endpoint that is not a processor would otherwise be readable through it).
     private async Task<(HttpStatusCode?, byte[]?, (bool Retryable, string Code, string Reason)?)> SendAsync(TaskReference task, HttpConnectorSettings settings,
         HttpMethod method, Uri url, byte[]? body, CancellationToken ct)
     {
+        // Checked again at the call: the bearer token goes nowhere the operator did not bind it to.
+        if (!settings.Binding.Covers(url))
+            return (null, null, (false, HttpConnectorRegistry.SecretUnavailable, HttpConnectorRegistry.Reason(HttpConnectorRegistry.SecretUnavailable)));
         var client = clients.CreateClient(OpenDsrCallbackWorker.ClientName);
         try
         {
-            using var response = await pipelines.For(task.Tenant, task.Connector).ExecuteAsync(async token =>
+            var answer = await pipelines.For(task.Tenant, task.Connector).ExecuteAsync(async token =>
             {
                 using var message = new HttpRequestMessage(method, url);
                 message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Encoding.UTF8.GetString(settings.Secret));
                 if (body is not null)
                     message.Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
-                return await client.SendAsync(message, token);
+                return await BoundedAnswer.SendAsync(client, message, http.Value.MaxResultBytes, token);
             }, ct);
-            var raw = await response.Content.ReadAsByteArrayAsync(ct);
-            if (!response.IsSuccessStatusCode)
-                return (response.StatusCode, raw, ((int)response.StatusCode >= 500, (int)response.StatusCode >= 500 ? "server-error" : "rejected",
-                    $"The processor answered {(int)response.StatusCode}: {Message(raw)}"));
-            var signature = response.Headers.TryGetValues(OpenDsrSigner.SignatureHeader, out var values) ? values.FirstOrDefault() : null;
+            var code = (int)answer.Status;
+            if (code is < 200 or > 299)
+                return (answer.Status, null, (code >= 500, code >= 500 ? "server-error" : "rejected", $"The processor answered {code}."));
+            if (answer.Body is not { } raw)
+                return (answer.Status, null, (false, BoundedAnswer.TooLargeCode, $"The processor's answer was larger than {http.Value.MaxResultBytes} bytes; the rest was not read."));
+            var signature = answer.Headers.TryGetValues(OpenDsrSigner.SignatureHeader, out var values) ? values.FirstOrDefault() : null;
             if (!await certificates.VerifyAsync(settings.Endpoint, raw, signature, ct))
-                return (response.StatusCode, raw, (false, "bad-signature", "The processor's answer is not signed by its published certificate."));
-            return (response.StatusCode, raw, null);
+                return (answer.Status, raw, (false, "bad-signature", "The processor's answer is not signed by its published certificate."));
+            return (answer.Status, raw, null);
         }
         catch (BrokenCircuitException) { return (null, null, (true, "circuit-open", "The processor failed repeatedly; calls are paused (circuit open).")); }
         catch (TimeoutRejectedException) { return (null, null, (true, "timeout", "The processor did not answer in time.")); }
+        catch (HttpRequestException ex) when (EgressRefusedException.Caused(ex))
+        {
+            return (null, null, (false, EgressRefusedException.Code, "The engine does not call this processor's address: it is in a network the operator has not allowed. Nothing was sent."));
+        }
         catch (HttpRequestException ex) { return (null, null, (true, "unreachable", $"The processor could not be reached ({ex.HttpRequestError}).")); }
+        catch (IOException) { return (null, null, (true, "unreachable", "The connection broke while the processor's answer was read.")); }
     }
 
-    private static string Message(byte[] raw)
+    private static JsonObject? Parse(byte[] raw)
     {
-        try { return JsonNode.Parse(raw)?["error"]?["message"]?.GetValue<string>() ?? JsonNode.Parse(raw)?["title"]?.GetValue<string>() ?? "no detail"; }
-        catch (JsonException) { return "no detail"; }
+        try { return JsonNode.Parse(raw) as JsonObject; }
+        catch (JsonException) { return null; }
     }
 
     private static IEnumerable<JsonNode> Identities(IReadOnlyList<SubjectIdentity> identities) => identities

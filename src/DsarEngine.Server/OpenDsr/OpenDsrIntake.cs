@@ -21,7 +21,8 @@ internal static class OpenDsrIntake
 
     public static IReadOnlyCollection<string> SupportedIdentityTypes => IdentityTypes.Keys;
 
-    public static (IntakeForm? Form, Guid Id, List<(string Field, string Message)> Errors) Map(OpenDsrRequestBody body, string tenant, string domain)
+    public static (IntakeForm? Form, Guid Id, List<(string Field, string Message)> Errors) Map(OpenDsrRequestBody body, string tenant, string domain,
+        Connectors.Egress.EgressPolicy egress)
     {
         var errors = new List<(string, string)>();
         if (!Guid.TryParse(body.SubjectRequestId, out var id) || body.SubjectRequestId != id.ToString("D"))
@@ -51,9 +52,13 @@ internal static class OpenDsrIntake
         }
         if (body.SubjectIdentities is not { Count: > 0 })
             errors.Add(("subject_identities", "At least one identity."));
+        // The engine POSTs to these URLs for weeks: they pass the egress rules now (a clear refusal at intake), and the
+        // outbound client checks them again at every connection (the name may resolve elsewhere later).
         foreach (var (url, i) in (body.StatusCallbackUrls ?? []).Select((u, i) => (u, i)))
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
                 errors.Add(($"status_callback_urls[{i}]", "An absolute http(s) URL."));
+            else if (egress.Refusal(uri) is { } refusal)
+                errors.Add(($"status_callback_urls[{i}]", refusal));
         if (errors.Count > 0)
             return (null, id, errors);
         var right = type == "portability" ? "portability" : type!;

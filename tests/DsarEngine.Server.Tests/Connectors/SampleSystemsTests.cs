@@ -40,6 +40,7 @@ public sealed class SampleSystemsTests
     {
         var admin = tenant.Staff(Engine, "admin");
         await systems.RegisterAsync(admin);
+        newsletter.Provision(Engine, tenant);
         await RequestDriver.RegisterAsync(admin, "newsletter", newsletter.Registration("export", "erase", "stop-processing"));
     }
 

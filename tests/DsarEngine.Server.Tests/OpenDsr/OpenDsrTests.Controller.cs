@@ -23,6 +23,7 @@ public sealed partial class OpenDsrTests
     public async Task As_a_controller_the_engine_drives_an_opendsr_processor_a_forged_callback_changes_nothing_and_the_signed_one_completes_the_task()
     {
         var controller = await TestTenant.CreateAsync(engine, name: "Controller SAS");
+        engine.Settings.ProvisionSecret(controller.Slug, "opendsr-c1", Token, ProcessorEndpoint);
         await RequestDriver.RegisterAsync(controller.Staff(engine, "admin"), "vendor", new
         {
             kind = "opendsr", actions = new[] { "export", "erase" }, http = new { endpoint = "http://localhost/opendsr/v1/", secretRef = "opendsr-c1", resultMode = "callback" },
@@ -59,6 +60,7 @@ public sealed partial class OpenDsrTests
     public async Task A_callback_signed_by_an_unknown_key_for_no_request_of_ours_is_refused_with_403()
     {
         var controller = await TestTenant.CreateAsync(engine);
+        engine.Settings.ProvisionSecret(controller.Slug, "opendsr-c1", Token, ProcessorEndpoint);
         await RequestDriver.RegisterAsync(controller.Staff(engine, "admin"), "vendor", new
         {
             kind = "opendsr", actions = new[] { "erase" }, http = new { endpoint = "http://localhost/opendsr/v1/", secretRef = "opendsr-c1" },

@@ -15,6 +15,8 @@ namespace DsarEngine.Server.Tests.OpenDsr;
 public sealed partial class OpenDsrTests
 {
     private const string Token = "opendsr-test-bearer-token-of-the-controller-c1";
+    // This engine's own processor endpoints, reached through the test server (Loopback).
+    private static readonly Uri ProcessorEndpoint = new("http://localhost/opendsr/v1/");
     private static readonly string ProcessorSlug = $"proc-{Guid.NewGuid():N}"[..14];
     private static readonly string Folder = Path.Combine(Path.GetTempPath(), $"opendsr-{Guid.NewGuid():N}");
     private static readonly RSA ControllerKey = RSA.Create(2048);
@@ -37,7 +39,6 @@ public sealed partial class OpenDsrTests
             ["Dsar:OpenDsr:Controllers:c1:TokenSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Token))),
             ["Dsar:OpenDsr:Controllers:c2:Tenant"] = ProcessorSlug,
             ["Dsar:OpenDsr:Controllers:c2:CertificatePath"] = Path.Combine(Folder, "controller-c2.pem"),
-            ["Dsar:Connectors:Secrets:opendsr-c1"] = Token,
         }, testServices: services => services.AddHttpClient(OpenDsrCallbackWorker.ClientName).ConfigurePrimaryHttpMessageHandler(() => Loopback));
         Loopback.Connect(engine.Server.CreateHandler());
         processor = await TestTenant.CreateAsync(engine, slug: ProcessorSlug, name: "Processor GmbH");

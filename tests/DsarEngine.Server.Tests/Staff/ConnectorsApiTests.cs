@@ -68,6 +68,7 @@ public sealed class ConnectorsApiTests
     {
         var tenant = await TestTenant.CreateAsync(Engine);
         var admin = tenant.Staff(Engine, "admin");
+        Engine.Settings.ProvisionSecret(tenant.Slug, "newsletter", HttpSecret.Value, new Uri("https://mailer.example/"));
         var put = await admin.PutAsJsonAsync("/api/v1/staff/connectors/newsletter", new
         {
             kind = "http", displayName = "Newsletter SaaS", actions = new[] { "export", "erase", "stop-processing" }, timeoutHours = 12,

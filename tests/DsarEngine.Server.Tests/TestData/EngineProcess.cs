@@ -22,6 +22,10 @@ internal sealed class EngineProcess : IAsyncDisposable
             environment[key] = value;
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         environment["Logging:LogLevel:Default"] = "Warning";
+        // As in EngineFactory: the test services answer plain http on the loopback, allowed explicitly.
+        environment.TryAdd("Dsar:Egress:AllowHttp", "true");
+        environment.TryAdd("Dsar:Egress:AllowedNetworks:0", "127.0.0.0/8");
+        environment.TryAdd("Dsar:Egress:AllowedNetworks:1", "::1/128");
         var engine = new EngineProcess(ServiceProcess.Start("DsarEngine.Server.dll", environment), new Uri($"http://127.0.0.1:{port}"));
         await engine.WaitUntilLiveAsync();
         return engine;

@@ -34,6 +34,9 @@ internal sealed class NewsletterService : IAsyncDisposable
         return service;
     }
 
+    // The operator's part: the simulator's secret, for this tenant, bound to this simulator's endpoint.
+    public void Provision(EngineFactory engine, TestTenant tenant) => engine.Settings.ProvisionSecret(tenant.Slug, HttpSecret.Ref, HttpSecret.Value, Url);
+
     public object Registration(params string[] actions) => new
     {
         kind = "http", displayName = "Newsletter", actions, http = new { endpoint = Url.ToString(), secretRef = HttpSecret.Ref, resultMode = Faults.Mode },

@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace DsarEngine.Server.Connectors.Http;
 
-// Dsar:Connectors:Http — how the engine calls HTTP connectors. Secrets are separate: Dsar:Connectors:Secrets:<secretRef>.
+// Dsar:Connectors:Http — how the engine calls HTTP connectors. Secrets are separate, per organisation and bound to
+// endpoints: Dsar:Connectors:Secrets:<tenant>:<name> (ConnectorSecrets, checked at start-up with these options).
 internal sealed class HttpConnectorOptions
 {
     public const string SectionName = "Dsar:Connectors:Http";

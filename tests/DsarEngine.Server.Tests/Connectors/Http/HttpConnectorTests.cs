@@ -18,6 +18,7 @@ public sealed class HttpConnectorTests
     {
         var tenant = await TestTenant.CreateAsync(Engine);
         var name = $"news-{Guid.NewGuid():N}"[..13];
+        saas.Provision(Engine, tenant);
         await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), name, saas.Registration(actions));
         return (tenant, tenant.Staff(Engine, "privacy-officer"), name);
     }
