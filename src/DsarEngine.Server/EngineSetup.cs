@@ -39,6 +39,8 @@ internal static class EngineSetup
         services.AddDsarPersistence(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
         services.AddSingleton(sp => new SecretTokens(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.TokenKeyBytes()));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SecurityOptions>>().Value.DataKeys());
+        AddValidatedOptions<Connectors.ExportOptions>(services, Connectors.ExportOptions.SectionName);
+        services.AddSingleton(sp => new Workflows.Connectors.ExportLimits(sp.GetRequiredService<IOptions<Connectors.ExportOptions>>().Value.MaxBytes));
         services.AddSingleton<Workflows.Connectors.ExportStore>();
         // Every URL from outside (connector endpoints, processors, status URLs, status callbacks) goes through the egress rules.
         AddValidatedOptions<Connectors.Egress.EgressOptions>(services, Connectors.Egress.EgressOptions.SectionName);

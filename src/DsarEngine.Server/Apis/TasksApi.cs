@@ -65,14 +65,15 @@ internal static class TasksApi
         return await AnswerAsync(result, request, taskId, user, dataSource, ct);
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(string reference, Guid taskId, ClaimsPrincipal user,
+    // Streamed a chunk at a time, decrypted as it goes (security review M11): a large export is never held whole.
+    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(string reference, Guid taskId, ClaimsPrincipal user,
         RequestStore requests, ExportStore exports, NpgsqlDataSource dataSource, CancellationToken ct)
     {
         if (await InstanceAsync(reference, user, requests, dataSource, ct) is not { } instance
-            || instance.State.Tasks.FirstOrDefault(t => t.TaskId == taskId)?.Export is not { } export)
+            || instance.State.Tasks.FirstOrDefault(t => t.TaskId == taskId)?.Export is not { } export
+            || await exports.SizeAsync(instance.RequestId, export.ExportId, ct) is null)
             return Problems.NotFound("export of this task");
-        var bytes = await exports.ReadAsync(instance.RequestId, export.ExportId, null, ct);
-        return bytes is null ? Problems.NotFound("export of this task") : TypedResults.File(bytes, "application/json", $"{taskId:N}.json");
+        return TypedResults.Stream(body => exports.CopyToAsync(instance.RequestId, export.ExportId, body, ct), "application/json", $"{taskId:N}.json");
     }
 
     private static async Task<Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult>> AnswerAsync(SignalOutcome result, StoredRequest request,

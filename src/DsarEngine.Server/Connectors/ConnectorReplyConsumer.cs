@@ -32,6 +32,10 @@ internal sealed class ConnectorReplyConsumer(SignalProcessor processor, ExportSt
                 case ExportCheck.Incomplete:
                     // Chunks are published before the reply but may be consumed after it: MassTransit retries this.
                     throw new ExportIncompleteException(manifest.ExportId);
+                case ExportCheck.TooLarge:
+                    await SignalAsync(context, reply.Task, new Signal.TaskFailed(reply.Task.TaskId, false, "export-too-large",
+                        "The exported document is larger than this engine accepts (Dsar:Connectors:Exports:MaxBytes); a person must settle this task."));
+                    return;
                 case ExportCheck.Corrupt:
                     await SignalAsync(context, reply.Task, new Signal.TaskFailed(reply.Task.TaskId, true, "export-corrupt",
                         "The exported document does not match its digest; it will be requested again."));

@@ -11,11 +11,23 @@ internal enum ExportCheck
     Complete,
     Incomplete,
     Corrupt,
+    TooLarge,
+}
+
+// How big one export may be (Dsar:Connectors:Exports:MaxBytes): beyond it no chunk is stored and the reply is refused
+// as export-too-large, so a connector can neither fill the database nor make a renderer hold gigabytes (review M11).
+internal sealed record ExportLimits(long MaxBytes)
+{
+    public const long DefaultMaxBytes = 256L * 1024 * 1024;
+
+    public static readonly ExportLimits Default = new(DefaultMaxBytes);
+
+    public int MaxChunks => (int)Math.Ceiling(MaxBytes / (double)ExportStore.MaxChunkBytes);
 }
 
 // The claim-check store: exported documents arrive chunk by chunk and are sealed at rest (DataKeyRing); the reply
 // that names them is only accepted once every chunk is here and the whole matches the connector's digest.
-internal sealed partial class ExportStore(NpgsqlDataSource dataSource, DataKeyRing keys)
+internal sealed partial class ExportStore(NpgsqlDataSource dataSource, DataKeyRing keys, ExportLimits limits)
 {
     public const int MaxChunkBytes = global::DsarEngine.Connectors.ExportUpload.DefaultChunkBytes;
 
@@ -29,10 +41,11 @@ internal sealed partial class ExportStore(NpgsqlDataSource dataSource, DataKeyRi
         ON CONFLICT (export_id, sequence) DO NOTHING
         """;
 
-    // False when the chunk names no request of that tenant or is too big: it is dropped, nothing is stored.
+    // False when the chunk names no request of that tenant, is too big, or lies beyond the export limit: it is dropped,
+    // nothing is stored.
     public async Task<bool> StoreChunkAsync(ExportChunkUploaded chunk, DateTimeOffset now, CancellationToken ct)
     {
-        if (chunk.Data.Length > MaxChunkBytes || chunk.Sequence < 0)
+        if (chunk.Data is null || chunk.Data.Length > MaxChunkBytes || chunk.Sequence < 0 || chunk.Sequence >= limits.MaxChunks)
             return false;
         await using var c = await dataSource.OpenConnectionAsync(ct);
         var tenantId = await c.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(RequestTenantSql, new { chunk.Task.RequestId, chunk.Task.Tenant }, cancellationToken: ct));

@@ -121,6 +121,8 @@ public sealed class AuthorizationMatrixTests
         owner = await TestTenant.CreateAsync(engine, slug: slugA);
         other = await TestTenant.CreateAsync(engine, slug: slugB);
         reference = await RequestDriver.SubmitAsync(engine, owner, "access");
+        // A resting state: the workflow waits for the subject's identity, so nothing but a call can change it.
+        await TestData.Workflows.WaitForAsync(owner.Staff(engine, "admin"), reference, TestData.Workflows.WaitingFor("identity"), "the identity step");
         await RequestDriver.RegisterAsync(owner.Staff(engine, "admin"), "crm", new { actions = new[] { "export" } });
         openDsrId = Guid.NewGuid();
         var created = await Bearer(TokenA).PostAsJsonAsync("/opendsr/v1/requests", new JsonObject
@@ -288,10 +290,11 @@ public sealed class AuthorizationMatrixTests
 
     // What another organisation's calls must leave untouched.
     private async Task<string> FootprintAsync() => string.Join("|",
-        await Rows.ScalarAsync<long>(engine, "SELECT count(*) FROM request_journal WHERE tenant_id = @id", new { id = owner.Id }),
+        await Rows.ScalarAsync<long>(engine, "SELECT count(*) FROM request_journal j JOIN requests r ON r.id = j.request_id WHERE r.reference = @reference", new { reference }),
         await Rows.ScalarAsync<string>(engine, "SELECT coalesce(string_agg(name || ':' || coalesce(updated_at::text, ''), ','), '') FROM connectors WHERE tenant_id = @id", new { id = owner.Id }),
-        await Rows.ScalarAsync<long>(engine, "SELECT count(*) FROM mail_messages WHERE tenant_id = @id", new { id = owner.Id }),
-        await Rows.ScalarAsync<string>(engine, "SELECT coalesce(string_agg(status, ','), '') FROM requests WHERE tenant_id = @id", new { id = owner.Id }));
+        await Rows.ScalarAsync<long>(engine, "SELECT count(*) FROM mail_messages m JOIN requests r ON r.id = m.request_id WHERE r.reference = @reference", new { reference }),
+        await Rows.ScalarAsync<string>(engine, "SELECT status || ':' || version FROM requests WHERE reference = @reference", new { reference }),
+        await Rows.ScalarAsync<string>(engine, "SELECT coalesce(string_agg(updated_at::text, ','), '') FROM processing_registers WHERE tenant_id = @id", new { id = owner.Id }));
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
