@@ -123,7 +123,7 @@ start_rabbitmq() {
 # The broker's default guest user is deleted. A marker in the broker's data skips this when nothing changed.
 setup_bus_users() {
   local marker
-  marker="$DSAR_LOCAL/rabbitmq/mnesia/.dsar-bus-users-$(cat "$DSAR_ROOT/eng/bus-users.sh" "$DSAR_ROOT/eng/services.sh" | sha256sum | cut -c1-16)"
+  marker="$DSAR_LOCAL/rabbitmq/mnesia/.dsar-bus-users-$( (cat "$DSAR_ROOT/eng/bus-users.sh" "$DSAR_ROOT/eng/services.sh"; echo "${DSAR_KEEP_GUEST:-}") | sha256sum | cut -c1-16)"
   if [ ! -f "$marker" ]; then
     say "setting up RabbitMQ users and permissions"
     source "$DSAR_ROOT/eng/bus-users.sh"
