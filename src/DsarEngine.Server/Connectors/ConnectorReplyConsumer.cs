@@ -36,7 +36,7 @@ internal sealed class ConnectorReplyConsumer(SignalProcessor processor, ExportSt
                     throw new ExportIncompleteException(manifest.ExportId);
                 case ExportCheck.Corrupt:
                     await SignalAsync(context, reply.Task, new Signal.TaskFailed(reply.Task.TaskId, true, "export-corrupt",
-                        "The exported document does not match its digest; it will be requested again."));
+                        "The exported document does not match its digest; it will be requested again.", reply.Task.Attempt));
                     return;
             }
             export = new ExportRef(manifest.ExportId, manifest.Bytes, manifest.Sha256.ToLowerInvariant(), manifest.Records, manifest.Categories);
@@ -53,11 +53,11 @@ internal sealed class ConnectorReplyConsumer(SignalProcessor processor, ExportSt
             log.LogWarning("Refused the failure of {Connector} for task {TaskId}: {Problems}", reply.Task.Connector, reply.Task.TaskId, string.Join("; ", problems));
             return Task.CompletedTask;
         }
-        return SignalAsync(context, reply.Task, new Signal.TaskFailed(reply.Task.TaskId, reply.Retryable, reply.Code, reply.Reason));
+        return SignalAsync(context, reply.Task, new Signal.TaskFailed(reply.Task.TaskId, reply.Retryable, reply.Code, reply.Reason, reply.Task.Attempt));
     }
 
     public Task Consume(ConsumeContext<ConnectorTaskProgressed> context) =>
-        SignalAsync(context, context.Message.Task, new Signal.TaskProgressed(context.Message.Task.TaskId, Truncate(context.Message.Stage, 60)));
+        SignalAsync(context, context.Message.Task, new Signal.TaskProgressed(context.Message.Task.TaskId, Truncate(context.Message.Stage, 60), context.Message.Task.Attempt));
 
     private async Task SignalAsync(ConsumeContext context, TaskReference task, Signal signal)
     {
