@@ -52,7 +52,7 @@ internal sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IOutboxTr
     private const string ClaimSql = """
         SELECT id, destination, message_type, body::text AS body, attempts FROM outbox
         WHERE sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= @Now
-        ORDER BY next_attempt_at LIMIT @Limit FOR UPDATE SKIP LOCKED
+        ORDER BY next_attempt_at, created_at LIMIT @Limit FOR UPDATE SKIP LOCKED
         """;
 
     // One transaction per round: sends happen while the rows are locked (each bounded by the send timeout), and a

@@ -7,7 +7,7 @@
 ALTER TABLE outbox ADD COLUMN next_attempt_at timestamptz NOT NULL DEFAULT '1970-01-01T00:00:00Z';
 ALTER TABLE outbox ADD COLUMN dead_at timestamptz;
 DROP INDEX outbox_unsent;
-CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE sent_at IS NULL AND dead_at IS NULL;
+CREATE INDEX outbox_due ON outbox (next_attempt_at, created_at) WHERE sent_at IS NULL AND dead_at IS NULL;
 CREATE INDEX outbox_dead ON outbox (tenant_id, dead_at) WHERE dead_at IS NOT NULL;
 
 -- Timers: a timer whose signal keeps failing backs off (due_at moves later, attempts counts) instead of being tried
