@@ -81,6 +81,7 @@ internal static class EngineSetup
         {
             var processor = ActivatorUtilities.CreateInstance<SignalProcessor>(sp);
             processor.RenderedRights = sp.GetRequiredService<IOptions<Packs.PackOptions>>().Value.Render ? Packs.LetterComposer.Rights : new HashSet<string>();
+            processor.RenderTimeout = TimeSpan.FromMinutes(sp.GetRequiredService<IOptions<Packs.PackOptions>>().Value.RenderTimeoutMinutes);
             return processor;
         });
         services.AddSingleton<IdentityVerification>();
@@ -166,6 +167,7 @@ internal static class EngineSetup
         app.MapRegisterApi();
         app.MapPacksApi();
         app.MapPackDownloadApi();
+        app.MapOutboxApi();
         app.MapGet("/", () => TypedResults.Redirect("/api-docs")).ExcludeFromDescription();
         return app;
     }

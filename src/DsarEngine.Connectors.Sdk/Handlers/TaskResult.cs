@@ -51,6 +51,7 @@ public abstract class TaskContext
 /// Remembers the final reply of every task a connector finished, so a command delivered twice is answered again
 /// without doing the work again. The SDK's default keeps them in memory; a connector that must survive restarts
 /// without redoing work registers one backed by its own database (write it in the same transaction as the work).
+/// Exports are not remembered: an export (a read) is done again, with new chunks, on every delivery.
 /// </summary>
 public interface IProcessedTasks
 {

@@ -10,6 +10,9 @@ internal delegate Task<ConnectorTaskCompleted> TaskWork(BusTaskContext context, 
 // One command, start to finish: acknowledge, answer again if already done, else run the handler and answer.
 // Handler failures become ConnectorTaskFailed replies; only broker and IProcessedTasks failures escape, to the
 // endpoint's message retry (one retry layer). Logs carry the task id and action, never identities or messages.
+// An export is never answered from memory: its saved reply names an export whose chunks the engine may never have
+// stored (they were lost, or corrupt), so replaying it could never heal. An export is a read: it is done again, under
+// a new export id, with its chunks.
 internal sealed class TaskRunner(IProcessedTasks processed, TaskLocks locks, ILogger<TaskRunner> log)
 {
     public async Task RunAsync(ConsumeContext consume, IConnectorCommand command, string action, TaskWork? work)
@@ -19,7 +22,7 @@ internal sealed class TaskRunner(IProcessedTasks processed, TaskLocks locks, ILo
         await context.PublishAsync(new ConnectorTaskProgressed(command.Task, "acknowledged", null), ct);
         using (await locks.AcquireAsync(command.Task.IdempotencyKey, ct))
         {
-            var reply = await processed.FindAsync(command.Task.IdempotencyKey, action, ct);
+            var reply = Remembered(action) ? await processed.FindAsync(command.Task.IdempotencyKey, action, ct) : null;
             if (reply is not null)
                 log.LogInformation("Task {TaskId} ({Action}) was already answered: sending the same reply again", command.Task.TaskId, action);
             else
@@ -52,8 +55,11 @@ internal sealed class TaskRunner(IProcessedTasks processed, TaskLocks locks, ILo
             }
         }
         // A retryable failure is not remembered: the engine resends the same key precisely to have the work tried again.
-        if (reply.Failed is not { Retryable: true })
+        if (reply.Failed is not { Retryable: true } && Remembered(action))
             await processed.SaveAsync(task.IdempotencyKey, action, reply, ct);
         return reply;
     }
+
+    // Actions that change a system are done once per key; an export (a read) is done again on every delivery.
+    private static bool Remembered(string action) => action != ConnectorActions.Export;
 }

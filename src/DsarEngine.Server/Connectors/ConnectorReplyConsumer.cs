@@ -29,16 +29,22 @@ internal sealed class ConnectorReplyConsumer(SignalProcessor processor, ExportSt
         {
             switch (await exports.CheckAsync(reply.Task.RequestId, manifest, context.CancellationToken))
             {
-                case ExportCheck.Incomplete:
+                case ExportCheck.Incomplete when context.GetRetryAttempt() < ConnectorEndpoints.Retries.Length:
                     // Chunks are published before the reply but may be consumed after it: MassTransit retries this.
                     throw new ExportIncompleteException(manifest.ExportId);
+                case ExportCheck.Incomplete:
+                    // The last try: chunks that never came will not come. The task is asked again (the SDK exports anew)
+                    // instead of the reply ending in an error queue while the request waits for its timeout (review M5).
+                    await SignalAsync(context, reply.Task, new Signal.TaskFailed(reply.Task.TaskId, true, "export-incomplete",
+                        "Part of the exported document never arrived; it will be requested again.", reply.Task.Attempt));
+                    return;
                 case ExportCheck.TooLarge:
                     await SignalAsync(context, reply.Task, new Signal.TaskFailed(reply.Task.TaskId, false, "export-too-large",
-                        "The exported document is larger than this engine accepts (Dsar:Connectors:Exports:MaxBytes); a person must settle this task."));
+                        "The exported document is larger than this engine accepts (Dsar:Connectors:Exports:MaxBytes); a person must settle this task.", reply.Task.Attempt));
                     return;
                 case ExportCheck.Corrupt:
                     await SignalAsync(context, reply.Task, new Signal.TaskFailed(reply.Task.TaskId, true, "export-corrupt",
-                        "The exported document does not match its digest; it will be requested again."));
+                        "The exported document does not match its digest; it will be requested again.", reply.Task.Attempt));
                     return;
             }
             export = new ExportRef(manifest.ExportId, manifest.Bytes, manifest.Sha256.ToLowerInvariant(), manifest.Records, manifest.Categories);
@@ -56,7 +62,7 @@ internal sealed class ConnectorReplyConsumer(SignalProcessor processor, ExportSt
             return;
         }
         if (await guard.CheckAsync(context, reply.Task, "a failure") == ReplyVerdict.Accepted)
-            await SignalAsync(context, reply.Task, new Signal.TaskFailed(reply.Task.TaskId, reply.Retryable, reply.Code, reply.Reason));
+            await SignalAsync(context, reply.Task, new Signal.TaskFailed(reply.Task.TaskId, reply.Retryable, reply.Code, reply.Reason, reply.Task.Attempt));
     }
 
     public async Task Consume(ConsumeContext<ConnectorTaskProgressed> context)
@@ -64,7 +70,7 @@ internal sealed class ConnectorReplyConsumer(SignalProcessor processor, ExportSt
         if (context.Message.Task is not { } task || ReplyChecks.Problems(task) is { Count: > 0 })
             return;
         if (await guard.CheckAsync(context, task, "a progress report") == ReplyVerdict.Accepted)
-            await SignalAsync(context, task, new Signal.TaskProgressed(task.TaskId, Truncate(context.Message.Stage, 60)));
+            await SignalAsync(context, task, new Signal.TaskProgressed(task.TaskId, Truncate(context.Message.Stage, 60), task.Attempt));
     }
 
     private async Task SignalAsync(ConsumeContext context, TaskReference task, Signal signal)

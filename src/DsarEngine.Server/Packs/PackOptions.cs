@@ -14,6 +14,12 @@ internal sealed class PackOptions
     [System.ComponentModel.DataAnnotations.Range(0, 10, ErrorMessage = "Dsar:Packs:RenderRetries must be between 0 and 10.")]
     public int RenderRetries { get; set; } = 3;
 
+    // How long a render-pack step waits for the renderer's answer before the request needs attention ("the response
+    // pack was not rendered in time"; default 60 minutes, 1–10080): a renderer that is down, or an answer lost to an
+    // error queue, never leaves the request waiting without a timer.
+    [System.ComponentModel.DataAnnotations.Range(1, 10_080, ErrorMessage = "Dsar:Packs:RenderTimeoutMinutes must be between 1 and 10080.")]
+    public int RenderTimeoutMinutes { get; set; } = 60;
+
     // Rows of a category shown in the letter; the rest are counted and left to the machine-readable files.
     public int RowsPerCategory { get; set; } = 50;
 }

@@ -1,3 +1,4 @@
+using DsarEngine.Server.Connectors;
 using DsarEngine.Server.Infrastructure;
 using DsarEngine.Workflows.Packs;
 using DsarEngine.Workflows.Persistence;
@@ -41,9 +42,11 @@ internal sealed class RenderPackConsumer(RequestStore requests, RegisterStore re
         await processor.ProcessAsync(notice.RequestId, signal, new SignalSource("pack-renderer", context.MessageId), ct);
     }
 
-    // A render that throws is retried (the endpoint's retry policy) until its last attempt, whose failure is recorded.
+    // A render that throws is retried (the endpoint's retry policy) until its last render attempt, whose failure is
+    // recorded. A database that is briefly away is not the letter's fault: that keeps the message in the longer retry.
     private bool LastAttemptFailed(ConsumeContext context, Exception e, CancellationToken ct) =>
-        (e is not OperationCanceledException || !ct.IsCancellationRequested) && context.GetRetryAttempt() >= options.Value.RenderRetries;
+        (e is not OperationCanceledException || !ct.IsCancellationRequested) && !ConnectorEndpoints.DatabaseAway(e)
+        && context.GetRetryAttempt() >= options.Value.RenderRetries;
 
     // The exception's type only: messages may quote the letter, and the letter is personal data.
     private string Failure(Guid requestId, Exception e)
@@ -74,7 +77,9 @@ internal sealed class RenderPackConsumer(RequestStore requests, RegisterStore re
             {
                 signal = new Signal.PackRendered(Guid.Empty, "", 0, Failure(requestId, e));
             }
-        await processor.ProcessAsync(requestId, signal, new SignalSource("pack-renderer", context.MessageId), ct);
+        // The command's id names the render: the workflow takes the answer to the render it awaits, not an earlier one's.
+        await processor.ProcessAsync(requestId, signal is Signal.PackRendered rendered ? rendered with { RenderId = context.MessageId } : signal,
+            new SignalSource("pack-renderer", context.MessageId), ct);
     }
 
     private async Task<Signal> RenderAsync(StoredRequest request, WorkflowInstance instance, ProcessingRegister register, CancellationToken ct)
@@ -100,7 +105,9 @@ internal sealed class RenderPackConsumer(RequestStore requests, RegisterStore re
 }
 
 // A render that throws (browser crash, timeout) is retried by MassTransit, the one retry layer, after 1 s, 5 s, then
-// 30 s each (Dsar:Packs:RenderRetries); the consumer itself reports the last failure to the workflow.
+// 30 s each (Dsar:Packs:RenderRetries); the consumer itself reports the last failure to the workflow. Then come the
+// database retries (ConnectorEndpoints.DatabaseRetries): a render or its answer that needs PostgreSQL outlives a
+// restart of a few minutes instead of going to the error queue. Past them, the pack step's timer asks a person.
 internal sealed class RenderPackConsumerDefinition : ConsumerDefinition<RenderPackConsumer>
 {
     private readonly int retries;
@@ -114,8 +121,8 @@ internal sealed class RenderPackConsumerDefinition : ConsumerDefinition<RenderPa
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<RenderPackConsumer> consumerConfigurator, IRegistrationContext context)
     {
-        if (retries > 0)
-            consumerConfigurator.UseMessageRetry(r => r.Intervals([.. Enumerable.Range(0, retries).Select(n => n switch { 0 => 1000, 1 => 5000, _ => 30000 })]));
+        TimeSpan[] renders = [.. Enumerable.Range(0, retries).Select(n => TimeSpan.FromSeconds(n switch { 0 => 1, 1 => 5, _ => 30 }))];
+        consumerConfigurator.UseMessageRetry(r => r.Intervals([.. renders, .. ConnectorEndpoints.DatabaseRetries]));
         endpointConfigurator.ConcurrentMessageLimit = 4;
     }
 }

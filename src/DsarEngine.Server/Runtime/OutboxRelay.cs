@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Dapper;
-using DsarEngine.Connectors.Contracts;
 using DsarEngine.Server.Infrastructure;
 using DsarEngine.Workflows.Persistence.Runtime;
 using MassTransit;
@@ -9,27 +7,25 @@ using Npgsql;
 
 namespace DsarEngine.Server.Runtime;
 
-// Publishes outbox rows through MassTransit with their deterministic ids (receivers dedupe on them).
-// Runs on every node: FOR UPDATE SKIP LOCKED shares the rows without double sends.
-internal sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, IOptions<RuntimeOptions> options, IOptions<BusOptions> busOptions, Connectors.EngineReplies replies, TimeProvider clock,
-    ILogger<OutboxRelay> log) : BackgroundService
+// What one relay round did: rows claimed, sent, failed (backing off), and parked as dead.
+internal sealed record OutboxRound(int Claimed, int Sent, int Failed, int Dead)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    // The wire contracts of the SDK, and the engine's own command to its pack renderer.
-    private static readonly Dictionary<string, Type> Contracts = typeof(TaskReference).Assembly.GetExportedTypes()
-        .Where(t => t.Namespace == "DsarEngine.Connectors.Contracts").Append(typeof(Workflows.Packs.RenderResponsePack)).Append(typeof(Workflows.Packs.RenderNotice)).ToDictionary(t => t.FullName!);
+    // Rows left the queue: another round may find more. A round that only failed must not be followed at once.
+    public bool Progressed => Sent + Dead > 0;
+}
 
-    private sealed record Row(Guid Id, string? Destination, string MessageType, string Body)
+// Publishes outbox rows through MassTransit with their deterministic ids (receivers dedupe on them). Runs on every
+// node: FOR UPDATE SKIP LOCKED shares the rows without double sends. Only due rows are claimed: a failed send waits
+// out its backoff, so one row that cannot be sent never blocks the head of the queue or spins the loop.
+internal sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IOutboxTransport transport, IOptions<RuntimeOptions> options,
+    TimeProvider clock, ILogger<OutboxRelay> log) : BackgroundService
+{
+    [ActivatorUtilitiesConstructor]
+    public OutboxRelay(NpgsqlDataSource dataSource, IBus bus, IOptions<BusOptions> busOptions, Connectors.EngineReplies replies,
+        IOptions<RuntimeOptions> options, TimeProvider clock, ILogger<OutboxRelay> log)
+        : this(dataSource, new BusOutboxTransport(bus, busOptions, replies), options, clock, log)
     {
-        private Row() : this(default, null, "", "") { }
     }
-
-    private const string ClaimSql = """
-        SELECT id, destination, message_type, body::text AS body FROM outbox
-        WHERE sent_at IS NULL ORDER BY created_at LIMIT @Limit FOR UPDATE SKIP LOCKED
-        """;
-
-    private const string MarkSql = "UPDATE outbox SET sent_at = CASE WHEN @Error::text IS NULL THEN @Now END, attempts = attempts + 1, last_error = @Error WHERE id = @Id";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,7 +36,10 @@ internal sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, IOption
         {
             try
             {
-                while (await RelayBatchAsync(stoppingToken) > 0) { }
+                // Another round only after one that moved rows on (sent, or dead-lettered: both leave the queue). A
+                // round that ended on a failed send waits for the next poll or wake-up: a broker outage costs one
+                // attempt of one row per poll, never a hot loop.
+                while ((await RelayBatchAsync(stoppingToken)).Progressed) { }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -50,60 +49,66 @@ internal sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, IOption
         }
     }
 
-    public async Task<int> RelayBatchAsync(CancellationToken ct)
+    private const string ClaimSql = """
+        SELECT id, destination, message_type, body::text AS body, attempts FROM outbox
+        WHERE sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= @Now
+        ORDER BY next_attempt_at, created_at LIMIT @Limit FOR UPDATE SKIP LOCKED
+        """;
+
+    // One transaction per round: sends happen while the rows are locked (each bounded by the send timeout), and a
+    // crash before the commit only means the sent rows are sent again, under the same ids.
+    public async Task<OutboxRound> RelayBatchAsync(CancellationToken ct)
     {
+        var settings = options.Value;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(ClaimSql, new { Limit = options.Value.OutboxBatch }, tx, cancellationToken: ct))).AsList();
+        var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(ClaimSql,
+            new { Limit = settings.OutboxBatch, Now = clock.GetUtcNow() }, tx, cancellationToken: ct))).AsList();
+        int sent = 0, failed = 0, dead = 0;
         foreach (var row in rows)
         {
-            string? error = null;
-            try
+            if (!OutboxMessages.TryDecode(row, out var message, out var poison))
             {
-                await SendAsync(row, ct);
+                await MarkDeadAsync(connection, tx, row, poison, ct);
+                dead++;
+                continue;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            if (await TrySendAsync(message, ct) is not { } error)
             {
-                error = ex.Message;
-                log.LogWarning("Outbox message {MessageId} could not be sent: {Error}", row.Id, ex.Message);
+                await connection.ExecuteAsync(new CommandDefinition(SentSql, new { row.Id, Now = clock.GetUtcNow() }, tx, cancellationToken: ct));
+                sent++;
+                continue;
             }
-            await connection.ExecuteAsync(new CommandDefinition(MarkSql, new { row.Id, Error = error, Now = clock.GetUtcNow() }, tx, cancellationToken: ct));
+            failed++;
+            if (await MarkFailedAsync(connection, tx, row, error, ct))
+                dead++;
+            // The broker, or the way to it, is failing: the rest of the batch would fail alike, each row losing an
+            // attempt to an outage that is not its fault. They stay due for the next round.
+            break;
         }
         await tx.CommitAsync(ct);
-        return rows.Count;
+        return new OutboxRound(rows.Count, sent, failed, dead);
     }
 
-    private async Task SendAsync(Row row, CancellationToken ct)
+    // Null when the broker took the message; otherwise why not (the exception's type and message, never the body).
+    private async Task<string?> TrySendAsync(OutboxMessage message, CancellationToken ct)
     {
-        if (!Contracts.TryGetValue(row.MessageType, out var type))
-            throw new InvalidOperationException($"Unknown message type {row.MessageType}.");
-        var message = JsonSerializer.Deserialize(row.Body, type, Json)!;
-        if (row.Destination is { } queue && !queue.StartsWith(DownstreamEvents.ExchangePrefix, StringComparison.Ordinal))
+        var timeout = TimeSpan.FromSeconds(options.Value.OutboxSendTimeoutSeconds);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        bounded.CancelAfter(timeout);
+        try
         {
-            // "@name" is one of this engine cluster's own queues (the HTTP and OpenDSR adapters): prefix it.
-            var name = queue.StartsWith('@') ? busOptions.Value.EndpointPrefix + queue[1..] : queue;
-            var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{name}"));
-            // Connectors answer to the ResponseAddress: this engine's reply queue, not every reply queue on the broker.
-            await endpoint.Send(message, type, Pipe.Execute<SendContext>(c =>
-            {
-                c.MessageId = row.Id;
-                c.ResponseAddress = replies.Address;
-            }), ct);
+            // WaitAsync as well as the token: a send that ignores its token still cannot hold the relay's transaction.
+            await transport.SendAsync(message, bounded.Token).WaitAsync(bounded.Token);
+            return null;
         }
-        else if (Connectors.ErasureEventTopology.IsErasureEvent(message, out var tenant))
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            await bus.Publish(message, type, Pipe.Execute<PublishContext>(c =>
-            {
-                c.MessageId = row.Id;
-                c.Serializer = c.Serialization.GetMessageSerializer(RawJson);
-                c.SetRoutingKey(tenant);
-            }), ct);
+            return $"the broker did not take the message within {timeout.TotalSeconds:0} s";
         }
-        else
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await bus.Publish(message, type, Pipe.Execute<PublishContext>(c => c.MessageId = row.Id), ct);
+            return $"{ex.GetType().Name}: {(ex.Message.Length <= 300 ? ex.Message : ex.Message[..300])}";
         }
     }
-
-    private static readonly System.Net.Mime.ContentType RawJson = new("application/json");
 }

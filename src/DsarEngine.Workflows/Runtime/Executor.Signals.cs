@@ -43,7 +43,8 @@ internal static partial class Executor
                 return i;
             Journal("workflow-started", new { definition = definition.Key });
             ScheduleClockTimers();
-            return i with { Status = InstanceStatus.Running, StepIndex = 0 };
+            // LastError may say why it could not start before (its definition version was not loaded).
+            return i with { Status = InstanceStatus.Running, StepIndex = 0, LastError = null };
         }
 
         private void ScheduleClockTimers()
@@ -71,6 +72,11 @@ internal static partial class Executor
                     Effects.Add(new Effect.CancelTimers(TimerKinds.TaskTimeout, task.TaskId.ToString("N")));
                     Effects.Add(new Effect.ScheduleTimer(TimerKinds.TaskTimeout, task.TaskId.ToString("N"), context.Now.AddHours(TimeoutHours(task))));
                 }
+            }
+            if (i.WaitingFor == Bookmarks.Pack && i.Status == InstanceStatus.Waiting)
+            {
+                Effects.Add(new Effect.CancelTimers(TimerKinds.PackTimeout, null));
+                Effects.Add(new Effect.ScheduleTimer(TimerKinds.PackTimeout, RenderNumber(i), context.Now + context.RenderTimeout));
             }
             Journal("timers-rearmed", new { step = step.Id, dueAt = context.DueAt });
             return i;
@@ -112,6 +118,12 @@ internal static partial class Executor
                 foreach (var task in i.State.Tasks.Where(t => t.StepId == step.Id && !t.IsTerminal))
                     CancelTaskTimers(task);
             }
+            if (step.Type == Definitions.StepTypes.RenderPack)
+                Effects.Add(new Effect.CancelTimers(TimerKinds.PackTimeout, null));
+            // GDPR Art. 12(6): the clock stopped only while the controller waited for proof of identity. Skipping the
+            // proof ends that wait, so the clock resumes under the regime's policy exactly as a verification resumes it.
+            if (step.Type == Definitions.StepTypes.VerifyIdentity && context.ClockStops)
+                Effects.Add(new Effect.ResumeClock());
             return Next(i);
         }
 
@@ -141,6 +153,8 @@ internal static partial class Executor
                 case TimerKinds.Escalation:
                     Journal("escalated", new { reason = "the legal deadline has passed", dueAt = context.DueAt });
                     return i;
+                case TimerKinds.PackTimeout when i.WaitingFor == Bookmarks.Pack && i.Status == InstanceStatus.Waiting && timer.StepId == RenderNumber(i):
+                    return PackTimedOut(i);
                 case TimerKinds.FanOutTimeout when i.WaitingFor == Bookmarks.Connectors && definition.Steps[i.StepIndex].Id == timer.StepId:
                     var tasks = i.State.Tasks.Select(t => t.StepId == timer.StepId && !t.IsTerminal ? t with { Status = ConnectorTaskStatus.TimedOut } : t).ToList();
                     var late = tasks.Where(t => t.Status == ConnectorTaskStatus.TimedOut && t.StepId == timer.StepId).Select(t => t.Connector).ToList();

@@ -52,14 +52,16 @@ internal static partial class Executor
             Effects.Add(new Effect.SetRequestStatus(RequestStatus.AwaitingIdentity));
             // The e-mail is the notice; a request that came on paper also gets it as a letter to post.
             if (context.RendersPacks && context.PaperNotices)
-                Effects.Add(new Effect.RenderNotice(DeterministicId.From(i.RequestId.ToString(), step.Id, Notices.IdentityRequest, i.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    Notices.IdentityRequest, new Dictionary<string, string>
+            {
+                i = i with { State = i.State with { Renders = i.State.Renders + 1 } };
+                Effects.Add(new Effect.RenderNotice(RenderId(i, step.Id), Notices.IdentityRequest, new Dictionary<string, string>
                 {
                     // The letter offers the e-mailed link only where one was sent.
                     ["methods"] = string.Join(',', (step.Methods ?? ["email", "manual"]).Where(m => m != "email" || context.HasEmail)),
                     ["linkExpiresIso"] = context.Now.AddHours(step.ExpiresHours ?? 72).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
                     ["clockStops"] = context.ClockStops ? "true" : "false",
                 }));
+            }
             Journal("identity-requested", new { methods = step.Methods ?? ["email", "manual"] });
             return Wait(i, Bookmarks.Identity);
         }
@@ -71,21 +73,39 @@ internal static partial class Executor
             return Wait(i, Bookmarks.Decision(step.Id));
         }
 
-        // The renderer works off the transaction (a browser is slow and may die): the step waits for its answer.
+        // The renderer works off the transaction (a browser is slow and may die): the step waits for its answer, and
+        // for no longer than the render timeout, so a render whose answer never comes is seen by a person.
         private WorkflowInstance RenderPack(WorkflowInstance i, StepDefinition step)
         {
-            Effects.Add(new Effect.RenderPack(DeterministicId.From(i.RequestId.ToString(), step.Id, i.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            i = i with { State = i.State with { Renders = i.State.Renders + 1 } };
+            Effects.Add(new Effect.RenderPack(RenderId(i, step.Id)));
+            Effects.Add(new Effect.ScheduleTimer(TimerKinds.PackTimeout, RenderNumber(i), context.Now + context.RenderTimeout));
             Journal("pack-requested", new { step = step.Id, outcome = i.State.Outcome, results = i.State.Tasks.Select(t => new { t.Connector, outcome = t.EffectiveOutcome }) });
             return Wait(i, Bookmarks.Pack);
         }
 
+        // The answer to the render awaited is taken while the step waits, and also after its timeout parked the instance:
+        // the letter exists, which spares a person the retry. The answer to an earlier render, superseded by a retry,
+        // changes nothing (instances from before render numbers, Renders 0, take any).
         private WorkflowInstance PackRendered(WorkflowInstance i, Signal.PackRendered rendered)
         {
+            if (rendered.RenderId is { } id && i.State.Renders > 0 && id != RenderId(i, definition.Steps[i.StepIndex].Id))
+                return i;
+            Effects.Add(new Effect.CancelTimers(TimerKinds.PackTimeout, null));
             if (rendered.Error is { } error)
                 return Attention(i, $"The response pack could not be rendered: {error}");
-            Journal("pack-rendered", new { rendered.PackId, rendered.Sha256, rendered.Bytes });
+            Journal("pack-rendered", new { rendered.PackId, rendered.Sha256, rendered.Bytes, late = i.Status == InstanceStatus.NeedsAttention });
             return Next(i with { State = i.State with { PackId = rendered.PackId } });
         }
+
+        private WorkflowInstance PackTimedOut(WorkflowInstance i) =>
+            Attention(i, $"The response pack was not rendered in time ({context.RenderTimeout.TotalMinutes:0} minutes). Retry renders it again; a render that still arrives is taken.");
+
+        // The command id of the instance's latest render (State.Renders), at the step that asked for it.
+        private static Guid RenderId(WorkflowInstance i, string stepId) =>
+            DeterministicId.From(i.RequestId.ToString(), stepId, "render", RenderNumber(i));
+
+        private static string RenderNumber(WorkflowInstance i) => i.State.Renders.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         private WorkflowInstance Deliver(WorkflowInstance i, StepDefinition step)
         {

@@ -13,9 +13,13 @@ internal static partial class Executor
         private ConnectorTask? Answering(WorkflowInstance i, Signal reply, Guid taskId) =>
             CurrentTask(i, taskId) is { } task && (reply.Connector is null || reply.Connector == task.Connector) ? task : null;
 
+        // A failure or progress report from an earlier attempt says nothing about the attempt now running: a late
+        // failure must not fail it (and speed up the escalation). A reply that names no attempt (0) is taken.
+        private static bool Stale(ConnectorTask task, int? attempt) => attempt is int a && a > 0 && a != task.Attempt;
+
         private WorkflowInstance Progressed(WorkflowInstance i, Signal.TaskProgressed p)
         {
-            if (Answering(i, p, p.TaskId) is not { Status: ConnectorTaskStatus.Sent } task)
+            if (Answering(i, p, p.TaskId) is not { Status: ConnectorTaskStatus.Sent } task || Stale(task, p.Attempt))
                 return i;
             Journal("connector-acknowledged", new { task.Connector, task.Action, p.Stage });
             return Replace(i, task with { Status = ConnectorTaskStatus.Acknowledged, Detail = p.Stage, UpdatedAt = context.Now });
@@ -41,7 +45,7 @@ internal static partial class Executor
 
         private WorkflowInstance Failed(WorkflowInstance i, Signal.TaskFailed f)
         {
-            if (Answering(i, f, f.TaskId) is not { Status: ConnectorTaskStatus.Sent or ConnectorTaskStatus.Acknowledged } task)
+            if (Answering(i, f, f.TaskId) is not { Status: ConnectorTaskStatus.Sent or ConnectorTaskStatus.Acknowledged } task || Stale(task, f.Attempt))
                 return i;
             CancelTaskTimers(task);
             var detail = $"{f.Code}: {f.Reason}";

@@ -15,5 +15,10 @@ internal sealed record InstanceState
     // The response pack last rendered (response_packs.id).
     public Guid? PackId { get; init; }
 
+    // Letters asked of the renderer so far (packs and identity-proof notices). Each render's command id derives from
+    // its number, so every render is a new message, however often a letter is rejected and rendered again; and the
+    // same one after a crash re-runs the transaction, since the number is saved with the state.
+    public int Renders { get; init; }
+
     public IReadOnlyList<ConnectorTask> Tasks { get; init; } = [];
 }

@@ -14,19 +14,22 @@ internal abstract record Signal
     public sealed record Decision(string StepId, string Outcome, string? Reason, IReadOnlyList<string> Exemptions, string Actor) : Signal;
 
     // Connector replies (bus, HTTP and OpenDSR adapters alike).
-    public sealed record TaskProgressed(Guid TaskId, string Stage) : Signal;
+    // Attempt: the send the reply answers (TaskReference.Attempt), when the reply says; progress or a failure from an
+    // earlier attempt changes nothing, while a completion is taken whichever attempt did the work.
+    public sealed record TaskProgressed(Guid TaskId, string Stage, int? Attempt = null) : Signal;
 
     public sealed record TaskCompleted(Guid TaskId, string Outcome, string Summary, IReadOnlyList<RetainedItem> Retained,
         IReadOnlyList<string> Recipients, ExportRef? Export) : Signal;
 
-    public sealed record TaskFailed(Guid TaskId, bool Retryable, string Code, string Reason) : Signal;
+    public sealed record TaskFailed(Guid TaskId, bool Retryable, string Code, string Reason, int? Attempt = null) : Signal;
 
     // A person did the task (a manual connector), or settled one that failed or timed out, with a note.
     public sealed record TaskCompletedManually(Guid TaskId, string Outcome, string Note, IReadOnlyList<RetainedItem> Retained,
         ExportRef? Export, string Actor) : Signal;
 
-    // The response pack was rendered and stored (sealed); or it could not be (Error set).
-    public sealed record PackRendered(Guid PackId, string Sha256, long Bytes, string? Error) : Signal;
+    // The response pack was rendered and stored (sealed); or it could not be (Error set). RenderId: the render command's
+    // message id, so that the answer to an earlier render (superseded by a retry) is told apart from the one awaited.
+    public sealed record PackRendered(Guid PackId, string Sha256, long Bytes, string? Error, Guid? RenderId = null) : Signal;
 
     // A notice letter was rendered and stored (or could not be: Error set). Journaled; it moves nothing.
     public sealed record NoticeRendered(string Kind, Guid PackId, string Sha256, string? Error) : Signal;
@@ -73,6 +76,8 @@ internal static class TimerKinds
     public const string FanOutTimeout = "fan-out-timeout";
     public const string TaskTimeout = "task-timeout";
     public const string TaskRetry = "task-retry";
+    // The render-pack step's deadline for the renderer's answer (StepId = the render's number).
+    public const string PackTimeout = "pack-timeout";
 }
 
 // The notice letters rendered beside their e-mails; each is stored as a document of the request under its kind.

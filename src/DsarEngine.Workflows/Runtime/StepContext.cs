@@ -18,6 +18,9 @@ internal sealed record StepContext(
     // Whether render-pack steps render (the host's Dsar:Packs:Render); off, the step records the outcome and moves on.
     public bool RendersPacks { get; init; }
 
+    // How long a render-pack step waits for the renderer before a person is asked to look (Dsar:Packs:RenderTimeoutMinutes).
+    public TimeSpan RenderTimeout { get; init; } = TimeSpan.FromMinutes(60);
+
     // How the request came (web-form, api, email, post, phone, in-person, controller), and whether the subject can be
     // e-mailed: a request on paper, by phone or in person, or without an address, gets its notices as letters to post.
     public string Channel { get; init; } = "api";

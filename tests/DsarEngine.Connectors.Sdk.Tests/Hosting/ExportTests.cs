@@ -69,6 +69,37 @@ public sealed class ExportTests
         }
     }
 
+    [Test]
+    public async Task A_second_delivery_of_the_same_export_command_exports_again_and_sends_the_chunks_again()
+    {
+        var document = new ExportDocument("sdk-test", "Test shop", [new("orders",
+            [.. Enumerable.Range(1, 40).Select(i => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?> { ["order"] = $"O-{i:D6}", ["note"] = new string('n', 100) })])]);
+        var script = new HandlerScript { Export = (_, _) => Task.FromResult<ExportDocument?>(document) };
+        await using var connector = await ConnectorHost.StartAsync(script, o => o.ChunkBytes = 1024);
+        var command = Commands.Export(connector.Name);
+
+        // The engine sends the same command (same idempotency key) again when the first export's chunks never reached
+        // its store: the SDK must not answer with the saved manifest of chunks that are gone.
+        await connector.SendAsync(command);
+        await ReplyBus.For(command.Task).WaitForFinalRepliesAsync(1);
+        await connector.SendAsync(command with { Task = command.Task with { Attempt = 2 } });
+        var manifests = (await ReplyBus.For(command.Task).WaitForFinalRepliesAsync(2)).OfType<ConnectorTaskCompleted>().Select(c => c.Export!).ToList();
+        var chunks = (await ReplyBus.For(command.Task).WaitUntilAsync(all => all.OfType<ExportChunkUploaded>().Count() >= manifests.Sum(m => m.Chunks)))
+            .OfType<ExportChunkUploaded>().ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(script.Calls, Is.EqualTo(2), "an export is a read: it is done again");
+            Assert.That(manifests, Has.Count.EqualTo(2));
+            Assert.That(manifests[1].ExportId, Is.Not.EqualTo(manifests[0].ExportId), "a new export, not the saved reply");
+            Assert.That(manifests[0].Chunks, Is.GreaterThan(1));
+            foreach (var manifest in manifests)
+                Assert.That(chunks.Where(c => c.ExportId == manifest.ExportId).Select(c => c.Sequence).Order(), Is.EqualTo(Enumerable.Range(0, manifest.Chunks)),
+                    "every chunk of each export was sent");
+            Assert.That(manifests[1].Sha256, Is.EqualTo(manifests[0].Sha256), "the same data");
+        }
+    }
+
     // About 1 MB of JSON in three categories, seeded so every run exports the same document.
     private static ExportDocument LargeDocument()
     {

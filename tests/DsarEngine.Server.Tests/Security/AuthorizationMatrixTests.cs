@@ -65,6 +65,8 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/staff/requests/{reference}/documents/{id}"] = StaffWrite,
         ["GET /api/v1/staff/mailbox"] = Admin,
         ["POST /api/v1/staff/mailbox/{id}/retry"] = Admin,
+        ["GET /api/v1/staff/outbox"] = StaffRead,
+        ["POST /api/v1/staff/outbox/{id}/retry"] = Admin,
         ["GET /api/v1/staff/connectors"] = StaffRead,
         ["GET /api/v1/staff/connectors/{name}"] = StaffRead,
         ["PUT /api/v1/staff/connectors/{name}"] = Admin,

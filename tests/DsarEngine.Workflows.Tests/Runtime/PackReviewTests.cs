@@ -71,6 +71,24 @@ public sealed class PackReviewTests
     }
 
     [Test]
+    public void Every_rejection_renders_the_letter_again_under_a_new_command_id()
+    {
+        var atReview = AtReview(out var effects);
+        var renders = new List<Guid> { effects.OfType<Effect.RenderPack>().Single().MessageId };
+        var i = atReview;
+        for (var rejection = 1; rejection <= 3; rejection++)
+        {
+            var (rejected, _) = Advance(i, new Decision("review", Decisions.Reject, $"Wrong date, take {rejection}.", [], "dpo"));
+            var (rerendering, retryEffects) = Advance(rejected, new Retry("dpo"));
+            renders.Add(retryEffects.OfType<Effect.RenderPack>().Single().MessageId);
+            Assert.That(rerendering.WaitingFor, Is.EqualTo(Bookmarks.Pack), $"rejection {rejection} renders again");
+            i = Advance(rerendering, new PackRendered(Guid.NewGuid(), "cd", 12, null, renders[^1])).Item1;
+            Assert.That(i.WaitingFor, Is.EqualTo(Bookmarks.Decision("review")), $"the letter of rejection {rejection} is reviewed");
+        }
+        Assert.That(renders, Is.Unique.And.Count.EqualTo(4), "the outbox keeps one row per id: a repeated id would be a render never sent");
+    }
+
+    [Test]
     public void A_refusal_is_reviewed_as_a_letter_and_announces_no_erasure()
     {
         var atPack = Assessed(Decisions.Refuse, out _);

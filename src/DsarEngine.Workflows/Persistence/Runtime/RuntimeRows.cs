@@ -17,17 +17,22 @@ internal static class RuntimeRows
     public static async Task<bool> FirstDeliveryAsync(NpgsqlConnection c, NpgsqlTransaction tx, string consumer, Guid messageId, Guid tenantId, DateTimeOffset now, CancellationToken ct) =>
         await c.ExecuteAsync(new CommandDefinition(InboxSql, new { Consumer = consumer, MessageId = messageId, TenantId = tenantId, Now = now }, tx, cancellationToken: ct)) == 1;
 
+    // Ids are derived (request, kind, step, due), so scheduling the same timer twice keeps one row. A row that was
+    // cancelled is armed again (timers/rearm cancels the clock's timers, then schedules the same ones); a row that
+    // really fired is left alone, so it never fires twice.
     private const string TimerSql = """
         INSERT INTO timers (id, tenant_id, request_id, kind, step_id, due_at, created_at)
-        VALUES (@Id, @TenantId, @RequestId, @Kind, @StepId, @DueAt, @Now) ON CONFLICT (id) DO NOTHING
+        VALUES (@Id, @TenantId, @RequestId, @Kind, @StepId, @DueAt, @Now)
+        ON CONFLICT (id) DO UPDATE SET fired_at = NULL, cancelled_at = NULL, attempts = 0, last_error = NULL, due_at = EXCLUDED.due_at
+        WHERE timers.cancelled_at IS NOT NULL
         """;
 
     public static Task ScheduleAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, Guid tenantId, Guid requestId, string kind, string? stepId, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition(TimerSql, new { Id = id, TenantId = tenantId, RequestId = requestId, Kind = kind, StepId = stepId, DueAt = dueAt, Now = now }, tx, cancellationToken: ct));
 
-    // A cancelled timer is marked fired: the poller never sees it again, and the row stays as history.
+    // A cancelled timer is marked fired (the poller never sees it again) and cancelled; the row stays as history.
     private const string CancelSql = """
-        UPDATE timers SET fired_at = @Now
+        UPDATE timers SET fired_at = @Now, cancelled_at = @Now
         WHERE request_id = @RequestId AND fired_at IS NULL AND (@Kind = '*' OR kind = @Kind) AND (@StepId::text IS NULL OR step_id = @StepId)
         """;
 
@@ -35,8 +40,8 @@ internal static class RuntimeRows
         c.ExecuteAsync(new CommandDefinition(CancelSql, new { RequestId = requestId, Kind = kind, StepId = stepId, Now = now }, tx, cancellationToken: ct));
 
     private const string OutboxSql = """
-        INSERT INTO outbox (id, tenant_id, request_id, destination, message_type, body, created_at)
-        VALUES (@Id, @TenantId, @RequestId, @Destination, @MessageType, @Body::jsonb, @Now) ON CONFLICT (id) DO NOTHING
+        INSERT INTO outbox (id, tenant_id, request_id, destination, message_type, body, created_at, next_attempt_at)
+        VALUES (@Id, @TenantId, @RequestId, @Destination, @MessageType, @Body::jsonb, @Now, @Now) ON CONFLICT (id) DO NOTHING
         """;
 
     public static Task EnqueueAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, Guid tenantId, Guid requestId, string? destination, string messageType, string body, DateTimeOffset now, CancellationToken ct) =>

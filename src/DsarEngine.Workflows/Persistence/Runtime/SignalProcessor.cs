@@ -33,6 +33,9 @@ internal sealed partial class SignalProcessor(NpgsqlDataSource dataSource, IWork
 {
     // Set by the host (Dsar:Packs:Render): the rights whose render-pack steps really render (those with letters).
     public IReadOnlySet<string> RenderedRights { get; set; } = new HashSet<string>();
+
+    // Set by the host (Dsar:Packs:RenderTimeoutMinutes): how long a render-pack step waits for the renderer.
+    public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromMinutes(60);
 }
 
 internal sealed partial class SignalProcessor
@@ -55,14 +58,15 @@ internal sealed partial class SignalProcessor
         var instance = await InstanceRows.LockAsync(c, tx, requestId, ct);
         if (instance is null)
             return SignalResult.NotFound;
-        if (source.MessageId is { } messageId && !await RuntimeRows.FirstDeliveryAsync(c, tx, source.Consumer, messageId, instance.TenantId, now, ct))
+        // Without its definition the signal cannot be applied, so it is not consumed either (no inbox row, no guard: a
+        // timer stays due and backs off); the instance is parked below, once, with what to do.
+        var definition = definitions.Find(instance.DefinitionId, instance.DefinitionVersion);
+        if (definition is not null && source.MessageId is { } messageId && !await RuntimeRows.FirstDeliveryAsync(c, tx, source.Consumer, messageId, instance.TenantId, now, ct))
             return SignalResult.Duplicate;
-        if (guard is not null && !await guard(c, tx))
+        if (definition is not null && guard is not null && !await guard(c, tx))
             return SignalResult.Unchanged;
 
         var request = await c.QuerySingleAsync<StoredRequest>(new CommandDefinition(LockRequestSql, new { Id = requestId }, tx, cancellationToken: ct));
-        var definition = definitions.Find(instance.DefinitionId, instance.DefinitionVersion)
-            ?? throw new InvalidOperationException($"Definition {instance.DefinitionId}@{instance.DefinitionVersion} of request {request.Reference} is not loaded.");
         var (slug, closuresJson) = await c.QuerySingleAsync<(string, string)>(new CommandDefinition(TenantSql, new { Id = request.TenantId }, tx, cancellationToken: ct));
         var closures = RequestClock.ParseClosures(closuresJson);
         var context = new StepContext(now, request.RightKind, request.Reference,
@@ -72,21 +76,32 @@ internal sealed partial class SignalProcessor
             Clock = request.TimeZone is null ? null : request.Clock,
             Closures = closures,
             RendersPacks = RenderedRights.Contains(request.RightKind),
+            RenderTimeout = RenderTimeout,
             Channel = request.Channel,
             HasEmail = request.SubjectEmail() is not null,
         };
 
         WorkflowInstance next;
         IReadOnlyList<Effect> effects;
-        try
+        if (definition is null)
         {
-            (next, effects) = Executor.Advance(definition, instance, signal, context);
+            var missing = MissingDefinition(instance);
+            if (instance.LastError == missing.Reason)
+                return missing;
+            (next, effects) = Park(instance, missing.Reason!);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        else
         {
-            // A step that fails parks the instance with the error; it is never silently dropped.
-            next = instance with { Status = InstanceStatus.NeedsAttention, LastError = ex.Message, Attempts = instance.Attempts + 1 };
-            effects = [new Effect.Journal("incident", new { error = ex.Message, attempts = next.Attempts }), new Effect.SetRequestStatus(RequestStatus.NeedsAttention)];
+            try
+            {
+                (next, effects) = Executor.Advance(definition, instance, signal, context);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A step that fails parks the instance with the error; it is never silently dropped.
+                next = instance with { Status = InstanceStatus.NeedsAttention, LastError = ex.Message, Attempts = instance.Attempts + 1 };
+                effects = [new Effect.Journal("incident", new { error = ex.Message, attempts = next.Attempts }), new Effect.SetRequestStatus(RequestStatus.NeedsAttention)];
+            }
         }
         if (effects.OfType<Effect.Refuse>().FirstOrDefault() is { } refusal)
             return new SignalOutcome(SignalResult.Refused, refusal.Slug, refusal.Reason);
@@ -95,9 +110,11 @@ internal sealed partial class SignalProcessor
 
         var updated = await ApplyEffectsAsync(c, tx, new EffectScope(request, slug, closures, signal, now), effects, ct);
         await InstanceRows.UpdateAsync(c, tx, next, now, ct);
-        if (updated != request)
-            await c.ExecuteAsync(new CommandDefinition(UpdateRequestSql, updated with { Version = request.Version }, tx, cancellationToken: ct));
-        return SignalResult.Applied;
+        // The row is locked above, so this cannot miss today; if it ever did, the instance and its request would
+        // disagree, so the whole signal is refused instead (the caller's transaction rolls back).
+        if (updated != request && await c.ExecuteAsync(new CommandDefinition(UpdateRequestSql, updated with { Version = request.Version }, tx, cancellationToken: ct)) != 1)
+            throw new InvalidOperationException($"Request {request.Id} was changed concurrently (version {request.Version}).");
+        return definition is null ? MissingDefinition(instance) : SignalResult.Applied;
     }
 
     private const string LockRequestSql = $"SELECT {StoredRequest.Columns} FROM requests WHERE id = @Id FOR UPDATE";
