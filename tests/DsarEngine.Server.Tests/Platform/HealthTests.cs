@@ -44,7 +44,7 @@ public sealed class HealthTests
         var database = new Npgsql.NpgsqlConnectionStringBuilder(engine.ConnectionString).Database;
         // Refuse new connections and cut the open ones: to the engine, the database is gone.
         await Rows.AdminAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS false");
-        await Rows.AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'");
+        await Rows.AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND usename = current_user");
         try
         {
             var response = await engine.CreateClient().GetAsync("/health/ready");
