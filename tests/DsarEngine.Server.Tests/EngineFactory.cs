@@ -46,6 +46,11 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
             ["Dsar:Security:DataKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Dsar:Intake:PublicPermitsPerMinute"] = "100000",
             ["Dsar:Intake:StatusPermitsPerMinute"] = "100000",
+            // Tests share an engine and, through the test server, one client address: the edge budgets are the rate-limit tests' to set.
+            ["Dsar:RateLimits:CodePermitsPerMinute"] = "100000",
+            ["Dsar:RateLimits:CallbackPermitsPerMinute"] = "100000",
+            ["Dsar:RateLimits:OpenDsrPermitsPerMinute"] = "100000",
+            ["Dsar:RateLimits:TenantIntakePermitsPerMinute"] = "100000",
             ["Dsar:Intake:PublicBaseUrl"] = "http://localhost",
             // HTTP connectors: the simulator's shared secret, and short timeouts so resilience tests run in seconds.
             [$"Dsar:Connectors:Secrets:{TestData.HttpSecret.Ref}"] = TestData.HttpSecret.Value,

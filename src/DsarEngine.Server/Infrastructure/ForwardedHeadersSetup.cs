@@ -1,0 +1,33 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace DsarEngine.Server.Infrastructure;
+
+// Behind a reverse proxy every client arrives from the proxy's address, so rate limits would put all subjects in one
+// bucket. The proxy's X-Forwarded-For names the real client, but anyone can send that header: it is believed only
+// from the proxies the operator lists (Dsar:Network), and it is applied before anything reads the client address.
+internal static class ForwardedHeadersSetup
+{
+    public static IServiceCollection AddDsarNetwork(this IServiceCollection services)
+    {
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<NetworkOptions>>((forwarded, network) =>
+        {
+            // Not X-Forwarded-Host: the Host header feeds signed OpenDSR discovery documents.
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.ForwardLimit = network.Value.ForwardLimit;
+            // The framework trusts loopback by default; the engine trusts nobody it was not told about.
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in network.Value.KnownProxies)
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            foreach (var range in network.Value.KnownNetworks)
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(range));
+        });
+        // Bodies are bounded by the server before any endpoint reads them; see BodyLimits for the exceptions.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<NetworkOptions>>((kestrel, network) =>
+            kestrel.Limits.MaxRequestBodySize = network.Value.MaxRequestBodyBytes);
+        return services;
+    }
+}
