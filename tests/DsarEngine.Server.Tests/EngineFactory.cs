@@ -34,6 +34,15 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
         return factory;
     }
 
+    // On a real Kestrel port instead of the test server: for what only a real server does (body size limits, sockets).
+    public static async Task<EngineFactory> StartOnKestrelAsync(IDictionary<string, string?>? overrides = null)
+    {
+        var factory = new EngineFactory(await TestDatabase.CreateAsync("dsar_srv"), overrides);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var settings = new Dictionary<string, string?>

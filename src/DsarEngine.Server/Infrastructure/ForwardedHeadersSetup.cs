@@ -28,6 +28,13 @@ internal static class ForwardedHeadersSetup
         // Bodies are bounded by the server before any endpoint reads them; see BodyLimits for the exceptions.
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<NetworkOptions>>((kestrel, network) =>
             kestrel.Limits.MaxRequestBodySize = network.Value.MaxRequestBodyBytes);
+        // Where an endpoint reads its body the framework's way (a form), the server's refusal surfaces as an exception:
+        // it is the client's error (413, or 400 for a malformed body), answered as a problem and not logged as a failure.
+        services.Configure<ExceptionHandlerOptions>(o =>
+        {
+            o.StatusCodeSelector = ex => ex is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            o.SuppressDiagnosticsCallback = context => context.Exception is Microsoft.AspNetCore.Http.BadHttpRequestException;
+        });
         return services;
     }
 }
