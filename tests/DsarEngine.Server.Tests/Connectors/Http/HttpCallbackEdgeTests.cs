@@ -88,6 +88,28 @@ public sealed class HttpCallbackEdgeTests
         }
     }
 
+    // The one staff endpoint allowed more than the server-wide 1 MiB: a manual task completion carries the export a person gathered.
+    [Test]
+    public async Task A_manual_completion_may_carry_an_export_larger_than_the_server_wide_limit()
+    {
+        var tenant = await TestTenant.CreateAsync(engine);
+        var record = new JsonObject { ["note"] = new string('a', 2 * 1024 * 1024) };
+        var body = new JsonObject
+        {
+            ["outcome"] = "done", ["note"] = "Gathered from the paper archive.",
+            ["export"] = new JsonObject { ["connector"] = "archive", ["system"] = "Archive", ["categories"] = new JsonArray(new JsonObject { ["category"] = "letters", ["records"] = new JsonArray(record) }) },
+        };
+        using var staff = tenant.Staff(engine, "privacy-officer");
+        var large = await staff.PostAsync($"/api/v1/staff/requests/DSR-AAAA-BBBB-CCCC/tasks/{Guid.NewGuid()}/complete", Submissions.Json(body));
+        // The same size anywhere else is refused before it is read.
+        var elsewhere = await staff.PostAsync("/api/v1/staff/requests", Submissions.Json(body));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(large.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "read whole and checked: only the request is unknown");
+            Assert.That(elsewhere.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        }
+    }
+
     [Test]
     public async Task The_same_signed_callback_sent_twice_stores_one_export_and_one_reply()
     {
