@@ -18,7 +18,8 @@ internal static class BodyLimits
     {
         if (request.ContentLength > maxBytes)
             return null;
-        using var buffer = new MemoryStream((int)Math.Min(request.ContentLength ?? 8192, maxBytes));
+        // Grown as bytes arrive, not sized from Content-Length: a header alone must not make the server allocate.
+        using var buffer = new MemoryStream((int)Math.Min(request.ContentLength ?? 8192, Math.Min(maxBytes, 65_536)));
         var chunk = new byte[16384];
         try
         {
