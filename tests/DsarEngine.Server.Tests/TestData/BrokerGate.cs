@@ -39,26 +39,45 @@ internal sealed class BrokerGate : IAsyncDisposable
 
     public void Reopen() => closed = false;
 
+    // One failed accept or upstream connect must not end the loop: the gate would then stay shut for good.
     private async Task AcceptAsync()
     {
         while (!stop.IsCancellationRequested)
         {
             TcpClient client;
             try { client = await listener.AcceptTcpClientAsync(stop.Token); }
-            catch (OperationCanceledException) { return; }
-            catch (ObjectDisposedException) { return; }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException) { return; }
+            catch (SocketException) { continue; }
             if (closed)
             {
                 client.Dispose();
                 continue;
             }
-            var upstream = new TcpClient();
-            await upstream.ConnectAsync(broker.Host, broker.Port);
-            lock (connections)
-                connections.AddRange([client, upstream]);
-            _ = PumpAsync(client, upstream);
-            _ = PumpAsync(upstream, client);
+            _ = RelayAsync(client);
         }
+    }
+
+    private async Task RelayAsync(TcpClient client)
+    {
+        var upstream = new TcpClient();
+        try { await upstream.ConnectAsync(broker.Host, broker.Port, stop.Token); }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+        {
+            client.Dispose();
+            upstream.Dispose();
+            return;
+        }
+        lock (connections)
+        {
+            if (closed)
+            {
+                client.Dispose();
+                upstream.Dispose();
+                return;
+            }
+            connections.AddRange([client, upstream]);
+        }
+        await Task.WhenAll(PumpAsync(client, upstream), PumpAsync(upstream, client));
     }
 
     private static async Task PumpAsync(TcpClient from, TcpClient to)

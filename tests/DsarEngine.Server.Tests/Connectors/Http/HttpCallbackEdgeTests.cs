@@ -201,7 +201,12 @@ public sealed class HttpCallbackEdgeTests
                 return view;
             await Task.Delay(200);
         }
-        Assert.Fail($"The callback was not delivered after the broker came back; last view: {view.ToJsonString()}");
+        // What the relay made of it, and whether the engine sees the broker, to tell the two apart.
+        var row = await Rows.ScalarAsync<string?>(engine,
+            "SELECT format('sent_at=%s attempts=%s last_error=%s', sent_at, attempts, last_error) FROM outbox WHERE message_type LIKE '%ConnectorTaskCompleted' AND sent_at IS NULL LIMIT 1", new { });
+        var broker = await staff.GetAsync("/health/broker");
+        Assert.Fail($"The callback was not delivered after the broker came back; outbox: {row ?? "all sent"}; /health/broker: {(int)broker.StatusCode} "
+            + $"{await broker.Content.ReadAsStringAsync()}; last view: {view.ToJsonString()}");
         return view;
     }
 }
