@@ -5,10 +5,11 @@ using Microsoft.Extensions.Options;
 
 namespace DsarEngine.Server.Infrastructure;
 
+// The network in front of the engine (Dsar:Network): who the client is, and how much it may send.
 // Behind a reverse proxy every client arrives from the proxy's address, so rate limits would put all subjects in one
 // bucket. The proxy's X-Forwarded-For names the real client, but anyone can send that header: it is believed only
-// from the proxies the operator lists (Dsar:Network), and it is applied before anything reads the client address.
-internal static class ForwardedHeadersSetup
+// from the proxies the operator lists, and it is applied (UseForwardedHeaders, first) before anything reads the address.
+internal static class NetworkSetup
 {
     public static IServiceCollection AddDsarNetwork(this IServiceCollection services)
     {
