@@ -35,7 +35,7 @@ internal static class PackDownloadApi
             JsonSerializer.Serialize(new Dictionary<string, string> { ["reference"] = request.Reference, ["packCode"] = codeId.ToString() }, Json)), Limits(limits), now, ct);
         return issue.Id is { } id
             ? TypedResults.Accepted((string?)null, new CodeSent(id, Mask(email), now + PackCodes.Validity))
-            : TooSoon(http, issue.RetryAt!.Value - now, "codes were sent for this request lately");
+            : TooSoon(http, issue.RetryAt!.Value - now, "codes were sent, or wrong codes tried, for this request lately");
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(string reference, long expires, string? token, Guid codeId, string? code,

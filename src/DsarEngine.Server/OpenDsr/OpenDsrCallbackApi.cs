@@ -13,6 +13,8 @@ namespace DsarEngine.Server.OpenDsr;
 // processor's retry, or a replay of the signed body, changes nothing.
 internal static class OpenDsrCallbackApi
 {
+    private const int MaxBytes = 64 * 1024;
+
     public static RouteHandlerBuilder MapOpenDsrCallbacks(this IEndpointRouteBuilder app) =>
         app.MapPost("/opendsr/v1/callbacks/{tenant}/{connector}", Receive).WithTags("OpenDSR controller").RequireRateLimiting(RateLimits.Callbacks)
             .WithSummary("A processor's signed status callback for a request this engine sent");
@@ -21,8 +23,8 @@ internal static class OpenDsrCallbackApi
         OpenDsrClient client, NpgsqlDataSource dataSource, Connectors.ReplyOutbox outbox, CancellationToken ct)
     {
         // Unauthenticated until the signature is checked, so bounded before anything else.
-        if (await OpenDsrControllers.ReadBodyAsync(http, 64 * 1024, ct) is not { } raw)
-            return Results.Problem(statusCode: 413, type: Problems.Type("too-large"), title: "A callback is at most 64 KiB; nothing was changed.");
+        if (await OpenDsrControllers.ReadBodyAsync(http, MaxBytes, ct) is not { } raw)
+            return BodyLimits.TooLarge(MaxBytes);
         var (settings, _) = await registry.FindAsync(tenant, connector, Workflows.Runtime.ConnectorKinds.OpenDsr, ct);
         if (settings is null || !await certificates.VerifyAsync(settings.Endpoint, raw, http.Headers[OpenDsrSigner.SignatureHeader], ct))
             return Results.Problem(statusCode: 403, type: Problems.Type("bad-signature"), title: "The callback is not signed by the processor's certificate; nothing was changed.");
