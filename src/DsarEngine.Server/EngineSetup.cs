@@ -31,6 +31,8 @@ internal static class EngineSetup
         AddValidatedOptions<OpenDsr.OpenDsrOptions>(services, OpenDsr.OpenDsrOptions.SectionName);
         services.AddSingleton<IValidateOptions<OpenDsr.OpenDsrOptions>, OpenDsr.OpenDsrEnvironmentValidation>();
         AddValidatedOptions<SecurityOptions>(services, SecurityOptions.SectionName);
+        AddValidatedOptions<NetworkOptions>(services, NetworkOptions.SectionName);
+        AddValidatedOptions<RateLimitOptions>(services, RateLimitOptions.SectionName);
         AddValidatedOptions<MailOptions>(services, MailOptions.SectionName);
         AddValidatedOptions<RuntimeOptions>(services, RuntimeOptions.SectionName);
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
@@ -52,6 +54,7 @@ internal static class EngineSetup
         services.AddEgressClient(Connectors.Http.HttpConnectorAdapter.ClientName, Timeout.InfiniteTimeSpan, MaxResultBytes); // Polly times calls out
         services.AddSingleton<Connectors.EngineReplies>();
         services.AddSingleton<Connectors.ReplyGuard>();
+        services.AddSingleton<Connectors.ReplyOutbox>();
         services.AddSingleton<Connectors.Http.HttpConnectorRegistry>();
         services.AddSingleton<Connectors.Http.HttpPipelines>();
         services.AddSingleton<Connectors.Http.HttpConnectorAdapter>();
@@ -96,6 +99,7 @@ internal static class EngineSetup
         services.AddDsarProblemDetails();
         services.AddOpenApi();
         services.AddDsarAuth();
+        services.AddDsarNetwork();
         services.AddDsarRateLimits();
         services.AddDsarCors();
         services.AddDsarHealth();
@@ -132,6 +136,8 @@ internal static class EngineSetup
 
     public static WebApplication UseDsarEngine(this WebApplication app)
     {
+        // First: everything after it (rate limits, logs) must see the client a trusted proxy names, not the proxy.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();

@@ -45,6 +45,15 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
         return factory;
     }
 
+    // On a real Kestrel port instead of the test server: for what only a real server does (body size limits, sockets).
+    public static async Task<EngineFactory> StartOnKestrelAsync(IDictionary<string, string?>? overrides = null)
+    {
+        var factory = new EngineFactory(await TestDatabase.CreateAsync("dsar_srv"), overrides);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var settings = new Dictionary<string, string?>
@@ -57,6 +66,11 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
             ["Dsar:Security:DataKey"] = DataKey,
             ["Dsar:Intake:PublicPermitsPerMinute"] = "100000",
             ["Dsar:Intake:StatusPermitsPerMinute"] = "100000",
+            // Tests share an engine and, through the test server, one client address: the edge budgets are the rate-limit tests' to set.
+            ["Dsar:RateLimits:CodePermitsPerMinute"] = "100000",
+            ["Dsar:RateLimits:CallbackPermitsPerMinute"] = "100000",
+            ["Dsar:RateLimits:OpenDsrPermitsPerMinute"] = "100000",
+            ["Dsar:RateLimits:TenantIntakePermitsPerMinute"] = "100000",
             ["Dsar:Intake:PublicBaseUrl"] = "http://localhost",
             // HTTP connectors: short timeouts so resilience tests run in seconds. Secrets are per tenant: tests provision
             // them for the tenants they create (Settings.ProvisionSecret).

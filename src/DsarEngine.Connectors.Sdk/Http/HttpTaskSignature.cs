@@ -26,18 +26,41 @@ public static class HttpTaskSignature
     /// <summary>True when <paramref name="header"/> signs <paramref name="body"/> with <paramref name="secret"/> within <paramref name="tolerance"/> of <paramref name="now"/>.</summary>
     public static bool Verify(string? header, byte[] secret, ReadOnlySpan<byte> body, DateTimeOffset now, TimeSpan tolerance)
     {
-        if (header is null || header.Length > 200)
+        if (header is null || header.Length > 200 || !TryParse(header, out var t, out var v1)
+            || !long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || v1.Length != 64)
             return false;
-        var parts = header.Split(',').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0].Trim(), p => p[1].Trim());
-        if (!parts.TryGetValue("t", out var t) || !long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || !parts.TryGetValue("v1", out var v1) || v1.Length != 64)
-            return false;
-        if ((now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > tolerance)
+        // In seconds, not as a DateTimeOffset: a crafted t beyond year 9999 is simply too old or too new, not an exception.
+        if (Math.Abs(now.ToUnixTimeSeconds() - seconds) > (long)tolerance.TotalSeconds)
             return false;
         byte[] presented;
         try { presented = Convert.FromHexString(v1); }
         catch (FormatException) { return false; }
         return CryptographicOperations.FixedTimeEquals(presented, Mac(secret, t, body));
+    }
+
+    // Exactly one t and one v1: a header naming either twice is ambiguous, so it signs nothing.
+    private static bool TryParse(string header, out string t, out string v1)
+    {
+        (t, v1) = ("", "");
+        var (seenT, seenV1) = (false, false);
+        foreach (var part in header.Split(','))
+        {
+            var pair = part.Split('=', 2);
+            if (pair.Length != 2)
+                continue;
+            switch (pair[0].Trim())
+            {
+                case "t" when !seenT:
+                    (t, seenT) = (pair[1].Trim(), true);
+                    break;
+                case "v1" when !seenV1:
+                    (v1, seenV1) = (pair[1].Trim(), true);
+                    break;
+                case "t" or "v1":
+                    return false;
+            }
+        }
+        return seenT && seenV1;
     }
 
     private static byte[] Mac(byte[] secret, string t, ReadOnlySpan<byte> body)

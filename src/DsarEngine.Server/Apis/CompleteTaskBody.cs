@@ -6,7 +6,11 @@ namespace DsarEngine.Server.Apis;
 
 internal sealed record RetainedBody(string? Category, string? LegalBasis, DateOnly? RetainUntil);
 
-internal sealed record CompleteTaskBody(string? Outcome, string? Note, RetainedBody[]? Retained, ExportDocument? Export);
+internal sealed record CompleteTaskBody(string? Outcome, string? Note, RetainedBody[]? Retained, ExportDocument? Export)
+{
+    // The one staff body that may be large: it carries the export a person gathered by hand.
+    public const int MaxBytes = 8 * 1024 * 1024;
+}
 
 internal sealed record CheckedCompletion(string Outcome, string Note, IReadOnlyList<RetainedItem> Retained, ManualExport? Export);
 

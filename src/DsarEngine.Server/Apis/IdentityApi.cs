@@ -13,9 +13,10 @@ internal static class IdentityApi
     public static RouteGroupBuilder MapIdentityApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/requests/{reference}/identity").WithTags("Public requests")
-            .RequireCors(CorsSetup.PublicPolicy).RequireRateLimiting(RateLimits.PublicStatus);
-        group.MapGet("/", Page).ExcludeFromDescription();
-        group.MapPost("/", Verify).Accepts<IdentityProof>("application/json", "application/x-www-form-urlencoded")
+            .RequireCors(CorsSetup.PublicPolicy);
+        group.MapGet("/", Page).ExcludeFromDescription().RequireRateLimiting(RateLimits.PublicStatus);
+        // Codes are guessable in principle: their endpoint has the tighter per-client budget.
+        group.MapPost("/", Verify).RequireRateLimiting(RateLimits.PublicCode).Accepts<IdentityProof>("application/json", "application/x-www-form-urlencoded")
             .WithSummary("Prove control of the e-mail address with the one-time link token or the six-digit code");
         return group;
     }

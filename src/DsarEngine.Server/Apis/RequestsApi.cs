@@ -27,12 +27,14 @@ internal static class RequestsApi
     }
 
     private static async Task<Results<Accepted<SubmittedRequest>, Ok<ReferralView>, ValidationProblem, ProblemHttpResult>> Submit(
-        HttpRequest http, IntakeService intake, StatusLinks links, IOptions<IntakeOptions> options,
+        HttpRequest http, IntakeService intake, StatusLinks links, IOptions<IntakeOptions> options, TenantIntakeBudget tenantBudget,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
     {
         var body = await JsonBodyReader.ReadAsync<IntakeForm>(http, options.Value.MaxBodyBytes, ct);
         if (body.Problem is not null)
             return body.Problem;
+        if (tenantBudget.Refusal(body.Value!.Tenant) is { } wait)
+            return RateLimits.Refuse(http.HttpContext, wait, "The organisation receives too many requests right now; nothing was stored. Try again shortly.");
         var origin = http.Headers.Origin.ToString() is { Length: > 0 } o ? o : null;
         var result = await intake.SubmitAsync(new IntakeCommand(body.Value!, IntakeOrigin.Public, body.Raw, idempotencyKey, origin, "subject", null), ct);
         return IntakeResults.ToHttp(result, http.HttpContext, links);

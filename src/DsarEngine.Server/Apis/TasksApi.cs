@@ -20,7 +20,7 @@ internal static class TasksApi
         var group = app.MapGroup("/api/v1/staff/requests/{reference}/tasks").WithTags("Staff: connector tasks").RequireAuthorization(AuthServices.Staff);
         group.MapGet("/", List).WithSummary("Every connector task of the request, with outcomes, retained data and exports");
         var write = group.MapGroup("/{taskId:guid}").RequireAuthorization(AuthServices.StaffWrite);
-        write.MapPost("/complete", Complete).Accepts<CompleteTaskBody>("application/json")
+        write.MapPost("/complete", Complete).WithBodyLimit(CompleteTaskBody.MaxBytes).Accepts<CompleteTaskBody>("application/json")
             .WithSummary("Complete a task by hand (a manual connector, or one that failed or timed out), with a note and optionally the exported data");
         write.MapPost("/retry", Retry).Accepts<ReasonBody>("application/json").WithSummary("Send one failed or timed-out task again");
         write.MapGet("/export", Export).WithSummary("The exported document of a task (decrypted JSON)");
@@ -38,7 +38,7 @@ internal static class TasksApi
         TimeProvider clock, IOptions<IntakeOptions> options, CancellationToken ct)
     {
         // A manual export may be big: allow 8 MiB here, the public API's limit elsewhere.
-        var body = await JsonBodyReader.ReadAsync<CompleteTaskBody>(http, Math.Max(options.Value.MaxBodyBytes, 8 * 1024 * 1024), ct);
+        var body = await JsonBodyReader.ReadAsync<CompleteTaskBody>(http, Math.Max(options.Value.MaxBodyBytes, CompleteTaskBody.MaxBytes), ct);
         if (body.Problem is not null)
             return body.Problem;
         var (checkedBody, errors) = body.Value!.Check();

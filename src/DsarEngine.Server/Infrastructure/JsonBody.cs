@@ -24,19 +24,8 @@ internal static class JsonBodyReader
         if (!IsJson(request.ContentType))
             return Fail<T>(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type",
                 "The body must be JSON.", $"Send Content-Type: application/json (got '{request.ContentType ?? "none"}').");
-        if (request.ContentLength > maxBytes)
+        if (await BodyLimits.ReadAsync(request, maxBytes, ct) is not { } raw)
             return TooLarge<T>(maxBytes);
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-                return TooLarge<T>(maxBytes);
-            buffer.Write(chunk, 0, read);
-        }
-        var raw = buffer.ToArray();
         try
         {
             var value = JsonSerializer.Deserialize<T>(raw, Options);

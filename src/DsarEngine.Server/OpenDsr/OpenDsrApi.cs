@@ -13,7 +13,7 @@ internal static partial class OpenDsrApi
 
     public static RouteGroupBuilder MapOpenDsrApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/opendsr/v1").WithTags("OpenDSR processor");
+        var group = app.MapGroup("/opendsr/v1").WithTags("OpenDSR processor").RequireRateLimiting(Infrastructure.RateLimits.OpenDsr);
         group.MapGet("/discovery", Discovery).WithSummary("What this processor supports, and where its signing certificate is");
         group.MapGet("/certificate.pem", (OpenDsrSigner signer) => signer.CertificatePem is { } pem
             ? Results.Text(pem, "application/x-pem-file") : OpenDsrProblems.Disabled()).WithSummary("The certificate that signs responses and callbacks");

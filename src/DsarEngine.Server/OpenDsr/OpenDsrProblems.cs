@@ -18,7 +18,7 @@ internal static class OpenDsrProblems
     }
 
     public static IResult Unauthorized() => Results.Problem(statusCode: 401, type: Problems.Type("unauthenticated"),
-        title: "A configured controller's bearer token or X-OpenDSR-Signature is required.");
+        title: "A configured controller's bearer token or X-OpenDSR-Signature is required (for GET and DELETE, with X-OpenDSR-Timestamp within 5 minutes).");
 
     public static IResult NotFound() => Results.Problem(statusCode: 404, type: Problems.Type("not-found"), title: "No such request for this controller.");
 

@@ -9,16 +9,31 @@ internal static class OpenDsrResults
 {
     public static Task PublishAsync(ISendEndpoint bus, TaskReference task, string status, JsonObject? extension, string processor, CancellationToken ct)
     {
-        if (extension?["status"]?.GetValue<string>() == "denied")
-            return bus.Send(new ConnectorTaskFailed(task, false, "denied",
-                $"The processor {processor} refused: {string.Join(", ", (extension["reason_codes"] as JsonArray ?? []).Select(c => (string?)c))}."), ct);
+        var reply = Reply(task, status, extension, processor);
+        return bus.Send(reply, reply.GetType(), ct);
+    }
+
+    public static object Reply(TaskReference task, string status, JsonObject? extension, string processor)
+    {
+        if (IsDenied(extension))
+            return new ConnectorTaskFailed(task, false, "denied",
+                $"The processor {processor} refused: {string.Join(", ", (extension!["reason_codes"] as JsonArray ?? []).Select(c => (string?)c))}.");
         return status switch
         {
-            "completed" => bus.Send(new ConnectorTaskCompleted(task, TaskOutcomes.Done, $"The processor {processor} completed the request (OpenDSR).", [], [], null), ct),
-            "cancelled" => bus.Send(new ConnectorTaskFailed(task, false, "cancelled", $"The request at {processor} was cancelled."), ct),
-            _ => bus.Send(new ConnectorTaskProgressed(task, status, null), ct),
+            "completed" => new ConnectorTaskCompleted(task, TaskOutcomes.Done, $"The processor {processor} completed the request (OpenDSR).", [], [], null),
+            "cancelled" => new ConnectorTaskFailed(task, false, "cancelled", $"The request at {processor} was cancelled."),
+            _ => new ConnectorTaskProgressed(task, status, null),
         };
     }
+
+    // One id per task, attempt and status reported: a processor that sends the same status callback twice (or someone
+    // replaying it) adds nothing; each new status is a new reply.
+    public static Guid ReplyId(TaskReference task, string status, JsonObject? extension) =>
+        DsarEngine.Workflows.Runtime.DeterministicId.From("opendsr-callback", task.Tenant, task.Connector, task.TaskId.ToString(),
+            task.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture), IsDenied(extension) ? "denied" : status);
+
+    private static bool IsDenied(JsonObject? extension) =>
+        extension?["status"] is JsonValue value && value.TryGetValue<string>(out var s) && s == "denied";
 
     // OpenDSR asks for a lowercase UUID v4; the task id is derived (stable for retries), so it is given the v4 shape.
     public static Guid SubjectRequestId(Guid taskId)

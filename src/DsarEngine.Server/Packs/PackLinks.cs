@@ -15,8 +15,9 @@ internal sealed class PackLinks(SecretTokens tokens, IOptions<IntakeOptions> int
         return $"{intake.Value.PublicBaseUrl.TrimEnd('/')}/api/v1/requests/{reference}/pack?expires={unix}&token={Token(requestId, unix)}";
     }
 
+    // Compared as Unix seconds: a crafted expiry outside DateTimeOffset's range is merely not valid, not an error.
     public bool Valid(Guid requestId, long expires, string? token, DateTimeOffset now) =>
-        DateTimeOffset.FromUnixTimeSeconds(expires) > now
+        expires > now.ToUnixTimeSeconds()
         && SecretTokens.Matches(token, SecretTokens.Hash(Token(requestId, expires.ToString(CultureInfo.InvariantCulture))));
 
     private string Token(Guid requestId, string unix) => tokens.Derive($"pack:{unix}", requestId);

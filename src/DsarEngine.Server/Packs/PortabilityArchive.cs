@@ -62,8 +62,17 @@ internal static class PortabilityArchive
         return csv.ToArray();
     }
 
-    private static string Field(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    private static string Field(string value)
+    {
+        value = Inert(value);
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
+
+    // CSV injection (OWASP): a spreadsheet runs a cell that starts with = + - @ (or a tab or CR before one) as a formula,
+    // and exported values come from other systems and from the subject. A leading apostrophe makes it text; the JSON
+    // file beside the CSV keeps the value exactly.
+    private static string Inert(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     private static string Slug(string name) =>
         new string([.. name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-')]).Trim('-') is { Length: > 0 } s ? s : "data";

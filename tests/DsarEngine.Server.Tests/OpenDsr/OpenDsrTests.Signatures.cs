@@ -11,14 +11,66 @@ namespace DsarEngine.Server.Tests.OpenDsr;
 // A controller configured with a certificate signs its calls instead of holding a bearer token.
 public sealed partial class OpenDsrTests
 {
-    private static HttpRequestMessage Signed(HttpMethod method, string path, byte[]? body, RSA key)
+    // A POST signs its body; a GET or DELETE signs "<METHOD> <path>\n<unix seconds>" and sends the time in X-OpenDSR-Timestamp.
+    private static HttpRequestMessage Signed(HttpMethod method, string path, byte[]? body, RSA key, DateTimeOffset? at = null)
     {
         var message = new HttpRequestMessage(method, path);
+        byte[] signed;
         if (body is not null)
+        {
             message.Content = new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } };
-        var signed = body ?? Encoding.UTF8.GetBytes($"{method.Method} {path}");
+            signed = body;
+        }
+        else
+        {
+            var timestamp = (at ?? TimeProvider.System.GetUtcNow()).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            message.Headers.Add("X-OpenDSR-Timestamp", timestamp);
+            signed = Encoding.UTF8.GetBytes($"{method.Method} {path}\n{timestamp}");
+        }
         message.Headers.Add(OpenDsrSigner.SignatureHeader, Convert.ToBase64String(key.SignData(signed, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)));
         return message;
+    }
+
+    private static HttpRequestMessage Copy(HttpRequestMessage signed, string? timestamp = null)
+    {
+        var copy = new HttpRequestMessage(signed.Method, signed.RequestUri);
+        copy.Headers.Add(OpenDsrSigner.SignatureHeader, signed.Headers.GetValues(OpenDsrSigner.SignatureHeader));
+        if (timestamp is not null || signed.Headers.Contains("X-OpenDSR-Timestamp"))
+            copy.Headers.Add("X-OpenDSR-Timestamp", timestamp ?? signed.Headers.GetValues("X-OpenDSR-Timestamp").Single());
+        return copy;
+    }
+
+    [Test]
+    public async Task A_signed_GET_opens_the_request_only_within_five_minutes_of_its_signed_timestamp()
+    {
+        var id = Guid.NewGuid();
+        var created = await engine.CreateClient().SendAsync(Signed(HttpMethod.Post, "/opendsr/v1/requests", Encoding.UTF8.GetBytes(Request(id, "access").ToJsonString()), ControllerKey));
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        var path = $"/opendsr/v1/requests/{id:D}";
+        var now = TimeProvider.System.GetUtcNow();
+        var fresh = Signed(HttpMethod.Get, path, null, ControllerKey);
+        var freshAnswer = await engine.CreateClient().SendAsync(fresh);
+        var replayedInside = await engine.CreateClient().SendAsync(Copy(fresh));
+        // Captured six minutes ago (a proxy log, a trace) and replayed now.
+        var captured = Signed(HttpMethod.Get, path, null, ControllerKey, now.AddMinutes(-6));
+        var replayedAfter = await engine.CreateClient().SendAsync(Copy(captured));
+        // The same old signature with the timestamp header moved to now: the signature no longer matches.
+        var altered = await engine.CreateClient().SendAsync(Copy(captured, now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        // The former scheme (method and path only) is no longer enough.
+        var untimed = new HttpRequestMessage(HttpMethod.Get, path);
+        untimed.Headers.Add(OpenDsrSigner.SignatureHeader, Convert.ToBase64String(ControllerKey.SignData(Encoding.UTF8.GetBytes($"GET {path}"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)));
+        var untimedAnswer = await engine.CreateClient().SendAsync(untimed);
+        var results = await engine.CreateClient().SendAsync(Signed(HttpMethod.Get, path + "/results", null, ControllerKey, now.AddMinutes(-6)));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(freshAnswer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(replayedInside.StatusCode, Is.EqualTo(HttpStatusCode.OK), "within the window a repeat is the same idempotent read");
+            Assert.That(replayedAfter.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That((string)(await replayedAfter.ReadObjectAsync())["type"]!, Is.EqualTo("urn:dsar:problem:unauthenticated"));
+            Assert.That(altered.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(untimedAnswer.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(results.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        }
     }
 
     [Test]
@@ -32,8 +84,10 @@ public sealed partial class OpenDsrTests
         var created = await engine.CreateClient().SendAsync(Signed(HttpMethod.Post, "/opendsr/v1/requests", body, ControllerKey));
         var status = await engine.CreateClient().SendAsync(Signed(HttpMethod.Get, $"/opendsr/v1/requests/{id:D}", null, ControllerKey));
         // A signature over another request's path does not open this one.
+        var other = Signed(HttpMethod.Get, $"/opendsr/v1/requests/{Guid.NewGuid():D}", null, ControllerKey);
         var elsewhere = new HttpRequestMessage(HttpMethod.Get, $"/opendsr/v1/requests/{id:D}");
-        elsewhere.Headers.Add(OpenDsrSigner.SignatureHeader, Signed(HttpMethod.Get, $"/opendsr/v1/requests/{Guid.NewGuid():D}", null, ControllerKey).Headers.GetValues(OpenDsrSigner.SignatureHeader));
+        elsewhere.Headers.Add(OpenDsrSigner.SignatureHeader, other.Headers.GetValues(OpenDsrSigner.SignatureHeader));
+        elsewhere.Headers.Add("X-OpenDSR-Timestamp", other.Headers.GetValues("X-OpenDSR-Timestamp"));
         var replayed = await engine.CreateClient().SendAsync(elsewhere);
         // Another controller's request is not this one's to read, even to a valid caller.
         var otherControllers = await Controller().GetAsync($"/opendsr/v1/requests/{id:D}");

@@ -32,4 +32,25 @@ public sealed class PortabilityArchiveTests
             Assert.That(Encoding.UTF8.GetString(files["sales-crm/notes.csv"]), Does.Contain("\"line one\nline two\""));
         }
     }
+
+    [Test]
+    public void Csv_cells_that_a_spreadsheet_would_run_as_formulas_are_made_text_and_the_json_keeps_them_exactly()
+    {
+        var formulas = new[] { "=HYPERLINK(\"https://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1" };
+        var record = formulas.Select((f, i) => (Key: $"c{i}", Value: f)).ToDictionary(p => p.Key, p => (string?)p.Value);
+        record["plain"] = "a-b=c";
+        var document = new ExportDocument("crm", "CRM", [new ExportedCategory("notes", [record])]);
+        var zip = PortabilityArchive.Build("%PDF-1.7"u8.ToArray(), [System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(document, DsarEngine.Connectors.ExportUpload.Json)]);
+        using var archive = new ZipArchive(new MemoryStream(zip));
+        string Read(string path) { using var s = archive.GetEntry(path)!.Open(); using var r = new StreamReader(s); return r.ReadToEnd().TrimStart('\uFEFF'); }
+        var csv = Read("crm/notes.csv");
+        var json = JsonNode.Parse(Read("crm/notes.json"))!.AsArray()[0]!;
+        using (Assert.EnterMultipleScope())
+        {
+            // RFC 4180 quoting still applies after the apostrophe (quotes doubled, a CR quoted).
+            Assert.That(csv, Is.EqualTo("c0,c1,c2,c3,c4,c5,plain\r\n"
+                + "\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\",'+1+1,'-2+3,'@SUM(A1),'\t=1,\"'\r=1\",a-b=c\r\n"));
+            Assert.That(formulas.Select((f, i) => (string?)json[$"c{i}"]), Is.EqualTo(formulas));
+        }
+    }
 }

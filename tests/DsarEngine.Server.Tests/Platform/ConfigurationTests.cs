@@ -12,6 +12,10 @@ public sealed class ConfigurationTests
     [TestCase("Dsar:Security:AllowedOrigins:0", "https://shop.example.com/path", "is not an origin")]
     [TestCase("Dsar:Role", "renderer", "Dsar:Role must be 'all', 'engine'")]
     [TestCase("Dsar:Packs:RenderRetries", "11", "Dsar:Packs:RenderRetries must be between 0 and 10.")]
+    [TestCase("Dsar:Network:KnownProxies:0", "proxy.example", "Dsar:Network:KnownProxies: 'proxy.example' is not an IP address.")]
+    [TestCase("Dsar:Network:KnownNetworks:0", "10.0.0.0/33", "Dsar:Network:KnownNetworks: '10.0.0.0/33' is not a CIDR range")]
+    [TestCase("Dsar:Network:MaxRequestBodyBytes", "1000", "Dsar:Network:MaxRequestBodyBytes must be between 65536 (64 KiB) and 268435456 (256 MiB).")]
+    [TestCase("Dsar:RateLimits:PackCodesPerHour", "0", "Dsar:RateLimits:PackCodesPerHour must be between 1 and 100.")]
     public async Task A_bad_setting_stops_start_up_with_a_precise_message(string key, string value, string message)
     {
         var engine = new EngineFactory("Host=127.0.0.1;Database=unused", new Dictionary<string, string?> { [key] = value });

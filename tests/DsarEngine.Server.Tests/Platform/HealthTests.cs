@@ -7,7 +7,7 @@ namespace DsarEngine.Server.Tests.Platform;
 public sealed class HealthTests
 {
     [Test]
-    public async Task Ready_reports_postgresql_and_the_bus_healthy()
+    public async Task Ready_reports_postgresql_and_the_broker_healthy()
     {
         var client = SharedEngine.Engine.CreateClient();
         // The bus connects in the background; readiness is what says when it has (polled, bounded, no sleep-and-hope).
@@ -26,6 +26,33 @@ public sealed class HealthTests
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK), report.ToJsonString());
             Assert.That((string)report["checks"]!["postgresql"]!["status"]!, Is.EqualTo("Healthy"));
             Assert.That(report["checks"]!.AsObject().Select(c => c.Key), Has.Some.Contains("masstransit"));
+        }
+    }
+
+    // L3: intake, status, identity and downloads need only PostgreSQL; what goes on the bus waits in the outbox. A
+    // load balancer that follows /health/ready keeps the engine while the broker is away; /health/broker tells monitoring.
+    [Test]
+    public async Task Ready_stays_up_and_intake_works_while_the_broker_is_unreachable_which_broker_health_reports()
+    {
+        await using var gate = BrokerGate.Open();
+        gate.Close();
+        await using var engine = await EngineFactory.StartAsync(new Dictionary<string, string?> { ["Dsar:Bus:Url"] = gate.Url.ToString() });
+        var client = engine.CreateClient();
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        HttpResponseMessage broker;
+        while ((broker = await client.GetAsync("/health/broker")).StatusCode != HttpStatusCode.ServiceUnavailable && deadline.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(100);
+        var ready = await client.GetAsync("/health/ready");
+        var report = await ready.ReadObjectAsync();
+        var tenant = await TestTenant.CreateAsync(engine);
+        var submitted = await client.SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug)));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(broker.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), report.ToJsonString());
+            Assert.That((string)report["checks"]!["postgresql"]!["status"]!, Is.EqualTo("Healthy"));
+            Assert.That((string)report["checks"]!["masstransit-bus"]!["status"]!, Is.EqualTo("Degraded"), "the broker is reported, not hidden");
+            Assert.That(submitted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         }
     }
 

@@ -6,23 +6,24 @@ using Microsoft.Extensions.Options;
 namespace DsarEngine.Server.Connectors.Http;
 
 // Callback mode: the connector POSTs its result here, signed with the connector's secret. No staff login: the
-// signature is the authentication, and a bad one changes nothing.
+// signature is the authentication, and a bad one changes nothing. The body is bounded while it is read (the server
+// refuses more than MaxResultBytes before that), and the result is stored durably (ReplyOutbox) before the 202.
 internal static class HttpCallbackApi
 {
     public static RouteHandlerBuilder MapHttpCallbackApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/v1/connectors/http/{tenant}/{connector}/tasks/{taskId:guid}/result", Receive)
             .WithTags("Connectors: HTTP callbacks").Accepts<HttpTaskResult>("application/json")
+            .RequireRateLimiting(RateLimits.Callbacks)
+            // An export comes inline: this endpoint may take up to MaxResultBytes, more than the server's default.
+            .WithBodyLimit(app.ServiceProvider.GetRequiredService<IOptions<HttpConnectorOptions>>().Value.MaxResultBytes)
             .WithSummary("An HTTP connector's result in callback mode (X-Dsar-Signature required)");
 
     private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> Receive(string tenant, string connector, Guid taskId,
-        HttpRequest http, HttpConnectorRegistry registry, EngineReplies replies, TimeProvider clock, IOptions<HttpConnectorOptions> options, CancellationToken ct)
+        HttpRequest http, HttpConnectorRegistry registry, ReplyOutbox outbox, TimeProvider clock, IOptions<HttpConnectorOptions> options, CancellationToken ct)
     {
+        if (await BodyLimits.ReadAsync(http, options.Value.MaxResultBytes, ct) is not { } body)
+            return BodyLimits.TooLarge(options.Value.MaxResultBytes);
         var (settings, _) = await registry.FindAsync(tenant, connector, Workflows.Runtime.ConnectorKinds.Http, ct);
-        using var buffer = new MemoryStream();
-        await http.Body.CopyToAsync(buffer, ct);
-        if (buffer.Length > options.Value.MaxResultBytes)
-            return Problems.Of(StatusCodes.Status413PayloadTooLarge, "body-too-large", "The result is too large; nothing was changed.");
-        var body = buffer.ToArray();
         // Unknown connector and bad signature answer alike: the endpoint must not reveal which connectors exist.
         if (settings is null || !HttpTaskSignature.Verify(http.Headers[HttpTaskSignature.Header], settings.Secret, body, clock.GetUtcNow(), TimeSpan.FromMinutes(5)))
             return Problems.Of(StatusCodes.Status401Unauthorized, "bad-signature", "The signature is missing, wrong or too old; nothing was changed.",
@@ -39,7 +40,11 @@ internal static class HttpCallbackApi
             errors["outcome"] = [$"One of {string.Join(", ", DsarEngine.Connectors.Contracts.TaskOutcomes.All)}, or give a failure."];
         if (errors.Count > 0)
             return Problems.Validation(errors, "Nothing was changed.");
-        await HttpResultPublisher.PublishAsync(await replies.EndpointAsync(), result!.Task!, result, ct);
-        return TypedResults.Accepted((string?)null);
+        // The same connector, task and attempt always make the same ids: a replay within the signature window is a no-op.
+        var (replyId, exportId) = HttpResultPublisher.CallbackIds(result!.Task!);
+        var (chunks, reply) = HttpResultPublisher.Replies(result.Task!, result, exportId);
+        return await outbox.RecordAsync(result.Task!, replyId, reply, chunks, ct) == ReplyOutbox.Outcome.UnknownRequest
+            ? Problems.NotFound("task of this organisation")
+            : TypedResults.Accepted((string?)null);
     }
 }
