@@ -9,8 +9,11 @@ internal static class TestDatabase
     public static string AdminConnectionString =>
         Environment.GetEnvironmentVariable("DSAR_TEST_PG") ?? "Host=127.0.0.1;Port=54329;Username=dsar;Password=dsar";
 
+    // eng/test.sh sets DSAR_TEST_AMQP (the engine's broker user, on the dsar-test virtual host); a benchmark run after
+    // eng/services.sh's start_services falls back to DSAR_AMQP. The broker has no guest user to default to.
     public static string AmqpUrl =>
-        Environment.GetEnvironmentVariable("DSAR_TEST_AMQP") ?? "amqp://guest:guest@127.0.0.1:56729/";
+        Environment.GetEnvironmentVariable("DSAR_TEST_AMQP") ?? Environment.GetEnvironmentVariable("DSAR_AMQP")
+        ?? throw new InvalidOperationException("Set DSAR_TEST_AMQP to the broker URL (eng/test.sh does; after `source eng/services.sh && start_services`, DSAR_AMQP is used).");
 
     public static async Task<string> CreateAsync(string prefix)
     {

@@ -92,7 +92,7 @@ public sealed class AuthorizationMatrixTests
     };
 
     // Open by design and outside the API: the health probes, the OpenAPI document, the redirect to the API page.
-    private static readonly HashSet<string> OutOfScope = ["GET /", "ANY /health/live", "ANY /health/ready", "GET /openapi/{documentName}.json"];
+    private static readonly HashSet<string> OutOfScope = ["GET /", "ANY /health/live", "ANY /health/ready", "ANY /health/broker", "GET /openapi/{documentName}.json"];
 
     private const string TokenA = "authorization-matrix-controller-token-of-organisation-a";
     private const string TokenB = "authorization-matrix-controller-token-of-organisation-b";

@@ -40,6 +40,7 @@ public sealed partial class HttpCallbackEdgeTests
         var saas = await NewsletterService.StartAsync(callbacks, mode: "callback");
         var tenant = await TestTenant.CreateAsync(engine);
         var name = $"news-{Guid.NewGuid():N}"[..13];
+        saas.Provision(engine, tenant);
         await RequestDriver.RegisterAsync(tenant.Staff(engine, "admin"), name, saas.Registration("export"));
         var staff = tenant.Staff(engine, "privacy-officer");
         var reference = await RequestDriver.SubmitAsync(engine, tenant, "access", SamplePeople.Demo[2].Email);
@@ -61,6 +62,7 @@ public sealed partial class HttpCallbackEdgeTests
         var tenant = await TestTenant.CreateAsync(engine);
         await using var saas = await NewsletterService.StartAsync(mode: "callback");
         var name = $"news-{Guid.NewGuid():N}"[..13];
+        saas.Provision(engine, tenant);
         await RequestDriver.RegisterAsync(tenant.Staff(engine, "admin"), name, saas.Registration("export"));
         using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/connectors/http/{tenant.Slug}/{name}/tasks/{Guid.NewGuid()}/result")
         {
