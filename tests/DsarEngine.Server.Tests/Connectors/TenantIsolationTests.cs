@@ -59,14 +59,7 @@ public sealed class TenantIsolationTests
     public async Task A_reply_that_knows_the_request_and_task_but_not_the_reply_token_changes_nothing()
     {
         await using var crm = await StubConnector.StartAsync($"crm-{Guid.NewGuid():N}"[..13]);
-        crm.Outcome = _ => "silent";
-        var tenant = await TestTenant.CreateAsync(Engine);
-        await crm.ServeAsync(tenant.Slug);
-        await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), crm.Name, new { actions = new[] { "export" } });
-        var staff = tenant.Staff(Engine, "privacy-officer");
-        var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access");
-        await RequestDriver.ToFanOutAsync(staff, reference);
-        var real = await WaitForCommandAsync(crm);
+        var (staff, reference, real) = await AwaitingAnAnswerAsync(crm);
 
         // Everything an eavesdropper on the erasure events or the step ids can know: request, task, tenant, connector.
         var guessed = real.Task with { ReplyToken = null };
@@ -94,14 +87,7 @@ public sealed class TenantIsolationTests
     public async Task A_reply_with_the_right_token_from_another_broker_user_than_the_registered_one_changes_nothing()
     {
         await using var crm = await StubConnector.StartAsync($"crm-{Guid.NewGuid():N}"[..13]);
-        crm.Outcome = _ => "silent";
-        var tenant = await TestTenant.CreateAsync(Engine);
-        await crm.ServeAsync(tenant.Slug);
-        await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), crm.Name, new { actions = new[] { "export" } });
-        var staff = tenant.Staff(Engine, "privacy-officer");
-        var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access");
-        await RequestDriver.ToFanOutAsync(staff, reference);
-        var real = await WaitForCommandAsync(crm);
+        var (staff, reference, real) = await AwaitingAnAnswerAsync(crm);
 
         // Another organisation's connector, with its own operator-issued user: it may write to the reply exchange, and
         // RabbitMQ stamps its messages with its own name, whatever it claims.
@@ -167,6 +153,19 @@ public sealed class TenantIsolationTests
             await BrokerCleanup.DeleteAsync(queue);
             await BusUsers.DeleteAsync(url);
         }
+    }
+
+    // An access request whose export task the (silent) connector received and has not answered: what a forger would aim at.
+    private static async Task<(HttpClient Staff, string Reference, IConnectorCommand Real)> AwaitingAnAnswerAsync(StubConnector crm)
+    {
+        crm.Outcome = _ => "silent";
+        var tenant = await TestTenant.CreateAsync(Engine);
+        await crm.ServeAsync(tenant.Slug);
+        await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), crm.Name, new { actions = new[] { "export" } });
+        var staff = tenant.Staff(Engine, "privacy-officer");
+        var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access");
+        await RequestDriver.ToFanOutAsync(staff, reference);
+        return (staff, reference, await WaitForCommandAsync(crm));
     }
 
     private static async Task<IConnectorCommand> WaitForCommandAsync(StubConnector connector)
