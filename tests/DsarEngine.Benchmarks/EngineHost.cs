@@ -31,6 +31,8 @@ internal static class EngineHost
             ["Dsar:Packs:Render"] = "false",
             // The per-client limit (20/min by default) would refuse almost every submission from one client.
             ["Dsar:Intake:PublicPermitsPerMinute"] = "1000000",
+            // Likewise the one organisation's budget over all its clients (300/min by default).
+            ["Dsar:RateLimits:TenantIntakePermitsPerMinute"] = "1000000",
             ["Dsar:Demo:Seed"] = "true",
             // The demo organisation, without its sample requests (not all rights are served by a benchmark's definitions).
             ["Dsar:Demo:SampleRequests"] = "0",
