@@ -1,4 +1,4 @@
-using DsarEngine.Server.Infrastructure;
+using DsarEngine.Server.Platform;
 using MassTransit;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
 using DsarEngine.Connectors.Contracts;
-using DsarEngine.Workflows.Connectors;
-using DsarEngine.Workflows.Persistence.Runtime;
+using DsarEngine.Server.Workflow;
 using DsarEngine.Workflows.Runtime;
 using MassTransit;
 

@@ -1,5 +1,4 @@
 using DsarEngine.Connectors.Contracts;
-using DsarEngine.Workflows.Connectors;
 using MassTransit;
 
 namespace DsarEngine.Server.Connectors;

@@ -1,9 +1,8 @@
 using Dapper;
 using DsarEngine.Connectors.Contracts;
 using DsarEngine.Connectors.Hosting;
-using DsarEngine.Workflows.Connectors;
-using DsarEngine.Workflows.Runtime;
 using DsarEngine.Workflows.Security;
+using DsarEngine.Workflows.Runtime;
 using MassTransit;
 using Npgsql;
 

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using Dapper;
 using DsarEngine.Connectors.Contracts;
-using DsarEngine.Server.Infrastructure;
-using DsarEngine.Workflows.Connectors;
-using DsarEngine.Workflows.Persistence.Runtime;
+using DsarEngine.Server.Platform;
+using DsarEngine.Server.Workflow;
 using Npgsql;
 
 namespace DsarEngine.Server.Connectors;

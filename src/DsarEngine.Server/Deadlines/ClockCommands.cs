@@ -1,9 +1,7 @@
 using System.Security.Claims;
-using DsarEngine.Server.Apis;
-using DsarEngine.Server.Auth;
-using DsarEngine.Server.Infrastructure;
-using DsarEngine.Workflows.Persistence;
-using DsarEngine.Workflows.Persistence.Runtime;
+using DsarEngine.Server.Requests;
+using DsarEngine.Server.Workflow;
+using DsarEngine.Server.Platform;
 using DsarEngine.Workflows.Requests;
 using DsarEngine.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;

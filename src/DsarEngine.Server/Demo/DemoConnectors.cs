@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DsarEngine.Workflows.Persistence;
+using DsarEngine.Server.Connectors;
 
 namespace DsarEngine.Server.Demo;
 

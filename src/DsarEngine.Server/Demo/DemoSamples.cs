@@ -1,5 +1,5 @@
 using Bogus;
-using DsarEngine.Server.Intake;
+using DsarEngine.Server.Requests;
 using DsarEngine.Workflows.Requests;
 
 namespace DsarEngine.Server.Demo;

@@ -1,6 +1,9 @@
 using System.Text.Json;
-using DsarEngine.Server.Infrastructure;
-using DsarEngine.Workflows.Persistence;
+using DsarEngine.Server.Platform;
+using DsarEngine.Server.Connectors;
+using DsarEngine.Server.Requests;
+using DsarEngine.Server.Packs;
+using DsarEngine.Server.Tenants;
 using DsarEngine.Workflows.Security;
 using DsarEngine.Workflows.Tenants;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using Dapper;
-using DsarEngine.Workflows.Persistence;
-using DsarEngine.Workflows.Persistence.Runtime;
+using DsarEngine.Server.Requests;
+using DsarEngine.Server.Workflow;
 using DsarEngine.Workflows.Requests;
 using DsarEngine.Workflows.Runtime;
 using DsarEngine.Workflows.Security;

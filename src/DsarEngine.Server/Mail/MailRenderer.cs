@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
-using DsarEngine.Server.Infrastructure;
-using DsarEngine.Server.Intake;
+using DsarEngine.Server.Platform;
+using DsarEngine.Server.Requests;
 using DsarEngine.Workflows.Mail;
-using DsarEngine.Workflows.Persistence;
-using DsarEngine.Workflows.Persistence.Runtime;
+using DsarEngine.Server.Packs;
+using DsarEngine.Server.Tenants;
+using DsarEngine.Server.Identity;
 using DsarEngine.Workflows.Security;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using DsarEngine.Workflows.Persistence;
 using Microsoft.Extensions.Options;
 using MimeKit;
 

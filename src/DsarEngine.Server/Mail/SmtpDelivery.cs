@@ -1,5 +1,4 @@
 using DsarEngine.Workflows.Mail;
-using DsarEngine.Workflows.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace DsarEngine.Server.Mail;

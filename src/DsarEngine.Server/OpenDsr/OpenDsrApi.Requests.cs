@@ -1,5 +1,6 @@
-using DsarEngine.Workflows.Persistence;
-using DsarEngine.Workflows.Persistence.Runtime;
+using DsarEngine.Server.Requests;
+using DsarEngine.Server.Packs;
+using DsarEngine.Server.Workflow;
 using DsarEngine.Workflows.Requests;
 using DsarEngine.Workflows.Runtime;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace DsarEngine.Server.OpenDsr;
 internal static partial class OpenDsrApi
 {
     private static async Task<IResult> Status(string id, HttpRequest http, OpenDsrSigner signer, IOptions<OpenDsrOptions> options,
-        IOptions<Infrastructure.IntakeOptions> intake, OpenDsrControllers controllers, OpenDsrStore store, RequestStore requests, PackStore packs,
+        IOptions<Platform.IntakeOptions> intake, OpenDsrControllers controllers, OpenDsrStore store, RequestStore requests, PackStore packs,
         NpgsqlDataSource dataSource, CancellationToken ct)
     {
         var (found, refusal) = await LookUpAsync(id, http, signer, controllers, store, requests, dataSource, ct);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DsarEngine.Server.Intake;
+using DsarEngine.Server.Requests;
 using DsarEngine.Workflows.Requests;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +13,7 @@ internal static partial class OpenDsrApi
 
     public static RouteGroupBuilder MapOpenDsrApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/opendsr/v1").WithTags("OpenDSR processor").RequireRateLimiting(Infrastructure.RateLimits.OpenDsr);
+        var group = app.MapGroup("/opendsr/v1").WithTags("OpenDSR processor").RequireRateLimiting(Platform.RateLimits.OpenDsr);
         group.MapGet("/discovery", Discovery).WithSummary("What this processor supports, and where its signing certificate is");
         group.MapGet("/certificate.pem", (OpenDsrSigner signer) => signer.CertificatePem is { } pem
             ? Results.Text(pem, "application/x-pem-file") : OpenDsrProblems.Disabled()).WithSummary("The certificate that signs responses and callbacks");
@@ -26,7 +26,7 @@ internal static partial class OpenDsrApi
 
     // The certificate URL comes from the configured public base URL, never from the Host header: this document is
     // signed, and a client's forged Host must not get a signed pointer to a certificate of its choosing.
-    private static IResult Discovery(OpenDsrSigner signer, IOptions<OpenDsrOptions> options, IOptions<Infrastructure.IntakeOptions> intake)
+    private static IResult Discovery(OpenDsrSigner signer, IOptions<OpenDsrOptions> options, IOptions<Platform.IntakeOptions> intake)
     {
         if (!signer.Enabled)
             return OpenDsrProblems.Disabled();

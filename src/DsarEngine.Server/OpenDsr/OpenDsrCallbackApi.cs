@@ -2,7 +2,7 @@ using System.Text.Json;
 using Dapper;
 using DsarEngine.Connectors.Contracts;
 using DsarEngine.Server.Connectors.Http;
-using DsarEngine.Server.Infrastructure;
+using DsarEngine.Server.Platform;
 using Npgsql;
 
 namespace DsarEngine.Server.OpenDsr;

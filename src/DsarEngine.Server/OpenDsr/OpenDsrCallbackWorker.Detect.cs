@@ -1,5 +1,5 @@
 using Dapper;
-using DsarEngine.Workflows.Persistence.Runtime;
+using DsarEngine.Server.Workflow;
 
 namespace DsarEngine.Server.OpenDsr;
 

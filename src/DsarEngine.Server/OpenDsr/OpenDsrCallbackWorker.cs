@@ -1,5 +1,6 @@
-using DsarEngine.Server.Runtime;
-using DsarEngine.Workflows.Persistence;
+using DsarEngine.Server.Workflow;
+using DsarEngine.Server.Requests;
+using DsarEngine.Server.Packs;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -9,7 +10,7 @@ namespace DsarEngine.Server.OpenDsr;
 // last reported status with its request; the callbacks are rows (written with the new status in one transaction)
 // delivered with a timeout and retried with backoff from the database, so none is lost to a restart.
 internal sealed partial class OpenDsrCallbackWorker(NpgsqlDataSource dataSource, OpenDsrSigner signer, IHttpClientFactory clients,
-    OpenDsrCallbackPipelines pipelines, RequestStore requests, PackStore packs, IOptions<OpenDsrOptions> options, IOptions<Infrastructure.IntakeOptions> intake,
+    OpenDsrCallbackPipelines pipelines, RequestStore requests, PackStore packs, IOptions<OpenDsrOptions> options, IOptions<Platform.IntakeOptions> intake,
     IOptions<RuntimeOptions> runtime,
     TimeProvider clock, ILogger<OpenDsrCallbackWorker> log) : BackgroundService
 {

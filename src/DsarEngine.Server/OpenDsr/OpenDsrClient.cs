@@ -7,7 +7,7 @@ using Dapper;
 using DsarEngine.Connectors.Contracts;
 using DsarEngine.Server.Connectors.Egress;
 using DsarEngine.Server.Connectors.Http;
-using DsarEngine.Server.Infrastructure;
+using DsarEngine.Server.Platform;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Npgsql;

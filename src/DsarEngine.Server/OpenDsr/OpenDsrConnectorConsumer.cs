@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using DsarEngine.Connectors.Contracts;
-using DsarEngine.Server.Infrastructure;
+using DsarEngine.Server.Platform;
 using MassTransit;
 using Microsoft.Extensions.Options;
+using DsarEngine.Server.Connectors;
 
 namespace DsarEngine.Server.OpenDsr;
 
@@ -39,7 +40,7 @@ internal sealed class OpenDsrConnectorConsumer(OpenDsrClient client, Connectors.
 internal sealed class OpenDsrConnectorConsumerDefinition : ConsumerDefinition<OpenDsrConnectorConsumer>
 {
     public OpenDsrConnectorConsumerDefinition(IOptions<BusOptions> bus) =>
-        EndpointName = bus.Value.EndpointPrefix + Workflows.Persistence.Runtime.ConnectorCommands.OpenDsrAdapterQueue.TrimStart('@');
+        EndpointName = bus.Value.EndpointPrefix + ConnectorCommands.OpenDsrAdapterQueue.TrimStart('@');
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<OpenDsrConnectorConsumer> consumerConfigurator, IRegistrationContext context)

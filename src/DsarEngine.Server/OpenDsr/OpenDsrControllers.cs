@@ -56,5 +56,5 @@ internal sealed class OpenDsrControllers(IOptions<OpenDsrOptions> options, TimeP
         && Math.Abs(now.ToUnixTimeSeconds() - seconds) <= (long)SignatureWindow.TotalSeconds ? value : null;
 
     // Bodies are read whole (the signature covers the exact bytes), so they are bounded first.
-    public static Task<byte[]?> ReadBodyAsync(HttpRequest http, int limit, CancellationToken ct) => Infrastructure.BodyLimits.ReadAsync(http, limit, ct);
+    public static Task<byte[]?> ReadBodyAsync(HttpRequest http, int limit, CancellationToken ct) => Platform.BodyLimits.ReadAsync(http, limit, ct);
 }

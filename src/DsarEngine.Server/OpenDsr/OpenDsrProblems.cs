@@ -1,4 +1,4 @@
-using DsarEngine.Server.Infrastructure;
+using DsarEngine.Server.Platform;
 
 namespace DsarEngine.Server.OpenDsr;
 

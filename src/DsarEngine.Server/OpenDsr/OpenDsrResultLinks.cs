@@ -1,4 +1,5 @@
-using DsarEngine.Workflows.Persistence;
+using DsarEngine.Server.Requests;
+using DsarEngine.Server.Packs;
 using DsarEngine.Workflows.Runtime;
 
 namespace DsarEngine.Server.OpenDsr;

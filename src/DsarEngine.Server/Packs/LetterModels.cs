@@ -1,7 +1,8 @@
 using System.Text.Json;
-using DsarEngine.Workflows.Connectors;
+using DsarEngine.Server.Connectors;
 using DsarEngine.Workflows.Packs;
-using DsarEngine.Workflows.Persistence;
+using DsarEngine.Server.Requests;
+using DsarEngine.Server.Tenants;
 using DsarEngine.Workflows.Runtime;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using DsarEngine.Server.Infrastructure;
+using DsarEngine.Server.Platform;
 using DsarEngine.Workflows.Security;
 using Microsoft.Extensions.Options;
 

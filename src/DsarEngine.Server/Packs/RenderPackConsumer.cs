@@ -1,8 +1,8 @@
 using DsarEngine.Server.Connectors;
-using DsarEngine.Server.Infrastructure;
+using DsarEngine.Server.Platform;
 using DsarEngine.Workflows.Packs;
-using DsarEngine.Workflows.Persistence;
-using DsarEngine.Workflows.Persistence.Runtime;
+using DsarEngine.Server.Requests;
+using DsarEngine.Server.Workflow;
 using DsarEngine.Workflows.Runtime;
 using MassTransit;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,6 @@
 using System.Net;
 using DsarEngine.Server.Packs;
 using DsarEngine.Server.Tests.TestData;
-using DsarEngine.Workflows.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DsarEngine.Server.Tests.Packs;

@@ -11,7 +11,7 @@ public sealed class CorsAndHeadersTests
     private static async Task<TestTenant> TenantWithOriginAsync(string origin)
     {
         var tenant = await TestTenant.CreateAsync(Engine, [origin]);
-        await Engine.Services.GetRequiredService<Infrastructure.OriginAllowList>().RefreshAsync(CancellationToken.None);
+        await Engine.Services.GetRequiredService<DsarEngine.Server.Platform.OriginAllowList>().RefreshAsync(CancellationToken.None);
         return tenant;
     }
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Dapper;
 using DsarEngine.Connectors.Contracts;
 using DsarEngine.Tests.Shared;
-using DsarEngine.Workflows.Persistence;
+using DsarEngine.Server.Platform;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using DsarEngine.Server.Infrastructure;
-using DsarEngine.Server.Runtime;
+using DsarEngine.Server.Platform;
+using DsarEngine.Server.Workflow;
 using DsarEngine.Tests.Shared;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;

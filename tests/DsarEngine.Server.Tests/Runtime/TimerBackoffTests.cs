@@ -1,5 +1,5 @@
 using Dapper;
-using DsarEngine.Server.Runtime;
+using DsarEngine.Server.Workflow;
 using DsarEngine.Server.Tests.TestData;
 using DsarEngine.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;

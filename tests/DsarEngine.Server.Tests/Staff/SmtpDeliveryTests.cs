@@ -6,7 +6,6 @@ using Dapper;
 using DsarEngine.Server.Mail;
 using DsarEngine.Server.Tests.TestData;
 using DsarEngine.Tests.Shared;
-using DsarEngine.Workflows.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
-using DsarEngine.Workflows.Persistence;
+using DsarEngine.Server.Platform;
+using DsarEngine.Server.Packs;
+using DsarEngine.Server.Tenants;
 using DsarEngine.Workflows.Security;
 using DsarEngine.Workflows.Tenants;
 using Microsoft.Extensions.DependencyInjection;

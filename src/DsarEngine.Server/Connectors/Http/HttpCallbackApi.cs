@@ -1,5 +1,5 @@
 using DsarEngine.Connectors;
-using DsarEngine.Server.Infrastructure;
+using DsarEngine.Server.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using DsarEngine.Connectors;
 using DsarEngine.Connectors.Contracts;
 using DsarEngine.Server.Connectors.Egress;
-using DsarEngine.Server.Infrastructure;
+using DsarEngine.Server.Platform;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;

@@ -1,6 +1,6 @@
 using DsarEngine.Connectors;
 using DsarEngine.Connectors.Contracts;
-using DsarEngine.Server.Infrastructure;
+using DsarEngine.Server.Platform;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +35,7 @@ internal sealed class HttpConnectorConsumer(HttpConnectorAdapter adapter) :
 internal sealed class HttpConnectorConsumerDefinition : ConsumerDefinition<HttpConnectorConsumer>
 {
     public HttpConnectorConsumerDefinition(IOptions<BusOptions> bus) =>
-        EndpointName = bus.Value.EndpointPrefix + Workflows.Persistence.Runtime.ConnectorCommands.HttpAdapterQueue.TrimStart('@');
+        EndpointName = bus.Value.EndpointPrefix + ConnectorCommands.HttpAdapterQueue.TrimStart('@');
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<HttpConnectorConsumer> consumerConfigurator, IRegistrationContext context)

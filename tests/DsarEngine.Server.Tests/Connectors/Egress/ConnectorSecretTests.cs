@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DsarEngine.Server.Tests.TestData;
-using DsarEngine.Workflows.Persistence;
+using DsarEngine.Server.Connectors;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DsarEngine.Server.Tests.Connectors.Egress;

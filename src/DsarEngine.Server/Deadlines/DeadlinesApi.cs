@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using DsarEngine.Server.Platform;
+using DsarEngine.Workflows.Deadlines;
+using DsarEngine.Server.Requests;
+using DsarEngine.Server.Tenants;
+using DsarEngine.Workflows.Requests;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DsarEngine.Server.Deadlines;
+
+// "Why is this the deadline?" — the legal clock, explained step by step, for any inputs (preview) or for a
+// stored request. Uses the caller's organisation settings (closure days, extension method).
+internal static class DeadlinesApi
+{
+    public static RouteGroupBuilder MapDeadlinesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Staff: deadlines").RequireAuthorization(AuthServices.Staff);
+        group.MapGet("/deadlines/preview", Preview)
+            .WithSummary("Compute and explain a deadline: regime, jurisdiction, receivedAt (RFC 3339), optional timeZone (IANA), stops (2025-03-05/2025-03-10,...), extended");
+        group.MapGet("/staff/requests/{reference}/deadline", ForRequest).WithSummary("The request's deadline, explained step by step");
+        return group;
+    }
+
+    private static async Task<Results<Ok<DeadlineComputation>, ValidationProblem>> Preview(
+        ClaimsPrincipal user, TenantStore tenants, string? regime, string? jurisdiction, string? receivedAt,
+        string? timeZone, string? stops, bool? extended, CancellationToken ct)
+    {
+        var parsed = DeadlineQueryParser.Parse(regime, jurisdiction, receivedAt, timeZone, stops);
+        if (!parsed.IsValid)
+            return Problems.Validation(parsed.Errors.ToDictionary(), "Fix the query parameters.");
+        var tenant = await tenants.FindAsync(user.Tenant(), ct);
+        var query = parsed.Query with
+        {
+            Extended = extended ?? false,
+            ExtensionMethod = RequestClock.ParseMethod(tenant?.ExtensionMethod),
+            ClosureDays = RequestClock.ParseClosures(tenant?.ClosureDays),
+        };
+        if (!DeadlineQueryValidator.TryResolve(query, out _, out var errors))
+            return Problems.Validation(errors.ToDictionary().ToDictionary(), "Fix the query parameters.");
+        return TypedResults.Ok(LegalClock.Compute(query));
+    }
+
+    private static async Task<Results<Ok<DeadlineComputation>, ProblemHttpResult>> ForRequest(
+        string reference, ClaimsPrincipal user, RequestStore requests, TenantStore tenants, CancellationToken ct)
+    {
+        if (await requests.FindAsync(user.Tenant(), reference, ct) is not { TimeZone: not null } request)
+            return Problems.NotFound("request in your organisation");
+        var tenant = await tenants.FindAsync(user.Tenant(), ct);
+        return TypedResults.Ok(request.Clock.Compute(RequestClock.ParseClosures(tenant?.ClosureDays)));
+    }
+}

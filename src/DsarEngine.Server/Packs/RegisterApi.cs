@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using DsarEngine.Server.Platform;
+using DsarEngine.Workflows.Packs;
+using DsarEngine.Workflows.Requests;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace DsarEngine.Server.Packs;
+
+// The organisation's processing register: the facts every response letter states (see samples/organisations/), and its
+// translations: a letter in French is written from the French register where there is one, else from the default.
+internal static class RegisterApi
+{
+    public static RouteGroupBuilder MapRegisterApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/staff/register").WithTags("Staff: processing register").RequireAuthorization(AuthServices.Staff);
+        group.MapGet("/", Get).WithSummary("The processing register response letters are written from");
+        group.MapPut("/", Put).RequireAuthorization(AuthServices.Admin).Accepts<ProcessingRegister>("application/json")
+            .WithSummary("Replace the processing register (admins only); every missing fact is named");
+        group.MapGet("/{language}", Get).WithSummary("The register's translation into a letter language (en, fr)");
+        group.MapPut("/{language}", Put).RequireAuthorization(AuthServices.Admin).Accepts<ProcessingRegister>("application/json")
+            .WithSummary("Replace the register's translation into a letter language (admins only)");
+        return group;
+    }
+
+    private static async Task<Results<Ok<ProcessingRegister>, ProblemHttpResult>> Get(ClaimsPrincipal user, RegisterStore registers, CancellationToken ct,
+        string? language = null)
+    {
+        if (Unsupported(language) is { } problem)
+            return problem;
+        return await registers.FindExactAsync(user.Tenant(), language ?? "", ct) is { } register ? TypedResults.Ok(register)
+            : Problems.NotFound(language is null ? "processing register for your organisation" : $"'{language}' translation of your organisation's register");
+    }
+
+    private static ProblemHttpResult? Unsupported(string? language) =>
+        language is null || Languages.Supported.Contains(language) ? null
+            : Problems.Of(StatusCodes.Status400BadRequest, "unsupported-language", $"Letters are written in {string.Join(", ", Languages.Supported)}; '{language}' is not one of them.");
+
+    private static async Task<Results<Ok<ProcessingRegister>, ValidationProblem, ProblemHttpResult>> Put(HttpRequest http, ClaimsPrincipal user,
+        RegisterStore registers, TimeProvider clock, IOptions<IntakeOptions> options, CancellationToken ct, string? language = null)
+    {
+        if (Unsupported(language) is { } unsupported)
+            return unsupported;
+        var body = await JsonBodyReader.ReadAsync<ProcessingRegister>(http, options.Value.MaxBodyBytes, ct);
+        if (body.Problem is not null)
+            return body.Problem;
+        if (RegisterChecks.Problems(body.Value) is { Count: > 0 } errors)
+            return Problems.Validation(errors, "Nothing was changed.");
+        await registers.SaveAsync(user.Tenant(), body.Value!, clock.GetUtcNow(), ct, language ?? "");
+        return TypedResults.Ok(body.Value!);
+    }
+}

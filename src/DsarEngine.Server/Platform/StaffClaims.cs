@@ -1,0 +1,16 @@
+using System.Security.Claims;
+
+namespace DsarEngine.Server.Platform;
+
+internal static class StaffClaims
+{
+    public const string TenantId = "dsar:tenant-id";
+    public const string TenantSlug = "dsar:tenant";
+
+    // Every staff query is scoped by this id: no endpoint takes the tenant from the URL or the body.
+    public static Guid Tenant(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(TenantId)!);
+
+    public static string Slug(this ClaimsPrincipal user) => user.FindFirstValue(TenantSlug)!;
+
+    public static string Actor(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Name) ?? "unknown";
+}

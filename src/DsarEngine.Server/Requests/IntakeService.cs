@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using DsarEngine.Workflows.Definitions;
+using DsarEngine.Workflows.Journal;
+using DsarEngine.Server.Tenants;
+using DsarEngine.Workflows.Requests;
+using DsarEngine.Workflows.Security;
+using DsarEngine.Workflows.Tenants;
+using DsarEngine.Server.Workflow;
+
+namespace DsarEngine.Server.Requests;
+
+internal sealed record IntakeCommand(IntakeForm Form, IntakeOrigin Origin, byte[] RawBody, string? IdempotencyKey,
+    string? BrowserOrigin, string Actor, Guid? StaffTenant);
+
+internal abstract record IntakeResult
+{
+    public sealed record Accepted(StoredRequest Request, bool Replayed) : IntakeResult
+    {
+        // Set when a processor passed the request to its customer, the controller, who now holds it.
+        public Routed? Routing { get; init; }
+    }
+
+    // A processor's customer that is not on this engine: nothing was stored but the processor's log entry.
+    public sealed record Referred(Workspace Workspace, Tenant Processor, string Language) : IntakeResult;
+    public sealed record Invalid(Dictionary<string, string[]> Errors) : IntakeResult;
+    public sealed record Refused(int Status, string Slug, string Title, string Detail) : IntakeResult;
+}
+
+// The one path by which a request enters the engine (public API, form, staff intake): validate, decide its
+// legal frame, and store it with its journal entry and acknowledgement in one transaction.
+internal sealed partial class IntakeService(
+    TenantStore tenants, RequestStore requests, WorkspaceStore workspaces, SecretTokens tokens, DefinitionCatalog definitions, TimeProvider clock)
+{
+    public async Task<IntakeResult> SubmitAsync(IntakeCommand command, CancellationToken ct)
+    {
+        // What we answer must equal what we stored.
+        var now = Instants.Microseconds(clock.GetUtcNow());
+        var errors = new IntakeErrors();
+        var request = IntakeValidator.Validate(command.Form, command.Origin, now, errors);
+        var key = ValidateIdempotencyKey(command.IdempotencyKey, errors);
+        var tenant = request is null ? null : await tenants.FindBySlugAsync(request.TenantSlug, ct);
+        if (request is not null && (tenant is null || (command.StaffTenant is { } staffTenant && staffTenant != tenant.Id)))
+            errors.Add("tenant", command.StaffTenant is null ? $"Unknown organisation '{request.TenantSlug}'." : "Your API key belongs to another organisation.");
+        var (workspace, controller, held) = await RouteAsync(request, tenant, errors, ct);
+        var receivedAt = request?.ReceivedAt is { } at ? Instants.Microseconds(at) : now;
+        if (!errors.Any && request is not null && tenant is not null && workspace is not null && controller is null)
+            return await ReferAsync(command, request, tenant, workspace, now, ct);
+        var frame = request is null || controller is null ? null : RequestFraming.Frame(request, controller, receivedAt, errors);
+        if (errors.Any || request is null || tenant is null || controller is null || frame is null)
+            return new IntakeResult.Invalid(errors.ToDictionary());
+
+        if (command.BrowserOrigin is { } origin && !tenant.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
+            return new IntakeResult.Refused(StatusCodes.Status403Forbidden, "origin-not-allowed", "This website may not submit requests for this organisation.",
+                $"Add {origin} to the organisation's allowed origins.");
+
+        var routed = workspace is null || held ? null : new Routed(tenant, workspace, controller);
+        var stored = NewStoredRequest(request, controller, frame, now);
+        var journal = JournalChain.Append(null, controller.Id, stored.Id, now, command.Actor, "received", JournalData(stored, routed, held ? workspace : null));
+        var mail = request.Subject.Email is { } email && request.Channel != Channel.Controller ? Acknowledgement(stored, email, routed) : null;
+        var claim = key is null ? null : new IdempotencyClaim(key, SHA256.HashData(command.RawBody));
+        // The workflow is pinned to the definition version current at intake; later versions never change it.
+        if (!definitions.Serves(stored.RightKind))
+            return new IntakeResult.Refused(StatusCodes.Status422UnprocessableEntity, "right-not-offered",
+                "This organisation has no workflow for this right.", $"No workflow definition serves '{stored.RightKind}'; nothing was stored.");
+        var definition = definitions.ForRight(stored.RightKind);
+        var routing = routed is not null ? new RoutingRecord(tenant.Id, routed.Workspace.Key, stored.RightKind, "forwarded", controller.Id, null, now)
+            : held ? new RoutingRecord(tenant.Id, workspace!.Key, stored.RightKind, "held", workspace.CustomerTenantId, null, now)
+            : null;
+        var outcome = await requests.SubmitAsync(stored, journal, mail, claim, ct, new WorkflowStart(definition.Id, definition.Version), routing);
+        return outcome.Result switch
+        {
+            SubmitResult.Created => new IntakeResult.Accepted(outcome.Request!, Replayed: false) { Routing = routed },
+            SubmitResult.Replayed => new IntakeResult.Accepted(outcome.Request!, Replayed: true) { Routing = routed },
+            _ => new IntakeResult.Refused(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused",
+                "This Idempotency-Key was used for a different submission.", "Use a new key for a new request; nothing was stored."),
+        };
+    }
+
+    private static string? ValidateIdempotencyKey(string? key, IntakeErrors errors)
+    {
+        if (key is null)
+            return null;
+        if (key.Length is >= 8 and <= 255 && key.All(c => c is >= '!' and <= '~'))
+            return key;
+        errors.Add("Idempotency-Key", "Must be 8 to 255 visible ASCII characters (a UUID is a good choice).");
+        return null;
+    }
+}

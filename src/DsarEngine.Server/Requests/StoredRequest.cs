@@ -1,0 +1,73 @@
+using DsarEngine.Workflows.Deadlines;
+using DsarEngine.Workflows.Requests;
+
+namespace DsarEngine.Server.Requests;
+
+// A request row. Constructor mapping is positional: keep the order of RequestColumns.
+internal sealed record StoredRequest(
+    Guid Id,
+    Guid TenantId,
+    string Reference,
+    byte[] StatusTokenHash,
+    string RightKind,
+    string? Purpose,
+    string Subject,
+    string? Details,
+    string Channel,
+    string Jurisdiction,
+    string Regime,
+    string Language,
+    string Status,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset CreatedAt,
+    int Version,
+    string? TimeZone,
+    DateOnly? ReceivedOn,
+    DateOnly? InitialDue,
+    DateOnly? ExtensionNoticeBy,
+    DateOnly? ExtendedDue,
+    DateOnly? AcknowledgeBy,
+    DateOnly? EffectiveDue,
+    DateTimeOffset? DueAt,
+    bool Extended,
+    string ExtensionMethod,
+    string Stops,
+    string Changes = "[]")
+{
+    // Dapper materialises through this and the init setters: its constructor mapping needs exact column types
+    // (timestamptz reads as DateTime, text[] as Array), which the positional constructor cannot offer.
+    private StoredRequest() : this(default, default, "", [], "", null, "", null, "", "", "", "", "", default, default, default,
+        null, null, null, null, null, null, null, null, false, "", "[]", "[]") { }
+
+    public const string Columns = """
+        id, tenant_id, reference, status_token_hash, right_kind, purpose, subject::text AS subject, details,
+        channel, jurisdiction, regime, language, status, received_at, created_at, version,
+        time_zone, received_on, initial_due, extension_notice_by, extended_due, acknowledge_by, effective_due, due_at,
+        extended, extension_method, stops::text AS stops, changes::text AS changes
+        """;
+
+    public RequestClock Clock => new(Regime, Jurisdiction, TimeZone ?? "UTC", ReceivedAt, Extended,
+        RequestClock.ParseMethod(ExtensionMethod), RequestClock.ParseStops(Stops));
+
+    // The stored dates follow the clock; they are columns so that the inbox can sort and timers can fire on them.
+    public StoredRequest WithClock(RequestClock clock, DeadlineComputation computed) => this with
+    {
+        Regime = computed.Regime,
+        Jurisdiction = computed.Jurisdiction,
+        TimeZone = computed.TimeZone,
+        ReceivedOn = computed.ReceivedOn,
+        InitialDue = computed.InitialDue,
+        ExtensionNoticeBy = computed.ExtensionNoticeBy,
+        ExtendedDue = computed.ExtendedDue,
+        AcknowledgeBy = computed.AcknowledgeBy,
+        EffectiveDue = computed.EffectiveDue,
+        // The last tick of the day, cut to the microseconds PostgreSQL keeps (what is stored is what was computed).
+        DueAt = Workflows.Journal.Instants.Microseconds(computed.EffectiveDueAt),
+        Extended = clock.Extended,
+        ExtensionMethod = RequestClock.MethodSlug(clock.Method),
+        Stops = RequestClock.StopsJson(clock.Stops),
+    };
+
+    public string? SubjectEmail() =>
+        System.Text.Json.JsonDocument.Parse(Subject).RootElement.TryGetProperty("email", out var email) ? email.GetString() : null;
+}

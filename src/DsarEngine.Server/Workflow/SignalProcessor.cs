@@ -1,0 +1,130 @@
+using Dapper;
+using DsarEngine.Workflows.Deadlines;
+using DsarEngine.Workflows.Journal;
+using DsarEngine.Workflows.Requests;
+using DsarEngine.Workflows.Runtime;
+using DsarEngine.Workflows.Security;
+using Npgsql;
+using DsarEngine.Server.Requests;
+
+namespace DsarEngine.Server.Workflow;
+
+internal enum SignalResult
+{
+    Applied,
+    Unchanged,
+    Duplicate,
+    NotFound,
+    Refused,
+}
+
+// What became of a signal; a refused command says why (e.g. "Too late to extend: …").
+internal sealed record SignalOutcome(SignalResult Result, string? Slug = null, string? Reason = null)
+{
+    public static implicit operator SignalOutcome(SignalResult result) => new(result);
+}
+
+// Where a signal came from: a bus message (deduplicated per consumer) or a person/timer (no message id).
+internal sealed record SignalSource(string Consumer, Guid? MessageId);
+
+// One transaction per signal (ARCHITECTURE §4): inbox dedupe → lock instance and request → run the pure
+// executor → save instance (version-checked) and request → journal → outbox, timers, mail → commit.
+// Nothing outside the database happens inside; the outbox relay and the timer poller do the rest.
+internal sealed partial class SignalProcessor(NpgsqlDataSource dataSource, IWorkflowDefinitions definitions, SecretTokens tokens, TimeProvider clock)
+{
+    // Set by the host (Dsar:Packs:Render): the rights whose render-pack steps really render (those with letters).
+    public IReadOnlySet<string> RenderedRights { get; set; } = new HashSet<string>();
+
+    // Set by the host (Dsar:Packs:RenderTimeoutMinutes): how long a render-pack step waits for the renderer.
+    public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromMinutes(60);
+}
+
+internal sealed partial class SignalProcessor
+{
+    public async Task<SignalOutcome> ProcessAsync(Guid requestId, Signal signal, SignalSource source, CancellationToken ct,
+        Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>>? guard = null)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var result = await ProcessAsync(connection, tx, requestId, signal, source, ct, guard);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    // For callers that already hold a transaction (the timer poller claims its timer row in the same one).
+    public async Task<SignalOutcome> ProcessAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid requestId, Signal signal,
+        SignalSource source, CancellationToken ct, Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>>? guard = null)
+    {
+        var now = Instants.Microseconds(clock.GetUtcNow());
+        var instance = await InstanceRows.LockAsync(c, tx, requestId, ct);
+        if (instance is null)
+            return SignalResult.NotFound;
+        // Without its definition the signal cannot be applied, so it is not consumed either (no inbox row, no guard: a
+        // timer stays due and backs off); the instance is parked below, once, with what to do.
+        var definition = definitions.Find(instance.DefinitionId, instance.DefinitionVersion);
+        if (definition is not null && source.MessageId is { } messageId && !await RuntimeRows.FirstDeliveryAsync(c, tx, source.Consumer, messageId, instance.TenantId, now, ct))
+            return SignalResult.Duplicate;
+        if (definition is not null && guard is not null && !await guard(c, tx))
+            return SignalResult.Unchanged;
+
+        var request = await c.QuerySingleAsync<StoredRequest>(new CommandDefinition(LockRequestSql, new { Id = requestId }, tx, cancellationToken: ct));
+        var (slug, closuresJson) = await c.QuerySingleAsync<(string, string)>(new CommandDefinition(TenantSql, new { Id = request.TenantId }, tx, cancellationToken: ct));
+        var closures = RequestClock.ParseClosures(closuresJson);
+        var context = new StepContext(now, request.RightKind, request.Reference,
+            Regimes.TryGet(request.Regime, out var regime) && regime.StopPolicy != StopClockPolicy.KeepsRunning,
+            request.DueAt, await RuntimeRows.ConnectorsAsync(c, tx, instance.TenantId, ct))
+        {
+            Clock = request.TimeZone is null ? null : request.Clock,
+            Closures = closures,
+            RendersPacks = RenderedRights.Contains(request.RightKind),
+            RenderTimeout = RenderTimeout,
+            Channel = request.Channel,
+            HasEmail = request.SubjectEmail() is not null,
+        };
+
+        WorkflowInstance next;
+        IReadOnlyList<Effect> effects;
+        if (definition is null)
+        {
+            var missing = MissingDefinition(instance);
+            if (instance.LastError == missing.Reason)
+                return missing;
+            (next, effects) = Park(instance, missing.Reason!);
+        }
+        else
+        {
+            try
+            {
+                (next, effects) = Executor.Advance(definition, instance, signal, context);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A step that fails parks the instance with the error; it is never silently dropped.
+                next = instance with { Status = InstanceStatus.NeedsAttention, LastError = ex.Message, Attempts = instance.Attempts + 1 };
+                effects = [new Effect.Journal("incident", new { error = ex.Message, attempts = next.Attempts }), new Effect.SetRequestStatus(RequestStatus.NeedsAttention)];
+            }
+        }
+        if (effects.OfType<Effect.Refuse>().FirstOrDefault() is { } refusal)
+            return new SignalOutcome(SignalResult.Refused, refusal.Slug, refusal.Reason);
+        if (next == instance && effects.Count == 0)
+            return SignalResult.Unchanged;
+
+        var updated = await ApplyEffectsAsync(c, tx, new EffectScope(request, slug, closures, signal, now), effects, ct);
+        await InstanceRows.UpdateAsync(c, tx, next, now, ct);
+        // The row is locked above, so this cannot miss today; if it ever did, the instance and its request would
+        // disagree, so the whole signal is refused instead (the caller's transaction rolls back).
+        if (updated != request && await c.ExecuteAsync(new CommandDefinition(UpdateRequestSql, updated with { Version = request.Version }, tx, cancellationToken: ct)) != 1)
+            throw new InvalidOperationException($"Request {request.Id} was changed concurrently (version {request.Version}).");
+        return definition is null ? MissingDefinition(instance) : SignalResult.Applied;
+    }
+
+    private const string LockRequestSql = $"SELECT {StoredRequest.Columns} FROM requests WHERE id = @Id FOR UPDATE";
+
+    private const string UpdateRequestSql = """
+        UPDATE requests SET status = @Status, time_zone = @TimeZone, received_on = @ReceivedOn, initial_due = @InitialDue,
+            extension_notice_by = @ExtensionNoticeBy, extended_due = @ExtendedDue, acknowledge_by = @AcknowledgeBy,
+            effective_due = @EffectiveDue, due_at = @DueAt, extended = @Extended, stops = @Stops::jsonb, version = version + 1
+        WHERE id = @Id AND version = @Version
+        """;
+
+}

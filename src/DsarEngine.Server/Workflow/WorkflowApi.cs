@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using DsarEngine.Server.Platform;
+using DsarEngine.Server.Requests;
+using DsarEngine.Workflows.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace DsarEngine.Server.Workflow;
+
+// Human decisions and operator commands. Each becomes a signal through the same one-transaction path as
+// connector replies and timers; a command that does not fit the workflow's state changes nothing (409).
+internal static class WorkflowApi
+{
+    public static RouteGroupBuilder MapWorkflowApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/staff/requests/{reference}").WithTags("Staff: workflow").RequireAuthorization(AuthServices.Staff);
+        group.MapGet("/workflow", Get).WithSummary("Where the request's workflow stands: step, bookmark, connector tasks, incident");
+        var write = group.MapGroup("/").RequireAuthorization(AuthServices.StaffWrite);
+        write.MapPost("/decisions", Command<DecisionBody>(WorkflowCommands.Decision)).Accepts<DecisionBody>("application/json")
+            .WithSummary("Decide an assess (proceed, partial, refuse) or review (approve, reject) step");
+        write.MapPost("/identity", Command<IdentityBody>(WorkflowCommands.Identity)).Accepts<IdentityBody>("application/json")
+            .WithSummary("Verify the subject's identity manually, noting the evidence");
+        write.MapPost("/retry", Command<ReasonBody>(WorkflowCommands.Retry)).Accepts<ReasonBody>("application/json")
+            .WithSummary("Retry a step that needs attention");
+        write.MapPost("/skip", Command<ReasonBody>(WorkflowCommands.Skip)).Accepts<ReasonBody>("application/json")
+            .WithSummary("Skip the current step, with a reason");
+        write.MapPost("/close", Command<ReasonBody>(WorkflowCommands.Close)).Accepts<ReasonBody>("application/json")
+            .WithSummary("Close the request, with a reason");
+        write.MapPost("/timers/rearm", Command<ReasonBody>((_, actor) => (new Signal.RearmTimers(actor), []))).Accepts<ReasonBody>("application/json")
+            .WithSummary("Schedule the reminders, escalation and a waiting fan-out's timeout again");
+        return group;
+    }
+
+    private static async Task<Results<Ok<WorkflowView>, ProblemHttpResult>> Get(
+        string reference, ClaimsPrincipal user, RequestStore requests, NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request)
+            return Problems.NotFound("request in your organisation");
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await InstanceRows.FindAsync(connection, user.Tenant(), request.Id, ct) is { } instance
+            ? TypedResults.Ok(WorkflowView.From(instance))
+            : Problems.NotFound("workflow for this request");
+    }
+
+    private static Delegate Command<TBody>(Func<TBody, string, (Signal? Signal, Dictionary<string, string[]> Errors)> toSignal) =>
+        async Task<Results<Ok<WorkflowView>, ValidationProblem, ProblemHttpResult>> (string reference, HttpRequest http, ClaimsPrincipal user,
+            RequestStore requests, SignalProcessor processor, NpgsqlDataSource dataSource, IOptions<IntakeOptions> options, CancellationToken ct) =>
+        {
+            var body = await JsonBodyReader.ReadAsync<TBody>(http, options.Value.MaxBodyBytes, ct);
+            if (body.Problem is not null)
+                return body.Problem;
+            var (signal, errors) = toSignal(body.Value!, user.Actor());
+            if (signal is null)
+                return Problems.Validation(errors, "Nothing was changed.");
+            if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request)
+                return Problems.NotFound("request in your organisation");
+            var result = await processor.ProcessAsync(request.Id, signal, new SignalSource("staff", null), ct);
+            if (result == SignalResult.NotFound)
+                return Problems.NotFound("workflow for this request");
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            var instance = (await InstanceRows.FindAsync(connection, user.Tenant(), request.Id, ct))!;
+            return result == SignalResult.Applied
+                ? TypedResults.Ok(WorkflowView.From(instance))
+                : Problems.Of(StatusCodes.Status409Conflict, "not-applicable", "The workflow is not waiting for this; nothing was changed.",
+                    $"It is {instance.Status}{(instance.WaitingFor is null ? "" : $", waiting for {instance.WaitingFor}")}.");
+        };
+}

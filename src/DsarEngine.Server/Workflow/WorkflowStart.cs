@@ -1,0 +1,21 @@
+using DsarEngine.Workflows.Runtime;
+using Npgsql;
+using DsarEngine.Server.Requests;
+
+namespace DsarEngine.Server.Workflow;
+
+// The workflow of a new request, pinned to its definition version, written in the intake transaction with a
+// start timer due at once: if the engine dies right after answering 202, a poller starts it when one is back.
+// A request a controller forwarded (channel "controller") starts identity-verified: verifying is the controller's job.
+internal sealed record WorkflowStart(string DefinitionId, int DefinitionVersion)
+{
+    public static async Task WriteAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredRequest request, WorkflowStart start, CancellationToken ct)
+    {
+        var instance = new WorkflowInstance(request.Id, request.TenantId, start.DefinitionId, start.DefinitionVersion, 0,
+            InstanceStatus.Pending, null, new InstanceState { IdentityVerified = request.Channel == "controller" }, 0, null, 1);
+        await InstanceRows.InsertAsync(c, tx, instance, request.CreatedAt, ct);
+        await RuntimeRows.ScheduleAsync(c, tx, DeterministicId.From(request.Id.ToString(), TimerKinds.Start), request.TenantId, request.Id,
+            TimerKinds.Start, null, request.CreatedAt, request.CreatedAt, ct);
+        await RuntimeRows.NotifyAsync(c, tx, RuntimeRows.TimerChannel, ct);
+    }
+}
