@@ -27,18 +27,21 @@ public sealed class VocabularyContractTests
         }
     }
 
-    // The wire contracts (MassTransit names messages by full type name) sit in their own namespace; the helpers
-    // that build a connector sit beside it. Nothing else is public: hosting internals stay internal.
+    // The wire contracts (MassTransit names messages by full type name) sit in their own namespace and their own assembly,
+    // which references nothing; the helpers that build a connector sit beside it in the SDK. Nothing else is public:
+    // hosting internals stay internal.
     [Test]
     public void Contracts_live_in_their_stable_namespace_and_helpers_beside_it()
     {
         var exported = typeof(DataSubjectRights).Assembly.GetExportedTypes();
+        var helpers = typeof(DsarConnectorSetup).Assembly.GetExportedTypes();
         var messages = new[] { typeof(IConnectorCommand), typeof(ConnectorTaskCompleted), typeof(ConnectorTaskFailed),
             typeof(ConnectorTaskProgressed), typeof(ExportChunkUploaded), typeof(ExportManifest), typeof(ExportDocument),
             typeof(SubjectErasureRequested), typeof(SubjectErased) };
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(exported.Select(t => t.Namespace).Distinct(), Is.EquivalentTo(new[] { "DsarEngine.Connectors.Contracts", "DsarEngine.Connectors" }));
+            Assert.That(exported.Select(t => t.Namespace).Distinct(), Is.EqualTo(new[] { "DsarEngine.Connectors.Contracts" }));
+            Assert.That(helpers.Select(t => t.Namespace).Distinct(), Is.EqualTo(new[] { "DsarEngine.Connectors" }));
             Assert.That(exported.Where(t => typeof(IConnectorCommand).IsAssignableFrom(t)).Concat(messages).Select(t => t.Namespace),
                 Has.All.EqualTo("DsarEngine.Connectors.Contracts"));
         }

@@ -5,7 +5,6 @@ using DsarEngine.Server.Workflow;
 using DsarEngine.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace DsarEngine.Server.Connectors;
 
@@ -25,15 +24,15 @@ internal static class TasksApi
         return group;
     }
 
-    private static async Task<Results<Ok<TaskView[]>, ProblemHttpResult>> List(string reference, ClaimsPrincipal user, RequestStore requests,
-        NpgsqlDataSource dataSource, CancellationToken ct) =>
-        await InstanceAsync(reference, user, requests, dataSource, ct) is { } instance
+    private static async Task<Results<Ok<TaskView[]>, ProblemHttpResult>> List(string reference, ClaimsPrincipal user, WorkflowService workflows,
+        CancellationToken ct) =>
+        await workflows.FindAsync(user.Tenant(), reference, ct) is { Instance: { } instance }
             ? TypedResults.Ok(instance.State.Tasks.Select(TaskView.From).ToArray())
             : Problems.NotFound("request with a workflow in your organisation");
 
     private static async Task<Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult>> Complete(string reference, Guid taskId, HttpRequest http,
-        ClaimsPrincipal user, RequestStore requests, SignalProcessor processor, ExportStore exports, NpgsqlDataSource dataSource,
-        TimeProvider clock, IOptions<IntakeOptions> options, CancellationToken ct)
+        ClaimsPrincipal user, RequestStore requests, WorkflowService workflows, ExportStore exports, TimeProvider clock, IOptions<IntakeOptions> options,
+        CancellationToken ct)
     {
         // A manual export may be big: allow 8 MiB here, the public API's limit elsewhere.
         var body = await JsonBodyReader.ReadAsync<CompleteTaskBody>(http, Math.Max(options.Value.MaxBodyBytes, CompleteTaskBody.MaxBytes), ct);
@@ -48,51 +47,37 @@ internal static class TasksApi
             ? await exports.StoreDocumentAsync(request.TenantId, request.Id, taskId, document.Bytes, document.Records, document.Categories, clock.GetUtcNow(), ct)
             : null;
         var signal = new Signal.TaskCompletedManually(taskId, checkedBody.Outcome, checkedBody.Note, checkedBody.Retained, export, user.Actor());
-        var result = await processor.ProcessAsync(request.Id, signal, new SignalSource("staff", null), ct);
-        if (result.Result != SignalResult.Applied && export is not null)
+        var result = await workflows.SendAsync(request, signal, ct);
+        if (result.Status != WorkflowCommandStatus.Applied && export is not null)
             await exports.DeleteAsync(request.Id, export.ExportId, ct);
-        return await AnswerAsync(result, request, taskId, user, dataSource, ct);
+        return Answer(result, taskId);
     }
 
     private static async Task<Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult>> Retry(string reference, Guid taskId, ClaimsPrincipal user,
-        RequestStore requests, SignalProcessor processor, NpgsqlDataSource dataSource, CancellationToken ct)
+        WorkflowService workflows, CancellationToken ct)
     {
-        if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request)
-            return Problems.NotFound("request in your organisation");
-        var result = await processor.ProcessAsync(request.Id, new Signal.RetryTask(taskId, user.Actor()), new SignalSource("staff", null), ct);
-        return await AnswerAsync(result, request, taskId, user, dataSource, ct);
+        var result = await workflows.SendAsync(user.Tenant(), reference, new Signal.RetryTask(taskId, user.Actor()), ct);
+        return result.Status == WorkflowCommandStatus.RequestNotFound ? Problems.NotFound("request in your organisation") : Answer(result, taskId);
     }
 
     // Streamed a chunk at a time, decrypted as it goes (security review M11): a large export is never held whole.
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(string reference, Guid taskId, ClaimsPrincipal user,
-        RequestStore requests, ExportStore exports, NpgsqlDataSource dataSource, CancellationToken ct)
+        WorkflowService workflows, ExportStore exports, CancellationToken ct)
     {
-        if (await InstanceAsync(reference, user, requests, dataSource, ct) is not { } instance
+        if ((await workflows.FindAsync(user.Tenant(), reference, ct))?.Instance is not { } instance
             || instance.State.Tasks.FirstOrDefault(t => t.TaskId == taskId)?.Export is not { } export
             || await exports.SizeAsync(instance.RequestId, export.ExportId, ct) is null)
             return Problems.NotFound("export of this task");
         return TypedResults.Stream(body => exports.CopyToAsync(instance.RequestId, export.ExportId, body, ct), "application/json", $"{taskId:N}.json");
     }
 
-    private static async Task<Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult>> AnswerAsync(SignalOutcome result, StoredRequest request,
-        Guid taskId, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken ct)
+    private static Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult> Answer(WorkflowCommandResult result, Guid taskId)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var instance = await InstanceRows.FindAsync(connection, user.Tenant(), request.Id, ct);
-        if (instance?.State.Tasks.FirstOrDefault(t => t.TaskId == taskId) is not { } task)
+        if (result.Instance?.State.Tasks.FirstOrDefault(t => t.TaskId == taskId) is not { } task)
             return Problems.NotFound("task of this request");
-        return result.Result == SignalResult.Applied
+        return result.Status == WorkflowCommandStatus.Applied
             ? TypedResults.Ok(TaskView.From(task))
             : Problems.Of(StatusCodes.Status409Conflict, "not-applicable", "The task cannot be changed now; nothing was changed.",
-                $"The task is {task.Status} and the workflow is {instance.Status}.");
-    }
-
-    private static async Task<WorkflowInstance?> InstanceAsync(string reference, ClaimsPrincipal user, RequestStore requests,
-        NpgsqlDataSource dataSource, CancellationToken ct)
-    {
-        if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request)
-            return null;
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await InstanceRows.FindAsync(connection, user.Tenant(), request.Id, ct);
+                $"The task is {task.Status} and the workflow is {result.Instance.Status}.");
     }
 }

@@ -4,7 +4,6 @@ using DsarEngine.Server.Workflow;
 using DsarEngine.Workflows.Requests;
 using DsarEngine.Workflows.Runtime;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace DsarEngine.Server.OpenDsr;
 
@@ -13,9 +12,9 @@ internal static partial class OpenDsrApi
 {
     private static async Task<IResult> Status(string id, HttpRequest http, OpenDsrSigner signer, IOptions<OpenDsrOptions> options,
         IOptions<Platform.IntakeOptions> intake, OpenDsrControllers controllers, OpenDsrStore store, RequestStore requests, PackStore packs,
-        NpgsqlDataSource dataSource, CancellationToken ct)
+        InstanceStore instances, CancellationToken ct)
     {
-        var (found, refusal) = await LookUpAsync(id, http, signer, controllers, store, requests, dataSource, ct);
+        var (found, refusal) = await LookUpAsync(id, http, signer, controllers, store, requests, instances, ct);
         if (found is not { } f)
             return refusal!;
         var (status, extension) = OpenDsrStatuses.Of(f.Request.Status, f.Link.CancelledAt, f.Instance);
@@ -26,9 +25,9 @@ internal static partial class OpenDsrApi
 
     // The results themselves, to the controller that submitted the request only; each fetch is journaled.
     private static async Task<IResult> ResultsArchive(string id, HttpRequest http, OpenDsrSigner signer, OpenDsrControllers controllers, OpenDsrStore store,
-        RequestStore requests, PackStore packs, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct)
+        RequestStore requests, PackStore packs, InstanceStore instances, TimeProvider clock, CancellationToken ct)
     {
-        var (found, refusal) = await LookUpAsync(id, http, signer, controllers, store, requests, dataSource, ct);
+        var (found, refusal) = await LookUpAsync(id, http, signer, controllers, store, requests, instances, ct);
         if (found is not { } f)
             return refusal!;
         if (OpenDsrStatuses.Of(f.Request.Status, f.Link.CancelledAt, f.Instance) is not ("completed", null) || await OpenDsrResultLinks.ArchiveAsync(packs, f.Request, ct) is not { } document)
@@ -40,10 +39,10 @@ internal static partial class OpenDsrApi
 
     // OpenDSR § 9: a controller may cancel while the request is pending; the engine closes the request with the reason.
     private static async Task<IResult> Cancel(string id, HttpRequest http, OpenDsrSigner signer, IOptions<OpenDsrOptions> options,
-        OpenDsrControllers controllers, OpenDsrStore store, RequestStore requests, SignalProcessor processor, NpgsqlDataSource dataSource,
+        OpenDsrControllers controllers, OpenDsrStore store, RequestStore requests, SignalProcessor processor, InstanceStore instances,
         TimeProvider clock, CancellationToken ct)
     {
-        var (found, refusal) = await LookUpAsync(id, http, signer, controllers, store, requests, dataSource, ct);
+        var (found, refusal) = await LookUpAsync(id, http, signer, controllers, store, requests, instances, ct);
         if (found is not { } f)
             return refusal!;
         var (link, request, controller, requestId) = (f.Link, f.Request, f.Controller, f.Link.SubjectRequestId);
@@ -64,7 +63,7 @@ internal static partial class OpenDsrApi
 
     // The authenticated controller's request named in the URL, or the answer that refuses the call.
     private static async Task<(Found?, IResult?)> LookUpAsync(string id, HttpRequest http, OpenDsrSigner signer, OpenDsrControllers controllers,
-        OpenDsrStore store, RequestStore requests, NpgsqlDataSource dataSource, CancellationToken ct)
+        OpenDsrStore store, RequestStore requests, InstanceStore instances, CancellationToken ct)
     {
         if (!signer.Enabled)
             return (null, OpenDsrProblems.Disabled());
@@ -73,7 +72,6 @@ internal static partial class OpenDsrApi
         if (!Guid.TryParse(id, out var requestId) || await store.FindAsync(controller.Id, requestId, ct) is not { } link
             || await requests.FindByIdAsync(link.TenantId, link.RequestId, ct) is not { } request)
             return (null, OpenDsrProblems.NotFound());
-        await using var c = await dataSource.OpenConnectionAsync(ct);
-        return (new Found(controller.Id, link, request, await InstanceRows.FindAsync(c, link.TenantId, link.RequestId, ct)), null);
+        return (new Found(controller.Id, link, request, await instances.FindAsync(link.TenantId, link.RequestId, ct)), null);
     }
 }

@@ -1,9 +1,6 @@
 using System.Text.Json;
-using Dapper;
-using DsarEngine.Connectors.Contracts;
 using DsarEngine.Server.Connectors.Http;
 using DsarEngine.Server.Platform;
-using Npgsql;
 
 namespace DsarEngine.Server.OpenDsr;
 
@@ -20,7 +17,7 @@ internal static class OpenDsrCallbackApi
             .WithSummary("A processor's signed status callback for a request this engine sent");
 
     private static async Task<IResult> Receive(string tenant, string connector, HttpRequest http, HttpConnectorRegistry registry, OpenDsrCertificates certificates,
-        OpenDsrClient client, NpgsqlDataSource dataSource, Connectors.ReplyOutbox outbox, CancellationToken ct)
+        OpenDsrClient client, OpenDsrStore store, Connectors.ReplyOutbox outbox, CancellationToken ct)
     {
         // Unauthenticated until the signature is checked, so bounded before anything else.
         if (await OpenDsrControllers.ReadBodyAsync(http, MaxBytes, ct) is not { } raw)
@@ -36,12 +33,7 @@ internal static class OpenDsrCallbackApi
         catch (JsonException) { callback = null; }
         if (callback is null || !Guid.TryParse(callback.SubjectRequestId, out var id) || string.IsNullOrEmpty(callback.RequestStatus))
             return Results.Problem(statusCode: 400, type: Problems.Type("validation"), title: "Not an OpenDSR callback; nothing was changed.");
-        await using var c = await dataSource.OpenConnectionAsync(ct);
-        var taskJson = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition("""
-            SELECT o.task::text FROM opendsr_outbound o JOIN tenants t ON t.id = o.tenant_id
-            WHERE o.subject_request_id = @id AND t.slug = @tenant AND o.connector = @connector
-            """, new { id, tenant, connector }, cancellationToken: ct));
-        if (taskJson is null || JsonSerializer.Deserialize<TaskReference>(taskJson, OpenDsrJson.Options) is not { } task)
+        if (await store.OutboundTaskAsync(tenant, connector, id, ct) is not { } task)
             return Results.Problem(statusCode: 404, type: Problems.Type("not-found"), title: "No request of this engine has that subject_request_id.");
         if (callback.StatusCallbackUrl != client.CallbackUrl(task))
             return Results.Problem(statusCode: 400, type: Problems.Type("validation"), title: "status_callback_url is not this endpoint; nothing was changed.");

@@ -41,4 +41,18 @@ internal sealed class OpenDsrStore(NpgsqlDataSource dataSource)
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await c.ExecuteAsync(new CommandDefinition(CancelSql, new { ControllerId = controllerId, Id = id, Now = now }, cancellationToken: ct));
     }
+
+    private const string OutboundTaskSql = """
+        SELECT o.task::text FROM opendsr_outbound o JOIN tenants t ON t.id = o.tenant_id
+        WHERE o.subject_request_id = @Id AND t.slug = @Tenant AND o.connector = @Connector
+        """;
+
+    // The task this engine sent a processor as controller, as the processor's callback names it (tenant and connector from
+    // the callback URL, the subject request id from its body); null when no such request was sent.
+    public async Task<DsarEngine.Connectors.Contracts.TaskReference?> OutboundTaskAsync(string tenant, string connector, Guid id, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        var json = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(OutboundTaskSql, new { Id = id, Tenant = tenant, Connector = connector }, cancellationToken: ct));
+        return json is null ? null : System.Text.Json.JsonSerializer.Deserialize<DsarEngine.Connectors.Contracts.TaskReference>(json, OpenDsrJson.Options);
+    }
 }

@@ -6,7 +6,6 @@ using DsarEngine.Server.Workflow;
 using DsarEngine.Workflows.Runtime;
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace DsarEngine.Server.Packs;
 
@@ -14,7 +13,7 @@ namespace DsarEngine.Server.Packs;
 // workflow. A missing register, or a render that still fails on its last retry, is reported to the workflow (a person
 // looks), never dropped.
 internal sealed class RenderPackConsumer(RequestStore requests, RegisterStore registers, LetterModels models, LetterComposer composer,
-    PackStore packs, SignalProcessor processor, NpgsqlDataSource dataSource, TimeProvider clock, IOptions<PackOptions> options, ILogger<RenderPackConsumer> log)
+    PackStore packs, SignalProcessor processor, InstanceStore instances, TimeProvider clock, IOptions<PackOptions> options, ILogger<RenderPackConsumer> log)
     : IConsumer<RenderResponsePack>, IConsumer<RenderNotice>
 {
     // A notice letter is stored as a document of the request and journaled; the workflow does not wait for it.
@@ -61,8 +60,7 @@ internal sealed class RenderPackConsumer(RequestStore requests, RegisterStore re
         var ct = context.CancellationToken;
         var request = await requests.FindByIdAsync(tenantId, requestId, ct);
         WorkflowInstance? instance;
-        await using (var c = await dataSource.OpenConnectionAsync(ct))
-            instance = await InstanceRows.FindAsync(c, tenantId, requestId, ct);
+        instance = await instances.FindAsync(tenantId, requestId, ct);
         if (request is null || instance is null)
             return;
         Signal signal;

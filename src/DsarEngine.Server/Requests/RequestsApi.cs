@@ -6,7 +6,6 @@ using DsarEngine.Workflows.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace DsarEngine.Server.Requests;
 
@@ -41,7 +40,7 @@ internal static class RequestsApi
 
     private static async Task<Results<Ok<RequestStatusView>, ProblemHttpResult>> Status(
         string reference, [FromQuery] string? token, [FromHeader(Name = "X-Status-Token")] string? headerToken,
-        RequestStore requests, ConnectorStore connectors, NpgsqlDataSource dataSource, CancellationToken ct)
+        RequestStore requests, ConnectorStore connectors, InstanceStore instances, CancellationToken ct)
     {
         // Unknown reference and wrong token answer alike, so the endpoint cannot be used to probe references.
         var request = PublicReference.IsWellFormed(reference) ? await requests.FindByReferenceAsync(reference, ct) : null;
@@ -50,8 +49,7 @@ internal static class RequestsApi
         var view = RequestStatusView.From(request);
         if (request.Status is not (RequestStatus.Completed or RequestStatus.Closed))
             return TypedResults.Ok(view);
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var instance = await InstanceRows.FindAsync(connection, request.TenantId, request.Id, ct);
+        var instance = await instances.FindAsync(request.TenantId, request.Id, ct);
         var names = (await connectors.ListAsync(request.TenantId, ct)).ToDictionary(c => c.Name, c => c.DisplayName);
         return TypedResults.Ok(view with { Results = SystemResult.From(instance?.State.Tasks ?? [], names) });
     }

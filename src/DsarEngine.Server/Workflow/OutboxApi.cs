@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using DsarEngine.Server.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace DsarEngine.Server.Workflow;
 
@@ -19,7 +18,7 @@ internal static class OutboxApi
     }
 
     private static async Task<Results<Ok<DeadOutboxMessage[]>, ValidationProblem>> List(
-        ClaimsPrincipal user, NpgsqlDataSource dataSource, string? state, int? limit, CancellationToken ct)
+        ClaimsPrincipal user, OutboxStore outbox, string? state, int? limit, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (state is not (null or "dead"))
@@ -28,12 +27,12 @@ internal static class OutboxApi
             errors["limit"] = ["Between 1 and 500."];
         if (errors.Count > 0)
             return Problems.Validation(errors, "Fix the query parameters.");
-        return TypedResults.Ok((await OutboxStore.ListDeadAsync(dataSource, user.Tenant(), limit ?? 100, ct)).ToArray());
+        return TypedResults.Ok((await outbox.ListDeadAsync(user.Tenant(), limit ?? 100, ct)).ToArray());
     }
 
     private static async Task<Results<Ok<OutboxRequeued>, ProblemHttpResult>> Retry(
-        Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct) =>
-        await OutboxStore.RequeueAsync(dataSource, user.Tenant(), id, user.Actor(), clock.GetUtcNow(), ct) switch
+        Guid id, ClaimsPrincipal user, OutboxStore outbox, TimeProvider clock, CancellationToken ct) =>
+        await outbox.RequeueAsync(user.Tenant(), id, user.Actor(), clock.GetUtcNow(), ct) switch
         {
             RequeueResult.Requeued => TypedResults.Ok(new OutboxRequeued(id, "queued")),
             RequeueResult.NotDead => Problems.Of(StatusCodes.Status409Conflict, "not-dead", "Only a dead message can be requeued; nothing was changed.",

@@ -19,7 +19,7 @@ internal enum RequeueResult
 }
 
 // Dead outbox rows of one organisation, and requeueing one. Every query is scoped by the caller's tenant.
-internal static class OutboxStore
+internal sealed class OutboxStore(NpgsqlDataSource dataSource)
 {
     private const string DeadSql = """
         SELECT o.id, r.reference, o.message_type, o.destination, o.attempts, o.last_error, o.created_at, o.dead_at
@@ -27,7 +27,7 @@ internal static class OutboxStore
         WHERE o.tenant_id = @TenantId AND o.dead_at IS NOT NULL ORDER BY o.dead_at DESC, o.id LIMIT @Limit
         """;
 
-    public static async Task<IReadOnlyList<DeadOutboxMessage>> ListDeadAsync(NpgsqlDataSource dataSource, Guid tenantId, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<DeadOutboxMessage>> ListDeadAsync(Guid tenantId, int limit, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
         return (await c.QueryAsync<DeadOutboxMessage>(new CommandDefinition(DeadSql, new { TenantId = tenantId, Limit = limit }, cancellationToken: ct))).AsList();
@@ -49,7 +49,7 @@ internal static class OutboxStore
         """;
 
     // The request row is locked before the outbox row, the order every signal transaction takes them in.
-    public static async Task<RequeueResult> RequeueAsync(NpgsqlDataSource dataSource, Guid tenantId, Guid id, string actor, DateTimeOffset now, CancellationToken ct)
+    public async Task<RequeueResult> RequeueAsync(Guid tenantId, Guid id, string actor, DateTimeOffset now, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);

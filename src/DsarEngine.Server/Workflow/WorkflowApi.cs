@@ -1,10 +1,8 @@
 using System.Security.Claims;
 using DsarEngine.Server.Platform;
-using DsarEngine.Server.Requests;
 using DsarEngine.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace DsarEngine.Server.Workflow;
 
@@ -32,20 +30,17 @@ internal static class WorkflowApi
         return group;
     }
 
-    private static async Task<Results<Ok<WorkflowView>, ProblemHttpResult>> Get(
-        string reference, ClaimsPrincipal user, RequestStore requests, NpgsqlDataSource dataSource, CancellationToken ct)
-    {
-        if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request)
-            return Problems.NotFound("request in your organisation");
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await InstanceRows.FindAsync(connection, user.Tenant(), request.Id, ct) is { } instance
-            ? TypedResults.Ok(WorkflowView.From(instance))
-            : Problems.NotFound("workflow for this request");
-    }
+    private static async Task<Results<Ok<WorkflowView>, ProblemHttpResult>> Get(string reference, ClaimsPrincipal user, WorkflowService workflows, CancellationToken ct) =>
+        await workflows.FindAsync(user.Tenant(), reference, ct) switch
+        {
+            null => Problems.NotFound("request in your organisation"),
+            { Instance: null } => Problems.NotFound("workflow for this request"),
+            { Instance: { } instance } => TypedResults.Ok(WorkflowView.From(instance)),
+        };
 
     private static Delegate Command<TBody>(Func<TBody, string, (Signal? Signal, Dictionary<string, string[]> Errors)> toSignal) =>
         async Task<Results<Ok<WorkflowView>, ValidationProblem, ProblemHttpResult>> (string reference, HttpRequest http, ClaimsPrincipal user,
-            RequestStore requests, SignalProcessor processor, NpgsqlDataSource dataSource, IOptions<IntakeOptions> options, CancellationToken ct) =>
+            WorkflowService workflows, IOptions<IntakeOptions> options, CancellationToken ct) =>
         {
             var body = await JsonBodyReader.ReadAsync<TBody>(http, options.Value.MaxBodyBytes, ct);
             if (body.Problem is not null)
@@ -53,16 +48,14 @@ internal static class WorkflowApi
             var (signal, errors) = toSignal(body.Value!, user.Actor());
             if (signal is null)
                 return Problems.Validation(errors, "Nothing was changed.");
-            if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request)
-                return Problems.NotFound("request in your organisation");
-            var result = await processor.ProcessAsync(request.Id, signal, new SignalSource("staff", null), ct);
-            if (result == SignalResult.NotFound)
-                return Problems.NotFound("workflow for this request");
-            await using var connection = await dataSource.OpenConnectionAsync(ct);
-            var instance = (await InstanceRows.FindAsync(connection, user.Tenant(), request.Id, ct))!;
-            return result == SignalResult.Applied
-                ? TypedResults.Ok(WorkflowView.From(instance))
-                : Problems.Of(StatusCodes.Status409Conflict, "not-applicable", "The workflow is not waiting for this; nothing was changed.",
-                    $"It is {instance.Status}{(instance.WaitingFor is null ? "" : $", waiting for {instance.WaitingFor}")}.");
+            var result = await workflows.SendAsync(user.Tenant(), reference, signal, ct);
+            return result.Status switch
+            {
+                WorkflowCommandStatus.RequestNotFound => Problems.NotFound("request in your organisation"),
+                WorkflowCommandStatus.NoWorkflow => Problems.NotFound("workflow for this request"),
+                WorkflowCommandStatus.Applied => TypedResults.Ok(WorkflowView.From(result.Instance!)),
+                _ => Problems.Of(StatusCodes.Status409Conflict, "not-applicable", "The workflow is not waiting for this; nothing was changed.",
+                    $"It is {result.Instance!.Status}{(result.Instance.WaitingFor is null ? "" : $", waiting for {result.Instance.WaitingFor}")}."),
+            };
         };
 }

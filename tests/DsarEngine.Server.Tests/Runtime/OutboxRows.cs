@@ -3,6 +3,8 @@ using Dapper;
 using DsarEngine.Connectors.Contracts;
 using DsarEngine.Tests.Shared;
 using DsarEngine.Server.Platform;
+using DsarEngine.Server.Requests;
+using DsarEngine.Server.Tenants;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -45,7 +47,7 @@ internal static class OutboxRows
     public static async Task<(string ConnectionString, ServiceProvider Services, Guid TenantId)> DatabaseAsync()
     {
         var connectionString = await TestDatabase.CreateAsync("dsar_relay");
-        var services = new ServiceCollection().AddDsarPersistence(_ => connectionString).BuildServiceProvider();
+        var services = new ServiceCollection().AddDsarDatabase(_ => connectionString).AddRequests().AddTenants().BuildServiceProvider();
         await services.GetRequiredService<Migrator>().MigrateAsync();
         var tenantId = Guid.NewGuid();
         await using var c = new NpgsqlConnection(connectionString);

@@ -1,5 +1,7 @@
 using DsarEngine.Tests.Shared;
 using DsarEngine.Server.Platform;
+using DsarEngine.Server.Requests;
+using DsarEngine.Server.Tenants;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -18,7 +20,7 @@ public sealed class DatabaseSetup
     public async Task CreateDatabase()
     {
         ConnectionString = await TestDatabase.CreateAsync("dsar_wf");
-        Services = new ServiceCollection().AddDsarPersistence(_ => ConnectionString).BuildServiceProvider();
+        Services = new ServiceCollection().AddDsarDatabase(_ => ConnectionString).AddRequests().AddTenants().BuildServiceProvider();
         await Get<Migrator>().MigrateAsync();
     }
 

@@ -26,7 +26,7 @@ public sealed class MigratorTests
         try
         {
             var providers = Enumerable.Range(0, 4)
-                .Select(_ => new ServiceCollection().AddDsarPersistence(_ => connectionString).BuildServiceProvider()).ToList();
+                .Select(_ => new ServiceCollection().AddDsarDatabase(_ => connectionString).BuildServiceProvider()).ToList();
             var applied = await Task.WhenAll(providers.Select(p => Task.Run(() => p.GetRequiredService<Migrator>().MigrateAsync())));
             Assert.That(applied.Sum(), Is.EqualTo(Migrator.Embedded().Count));
             foreach (var provider in providers)
@@ -44,7 +44,7 @@ public sealed class MigratorTests
         var connectionString = await TestDatabase.CreateAsync("dsar_edit");
         try
         {
-            await using var provider = new ServiceCollection().AddDsarPersistence(_ => connectionString).BuildServiceProvider();
+            await using var provider = new ServiceCollection().AddDsarDatabase(_ => connectionString).BuildServiceProvider();
             var migrator = provider.GetRequiredService<Migrator>();
             await migrator.MigrateAsync();
             await using (var connection = await provider.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync())

@@ -1,0 +1,14 @@
+namespace DsarEngine.Server.Deadlines;
+
+// The legal clock at the edge: previews, a request's deadline explained, extensions and stopped clocks.
+internal static class DeadlinesSetup
+{
+    public static IServiceCollection AddDeadlines(this IServiceCollection services) => services.AddSingleton<ClockCommands>();
+
+    public static IEndpointRouteBuilder MapDeadlines(this IEndpointRouteBuilder app)
+    {
+        app.MapDeadlinesApi();
+        app.MapClockApi();
+        return app;
+    }
+}

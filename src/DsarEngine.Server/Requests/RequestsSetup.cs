@@ -1,0 +1,18 @@
+namespace DsarEngine.Server.Requests;
+
+// Intake (the public API and staff logging), the request store and its journal, status links and the staff views.
+internal static class RequestsSetup
+{
+    public static IServiceCollection AddRequests(this IServiceCollection services) => services
+        .AddSingleton<RequestStore>()
+        .AddSingleton<JournalStore>()
+        .AddSingleton<StatusLinks>()
+        .AddSingleton<IntakeService>();
+
+    public static IEndpointRouteBuilder MapRequests(this IEndpointRouteBuilder app)
+    {
+        app.MapRequestsApi();
+        app.MapStaffRequestsApi();
+        return app;
+    }
+}
