@@ -1,4 +1,5 @@
 using DsarEngine.Workflows.Deadlines;
+using DsarEngine.Workflows.Journal.Entries;
 using DsarEngine.Workflows.Mail;
 
 namespace DsarEngine.Workflows.Runtime;
@@ -29,7 +30,7 @@ internal static partial class Executor
                 {
                     ["reason"] = extend.Reason, ["dueOnIso"] = IsoDate.Format(computed.EffectiveDue), ["firstDueOnIso"] = IsoDate.Format(current.EffectiveDue),
                 }));
-            Journal("deadline-extended", new { extend.Reason, noticeOn = today, before = current.EffectiveDue, after = computed.EffectiveDue });
+            Journal(new DeadlineExtendedEntry(extend.Reason, today, current.EffectiveDue, computed.EffectiveDue));
             return i;
         }
 
@@ -43,7 +44,7 @@ internal static partial class Executor
                 return Refuse(i, "clock-already-stopped", $"The clock has been stopped since {IsoDate.Format(open.Start)} ({open.Reason}); resume it first.");
             var today = TimeZones.LocalDate(context.Now, zone);
             Effects.Add(new Effect.SetClock(clock with { Stops = [.. clock.Stops, new ClockStop(today, null, pause.Reason)] }));
-            Journal("clock-stopped", new { pause.Reason, pause.Note, since = today });
+            Journal(new ClockStoppedEntry(pause.Reason, pause.Note, today));
             return i;
         }
 
@@ -56,11 +57,8 @@ internal static partial class Executor
             var today = TimeZones.LocalDate(context.Now, zone);
             var next = clock with { Stops = clock.Stops.Select(s => s == open ? s with { End = today } : s).ToList() };
             Effects.Add(new Effect.SetClock(next));
-            Journal("clock-resumed", new
-            {
-                reason = open.Reason, resume.Note, since = open.Start, until = today,
-                before = clock.Compute(context.Closures).EffectiveDue, after = next.Compute(context.Closures).EffectiveDue,
-            });
+            Journal(new ClockResumedEntry(open.Reason, resume.Note, open.Start, today,
+                clock.Compute(context.Closures).EffectiveDue, next.Compute(context.Closures).EffectiveDue));
             return i;
         }
 

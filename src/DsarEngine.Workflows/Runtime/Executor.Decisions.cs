@@ -1,4 +1,5 @@
 using DsarEngine.Workflows.Definitions;
+using DsarEngine.Workflows.Journal.Entries;
 
 namespace DsarEngine.Workflows.Runtime;
 
@@ -9,7 +10,7 @@ internal static partial class Executor
         private WorkflowInstance Decide(WorkflowInstance i, Signal.Decision d)
         {
             var step = definition.Steps[i.StepIndex];
-            Journal("decided", new { step = step.Id, d.Outcome, d.Reason, d.Exemptions });
+            Journal(new DecidedEntry(step.Id, d.Outcome, d.Reason, d.Exemptions));
             if (step.Type == StepTypes.Assess)
             {
                 switch (d.Outcome)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DsarEngine.Workflows.Definitions;
+using DsarEngine.Workflows.Journal.Entries;
 
 namespace DsarEngine.Workflows.Runtime;
 
@@ -15,7 +16,7 @@ internal static partial class Executor
             var connectors = context.Connectors.Where(c => c.Actions.Contains(action)).ToList();
             if (connectors.Count == 0)
             {
-                Journal("fan-out-skipped", new { step = step.Id, action, reason = "no connector of this organisation supports the action" });
+                Journal(new FanOutSkippedEntry(step.Id, action, "no connector of this organisation supports the action"));
                 return Next(i);
             }
             var existing = i.State.Tasks.Where(t => t.StepId == step.Id).ToDictionary(t => t.Connector);
@@ -33,7 +34,7 @@ internal static partial class Executor
                 }
                 tasks.Add(task);
             }
-            Journal("fan-out", new { step = step.Id, action, connectors = sent, manual = connectors.Where(c => c.Kind == ConnectorKinds.Manual).Select(c => c.Name) });
+            Journal(new FanOutEntry(step.Id, action, sent, [.. connectors.Where(c => c.Kind == ConnectorKinds.Manual).Select(c => c.Name)]));
             return Wait(i with { State = i.State with { Tasks = tasks } }, Bookmarks.Connectors);
         }
 
@@ -70,7 +71,7 @@ internal static partial class Executor
             var stuck = mine.Where(t => ConnectorTaskStatus.NeedsAttention.Contains(t.Status)).Select(t => $"{t.Connector} ({t.Status})").ToList();
             if (stuck.Count == 0)
             {
-                Journal("fan-out-completed", new { step = stepId, results = mine.Select(t => new { t.Connector, outcome = t.EffectiveOutcome }) });
+                Journal(new FanOutCompletedEntry(stepId, [.. mine.Select(t => new JournaledOutcome(t.Connector, t.EffectiveOutcome))]));
                 return Next(i);
             }
             var error = $"Needs a person: {string.Join(", ", stuck)}. Retry, complete by hand with a note, or skip.";

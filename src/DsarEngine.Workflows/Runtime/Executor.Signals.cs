@@ -1,3 +1,4 @@
+using DsarEngine.Workflows.Journal.Entries;
 using DsarEngine.Workflows.Requests;
 
 namespace DsarEngine.Workflows.Runtime;
@@ -41,7 +42,7 @@ internal static partial class Executor
         {
             if (i.Status != InstanceStatus.Pending)
                 return i;
-            Journal("workflow-started", new { definition = definition.Key });
+            Journal(new WorkflowStartedEntry(definition.Key));
             ScheduleClockTimers();
             // LastError may say why it could not start before (its definition version was not loaded).
             return i with { Status = InstanceStatus.Running, StepIndex = 0, LastError = null };
@@ -78,13 +79,13 @@ internal static partial class Executor
                 Effects.Add(new Effect.CancelTimers(TimerKinds.PackTimeout, null));
                 Effects.Add(new Effect.ScheduleTimer(TimerKinds.PackTimeout, RenderNumber(i), context.Now + context.RenderTimeout));
             }
-            Journal("timers-rearmed", new { step = step.Id, dueAt = context.DueAt });
+            Journal(new TimersRearmedEntry(step.Id, context.DueAt));
             return i;
         }
 
         private WorkflowInstance OperatorClose(WorkflowInstance i, Signal.Close close)
         {
-            Journal("closed-by-operator", new { step = definition.Steps[Math.Min(i.StepIndex, definition.Steps.Count - 1)].Id, close.Reason });
+            Journal(new ClosedByOperatorEntry(definition.Steps[Math.Min(i.StepIndex, definition.Steps.Count - 1)].Id, close.Reason));
             Effects.Add(new Effect.CancelTimers("*", null));
             Effects.Add(new Effect.SetRequestStatus(RequestStatus.Closed));
             return i with { Status = InstanceStatus.Closed, WaitingFor = null, State = i.State with { Outcome = i.State.Outcome ?? "closed" } };
@@ -93,15 +94,15 @@ internal static partial class Executor
         private WorkflowInstance Noticed(WorkflowInstance i, Signal.NoticeRendered n)
         {
             if (n.Error is { } error)
-                Journal("notice-not-rendered", new { n.Kind, error });
+                Journal(new NoticeNotRenderedEntry(n.Kind, error));
             else
-                Journal("notice-rendered", new { n.Kind, n.PackId, n.Sha256 });
+                Journal(new NoticeRenderedEntry(n.Kind, n.PackId, n.Sha256));
             return i;
         }
 
         private WorkflowInstance Retry(WorkflowInstance i, Signal.Retry retry)
         {
-            Journal("retried", new { step = definition.Steps[i.StepIndex].Id, attempts = i.Attempts });
+            Journal(new RetriedEntry(definition.Steps[i.StepIndex].Id, i.Attempts));
             // Tasks that failed or timed out go out again (next attempt); the step is entered afresh.
             var tasks = i.State.Tasks.Select(t => ConnectorTaskStatus.NeedsAttention.Contains(t.Status)
                 ? t with { Status = ConnectorTaskStatus.Sent, Detail = null, Attempt = t.Attempt + 1, UpdatedAt = context.Now } : t).ToList();
@@ -111,7 +112,7 @@ internal static partial class Executor
         private WorkflowInstance Skip(WorkflowInstance i, Signal.Skip skip)
         {
             var step = definition.Steps[i.StepIndex];
-            Journal("skipped", new { step = step.Id, skip.Reason });
+            Journal(new SkippedEntry(step.Id, skip.Reason));
             if (step.Type == Definitions.StepTypes.FanOut)
             {
                 Effects.Add(new Effect.CancelTimers(TimerKinds.FanOutTimeout, step.Id));
@@ -129,7 +130,7 @@ internal static partial class Executor
 
         private WorkflowInstance Verified(WorkflowInstance i, Signal.IdentityVerified verified)
         {
-            Journal("identity-verified", new { verified.Method, verified.Evidence });
+            Journal(new IdentityVerifiedEntry(verified.Method, verified.Evidence));
             if (context.ClockStops)
                 Effects.Add(new Effect.ResumeClock());
             return Next(i with { State = i.State with { IdentityVerified = true } });
@@ -145,20 +146,20 @@ internal static partial class Executor
                     Effects.Add(new Effect.ScheduleTimer(TimerKinds.Reminder, timer.StepId, due.AddDays(-days)));
                     return i;
                 case TimerKinds.Reminder:
-                    Journal("reminder", new { daysBefore = timer.StepId, dueAt = context.DueAt });
+                    Journal(new ReminderEntry(timer.StepId, context.DueAt));
                     return i;
                 case TimerKinds.Escalation when context.DueAt is { } due && due.AddDays(definition.Clock.EscalateDaysAfter) > context.Now:
                     Effects.Add(new Effect.ScheduleTimer(TimerKinds.Escalation, null, due.AddDays(definition.Clock.EscalateDaysAfter)));
                     return i;
                 case TimerKinds.Escalation:
-                    Journal("escalated", new { reason = "the legal deadline has passed", dueAt = context.DueAt });
+                    Journal(new EscalatedEntry("the legal deadline has passed", context.DueAt));
                     return i;
                 case TimerKinds.PackTimeout when i.WaitingFor == Bookmarks.Pack && i.Status == InstanceStatus.Waiting && timer.StepId == RenderNumber(i):
                     return PackTimedOut(i);
                 case TimerKinds.FanOutTimeout when i.WaitingFor == Bookmarks.Connectors && definition.Steps[i.StepIndex].Id == timer.StepId:
                     var tasks = i.State.Tasks.Select(t => t.StepId == timer.StepId && !t.IsTerminal ? t with { Status = ConnectorTaskStatus.TimedOut } : t).ToList();
                     var late = tasks.Where(t => t.Status == ConnectorTaskStatus.TimedOut && t.StepId == timer.StepId).Select(t => t.Connector).ToList();
-                    Journal("fan-out-timed-out", new { step = timer.StepId, connectors = late });
+                    Journal(new FanOutTimedOutEntry(timer.StepId, late));
                     return Attention(i with { State = i.State with { Tasks = tasks } }, $"No answer from {string.Join(", ", late)} in time.");
                 default:
                     return i;

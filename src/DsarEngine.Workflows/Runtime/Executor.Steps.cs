@@ -1,4 +1,6 @@
 using DsarEngine.Workflows.Definitions;
+using DsarEngine.Workflows.Journal;
+using DsarEngine.Workflows.Journal.Entries;
 using DsarEngine.Workflows.Requests;
 
 namespace DsarEngine.Workflows.Runtime;
@@ -11,17 +13,17 @@ internal static partial class Executor
         public WorkflowInstance Enter(WorkflowInstance i, StepDefinition step) => step.Type switch
         {
             StepTypes.VerifyIdentity => VerifyIdentity(i, step),
-            StepTypes.Acknowledge => Pass(i, "acknowledged", new { by = "the receipt e-mail sent at intake" }, RequestStatus.InProgress),
+            StepTypes.Acknowledge => Pass(i, new AcknowledgedEntry("the receipt e-mail sent at intake"), RequestStatus.InProgress),
             StepTypes.Assess or StepTypes.Review when step.Required || step.Type == StepTypes.Assess || ResultsNeedReview(i) =>
                 Decision(i, step),
-            StepTypes.Review => Pass(i, "review-not-required", new { step = step.Id }, null),
+            StepTypes.Review => Pass(i, new ReviewNotRequiredEntry(step.Id), null),
             StepTypes.FanOut => FanOut(i, step),
             StepTypes.RenderPack when context.RendersPacks => RenderPack(i, step),
-            StepTypes.RenderPack => Pass(i, "pack-prepared", new { outcome = i.State.Outcome, results = i.State.Tasks.Select(t => new { t.Connector, t.Action, t.Status, outcome = t.EffectiveOutcome }) }, null),
+            StepTypes.RenderPack => Pass(i, new PackPreparedEntry(i.State.Outcome, [.. i.State.Tasks.Select(t => new JournaledTask(t.Connector, t.Action, t.Status, t.EffectiveOutcome))]), null),
             StepTypes.Deliver => Deliver(i, step),
             // After a refusal nothing was done: no recipient is told to act and no event announces an outcome.
             StepTypes.NotifyRecipients or StepTypes.PublishEvent when i.State.Outcome == "refused" =>
-                Pass(i, "step-skipped", new { step = step.Id, because = "the request was refused" }, null),
+                Pass(i, new StepSkippedEntry(step.Id, "the request was refused"), null),
             StepTypes.NotifyRecipients => Publish(i, step, "recipients-notification-requested"),
             StepTypes.PublishEvent => Publish(i, step, step.Event ?? "unnamed"),
             StepTypes.Close => Close(i),
@@ -32,9 +34,9 @@ internal static partial class Executor
         private bool ResultsNeedReview(WorkflowInstance i) =>
             i.State.Tasks.Any(t => context.Connectors.Any(c => c.Name == t.Connector && c.NeedsReview));
 
-        private WorkflowInstance Pass(WorkflowInstance i, string kind, object data, string? status)
+        private WorkflowInstance Pass<T>(WorkflowInstance i, T data, string? status) where T : IJournalData
         {
-            Journal(kind, data);
+            Journal(data);
             if (status is not null)
                 Effects.Add(new Effect.SetRequestStatus(status));
             return Next(i);
@@ -62,14 +64,14 @@ internal static partial class Executor
                     ["clockStops"] = context.ClockStops ? "true" : "false",
                 }));
             }
-            Journal("identity-requested", new { methods = step.Methods ?? ["email", "manual"] });
+            Journal(new IdentityRequestedEntry(step.Methods ?? ["email", "manual"]));
             return Wait(i, Bookmarks.Identity);
         }
 
         private WorkflowInstance Decision(WorkflowInstance i, StepDefinition step)
         {
             Effects.Add(new Effect.SetRequestStatus(RequestStatus.InProgress));
-            Journal("awaiting-decision", new { step = step.Id, type = step.Type });
+            Journal(new AwaitingDecisionEntry(step.Id, step.Type));
             return Wait(i, Bookmarks.Decision(step.Id));
         }
 
@@ -80,7 +82,7 @@ internal static partial class Executor
             i = i with { State = i.State with { Renders = i.State.Renders + 1 } };
             Effects.Add(new Effect.RenderPack(RenderId(i, step.Id)));
             Effects.Add(new Effect.ScheduleTimer(TimerKinds.PackTimeout, RenderNumber(i), context.Now + context.RenderTimeout));
-            Journal("pack-requested", new { step = step.Id, outcome = i.State.Outcome, results = i.State.Tasks.Select(t => new { t.Connector, outcome = t.EffectiveOutcome }) });
+            Journal(new PackRequestedEntry(step.Id, i.State.Outcome, [.. i.State.Tasks.Select(t => new JournaledOutcome(t.Connector, t.EffectiveOutcome))]));
             return Wait(i, Bookmarks.Pack);
         }
 
@@ -94,7 +96,7 @@ internal static partial class Executor
             Effects.Add(new Effect.CancelTimers(TimerKinds.PackTimeout, null));
             if (rendered.Error is { } error)
                 return Attention(i, $"The response pack could not be rendered: {error}");
-            Journal("pack-rendered", new { rendered.PackId, rendered.Sha256, rendered.Bytes, late = i.Status == InstanceStatus.NeedsAttention });
+            Journal(new PackRenderedEntry(rendered.PackId, rendered.Sha256, rendered.Bytes, i.Status == InstanceStatus.NeedsAttention));
             return Next(i with { State = i.State with { PackId = rendered.PackId } });
         }
 
@@ -114,7 +116,7 @@ internal static partial class Executor
             if (i.State.PackId is not null)
                 model["packExpiresIso"] = context.Now.AddDays(30).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
             Effects.Add(new Effect.Mail(i.State.Outcome == "refused" ? Mail.MailTemplates.RefusalLetter : Mail.MailTemplates.ResponseReady, model));
-            return Pass(i, "delivered", new { step = step.Id, channel = "e-mail link" }, null);
+            return Pass(i, new DeliveredEntry(step.Id, "e-mail link"), null);
         }
 
         private WorkflowInstance Publish(WorkflowInstance i, StepDefinition step, string name)
@@ -125,7 +127,7 @@ internal static partial class Executor
                 ["requestId"] = i.RequestId.ToString(), ["reference"] = context.Reference, ["right"] = context.Right,
                 ["outcome"] = i.State.Outcome ?? "",
             }) { Tasks = i.State.Tasks });
-            return Pass(i, "event-published", new { step = step.Id, @event = name, messageId = id }, null);
+            return Pass(i, new EventPublishedEntry(step.Id, name, id), null);
         }
 
         private WorkflowInstance Close(WorkflowInstance i)
@@ -133,7 +135,7 @@ internal static partial class Executor
             Effects.Add(new Effect.CancelTimers("*", null));
             var refused = i.State.Outcome == "refused";
             Effects.Add(new Effect.SetRequestStatus(refused ? RequestStatus.Refused : RequestStatus.Completed));
-            Journal("closed", new { outcome = i.State.Outcome ?? "completed" });
+            Journal(new ClosedEntry(i.State.Outcome ?? "completed"));
             return i with { Status = InstanceStatus.Closed, WaitingFor = null };
         }
     }

@@ -1,4 +1,6 @@
 using DsarEngine.Workflows.Definitions;
+using DsarEngine.Workflows.Journal;
+using DsarEngine.Workflows.Journal.Entries;
 
 namespace DsarEngine.Workflows.Runtime;
 
@@ -23,7 +25,7 @@ internal static partial class Executor
     {
         public List<Effect> Effects { get; } = [];
 
-        private void Journal(string kind, object data) => Effects.Add(new Effect.Journal(kind, data));
+        private void Journal<T>(T data) where T : IJournalData => Effects.Add(Effect.Journal.Of(data));
 
         private static WorkflowInstance Next(WorkflowInstance i) =>
             i with { StepIndex = i.StepIndex + 1, Status = InstanceStatus.Running, WaitingFor = null, Attempts = 0, LastError = null };
@@ -33,7 +35,7 @@ internal static partial class Executor
 
         private WorkflowInstance Attention(WorkflowInstance i, string error)
         {
-            Journal("incident", new { step = definition.Steps[i.StepIndex].Id, error, attempts = i.Attempts + 1 });
+            Journal(new IncidentEntry(definition.Steps[i.StepIndex].Id, error, i.Attempts + 1));
             Effects.Add(new Effect.SetRequestStatus(Requests.RequestStatus.NeedsAttention));
             return i with { Status = InstanceStatus.NeedsAttention, LastError = error, Attempts = i.Attempts + 1 };
         }
