@@ -20,8 +20,7 @@ internal static class JournalKinds
     public const string IdentityRequested = "identity-requested";
     public const string IdentityVerified = "identity-verified";
 
-    // Acknowledge, assess and review (Executor.Decisions.cs).
-    public const string Acknowledged = "acknowledged";
+    // Assess and review (Executor.Decisions.cs).
     public const string AwaitingDecision = "awaiting-decision";
     public const string Decided = "decided";
     public const string ReviewNotRequired = "review-not-required";
@@ -47,6 +46,7 @@ internal static class JournalKinds
     public const string NoticeNotRendered = "notice-not-rendered";
 
     // Telling the subject, recipients and downstream systems (Executor.Delivery.cs).
+    public const string Acknowledged = "acknowledged";
     public const string Delivered = "delivered";
     public const string EventPublished = "event-published";
     public const string StepSkipped = "step-skipped";

@@ -4,10 +4,41 @@ using DsarEngine.Workflows.Mail;
 
 namespace DsarEngine.Workflows.Runtime;
 
+// The legal clock: reminders before the due date and the escalation after it, and the commands that change the clock
+// (extend, stop, resume). A clock command that is not allowed produces nothing but its refusal.
 internal static partial class Executor
 {
     private sealed partial class Run
     {
+        private void ScheduleClockTimers()
+        {
+            if (context.DueAt is not { } due)
+                return;
+            foreach (var days in definition.Clock.RemindDaysBefore.Where(d => due.AddDays(-d) > context.Now))
+                Effects.Add(new Effect.ScheduleTimer(TimerKinds.Reminder, days.ToString(System.Globalization.CultureInfo.InvariantCulture), due.AddDays(-days)));
+            Effects.Add(new Effect.ScheduleTimer(TimerKinds.Escalation, null, due.AddDays(definition.Clock.EscalateDaysAfter)));
+        }
+
+        // The deadline may have moved since the timer was set (extension, stopped clock): a timer that is early re-arms
+        // itself for the current date instead of firing.
+        private WorkflowInstance Reminder(WorkflowInstance i, Signal.TimerFired timer)
+        {
+            if (context.DueAt is { } due && int.TryParse(timer.StepId, out var days) && due.AddDays(-days) > context.Now)
+                Effects.Add(new Effect.ScheduleTimer(TimerKinds.Reminder, timer.StepId, due.AddDays(-days)));
+            else
+                Journal(new ReminderEntry(timer.StepId, context.DueAt));
+            return i;
+        }
+
+        private WorkflowInstance Escalation(WorkflowInstance i)
+        {
+            if (context.DueAt is { } due && due.AddDays(definition.Clock.EscalateDaysAfter) > context.Now)
+                Effects.Add(new Effect.ScheduleTimer(TimerKinds.Escalation, null, due.AddDays(definition.Clock.EscalateDaysAfter)));
+            else
+                Journal(new EscalatedEntry("the legal deadline has passed", context.DueAt));
+            return i;
+        }
+
         private WorkflowInstance Extend(WorkflowInstance i, Signal.Extend extend)
         {
             if (context.Clock is not { } clock || !TimeZones.TryFind(clock.TimeZone, out var zone))

@@ -4,6 +4,8 @@ using DsarEngine.Workflows.Journal.Entries;
 
 namespace DsarEngine.Workflows.Runtime;
 
+// fan-out: one task per connector that can do the step's action, sent and then settled. The replies to each task are
+// in Executor.FanOutReplies.cs.
 internal static partial class Executor
 {
     private sealed partial class Run
@@ -76,6 +78,16 @@ internal static partial class Executor
             }
             var error = $"Needs a person: {string.Join(", ", stuck)}. Retry, complete by hand with a note, or skip.";
             return i.Status == InstanceStatus.NeedsAttention ? i with { LastError = error } : Attention(i, error);
+        }
+
+        // The step's own timeout, which only instances from before per-task timeouts still have: every task not yet
+        // answered times out at once.
+        private WorkflowInstance FanOutTimedOut(WorkflowInstance i, Signal.TimerFired timer)
+        {
+            var tasks = i.State.Tasks.Select(t => t.StepId == timer.StepId && !t.IsTerminal ? t with { Status = ConnectorTaskStatus.TimedOut } : t).ToList();
+            var late = tasks.Where(t => t.Status == ConnectorTaskStatus.TimedOut && t.StepId == timer.StepId).Select(t => t.Connector).ToList();
+            Journal(new FanOutTimedOutEntry(timer.StepId, late));
+            return Attention(i with { State = i.State with { Tasks = tasks } }, $"No answer from {string.Join(", ", late)} in time.");
         }
 
         private bool AtFanOut(WorkflowInstance i) =>

@@ -1,11 +1,6 @@
 namespace DsarEngine.Workflows.Journal.Entries;
 
-// The acknowledge, assess and review steps, and the decisions people take at them.
-internal sealed record AcknowledgedEntry(string By) : IJournalData
-{
-    public static string JournalKind => JournalKinds.Acknowledged;
-}
-
+// The assess and review steps, and the decisions people take at them.
 // Type: the step type (assess | review).
 internal sealed record AwaitingDecisionEntry(string Step, string Type) : IJournalData
 {

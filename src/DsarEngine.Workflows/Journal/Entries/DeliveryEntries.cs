@@ -1,6 +1,12 @@
 namespace DsarEngine.Workflows.Journal.Entries;
 
-// Telling the subject (deliver), recipients and downstream systems (notify-recipients, publish-event).
+// Telling the subject (acknowledge, deliver), recipients and downstream systems (notify-recipients, publish-event).
+// By: how the subject was told of the receipt.
+internal sealed record AcknowledgedEntry(string By) : IJournalData
+{
+    public static string JournalKind => JournalKinds.Acknowledged;
+}
+
 internal sealed record DeliveredEntry(string Step, string Channel) : IJournalData
 {
     public static string JournalKind => JournalKinds.Delivered;

@@ -2,11 +2,14 @@ using DsarEngine.Workflows.Journal.Entries;
 
 namespace DsarEngine.Workflows.Runtime;
 
+// fan-out, its tasks' answers: connector replies (progress, completion, failure), the tasks' timers (timeout, the
+// automatic retry), and what a person does about one task (complete it by hand, send it again).
 internal static partial class Executor
 {
-    // A retryable failure is sent again after 1, 5 and 30 minutes; the fourth failure needs a person.
+    // The final answers a connector may give; any other outcome in a reply changes nothing.
     private static readonly HashSet<string> FinalOutcomes = [ConnectorTaskStatus.Done, ConnectorTaskStatus.Partial, ConnectorTaskStatus.NotFound];
 
+    // A retryable failure is sent again after 1, 5 and 30 minutes; the fourth failure needs a person.
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30)];
 
     private sealed partial class Run
