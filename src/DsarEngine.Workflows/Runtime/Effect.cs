@@ -29,8 +29,9 @@ internal abstract record Effect
     public sealed record RenderPack(Guid MessageId) : Effect;
 
     // Render a notice as a letter (extension, identity-proof request) beside the e-mail that tells the subject: the
-    // record of what was sent, and the letter to post when the request came on paper. Nothing waits for it.
-    public sealed record RenderNotice(Guid MessageId, string Kind, IReadOnlyDictionary<string, string> Model) : Effect;
+    // record of what was sent, and the letter to post when the request came on paper. Nothing waits for it. The processor
+    // sends it as the wire message Packs.RenderNotice, whose full name is stored in outbox rows and never moves.
+    public sealed record RenderNoticeLetter(Guid MessageId, string Kind, IReadOnlyDictionary<string, string> Model) : Effect;
 
     public sealed record ScheduleTimer(string Kind, string? StepId, DateTimeOffset DueAt) : Effect;
 

@@ -57,7 +57,7 @@ internal static partial class Executor
                 ["reference"] = context.Reference, ["reason"] = extend.Reason, ["dueOnIso"] = IsoDate.Format(computed.EffectiveDue),
             }));
             if (context.RendersPacks)
-                Effects.Add(new Effect.RenderNotice(DeterministicId.From(i.RequestId.ToString(), Notices.Extension), Notices.Extension, new Dictionary<string, string>
+                Effects.Add(new Effect.RenderNoticeLetter(DeterministicId.From(i.RequestId.ToString(), Notices.Extension), Notices.Extension, new Dictionary<string, string>
                 {
                     ["reason"] = extend.Reason, ["dueOnIso"] = IsoDate.Format(computed.EffectiveDue), ["firstDueOnIso"] = IsoDate.Format(current.EffectiveDue),
                 }));

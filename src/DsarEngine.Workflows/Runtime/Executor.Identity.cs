@@ -24,7 +24,7 @@ internal static partial class Executor
             if (context.RendersPacks && context.PaperNotices)
             {
                 i = i with { State = i.State with { Renders = i.State.Renders + 1 } };
-                Effects.Add(new Effect.RenderNotice(RenderId(i, step.Id), Notices.IdentityRequest, new Dictionary<string, string>
+                Effects.Add(new Effect.RenderNoticeLetter(RenderId(i, step.Id), Notices.IdentityRequest, new Dictionary<string, string>
                 {
                     // The letter offers the e-mailed link only where one was sent.
                     ["methods"] = string.Join(',', (step.Methods ?? ["email", "manual"]).Where(m => m != "email" || context.HasEmail)),

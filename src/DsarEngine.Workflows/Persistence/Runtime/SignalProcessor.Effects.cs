@@ -65,7 +65,7 @@ internal sealed partial class SignalProcessor
                         typeof(Packs.RenderResponsePack).FullName!, JsonSerializer.Serialize(render, Json), now, ct);
                     outbox = true;
                     break;
-                case Effect.RenderNotice n:
+                case Effect.RenderNoticeLetter n:
                     var notice = new Packs.RenderNotice(request.Id, request.TenantId, n.Kind, n.Model);
                     await RuntimeRows.EnqueueAsync(c, tx, n.MessageId, request.TenantId, request.Id, PackRendererQueue,
                         typeof(Packs.RenderNotice).FullName!, JsonSerializer.Serialize(notice, Json), now, ct);
