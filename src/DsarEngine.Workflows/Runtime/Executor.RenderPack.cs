@@ -16,13 +16,15 @@ internal static partial class Executor
             i = i with { State = i.State with { Renders = i.State.Renders + 1 } };
             Effects.Add(new Effect.RenderPack(RenderId(i, step.Id)));
             Effects.Add(new Effect.ScheduleTimer(TimerKinds.PackTimeout, RenderNumber(i), context.Now + context.RenderTimeout));
-            Journal(new PackRequestedEntry(step.Id, i.State.Outcome, [.. i.State.Tasks.Select(t => new JournaledOutcome(t.Connector, t.EffectiveOutcome))]));
+            Journal(new PackRequestedEntry(step.Id, i.State.Outcome,
+                [.. i.State.Tasks.Select(t => new JournaledOutcome(t.Connector, t.EffectiveOutcome))]));
             return Wait(i, Bookmarks.Pack);
         }
 
         // Rendering is off (the host's Dsar:Packs:Render): the step records what the pack would say and moves on.
         private WorkflowInstance PackPrepared(WorkflowInstance i) =>
-            Pass(i, new PackPreparedEntry(i.State.Outcome, [.. i.State.Tasks.Select(t => new JournaledTask(t.Connector, t.Action, t.Status, t.EffectiveOutcome))]), null);
+            Pass(i, new PackPreparedEntry(i.State.Outcome,
+                [.. i.State.Tasks.Select(t => new JournaledTask(t.Connector, t.Action, t.Status, t.EffectiveOutcome))]), null);
 
         // The answer to the render awaited is taken while the step waits, and also after its timeout parked the instance:
         // the letter exists, which spares a person the retry. The answer to an earlier render, superseded by a retry,

@@ -56,7 +56,8 @@ internal static partial class Executor
                 Signal.TaskFailed f when i.WaitingFor == Bookmarks.Connectors => Failed(i, f),
                 Signal.TaskCompletedManually m when AtFanOut(i) => CompletedManually(i, m),
                 Signal.RetryTask r when AtFanOut(i) => RetryOne(i, r),
-                Signal.TimerFired { Kind: TimerKinds.TaskTimeout or TimerKinds.TaskRetry } timer when i.WaitingFor == Bookmarks.Connectors => TaskTimer(i, timer),
+                Signal.TimerFired { Kind: TimerKinds.TaskTimeout or TimerKinds.TaskRetry } timer
+                    when i.WaitingFor == Bookmarks.Connectors => TaskTimer(i, timer),
                 Signal.TimerFired { Kind: TimerKinds.FanOutTimeout } timer
                     when i.WaitingFor == Bookmarks.Connectors && definition.Steps[i.StepIndex].Id == timer.StepId => FanOutTimedOut(i, timer),
                 // render-pack: the renderer's answers and the step's timeout
