@@ -70,7 +70,7 @@ internal sealed partial class SignalProcessor
                         typeof(Workflows.Packs.RenderResponsePack).FullName!, JsonSerializer.Serialize(render, Json), now, ct);
                     outbox = true;
                     break;
-                case Effect.RenderNotice n:
+                case Effect.RenderNoticeLetter n:
                     var notice = new Workflows.Packs.RenderNotice(request.Id, request.TenantId, n.Kind, n.Model);
                     await RuntimeRows.EnqueueAsync(c, tx, n.MessageId, request.TenantId, request.Id, PackRendererQueue,
                         typeof(Workflows.Packs.RenderNotice).FullName!, JsonSerializer.Serialize(notice, Json), now, ct);

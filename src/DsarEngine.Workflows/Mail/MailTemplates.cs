@@ -1,8 +1,9 @@
 namespace DsarEngine.Workflows.Mail;
 
-// Localised e-mail texts. Placeholders are {name}; values come from the stored model plus links derived at
-// render time. GDPR Art. 12(1): concise, intelligible, in clear and plain language.
-internal static partial class MailTemplates
+// The e-mails the engine sends: their names, and how a localised text is found and filled. The texts themselves are in
+// ProgressMailTexts (while the request runs) and AnswerMailTexts (the answer). Placeholders are {name}; values come from
+// the stored model plus links derived at render time. GDPR Art. 12(1): concise, intelligible, in clear and plain language.
+internal static class MailTemplates
 {
     public const string RequestReceived = "request-received";
     public const string DeadlineExtended = "deadline-extended";
@@ -13,147 +14,9 @@ internal static partial class MailTemplates
     public const string PackCode = "pack-code";
     public const string RefusalLetter = "refusal-letter";
 
+    // The texts, by what they are for; a template missing in a language falls back to English.
     private static readonly Dictionary<(string Template, string Language), (string Subject, string Body)> Texts =
-        new(CoreTexts().Concat(DeliveryTexts()));
-
-    private static Dictionary<(string Template, string Language), (string Subject, string Body)> CoreTexts() => new()
-    {
-        [(RequestReceived, "en")] = (
-            "We received your request {reference}",
-            """
-            Hello{greetingName},
-
-            {organisation} received your {right} request on {receivedOn}. Its reference is {reference}.{routedNote}
-            We will answer by {dueOn} at the latest; if we need more time or proof of your identity, we will tell you before then.
-
-            You can follow your request here (keep this link private):
-            {statusUrl}
-
-            {organisation}
-            """),
-        [(RequestReceived, "fr")] = (
-            "Nous avons bien reçu votre demande {reference}",
-            """
-            Bonjour{greetingName},
-
-            {organisation} a reçu votre demande ({right}) le {receivedOn}. Sa référence est {reference}.{routedNote}
-            Nous vous répondrons au plus tard le {dueOn} ; s'il nous faut plus de temps ou une preuve de votre identité, nous vous le dirons avant cette date.
-
-            Vous pouvez suivre votre demande ici (gardez ce lien pour vous) :
-            {statusUrl}
-
-            {organisation}
-            """),
-        // GDPR Art. 12(3): the subject is told of the extension, with the reasons, within the first month.
-        [(DeadlineExtended, "en")] = (
-            "We need more time to answer your request {reference}",
-            """
-            Hello{greetingName},
-
-            Your {right} request {reference}, received on {receivedOn}, needs more time than the law's first period allows.
-            Why: {reason}
-
-            We will answer by {dueOn} at the latest (GDPR Art. 12(3) allows two further months where a request is complex or one of many).
-            You can follow your request here: {statusUrl}
-
-            If you disagree, you may complain to the data protection authority.
-
-            {organisation}
-            """),
-        [(DeadlineExtended, "fr")] = (
-            "Nous avons besoin de plus de temps pour votre demande {reference}",
-            """
-            Bonjour{greetingName},
-
-            Votre demande ({right}) {reference}, reçue le {receivedOn}, nécessite plus de temps que le premier délai légal.
-            Motif : {reason}
-
-            Nous vous répondrons au plus tard le {dueOn} (l'article 12, paragraphe 3, du RGPD permet de prolonger de deux mois lorsqu'une demande est complexe ou que les demandes sont nombreuses).
-            Vous pouvez suivre votre demande ici : {statusUrl}
-
-            Si vous n'êtes pas d'accord, vous pouvez introduire une réclamation auprès de l'autorité de protection des données (la CNIL en France).
-
-            {organisation}
-            """),
-        // GDPR Art. 12(6): reasonable measures to confirm identity; a one-time link and code sent to the address given.
-        [(IdentityChallenge, "en")] = (
-            "Please confirm it is you: request {reference}",
-            """
-            Hello{greetingName},
-
-            To protect your data we must check that the {right} request {reference} comes from you.
-            Open this link to confirm (valid until {expiresAt}, once):
-            {verifyUrl}
-
-            Or enter this code where asked: {code}
-
-            If you did not make this request, ignore this message and nothing will happen.
-
-            {organisation}
-            """),
-        [(IdentityChallenge, "fr")] = (
-            "Merci de confirmer votre identité : demande {reference}",
-            """
-            Bonjour{greetingName},
-
-            Pour protéger vos données, nous devons vérifier que la demande ({right}) {reference} vient bien de vous.
-            Ouvrez ce lien pour confirmer (valable jusqu'au {expiresAt}, une seule fois) :
-            {verifyUrl}
-
-            Ou saisissez ce code lorsqu'il vous est demandé : {code}
-
-            Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne se passera.
-
-            {organisation}
-            """),
-        // GDPR Art. 12(4): reasons for not acting, and the right to complain and to a judicial remedy.
-        [(RequestRefused, "en")] = (
-            "Your request {reference}: our answer",
-            """
-            Hello{greetingName},
-
-            We will not act on your {right} request {reference}, received on {receivedOn}.
-            Why: {reason}
-
-            You may lodge a complaint with a data protection supervisory authority and seek a judicial remedy.
-
-            {organisation}
-            """),
-        [(RequestRefused, "fr")] = (
-            "Votre demande {reference} : notre réponse",
-            """
-            Bonjour{greetingName},
-
-            Nous ne donnerons pas suite à votre demande ({right}) {reference}, reçue le {receivedOn}.
-            Motif : {reason}
-
-            Vous pouvez introduire une réclamation auprès d'une autorité de contrôle (la CNIL en France) et former un recours juridictionnel.
-
-            {organisation}
-            """),
-        [(ResponseReady, "en")] = (
-            "Your request {reference} is complete",
-            """
-            Hello{greetingName},
-
-            We have completed your {right} request {reference}. Our answer is available here (keep this link private):
-            {packUrl}
-            {packNote}
-
-            {organisation}
-            """),
-        [(ResponseReady, "fr")] = (
-            "Votre demande {reference} est traitée",
-            """
-            Bonjour{greetingName},
-
-            Nous avons traité votre demande ({right}) {reference}. Notre réponse est disponible ici (gardez ce lien pour vous) :
-            {packUrl}
-            {packNote}
-
-            {organisation}
-            """),
-    };
+        new(ProgressMailTexts.Texts.Concat(AnswerMailTexts.Texts));
 
     private static readonly Dictionary<(string Right, string Language), string> RightNames = new()
     {

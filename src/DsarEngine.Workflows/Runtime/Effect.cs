@@ -1,10 +1,17 @@
+using DsarEngine.Workflows.Journal;
+
 namespace DsarEngine.Workflows.Runtime;
 
 // What the executor wants done. The signal processor turns effects into rows in the same transaction as
 // the new state (journal, outbox, timers, mail), so nothing outside the database happens inside it.
 internal abstract record Effect
 {
-    public sealed record Journal(string Kind, object Data) : Effect;
+    // An entry of the request's journal. Data is the kind's record (Journal/Entries), which the processor serialises by
+    // its runtime type; Of takes the kind from the record, so a kind and its data cannot disagree.
+    public sealed record Journal(string Kind, object Data) : Effect
+    {
+        public static Journal Of<T>(T data) where T : IJournalData => new(T.JournalKind, data);
+    }
 
     public sealed record Mail(string Template, IReadOnlyDictionary<string, string> Model) : Effect;
 
@@ -22,8 +29,9 @@ internal abstract record Effect
     public sealed record RenderPack(Guid MessageId) : Effect;
 
     // Render a notice as a letter (extension, identity-proof request) beside the e-mail that tells the subject: the
-    // record of what was sent, and the letter to post when the request came on paper. Nothing waits for it.
-    public sealed record RenderNotice(Guid MessageId, string Kind, IReadOnlyDictionary<string, string> Model) : Effect;
+    // record of what was sent, and the letter to post when the request came on paper. Nothing waits for it. The processor
+    // sends it as the wire message Packs.RenderNotice, whose full name is stored in outbox rows and never moves.
+    public sealed record RenderNoticeLetter(Guid MessageId, string Kind, IReadOnlyDictionary<string, string> Model) : Effect;
 
     public sealed record ScheduleTimer(string Kind, string? StepId, DateTimeOffset DueAt) : Effect;
 

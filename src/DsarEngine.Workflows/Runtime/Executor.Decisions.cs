@@ -1,15 +1,32 @@
 using DsarEngine.Workflows.Definitions;
+using DsarEngine.Workflows.Journal.Entries;
+using DsarEngine.Workflows.Requests;
 
 namespace DsarEngine.Workflows.Runtime;
 
+// assess and review: the steps where a person decides, and their decisions.
 internal static partial class Executor
 {
     private sealed partial class Run
     {
+        private WorkflowInstance Decision(WorkflowInstance i, StepDefinition step)
+        {
+            Effects.Add(new Effect.SetRequestStatus(RequestStatus.InProgress));
+            Journal(new AwaitingDecisionEntry(step.Id, step.Type));
+            return Wait(i, Bookmarks.Decision(step.Id));
+        }
+
+        // A connector registered with "results need review" makes every review step of its requests a real one.
+        private bool ResultsNeedReview(WorkflowInstance i) =>
+            i.State.Tasks.Any(t => context.Connectors.Any(c => c.Name == t.Connector && c.NeedsReview));
+
+        private WorkflowInstance ReviewNotRequired(WorkflowInstance i, StepDefinition step) =>
+            Pass(i, new ReviewNotRequiredEntry(step.Id), null);
+
         private WorkflowInstance Decide(WorkflowInstance i, Signal.Decision d)
         {
             var step = definition.Steps[i.StepIndex];
-            Journal("decided", new { step = step.Id, d.Outcome, d.Reason, d.Exemptions });
+            Journal(new DecidedEntry(step.Id, d.Outcome, d.Reason, d.Exemptions));
             if (step.Type == StepTypes.Assess)
             {
                 switch (d.Outcome)

@@ -1,8 +1,11 @@
 using System.Globalization;
 using DsarEngine.Workflows.Definitions;
+using DsarEngine.Workflows.Journal.Entries;
 
 namespace DsarEngine.Workflows.Runtime;
 
+// fan-out: one task per connector that can do the step's action, sent and then settled. The replies to each task are
+// in Executor.FanOutReplies.cs.
 internal static partial class Executor
 {
     private sealed partial class Run
@@ -15,7 +18,7 @@ internal static partial class Executor
             var connectors = context.Connectors.Where(c => c.Actions.Contains(action)).ToList();
             if (connectors.Count == 0)
             {
-                Journal("fan-out-skipped", new { step = step.Id, action, reason = "no connector of this organisation supports the action" });
+                Journal(new FanOutSkippedEntry(step.Id, action, "no connector of this organisation supports the action"));
                 return Next(i);
             }
             var existing = i.State.Tasks.Where(t => t.StepId == step.Id).ToDictionary(t => t.Connector);
@@ -33,7 +36,7 @@ internal static partial class Executor
                 }
                 tasks.Add(task);
             }
-            Journal("fan-out", new { step = step.Id, action, connectors = sent, manual = connectors.Where(c => c.Kind == ConnectorKinds.Manual).Select(c => c.Name) });
+            Journal(new FanOutEntry(step.Id, action, sent, [.. connectors.Where(c => c.Kind == ConnectorKinds.Manual).Select(c => c.Name)]));
             return Wait(i with { State = i.State with { Tasks = tasks } }, Bookmarks.Connectors);
         }
 
@@ -70,11 +73,21 @@ internal static partial class Executor
             var stuck = mine.Where(t => ConnectorTaskStatus.NeedsAttention.Contains(t.Status)).Select(t => $"{t.Connector} ({t.Status})").ToList();
             if (stuck.Count == 0)
             {
-                Journal("fan-out-completed", new { step = stepId, results = mine.Select(t => new { t.Connector, outcome = t.EffectiveOutcome }) });
+                Journal(new FanOutCompletedEntry(stepId, [.. mine.Select(t => new JournaledOutcome(t.Connector, t.EffectiveOutcome))]));
                 return Next(i);
             }
             var error = $"Needs a person: {string.Join(", ", stuck)}. Retry, complete by hand with a note, or skip.";
             return i.Status == InstanceStatus.NeedsAttention ? i with { LastError = error } : Attention(i, error);
+        }
+
+        // The step's own timeout, which only instances from before per-task timeouts still have: every task not yet
+        // answered times out at once.
+        private WorkflowInstance FanOutTimedOut(WorkflowInstance i, Signal.TimerFired timer)
+        {
+            var tasks = i.State.Tasks.Select(t => t.StepId == timer.StepId && !t.IsTerminal ? t with { Status = ConnectorTaskStatus.TimedOut } : t).ToList();
+            var late = tasks.Where(t => t.Status == ConnectorTaskStatus.TimedOut && t.StepId == timer.StepId).Select(t => t.Connector).ToList();
+            Journal(new FanOutTimedOutEntry(timer.StepId, late));
+            return Attention(i with { State = i.State with { Tasks = tasks } }, $"No answer from {string.Join(", ", late)} in time.");
         }
 
         private bool AtFanOut(WorkflowInstance i) =>

@@ -29,9 +29,20 @@ public sealed class NoticeTests
     [TestCase("controller", false, null)]
     public void The_identity_proof_request_is_a_letter_only_where_the_e_mail_cannot_carry_it(string channel, bool hasEmail, string? methods)
     {
-        var notice = Started(channel, hasEmail).OfType<Effect.RenderNotice>().SingleOrDefault();
+        var notice = Started(channel, hasEmail).OfType<Effect.RenderNoticeLetter>().SingleOrDefault();
         Assert.That(notice?.Model["methods"], Is.EqualTo(methods));
         if (notice is not null)
             Assert.That(notice.Kind, Is.EqualTo(Notices.IdentityRequest));
+    }
+
+    // The effect and the bus message it becomes no longer share a name; the message's full name is in outbox rows.
+    [Test]
+    public void The_notice_letter_effect_is_not_named_like_the_wire_message_whose_name_outbox_rows_store()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(typeof(Effect.RenderNoticeLetter).Name, Is.Not.EqualTo(typeof(Workflows.Packs.RenderNotice).Name));
+            Assert.That(typeof(Workflows.Packs.RenderNotice).FullName, Is.EqualTo("DsarEngine.Workflows.Packs.RenderNotice"));
+        }
     }
 }

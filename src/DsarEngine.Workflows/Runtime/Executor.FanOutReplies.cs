@@ -1,10 +1,15 @@
+using DsarEngine.Workflows.Journal.Entries;
+
 namespace DsarEngine.Workflows.Runtime;
 
+// fan-out, its tasks' answers: connector replies (progress, completion, failure), the tasks' timers (timeout, the
+// automatic retry), and what a person does about one task (complete it by hand, send it again).
 internal static partial class Executor
 {
-    // A retryable failure is sent again after 1, 5 and 30 minutes; the fourth failure needs a person.
+    // The final answers a connector may give; any other outcome in a reply changes nothing.
     private static readonly HashSet<string> FinalOutcomes = [ConnectorTaskStatus.Done, ConnectorTaskStatus.Partial, ConnectorTaskStatus.NotFound];
 
+    // A retryable failure is sent again after 1, 5 and 30 minutes; the fourth failure needs a person.
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30)];
 
     private sealed partial class Run
@@ -21,7 +26,7 @@ internal static partial class Executor
         {
             if (Answering(i, p, p.TaskId) is not { Status: ConnectorTaskStatus.Sent } task || Stale(task, p.Attempt))
                 return i;
-            Journal("connector-acknowledged", new { task.Connector, task.Action, p.Stage });
+            Journal(new ConnectorAcknowledgedEntry(task.Connector, task.Action, p.Stage));
             return Replace(i, task with { Status = ConnectorTaskStatus.Acknowledged, Detail = p.Stage, UpdatedAt = context.Now });
         }
 
@@ -32,11 +37,8 @@ internal static partial class Executor
             if (Answering(i, c, c.TaskId) is not { } task || ConnectorTaskStatus.Answered.Contains(task.Status) || !FinalOutcomes.Contains(c.Outcome))
                 return i;
             CancelTaskTimers(task);
-            Journal("connector-completed", new
-            {
-                task.Connector, task.Action, outcome = c.Outcome, summary = c.Summary, retained = c.Retained, recipients = c.Recipients,
-                export = c.Export is { } e ? new { e.ExportId, e.Records, e.Bytes, e.Sha256 } : null, attempt = task.Attempt,
-            });
+            Journal(new ConnectorCompletedEntry(task.Connector, task.Action, c.Outcome, c.Summary, c.Retained, c.Recipients,
+                c.Export is { } e ? new JournaledExport(e.ExportId, e.Records, e.Bytes, e.Sha256) : null, task.Attempt));
             return Settle(Replace(i, task with
             {
                 Status = c.Outcome, Detail = c.Summary, Retained = c.Retained, Recipients = c.Recipients, Export = c.Export, UpdatedAt = context.Now,
@@ -53,10 +55,10 @@ internal static partial class Executor
             {
                 var at = context.Now + Backoff[task.Attempt - 1];
                 Effects.Add(new Effect.ScheduleTimer(TimerKinds.TaskRetry, task.TaskId.ToString("N"), at));
-                Journal("connector-failed", new { task.Connector, task.Action, f.Code, f.Reason, retryable = true, attempt = task.Attempt, retryAt = at });
+                Journal(new ConnectorFailedEntry(task.Connector, task.Action, f.Code, f.Reason, Retryable: true, task.Attempt, RetryAt: at));
                 return Replace(i, task with { Status = ConnectorTaskStatus.Retrying, Detail = detail, UpdatedAt = context.Now });
             }
-            Journal("connector-failed", new { task.Connector, task.Action, f.Code, f.Reason, f.Retryable, attempt = task.Attempt });
+            Journal(new ConnectorFailedEntry(task.Connector, task.Action, f.Code, f.Reason, f.Retryable, task.Attempt));
             return Settle(Replace(i, task with { Status = ConnectorTaskStatus.Failed, Detail = detail, UpdatedAt = context.Now }));
         }
 
@@ -69,12 +71,12 @@ internal static partial class Executor
             {
                 var again = task with { Status = ConnectorTaskStatus.Sent, Attempt = task.Attempt + 1, UpdatedAt = context.Now };
                 Send(i, again);
-                Journal("connector-resent", new { task.Connector, task.Action, attempt = again.Attempt });
+                Journal(new ConnectorResentEntry(task.Connector, task.Action, again.Attempt));
                 return Replace(i, again);
             }
             if (timer.Kind == TimerKinds.TaskTimeout && task.Status is ConnectorTaskStatus.Sent or ConnectorTaskStatus.Acknowledged)
             {
-                Journal("connector-timed-out", new { task.Connector, task.Action, attempt = task.Attempt, hours = TimeoutHours(task) });
+                Journal(new ConnectorTimedOutEntry(task.Connector, task.Action, task.Attempt, TimeoutHours(task)));
                 return Settle(Replace(i, task with { Status = ConnectorTaskStatus.TimedOut, Detail = "No answer in time.", UpdatedAt = context.Now }));
             }
             return i;
@@ -85,7 +87,7 @@ internal static partial class Executor
             if (CurrentTask(i, m.TaskId) is not { } task || ConnectorTaskStatus.Answered.Contains(task.Status) || !FinalOutcomes.Contains(m.Outcome))
                 return i;
             CancelTaskTimers(task);
-            Journal("task-completed-manually", new { task.Connector, task.Action, outcome = m.Outcome, note = m.Note, retained = m.Retained, export = m.Export?.ExportId, by = m.Actor });
+            Journal(new TaskCompletedManuallyEntry(task.Connector, task.Action, m.Outcome, m.Note, m.Retained, m.Export?.ExportId, m.Actor));
             return Settle(Replace(i, task with
             {
                 Status = ConnectorTaskStatus.CompletedManually, Outcome = m.Outcome, Note = m.Note, Detail = m.Note, Retained = m.Retained,
@@ -100,7 +102,7 @@ internal static partial class Executor
                 return i;
             var again = task with { Status = ConnectorTaskStatus.Sent, Attempt = task.Attempt + 1, Detail = null, UpdatedAt = context.Now };
             Send(i, again);
-            Journal("task-retried", new { task.Connector, task.Action, attempt = again.Attempt, by = r.Actor });
+            Journal(new TaskRetriedEntry(task.Connector, task.Action, again.Attempt, r.Actor));
             return Settle(Replace(i, again));
         }
     }

@@ -1,0 +1,12 @@
+namespace DsarEngine.Workflows.Journal.Entries;
+
+// GDPR Art. 12(6): what proof was asked for, and how it was given (the method and a note, never the proof itself).
+internal sealed record IdentityRequestedEntry(IReadOnlyList<string> Methods) : IJournalData
+{
+    public static string JournalKind => JournalKinds.IdentityRequested;
+}
+
+internal sealed record IdentityVerifiedEntry(string Method, string Evidence) : IJournalData
+{
+    public static string JournalKind => JournalKinds.IdentityVerified;
+}

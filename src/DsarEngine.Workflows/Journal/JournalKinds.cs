@@ -1,0 +1,74 @@
+namespace DsarEngine.Workflows.Journal;
+
+// Every kind of entry in a request's journal, defined once. The kind is stored in each row and covered by its hash, so
+// a value never changes once shipped: add a kind, never rename one. Each kind the executor writes has its data as a
+// record in Journal/Entries (IJournalData ties the record to its kind).
+internal static class JournalKinds
+{
+    // The instance's life (Executor.Lifecycle.cs).
+    public const string WorkflowStarted = "workflow-started";
+    public const string Closed = "closed";
+    public const string ClosedByOperator = "closed-by-operator";
+    public const string Retried = "retried";
+    public const string Skipped = "skipped";
+    public const string TimersRearmed = "timers-rearmed";
+
+    // A step that needs a person, from the executor or from the signal processor (a definition it cannot load, a crash).
+    public const string Incident = "incident";
+
+    // Identity (Executor.Identity.cs). GDPR Art. 12(6).
+    public const string IdentityRequested = "identity-requested";
+    public const string IdentityVerified = "identity-verified";
+
+    // Assess and review (Executor.Decisions.cs).
+    public const string AwaitingDecision = "awaiting-decision";
+    public const string Decided = "decided";
+    public const string ReviewNotRequired = "review-not-required";
+
+    // Fan-out and its connector tasks (Executor.FanOut.cs, Executor.FanOutReplies.cs).
+    public const string FanOut = "fan-out";
+    public const string FanOutSkipped = "fan-out-skipped";
+    public const string FanOutCompleted = "fan-out-completed";
+    public const string FanOutTimedOut = "fan-out-timed-out";
+    public const string ConnectorAcknowledged = "connector-acknowledged";
+    public const string ConnectorCompleted = "connector-completed";
+    public const string ConnectorFailed = "connector-failed";
+    public const string ConnectorResent = "connector-resent";
+    public const string ConnectorTimedOut = "connector-timed-out";
+    public const string TaskCompletedManually = "task-completed-manually";
+    public const string TaskRetried = "task-retried";
+
+    // The response pack and the notice letters (Executor.RenderPack.cs).
+    public const string PackPrepared = "pack-prepared";
+    public const string PackRequested = "pack-requested";
+    public const string PackRendered = "pack-rendered";
+    public const string NoticeRendered = "notice-rendered";
+    public const string NoticeNotRendered = "notice-not-rendered";
+
+    // Telling the subject, recipients and downstream systems (Executor.Delivery.cs).
+    public const string Acknowledged = "acknowledged";
+    public const string Delivered = "delivered";
+    public const string EventPublished = "event-published";
+    public const string StepSkipped = "step-skipped";
+
+    // The legal clock (Executor.Clock.cs). GDPR Art. 12(3).
+    public const string Reminder = "reminder";
+    public const string Escalated = "escalated";
+    public const string DeadlineExtended = "deadline-extended";
+    public const string ClockStopped = "clock-stopped";
+    public const string ClockResumed = "clock-resumed";
+
+    // Written at the edges, outside any workflow transaction, with data built where they are written.
+    // The request was taken in: its legal frame, never the subject's data (intake).
+    public const string Received = "received";
+
+    // The subject opened the response pack with the one-time code (pack download).
+    public const string PackDownloaded = "pack-downloaded";
+
+    // An OpenDSR controller fetched the results archive.
+    public const string ResultsDownloaded = "results-downloaded";
+
+    // An admin sent a dead e-mail, or a dead outbox message, of the request again.
+    public const string MailRequeued = "mail-requeued";
+    public const string OutboxRequeued = "outbox-requeued";
+}

@@ -1,0 +1,158 @@
+using DsarEngine.Workflows.Definitions;
+using DsarEngine.Workflows.Runtime;
+using DsarEngine.Workflows.Tests.Runtime;
+using static DsarEngine.Workflows.Runtime.Signal;
+
+namespace DsarEngine.Workflows.Tests.Journal;
+
+// Runs of the executor that between them write every journal kind it knows, each returning the journal entries in
+// the order written. Everything is fixed (ids, instants), so the data of each entry is the same on every run.
+internal static class JournalScenarios
+{
+    private static readonly DateTimeOffset Now = new(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
+    private static readonly Guid Request = Guid.Parse("0195a0c4-0000-7000-8000-000000000001");
+    private static readonly Guid Tenant = Guid.Parse("0195a0c4-0000-7000-8000-0000000000ff");
+    private static readonly Guid Pack = Guid.Parse("0195a0c4-0000-7000-8000-00000000aaaa");
+    private static readonly Guid Export = Guid.Parse("0195a0c4-0000-7000-8000-00000000eeee");
+    private static readonly ConnectorInfo Crm = new("crm", ["export", "erase"], 48);
+    private static readonly ConnectorInfo Billing = new("billing", ["erase"], 48);
+
+    // Erasure with a review that a person need not do (no connector asks for one).
+    private static readonly WorkflowDefinition Unreviewed = TestDefinitions.Erasure with
+    {
+        Steps = [.. TestDefinitions.Erasure.Steps.Select(s => s.Type == StepTypes.Review ? s with { Required = false } : s)],
+    };
+
+    private static StepContext Context(params ConnectorInfo[] connectors) =>
+        new(Now, "erasure", "DSR-AAAA-BBBB-CCCC", ClockStops: true, DueAt: Now.AddDays(30), connectors);
+
+    public static readonly IReadOnlyDictionary<string, Func<IReadOnlyList<Effect.Journal>>> All =
+        new Dictionary<string, Func<IReadOnlyList<Effect.Journal>>>
+        {
+            ["answered in part"] = AnsweredInPart,
+            ["connector trouble"] = ConnectorTrouble,
+            ["letters rendered"] = LettersRendered,
+            ["refused with a letter"] = RefusedWithALetter,
+            ["the clock"] = TheClock,
+            ["no connector, old timeout, operator close"] = Leftovers,
+        };
+
+    // Identity, assessment (partial, with exemptions), two connectors answering, review, delivery, close.
+    private static IReadOnlyList<Effect.Journal> AnsweredInPart()
+    {
+        var run = new ScenarioRun(TestDefinitions.Erasure, Context(Crm, Billing));
+        run.Send(new Start());
+        run.Send(new IdentityVerified("email", "one-time link", "subject"));
+        run.Send(new Decision("assess", Decisions.Partial, "Invoices are kept.", ["GDPR Art. 17(3)(b)"], "dpo"));
+        run.Send(new TaskProgressed(run.Task("crm"), "queued"));
+        run.Send(new TaskCompleted(run.Task("crm"), "partial", "profile erased, invoices kept",
+            [new RetainedItem("invoices", "Code de commerce L123-22", new DateOnly(2035, 1, 1))], ["ads-partner"],
+            new ExportRef(Export, 2048, "ab12", 3, ["profile"])) { Connector = "crm" });
+        run.Send(Replies.NotFound(run.Task("billing")));
+        run.Send(new Decision("review", Decisions.Approve, null, [], "dpo"));
+        return run.Journal;
+    }
+
+    // A retryable failure and its resend, a timeout, a final failure, a person's retry, a manual completion and a skip.
+    private static IReadOnlyList<Effect.Journal> ConnectorTrouble()
+    {
+        var run = new ScenarioRun(TestDefinitions.Erasure, Context(Crm, Billing));
+        run.Send(new Start());
+        run.Send(new IdentityVerified("manual", "passport seen", "staff"));
+        run.Send(new Decision("assess", Decisions.Proceed, null, [], "dpo"));
+        run.Send(new TaskFailed(run.Task("crm"), true, "unavailable", "database down"));
+        run.Send(new TimerFired(TimerKinds.TaskRetry, run.Task("crm").ToString("N")));
+        run.Send(new TimerFired(TimerKinds.TaskTimeout, run.Task("crm").ToString("N")));
+        run.Send(new TaskFailed(run.Task("billing"), false, "schema", "billing schema unknown"));
+        run.Send(new RetryTask(run.Task("billing"), "ops"));
+        run.Send(new TaskCompletedManually(run.Task("crm"), "done", "Erased by hand in the CRM.", [], new ExportRef(Export, 10, "cd34", 1, ["profile"]), "ops"));
+        run.Send(new TimerFired(TimerKinds.TaskTimeout, run.Task("billing").ToString("N")));
+        run.Send(new Retry("ops"));
+        run.Send(new Skip("ops", "Billing holds nothing about this subject."));
+        return run.Journal;
+    }
+
+    // Packs rendered, a request on paper (its identity notice a letter), a review that passes through, a late pack.
+    private static IReadOnlyList<Effect.Journal> LettersRendered()
+    {
+        var run = new ScenarioRun(Unreviewed, Context(Crm) with { RendersPacks = true, Channel = "post" });
+        run.Send(new Start());
+        run.Send(new NoticeRendered(Notices.IdentityRequest, Pack, "ef56", null));
+        run.Send(new NoticeRendered(Notices.IdentityRequest, Guid.Empty, "", "The browser died."));
+        run.Send(new IdentityVerified("manual", "letter signed", "staff"));
+        run.Send(new Decision("assess", Decisions.Proceed, null, [], "dpo"));
+        run.Send(Replies.Done(run.Task("crm")));
+        run.Send(new TimerFired(TimerKinds.PackTimeout, run.Instance.State.Renders.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        run.Send(new PackRendered(Pack, "0f0f", 4096, null));
+        return run.Journal;
+    }
+
+    // A refusal renders its letter, which is reviewed; nothing is then announced to recipients or downstream.
+    private static IReadOnlyList<Effect.Journal> RefusedWithALetter()
+    {
+        var run = new ScenarioRun(TestDefinitions.ReviewedErasure, Context(Crm) with { RendersPacks = true });
+        run.Send(new Start());
+        run.Send(new IdentityVerified("email", "one-time link", "subject"));
+        run.Send(new Decision("assess", Decisions.Refuse, "Manifestly unfounded.", [], "dpo"));
+        run.Send(new PackRendered(Pack, "0f0f", 4096, null));
+        run.Send(new Decision("review", Decisions.Approve, null, [], "dpo"));
+        return run.Journal;
+    }
+
+    // Extension, a stop and its resumption, a reminder, an escalation and a re-arm.
+    private static IReadOnlyList<Effect.Journal> TheClock()
+    {
+        var clock = new Workflows.Requests.RequestClock("gdpr", "FR", "Europe/Paris", Now, false, Workflows.Deadlines.ExtensionMethod.FromReceipt, []);
+        var run = new ScenarioRun(TestDefinitions.Erasure, Context(Crm) with { Clock = clock });
+        run.Send(new Start());
+        run.Send(new IdentityVerified("manual", "checked", "staff"));
+        run.Send(new Extend("Fourteen systems to search.", "dpo"), run.Context with { Now = Now.AddDays(10) });
+        run.Send(new PauseClock("clarification", "Asked which accounts.", "dpo"), run.Context with { Now = Now.AddDays(11) });
+        run.Send(new ResumeClock("The subject answered.", "dpo"), run.Context with { Now = Now.AddDays(15) });
+        run.Send(new TimerFired(TimerKinds.Reminder, "7"), run.Context with { Now = Now.AddDays(25) });
+        run.Send(new TimerFired(TimerKinds.Escalation, null), run.Context with { Now = Now.AddDays(31) });
+        run.Send(new RearmTimers("ops"));
+        return run.Journal;
+    }
+
+    // A fan-out no connector can do, an older instance's step timeout, and an operator closing the request.
+    private static IReadOnlyList<Effect.Journal> Leftovers()
+    {
+        var skipped = new ScenarioRun(TestDefinitions.Erasure, Context(new ConnectorInfo("crm", ["export"], 48)));
+        skipped.Send(new Start());
+        skipped.Send(new IdentityVerified("manual", "checked", "staff"));
+        skipped.Send(new Decision("assess", Decisions.Proceed, null, [], "dpo"));
+        var old = new ScenarioRun(TestDefinitions.Erasure, Context(Crm, Billing));
+        old.Send(new Start());
+        old.Send(new IdentityVerified("manual", "checked", "staff"));
+        old.Send(new Decision("assess", Decisions.Proceed, null, [], "dpo"));
+        old.Send(new TimerFired(TimerKinds.FanOutTimeout, "erase"));
+        old.Send(new Close("dpo", "The subject withdrew the request by phone."));
+        return [.. skipped.Journal.Where(j => j.Kind == "fan-out-skipped"), .. old.Journal.SkipWhile(j => j.Kind != "fan-out-timed-out")];
+    }
+
+    private sealed class ScenarioRun(WorkflowDefinition definition, StepContext context)
+    {
+        private readonly List<Effect.Journal> journal = [];
+
+        public WorkflowInstance Instance { get; private set; } =
+            new(Request, Tenant, definition.Id, definition.Version, 0, InstanceStatus.Pending, null, new InstanceState(), 0, null, 1);
+
+        // The clock as the last clock command left it, as the processor would store and reload it.
+        public StepContext Context { get; private set; } = context;
+
+        public IReadOnlyList<Effect.Journal> Journal => journal;
+
+        public Guid Task(string connector) => Instance.State.Tasks.Single(t => t.Connector == connector).TaskId;
+
+        public void Send(Signal signal, StepContext? at = null)
+        {
+            var (next, effects) = Executor.Advance(definition, Instance, signal, at ?? Context);
+            Assert.That(effects.OfType<Effect.Refuse>(), Is.Empty, signal.ToString());
+            Instance = next;
+            if (effects.OfType<Effect.SetClock>().LastOrDefault() is { } set)
+                Context = Context with { Clock = set.Clock };
+            journal.AddRange(effects.OfType<Effect.Journal>());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Reflection;
+using DsarEngine.Workflows.Mail;
+
+namespace DsarEngine.Workflows.Tests.Mail;
+
+// The texts live in two tables by what they are for (ProgressMailTexts, AnswerMailTexts); MailTemplates finds them.
+public sealed class MailTemplatesTests
+{
+    private static IEnumerable<string> Templates() =>
+        typeof(MailTemplates).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
+
+    [Test]
+    public void Every_e_mail_has_its_text_in_English_and_French()
+    {
+        var templates = Templates().ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(templates, Has.Count.EqualTo(8));
+            Assert.That(templates.Where(t => !MailTemplates.Exists(t, "en") || !MailTemplates.Exists(t, "fr")), Is.Empty);
+            Assert.That(ProgressMailTexts.Texts.Keys.Concat(AnswerMailTexts.Texts.Keys).Select(k => k.Template).Distinct(), Is.EquivalentTo(templates));
+        }
+    }
+
+    [Test]
+    public void A_language_without_its_own_text_gets_the_English_one_filled_in()
+    {
+        var values = new Dictionary<string, string> { ["reference"] = "DSR-AAAA-BBBB-CCCC" };
+        var (subject, _) = MailTemplates.Render(MailTemplates.ResponseReady, "de", values);
+        Assert.That(subject, Is.EqualTo("Your request DSR-AAAA-BBBB-CCCC is complete"));
+    }
+}
