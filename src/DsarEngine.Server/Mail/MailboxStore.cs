@@ -71,7 +71,7 @@ internal sealed partial class MailboxStore(NpgsqlDataSource dataSource)
         }
         // The request's audit trail says who sent its subject's mail again, and which mail (no address, no content).
         if (row.RequestId is { } requestId)
-            await JournalStore.AppendEventAsync(c, tx, tenantId, requestId, now, actor, "mail-requeued",
+            await JournalStore.AppendEventAsync(c, tx, tenantId, requestId, now, actor, Workflows.Journal.JournalKinds.MailRequeued,
                 System.Text.Json.JsonSerializer.Serialize(new { mailId = id, template = row.Template }), ct);
         await tx.CommitAsync(ct);
         return MailRequeue.Requeued;

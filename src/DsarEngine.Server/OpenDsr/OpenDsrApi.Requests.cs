@@ -32,7 +32,7 @@ internal static partial class OpenDsrApi
             return refusal!;
         if (OpenDsrStatuses.Of(f.Request.Status, f.Link.CancelledAt, f.Instance) is not ("completed", null) || await OpenDsrResultLinks.ArchiveAsync(packs, f.Request, ct) is not { } document)
             return OpenDsrProblems.NotFound();
-        var zip = await packs.ReadJournaledAsync(f.Request.TenantId, f.Request.Id, document.Id, clock.GetUtcNow(), $"opendsr:{f.Controller}", "results-downloaded",
+        var zip = await packs.ReadJournaledAsync(f.Request.TenantId, f.Request.Id, document.Id, clock.GetUtcNow(), $"opendsr:{f.Controller}", Workflows.Journal.JournalKinds.ResultsDownloaded,
             System.Text.Json.JsonSerializer.Serialize(new { controller = f.Controller, document = document.Id, document.Sha256 }), ct);
         return zip is null ? OpenDsrProblems.NotFound() : TypedResults.File(zip, "application/zip", $"{id}.zip");
     }

@@ -75,7 +75,7 @@ internal sealed partial class PackCodes(NpgsqlDataSource dataSource, SecretToken
             return (PackCodeCheck.Wrong, null);
         }
         await c.ExecuteAsync(new CommandDefinition("UPDATE pack_codes SET used_at = @now WHERE id = @id", new { id, now }, tx, cancellationToken: ct));
-        await JournalStore.AppendEventAsync(c, tx, request.TenantId, request.Id, now, "subject", "pack-downloaded",
+        await JournalStore.AppendEventAsync(c, tx, request.TenantId, request.Id, now, "subject", Workflows.Journal.JournalKinds.PackDownloaded,
             "{\"proof\":\"one-time code sent to the subject's e-mail\"}", ct);
         await tx.CommitAsync(ct);
         return (PackCodeCheck.Accepted, null);

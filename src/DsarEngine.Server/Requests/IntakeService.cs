@@ -55,7 +55,7 @@ internal sealed partial class IntakeService(
 
         var routed = workspace is null || held ? null : new Routed(tenant, workspace, controller);
         var stored = NewStoredRequest(request, controller, frame, now);
-        var journal = JournalChain.Append(null, controller.Id, stored.Id, now, command.Actor, "received", JournalData(stored, routed, held ? workspace : null));
+        var journal = JournalChain.Append(null, controller.Id, stored.Id, now, command.Actor, Workflows.Journal.JournalKinds.Received, JournalData(stored, routed, held ? workspace : null));
         var mail = request.Subject.Email is { } email && request.Channel != Channel.Controller ? Acknowledgement(stored, email, routed) : null;
         var claim = key is null ? null : new IdempotencyClaim(key, SHA256.HashData(command.RawBody));
         // The workflow is pinned to the definition version current at intake; later versions never change it.

@@ -61,7 +61,7 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource)
         if (await c.ExecuteAsync(new CommandDefinition(RequeueSql, new { Id = id, TenantId = tenantId, Now = now }, tx, cancellationToken: ct)) != 1)
             return RequeueResult.NotDead;
         if (found.RequestId is { } journaled)
-            await JournalStore.AppendEventAsync(c, tx, tenantId, journaled, now, actor, "outbox-requeued",
+            await JournalStore.AppendEventAsync(c, tx, tenantId, journaled, now, actor, Workflows.Journal.JournalKinds.OutboxRequeued,
                 System.Text.Json.JsonSerializer.Serialize(new { messageId = id, messageType = found.MessageType, attempts = found.Attempts }), ct);
         await RuntimeRows.NotifyAsync(c, tx, RuntimeRows.OutboxChannel, ct);
         await tx.CommitAsync(ct);

@@ -20,5 +20,5 @@ internal sealed partial class SignalProcessor
     // in needs-attention. Either way the request shows needs-attention, and the journal says why.
     private static (WorkflowInstance, IReadOnlyList<Effect>) Park(WorkflowInstance i, string error) =>
         (i.Status == InstanceStatus.Pending ? i with { LastError = error } : i with { Status = InstanceStatus.NeedsAttention, LastError = error, Attempts = i.Attempts + 1 },
-        [new Effect.Journal("incident", new { error, attempts = i.Attempts + 1 }), new Effect.SetRequestStatus(RequestStatus.NeedsAttention)]);
+        [Effect.Journal.Of(new Workflows.Journal.Entries.IncidentEntry(null, error, i.Attempts + 1)), new Effect.SetRequestStatus(RequestStatus.NeedsAttention)]);
 }

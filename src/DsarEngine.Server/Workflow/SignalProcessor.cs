@@ -101,7 +101,7 @@ internal sealed partial class SignalProcessor
             {
                 // A step that fails parks the instance with the error; it is never silently dropped.
                 next = instance with { Status = InstanceStatus.NeedsAttention, LastError = ex.Message, Attempts = instance.Attempts + 1 };
-                effects = [new Effect.Journal("incident", new { error = ex.Message, attempts = next.Attempts }), new Effect.SetRequestStatus(RequestStatus.NeedsAttention)];
+                effects = [Effect.Journal.Of(new Workflows.Journal.Entries.IncidentEntry(null, ex.Message, next.Attempts)), new Effect.SetRequestStatus(RequestStatus.NeedsAttention)];
             }
         }
         if (effects.OfType<Effect.Refuse>().FirstOrDefault() is { } refusal)
