@@ -7,10 +7,10 @@ namespace DsarEngine.Workflows.Definitions;
 
 // workflows/definition.schema.json, built and applied by JsonSchema.Net 8 (draft 2020-12; `format` is asserted, not
 // only annotated, so every rule the schema states is enforced). Refused when loaded, so the host stops naming the
-// schema rather than a definition: a keyword draft 2020-12 does not know (a misspelt "maxItem" would be a rule
-// nobody enforces) or one whose value has the wrong shape, a $ref that leads nowhere (the library would only fail
-// once a definition reached it), and references that loop without descending into the document (the library would
-// recurse until the stack overflows, which kills the host without a word).
+// schema rather than a definition: a keyword draft 2020-12 does not define or a format the library does not know
+// (a misspelt "maxItem" would be a rule nobody enforces), a keyword value of the wrong shape, a $ref that leads
+// nowhere (the library would only fail once a definition reached it), and references that loop without descending
+// into the document (the library would recurse until the stack overflows, which kills the host without a word).
 internal sealed class DefinitionSchema
 {
     private static readonly Uri Draft202012 = new("https://json-schema.org/draft/2020-12/schema");
@@ -42,6 +42,11 @@ internal sealed class DefinitionSchema
     public static bool TryLoad(JsonElement document, [NotNullWhen(true)] out DefinitionSchema? loaded, out IReadOnlyList<(string Path, string Message)> problems)
     {
         loaded = null;
+        if (document.ValueKind is not (JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False))
+        {
+            problems = [("", "A JSON Schema is an object (or true or false).")];
+            return false;
+        }
         // The built schema keeps pointing into this JSON, which must outlive the caller's document.
         var source = document.Clone();
         JsonSchema schema;
@@ -89,6 +94,9 @@ internal sealed class DefinitionSchema
                     problems.Add((here, $"'{keyword.RawValue.GetString()}' does not resolve to a schema."));
                 continue;
             }
+            // The library passes any value under a format it does not know, even when formats are asserted.
+            if (keyword.Handler.Name == "format" && keyword.RawValue.ValueKind == JsonValueKind.String && FormatRegistry.Global.Get(keyword.RawValue.GetString()!).GetType().Name == "UnknownFormat")
+                problems.Add((here, $"'{keyword.RawValue.GetString()}' is not a format JsonSchema.Net knows, so it could not be enforced."));
             foreach (var subschema in keyword.Subschemas)
                 Walk(subschema, Collections.Contains(keyword.Handler.Name) ? here + subschema.RelativePath : here, at, problems);
         }

@@ -20,10 +20,11 @@ public sealed class SchemaFileTests
 
     [Test]
     public void A_schema_keyword_with_a_value_of_the_wrong_shape_refuses_the_schema() =>
-        Assert.That(new[] { """{ "minimum": "1" }""", """{ "type": "int" }""", """{ "properties": { "id": { "pattern": "[a-z" } } }""" }.SelectMany(ErrorsWithSchema), Is.EqualTo(new[]
+        Assert.That(new[] { """{ "minimum": "1" }""", """{ "type": "int" }""", "[]", """{ "properties": { "id": { "pattern": "[a-z" } } }""" }.SelectMany(ErrorsWithSchema), Is.EqualTo(new[]
         {
             "definition.schema.json: (root): Not a valid JSON Schema: 'minimum' value must be a number, found String",
             "definition.schema.json: (root): Not a valid JSON Schema: 'int' is not a valid JSON Schema value type",
+            "definition.schema.json: (root): A JSON Schema is an object (or true or false).",
             "definition.schema.json: (root): Not a valid JSON Schema: Invalid pattern '[a-z' at offset 4. Unterminated [] set.",
         }));
 
@@ -53,6 +54,11 @@ public sealed class SchemaFileTests
     [Test]
     public void A_format_in_the_schema_is_a_rule_not_only_an_annotation() =>
         Assert.That(ErrorsWithSchema("""{ "properties": { "id": { "format": "uuid" } } }"""), Is.EqualTo(new[] { "access.json: /id: \"access\" is not a valid uuid." }));
+
+    [Test]
+    public void A_format_the_validator_does_not_know_refuses_the_schema() =>
+        Assert.That(ErrorsWithSchema("""{ "properties": { "id": { "format": "uuidd" } } }"""),
+            Is.EqualTo(new[] { "definition.schema.json: /properties/id/format: 'uuidd' is not a format JsonSchema.Net knows, so it could not be enforced." }));
 
     // A failing `if` only leaves its `then` unapplied; the branches of anyOf, oneOf and not are told in one sentence.
     [Test]
