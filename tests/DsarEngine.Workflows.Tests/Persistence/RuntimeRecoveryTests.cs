@@ -1,5 +1,4 @@
 using Dapper;
-using DsarEngine.Tests.Shared;
 using DsarEngine.Workflows.Definitions;
 using DsarEngine.Workflows.Persistence;
 using DsarEngine.Workflows.Persistence.Runtime;
