@@ -95,6 +95,8 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings).Add(Settings));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs));
+        // A FakeTimeProvider given here is the engine's whole clock: what waits on it (the mail loop, the OpenDSR callback
+        // worker, HTTP connector polls, Polly's delays and timeouts) moves only when the test advances it.
         if (time is not null)
             builder.ConfigureTestServices(services => services.AddSingleton(time));
         if (testServices is not null)

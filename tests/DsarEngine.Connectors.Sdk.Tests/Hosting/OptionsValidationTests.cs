@@ -53,7 +53,7 @@ public sealed class OptionsValidationTests
     public void Every_bad_setting_is_reported_at_once()
     {
         var result = Validate(o => (o.Name, o.Broker, o.ChunkBytes, o.ConcurrentTasks) = ("X", null, 1, 0));
-        Assert.That(result.Failures, Has.Count.EqualTo(4));
+        Assert.That(result.Failures, Has.Exactly(4).Items);
     }
 
     [Test]

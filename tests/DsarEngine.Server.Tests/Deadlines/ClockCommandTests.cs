@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DsarEngine.Server.Tests.TestData;
-using DsarEngine.Tests.Shared;
 
 namespace DsarEngine.Server.Tests.Deadlines;
 
@@ -10,17 +9,20 @@ namespace DsarEngine.Server.Tests.Deadlines;
 public sealed class ClockCommandTests
 {
     private static readonly DateTimeOffset Start = new(2025, 3, 3, 9, 0, 0, TimeSpan.Zero); // Monday
-    private readonly FakeTimeProvider time = new(Start);
+    private FakeTimeProvider time = null!;
     private EngineFactory engine = null!;
 
-    [OneTimeSetUp]
-    public async Task StartEngine() => engine = await EngineFactory.StartAsync(time: time);
-
-    [OneTimeTearDown]
-    public async Task StopEngine() => await engine.DisposeAsync();
-
+    // Every test starts on Monday 3 March. FakeTimeProvider only moves forward, so each test gets its own clock and
+    // the engine that runs on it.
     [SetUp]
-    public void ResetClock() => time.Set(Start);
+    public async Task StartEngine()
+    {
+        time = new FakeTimeProvider(Start);
+        engine = await EngineFactory.StartAsync(time: time);
+    }
+
+    [TearDown]
+    public async Task StopEngine() => await engine.DisposeAsync();
 
     // Submits and gets past identity (verified by staff), so the clock runs unless a test stops it.
     private async Task<(TestTenant Tenant, string Reference, HttpClient Staff)> SubmitAsync(string jurisdiction = "FR")
@@ -49,6 +51,7 @@ public sealed class ClockCommandTests
         var view = await response.ReadObjectAsync();
         var journal = await staff.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}/journal");
         var subject = (await staff.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}"))!["subject"]!;
+        time.Advance(MailCatcher.PollInterval); // the engine's mail loop waits on this clock: one poll sends the notice
         var notice = await MailCatcher.WaitForAsync((string)subject["email"]!, "deadline-extended");
         using (Assert.EnterMultipleScope())
         {

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DsarEngine.Server.Tests.TestData;
-using DsarEngine.Tests.Shared;
 
 namespace DsarEngine.Server.Tests.Deadlines;
 

@@ -1,7 +1,6 @@
 using Dapper;
 using DsarEngine.Server.Workflow;
 using DsarEngine.Server.Tests.TestData;
-using DsarEngine.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -12,22 +11,25 @@ namespace DsarEngine.Server.Tests.Runtime;
 public sealed class TimerBackoffTests
 {
     private static readonly DateTimeOffset Start = new(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider time = new(Start);
+    private FakeTimeProvider time = null!;
     private EngineFactory engine = null!;
     private TimerPoller poller = null!;
 
-    [OneTimeSetUp]
+    // Every test starts at Start. FakeTimeProvider only moves forward, so each test gets its own clock and engine.
+    [SetUp]
     public async Task StartEngine()
     {
+        time = new FakeTimeProvider(Start);
         engine = await EngineFactory.StartAsync(new Dictionary<string, string?> { ["Dsar:Runtime:Workers"] = "false" }, time);
         poller = ActivatorUtilities.CreateInstance<TimerPoller>(engine.Services);
     }
 
-    [OneTimeTearDown]
-    public async Task StopEngine() => await engine.DisposeAsync();
-
-    [SetUp]
-    public void ResetClock() => time.Set(Start);
+    [TearDown]
+    public async Task StopEngine()
+    {
+        poller.Dispose();
+        await engine.DisposeAsync();
+    }
 
     private sealed record Timer(int Attempts, DateTimeOffset DueAt, DateTimeOffset? FiredAt, string? LastError)
     {

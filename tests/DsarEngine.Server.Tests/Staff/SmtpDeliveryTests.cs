@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Dapper;
 using DsarEngine.Server.Mail;
 using DsarEngine.Server.Tests.TestData;
-using DsarEngine.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

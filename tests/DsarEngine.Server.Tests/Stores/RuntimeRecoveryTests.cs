@@ -1,5 +1,4 @@
 using Dapper;
-using DsarEngine.Tests.Shared;
 using DsarEngine.Workflows.Definitions;
 using DsarEngine.Server.Requests;
 using DsarEngine.Server.Tenants;

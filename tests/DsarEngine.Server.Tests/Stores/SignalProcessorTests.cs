@@ -85,7 +85,7 @@ public sealed class SignalProcessorTests
         var entries = (await JournalAsync(request)).Count;
         var second = await Processor.ProcessAsync(request.Id, reply, new SignalSource("connector-replies", messageId), CancellationToken.None);
         Assert.That((first.Result, second.Result), Is.EqualTo((SignalResult.Applied, SignalResult.Duplicate)));
-        Assert.That((await JournalAsync(request)).Count, Is.EqualTo(entries));
+        Assert.That(await JournalAsync(request), Has.Count.EqualTo(entries));
     }
 
     [Test]

@@ -22,11 +22,16 @@ internal static class MailCatcher
 
     public static string SmtpPort => Smtp[1];
 
+    // How often an engine's mail loop polls, on the engine's clock. On a FakeTimeProvider it polls only when the test
+    // advances the clock by this much.
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
     // The settings that send an engine's mail to the catcher, polled every second so tests wait little.
     public static IEnumerable<KeyValuePair<string, string>> EngineSettings() =>
     [
         new("Dsar:Mail:SmtpHost", SmtpHost), new("Dsar:Mail:SmtpPort", SmtpPort),
-        new("Dsar:Mail:SmtpSecurity", "none"), new("Dsar:Mail:PollSeconds", "1"),
+        new("Dsar:Mail:SmtpSecurity", "none"),
+        new("Dsar:Mail:PollSeconds", PollInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture)),
     ];
 
     // The newest message to `to` made from `template` (its X-Dsar-Template header), waiting for it up to `timeout`.

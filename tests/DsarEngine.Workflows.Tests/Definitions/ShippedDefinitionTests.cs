@@ -69,7 +69,7 @@ public sealed class ShippedDefinitionTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(erasure.Key, Is.EqualTo("erasure@2"));
-            Assert.That(erasure.Clock.EscalateDaysAfter, Is.EqualTo(0));
+            Assert.That(erasure.Clock.EscalateDaysAfter, Is.Zero);
             Assert.That(erasure.Clock.RemindDaysBefore, Is.EqualTo(new[] { 7, 2 }));
             Assert.That(erasure.Steps[0].Methods, Is.EqualTo(new[] { "email", "manual" }));
             Assert.That(erasure.Steps[0].ExpiresHours, Is.EqualTo(72));

@@ -64,7 +64,7 @@ public sealed class BoundedAnswerTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(await BoundedAnswer.ReadAsync(lying, 1024, CancellationToken.None), Is.Null);
-            Assert.That((await BoundedAnswer.ReadAsync(fitting, 1024, CancellationToken.None))!.Length, Is.EqualTo(1024));
+            Assert.That(await BoundedAnswer.ReadAsync(fitting, 1024, CancellationToken.None), Has.Length.EqualTo(1024));
         }
     }
 }
