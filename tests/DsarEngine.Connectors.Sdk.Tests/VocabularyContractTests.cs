@@ -12,9 +12,26 @@ public sealed class VocabularyContractTests
     public void The_sdk_names_exactly_the_rights_the_engine_accepts() =>
         Assert.That(DataSubjectRights.All, Is.EquivalentTo(Rights.Slugs));
 
+    // The engine validates intake against the contract's own list (one vocabulary); this proves intake really does.
     [Test]
-    public void The_sdk_names_exactly_the_identity_types_the_engine_accepts() =>
-        Assert.That(SubjectIdentityTypes.All, Is.EquivalentTo(IdentityTypes.All));
+    public void Intake_accepts_every_identity_type_the_sdk_names_and_no_other()
+    {
+        static bool Accepted(string type)
+        {
+            var errors = new IntakeErrors();
+            var form = new IntakeForm
+            {
+                Tenant = "acme", Right = "access",
+                Subject = new IntakeSubject { Email = "zoe@example.org", Identities = [new IntakeIdentity { Type = type, Value = "x-1" }] },
+            };
+            return IntakeValidator.Validate(form, IntakeOrigin.Public, TimeProvider.System.GetUtcNow(), errors) is not null;
+        }
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(SubjectIdentityTypes.All.Where(t => !Accepted(t)), Is.Empty);
+            Assert.That(Accepted("national-id"), Is.False);
+        }
+    }
 
     [Test]
     public void Every_constant_is_listed_in_All()

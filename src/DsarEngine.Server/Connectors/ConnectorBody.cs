@@ -4,8 +4,8 @@ using DsarEngine.Server.Connectors.Egress;
 using DsarEngine.Server.Connectors.Http;
 using DsarEngine.Server.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
-using DsarEngine.Workflows.Definitions;
 using DsarEngine.Workflows.Runtime;
+using DsarEngine.Connectors.Contracts;
 
 namespace DsarEngine.Server.Connectors;
 

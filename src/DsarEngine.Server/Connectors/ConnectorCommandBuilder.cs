@@ -9,7 +9,7 @@ namespace DsarEngine.Server.Connectors;
 // Turns the executor's connector command into the SDK's wire contract for its action, and says where it goes:
 // a bus connector's own queue for the tenant (never another tenant's), or the engine's adapter queue for HTTP and OpenDSR connectors (the relay adds
 // the endpoint prefix to the "@" names). Manual tasks send nothing: a person completes them in the inbox.
-internal static class ConnectorCommands
+internal static class ConnectorCommandBuilder
 {
     public const string HttpAdapterQueue = "@dsar-http-connector";
     public const string OpenDsrAdapterQueue = "@dsar-opendsr-connector";

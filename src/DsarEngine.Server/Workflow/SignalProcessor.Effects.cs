@@ -50,8 +50,8 @@ internal sealed partial class SignalProcessor
                             email, m.Template, request.Language, JsonSerializer.Serialize(m.Model, Json)), now, ct);
                     break;
                 case Effect.SendToConnector s:
-                    var command = ConnectorCommands.Build(s.Command, slug, s.Connector, request, Identities(request), RequestChangesOf(request), tokens);
-                    if (ConnectorCommands.Destination(slug, s.Connector, s.Command.Kind) is { } destination)
+                    var command = ConnectorCommandBuilder.Build(s.Command, slug, s.Connector, request, Identities(request), RequestChangesOf(request), tokens);
+                    if (ConnectorCommandBuilder.Destination(slug, s.Connector, s.Command.Kind) is { } destination)
                     {
                         await RuntimeRows.EnqueueAsync(c, tx, s.MessageId, request.TenantId, request.Id, destination,
                             command.GetType().FullName!, JsonSerializer.Serialize(command, command.GetType(), Json), now, ct);

@@ -27,9 +27,10 @@ internal sealed record SignalOutcome(SignalResult Result, string? Slug = null, s
 // Where a signal came from: a bus message (deduplicated per consumer) or a person/timer (no message id).
 internal sealed record SignalSource(string Consumer, Guid? MessageId);
 
-// One transaction per signal (ARCHITECTURE §4): inbox dedupe → lock instance and request → run the pure
+// One transaction per signal (docs/architecture.md): inbox dedupe → lock instance and request → run the pure
 // executor → save instance (version-checked) and request → journal → outbox, timers, mail → commit.
-// Nothing outside the database happens inside; the outbox relay and the timer poller do the rest.
+// Nothing outside the database happens inside; the outbox relay and the timer poller do the rest. This file holds the
+// transaction; SignalProcessor.Effects.cs turns the executor's effects into its rows.
 internal sealed partial class SignalProcessor(NpgsqlDataSource dataSource, IWorkflowDefinitions definitions, SecretTokens tokens, TimeProvider clock)
 {
     // Set by the host (Dsar:Packs:Render): the rights whose render-pack steps really render (those with letters).
@@ -37,10 +38,7 @@ internal sealed partial class SignalProcessor(NpgsqlDataSource dataSource, IWork
 
     // Set by the host (Dsar:Packs:RenderTimeoutMinutes): how long a render-pack step waits for the renderer.
     public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromMinutes(60);
-}
 
-internal sealed partial class SignalProcessor
-{
     public async Task<SignalOutcome> ProcessAsync(Guid requestId, Signal signal, SignalSource source, CancellationToken ct,
         Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>>? guard = null)
     {
@@ -127,4 +125,22 @@ internal sealed partial class SignalProcessor
         WHERE id = @Id AND version = @Version
         """;
 
+
+    public const string DefinitionMissing = "definition-missing";
+
+    private static SignalOutcome MissingDefinition(WorkflowInstance i) => new(SignalResult.Refused, DefinitionMissing,
+        $"The workflow definition {i.DefinitionId}@{i.DefinitionVersion} is not loaded: put its file back in the definitions folder " +
+        "(a version may be removed only once no instance is pinned to it) and restart the engine; then retry the request " +
+        "(one that had not started yet starts by itself).");
+
+    // A request that never started stays pending (its start timer starts it once the file is back); any other is parked
+    // in needs-attention. Either way the request shows needs-attention, and the journal says why.
+    private static (WorkflowInstance, IReadOnlyList<Effect>) Park(WorkflowInstance i, string error) =>
+        (i.Status == InstanceStatus.Pending ? i with { LastError = error } : i with { Status = InstanceStatus.NeedsAttention, LastError = error, Attempts = i.Attempts + 1 },
+        [Effect.Journal.Of(new Workflows.Journal.Entries.IncidentEntry(null, error, i.Attempts + 1)), new Effect.SetRequestStatus(RequestStatus.NeedsAttention)]);
 }
+
+// An instance pinned to a definition version that is not loaded (its file removed while instances still used it)
+// cannot take any signal. Instead of throwing on every signal forever, it is parked once with what to do, and each
+// signal is refused (slug definition-missing) without being consumed: a timer stays due and backs off, and fires
+// once the file is back. A connector reply refused meanwhile is not lost for good: the task's timeout brings it back.

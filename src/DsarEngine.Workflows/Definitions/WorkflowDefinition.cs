@@ -59,12 +59,6 @@ internal static class StepTypes
     };
 }
 
-// The SDK's action names (the wire contract), as a set for validation.
-internal static class ConnectorActions
-{
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(global::DsarEngine.Connectors.Contracts.ConnectorActions.All, StringComparer.Ordinal);
-}
-
 internal static class EventNames
 {
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)

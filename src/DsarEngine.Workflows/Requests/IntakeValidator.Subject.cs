@@ -33,14 +33,14 @@ internal static partial class IntakeValidator
         return new Subject(email, name, identities);
     }
 
-    private static List<SubjectIdentity> ValidateIdentities(IReadOnlyList<IntakeIdentity> identities, IntakeErrors errors)
+    private static List<KnownIdentity> ValidateIdentities(IReadOnlyList<IntakeIdentity> identities, IntakeErrors errors)
     {
         if (identities.Count > MaxIdentities)
         {
             errors.Add("subject.identities", $"At most {MaxIdentities} identities.");
             return [];
         }
-        var valid = new List<SubjectIdentity>(identities.Count);
+        var valid = new List<KnownIdentity>(identities.Count);
         for (var i = 0; i < identities.Count; i++)
         {
             var field = $"subject.identities[{i}]";
@@ -48,8 +48,8 @@ internal static partial class IntakeValidator
             var value = identities[i]?.Value?.Trim();
             if (string.IsNullOrEmpty(type))
                 errors.Add($"{field}.type", "Required.");
-            else if (!IdentityTypes.All.Contains(type))
-                errors.Add($"{field}.type", $"Unknown identity type '{type}'. Expected one of: {string.Join(", ", IdentityTypes.All)}.");
+            else if (!DsarEngine.Connectors.Contracts.SubjectIdentityTypes.All.Contains(type))
+                errors.Add($"{field}.type", $"Unknown identity type '{type}'. Expected one of: {string.Join(", ", DsarEngine.Connectors.Contracts.SubjectIdentityTypes.All)}.");
             if (string.IsNullOrEmpty(value))
                 errors.Add($"{field}.value", "Required.");
             else if (value.Length > MaxIdentityValueLength)
@@ -59,7 +59,7 @@ internal static partial class IntakeValidator
             else if (type == "phone" && !ContactFormats.IsPhone(value))
                 errors.Add($"{field}.value", "Not a valid phone number: use the international form, e.g. +33 6 12 34 56 78.");
             if (!string.IsNullOrEmpty(type) && !string.IsNullOrEmpty(value))
-                valid.Add(new SubjectIdentity(type, value));
+                valid.Add(new KnownIdentity(type, value));
         }
         return valid;
     }

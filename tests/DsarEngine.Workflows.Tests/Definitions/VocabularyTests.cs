@@ -1,3 +1,4 @@
+using DsarEngine.Connectors.Contracts;
 using System.Text.Json;
 using DsarEngine.Workflows.Definitions;
 using DsarEngine.Workflows.Requests;

@@ -1,9 +1,13 @@
 using Dapper;
 using Npgsql;
+using DsarEngine.Workflows.Journal;
+using DsarEngine.Server.Mail;
+using DsarEngine.Server.Tenants;
+using DsarEngine.Server.Workflow;
 
 namespace DsarEngine.Server.Requests;
 
-internal sealed partial class RequestStore
+internal sealed class RequestStore(NpgsqlDataSource dataSource)
 {
     private const string FindByKeySql = "SELECT fingerprint, request_id FROM idempotency_keys WHERE tenant_id = @TenantId AND key = @Key";
 
@@ -58,5 +62,51 @@ internal sealed partial class RequestStore
         var rows = await connection.QueryAsync<StoredRequest>(new CommandDefinition(ListSql,
             new { TenantId = tenantId, Status = status, Limit = limit, Offset = offset }, cancellationToken: ct));
         return rows.AsList();
+    }
+
+    private const string ClaimKeySql = """
+        INSERT INTO idempotency_keys (tenant_id, key, fingerprint, request_id, created_at)
+        VALUES (@TenantId, @Key, @Fingerprint, @RequestId, @CreatedAt)
+        ON CONFLICT (tenant_id, key) DO NOTHING
+        """;
+
+    private const string InsertSql = """
+        INSERT INTO requests (id, tenant_id, reference, status_token_hash, right_kind, purpose, subject, details,
+            channel, jurisdiction, regime, language, status, received_at, created_at, version,
+            time_zone, received_on, initial_due, extension_notice_by, extended_due, acknowledge_by, effective_due, due_at,
+            extended, extension_method, stops, changes)
+        VALUES (@Id, @TenantId, @Reference, @StatusTokenHash, @RightKind, @Purpose, @Subject::jsonb, @Details,
+            @Channel, @Jurisdiction, @Regime, @Language, @Status, @ReceivedAt, @CreatedAt, @Version,
+            @TimeZone, @ReceivedOn, @InitialDue, @ExtensionNoticeBy, @ExtendedDue, @AcknowledgeBy, @EffectiveDue, @DueAt,
+            @Extended, @ExtensionMethod, @Stops::jsonb, @Changes::jsonb)
+        """;
+
+    // Everything the subject submitted is committed before the API answers 202: a crash after that loses nothing.
+    public async Task<SubmitOutcome> SubmitAsync(StoredRequest request, JournalEntry received, MailDraft? mail,
+        IdempotencyClaim? claim, CancellationToken ct, WorkflowStart? workflow = null, RoutingRecord? routing = null)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (claim is not null)
+        {
+            var claimed = await connection.ExecuteAsync(new CommandDefinition(ClaimKeySql,
+                new { request.TenantId, claim.Key, claim.Fingerprint, RequestId = request.Id, request.CreatedAt }, tx, cancellationToken: ct));
+            if (claimed == 0)
+            {
+                await tx.RollbackAsync(ct);
+                return await ReplayAsync(connection, request.TenantId, claim, ct);
+            }
+        }
+        await connection.ExecuteAsync(new CommandDefinition(InsertSql, request, tx, cancellationToken: ct));
+        await JournalStore.AppendAsync(connection, tx, received, ct);
+        if (mail is not null)
+            await MailboxStore.EnqueueAsync(connection, tx, request.TenantId, request.Id, mail, request.CreatedAt, ct);
+        if (workflow is not null)
+            await WorkflowStart.WriteAsync(connection, tx, request, workflow, ct);
+        // A request a processor passed on: its log entry commits with the request, so the proof cannot be missing.
+        if (routing is not null)
+            await WorkspaceStore.LogAsync(connection, tx, routing with { RoutedRequestId = request.Id }, ct);
+        await tx.CommitAsync(ct);
+        return new SubmitOutcome(SubmitResult.Created, request);
     }
 }
