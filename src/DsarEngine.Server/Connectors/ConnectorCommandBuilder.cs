@@ -1,4 +1,3 @@
-using DsarEngine.Connectors;
 using DsarEngine.Connectors.Contracts;
 using DsarEngine.Workflows.Security;
 using DsarEngine.Workflows.Runtime;
@@ -11,14 +10,12 @@ namespace DsarEngine.Server.Connectors;
 // the endpoint prefix to the "@" names). Manual tasks send nothing: a person completes them in the inbox.
 internal static class ConnectorCommandBuilder
 {
-    public const string HttpAdapterQueue = "@dsar-http-connector";
-    public const string OpenDsrAdapterQueue = "@dsar-opendsr-connector";
 
     public static string? Destination(string tenant, string connector, string kind) => kind switch
     {
-        ConnectorKinds.Bus => DsarConnectorSetup.QueueName(tenant, connector),
-        ConnectorKinds.Http => HttpAdapterQueue,
-        ConnectorKinds.OpenDsr => OpenDsrAdapterQueue,
+        ConnectorKinds.Bus => Queues.BusConnector(tenant, connector),
+        ConnectorKinds.Http => Queues.HttpAdapter,
+        ConnectorKinds.OpenDsr => Queues.OpenDsrAdapter,
         _ => null,
     };
 

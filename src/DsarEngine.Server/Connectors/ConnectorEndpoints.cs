@@ -10,14 +10,14 @@ internal sealed class ConnectorReplyConsumerDefinition : ConsumerDefinition<Conn
 {
     private readonly BusOptions bus;
 
-    public ConnectorReplyConsumerDefinition(IOptions<BusOptions> bus) => (EndpointName, this.bus) = (ConnectorEndpoints.Replies(bus.Value), bus.Value);
+    public ConnectorReplyConsumerDefinition(IOptions<BusOptions> bus) => (EndpointName, this.bus) = (Queues.ReplyQueue(bus.Value), bus.Value);
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ConnectorReplyConsumer> consumerConfigurator, IRegistrationContext context)
     {
         // Connectors write to the reply exchange (EngineReplies), which forwards to this queue.
         if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-            rabbit.Bind(ConnectorEndpoints.ReplyExchange(bus));
+            rabbit.Bind(Queues.ReplyExchange(bus));
         consumerConfigurator.UseMessageRetry(r => r.Intervals(ConnectorEndpoints.Retries));
         endpointConfigurator.PrefetchCount = 16;
     }
@@ -25,7 +25,7 @@ internal sealed class ConnectorReplyConsumerDefinition : ConsumerDefinition<Conn
 
 internal sealed class ExportChunkConsumerDefinition : ConsumerDefinition<ExportChunkConsumer>
 {
-    public ExportChunkConsumerDefinition(IOptions<BusOptions> bus) => EndpointName = ConnectorEndpoints.Replies(bus.Value);
+    public ExportChunkConsumerDefinition(IOptions<BusOptions> bus) => EndpointName = Queues.ReplyQueue(bus.Value);
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ExportChunkConsumer> consumerConfigurator, IRegistrationContext context) =>
@@ -34,12 +34,6 @@ internal sealed class ExportChunkConsumerDefinition : ConsumerDefinition<ExportC
 
 internal static class ConnectorEndpoints
 {
-    public static string Replies(BusOptions bus) => $"{bus.EndpointPrefix}dsar-connector-replies";
-
-    // The exchange connectors answer to: a connector's broker user needs write (and configure, which MassTransit's
-    // declaration asks for) on this name only, never read on the reply queue.
-    public static string ReplyExchange(BusOptions bus) => $"{bus.EndpointPrefix}dsar.replies";
-
     // After the quick tries, once a minute for six minutes: PostgreSQL restarting (a failover, an upgrade) must not send
     // what the engine cannot store yet to an error queue. Retries are in memory (the broker has no delayed-message
     // plugin), so a message waiting holds one of the endpoint's prefetch slots (16 for replies and chunks, 4 renders).

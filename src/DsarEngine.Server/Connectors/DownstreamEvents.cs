@@ -9,7 +9,6 @@ namespace DsarEngine.Server.Connectors;
 // as RequestEventOccurred through MassTransit's usual topology.
 internal static class DownstreamEvents
 {
-    public const string ExchangePrefix = "exchange:";
 
     // Identity types that may leave in an event: identifiers to match on, never a postal address or free text.
     private static readonly HashSet<string> Matchable = new(StringComparer.Ordinal)
@@ -21,9 +20,9 @@ internal static class DownstreamEvents
     public static (string? Destination, object Message) Build(Effect.PublishEvent p, string tenant, StoredRequest request,
         IReadOnlyList<SubjectIdentity> identities, DateTimeOffset now) => p.Name switch
     {
-        "subject-erasure-requested" => (ExchangePrefix + ErasureExchanges.Requested,
+        "subject-erasure-requested" => (Queues.ErasureRequested,
             new SubjectErasureRequested(p.MessageId, tenant, request.Id, identities.Where(i => Matchable.Contains(i.Type)).ToList(), now)),
-        "subject-erased" => (ExchangePrefix + ErasureExchanges.Erased, Erased(p, tenant, request, now)),
+        "subject-erased" => (Queues.Erased, Erased(p, tenant, request, now)),
         _ => (null, new RequestEventOccurred(p.MessageId, p.Name, tenant, request.Id, request.Reference, request.RightKind,
             p.Data.GetValueOrDefault("outcome") is { Length: > 0 } o ? o : null)),
     };

@@ -12,7 +12,7 @@ namespace DsarEngine.Server.Connectors;
 // SDK still arrive through the queue's bindings to the reply types' exchanges.
 internal sealed class EngineReplies(IBus bus, IOptions<BusOptions> options)
 {
-    public Uri Address => new($"exchange:{ConnectorEndpoints.ReplyExchange(options.Value)}");
+    public Uri Address => new($"exchange:{Queues.ReplyExchange(options.Value)}");
 
     public Task<ISendEndpoint> EndpointAsync() => bus.GetSendEndpoint(Address);
 }

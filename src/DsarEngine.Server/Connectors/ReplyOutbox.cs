@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Dapper;
 using DsarEngine.Connectors.Contracts;
-using DsarEngine.Server.Platform;
 using DsarEngine.Server.Workflow;
 using Npgsql;
 
@@ -16,7 +15,7 @@ namespace DsarEngine.Server.Connectors;
 internal sealed class ReplyOutbox(NpgsqlDataSource dataSource, ExportStore exports, TimeProvider clock)
 {
     // "@": one of this engine cluster's own queues; the relay adds the cluster's prefix (Dsar:Bus:EndpointPrefix).
-    public static readonly string Destination = "@" + ConnectorEndpoints.Replies(new BusOptions());
+    public const string Destination = Queues.Replies;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

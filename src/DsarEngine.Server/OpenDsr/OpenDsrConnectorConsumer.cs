@@ -40,7 +40,7 @@ internal sealed class OpenDsrConnectorConsumer(OpenDsrClient client, Connectors.
 internal sealed class OpenDsrConnectorConsumerDefinition : ConsumerDefinition<OpenDsrConnectorConsumer>
 {
     public OpenDsrConnectorConsumerDefinition(IOptions<BusOptions> bus) =>
-        EndpointName = bus.Value.EndpointPrefix + ConnectorCommandBuilder.OpenDsrAdapterQueue.TrimStart('@');
+        EndpointName = Queues.Resolve(Queues.OpenDsrAdapter, bus.Value);
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<OpenDsrConnectorConsumer> consumerConfigurator, IRegistrationContext context)

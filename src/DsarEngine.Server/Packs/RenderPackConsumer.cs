@@ -112,7 +112,7 @@ internal sealed class RenderPackConsumerDefinition : ConsumerDefinition<RenderPa
 
     public RenderPackConsumerDefinition(IOptions<BusOptions> bus, IOptions<PackOptions> packs)
     {
-        EndpointName = bus.Value.EndpointPrefix + SignalProcessor.PackRendererQueue.TrimStart('@');
+        EndpointName = Connectors.Queues.Resolve(Connectors.Queues.PackRenderer, bus.Value);
         retries = packs.Value.RenderRetries;
     }
 

@@ -1,5 +1,4 @@
 using DsarEngine.Server.Platform;
-using DsarEngine.Server.Connectors;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -20,10 +19,9 @@ internal sealed class BusOutboxTransport(IBus bus, IOptions<BusOptions> busOptio
     public async Task SendAsync(OutboxMessage row, CancellationToken ct)
     {
         var (message, type) = (row.Message, row.Type);
-        if (row.Destination is { } queue && !queue.StartsWith(DownstreamEvents.ExchangePrefix, StringComparison.Ordinal))
+        if (row.Destination is { } queue && !Connectors.Queues.IsExchange(queue))
         {
-            // "@name" is one of this engine cluster's own queues (the HTTP and OpenDSR adapters): prefix it.
-            var name = queue.StartsWith('@') ? busOptions.Value.EndpointPrefix + queue[1..] : queue;
+            var name = Connectors.Queues.Resolve(queue, busOptions.Value);
             var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{name}"));
             // Connectors answer to the ResponseAddress: this engine's reply queue, not every reply queue on the broker.
             await endpoint.Send(message, type, Pipe.Execute<SendContext>(c =>

@@ -66,13 +66,13 @@ internal sealed partial class SignalProcessor
                     break;
                 case Effect.RenderPack r:
                     var render = new Workflows.Packs.RenderResponsePack(request.Id, request.TenantId);
-                    await RuntimeRows.EnqueueAsync(c, tx, r.MessageId, request.TenantId, request.Id, PackRendererQueue,
+                    await RuntimeRows.EnqueueAsync(c, tx, r.MessageId, request.TenantId, request.Id, Connectors.Queues.PackRenderer,
                         typeof(Workflows.Packs.RenderResponsePack).FullName!, JsonSerializer.Serialize(render, Json), now, ct);
                     outbox = true;
                     break;
                 case Effect.RenderNoticeLetter n:
                     var notice = new Workflows.Packs.RenderNotice(request.Id, request.TenantId, n.Kind, n.Model);
-                    await RuntimeRows.EnqueueAsync(c, tx, n.MessageId, request.TenantId, request.Id, PackRendererQueue,
+                    await RuntimeRows.EnqueueAsync(c, tx, n.MessageId, request.TenantId, request.Id, Connectors.Queues.PackRenderer,
                         typeof(Workflows.Packs.RenderNotice).FullName!, JsonSerializer.Serialize(notice, Json), now, ct);
                     outbox = true;
                     break;
@@ -114,7 +114,6 @@ internal sealed partial class SignalProcessor
         return request;
     }
 
-    public const string PackRendererQueue = "@dsar-pack-renderer";
 
     private static string Actor(Signal signal) => signal switch
     {

@@ -35,7 +35,7 @@ internal sealed class HttpConnectorConsumer(HttpConnectorAdapter adapter) :
 internal sealed class HttpConnectorConsumerDefinition : ConsumerDefinition<HttpConnectorConsumer>
 {
     public HttpConnectorConsumerDefinition(IOptions<BusOptions> bus) =>
-        EndpointName = bus.Value.EndpointPrefix + ConnectorCommandBuilder.HttpAdapterQueue.TrimStart('@');
+        EndpointName = Queues.Resolve(Queues.HttpAdapter, bus.Value);
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<HttpConnectorConsumer> consumerConfigurator, IRegistrationContext context)
