@@ -16,13 +16,20 @@ public sealed class VocabularyContractTests
     [Test]
     public void Intake_accepts_every_identity_type_the_sdk_names_and_no_other()
     {
+        // A value in the form each type requires (an address for e-mail, the international form for a phone).
+        static string ValueFor(string type) => type switch
+        {
+            SubjectIdentityTypes.Email => "zoe.alt@example.org",
+            SubjectIdentityTypes.Phone => "+33 6 12 34 56 78",
+            _ => "x-1",
+        };
         static bool Accepted(string type)
         {
             var errors = new IntakeErrors();
             var form = new IntakeForm
             {
                 Tenant = "acme", Right = "access",
-                Subject = new IntakeSubject { Email = "zoe@example.org", Identities = [new IntakeIdentity { Type = type, Value = "x-1" }] },
+                Subject = new IntakeSubject { Email = "zoe@example.org", Identities = [new IntakeIdentity { Type = type, Value = ValueFor(type) }] },
             };
             return IntakeValidator.Validate(form, IntakeOrigin.Public, TimeProvider.System.GetUtcNow(), errors) is not null;
         }

@@ -1,3 +1,5 @@
+using DsarEngine.Connectors.Contracts;
+
 namespace DsarEngine.Workflows.Requests;
 
 internal static partial class IntakeValidator
@@ -48,15 +50,15 @@ internal static partial class IntakeValidator
             var value = identities[i]?.Value?.Trim();
             if (string.IsNullOrEmpty(type))
                 errors.Add($"{field}.type", "Required.");
-            else if (!DsarEngine.Connectors.Contracts.SubjectIdentityTypes.All.Contains(type))
-                errors.Add($"{field}.type", $"Unknown identity type '{type}'. Expected one of: {string.Join(", ", DsarEngine.Connectors.Contracts.SubjectIdentityTypes.All)}.");
+            else if (!SubjectIdentityTypes.All.Contains(type))
+                errors.Add($"{field}.type", $"Unknown identity type '{type}'. Expected one of: {string.Join(", ", SubjectIdentityTypes.All)}.");
             if (string.IsNullOrEmpty(value))
                 errors.Add($"{field}.value", "Required.");
             else if (value.Length > MaxIdentityValueLength)
                 errors.Add($"{field}.value", $"At most {MaxIdentityValueLength} characters.");
-            else if (type == "email" && !ContactFormats.IsEmail(value))
+            else if (type == SubjectIdentityTypes.Email && !ContactFormats.IsEmail(value))
                 errors.Add($"{field}.value", "Not a valid e-mail address.");
-            else if (type == "phone" && !ContactFormats.IsPhone(value))
+            else if (type == SubjectIdentityTypes.Phone && !ContactFormats.IsPhone(value))
                 errors.Add($"{field}.value", "Not a valid phone number: use the international form, e.g. +33 6 12 34 56 78.");
             if (!string.IsNullOrEmpty(type) && !string.IsNullOrEmpty(value))
                 valid.Add(new KnownIdentity(type, value));
