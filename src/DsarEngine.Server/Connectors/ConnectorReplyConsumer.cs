@@ -8,7 +8,7 @@ namespace DsarEngine.Server.Connectors;
 // Connector replies become signals, deduplicated by message id in the signal's own transaction. A reply that
 // fails the checks (ReplyChecks) is logged with its task id and changes nothing; a reply the workflow does not
 // expect (unknown task, already answered, another connector's task) changes nothing either.
-internal sealed class ConnectorReplyConsumer(SignalProcessor processor, ExportStore exports, ReplyGuard guard, ILogger<ConnectorReplyConsumer> log) :
+internal sealed class ConnectorReplyConsumer(SignalProcessor processor, CompletedReplies completed, ReplyGuard guard, ILogger<ConnectorReplyConsumer> log) :
     IConsumer<ConnectorTaskCompleted>, IConsumer<ConnectorTaskFailed>, IConsumer<ConnectorTaskProgressed>
 {
     public const string Name = "connector-replies";
@@ -23,33 +23,8 @@ internal sealed class ConnectorReplyConsumer(SignalProcessor processor, ExportSt
         }
         if (await guard.CheckAsync(context, reply.Task, "a completed reply") != ReplyVerdict.Accepted)
             return;
-        ExportRef? export = null;
-        if (reply.Export is { } manifest)
-        {
-            switch (await exports.CheckAsync(reply.Task.RequestId, manifest, context.CancellationToken))
-            {
-                case ExportCheck.Incomplete when context.GetRetryAttempt() < ConnectorEndpoints.Retries.Length:
-                    // Chunks are published before the reply but may be consumed after it: MassTransit retries this.
-                    throw new ExportIncompleteException(manifest.ExportId);
-                case ExportCheck.Incomplete:
-                    // The last try: chunks that never came will not come. The task is asked again (the SDK exports anew)
-                    // instead of the reply ending in an error queue while the request waits for its timeout (review M5).
-                    await SignalAsync(context, reply.Task, new Signal.TaskFailed(reply.Task.TaskId, true, "export-incomplete",
-                        "Part of the exported document never arrived; it will be requested again.", reply.Task.Attempt));
-                    return;
-                case ExportCheck.TooLarge:
-                    await SignalAsync(context, reply.Task, new Signal.TaskFailed(reply.Task.TaskId, false, "export-too-large",
-                        "The exported document is larger than this engine accepts (Dsar:Connectors:Exports:MaxBytes); a person must settle this task.", reply.Task.Attempt));
-                    return;
-                case ExportCheck.Corrupt:
-                    await SignalAsync(context, reply.Task, new Signal.TaskFailed(reply.Task.TaskId, true, "export-corrupt",
-                        "The exported document does not match its digest; it will be requested again.", reply.Task.Attempt));
-                    return;
-            }
-            export = new ExportRef(manifest.ExportId, manifest.Bytes, manifest.Sha256.ToLowerInvariant(), manifest.Records, manifest.Categories);
-        }
-        await SignalAsync(context, reply.Task, new Signal.TaskCompleted(reply.Task.TaskId, reply.Outcome, reply.Summary,
-            reply.Retained.Select(r => new RetainedItem(r.Category, r.LegalBasis, r.RetainUntil)).ToList(), reply.Recipients, export));
+        var lastTry = context.GetRetryAttempt() >= ConnectorEndpoints.Retries.Length;
+        await SignalAsync(context, reply.Task, await completed.SignalAsync(reply, lastTry, context.CancellationToken));
     }
 
     public async Task Consume(ConsumeContext<ConnectorTaskFailed> context)
@@ -86,5 +61,3 @@ internal sealed class ConnectorReplyConsumer(SignalProcessor processor, ExportSt
 
     private static string Truncate(string? value, int max) => value is null ? "" : value.Length <= max ? value : value[..max];
 }
-
-internal sealed class ExportIncompleteException(Guid exportId) : Exception($"Export {exportId} is not complete yet.");

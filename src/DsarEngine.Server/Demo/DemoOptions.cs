@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace DsarEngine.Server.Demo;
 
 internal sealed class DemoOptions
@@ -15,6 +17,7 @@ internal sealed class DemoOptions
     public bool SampleConnectors { get; set; }
 
     // Where the newsletter SaaS simulator listens (eng/run.sh starts it there).
+    [Url(ErrorMessage = "Dsar:Demo:NewsletterUrl must be an absolute http:// or https:// URL.")]
     public string NewsletterUrl { get; set; } = "http://127.0.0.1:5090/";
 
     // The AMQP URL of the demo organisation's erasure-listener user (eng/run.sh), written to the credentials file as
@@ -26,5 +29,6 @@ internal sealed class DemoOptions
     public string? OpenDsrToken { get; set; }
 
     // How many sample requests to create when the demo organisation has none (default 6).
+    [Range(0, 500, ErrorMessage = "Dsar:Demo:SampleRequests must be between 0 and 500.")]
     public int SampleRequests { get; set; } = 6;
 }

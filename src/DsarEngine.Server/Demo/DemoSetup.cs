@@ -1,3 +1,5 @@
+using DsarEngine.Server.Platform;
+
 namespace DsarEngine.Server.Demo;
 
 // The demo organisation, its processor and sample systems (Dsar:Demo:Seed).
@@ -5,7 +7,7 @@ internal static class DemoSetup
 {
     public static IServiceCollection AddDemo(this IServiceCollection services)
     {
-        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
+        services.AddValidatedOptions<DemoOptions>(DemoOptions.SectionName);
         return services.AddSingleton<DemoSamples>().AddSingleton<DemoSeeder>();
     }
 }

@@ -13,6 +13,7 @@ internal static class PacksSetup
             .AddSingleton<RegisterStore>()
             .AddSingleton<PackStore>()
             .AddSingleton<LetterModels>()
+            .AddSingleton<PackRendering>()
             .AddSingleton<PackLinks>()
             .AddSingleton<PackCodes>();
     }

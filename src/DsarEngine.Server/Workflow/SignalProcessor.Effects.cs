@@ -22,8 +22,6 @@ internal sealed partial class SignalProcessor
         FROM request_journal WHERE request_id = @Id ORDER BY seq DESC LIMIT 1
         """;
 
-    private const string TenantSql = "SELECT slug, closure_days::text FROM tenants WHERE id = @Id";
-
     private sealed record EffectScope(StoredRequest Request, string TenantSlug, IReadOnlyList<Workflows.Deadlines.ClosureDay> Closures, Signal Signal, DateTimeOffset Now);
 
     // Turns effects into rows of this transaction and returns the request as it must be saved.

@@ -49,6 +49,10 @@ internal sealed partial class SignalProcessor(NpgsqlDataSource dataSource, IWork
         return result;
     }
 
+    private const string LockRequestSql = $"SELECT {StoredRequest.Columns} FROM requests WHERE id = @Id FOR UPDATE";
+
+    private const string TenantSql = "SELECT slug, closure_days::text FROM tenants WHERE id = @Id";
+
     // For callers that already hold a transaction (the timer poller claims its timer row in the same one).
     public async Task<SignalOutcome> ProcessAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid requestId, Signal signal,
         SignalSource source, CancellationToken ct, Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>>? guard = null)
@@ -116,15 +120,12 @@ internal sealed partial class SignalProcessor(NpgsqlDataSource dataSource, IWork
         return definition is null ? MissingDefinition(instance) : SignalResult.Applied;
     }
 
-    private const string LockRequestSql = $"SELECT {StoredRequest.Columns} FROM requests WHERE id = @Id FOR UPDATE";
-
     private const string UpdateRequestSql = """
         UPDATE requests SET status = @Status, time_zone = @TimeZone, received_on = @ReceivedOn, initial_due = @InitialDue,
             extension_notice_by = @ExtensionNoticeBy, extended_due = @ExtendedDue, acknowledge_by = @AcknowledgeBy,
             effective_due = @EffectiveDue, due_at = @DueAt, extended = @Extended, stops = @Stops::jsonb, version = version + 1
         WHERE id = @Id AND version = @Version
         """;
-
 
     public const string DefinitionMissing = "definition-missing";
 

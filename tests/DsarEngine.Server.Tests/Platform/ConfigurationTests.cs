@@ -16,6 +16,8 @@ public sealed class ConfigurationTests
     [TestCase("Dsar:Network:KnownNetworks:0", "10.0.0.0/33", "Dsar:Network:KnownNetworks: '10.0.0.0/33' is not a CIDR range")]
     [TestCase("Dsar:Network:MaxRequestBodyBytes", "1000", "Dsar:Network:MaxRequestBodyBytes must be between 65536 (64 KiB) and 268435456 (256 MiB).")]
     [TestCase("Dsar:RateLimits:PackCodesPerHour", "0", "Dsar:RateLimits:PackCodesPerHour must be between 1 and 100.")]
+    [TestCase("Dsar:Demo:SampleRequests", "-1", "Dsar:Demo:SampleRequests must be between 0 and 500.")]
+    [TestCase("Dsar:Demo:NewsletterUrl", "newsletter.local", "Dsar:Demo:NewsletterUrl must be an absolute http:// or https:// URL.")]
     public async Task A_bad_setting_stops_start_up_with_a_precise_message(string key, string value, string message)
     {
         var engine = new EngineFactory("Host=127.0.0.1;Database=unused", new Dictionary<string, string?> { [key] = value });

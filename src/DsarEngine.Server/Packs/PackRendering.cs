@@ -1,0 +1,54 @@
+using DsarEngine.Server.Requests;
+using DsarEngine.Server.Workflow;
+using DsarEngine.Workflows.Packs;
+using DsarEngine.Workflows.Runtime;
+
+namespace DsarEngine.Server.Packs;
+
+// What a render does, behind whatever triggers it (the bus consumer today): compose the letter, store it and the
+// machine-readable archive beside it, and say what happened as the signal the workflow awaits. Null when there is
+// nothing to render (the request is gone or has no workflow); an exception when the render failed (retried by the bus).
+internal sealed class PackRendering(RequestStore requests, RegisterStore registers, LetterModels models, LetterComposer composer,
+    PackStore packs, InstanceStore instances, TimeProvider clock, ILogger<PackRendering> log)
+{
+    private const string NoRegister = "the organisation has no processing register (PUT /api/v1/staff/register).";
+
+    // A notice letter (extension, identity request) is stored as a document of the request; the workflow does not wait for it.
+    public async Task<Signal.NoticeRendered?> NoticeAsync(RenderNotice notice, CancellationToken ct)
+    {
+        if (notice.Kind is not (Notices.Extension or Notices.IdentityRequest) || await requests.FindByIdAsync(notice.TenantId, notice.RequestId, ct) is not { } request)
+            return null;
+        if (await registers.FindAsync(notice.TenantId, request.Language, ct) is not { } register)
+            return new Signal.NoticeRendered(notice.Kind, Guid.Empty, "", NoRegister);
+        var pdf = await composer.PdfAsync(await models.NoticeAsync(request, register, notice, ct), ct);
+        var (id, sha) = await packs.SaveAsync(notice.TenantId, notice.RequestId, notice.Kind, request.Language, pdf, clock.GetUtcNow(), ct);
+        log.LogInformation("Rendered the {Kind} of request {RequestId}: {Bytes} bytes", notice.Kind, notice.RequestId, pdf.Length);
+        return new Signal.NoticeRendered(notice.Kind, id, sha, null);
+    }
+
+    // The response pack: the letter, and for portability (and an OpenDSR controller's access request) the records as a ZIP.
+    public async Task<Signal.PackRendered?> PackAsync(Guid tenantId, Guid requestId, CancellationToken ct)
+    {
+        if (await requests.FindByIdAsync(tenantId, requestId, ct) is not { } request || await instances.FindAsync(tenantId, requestId, ct) is not { } instance)
+            return null;
+        if (await registers.FindAsync(tenantId, request.Language, ct) is not { } register)
+            return new Signal.PackRendered(Guid.Empty, "", 0, NoRegister);
+        var pdf = await composer.PdfAsync(await models.BuildAsync(request, instance, register, ct), ct);
+        var (id, sha) = await packs.SaveAsync(request.TenantId, request.Id, "letter", request.Language, pdf, clock.GetUtcNow(), ct);
+        var size = pdf.Length;
+        if (request.RightKind == "portability")
+        {
+            var zip = PortabilityArchive.Build(pdf, await models.DocumentsAsync(request, instance, ct));
+            (id, sha) = await packs.SaveAsync(request.TenantId, request.Id, "portability-zip", request.Language, zip, clock.GetUtcNow(), ct);
+            size = zip.Length;
+        }
+        else if (request.RightKind == "access" && request.Channel == "controller" && instance.State.Outcome != "refused")
+        {
+            // An OpenDSR controller fetches the data itself (results_url): every record, machine-readable, beside the letter.
+            var zip = PortabilityArchive.Build(pdf, await models.DocumentsAsync(request, instance, ct));
+            await packs.SaveAsync(request.TenantId, request.Id, "results-zip", request.Language, zip, clock.GetUtcNow(), ct);
+        }
+        log.LogInformation("Rendered the response pack of request {RequestId}: {Bytes} bytes", request.Id, size);
+        return new Signal.PackRendered(id, sha, size, null);
+    }
+}
