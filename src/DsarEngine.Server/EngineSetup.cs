@@ -1,7 +1,9 @@
+using DsarEngine.Server.Accounts;
 using DsarEngine.Server.Connectors;
 using DsarEngine.Server.Deadlines;
 using DsarEngine.Server.Demo;
 using DsarEngine.Server.Identity;
+using DsarEngine.Server.Inbox;
 using DsarEngine.Server.Mail;
 using DsarEngine.Server.OpenDsr;
 using DsarEngine.Server.Packs;
@@ -29,6 +31,8 @@ internal static class EngineSetup
             .AddIdentity()
             .AddOpenDsr()
             .AddTenants()
+            .AddAccounts()
+            .AddInbox()
             .AddDemo();
         return builder;
     }
@@ -51,8 +55,9 @@ internal static class EngineSetup
         // A pack-renderer process serves its health only.
         if (app.Services.GetRequiredService<IOptions<RoleOptions>>().Value.Role == EngineRoles.PackRenderer)
             return app;
-        app.MapRequests().MapWorkflow().MapConnectors().MapPacks().MapDeadlines().MapMail().MapIdentity().MapOpenDsr().MapTenants();
-        app.MapGet("/", () => TypedResults.Redirect("/api-docs")).ExcludeFromDescription();
+        app.MapRequests().MapWorkflow().MapConnectors().MapPacks().MapDeadlines().MapMail().MapIdentity().MapOpenDsr().MapTenants()
+            .MapAccounts().MapInbox();
+        app.MapGet("/", () => TypedResults.Redirect("/inbox")).ExcludeFromDescription();
         return app;
     }
 }

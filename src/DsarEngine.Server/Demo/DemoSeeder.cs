@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DsarEngine.Server.Accounts;
 using DsarEngine.Server.Platform;
 using DsarEngine.Server.Connectors;
 using DsarEngine.Server.Requests;
@@ -14,7 +15,7 @@ namespace DsarEngine.Server.Demo;
 // the same organisation, the same API keys (read back from the credentials file) and adds no duplicates.
 internal sealed class DemoSeeder(
     TenantStore tenants, ApiKeyStore keys, RequestStore requests, ConnectorStore connectors, RegisterStore registers, WorkspaceStore workspaces, DemoSamples samples,
-    IOptions<DemoOptions> options, IOptions<IntakeOptions> intake, Connectors.Http.ConnectorSecrets secrets, TimeProvider clock, ILogger<DemoSeeder> log)
+    StaffDirectory staff, IOptions<DemoOptions> options, IOptions<IntakeOptions> intake, Connectors.Http.ConnectorSecrets secrets, TimeProvider clock, ILogger<DemoSeeder> log)
 {
     public static readonly Guid TenantId = Guid.Parse("0193a0c4-0000-7000-8000-00000000de30");
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -33,6 +34,7 @@ internal sealed class DemoSeeder(
         {
             BaseUrl = baseUrl,
             ApiKeys = await EnsureKeysAsync(TenantId, "demo", credentials.ApiKeys, now, ct),
+            Users = await EnsureUsersAsync(credentials.Users),
             Processor = await SeedProcessorAsync(baseUrl, credentials.Processor?.ApiKeys, now, ct),
             Bus = options.Value.ErasureListenerUrl is { } listener ? new DemoBus(listener) : null,
             OpenDsr = options.Value.OpenDsrToken is { } token ? new DemoOpenDsr($"{baseUrl}/opendsr/v1", "demo_controller", ProcessorSlug, token) : null,
@@ -52,6 +54,28 @@ internal sealed class DemoSeeder(
         if ((await requests.ListAsync(TenantId, null, 1, 0, ct)).Count == 0)
             await samples.CreateAsync(options.Value.SampleRequests, ct);
         log.LogInformation("Demo organisation 'demo' ready");
+    }
+
+    private static readonly Dictionary<string, string> People = new()
+    {
+        [StaffRoles.Admin] = "Camille Admin", [StaffRoles.PrivacyOfficer] = "Priya Officer",
+        [StaffRoles.Agent] = "Alex Agent", [StaffRoles.Auditor] = "Aude Auditor",
+    };
+
+    // One person per role to sign in to the inbox with; passwords already in the credentials file are kept.
+    private async Task<Dictionary<string, DemoUser>> EnsureUsersAsync(IReadOnlyDictionary<string, DemoUser>? known)
+    {
+        var users = new Dictionary<string, DemoUser>();
+        foreach (var (role, name) in People)
+        {
+            var user = known?.GetValueOrDefault(role) is { Password.Length: >= 12 } kept ? kept
+                : new DemoUser($"{role}@demo.example", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(15)));
+            var result = await staff.EnsureAsync(TenantId, "demo", user.Email, name, role, user.Password);
+            if (!result.Succeeded)
+                throw new InvalidOperationException($"The demo's {role} could not be created: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            users[role] = user;
+        }
+        return users;
     }
 
     // One API key per staff role; keys already in the credentials file are kept, so a restart does not lock anyone out.
@@ -126,6 +150,9 @@ internal sealed record DemoCredentials(string BaseUrl, string Tenant, Dictionary
     // The demo processor (a helpdesk SaaS) and its staff keys, to manage workspaces and read its routing log.
     public DemoTenantKeys? Processor { get; init; }
 
+    // Who signs in to the inbox, one person per role (eng/run.sh prints them).
+    public Dictionary<string, DemoUser>? Users { get; init; }
+
     // What a downstream system of the demo organisation connects to the bus with.
     public DemoBus? Bus { get; init; }
 
@@ -135,6 +162,8 @@ internal sealed record DemoCredentials(string BaseUrl, string Tenant, Dictionary
 }
 
 internal sealed record DemoBus(string ErasureListenerUrl);
+
+internal sealed record DemoUser(string Email, string Password);
 
 internal sealed record DemoOpenDsr(string Url, string Controller, string Tenant, string Token);
 

@@ -7,6 +7,12 @@ internal static class SecurityHeaders
     private const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     private const string DocsPolicy = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+    // The inbox: its own scripts only (Blazor, MudBlazor), its live connection to itself, forms posting to itself. Inline
+    // styles are allowed because MudBlazor sets style attributes and its theme's variables in a style element; no inline
+    // script is (docs/security.md).
+    private const string InboxPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var headers = context.Response.Headers;
@@ -15,9 +21,13 @@ internal static class SecurityHeaders
         headers.XFrameOptions = "DENY";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/api-docs") ? DocsPolicy : ApiPolicy;
-        if (context.Request.Path.StartsWithSegments("/api"))
-            headers.CacheControl = "no-store"; // status pages carry a secret token in their URL
+        var path = context.Request.Path;
+        var inbox = path.StartsWithSegments("/inbox") || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/_framework")
+            || path.StartsWithSegments("/_content");
+        headers.ContentSecurityPolicy = path.StartsWithSegments("/api-docs") ? DocsPolicy : inbox ? InboxPolicy : ApiPolicy;
+        // Status pages carry a secret token in their URL; inbox pages show personal data: neither is kept by a cache.
+        if (path.StartsWithSegments("/api") || (path.StartsWithSegments("/inbox") && !Path.HasExtension(path.Value)))
+            headers.CacheControl = "no-store";
         await next();
     });
 }

@@ -6,6 +6,7 @@ internal static class StaffClaims
 {
     public const string TenantId = "dsar:tenant-id";
     public const string TenantSlug = "dsar:tenant";
+    public const string DisplayName = "dsar:display-name";
 
     // Every staff query is scoped by this id: no endpoint takes the tenant from the URL or the body.
     public static Guid Tenant(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(TenantId)!);

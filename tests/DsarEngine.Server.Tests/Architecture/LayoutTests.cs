@@ -8,7 +8,7 @@ namespace DsarEngine.Server.Tests.Architecture;
 // no two types of the engine share a name. Each rule is checked on the source or the compiled assemblies.
 public sealed partial class LayoutTests
 {
-    private static readonly string[] Features = ["Requests", "Workflow", "Connectors", "Packs", "Deadlines", "Mail", "Identity", "OpenDsr", "Tenants", "Platform"];
+    private static readonly string[] Features = ["Requests", "Workflow", "Connectors", "Packs", "Deadlines", "Mail", "Identity", "OpenDsr", "Tenants", "Accounts", "Inbox", "Platform"];
 
     private static string Root()
     {
@@ -61,6 +61,8 @@ public sealed partial class LayoutTests
     [TestCase("Identity")]
     [TestCase("OpenDsr")]
     [TestCase("Tenants")]
+    [TestCase("Accounts")]
+    [TestCase("Inbox")]
     public void Each_feature_registers_its_services_and_maps_its_endpoints(string feature)
     {
         var setup = typeof(EngineFactory).Assembly.GetReferencedAssemblies().Select(Assembly.Load)
@@ -97,7 +99,7 @@ public sealed partial class LayoutTests
         var duplicates = assemblies.SelectMany(a => a.GetTypes())
             .Where(t => !t.IsNested && !t.Name.StartsWith('<') && t.Namespace?.StartsWith("DsarEngine", StringComparison.Ordinal) == true
                 && t.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() is null && !t.Name.Contains("GeneratedRegex", StringComparison.Ordinal)
-                && t.Name != "Program" && !t.Namespace.Contains("RegularExpressions", StringComparison.Ordinal))
+                && t.Name != "Program" && t.Name != "_Imports" /* Razor's per-folder imports */ && !t.Namespace.Contains("RegularExpressions", StringComparison.Ordinal))
             .GroupBy(t => t.Name.Split('`')[0])
             .Where(g => g.Count() > 1)
             .Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.FullName))}")

@@ -1,0 +1,62 @@
+using DsarEngine.Server.Platform;
+using Microsoft.AspNetCore.Identity;
+
+namespace DsarEngine.Server.Accounts;
+
+// The people who work the inbox: ASP.NET Core Identity (hashing, lockout, stamps, tokens) over StaffUserStore, signed in
+// with a cookie that only the inbox accepts (the API takes API keys only, so no cookie can ride a cross-site API call).
+internal static class AccountsSetup
+{
+    public const string SignInPath = "/inbox/sign-in";
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                // NIST SP 800-63B: length over composition rules.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false; // unique per organisation (staff_users), not across them
+                o.User.AllowedUserNameCharacters = "";  // any: the name is "<organisation>/<e-mail>"
+            })
+            .AddUserStore<StaffUserStore>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<StaffPrincipalFactory>()
+            .AddDefaultTokenProviders();
+        services.AddAuthentication().AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "dsar-inbox";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = SignInPath;
+            o.LogoutPath = "/inbox/sign-out";
+            o.AccessDeniedPath = "/inbox/denied";
+            o.ReturnUrlParameter = "returnUrl";
+            // A session ends after 30 minutes without activity (the inbox's live connection keeps it while open).
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = true;
+        });
+        // A person removed or whose password changed loses every session within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        return services.AddSingleton<StaffDirectory>();
+    }
+
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
+    {
+        // A form post from the inbox's own pages (antiforgery token checked by the framework).
+        app.MapPost("/inbox/sign-out", async (SignInManager<StaffUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect(SignInPath);
+        }).RequireAuthorization(AuthServices.Inbox).ExcludeFromDescription();
+        return app;
+    }
+}

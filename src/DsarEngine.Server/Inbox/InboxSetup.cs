@@ -1,0 +1,26 @@
+using DsarEngine.Server.Inbox.Components;
+using MudBlazor.Services;
+
+namespace DsarEngine.Server.Inbox;
+
+// The privacy team's web inbox: a Blazor Web App served by the engine (interactive server rendering, live updates over
+// SignalR), MudBlazor components, signed in with the Accounts feature's cookie. Every action calls the same feature
+// services as the staff API (docs/inbox.md).
+internal static class InboxSetup
+{
+    public static IServiceCollection AddInbox(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        return services.AddScoped<InboxUser>().AddSingleton<InboxQueries>();
+    }
+
+    public static IEndpointRouteBuilder MapInbox(this IEndpointRouteBuilder app)
+    {
+        app.MapStaticAssets();
+        // The engine's own CSP (SecurityHeaders) already forbids framing: no second header from Blazor.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        return app;
+    }
+}
