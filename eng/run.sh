@@ -101,9 +101,16 @@ done
 demo_subject="${subjects%% *}"
 run_sample ErasureListener Dsar__Bus__Url="$listener_url" Listener__Queue=dsar.demo.listener.recommendations Listener__Tenant=demo \
   Listener__Preload="$subjects"
+# The inbox's demo people from the credentials file ("users": {"<role>": {"email": …, "password": …}}), one line each.
+demo_users() {
+  awk '/"users": \{/ {u=1; next} u && /^  \}/ {u=0} u && /": \{/ {gsub(/[" :{]/, ""); role=$0}
+       u && /"email"/ {split($0, a, "\""); email=a[4]} u && /"password"/ {split($0, a, "\""); printf "                  %-16s %s / %s\n", role, email, a[4]}' "$1"
+}
 cat <<MSG
 
   DsarEngine is running.
+    Inbox         http://127.0.0.1:$port/inbox  organisation: demo; one person per role (e-mail / password):
+$(demo_users "$DSAR_LOCAL/demo-credentials.json")
     API page      http://127.0.0.1:$port/api-docs
     OpenAPI       http://127.0.0.1:$port/openapi/v1.json
     Health        http://127.0.0.1:$port/health/ready (pack renderer: http://127.0.0.1:$renderer_port/health/ready)

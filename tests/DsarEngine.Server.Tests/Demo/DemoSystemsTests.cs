@@ -39,4 +39,32 @@ public sealed class DemoSystemsTests
         }
         File.Delete(credentials);
     }
+
+    // The README opens with signing in to the demo: one person per role, with the password the credentials file gives,
+    // kept across restarts (the second start finds them and changes nothing).
+    [Test]
+    public async Task The_demo_seeds_one_person_per_role_who_can_sign_in_with_the_printed_password_after_a_restart()
+    {
+        var credentials = Path.Combine(Path.GetTempPath(), $"dsar-demo-{Guid.NewGuid():N}.json");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Dsar:Demo:Seed"] = "true", ["Dsar:Demo:CredentialsFile"] = credentials, ["Dsar:Demo:SampleRequests"] = "0",
+        };
+        await using var engine = await EngineFactory.StartAsync(settings);
+        await using var again = EngineFactory.Join(engine, settings);
+        var users = JsonNode.Parse(await File.ReadAllTextAsync(credentials))!["users"]!.AsObject();
+        var outcomes = new Dictionary<string, HttpStatusCode>();
+        foreach (var (role, user) in users)
+        {
+            var response = await InboxSession.SignInAsync(InboxSession.Browser(again), "demo", (string)user!["email"]!, (string)user["password"]!);
+            outcomes[role] = response.StatusCode;
+        }
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(outcomes.Keys, Is.EquivalentTo(new[] { "admin", "privacy-officer", "agent", "auditor" }));
+            Assert.That(outcomes.Values, Has.All.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(await Rows.ScalarAsync<long>(engine, "SELECT count(*) FROM staff_users", new { }), Is.EqualTo(4));
+        }
+        File.Delete(credentials);
+    }
 }
