@@ -28,7 +28,10 @@ internal static class AccountsSetup
             .AddUserStore<StaffUserStore>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            // Links (invitation, reset) and the authenticator app; not Identity's phone or e-mail code providers: there is
+            // no phone number to text, and a code by e-mail is no second factor for a password that resets by e-mail.
+            .AddTokenProvider<DataProtectorTokenProvider<StaffUser>>(TokenOptions.DefaultProvider)
+            .AddTokenProvider<AuthenticatorTokenProvider<StaffUser>>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddAuthentication().AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -46,7 +49,7 @@ internal static class AccountsSetup
         });
         // A person removed or whose password changed loses every session within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        return services.AddSingleton<StaffDirectory>();
+        return services.AddSingleton<StaffDirectory>().AddScoped<AuthenticatorSetup>();
     }
 
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)

@@ -39,6 +39,16 @@ internal sealed class StaffUser
 
     public bool TwoFactorEnabled { get; set; }
 
+    // The TOTP key as stored: sealed with the data key under this key id and nonce (StaffUserStore seals and opens it).
+    public byte[]? AuthenticatorSealed { get; set; }
+
+    public string? AuthenticatorKeyId { get; set; }
+
+    public byte[]? AuthenticatorNonce { get; set; }
+
+    // SHA-256 of each unused recovery code (hex); a code is removed when it is redeemed.
+    public string[] RecoveryCodeHashes { get; set; } = [];
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 

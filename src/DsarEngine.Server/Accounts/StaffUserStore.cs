@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Dapper;
 using DsarEngine.Workflows.Security;
 using Microsoft.AspNetCore.Identity;
@@ -7,14 +9,15 @@ namespace DsarEngine.Server.Accounts;
 
 // ASP.NET Core Identity's user store over Dapper: Identity does the hashing, lockout and stamps; this reads and writes
 // the row. An update that lost a race with another one (concurrency stamp changed) fails instead of overwriting it.
-internal sealed class StaffUserStore(NpgsqlDataSource dataSource) :
+internal sealed class StaffUserStore(NpgsqlDataSource dataSource, DataKeyRing keys) :
     IUserPasswordStore<StaffUser>, IUserEmailStore<StaffUser>, IUserSecurityStampStore<StaffUser>, IUserLockoutStore<StaffUser>,
-    IUserRoleStore<StaffUser>, IUserTwoFactorStore<StaffUser>
+    IUserRoleStore<StaffUser>, IUserTwoFactorStore<StaffUser>, IUserAuthenticatorKeyStore<StaffUser>, IUserTwoFactorRecoveryCodeStore<StaffUser>
 {
     private const string Columns = """
         u.id, u.tenant_id, t.slug AS tenant_slug, u.user_name, u.normalized_user_name, u.email, u.normalized_email, u.display_name,
         u.role, u.password_hash, u.security_stamp, u.concurrency_stamp, u.email_confirmed, u.lockout_enabled, u.lockout_end,
-        u.access_failed_count, u.two_factor_enabled, u.created_at
+        u.access_failed_count, u.two_factor_enabled, u.created_at, u.authenticator_key AS authenticator_sealed, u.authenticator_key_id,
+        u.authenticator_nonce, u.recovery_code_hashes
         """;
 
     private const string InsertSql = """
@@ -39,7 +42,8 @@ internal sealed class StaffUserStore(NpgsqlDataSource dataSource) :
             normalized_email = @NormalizedEmail, display_name = @DisplayName, role = @Role, password_hash = @PasswordHash,
             security_stamp = @SecurityStamp, concurrency_stamp = @NewStamp, email_confirmed = @EmailConfirmed,
             lockout_enabled = @LockoutEnabled, lockout_end = @LockoutEnd, access_failed_count = @AccessFailedCount,
-            two_factor_enabled = @TwoFactorEnabled
+            two_factor_enabled = @TwoFactorEnabled, authenticator_key = @AuthenticatorSealed, authenticator_key_id = @AuthenticatorKeyId,
+            authenticator_nonce = @AuthenticatorNonce, recovery_code_hashes = @RecoveryCodeHashes
         WHERE id = @Id AND concurrency_stamp = @ConcurrencyStamp
         """;
 
@@ -51,7 +55,8 @@ internal sealed class StaffUserStore(NpgsqlDataSource dataSource) :
         {
             user.Id, user.UserName, user.NormalizedUserName, user.Email, user.NormalizedEmail, user.DisplayName, user.Role, user.PasswordHash,
             user.SecurityStamp, NewStamp = stamp, user.EmailConfirmed, user.LockoutEnabled, user.LockoutEnd, user.AccessFailedCount,
-            user.TwoFactorEnabled, user.ConcurrencyStamp,
+            user.TwoFactorEnabled, user.ConcurrencyStamp, user.AuthenticatorSealed, user.AuthenticatorKeyId, user.AuthenticatorNonce,
+            user.RecoveryCodeHashes,
         }, cancellationToken: cancellationToken));
         if (changed != 1)
             return IdentityResult.Failed(new IdentityErrorDescriber().ConcurrencyFailure());
@@ -142,6 +147,36 @@ internal sealed class StaffUserStore(NpgsqlDataSource dataSource) :
     public Task SetTwoFactorEnabledAsync(StaffUser user, bool enabled, CancellationToken cancellationToken) => Set(() => user.TwoFactorEnabled = enabled);
 
     public Task<bool> GetTwoFactorEnabledAsync(StaffUser user, CancellationToken cancellationToken) => Task.FromResult(user.TwoFactorEnabled);
+
+    // The TOTP key is sealed at once, bound to the person's id: a sealed key copied to another row does not open.
+    public Task SetAuthenticatorKeyAsync(StaffUser user, string key, CancellationToken cancellationToken)
+    {
+        var (nonce, sealedKey) = keys.Seal(Encoding.UTF8.GetBytes(key), user.Id.ToByteArray());
+        return Set(() => (user.AuthenticatorSealed, user.AuthenticatorKeyId, user.AuthenticatorNonce) = (sealedKey, keys.CurrentId, nonce));
+    }
+
+    public Task<string?> GetAuthenticatorKeyAsync(StaffUser user, CancellationToken cancellationToken) =>
+        Task.FromResult(user is { AuthenticatorSealed: { } sealedKey, AuthenticatorKeyId: { } keyId, AuthenticatorNonce: { } nonce }
+            ? Encoding.UTF8.GetString(keys.Open(keyId, nonce, sealedKey, user.Id.ToByteArray()))
+            : null);
+
+    // Recovery codes are kept as hashes: the person sees them once, when they are made.
+    public Task ReplaceCodesAsync(StaffUser user, IEnumerable<string> recoveryCodes, CancellationToken cancellationToken) =>
+        Set(() => user.RecoveryCodeHashes = [.. recoveryCodes.Select(Hash)]);
+
+    public Task<bool> RedeemCodeAsync(StaffUser user, string code, CancellationToken cancellationToken)
+    {
+        var hash = Hash(code);
+        var match = user.RecoveryCodeHashes.FirstOrDefault(h => CryptographicOperations.FixedTimeEquals(Convert.FromHexString(h), Convert.FromHexString(hash)));
+        if (match is null)
+            return Task.FromResult(false);
+        user.RecoveryCodeHashes = [.. user.RecoveryCodeHashes.Where(h => h != match)];
+        return Task.FromResult(true);
+    }
+
+    public Task<int> CountCodesAsync(StaffUser user, CancellationToken cancellationToken) => Task.FromResult(user.RecoveryCodeHashes.Length);
+
+    private static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code.Trim())));
 
     // One role per person in their organisation (ARCHITECTURE §8): adding a role replaces it.
     public Task AddToRoleAsync(StaffUser user, string roleName, CancellationToken cancellationToken) => Set(() => user.Role = Role(roleName));

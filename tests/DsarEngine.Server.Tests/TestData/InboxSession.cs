@@ -48,6 +48,19 @@ internal static partial class InboxSession
         return browser;
     }
 
+    // Any form of the inbox's server-rendered pages: reads the page for its antiforgery token, then posts the fields.
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string path, string handler, IDictionary<string, string> fields)
+    {
+        var page = await browser.GetStringAsync(path);
+        var token = Token().Match(page);
+        Assert.That(token.Success, Is.True, $"{path} carries an antiforgery token");
+        var form = new Dictionary<string, string>(fields)
+        {
+            ["_handler"] = handler, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+        };
+        return await browser.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }

@@ -18,6 +18,12 @@ internal static class Rows
         return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
     }
 
+    public static async Task<T> SingleAsync<T>(EngineFactory engine, string sql, object parameters)
+    {
+        await using var connection = new NpgsqlConnection(engine.ConnectionString);
+        return await connection.QuerySingleAsync<T>(sql, parameters);
+    }
+
     public static async Task AdminAsync(string sql)
     {
         // The maintenance database: on a fresh cluster no database is named after the role.
