@@ -6,7 +6,8 @@ namespace DsarEngine.Connectors;
 public interface ILocateHandler
 {
     /// <summary>
-    /// Find the subject; return <see cref="TaskResult.NotFound"/> or <see cref="TaskResult.Done"/> naming the categories held.
+    /// Find the subject; return <see cref="TaskResult.NotFound"/> or <see cref="TaskResult.Done"/>
+    /// naming the categories held.
     /// </summary>
     Task<TaskResult> LocateAsync(LocateSubject command, TaskContext context, CancellationToken ct);
 }
