@@ -27,12 +27,21 @@ public sealed class BillingSchema(SampleDatabase db) : IHostedService
             var number = 0;
             foreach (var p in SamplePeople.All)
             {
-                await c.ExecuteAsync("INSERT INTO billing.accounts (id, email, name, address) VALUES (@CustomerId, @Email, @Name, @Street || ', ' || @City)", p, tx);
+                await c.ExecuteAsync(
+                    "INSERT INTO billing.accounts (id, email, name, address) VALUES (@CustomerId, @Email, @Name, @Street || ', ' || @City)",
+                    p, tx);
                 for (var i = f.Random.Int(1, 4); i > 0; i--)
-                    await c.ExecuteAsync("INSERT INTO billing.invoices (id, account_id, issued_on, amount_cents, description) VALUES (@id, @account, @on, @cents, @what)",
-                        new { id = $"F-{++number:D6}", account = p.CustomerId, on = new DateOnly(2025, 1, 1).AddDays(-f.Random.Int(0, 2000)), cents = f.Random.Int(990, 49900), what = f.Commerce.ProductName() }, tx);
+                    await c.ExecuteAsync(
+                        "INSERT INTO billing.invoices (id, account_id, issued_on, amount_cents, description) " +
+                        "VALUES (@id, @account, @on, @cents, @what)",
+                        new
+                        {
+                            id = $"F-{++number:D6}", account = p.CustomerId, on = new DateOnly(2025, 1, 1).AddDays(-f.Random.Int(0, 2000)),
+                            cents = f.Random.Int(990, 49900), what = f.Commerce.ProductName(),
+                        }, tx);
                 await c.ExecuteAsync("INSERT INTO billing.payment_methods (account_id, brand, last4) VALUES (@id, @brand, @last4)",
-                    new { id = p.CustomerId, brand = f.PickRandom("visa", "mastercard", "sepa"), last4 = f.Random.ReplaceNumbers("####") }, tx);
+                    new { id = p.CustomerId, brand = f.PickRandom("visa", "mastercard", "sepa"), last4 = f.Random.ReplaceNumbers("####") },
+                    tx);
             }
         }, cancellationToken);
 

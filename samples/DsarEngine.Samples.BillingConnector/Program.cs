@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DsarEngine.Samples.BillingConnector;
 
-// A sample connector service: billing over its own PostgreSQL schema (billing): invoices kept 10 years, answering the engine through the SDK.
-//   Connector__Tenants=demo Dsar__Bus__Url=amqp://<its broker user>:<password>@127.0.0.1:56729/ ConnectionStrings__Samples='Host=127.0.0.1;Port=54329;Username=dsar;Password=dsar;Database=dsar_samples' \
+// A sample connector service: billing over its own PostgreSQL schema (billing): invoices kept 10 years, answering the
+// engine through the SDK.
+//   Connector__Tenants=demo Dsar__Bus__Url=amqp://<its broker user>:<password>@127.0.0.1:56729/ \
+//   ConnectionStrings__Samples='Host=127.0.0.1;Port=54329;Username=dsar;Password=dsar;Database=dsar_samples' \
 //   dotnet run --project samples/DsarEngine.Samples.BillingConnector
 // (A class rather than top-level statements: those make a public global Program that clashes with the engine's.)
 internal static class Program

@@ -18,7 +18,8 @@ public static class IdempotentWork
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         // The lock makes a concurrent second delivery wait for the first one's commit, then see its row.
-        await c.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext(@key))", new { key = $"{schema}:{context.Task.IdempotencyKey}:{action}" }, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext(@key))",
+            new { key = $"{schema}:{context.Task.IdempotencyKey}:{action}" }, tx, cancellationToken: ct));
         var done = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             $"SELECT result::text FROM {schema}.operations WHERE idempotency_key = @Key AND action = @Action",
             new { Key = context.Task.IdempotencyKey, Action = action }, tx, cancellationToken: ct));
@@ -29,7 +30,8 @@ public static class IdempotentWork
             await Task.Delay(delay, ct);
         await c.ExecuteAsync(new CommandDefinition(
             $"INSERT INTO {schema}.operations (idempotency_key, action, result) VALUES (@Key, @Action, @Result::jsonb)",
-            new { Key = context.Task.IdempotencyKey, Action = action, Result = JsonSerializer.Serialize(result, Json) }, tx, cancellationToken: ct));
+            new { Key = context.Task.IdempotencyKey, Action = action, Result = JsonSerializer.Serialize(result, Json) },
+            tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return result;
     }

@@ -23,7 +23,8 @@ public sealed class PgProcessedTasks(NpgsqlDataSource db, string schema) : IProc
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await c.ExecuteAsync(new CommandDefinition(
-            $"INSERT INTO {schema}.processed_tasks (idempotency_key, action, reply) VALUES (@idempotencyKey, @action, @reply::jsonb) ON CONFLICT DO NOTHING",
+            $"INSERT INTO {schema}.processed_tasks (idempotency_key, action, reply) " +
+            $"VALUES (@idempotencyKey, @action, @reply::jsonb) ON CONFLICT DO NOTHING",
             new { idempotencyKey, action, reply = JsonSerializer.Serialize(reply, Json) }, cancellationToken: ct));
     }
 }

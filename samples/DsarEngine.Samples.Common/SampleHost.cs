@@ -9,11 +9,15 @@ namespace DsarEngine.Samples.Common;
 public static class SampleHost
 {
     // The schema (a hosted service that creates and seeds it) starts before the bus: hosted services start in order.
-    public static IServiceCollection AddSampleConnector<THandlers, TSchema>(this IServiceCollection services, SampleSettings settings, string schema)
+    public static IServiceCollection AddSampleConnector<THandlers, TSchema>(
+        this IServiceCollection services, SampleSettings settings, string schema)
         where THandlers : class where TSchema : class, IHostedService
     {
         services.AddHostedService<TSchema>();
-        var db = new NpgsqlDataSourceBuilder(settings.ConnectionString) { ConnectionStringBuilder = { ApplicationName = $"sample-{settings.Name}" } }.Build();
+        var db = new NpgsqlDataSourceBuilder(settings.ConnectionString)
+        {
+            ConnectionStringBuilder = { ApplicationName = $"sample-{settings.Name}" },
+        }.Build();
         services.AddSingleton(new SampleDatabase(db, schema) { WorkDelay = settings.WorkDelay });
         services.AddSingleton<IProcessedTasks>(new PgProcessedTasks(db, schema));
         return services.AddDsarConnector<THandlers>(o =>

@@ -29,8 +29,10 @@ public static class SampleSchema
         await using var c = await db.OpenConnectionAsync(ct);
         // Two services starting together must not race on CREATE: one lock per schema name.
         await using var tx = await c.BeginTransactionAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext(@schema))", new { schema }, tx, cancellationToken: ct));
-        await c.ExecuteAsync(new CommandDefinition($"CREATE SCHEMA IF NOT EXISTS {schema};\n{Bookkeeping(schema)}\n{ddl}", transaction: tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(hashtext(@schema))", new { schema }, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(
+            $"CREATE SCHEMA IF NOT EXISTS {schema};\n{Bookkeeping(schema)}\n{ddl}", transaction: tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
     }
 
@@ -41,7 +43,8 @@ public static class SampleSchema
         await EnsureAsync(db, schema, ddl, ct);
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        if (await c.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM {schema}.{probe}", transaction: tx, cancellationToken: ct)) > 0)
+        if (await c.ExecuteScalarAsync<long>(
+            new CommandDefinition($"SELECT count(*) FROM {schema}.{probe}", transaction: tx, cancellationToken: ct)) > 0)
             return;
         await seed(c, tx);
         await tx.CommitAsync(ct);

@@ -12,12 +12,15 @@ public sealed class CrmHandlers(SampleDatabase db) : ILocateHandler, IExportHand
     private const string FindSql = "SELECT id FROM crm.customers WHERE lower(email) = @Email OR id = @CustomerId";
 
     private static async Task<string?> FindAsync(NpgsqlConnection c, NpgsqlTransaction? tx, IReadOnlyList<SubjectIdentity> identities) =>
-        await c.QuerySingleOrDefaultAsync<string>(FindSql, new { Email = SamplePeople.Email(identities), CustomerId = SamplePeople.CustomerId(identities) }, tx);
+        await c.QuerySingleOrDefaultAsync<string>(
+            FindSql, new { Email = SamplePeople.Email(identities), CustomerId = SamplePeople.CustomerId(identities) }, tx);
 
     public async Task<TaskResult> LocateAsync(LocateSubject command, TaskContext context, CancellationToken ct)
     {
         await using var c = await db.DataSource.OpenConnectionAsync(ct);
-        return await FindAsync(c, null, command.Identities) is null ? TaskResult.NotFound() : TaskResult.Done("Customer record found: contact details, contacts, notes.");
+        return await FindAsync(c, null, command.Identities) is null
+            ? TaskResult.NotFound()
+            : TaskResult.Done("Customer record found: contact details, contacts, notes.");
     }
 
     public async Task<ExportDocument?> ExportAsync(ExportSubjectData command, TaskContext context, CancellationToken ct)
@@ -25,9 +28,12 @@ public sealed class CrmHandlers(SampleDatabase db) : ILocateHandler, IExportHand
         await using var c = await db.DataSource.OpenConnectionAsync(ct);
         if (await FindAsync(c, null, command.Identities) is not { } id)
             return null;
-        var customer = await c.QuerySingleAsync("SELECT id, email, name, city, since::text AS since, marketing::text AS marketing, profiling::text AS profiling FROM crm.customers WHERE id = @id", new { id });
+        var customer = await c.QuerySingleAsync(
+            "SELECT id, email, name, city, since::text AS since, marketing::text AS marketing, profiling::text AS profiling " +
+            "FROM crm.customers WHERE id = @id", new { id });
         var contacts = await c.QueryAsync("SELECT kind, value FROM crm.contacts WHERE customer_id = @id ORDER BY id", new { id });
-        var notes = await c.QueryAsync("SELECT written_at::text AS written_at, body FROM crm.notes WHERE customer_id = @id ORDER BY id", new { id });
+        var notes = await c.QueryAsync(
+            "SELECT written_at::text AS written_at, body FROM crm.notes WHERE customer_id = @id ORDER BY id", new { id });
         return new ExportDocument("crm", "Sales CRM",
         [
             new ExportedCategory("contact-details", [Records.From(customer)]),

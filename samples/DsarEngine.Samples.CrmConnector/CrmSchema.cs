@@ -16,9 +16,11 @@ public sealed class CrmSchema(SampleDatabase db) : IHostedService
             id text PRIMARY KEY, email text NOT NULL UNIQUE, name text NOT NULL, city text NOT NULL, since date NOT NULL,
             marketing boolean NOT NULL DEFAULT true, profiling boolean NOT NULL DEFAULT true);
         CREATE TABLE IF NOT EXISTS crm.contacts (
-            id serial PRIMARY KEY, customer_id text NOT NULL REFERENCES crm.customers (id) ON DELETE CASCADE, kind text NOT NULL, value text NOT NULL);
+            id serial PRIMARY KEY, customer_id text NOT NULL REFERENCES crm.customers (id) ON DELETE CASCADE,
+            kind text NOT NULL, value text NOT NULL);
         CREATE TABLE IF NOT EXISTS crm.notes (
-            id serial PRIMARY KEY, customer_id text NOT NULL REFERENCES crm.customers (id) ON DELETE CASCADE, written_at date NOT NULL, body text NOT NULL);
+            id serial PRIMARY KEY, customer_id text NOT NULL REFERENCES crm.customers (id) ON DELETE CASCADE,
+            written_at date NOT NULL, body text NOT NULL);
         """;
 
     public Task StartAsync(CancellationToken cancellationToken) =>
@@ -27,8 +29,11 @@ public sealed class CrmSchema(SampleDatabase db) : IHostedService
             var notes = new Faker("fr") { Random = new Randomizer(SamplePeople.Seed + 1) };
             foreach (var p in SamplePeople.All)
             {
-                await c.ExecuteAsync("INSERT INTO crm.customers (id, email, name, city, since) VALUES (@CustomerId, @Email, @Name, @City, @Since)", p, tx);
-                await c.ExecuteAsync("INSERT INTO crm.contacts (customer_id, kind, value) VALUES (@CustomerId, 'phone', @Phone), (@CustomerId, 'postal-address', @Street || ', ' || @City)", p, tx);
+                await c.ExecuteAsync(
+                    "INSERT INTO crm.customers (id, email, name, city, since) VALUES (@CustomerId, @Email, @Name, @City, @Since)", p, tx);
+                await c.ExecuteAsync(
+                    "INSERT INTO crm.contacts (customer_id, kind, value) " +
+                    "VALUES (@CustomerId, 'phone', @Phone), (@CustomerId, 'postal-address', @Street || ', ' || @City)", p, tx);
                 await c.ExecuteAsync("INSERT INTO crm.notes (customer_id, written_at, body) VALUES (@id, @at, @body)",
                     new { id = p.CustomerId, at = p.Since.AddDays(notes.Random.Int(1, 300)), body = notes.Lorem.Sentence(12) }, tx);
             }

@@ -4,7 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DsarEngine.Samples.CrmConnector;
 
 // A sample connector service: a CRM over its own PostgreSQL schema (crm), answering the engine through the SDK.
-//   Connector__Tenants=demo Dsar__Bus__Url=amqp://<its broker user>:<password>@127.0.0.1:56729/ ConnectionStrings__Samples='Host=127.0.0.1;Port=54329;Username=dsar;Password=dsar;Database=dsar_samples' \
+//   Connector__Tenants=demo Dsar__Bus__Url=amqp://<its broker user>:<password>@127.0.0.1:56729/ \
+//   ConnectionStrings__Samples='Host=127.0.0.1;Port=54329;Username=dsar;Password=dsar;Database=dsar_samples' \
 //   dotnet run --project samples/DsarEngine.Samples.CrmConnector
 // (A class rather than top-level statements: those make a public global Program that clashes with the engine's.)
 internal static class Program

@@ -23,7 +23,8 @@ public static class NewsletterApp
         app.MapPost("/dsar/v1/tasks", async (HttpRequest http) =>
         {
             var body = await ReadAsync(http);
-            if (!HttpTaskSignature.Verify(http.Headers[HttpTaskSignature.Header], secret, body, TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(5)))
+            if (!HttpTaskSignature.Verify(
+                http.Headers[HttpTaskSignature.Header], secret, body, TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(5)))
                 return Results.Problem(statusCode: 401, title: "Bad or missing signature.", type: "urn:newsletter:problem:bad-signature");
             faults.Count();
             if (faults.LatencyMs > 0)
@@ -50,19 +51,23 @@ public static class NewsletterApp
         // Poll mode: the first poll says "still running", the next one gives the result.
         app.MapGet("/dsar/v1/tasks/{taskId:guid}", (Guid taskId, HttpRequest http) =>
         {
-            if (!HttpTaskSignature.Verify(http.Headers[HttpTaskSignature.Header], secret, [], TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(5)))
+            if (!HttpTaskSignature.Verify(
+                http.Headers[HttpTaskSignature.Header], secret, [], TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(5)))
                 return Results.Problem(statusCode: 401, title: "Bad or missing signature.");
             if (!pending.TryGetValue(taskId, out var entry))
                 return Results.Problem(statusCode: 404, title: "No such task.");
             pending[taskId] = entry with { Polls = entry.Polls + 1 };
-            return entry.Polls == 0 ? Results.Json(new HttpTaskAccepted($"dsar/v1/tasks/{taskId}"), ExportUpload.Json, statusCode: 202) : Results.Json(entry.Result, ExportUpload.Json);
+            return entry.Polls == 0
+                ? Results.Json(new HttpTaskAccepted($"dsar/v1/tasks/{taskId}"), ExportUpload.Json, statusCode: 202)
+                : Results.Json(entry.Result, ExportUpload.Json);
         });
 
         app.MapPost("/admin/faults", (HttpContext context, FaultsBody change) =>
         {
             if (context.Connection.RemoteIpAddress is { } ip && !IPAddress.IsLoopback(ip))
                 return Results.Problem(statusCode: 403, title: "Loopback only.");
-            (faults.LatencyMs, faults.FailureRate, faults.Mode) = (change.LatencyMs ?? faults.LatencyMs, change.FailureRate ?? faults.FailureRate, change.Mode ?? faults.Mode);
+            (faults.LatencyMs, faults.FailureRate, faults.Mode) =
+                (change.LatencyMs ?? faults.LatencyMs, change.FailureRate ?? faults.FailureRate, change.Mode ?? faults.Mode);
             return Results.Ok(new { faults.LatencyMs, faults.FailureRate, faults.Mode, faults.Calls });
         });
         app.MapGet("/subscribers/{email}", (string email) => subscribers.Find(email) is { } s ? Results.Ok(s) : Results.NotFound());

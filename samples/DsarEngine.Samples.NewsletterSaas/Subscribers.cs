@@ -19,7 +19,8 @@ public sealed class Subscribers
     {
         var f = new Faker("fr") { Random = new Randomizer(SamplePeople.Seed + 4) };
         foreach (var p in SamplePeople.All.Take(250))
-            byEmail[p.Email] = new Subscriber(p.Email, p.Name, [.. f.PickRandom(["weekly-digest", "offers", "product-news"], f.Random.Int(1, 3))],
+            byEmail[p.Email] = new Subscriber(p.Email, p.Name,
+                [.. f.PickRandom(["weekly-digest", "offers", "product-news"], f.Random.Int(1, 3))],
                 [.. Enumerable.Range(0, f.Random.Int(0, 6)).Select(_ => $"campaign-{f.Random.Int(100, 140)}")]);
     }
 
@@ -51,5 +52,6 @@ public sealed class Subscribers
         }
     }
 
-    private static string Hash(string email) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
+    private static string Hash(string email) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
 }

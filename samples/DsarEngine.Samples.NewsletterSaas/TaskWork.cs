@@ -7,7 +7,8 @@ namespace DsarEngine.Samples.NewsletterSaas;
 // What the SaaS does for each action. Doing a task twice is harmless: erasing or unsubscribing again changes nothing.
 public static class TaskWork
 {
-    public const string SuppressionBasis = "GDPR Art. 17(3) and Art. 21(3): a hashed address is kept on the suppression list so the person is never mailed again";
+    public const string SuppressionBasis =
+        "GDPR Art. 17(3) and Art. 21(3): a hashed address is kept on the suppression list so the person is never mailed again";
 
     public static HttpTaskResult Do(Subscribers subscribers, HttpTaskRequest request)
     {
@@ -17,29 +18,35 @@ public static class TaskWork
         {
             ConnectorActions.Locate => subscriber is null ? Result(TaskOutcomes.NotFound, "No subscriber with this address.")
                 : Result(TaskOutcomes.Done, "Subscriber found: profile, lists, campaign activity."),
-            ConnectorActions.Export => subscriber is null ? Result(TaskOutcomes.NotFound, "No subscriber with this address.") : Export(subscriber),
+            ConnectorActions.Export => subscriber is null
+                ? Result(TaskOutcomes.NotFound, "No subscriber with this address.")
+                : Export(subscriber),
             ConnectorActions.Erase when subscriber is null && email is not null && subscribers.IsSuppressed(email) =>
                 Result(TaskOutcomes.Partial, "Already erased; the address stays suppressed.", Suppression()),
             ConnectorActions.Erase when subscriber is null => Result(TaskOutcomes.NotFound, "No subscriber with this address."),
             ConnectorActions.Erase => Erase(subscribers, subscriber!),
             ConnectorActions.StopProcessing when email is not null => Result(TaskOutcomes.Done,
                 $"Unsubscribed from {subscribers.Unsubscribe(email)} list(s) and suppressed for {request.Purpose ?? "direct-marketing"}."),
-            _ => new HttpTaskResult(null, null, null, null, null, null, new HttpTaskFailure(false, "unsupported-action", $"The newsletter service cannot '{request.Action}'.")),
+            _ => new HttpTaskResult(null, null, null, null, null, null,
+                new HttpTaskFailure(false, "unsupported-action", $"The newsletter service cannot '{request.Action}'.")),
         };
     }
 
     private static HttpTaskResult Erase(Subscribers subscribers, Subscriber subscriber)
     {
         subscribers.Erase(subscriber.Email);
-        return Result(TaskOutcomes.Partial, $"Subscriber, {subscriber.Lists.Count} list membership(s) and {subscriber.Opens.Count} open(s) erased.", Suppression());
+        return Result(TaskOutcomes.Partial,
+            $"Subscriber, {subscriber.Lists.Count} list membership(s) and {subscriber.Opens.Count} open(s) erased.", Suppression());
     }
 
     private static HttpTaskResult Export(Subscriber s) => new(null, TaskOutcomes.Done, "Profile, lists and campaign opens.", [], [],
         new ExportDocument("newsletter", "Newsletter service",
         [
             new ExportedCategory("subscriber", [new Dictionary<string, string?> { ["email"] = s.Email, ["name"] = s.Name }]),
-            new ExportedCategory("lists", [.. s.Lists.Select(l => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?> { ["list"] = l })]),
-            new ExportedCategory("campaign-activity", [.. s.Opens.Select(o => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?> { ["opened"] = o })]),
+            new ExportedCategory("lists",
+                [.. s.Lists.Select(l => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?> { ["list"] = l })]),
+            new ExportedCategory("campaign-activity",
+                [.. s.Opens.Select(o => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?> { ["opened"] = o })]),
         ]), null);
 
     private static List<RetainedData> Suppression() => [new("suppression-list", SuppressionBasis, null)];

@@ -27,17 +27,28 @@ public sealed class SupportSchema(SampleDatabase db) : IHostedService
             var f = new Faker("fr") { Random = new Randomizer(SamplePeople.Seed + 3) };
             var ids = new List<int>();
             foreach (var p in SamplePeople.All)
-                ids.Add(await c.ExecuteScalarAsync<int>("INSERT INTO support.requesters (email, name) VALUES (@Email, @Name) RETURNING id", p, tx));
+                ids.Add(await c.ExecuteScalarAsync<int>(
+                    "INSERT INTO support.requesters (email, name) VALUES (@Email, @Name) RETURNING id", p, tx));
             for (var i = 0; i < ids.Count; i++)
             {
                 // The demo subjects always have tickets; the first one shares a ticket with the next person.
                 for (var t = i < 3 ? 2 : f.Random.Int(0, 2); t > 0; t--)
                 {
-                    var ticket = await c.ExecuteScalarAsync<int>("INSERT INTO support.tickets (requester_id, subject, body, status, opened_on) VALUES (@r, @s, @b, @st, @on) RETURNING id",
-                        new { r = ids[i], s = f.Lorem.Sentence(5), b = f.Lorem.Paragraph(), st = f.PickRandom("open", "solved"), on = new DateOnly(2025, 1, 1).AddDays(-f.Random.Int(0, 900)) }, tx);
-                    await c.ExecuteAsync("INSERT INTO support.comments (ticket_id, requester_id, author, body) VALUES (@ticket, NULL, 'agent', @b)", new { ticket, b = f.Lorem.Sentence(10) }, tx);
+                    var ticket = await c.ExecuteScalarAsync<int>(
+                        "INSERT INTO support.tickets (requester_id, subject, body, status, opened_on) " +
+                        "VALUES (@r, @s, @b, @st, @on) RETURNING id",
+                        new
+                        {
+                            r = ids[i], s = f.Lorem.Sentence(5), b = f.Lorem.Paragraph(), st = f.PickRandom("open", "solved"),
+                            on = new DateOnly(2025, 1, 1).AddDays(-f.Random.Int(0, 900)),
+                        }, tx);
+                    await c.ExecuteAsync(
+                        "INSERT INTO support.comments (ticket_id, requester_id, author, body) VALUES (@ticket, NULL, 'agent', @b)",
+                        new { ticket, b = f.Lorem.Sentence(10) }, tx);
                     if (i == 0 && t == 1)
-                        await c.ExecuteAsync("INSERT INTO support.comments (ticket_id, requester_id, author, body) VALUES (@ticket, @other, 'customer', @b)", new { ticket, other = ids[1], b = f.Lorem.Sentence(8) }, tx);
+                        await c.ExecuteAsync(
+                            "INSERT INTO support.comments (ticket_id, requester_id, author, body) VALUES (@ticket, @other, 'customer', @b)",
+                            new { ticket, other = ids[1], b = f.Lorem.Sentence(8) }, tx);
                 }
             }
         }, cancellationToken);

@@ -2,9 +2,9 @@ namespace DsarEngine.Connectors.Contracts;
 
 /// <summary>
 /// What every connector command has: the task it belongs to and every identity the controller knows for the
-/// subject. Commands are sent to the connector's own queue for the tenant, <c>dsar.&lt;tenant&gt;.connector.&lt;name&gt;</c>. A connector may
-/// receive the same command twice (same <see cref="TaskReference.IdempotencyKey"/>): it must then do the
-/// work once and answer again.
+/// subject. Commands are sent to the connector's own queue for the tenant,
+/// <c>dsar.&lt;tenant&gt;.connector.&lt;name&gt;</c>. A connector may receive the same command twice (same
+/// <see cref="TaskReference.IdempotencyKey"/>): it must then do the work once and answer again.
 /// </summary>
 public interface IConnectorCommand
 {
@@ -24,13 +24,15 @@ public sealed record LocateSubject(TaskReference Task, IReadOnlyList<SubjectIden
 /// <param name="Task">The task.</param>
 /// <param name="Identities">The subject's identities.</param>
 /// <param name="Categories">Only these data categories; empty for all.</param>
-public sealed record ExportSubjectData(TaskReference Task, IReadOnlyList<SubjectIdentity> Identities, IReadOnlyList<string> Categories) : IConnectorCommand;
+public sealed record ExportSubjectData(
+    TaskReference Task, IReadOnlyList<SubjectIdentity> Identities, IReadOnlyList<string> Categories) : IConnectorCommand;
 
 /// <summary>Correct or complete the subject's data (GDPR Art. 16).</summary>
 /// <param name="Task">The task.</param>
 /// <param name="Identities">The subject's identities.</param>
 /// <param name="Changes">The corrections the controller accepted.</param>
-public sealed record RectifySubjectData(TaskReference Task, IReadOnlyList<SubjectIdentity> Identities, IReadOnlyList<FieldChange> Changes) : IConnectorCommand;
+public sealed record RectifySubjectData(
+    TaskReference Task, IReadOnlyList<SubjectIdentity> Identities, IReadOnlyList<FieldChange> Changes) : IConnectorCommand;
 
 /// <summary>One correction: set <see cref="Field"/> to <see cref="Value"/>.</summary>
 /// <param name="Field">The field, in the controller's vocabulary (e.g. <c>email</c>, <c>name</c>, <c>postal-address</c>).</param>

@@ -10,7 +10,8 @@ namespace DsarEngine.Connectors.Contracts;
 /// <param name="RequestId">The engine's id of the request.</param>
 /// <param name="Identities">The identifiers to match the subject by (no name, no postal address, no free text).</param>
 /// <param name="RequestedAt">When the erasure was approved.</param>
-public sealed record SubjectErasureRequested(Guid EventId, string Tenant, Guid RequestId, IReadOnlyList<SubjectIdentity> Identities, DateTimeOffset RequestedAt);
+public sealed record SubjectErasureRequested(
+    Guid EventId, string Tenant, Guid RequestId, IReadOnlyList<SubjectIdentity> Identities, DateTimeOffset RequestedAt);
 
 /// <summary>
 /// Published when every connector of the erasure has a final outcome. Carries no identity: it reports what
@@ -22,7 +23,8 @@ public sealed record SubjectErasureRequested(Guid EventId, string Tenant, Guid R
 /// <param name="Outcome"><c>completed</c> when every system erased or held nothing, <c>partial</c> when one kept data.</param>
 /// <param name="Systems">Per connector: its final status and what it kept.</param>
 /// <param name="CompletedAt">When the last connector answered.</param>
-public sealed record SubjectErased(Guid EventId, string Tenant, Guid RequestId, string Outcome, IReadOnlyList<SystemErasureOutcome> Systems, DateTimeOffset CompletedAt);
+public sealed record SubjectErased(
+    Guid EventId, string Tenant, Guid RequestId, string Outcome, IReadOnlyList<SystemErasureOutcome> Systems, DateTimeOffset CompletedAt);
 
 /// <summary>One system's part in an erasure.</summary>
 /// <param name="Connector">The connector's name.</param>

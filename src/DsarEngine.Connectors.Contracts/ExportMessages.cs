@@ -13,7 +13,10 @@ namespace DsarEngine.Connectors.Contracts;
 /// <param name="Categories">The data categories present.</param>
 public sealed record ExportManifest(Guid ExportId, int Chunks, long Bytes, string Sha256, int Records, IReadOnlyList<string> Categories);
 
-/// <summary>One piece of an exported document, at most the engine's chunk size (128 KiB by default). Send every chunk before the reply.</summary>
+/// <summary>
+/// One piece of an exported document, at most the engine's chunk size (128 KiB by default). Send every chunk before
+/// the reply.
+/// </summary>
 /// <param name="Task">Quoted from the command.</param>
 /// <param name="ExportId">As in the manifest.</param>
 /// <param name="Sequence">0-based position.</param>

@@ -12,4 +12,5 @@ namespace DsarEngine.Connectors.Contracts;
 /// <param name="Reference">The public reference the subject quotes.</param>
 /// <param name="Right">The right exercised.</param>
 /// <param name="Outcome">completed, partial or refused, when known.</param>
-public sealed record RequestEventOccurred(Guid MessageId, string Name, string Tenant, Guid RequestId, string Reference, string Right, string? Outcome);
+public sealed record RequestEventOccurred(
+    Guid MessageId, string Name, string Tenant, Guid RequestId, string Reference, string Right, string? Outcome);

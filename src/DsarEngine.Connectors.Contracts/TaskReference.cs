@@ -11,7 +11,8 @@ namespace DsarEngine.Connectors.Contracts;
 /// <param name="Right">The right being exercised (see <see cref="DataSubjectRights"/>).</param>
 /// <param name="IdempotencyKey">Stable across redeliveries and retries of this task: do the work once per key.</param>
 /// <param name="Attempt">1 for the first send, then 2, 3… when the engine retries after a retryable failure or a timeout.</param>
-public sealed record TaskReference(Guid RequestId, Guid TaskId, string Tenant, string Connector, string Right, string IdempotencyKey, int Attempt)
+public sealed record TaskReference(
+    Guid RequestId, Guid TaskId, string Tenant, string Connector, string Right, string IdempotencyKey, int Attempt)
 {
     /// <summary>
     /// A secret the engine derived for this task, tenant, connector and attempt. Quote it back unchanged (the SDK does):

@@ -45,7 +45,8 @@ internal static class EngineSetup
         // Then the workflow definitions: a broken file stops the host with the file, the path and the problem.
         app.Services.GetRequiredService<IWorkflowDefinitions>();
         await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);
-        if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed && app.Services.GetRequiredService<IOptions<RoleOptions>>().Value.Role != EngineRoles.PackRenderer)
+        if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed
+            && app.Services.GetRequiredService<IOptions<RoleOptions>>().Value.Role != EngineRoles.PackRenderer)
             await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(ct);
     }
 

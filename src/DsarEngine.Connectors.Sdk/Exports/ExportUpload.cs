@@ -15,11 +15,15 @@ public static class ExportUpload
     /// <summary>The engine's default and largest chunk: 128 KiB of document per message.</summary>
     public const int DefaultChunkBytes = 128 * 1024;
 
-    /// <summary>The JSON options of the wire format: camelCase names, and letters of every script written as UTF-8, not escaped.</summary>
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    /// <summary>
+    /// The JSON options of the wire format: camelCase names, and letters of every script written as UTF-8, not escaped.
+    /// </summary>
+    public static JsonSerializerOptions Json { get; } =
+        new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <summary>Serialise, digest and cut <paramref name="document"/> for <paramref name="task"/>.</summary>
-    public static (ExportManifest Manifest, IReadOnlyList<ExportChunkUploaded> Chunks) Prepare(TaskReference task, ExportDocument document, int chunkBytes = DefaultChunkBytes)
+    public static (ExportManifest Manifest, IReadOnlyList<ExportChunkUploaded> Chunks) Prepare(
+        TaskReference task, ExportDocument document, int chunkBytes = DefaultChunkBytes)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(document);
@@ -29,7 +33,8 @@ public static class ExportUpload
         var exportId = Guid.NewGuid();
         var chunks = new List<ExportChunkUploaded>();
         for (var offset = 0; offset < bytes.Length || chunks.Count == 0; offset += chunkBytes)
-            chunks.Add(new ExportChunkUploaded(task, exportId, chunks.Count, bytes.AsSpan(offset, Math.Min(chunkBytes, bytes.Length - offset)).ToArray()));
+            chunks.Add(new ExportChunkUploaded(
+                task, exportId, chunks.Count, bytes.AsSpan(offset, Math.Min(chunkBytes, bytes.Length - offset)).ToArray()));
         var manifest = new ExportManifest(exportId, chunks.Count, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)),
             document.Categories.Sum(c => c.Records.Count), document.Categories.Select(c => c.Category).Distinct().ToList());
         return (manifest, chunks);

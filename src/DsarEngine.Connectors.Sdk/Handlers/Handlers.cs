@@ -5,7 +5,10 @@ namespace DsarEngine.Connectors;
 /// <summary>Answers <see cref="LocateSubject"/>: does this system hold data about the subject?</summary>
 public interface ILocateHandler
 {
-    /// <summary>Find the subject; return <see cref="TaskResult.NotFound"/> or <see cref="TaskResult.Done"/> naming the categories held.</summary>
+    /// <summary>
+    /// Find the subject; return <see cref="TaskResult.NotFound"/> or <see cref="TaskResult.Done"/>
+    /// naming the categories held.
+    /// </summary>
     Task<TaskResult> LocateAsync(LocateSubject command, TaskContext context, CancellationToken ct);
 }
 
@@ -26,7 +29,10 @@ public interface IRectifyHandler
 /// <summary>Answers <see cref="EraseSubjectData"/>.</summary>
 public interface IEraseHandler
 {
-    /// <summary>Erase; return <see cref="TaskResult.Partial"/> with the retained categories and their legal basis when some data must be kept.</summary>
+    /// <summary>
+    /// Erase; return <see cref="TaskResult.Partial"/> with the retained categories and their legal basis when some data
+    /// must be kept.
+    /// </summary>
     Task<TaskResult> EraseAsync(EraseSubjectData command, TaskContext context, CancellationToken ct);
 }
 

@@ -10,7 +10,8 @@ namespace DsarEngine.Connectors;
 public sealed record TaskResult(string Outcome, string Summary, IReadOnlyList<RetainedData> Retained, IReadOnlyList<string> Recipients)
 {
     /// <summary>Done completely.</summary>
-    public static TaskResult Done(string summary, params IReadOnlyList<string> recipients) => new(TaskOutcomes.Done, summary, [], recipients);
+    public static TaskResult Done(string summary, params IReadOnlyList<string> recipients) =>
+        new(TaskOutcomes.Done, summary, [], recipients);
 
     /// <summary>Done in part: <paramref name="retained"/> says what was kept and the legal basis for keeping it.</summary>
     public static TaskResult Partial(string summary, IReadOnlyList<RetainedData> retained, params IReadOnlyList<string> recipients) =>
@@ -23,7 +24,8 @@ public sealed record TaskResult(string Outcome, string Summary, IReadOnlyList<Re
 /// <summary>
 /// Thrown by a handler to fail the task with a code the engine shows to a person. Any other exception fails the
 /// task too: <see cref="TimeoutException"/>, <see cref="HttpRequestException"/> and exceptions whose
-/// <c>IsTransient</c> is true are retryable, the rest are not; the exception's message is never sent (it may hold personal data).
+/// <c>IsTransient</c> is true are retryable, the rest are not; the exception's message is never sent (it may hold
+/// personal data).
 /// </summary>
 /// <param name="code">A short stable code, e.g. <c>unavailable</c>.</param>
 /// <param name="reason">For the person who will look; no personal data.</param>

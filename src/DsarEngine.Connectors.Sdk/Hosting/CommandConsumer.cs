@@ -30,7 +30,9 @@ internal sealed class CommandConsumer<THandlers>(THandlers handlers, TaskRunner 
         handlers is IRestrictHandler h ? ResultWork.For(c.Message.Task, (x, ct) => h.RestrictAsync(c.Message, x, ct)) : null);
 
     public Task Consume(ConsumeContext<LiftRestriction> c) => Run(c, c.Message, ConnectorActions.LiftRestriction,
-        handlers is ILiftRestrictionHandler h ? ResultWork.For(c.Message.Task, (x, ct) => h.LiftAsync(c.Message, x, ct)) : null);
+        handlers is ILiftRestrictionHandler h
+            ? ResultWork.For(c.Message.Task, (x, ct) => h.LiftAsync(c.Message, x, ct))
+            : null);
 
     public Task Consume(ConsumeContext<StopProcessing> c) => Run(c, c.Message, ConnectorActions.StopProcessing,
         handlers is IStopProcessingHandler h ? ResultWork.For(c.Message.Task, (x, ct) => h.StopAsync(c.Message, x, ct)) : null);
@@ -56,7 +58,8 @@ internal sealed class CommandConsumer<THandlers>(THandlers handlers, TaskRunner 
             return $"it is for the connector '{task.Connector}', not this one";
         if (!o.Tenants.Contains(task.Tenant))
             return $"this service does not serve the organisation '{task.Tenant}'";
-        if (c.ReceiveContext.InputAddress?.AbsolutePath.Split('/')[^1] is { } queue && queue != DsarConnectorSetup.QueueName(task.Tenant, o.Name))
+        if (c.ReceiveContext.InputAddress?.AbsolutePath.Split('/')[^1] is { } queue
+            && queue != DsarConnectorSetup.QueueName(task.Tenant, o.Name))
             return $"it arrived on the queue '{queue}', not the tenant's own";
         if (o.EngineUser is { } engine && BrokerUser.Sender(c) != engine)
             return "it was not sent by the engine's broker user";

@@ -11,10 +11,11 @@ internal sealed partial class DsarConnectorOptionsValidator : IValidateOptions<D
     {
         var errors = new List<string>();
         if (!NamePattern().IsMatch(options.Name ?? ""))
-            errors.Add($"DsarConnectorOptions.Name must match ^[a-z0-9][a-z0-9-]{{1,62}}$ (2 to 63 lowercase letters, digits and hyphens, " +
-                $"not starting with a hyphen); it was '{options.Name}'.");
+            errors.Add($"DsarConnectorOptions.Name must match ^[a-z0-9][a-z0-9-]{{1,62}}$ " +
+                $"(2 to 63 lowercase letters, digits and hyphens, not starting with a hyphen); it was '{options.Name}'.");
         if (options.Tenants.Count is 0 or > 100)
-            errors.Add($"DsarConnectorOptions.Tenants must name 1 to 100 organisations (tenant slugs) this connector serves; it named {options.Tenants.Count}.");
+            errors.Add($"DsarConnectorOptions.Tenants must name 1 to 100 organisations (tenant slugs) this connector serves; " +
+                $"it named {options.Tenants.Count}.");
         foreach (var tenant in options.Tenants.Where(t => !NamePattern().IsMatch(t ?? "")))
             errors.Add($"DsarConnectorOptions.Tenants: '{tenant}' is not a tenant slug (^[a-z0-9][a-z0-9-]{{1,62}}$).");
         if (options.Tenants.Distinct().Count() != options.Tenants.Count)
@@ -27,7 +28,8 @@ internal sealed partial class DsarConnectorOptionsValidator : IValidateOptions<D
             errors.Add($"DsarConnectorOptions.Broker must be an absolute amqp:// or amqps:// URI; its scheme was " +
                 $"'{(options.Broker.IsAbsoluteUri ? options.Broker.Scheme : "(none: relative URI)")}'.");
         if (options.ChunkBytes is < 1024 or > ExportUpload.DefaultChunkBytes)
-            errors.Add($"DsarConnectorOptions.ChunkBytes must be between 1024 and {ExportUpload.DefaultChunkBytes} (1 KiB to 128 KiB); it was {options.ChunkBytes}.");
+            errors.Add($"DsarConnectorOptions.ChunkBytes must be between 1024 and {ExportUpload.DefaultChunkBytes} " +
+                $"(1 KiB to 128 KiB); it was {options.ChunkBytes}.");
         if (options.ConcurrentTasks is < 1 or > 64)
             errors.Add($"DsarConnectorOptions.ConcurrentTasks must be between 1 and 64; it was {options.ConcurrentTasks}.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -13,7 +13,9 @@ internal static class ResultWork
         // A handler bug, reported with words a person can act on rather than as an unexpected error.
         if (result is null || !TaskOutcomes.All.Contains(result.Outcome))
             throw new ConnectorFailureException("invalid-result",
-                $"The handler returned {(result is null ? "no result" : $"the outcome '{result.Outcome}'")}; expected one of {string.Join(", ", TaskOutcomes.All)}.", false);
-        return new ConnectorTaskCompleted(task, result.Outcome, result.Summary, result.Retained ?? [], result.Recipients ?? [], null);
+                $"The handler returned {(result is null ? "no result" : $"the outcome '{result.Outcome}'")}; " +
+                $"expected one of {string.Join(", ", TaskOutcomes.All)}.", false);
+        return new ConnectorTaskCompleted(
+            task, result.Outcome, result.Summary, result.Retained ?? [], result.Recipients ?? [], null);
     }
 }

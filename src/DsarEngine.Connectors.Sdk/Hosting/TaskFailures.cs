@@ -32,6 +32,7 @@ internal static class TaskFailures
     // DbException.IsTransient (NpgsqlException among others) and any driver exception with the same convention.
     private static bool IsTransient(Exception exception) =>
         exception is TimeoutException or HttpRequestException
-        || exception.GetType().GetProperty("IsTransient", BindingFlags.Public | BindingFlags.Instance) is { PropertyType: var type } property
+        || exception.GetType().GetProperty("IsTransient", BindingFlags.Public | BindingFlags.Instance)
+                is { PropertyType: var type } property
             && type == typeof(bool) && property.GetValue(exception) is true;
 }

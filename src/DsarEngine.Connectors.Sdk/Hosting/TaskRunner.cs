@@ -11,8 +11,8 @@ internal delegate Task<ConnectorTaskCompleted> TaskWork(BusTaskContext context, 
 // Handler failures become ConnectorTaskFailed replies; only broker and IProcessedTasks failures escape, to the
 // endpoint's message retry (one retry layer). Logs carry the task id and action, never identities or messages.
 // An export is never answered from memory: its saved reply names an export whose chunks the engine may never have
-// stored (they were lost, or corrupt), so replaying it could never heal. An export is a read: it is done again, under
-// a new export id, with its chunks.
+// stored (they were lost, or corrupt), so replaying it could never heal. An export is a read: it is done again,
+// under a new export id, with its chunks.
 internal sealed class TaskRunner(IProcessedTasks processed, TaskLocks locks, ILogger<TaskRunner> log)
 {
     public async Task RunAsync(ConsumeContext consume, IConnectorCommand command, string action, TaskWork? work)
@@ -24,7 +24,8 @@ internal sealed class TaskRunner(IProcessedTasks processed, TaskLocks locks, ILo
         {
             var reply = Remembered(action) ? await processed.FindAsync(command.Task.IdempotencyKey, action, ct) : null;
             if (reply is not null)
-                log.LogInformation("Task {TaskId} ({Action}) was already answered: sending the same reply again", command.Task.TaskId, action);
+                log.LogInformation("Task {TaskId} ({Action}) was already answered: sending the same reply again",
+                    command.Task.TaskId, action);
             else
                 reply = await DoAsync(context, action, work, ct);
             if (reply.Completed is { } completed)
@@ -47,7 +48,8 @@ internal sealed class TaskRunner(IProcessedTasks processed, TaskLocks locks, ILo
                 reply = new ProcessedTask(await work(context, ct), null);
                 log.LogInformation("Task {TaskId} ({Action}) completed: {Outcome}", task.TaskId, action, reply.Completed!.Outcome);
             }
-            catch (Exception ex) when (ex is not ReplyNotPublishedException && !(ex is OperationCanceledException && ct.IsCancellationRequested))
+            catch (Exception ex) when (ex is not ReplyNotPublishedException
+                && !(ex is OperationCanceledException && ct.IsCancellationRequested))
             {
                 reply = new ProcessedTask(null, TaskFailures.Map(task, ex));
                 log.LogWarning("Task {TaskId} ({Action}) failed with {ExceptionType}: {Code}, retryable {Retryable}",

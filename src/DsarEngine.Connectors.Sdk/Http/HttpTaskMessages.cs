@@ -3,8 +3,8 @@ using DsarEngine.Connectors.Contracts;
 namespace DsarEngine.Connectors;
 
 /// <summary>
-/// What the engine POSTs to an HTTP connector's <c>{endpoint}/dsar/v1/tasks</c> (docs/http-connectors.md), signed with
-/// <see cref="HttpTaskSignature"/> and carrying an <c>Idempotency-Key</c> header equal to the task's key.
+/// What the engine POSTs to an HTTP connector's <c>{endpoint}/dsar/v1/tasks</c> (docs/http-connectors.md), signed
+/// with <see cref="HttpTaskSignature"/> and carrying an <c>Idempotency-Key</c> header equal to the task's key.
 /// </summary>
 /// <param name="Action">One of <see cref="ConnectorActions"/>.</param>
 /// <param name="Task">The task; quote it back in a callback.</param>
@@ -37,5 +37,8 @@ public sealed record HttpTaskResult(TaskReference? Task, string? Outcome, string
 public sealed record HttpTaskFailure(bool Retryable, string Code, string Reason);
 
 /// <summary>The body of a <c>202 Accepted</c>: in poll mode, where to ask for the result.</summary>
-/// <param name="StatusUrl">Absolute URL, or relative to the endpoint, answering <c>202</c> until the result is ready, then <c>200</c> with an <see cref="HttpTaskResult"/>.</param>
+/// <param name="StatusUrl">
+/// Absolute URL, or relative to the endpoint, answering <c>202</c> until the result is ready, then <c>200</c> with an
+/// <see cref="HttpTaskResult"/>.
+/// </param>
 public sealed record HttpTaskAccepted(string? StatusUrl);

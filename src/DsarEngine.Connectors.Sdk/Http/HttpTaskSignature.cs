@@ -5,8 +5,9 @@ using System.Text;
 namespace DsarEngine.Connectors;
 
 /// <summary>
-/// The HMAC signature of HTTP connector calls and callbacks: header <c>X-Dsar-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</c>
-/// where v1 = HMAC-SHA256(secret, "&lt;t&gt;." + body). The timestamp bounds replays; the secret is shared out of band.
+/// The HMAC signature of HTTP connector calls and callbacks: header
+/// <c>X-Dsar-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</c> where v1 = HMAC-SHA256(secret, "&lt;t&gt;." + body).
+/// The timestamp bounds replays; the secret is shared out of band.
 /// </summary>
 public static class HttpTaskSignature
 {
@@ -23,7 +24,10 @@ public static class HttpTaskSignature
         return $"t={t},v1={Convert.ToHexStringLower(Mac(secret, t, body))}";
     }
 
-    /// <summary>True when <paramref name="header"/> signs <paramref name="body"/> with <paramref name="secret"/> within <paramref name="tolerance"/> of <paramref name="now"/>.</summary>
+    /// <summary>
+    /// True when <paramref name="header"/> signs <paramref name="body"/> with <paramref name="secret"/> within
+    /// <paramref name="tolerance"/> of <paramref name="now"/>.
+    /// </summary>
     public static bool Verify(string? header, byte[] secret, ReadOnlySpan<byte> body, DateTimeOffset now, TimeSpan tolerance)
     {
         if (header is null || header.Length > 200 || !TryParse(header, out var t, out var v1)

@@ -37,7 +37,10 @@ internal static class CompleteTaskChecks
         if (errors.Count > 0)
             return (null, errors);
         var export = body.Export is { } doc
-            ? new ManualExport(JsonSerializer.SerializeToUtf8Bytes(doc, DsarEngine.Connectors.ExportUpload.Json), doc.Categories.Sum(c => c.Records.Count), doc.Categories.Select(c => c.Category).Distinct().ToList())
+            ? new ManualExport(
+                JsonSerializer.SerializeToUtf8Bytes(doc, DsarEngine.Connectors.ExportUpload.Json),
+                doc.Categories.Sum(c => c.Records.Count),
+                doc.Categories.Select(c => c.Category).Distinct().ToList())
             : null;
         return (new CheckedCompletion(body.Outcome!, body.Note!.Trim(),
             retained.Select(r => new RetainedItem(r.Category!.Trim(), r.LegalBasis!.Trim(), r.RetainUntil)).ToList(), export), errors);

@@ -25,13 +25,15 @@ internal sealed class CompletedReplies(ExportStore exports)
                         "Part of the exported document never arrived; it will be requested again.", task.Attempt);
                 case ExportCheck.TooLarge:
                     return new Signal.TaskFailed(task.TaskId, false, "export-too-large",
-                        "The exported document is larger than this engine accepts (Dsar:Connectors:Exports:MaxBytes); a person must settle this task.",
+                        "The exported document is larger than this engine accepts (Dsar:Connectors:Exports:MaxBytes); " +
+                        "a person must settle this task.",
                         task.Attempt);
                 case ExportCheck.Corrupt:
                     return new Signal.TaskFailed(task.TaskId, true, "export-corrupt",
                         "The exported document does not match its digest; it will be requested again.", task.Attempt);
             }
-            export = new ExportRef(manifest.ExportId, manifest.Bytes, manifest.Sha256.ToLowerInvariant(), manifest.Records, manifest.Categories);
+            export = new ExportRef(
+                manifest.ExportId, manifest.Bytes, manifest.Sha256.ToLowerInvariant(), manifest.Records, manifest.Categories);
         }
         return new Signal.TaskCompleted(task.TaskId, reply.Outcome, reply.Summary,
             reply.Retained.Select(r => new RetainedItem(r.Category, r.LegalBasis, r.RetainUntil)).ToList(), reply.Recipients, export);

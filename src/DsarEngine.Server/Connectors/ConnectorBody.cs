@@ -17,8 +17,8 @@ internal sealed record HttpEndpoint(string? Endpoint, string? SecretRef, string?
 // accepts its replies only when RabbitMQ vouches for that user (the validated AMQP user_id).
 internal sealed record BusBinding(string? User);
 
-internal sealed record ConnectorBody(string[]? Actions, int? TimeoutHours, bool? Enabled, string? Kind, string? DisplayName, string[]? Systems,
-    string[]? DataCategories, RetentionRule[]? Retention, bool? NeedsReview, HttpEndpoint? Http, BusBinding? Bus = null);
+internal sealed record ConnectorBody(string[]? Actions, int? TimeoutHours, bool? Enabled, string? Kind, string? DisplayName,
+    string[]? Systems, string[]? DataCategories, RetentionRule[]? Retention, bool? NeedsReview, HttpEndpoint? Http, BusBinding? Bus = null);
 
 // Every field is checked at once and each refusal names its field; the registry is changed only when all pass.
 internal static partial class ConnectorBodyValidation
@@ -46,13 +46,16 @@ internal static partial class ConnectorBodyValidation
         var retention = body.Retention ?? [];
         if (retention.Length > 50 || retention.Any(r => string.IsNullOrWhiteSpace(r.Category) || string.IsNullOrWhiteSpace(r.LegalBasis)
             || r.LegalBasis.Length > 500 || (r.Period is not null && !IsoPeriod().IsMatch(r.Period))))
-            errors["retention"] = ["At most 50 rules, each with a category, a legal basis (≤ 500 characters) and optionally an ISO 8601 period such as P10Y."];
+            errors["retention"] = ["At most 50 rules, each with a category, a legal basis (≤ 500 characters) " +
+                "and optionally an ISO 8601 period such as P10Y."];
         var needsEndpoint = kind is ConnectorKinds.Http or ConnectorKinds.OpenDsr;
-        if (needsEndpoint && (body.Http?.Endpoint is not { } url || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")
-            || uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0))
-            errors["http.endpoint"] = ["Required for http and opendsr connectors: an absolute http(s) URL without user name, query or fragment."];
+        if (needsEndpoint && (body.Http?.Endpoint is not { } url || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            || uri.Scheme is not ("https" or "http") || uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0))
+            errors["http.endpoint"] =
+                ["Required for http and opendsr connectors: an absolute http(s) URL without user name, query or fragment."];
         if (needsEndpoint && (body.Http?.SecretRef is not { } secret || !Slug().IsMatch(secret)))
-            errors["http.secretRef"] = ["Required: the name of a secret the operator provisioned for this organisation, never the secret itself."];
+            errors["http.secretRef"] =
+                ["Required: the name of a secret the operator provisioned for this organisation, never the secret itself."];
         if (needsEndpoint && body.Http?.ResultMode is { } mode && !ResultModes.Contains(mode))
             errors["http.resultMode"] = [$"One of: {string.Join(", ", ResultModes)}."];
         if (!needsEndpoint && body.Http is not null)
@@ -66,7 +69,8 @@ internal static partial class ConnectorBodyValidation
             return (null, errors);
         var http = needsEndpoint ? JsonSerializer.Serialize(body.Http! with { ResultMode = body.Http!.ResultMode ?? "sync" }, Json) : null;
         return (new StoredConnector(name, actions, body.TimeoutHours ?? 168, body.Enabled ?? true, kind, body.DisplayName?.Trim() ?? name,
-            body.Systems ?? [], body.DataCategories ?? [], JsonSerializer.Serialize(retention, Json), body.NeedsReview ?? false, http, default, null, kind == ConnectorKinds.Bus ? body.Bus!.User : null), errors);
+            body.Systems ?? [], body.DataCategories ?? [], JsonSerializer.Serialize(retention, Json), body.NeedsReview ?? false, http,
+            default, null, kind == ConnectorKinds.Bus ? body.Bus!.User : null), errors);
     }
 
     // After the format: may the engine call this endpoint, with this secret, for this organisation? A 422 that changes
@@ -78,12 +82,14 @@ internal static partial class ConnectorBodyValidation
             return null;
         var url = HttpConnectorSettings.Normalise(endpoint);
         if (egress.Refusal(url) is { } refusal)
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "egress-refused", "The engine does not call this endpoint; nothing was changed.", refusal,
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "egress-refused",
+                "The engine does not call this endpoint; nothing was changed.", refusal,
                 new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["http.endpoint"] = [refusal] } });
         if (secrets.Find(tenant, secretRef) is { } secret && secret.Covers(url))
             return null;
         var message = $"secretRef '{secretRef}' is not a secret the operator provisioned for this organisation and endpoint.";
-        return Problems.Of(StatusCodes.Status422UnprocessableEntity, "secret-not-provisioned", "The connector cannot use this secret; nothing was changed.", message,
+        return Problems.Of(StatusCodes.Status422UnprocessableEntity, "secret-not-provisioned",
+            "The connector cannot use this secret; nothing was changed.", message,
             new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["http.secretRef"] = [message] } });
     }
 
@@ -110,9 +116,9 @@ internal sealed record ConnectorView(string Name, string DisplayName, string Kin
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     // The queue is the tenant's own (dsar.<tenant>.connector.<name>): the connector's service listens there.
-    public static ConnectorView From(StoredConnector c, string tenant) => new(c.Name, c.DisplayName, c.Kind, c.Actions, c.TimeoutHours, c.Enabled,
-        c.Systems, c.DataCategories, JsonSerializer.Deserialize<RetentionRule[]>(c.Retention, Json) ?? [], c.NeedsReview,
+    public static ConnectorView From(StoredConnector c, string tenant) => new(c.Name, c.DisplayName, c.Kind, c.Actions, c.TimeoutHours,
+        c.Enabled, c.Systems, c.DataCategories, JsonSerializer.Deserialize<RetentionRule[]>(c.Retention, Json) ?? [], c.NeedsReview,
         c.Http is null ? null : JsonSerializer.Deserialize<HttpEndpoint>(c.Http, Json),
-        c.Kind == ConnectorKinds.Bus ? global::DsarEngine.Connectors.DsarConnectorSetup.QueueName(tenant, c.Name) : null, c.CreatedAt, c.UpdatedAt,
-        c.Kind == ConnectorKinds.Bus ? new BusBinding(c.BusUser) : null);
+        c.Kind == ConnectorKinds.Bus ? global::DsarEngine.Connectors.DsarConnectorSetup.QueueName(tenant, c.Name) : null,
+        c.CreatedAt, c.UpdatedAt, c.Kind == ConnectorKinds.Bus ? new BusBinding(c.BusUser) : null);
 }

@@ -6,8 +6,9 @@ using DsarEngine.Server.Requests;
 namespace DsarEngine.Server.Connectors;
 
 // Turns the executor's connector command into the SDK's wire contract for its action, and says where it goes:
-// a bus connector's own queue for the tenant (never another tenant's), or the engine's adapter queue for HTTP and OpenDSR connectors (the relay adds
-// the endpoint prefix to the "@" names). Manual tasks send nothing: a person completes them in the inbox.
+// a bus connector's own queue for the tenant (never another tenant's), or the engine's adapter queue for HTTP and
+// OpenDSR connectors (the relay adds the endpoint prefix to the "@" names). Manual tasks send nothing: a person
+// completes them in the inbox.
 internal static class ConnectorCommandBuilder
 {
 
@@ -22,7 +23,8 @@ internal static class ConnectorCommandBuilder
     public static IConnectorCommand Build(ConnectorCommand command, string tenant, string connector, StoredRequest request,
         IReadOnlyList<SubjectIdentity> identities, IReadOnlyList<FieldChange> changes, SecretTokens tokens)
     {
-        var task = new TaskReference(command.RequestId, command.TaskId, tenant, connector, request.RightKind, command.IdempotencyKey, command.Attempt);
+        var task = new TaskReference(
+            command.RequestId, command.TaskId, tenant, connector, request.RightKind, command.IdempotencyKey, command.Attempt);
         task = task with { ReplyToken = ReplyTokens.For(tokens, task) };
         return command.Action switch
         {
@@ -30,7 +32,8 @@ internal static class ConnectorCommandBuilder
             ConnectorActions.Export => new ExportSubjectData(task, identities, []),
             ConnectorActions.Rectify => new RectifySubjectData(task, identities, changes),
             ConnectorActions.Erase => new EraseSubjectData(task, identities),
-            ConnectorActions.Restrict => new RestrictProcessing(task, identities, request.Details is null ? null : "requested by the subject"),
+            ConnectorActions.Restrict =>
+                new RestrictProcessing(task, identities, request.Details is null ? null : "requested by the subject"),
             ConnectorActions.LiftRestriction => new LiftRestriction(task, identities),
             ConnectorActions.StopProcessing => new StopProcessing(task, identities, request.Purpose ?? "direct-marketing"),
             _ => throw new InvalidOperationException($"No connector command for the action '{command.Action}'."),

@@ -10,7 +10,8 @@ internal sealed class ConnectorReplyConsumerDefinition : ConsumerDefinition<Conn
 {
     private readonly BusOptions bus;
 
-    public ConnectorReplyConsumerDefinition(IOptions<BusOptions> bus) => (EndpointName, this.bus) = (Queues.ReplyQueue(bus.Value), bus.Value);
+    public ConnectorReplyConsumerDefinition(IOptions<BusOptions> bus) =>
+        (EndpointName, this.bus) = (Queues.ReplyQueue(bus.Value), bus.Value);
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ConnectorReplyConsumer> consumerConfigurator, IRegistrationContext context)

@@ -8,7 +8,8 @@ namespace DsarEngine.Server.Connectors;
 // Connector replies become signals, deduplicated by message id in the signal's own transaction. A reply that
 // fails the checks (ReplyChecks) is logged with its task id and changes nothing; a reply the workflow does not
 // expect (unknown task, already answered, another connector's task) changes nothing either.
-internal sealed class ConnectorReplyConsumer(SignalProcessor processor, CompletedReplies completed, ReplyGuard guard, ILogger<ConnectorReplyConsumer> log) :
+internal sealed class ConnectorReplyConsumer(
+    SignalProcessor processor, CompletedReplies completed, ReplyGuard guard, ILogger<ConnectorReplyConsumer> log) :
     IConsumer<ConnectorTaskCompleted>, IConsumer<ConnectorTaskFailed>, IConsumer<ConnectorTaskProgressed>
 {
     public const string Name = "connector-replies";
@@ -18,7 +19,8 @@ internal sealed class ConnectorReplyConsumer(SignalProcessor processor, Complete
         var reply = context.Message;
         if (ReplyChecks.Problems(reply) is { Count: > 0 } problems)
         {
-            log.LogWarning("Refused the reply of {Connector} for task {TaskId}: {Problems}", reply.Task.Connector, reply.Task.TaskId, string.Join("; ", problems));
+            log.LogWarning("Refused the reply of {Connector} for task {TaskId}: {Problems}",
+                reply.Task.Connector, reply.Task.TaskId, string.Join("; ", problems));
             return;
         }
         if (await guard.CheckAsync(context, reply.Task, "a completed reply") != ReplyVerdict.Accepted)
@@ -32,11 +34,13 @@ internal sealed class ConnectorReplyConsumer(SignalProcessor processor, Complete
         var reply = context.Message;
         if (ReplyChecks.Problems(reply) is { Count: > 0 } problems)
         {
-            log.LogWarning("Refused the failure of {Connector} for task {TaskId}: {Problems}", reply.Task.Connector, reply.Task.TaskId, string.Join("; ", problems));
+            log.LogWarning("Refused the failure of {Connector} for task {TaskId}: {Problems}",
+                reply.Task.Connector, reply.Task.TaskId, string.Join("; ", problems));
             return;
         }
         if (await guard.CheckAsync(context, reply.Task, "a failure") == ReplyVerdict.Accepted)
-            await SignalAsync(context, reply.Task, new Signal.TaskFailed(reply.Task.TaskId, reply.Retryable, reply.Code, reply.Reason, reply.Task.Attempt));
+            await SignalAsync(context, reply.Task,
+                new Signal.TaskFailed(reply.Task.TaskId, reply.Retryable, reply.Code, reply.Reason, reply.Task.Attempt));
     }
 
     public async Task Consume(ConsumeContext<ConnectorTaskProgressed> context)
@@ -54,9 +58,11 @@ internal sealed class ConnectorReplyConsumer(SignalProcessor processor, Complete
             log.LogWarning("Ignored a connector reply without a message id for task {TaskId}", task.TaskId);
             return;
         }
-        var result = await processor.ProcessAsync(task.RequestId, signal with { Connector = task.Connector }, new SignalSource(Name, messageId), context.CancellationToken);
+        var result = await processor.ProcessAsync(
+            task.RequestId, signal with { Connector = task.Connector }, new SignalSource(Name, messageId), context.CancellationToken);
         if (result.Result is SignalResult.NotFound or SignalResult.Unchanged)
-            log.LogInformation("Connector reply {MessageId} for task {TaskId} changed nothing ({Result})", messageId, task.TaskId, result.Result);
+            log.LogInformation("Connector reply {MessageId} for task {TaskId} changed nothing ({Result})",
+                messageId, task.TaskId, result.Result);
     }
 
     private static string Truncate(string? value, int max) => value is null ? "" : value.Length <= max ? value : value[..max];

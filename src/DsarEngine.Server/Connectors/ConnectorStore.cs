@@ -6,9 +6,11 @@ namespace DsarEngine.Server.Connectors;
 // A registered connector: what system it reaches, what it holds and may keep, what it can do, how it is reached.
 // Retention and Http are JSON text (jsonb); the API layer shapes them. Positional: keep the column order of Columns.
 internal sealed record StoredConnector(string Name, string[] Actions, int TimeoutHours, bool Enabled, string Kind, string DisplayName,
-    string[] Systems, string[] DataCategories, string Retention, bool NeedsReview, string? Http, DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt, string? BusUser = null)
+    string[] Systems, string[] DataCategories, string Retention, bool NeedsReview, string? Http, DateTimeOffset CreatedAt,
+    DateTimeOffset? UpdatedAt, string? BusUser = null)
 {
-    public const string Columns = "name, actions, timeout_hours, enabled, kind, display_name, systems, data_categories, retention::text AS retention, needs_review, http::text AS http, created_at, updated_at, bus_user";
+    public const string Columns = "name, actions, timeout_hours, enabled, kind, display_name, systems, data_categories, " +
+        "retention::text AS retention, needs_review, http::text AS http, created_at, updated_at, bus_user";
 
     private StoredConnector() : this("", [], 0, false, "bus", "", [], [], "[]", false, null, default, null, null) { }
 }
@@ -22,7 +24,8 @@ internal sealed class ConnectorStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<StoredConnector>> ListAsync(Guid tenantId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return (await connection.QueryAsync<StoredConnector>(new CommandDefinition(ListSql, new { TenantId = tenantId }, cancellationToken: ct))).AsList();
+        return (await connection.QueryAsync<StoredConnector>(
+            new CommandDefinition(ListSql, new { TenantId = tenantId }, cancellationToken: ct))).AsList();
     }
 
     private const string FindSql = $"SELECT {StoredConnector.Columns} FROM connectors WHERE tenant_id = @TenantId AND name = @Name";
@@ -30,7 +33,8 @@ internal sealed class ConnectorStore(NpgsqlDataSource dataSource)
     public async Task<StoredConnector?> FindAsync(Guid tenantId, string name, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<StoredConnector>(new CommandDefinition(FindSql, new { TenantId = tenantId, Name = name }, cancellationToken: ct));
+        return await connection.QuerySingleOrDefaultAsync<StoredConnector>(
+            new CommandDefinition(FindSql, new { TenantId = tenantId, Name = name }, cancellationToken: ct));
     }
 
     private const string UpsertSql = $"""
@@ -46,7 +50,8 @@ internal sealed class ConnectorStore(NpgsqlDataSource dataSource)
         """;
 
     // The stored row, and whether it is new.
-    public async Task<(bool Created, StoredConnector Connector)> UpsertAsync(Guid tenantId, StoredConnector c, DateTimeOffset now, CancellationToken ct)
+    public async Task<(bool Created, StoredConnector Connector)> UpsertAsync(
+        Guid tenantId, StoredConnector c, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<bool, StoredConnector, (bool, StoredConnector)>(new CommandDefinition(UpsertSql, new

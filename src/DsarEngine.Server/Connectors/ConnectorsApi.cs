@@ -17,19 +17,23 @@ internal static class ConnectorsApi
         group.MapGet("/", List).WithSummary("The systems the fan-out reaches: what each holds, may keep, can do, and how it is reached");
         group.MapGet("/{name}", Get).WithSummary("One connector");
         group.MapPut("/{name}", Put).RequireAuthorization(AuthServices.Admin).Accepts<ConnectorBody>("application/json")
-            .WithSummary("Register or change a connector (admins only). A bus connector names its broker user and listens on dsar.<tenant>.connector.<name>");
+            .WithSummary("Register or change a connector (admins only). " +
+                "A bus connector names its broker user and listens on dsar.<tenant>.connector.<name>");
         return group;
     }
 
     private static async Task<Ok<ConnectorView[]>> List(ClaimsPrincipal user, ConnectorStore connectors, CancellationToken ct) =>
         TypedResults.Ok((await connectors.ListAsync(user.Tenant(), ct)).Select(c => ConnectorView.From(c, user.Slug())).ToArray());
 
-    private static async Task<Results<Ok<ConnectorView>, ProblemHttpResult>> Get(string name, ClaimsPrincipal user, ConnectorStore connectors, CancellationToken ct) =>
-        await connectors.FindAsync(user.Tenant(), name, ct) is { } found ? TypedResults.Ok(ConnectorView.From(found, user.Slug())) : Problems.NotFound("connector in your organisation");
+    private static async Task<Results<Ok<ConnectorView>, ProblemHttpResult>> Get(
+        string name, ClaimsPrincipal user, ConnectorStore connectors, CancellationToken ct) =>
+        await connectors.FindAsync(user.Tenant(), name, ct) is { } found
+            ? TypedResults.Ok(ConnectorView.From(found, user.Slug()))
+            : Problems.NotFound("connector in your organisation");
 
     private static async Task<Results<Created<ConnectorView>, Ok<ConnectorView>, ValidationProblem, ProblemHttpResult>> Put(
-        string name, HttpRequest http, ClaimsPrincipal user, ConnectorStore connectors, EgressPolicy egress, ConnectorSecrets secrets, TimeProvider clock,
-        IOptions<IntakeOptions> options, CancellationToken ct)
+        string name, HttpRequest http, ClaimsPrincipal user, ConnectorStore connectors, EgressPolicy egress, ConnectorSecrets secrets,
+        TimeProvider clock, IOptions<IntakeOptions> options, CancellationToken ct)
     {
         var body = await JsonBodyReader.ReadAsync<ConnectorBody>(http, options.Value.MaxBodyBytes, ct);
         if (body.Problem is not null)

@@ -33,7 +33,9 @@ internal static class DownstreamEvents
             .Select(t => new SystemErasureOutcome(t.Connector, t.EffectiveOutcome,
                 t.Retained.Select(r => new RetainedData(r.Category, r.LegalBasis, r.RetainUntil)).ToList()))
             .ToList();
-        var outcome = systems.Any(s => s.Retained.Count > 0 || s.Status is not (TaskOutcomes.Done or TaskOutcomes.NotFound)) ? "partial" : "completed";
+        var outcome = systems.Any(s => s.Retained.Count > 0 || s.Status is not (TaskOutcomes.Done or TaskOutcomes.NotFound))
+            ? "partial"
+            : "completed";
         return new SubjectErased(p.MessageId, tenant, request.Id, outcome, systems, now);
     }
 }

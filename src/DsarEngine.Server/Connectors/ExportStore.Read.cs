@@ -24,14 +24,18 @@ internal sealed partial class ExportStore
 
     // The export's chunks in order, opened one at a time (security review M11): a reader holds one chunk, never the
     // whole document, and nothing is read if a chunk is missing or the export is over the limit.
-    private async IAsyncEnumerable<byte[]> ChunksAsync(Guid requestId, Guid exportId, int? expectedChunks, [EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<byte[]> ChunksAsync(
+        Guid requestId, Guid exportId, int? expectedChunks, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        var size = await c.QuerySingleAsync<(int Chunks, long Bytes, int Last)>(new CommandDefinition(SizeSql, new { ExportId = exportId, RequestId = requestId }, cancellationToken: ct));
-        if (size.Chunks == 0 || size.Last != size.Chunks - 1 || (expectedChunks is { } n && size.Chunks != n) || size.Bytes > limits.MaxBytes)
+        var size = await c.QuerySingleAsync<(int Chunks, long Bytes, int Last)>(
+            new CommandDefinition(SizeSql, new { ExportId = exportId, RequestId = requestId }, cancellationToken: ct));
+        if (size.Chunks == 0 || size.Last != size.Chunks - 1 || (expectedChunks is { } n && size.Chunks != n)
+            || size.Bytes > limits.MaxBytes)
             yield break;
         var expected = 0;
-        await foreach (var row in c.QueryUnbufferedAsync<ChunkRow>(ChunksSql, new { ExportId = exportId, RequestId = requestId }).WithCancellation(ct))
+        await foreach (var row in c.QueryUnbufferedAsync<ChunkRow>(ChunksSql, new { ExportId = exportId, RequestId = requestId })
+            .WithCancellation(ct))
         {
             if (row.Sequence != expected++)
                 throw new InvalidOperationException($"Export {exportId} changed while it was read.");
@@ -45,8 +49,10 @@ internal sealed partial class ExportStore
     private async Task<long?> CompleteSizeAsync(Guid requestId, Guid exportId, int? expectedChunks, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        var size = await c.QuerySingleAsync<(int Chunks, long Bytes, int Last)>(new CommandDefinition(SizeSql, new { ExportId = exportId, RequestId = requestId }, cancellationToken: ct));
-        return size.Chunks == 0 || size.Last != size.Chunks - 1 || (expectedChunks is { } n && size.Chunks != n) || size.Bytes > limits.MaxBytes ? null : size.Bytes;
+        var size = await c.QuerySingleAsync<(int Chunks, long Bytes, int Last)>(
+            new CommandDefinition(SizeSql, new { ExportId = exportId, RequestId = requestId }, cancellationToken: ct));
+        return size.Chunks == 0 || size.Last != size.Chunks - 1 || (expectedChunks is { } n && size.Chunks != n)
+            || size.Bytes > limits.MaxBytes ? null : size.Bytes;
     }
 
     // The whole document in one buffer of its exact size (the letter and the archive need it whole), or null when a

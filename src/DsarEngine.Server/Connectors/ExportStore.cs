@@ -49,7 +49,8 @@ internal sealed partial class ExportStore(NpgsqlDataSource dataSource, DataKeyRi
         if (chunk.Data is null || chunk.Data.Length > MaxChunkBytes || chunk.Sequence < 0 || chunk.Sequence >= limits.MaxChunks)
             return false;
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        var tenantId = await c.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(RequestTenantSql, new { chunk.Task.RequestId, chunk.Task.Tenant }, cancellationToken: ct));
+        var tenantId = await c.QuerySingleOrDefaultAsync<Guid?>(
+            new CommandDefinition(RequestTenantSql, new { chunk.Task.RequestId, chunk.Task.Tenant }, cancellationToken: ct));
         if (tenantId is not { } tenant)
             return false;
         await InsertAsync(c, null, tenant, chunk.Task.RequestId, chunk.Task.TaskId, chunk.ExportId, chunk.Sequence, chunk.Data, now, ct);
@@ -75,7 +76,8 @@ internal sealed partial class ExportStore(NpgsqlDataSource dataSource, DataKeyRi
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         for (int offset = 0, sequence = 0; offset < document.Length || sequence == 0; offset += MaxChunkBytes, sequence++)
-            await InsertAsync(c, tx, tenantId, requestId, taskId, exportId, sequence, document[offset..Math.Min(document.Length, offset + MaxChunkBytes)], now, ct);
+            await InsertAsync(c, tx, tenantId, requestId, taskId, exportId, sequence,
+                document[offset..Math.Min(document.Length, offset + MaxChunkBytes)], now, ct);
         await tx.CommitAsync(ct);
         return new ExportRef(exportId, document.Length, Convert.ToHexStringLower(SHA256.HashData(document)), records, categories);
     }
@@ -89,6 +91,7 @@ internal sealed partial class ExportStore(NpgsqlDataSource dataSource, DataKeyRi
         DateTimeOffset now, CancellationToken ct)
     {
         foreach (var chunk in chunks)
-            await InsertAsync(c, tx, tenantId, chunk.Task.RequestId, chunk.Task.TaskId, chunk.ExportId, chunk.Sequence, chunk.Data, now, ct);
+            await InsertAsync(
+                c, tx, tenantId, chunk.Task.RequestId, chunk.Task.TaskId, chunk.ExportId, chunk.Sequence, chunk.Data, now, ct);
     }
 }

@@ -26,7 +26,8 @@ internal static class Queues
     public static bool IsExchange(string destination) => destination.StartsWith(ExchangePrefix, StringComparison.Ordinal);
 
     // The queue a stored destination names, for this engine cluster.
-    public static string Resolve(string destination, BusOptions bus) => destination.StartsWith('@') ? bus.EndpointPrefix + destination[1..] : destination;
+    public static string Resolve(string destination, BusOptions bus) =>
+        destination.StartsWith('@') ? bus.EndpointPrefix + destination[1..] : destination;
 
     // The engine's reply queue, and the exchange bound to it that connectors answer to: a connector's broker user needs
     // write (and configure, which MassTransit's declaration asks for) on the exchange only, never read on the queue.

@@ -35,7 +35,8 @@ internal sealed class ReplyGuard(NpgsqlDataSource dataSource, SecretTokens token
     public async Task<ReplyVerdict> CheckAsync(ConsumeContext context, TaskReference task, string what)
     {
         await using var c = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        var owner = await c.QuerySingleOrDefaultAsync<Owner>(new CommandDefinition(OwnerSql, new { task.RequestId, task.Connector }, cancellationToken: context.CancellationToken));
+        var owner = await c.QuerySingleOrDefaultAsync<Owner>(
+            new CommandDefinition(OwnerSql, new { task.RequestId, task.Connector }, cancellationToken: context.CancellationToken));
         if (owner is null)
         {
             // Another engine's request on a shared broker: nothing of ours to change.

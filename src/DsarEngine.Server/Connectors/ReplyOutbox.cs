@@ -34,19 +34,22 @@ internal sealed class ReplyOutbox(NpgsqlDataSource dataSource, ExportStore expor
         UnknownRequest,
     }
 
-    public async Task<Outcome> RecordAsync(TaskReference task, Guid replyId, object reply, IReadOnlyList<ExportChunkUploaded> chunks, CancellationToken ct)
+    public async Task<Outcome> RecordAsync(
+        TaskReference task, Guid replyId, object reply, IReadOnlyList<ExportChunkUploaded> chunks, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        if (await c.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(RequestTenantSql, new { task.RequestId, task.Tenant }, tx, cancellationToken: ct)) is not { } tenantId)
+        if (await c.QuerySingleOrDefaultAsync<Guid?>(
+            new CommandDefinition(RequestTenantSql, new { task.RequestId, task.Tenant }, tx, cancellationToken: ct)) is not { } tenantId)
             return Outcome.UnknownRequest;
         // Under a lock on the reply's id, so that a duplicate sent at the same moment waits, then finds the row.
         await c.ExecuteAsync(new CommandDefinition(LockSql, new { Id = replyId }, tx, cancellationToken: ct));
         if (await c.ExecuteScalarAsync<bool>(new CommandDefinition(ExistsSql, new { Id = replyId }, tx, cancellationToken: ct)))
             return Outcome.AlreadyRecorded;
         var type = reply.GetType();
-        await RuntimeRows.EnqueueAsync(c, tx, replyId, tenantId, task.RequestId, Destination, type.FullName!, JsonSerializer.Serialize(reply, type, Json), now, ct);
+        await RuntimeRows.EnqueueAsync(c, tx, replyId, tenantId, task.RequestId, Destination, type.FullName!,
+            JsonSerializer.Serialize(reply, type, Json), now, ct);
         await exports.StoreChunksAsync(c, tx, tenantId, chunks, now, ct);
         await RuntimeRows.NotifyAsync(c, tx, RuntimeRows.OutboxChannel, ct);
         await tx.CommitAsync(ct);

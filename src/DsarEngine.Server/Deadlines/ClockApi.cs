@@ -22,16 +22,16 @@ internal static class ClockApi
         return group;
     }
 
-    private static Task<Results<Ok<StaffRequestView>, ValidationProblem, ProblemHttpResult>> Extend(
-        string reference, HttpRequest http, ClaimsPrincipal user, ClockCommands commands, IOptions<IntakeOptions> options, CancellationToken ct) =>
+    private static Task<Results<Ok<StaffRequestView>, ValidationProblem, ProblemHttpResult>> Extend(string reference,
+        HttpRequest http, ClaimsPrincipal user, ClockCommands commands, IOptions<IntakeOptions> options, CancellationToken ct) =>
         Run(http, options, body => commands.ExtendAsync(user, reference, body, ct), ct);
 
-    private static Task<Results<Ok<StaffRequestView>, ValidationProblem, ProblemHttpResult>> Stop(
-        string reference, HttpRequest http, ClaimsPrincipal user, ClockCommands commands, IOptions<IntakeOptions> options, CancellationToken ct) =>
+    private static Task<Results<Ok<StaffRequestView>, ValidationProblem, ProblemHttpResult>> Stop(string reference,
+        HttpRequest http, ClaimsPrincipal user, ClockCommands commands, IOptions<IntakeOptions> options, CancellationToken ct) =>
         Run(http, options, body => commands.StopAsync(user, reference, body, ct), ct);
 
-    private static Task<Results<Ok<StaffRequestView>, ValidationProblem, ProblemHttpResult>> Resume(
-        string reference, HttpRequest http, ClaimsPrincipal user, ClockCommands commands, IOptions<IntakeOptions> options, CancellationToken ct) =>
+    private static Task<Results<Ok<StaffRequestView>, ValidationProblem, ProblemHttpResult>> Resume(string reference,
+        HttpRequest http, ClaimsPrincipal user, ClockCommands commands, IOptions<IntakeOptions> options, CancellationToken ct) =>
         Run(http, options, body => commands.ResumeAsync(user, reference, body, ct), ct);
 
     private static async Task<Results<Ok<StaffRequestView>, ValidationProblem, ProblemHttpResult>> Run(

@@ -16,7 +16,8 @@ internal sealed class ClockCommands(RequestStore requests, SignalProcessor proce
 
     public Task<Results<Ok<StaffRequestView>, ValidationProblem, ProblemHttpResult>> ExtendAsync(
         ClaimsPrincipal user, string reference, ClockCommandBody body, CancellationToken ct) =>
-        RunAsync(user, reference, ValidateText(body.Reason, "reason", required: true, "the reasons for the extension, as told to the subject"),
+        RunAsync(user, reference,
+            ValidateText(body.Reason, "reason", required: true, "the reasons for the extension, as told to the subject"),
             () => new Signal.Extend(body.Reason!.Trim(), user.Actor()), ct);
 
     public Task<Results<Ok<StaffRequestView>, ValidationProblem, ProblemHttpResult>> StopAsync(
@@ -30,7 +31,8 @@ internal sealed class ClockCommands(RequestStore requests, SignalProcessor proce
 
     public Task<Results<Ok<StaffRequestView>, ValidationProblem, ProblemHttpResult>> ResumeAsync(
         ClaimsPrincipal user, string reference, ClockCommandBody body, CancellationToken ct) =>
-        RunAsync(user, reference, ValidateText(body.Note, "note", required: false, ""), () => new Signal.ResumeClock(body.Note?.Trim(), user.Actor()), ct);
+        RunAsync(user, reference, ValidateText(body.Note, "note", required: false, ""),
+            () => new Signal.ResumeClock(body.Note?.Trim(), user.Actor()), ct);
 
     private async Task<Results<Ok<StaffRequestView>, ValidationProblem, ProblemHttpResult>> RunAsync(
         ClaimsPrincipal user, string reference, Dictionary<string, string[]> errors, Func<Signal> signal, CancellationToken ct)
@@ -42,8 +44,10 @@ internal sealed class ClockCommands(RequestStore requests, SignalProcessor proce
         var outcome = await processor.ProcessAsync(request.Id, signal(), new SignalSource("staff", null), ct);
         return outcome.Result switch
         {
-            SignalResult.Applied => TypedResults.Ok(StaffRequestView.From((await requests.FindAsync(user.Tenant(), reference, ct))!, clock.GetUtcNow())),
-            SignalResult.Refused => Problems.Of(StatusCodes.Status409Conflict, outcome.Slug!, "Refused; nothing was changed.", outcome.Reason),
+            SignalResult.Applied => TypedResults.Ok(
+                StaffRequestView.From((await requests.FindAsync(user.Tenant(), reference, ct))!, clock.GetUtcNow())),
+            SignalResult.Refused => Problems.Of(
+                StatusCodes.Status409Conflict, outcome.Slug!, "Refused; nothing was changed.", outcome.Reason),
             SignalResult.NotFound => Problems.NotFound("workflow for this request"),
             _ => Problems.Of(StatusCodes.Status409Conflict, "not-applicable", "The workflow cannot take this now; nothing was changed."),
         };

@@ -16,7 +16,8 @@ internal static class DeadlinesApi
     {
         var group = app.MapGroup("/api/v1").WithTags("Staff: deadlines").RequireAuthorization(AuthServices.Staff);
         group.MapGet("/deadlines/preview", Preview)
-            .WithSummary("Compute and explain a deadline: regime, jurisdiction, receivedAt (RFC 3339), optional timeZone (IANA), stops (2025-03-05/2025-03-10,...), extended");
+            .WithSummary("Compute and explain a deadline: regime, jurisdiction, receivedAt (RFC 3339), optional timeZone (IANA), " +
+                "stops (2025-03-05/2025-03-10,...), extended");
         group.MapGet("/staff/requests/{reference}/deadline", ForRequest).WithSummary("The request's deadline, explained step by step");
         return group;
     }

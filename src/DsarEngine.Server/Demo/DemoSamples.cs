@@ -8,7 +8,8 @@ namespace DsarEngine.Server.Demo;
 // seeded Bogus data, so the demo shows exactly what a real submission produces.
 internal sealed class DemoSamples(IntakeService intake, ILogger<DemoSamples> log)
 {
-    private static readonly string[] SampleRights = ["access", "erasure", "rectification", "portability", "objection", "consent-withdrawal"];
+    private static readonly string[] SampleRights =
+        ["access", "erasure", "rectification", "portability", "objection", "consent-withdrawal"];
 
     public async Task CreateAsync(int count, CancellationToken ct)
     {
@@ -30,7 +31,9 @@ internal sealed class DemoSamples(IntakeService intake, ILogger<DemoSamples> log
                 },
                 Details = right == "rectification" ? "Mon adresse a changé." : null,
                 // GDPR Art. 16: what is wrong and what it should be, as fields the connectors can apply.
-                Changes = right == "rectification" ? [new IntakeChange { Field = "postal-address", Value = faker.Address.FullAddress() }] : null,
+                Changes = right == "rectification"
+                    ? [new IntakeChange { Field = "postal-address", Value = faker.Address.FullAddress() }]
+                    : null,
                 Language = i % 2 == 0 ? "fr" : "en",
                 // The last one reaches the demo organisation through its processor's help-centre workspace.
                 Tenant = i == count - 1 ? DemoSeeder.ProcessorSlug : "demo",

@@ -14,8 +14,9 @@ namespace DsarEngine.Server.Demo;
 // Seeds the demo organisation so that a newcomer has something to click on. Idempotent: a second run keeps
 // the same organisation, the same API keys (read back from the credentials file) and adds no duplicates.
 internal sealed class DemoSeeder(
-    TenantStore tenants, ApiKeyStore keys, RequestStore requests, ConnectorStore connectors, RegisterStore registers, WorkspaceStore workspaces, DemoSamples samples,
-    StaffDirectory staff, IOptions<DemoOptions> options, IOptions<IntakeOptions> intake, Connectors.Http.ConnectorSecrets secrets, TimeProvider clock, ILogger<DemoSeeder> log)
+    TenantStore tenants, ApiKeyStore keys, RequestStore requests, ConnectorStore connectors, RegisterStore registers,
+    WorkspaceStore workspaces, DemoSamples samples, StaffDirectory staff, IOptions<DemoOptions> options, IOptions<IntakeOptions> intake,
+    Connectors.Http.ConnectorSecrets secrets, TimeProvider clock, ILogger<DemoSeeder> log)
 {
     public static readonly Guid TenantId = Guid.Parse("0193a0c4-0000-7000-8000-00000000de30");
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -37,7 +38,9 @@ internal sealed class DemoSeeder(
             Users = await EnsureUsersAsync(credentials.Users),
             Processor = await SeedProcessorAsync(baseUrl, credentials.Processor?.ApiKeys, now, ct),
             Bus = options.Value.ErasureListenerUrl is { } listener ? new DemoBus(listener) : null,
-            OpenDsr = options.Value.OpenDsrToken is { } token ? new DemoOpenDsr($"{baseUrl}/opendsr/v1", "demo_controller", ProcessorSlug, token) : null,
+            OpenDsr = options.Value.OpenDsrToken is { } token
+                ? new DemoOpenDsr($"{baseUrl}/opendsr/v1", "demo_controller", ProcessorSlug, token)
+                : null,
         };
         WriteCredentials(credentials);
 
@@ -48,7 +51,9 @@ internal sealed class DemoSeeder(
             // Seeded as an admin would register it, but without the API's check: say here what the operator must add.
             if (secrets.Find("demo", DemoConnectors.NewsletterSecret) is not { } secret
                 || !secret.Covers(Connectors.Http.HttpConnectorSettings.Normalise(options.Value.NewsletterUrl)))
-                log.LogWarning("The demo newsletter connector cannot be called until {Setting} is provisioned (Value, and Endpoints:0 = {Url}); eng/run.sh does",
+                log.LogWarning(
+                    "The demo newsletter connector cannot be called until {Setting} is provisioned (Value, and Endpoints:0 = {Url}); " +
+                    "eng/run.sh does",
                     $"{Connectors.Http.ConnectorSecrets.SectionName}:demo:{DemoConnectors.NewsletterSecret}", options.Value.NewsletterUrl);
         }
         if ((await requests.ListAsync(TenantId, null, 1, 0, ct)).Count == 0)
@@ -128,11 +133,12 @@ internal sealed class DemoSeeder(
     public static readonly Guid ProcessorId = Guid.Parse("0193a0c4-0000-7000-8000-00000000de31");
     public const string ProcessorSlug = "helpdesk";
 
-    private async Task<DemoTenantKeys> SeedProcessorAsync(string baseUrl, IReadOnlyDictionary<string, string>? known, DateTimeOffset now, CancellationToken ct)
+    private async Task<DemoTenantKeys> SeedProcessorAsync(
+        string baseUrl, IReadOnlyDictionary<string, string>? known, DateTimeOffset now, CancellationToken ct)
     {
         // The slug is the identity: a database seeded by an earlier version may hold the tenant under another id.
-        var processorId = await tenants.UpsertAsync(new Tenant(ProcessorId, ProcessorSlug, "Helpdesk Cloud SAS", "FR", "Europe/Paris", "en", [baseUrl],
-            Role: TenantRoles.Processor), now, ct);
+        var processorId = await tenants.UpsertAsync(new Tenant(
+            ProcessorId, ProcessorSlug, "Helpdesk Cloud SAS", "FR", "Europe/Paris", "en", [baseUrl], Role: TenantRoles.Processor), now, ct);
         // demo.helpdesk.example: the demo organisation's own help desk; its requests land in the demo inbox.
         await workspaces.UpsertAsync(new Workspace(processorId, "demo", "Demo Organisation help centre", TenantId,
             null, null, null, now, null), now, ct);

@@ -16,19 +16,25 @@ internal static class IdentityApi
             .RequireCors(CorsSetup.PublicPolicy);
         group.MapGet("/", Page).ExcludeFromDescription().RequireRateLimiting(RateLimits.PublicStatus);
         // Codes are guessable in principle: their endpoint has the tighter per-client budget.
-        group.MapPost("/", Verify).RequireRateLimiting(RateLimits.PublicCode).Accepts<IdentityProof>("application/json", "application/x-www-form-urlencoded")
+        group.MapPost("/", Verify)
+            .RequireRateLimiting(RateLimits.PublicCode)
+            .Accepts<IdentityProof>("application/json", "application/x-www-form-urlencoded")
             .WithSummary("Prove control of the e-mail address with the one-time link token or the six-digit code");
         return group;
     }
 
     private static ContentHttpResult Page(string reference, Guid challenge, string token, HttpContext http)
     {
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        http.Response.Headers.ContentSecurityPolicy =
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        // Two literals only to keep the lines short: they join with no break between the two inputs.
         var html = $$"""
             <!doctype html><html lang="en"><meta charset="utf-8"><title>Confirm your request</title>
             <body style="font-family:sans-serif;max-width:30em;margin:3em auto">
             <h1>Confirm your request {{WebUtility.HtmlEncode(reference)}}</h1>
-            <form method="post"><input type="hidden" name="challenge" value="{{challenge}}"><input type="hidden" name="token" value="{{WebUtility.HtmlEncode(token)}}">
+            <form method="post"><input type="hidden" name="challenge" value="{{challenge}}">
+            """ + $$"""
+            <input type="hidden" name="token" value="{{WebUtility.HtmlEncode(token)}}">
             <button type="submit">Yes, I made this request</button></form></body></html>
             """;
         return TypedResults.Content(html, "text/html; charset=utf-8");
@@ -53,15 +59,21 @@ internal static class IdentityApi
             proof = body.Value!;
         }
         if (proof.Challenge is not { } challenge || (string.IsNullOrEmpty(proof.Token) == string.IsNullOrEmpty(proof.Code)))
-            return Problems.Validation(new Dictionary<string, string[]> { ["challenge"] = ["Send the challenge id with either the token from the link or the code."] });
+            return Problems.Validation(new Dictionary<string, string[]>
+            {
+                ["challenge"] = ["Send the challenge id with either the token from the link or the code."],
+            });
         return await verification.VerifyAsync(reference, challenge, proof.Token, proof.Code, ct) switch
         {
             VerificationResult.Verified => TypedResults.Ok(new IdentityVerified(reference, "verified")),
-            VerificationResult.Expired => Problems.Of(StatusCodes.Status410Gone, "challenge-expired", "This confirmation has expired.", "Ask for a new one from the request's status page."),
+            VerificationResult.Expired => Problems.Of(StatusCodes.Status410Gone, "challenge-expired", "This confirmation has expired.",
+                "Ask for a new one from the request's status page."),
             VerificationResult.Used => Problems.Of(StatusCodes.Status409Conflict, "challenge-used", "This confirmation was already used."),
-            VerificationResult.TooManyAttempts => Problems.Of(StatusCodes.Status429TooManyRequests, "challenge-locked", "Too many wrong codes.", "The organisation will verify your identity another way."),
+            VerificationResult.TooManyAttempts => Problems.Of(StatusCodes.Status429TooManyRequests, "challenge-locked",
+                "Too many wrong codes.", "The organisation will verify your identity another way."),
             VerificationResult.Wrong => Problems.Of(StatusCodes.Status400BadRequest, "challenge-wrong", "The code does not match."),
-            VerificationResult.NotWaiting => Problems.Of(StatusCodes.Status409Conflict, "not-waiting-for-identity", "This request is not waiting for identity proof."),
+            VerificationResult.NotWaiting => Problems.Of(StatusCodes.Status409Conflict, "not-waiting-for-identity",
+                "This request is not waiting for identity proof."),
             _ => Problems.NotFound("identity confirmation"),
         };
     }

@@ -22,7 +22,8 @@ internal enum VerificationResult
 // Checked and consumed in the same transaction as the signal it produces: single use even under races.
 internal sealed class IdentityVerification(RequestStore requests, SignalProcessor processor, TimeProvider clock)
 {
-    private sealed record Challenge(Guid Id, byte[] TokenHash, byte[] CodeHash, DateTimeOffset ExpiresAt, int Attempts, DateTimeOffset? UsedAt)
+    private sealed record Challenge(
+        Guid Id, byte[] TokenHash, byte[] CodeHash, DateTimeOffset ExpiresAt, int Attempts, DateTimeOffset? UsedAt)
     {
         private Challenge() : this(default, [], [], default, 0, null) { }
     }
@@ -39,16 +40,19 @@ internal sealed class IdentityVerification(RequestStore requests, SignalProcesso
             return VerificationResult.NotFound;
         var outcome = VerificationResult.NotWaiting;
         var method = token is not null ? "one-time link" : "one-time code";
-        var result = await processor.ProcessAsync(request.Id, new Signal.IdentityVerified("email", method, "subject"), new SignalSource("identity", null), ct,
+        var result = await processor.ProcessAsync(
+            request.Id, new Signal.IdentityVerified("email", method, "subject"), new SignalSource("identity", null), ct,
             async (c, tx) =>
             {
-                var challenge = await c.QuerySingleOrDefaultAsync<Challenge>(new CommandDefinition(LockSql, new { Id = challengeId, RequestId = request.Id }, tx, cancellationToken: ct));
+                var challenge = await c.QuerySingleOrDefaultAsync<Challenge>(new CommandDefinition(
+                    LockSql, new { Id = challengeId, RequestId = request.Id }, tx, cancellationToken: ct));
                 outcome = Check(challenge, token, code, clock.GetUtcNow());
                 var sql = outcome == VerificationResult.Verified
                     ? "UPDATE identity_challenges SET used_at = @Now WHERE id = @Id"
                     : "UPDATE identity_challenges SET attempts = attempts + 1 WHERE id = @Id";
                 if (challenge is not null && outcome is VerificationResult.Verified or VerificationResult.Wrong)
-                    await c.ExecuteAsync(new CommandDefinition(sql, new { Id = challengeId, Now = clock.GetUtcNow() }, tx, cancellationToken: ct));
+                    await c.ExecuteAsync(
+                        new CommandDefinition(sql, new { Id = challengeId, Now = clock.GetUtcNow() }, tx, cancellationToken: ct));
                 return outcome == VerificationResult.Verified;
             });
         return result.Result switch
@@ -69,7 +73,9 @@ internal sealed class IdentityVerification(RequestStore requests, SignalProcesso
             return VerificationResult.Expired;
         if (challenge.Attempts >= IdentityChallenges.MaxAttempts)
             return VerificationResult.TooManyAttempts;
-        var matches = token is not null ? SecretTokens.Matches(token, challenge.TokenHash) : SecretTokens.Matches(code?.Trim(), challenge.CodeHash);
+        var matches = token is not null
+            ? SecretTokens.Matches(token, challenge.TokenHash)
+            : SecretTokens.Matches(code?.Trim(), challenge.CodeHash);
         return matches ? VerificationResult.Verified : VerificationResult.Wrong;
     }
 }

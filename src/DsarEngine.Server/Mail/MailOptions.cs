@@ -52,14 +52,21 @@ internal sealed class MailOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!SecurityModes.Contains(SmtpSecurity))
-            yield return new ValidationResult($"Dsar:Mail:SmtpSecurity must be none, starttls or tls (was '{SmtpSecurity}').", [nameof(SmtpSecurity)]);
+            yield return new ValidationResult(
+                $"Dsar:Mail:SmtpSecurity must be none, starttls or tls (was '{SmtpSecurity}').", [nameof(SmtpSecurity)]);
         if (Enabled && Uri.CheckHostName(SmtpHost!.Trim()) == UriHostNameType.Unknown)
-            yield return new ValidationResult("Dsar:Mail:SmtpHost must be a host name or IP address, without scheme or port (the port is Dsar:Mail:SmtpPort).", [nameof(SmtpHost)]);
+            yield return new ValidationResult(
+                "Dsar:Mail:SmtpHost must be a host name or IP address, without scheme or port (the port is Dsar:Mail:SmtpPort).",
+                [nameof(SmtpHost)]);
         if (string.IsNullOrEmpty(SmtpUser) != string.IsNullOrEmpty(SmtpPassword))
-            yield return new ValidationResult("Dsar:Mail:SmtpUser and Dsar:Mail:SmtpPassword go together: set both or neither.", [nameof(SmtpUser)]);
+            yield return new ValidationResult(
+                "Dsar:Mail:SmtpUser and Dsar:Mail:SmtpPassword go together: set both or neither.", [nameof(SmtpUser)]);
         if (!string.IsNullOrEmpty(SmtpUser) && SmtpSecurity == "none")
-            yield return new ValidationResult("Dsar:Mail:SmtpUser needs Dsar:Mail:SmtpSecurity starttls or tls: a password is never sent in clear text.", [nameof(SmtpSecurity)]);
+            yield return new ValidationResult(
+                "Dsar:Mail:SmtpUser needs Dsar:Mail:SmtpSecurity starttls or tls: a password is never sent in clear text.",
+                [nameof(SmtpSecurity)]);
         if (RetryMaxSeconds < RetryBaseSeconds)
-            yield return new ValidationResult("Dsar:Mail:RetryMaxSeconds must be at least Dsar:Mail:RetryBaseSeconds.", [nameof(RetryMaxSeconds)]);
+            yield return new ValidationResult(
+                "Dsar:Mail:RetryMaxSeconds must be at least Dsar:Mail:RetryBaseSeconds.", [nameof(RetryMaxSeconds)]);
     }
 }

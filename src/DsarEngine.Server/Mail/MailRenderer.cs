@@ -16,8 +16,8 @@ namespace DsarEngine.Server.Mail;
 internal enum MailAudience { Subject, Staff }
 
 // Renders a stored message: its model plus what is derived at send time (links, the request's facts).
-internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, StatusLinks links, SecretTokens tokens, IOptions<IntakeOptions> intake,
-    Packs.PackLinks packLinks, PackCodes packCodes)
+internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, StatusLinks links, SecretTokens tokens,
+    IOptions<IntakeOptions> intake, Packs.PackLinks packLinks, PackCodes packCodes)
 {
     public const string LinkPlaceholder = "[link sent to the subject]";
     public const string CodePlaceholder = "[one-time code sent to the subject]";
@@ -40,22 +40,31 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
             {
                 // Derived now, never stored: the database holds only their hashes.
                 values["verifyUrl"] = forSubject
-                    ? $"{intake.Value.PublicBaseUrl.TrimEnd('/')}/api/v1/requests/{request.Reference}/identity?challenge={challengeId}&token={tokens.Derive(IdentityChallenges.TokenPurpose, challengeId)}"
+                    ? $"{intake.Value.PublicBaseUrl.TrimEnd('/')}/api/v1/requests/{request.Reference}/identity" +
+                        $"?challenge={challengeId}&token={tokens.Derive(IdentityChallenges.TokenPurpose, challengeId)}"
                     : LinkPlaceholder;
                 values["code"] = forSubject ? IdentityChallenges.Code(tokens, challengeId) : CodePlaceholder;
-                if (DateTimeOffset.TryParse(values.GetValueOrDefault("expiresAtIso"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var expires))
+                if (DateTimeOffset.TryParse(
+                    values.GetValueOrDefault("expiresAtIso"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var expires))
                     values["expiresAt"] = TimeZoneInfo.ConvertTime(expires, zone).ToString("f", culture);
             }
             // The answer's link: to the pack when one was rendered (expiring), else to the status page.
-            var hasPack = DateTimeOffset.TryParse(values.GetValueOrDefault("packExpiresIso"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var packExpires);
-            values["packUrl"] = !hasPack ? values["statusUrl"] : forSubject ? packLinks.Url(request.Id, request.Reference, packExpires) : LinkPlaceholder;
+            var hasPack = DateTimeOffset.TryParse(
+                values.GetValueOrDefault("packExpiresIso"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var packExpires);
+            values["packUrl"] = !hasPack ? values["statusUrl"]
+                : forSubject ? packLinks.Url(request.Id, request.Reference, packExpires)
+                : LinkPlaceholder;
             values["packNote"] = !hasPack ? "" : mail.Language == "fr"
-                ? $"Le lien est valable jusqu'au {TimeZoneInfo.ConvertTime(packExpires, zone).ToString("D", culture)} ; en l'ouvrant, vous recevrez un code à usage unique à cette adresse."
-                : $"The link works until {TimeZoneInfo.ConvertTime(packExpires, zone).ToString("D", culture)}; opening it sends a one-time code to this address.";
+                ? $"Le lien est valable jusqu'au {TimeZoneInfo.ConvertTime(packExpires, zone).ToString("D", culture)} ; " +
+                    $"en l'ouvrant, vous recevrez un code à usage unique à cette adresse."
+                : $"The link works until {TimeZoneInfo.ConvertTime(packExpires, zone).ToString("D", culture)}; " +
+                    $"opening it sends a one-time code to this address.";
             if (values.TryGetValue("packCode", out var codeId) && Guid.TryParse(codeId, out var packCodeId))
                 values["code"] = forSubject ? packCodes.Code(packCodeId) : CodePlaceholder;
             // A date fixed when the message was written (e.g. an extension notice) wins over today's state.
-            var due = values.TryGetValue("dueOnIso", out var iso) && DateOnly.TryParse(iso, CultureInfo.InvariantCulture, out var fixedDue) ? fixedDue : request.EffectiveDue;
+            var due = values.TryGetValue("dueOnIso", out var iso) && DateOnly.TryParse(iso, CultureInfo.InvariantCulture, out var fixedDue)
+                ? fixedDue
+                : request.EffectiveDue;
             values["dueOn"] = due?.ToString("D", culture) ?? "";
         }
         values["routedNote"] = values.TryGetValue("routedBy", out var processor)

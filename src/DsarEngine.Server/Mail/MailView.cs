@@ -4,7 +4,8 @@ namespace DsarEngine.Server.Mail;
 // One outgoing message as admins see it. State: queued (never tried), retrying (failed, tried again at
 // nextAttemptAt), dead (gave up at deadAt; lastError says why; an admin can requeue it) or sent.
 internal sealed record MailView(Guid Id, string To, string Subject, string Body, string Template, string Language,
-    DateTimeOffset CreatedAt, string State, DateTimeOffset? SentAt, int Attempts, DateTimeOffset? NextAttemptAt, DateTimeOffset? DeadAt, string? LastError)
+    DateTimeOffset CreatedAt, string State, DateTimeOffset? SentAt, int Attempts, DateTimeOffset? NextAttemptAt, DateTimeOffset? DeadAt,
+    string? LastError)
 {
     public const string Queued = "queued";
 

@@ -21,7 +21,8 @@ internal static class MailboxApi
         ClaimsPrincipal user, MailboxStore mailbox, MailRenderer renderer, string? to, int? limit, CancellationToken ct)
     {
         if (limit is < 1 or > 200)
-            return Problems.Validation(new Dictionary<string, string[]> { ["limit"] = ["Between 1 and 200."] }, "Fix the query parameters.");
+            return Problems.Validation(
+                new Dictionary<string, string[]> { ["limit"] = ["Between 1 and 200."] }, "Fix the query parameters.");
         var messages = await mailbox.ListAsync(user.Tenant(), to, limit ?? 50, ct);
         var views = new List<MailView>(messages.Count);
         foreach (var mail in messages)

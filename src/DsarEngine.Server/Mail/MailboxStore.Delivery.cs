@@ -38,7 +38,8 @@ internal sealed partial class MailboxStore
     public async Task<IReadOnlyList<Guid>> BuryInterruptedAsync(int maxAttempts, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return (await connection.QueryAsync<Guid>(new CommandDefinition(BuryInterruptedSql, new { Now = now, MaxAttempts = maxAttempts }, cancellationToken: ct))).AsList();
+        return (await connection.QueryAsync<Guid>(new CommandDefinition(
+            BuryInterruptedSql, new { Now = now, MaxAttempts = maxAttempts }, cancellationToken: ct))).AsList();
     }
 
     private const string SentSql = """
@@ -57,12 +58,14 @@ internal sealed partial class MailboxStore
         """;
 
     // attempts: the count the claim recorded. Returns true when the message is now dead.
-    public async Task<bool> MarkFailedAsync(Guid id, int attempts, string error, MailRetryPolicy policy, DateTimeOffset now, CancellationToken ct)
+    public async Task<bool> MarkFailedAsync(
+        Guid id, int attempts, string error, MailRetryPolicy policy, DateTimeOffset now, CancellationToken ct)
     {
         var dead = policy.IsDead(attempts);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(FailedSql,
-            new { Id = id, Error = error, Next = now + policy.DelayAfter(attempts), DeadAt = dead ? now : (DateTimeOffset?)null }, cancellationToken: ct));
+            new { Id = id, Error = error, Next = now + policy.DelayAfter(attempts), DeadAt = dead ? now : (DateTimeOffset?)null },
+            cancellationToken: ct));
         return dead;
     }
 }

@@ -30,7 +30,11 @@ internal sealed partial class MailboxStore(NpgsqlDataSource dataSource)
     public static Task EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid tenantId, Guid? requestId,
         MailDraft mail, DateTimeOffset createdAt, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(EnqueueSql,
-            new { mail.Id, TenantId = tenantId, RequestId = requestId, mail.ToAddress, mail.Template, mail.Language, mail.Model, CreatedAt = createdAt },
+            new
+            {
+                mail.Id, TenantId = tenantId, RequestId = requestId, mail.ToAddress, mail.Template, mail.Language, mail.Model,
+                CreatedAt = createdAt,
+            },
             tx, cancellationToken: ct));
 
     private const string ListSql = $"""
@@ -42,7 +46,8 @@ internal sealed partial class MailboxStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<StoredMail>> ListAsync(Guid tenantId, string? to, int limit, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<StoredMail>(new CommandDefinition(ListSql, new { TenantId = tenantId, To = to, Limit = limit }, cancellationToken: ct));
+        var rows = await connection.QueryAsync<StoredMail>(
+            new CommandDefinition(ListSql, new { TenantId = tenantId, To = to, Limit = limit }, cancellationToken: ct));
         return rows.AsList();
     }
 
@@ -62,11 +67,13 @@ internal sealed partial class MailboxStore(NpgsqlDataSource dataSource)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var row = await c.QuerySingleOrDefaultAsync<Requeued>(new CommandDefinition(RequeueSql, new { Id = id, TenantId = tenantId, Now = now }, tx, cancellationToken: ct));
+        var row = await c.QuerySingleOrDefaultAsync<Requeued>(
+            new CommandDefinition(RequeueSql, new { Id = id, TenantId = tenantId, Now = now }, tx, cancellationToken: ct));
         if (row is null)
         {
             var exists = await c.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "SELECT EXISTS (SELECT 1 FROM mail_messages WHERE id = @Id AND tenant_id = @TenantId)", new { Id = id, TenantId = tenantId }, tx, cancellationToken: ct));
+                "SELECT EXISTS (SELECT 1 FROM mail_messages WHERE id = @Id AND tenant_id = @TenantId)",
+                new { Id = id, TenantId = tenantId }, tx, cancellationToken: ct));
             return exists ? MailRequeue.NotDead : MailRequeue.NotFound;
         }
         // The request's audit trail says who sent its subject's mail again, and which mail (no address, no content).

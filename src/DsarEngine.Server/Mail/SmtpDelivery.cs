@@ -60,7 +60,8 @@ internal sealed class SmtpDelivery(MailboxStore mailbox, MailRenderer renderer, 
             }
             else if (await mailbox.MarkFailedAsync(mail.Id, mail.Attempts, error, policy, clock.GetUtcNow(), CancellationToken.None))
             {
-                log.LogWarning("Mail {MailId} is dead after {Attempts} attempts ({Error}); an admin can requeue it", mail.Id, mail.Attempts, error);
+                log.LogWarning("Mail {MailId} is dead after {Attempts} attempts ({Error}); an admin can requeue it",
+                    mail.Id, mail.Attempts, error);
             }
         }
         return sent;

@@ -16,10 +16,12 @@ internal static partial class OpenDsrApi
         var group = app.MapGroup("/opendsr/v1").WithTags("OpenDSR processor").RequireRateLimiting(Platform.RateLimits.OpenDsr);
         group.MapGet("/discovery", Discovery).WithSummary("What this processor supports, and where its signing certificate is");
         group.MapGet("/certificate.pem", (OpenDsrSigner signer) => signer.CertificatePem is { } pem
-            ? Results.Text(pem, "application/x-pem-file") : OpenDsrProblems.Disabled()).WithSummary("The certificate that signs responses and callbacks");
+                ? Results.Text(pem, "application/x-pem-file") : OpenDsrProblems.Disabled())
+            .WithSummary("The certificate that signs responses and callbacks");
         group.MapPost("/requests", Create).WithSummary("Submit a data-subject request as a controller (bearer token or signed body)");
         group.MapGet("/requests/{id}", Status).WithSummary("A request's status, signed");
-        group.MapGet("/requests/{id}/results", ResultsArchive).WithSummary("A completed access or portability request's data (ZIP: JSON and CSV per system and category, manifest)");
+        group.MapGet("/requests/{id}/results", ResultsArchive)
+            .WithSummary("A completed access or portability request's data (ZIP: JSON and CSV per system and category, manifest)");
         group.MapDelete("/requests/{id}", Cancel).WithSummary("Cancel a pending request");
         return group;
     }
@@ -42,8 +44,9 @@ internal static partial class OpenDsrApi
             new() { [domain] = extension }), signer, domain);
     }
 
-    private static async Task<IResult> Create(HttpRequest http, OpenDsrSigner signer, IOptions<OpenDsrOptions> options, OpenDsrControllers controllers,
-        IntakeService intake, OpenDsrStore store, Connectors.Egress.EgressPolicy egress, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Create(HttpRequest http, OpenDsrSigner signer, IOptions<OpenDsrOptions> options,
+        OpenDsrControllers controllers, IntakeService intake, OpenDsrStore store, Connectors.Egress.EgressPolicy egress, TimeProvider clock,
+        CancellationToken ct)
     {
         if (!signer.Enabled)
             return OpenDsrProblems.Disabled();
@@ -68,8 +71,8 @@ internal static partial class OpenDsrApi
         if (result is not IntakeResult.Accepted accepted)
             return OpenDsrProblems.Invalid([("subject_request_id", "This subject_request_id was already used for a different request.")]);
         var request = accepted.Request;
-        await store.LinkAsync(new OpenDsrLink(controller.Id, id, request.TenantId, request.Id, [.. body.StatusCallbackUrls ?? []], "pending",
-            clock.GetUtcNow(), null), ct);
+        await store.LinkAsync(new OpenDsrLink(
+            controller.Id, id, request.TenantId, request.Id, [.. body.StatusCallbackUrls ?? []], "pending", clock.GetUtcNow(), null), ct);
         return SignedJson.Of(201, new OpenDsrCreated(controller.Id, request.DueAt ?? request.ReceivedAt.AddDays(30), request.CreatedAt,
             Convert.ToBase64String(raw), id.ToString("D"), OpenDsrJson.ApiVersion), signer, options.Value.Domain);
     }

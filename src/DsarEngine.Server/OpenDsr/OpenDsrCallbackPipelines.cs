@@ -10,7 +10,8 @@ namespace DsarEngine.Server.OpenDsr;
 // is down does not hold every delivery round up. No retry here: undelivered callbacks are rows, retried with backoff.
 internal sealed class OpenDsrCallbackPipelines(IOptions<OpenDsrOptions> options, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> pipelines = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> pipelines =
+        new(StringComparer.OrdinalIgnoreCase);
 
     public ResiliencePipeline<HttpResponseMessage> For(Uri url) => pipelines.GetOrAdd(url.Authority, _ =>
         new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }

@@ -18,7 +18,8 @@ internal sealed partial class OpenDsrCallbackWorker
     }
 
     private const string DueSql = """
-        SELECT id, url, body, attempts FROM opendsr_callbacks WHERE delivered_at IS NULL AND attempts < @MaxAttempts AND next_attempt_at <= @Now
+        SELECT id, url, body, attempts FROM opendsr_callbacks
+        WHERE delivered_at IS NULL AND attempts < @MaxAttempts AND next_attempt_at <= @Now
         ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED
         """;
 
@@ -38,9 +39,11 @@ internal sealed partial class OpenDsrCallbackWorker
             var error = await SendAsync(callback, ct);
             // Backoff 10 s, 20 s, 40 s … capped at an hour; after MaxAttempts the row stays as the record of the failure.
             var backoff = TimeSpan.FromSeconds(Math.Min(3600, 10 * Math.Pow(2, callback.Attempts)));
-            await c.ExecuteAsync(new CommandDefinition(AttemptedSql, new { callback.Id, Error = error, Now = now, Next = now + backoff }, tx, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition(
+                AttemptedSql, new { callback.Id, Error = error, Now = now, Next = now + backoff }, tx, cancellationToken: ct));
             if (error is not null)
-                log.LogWarning("OpenDSR callback {CallbackId} failed ({Error}), attempt {Attempt}", callback.Id, error, callback.Attempts + 1);
+                log.LogWarning("OpenDSR callback {CallbackId} failed ({Error}), attempt {Attempt}",
+                    callback.Id, error, callback.Attempts + 1);
         }
         await tx.CommitAsync(ct);
     }
@@ -66,7 +69,10 @@ internal sealed partial class OpenDsrCallbackWorker
         }
         catch (BrokenCircuitException) { return "circuit-open"; }
         catch (TimeoutRejectedException) { return "timeout"; }
-        catch (HttpRequestException ex) when (Connectors.Egress.EgressRefusedException.Caused(ex)) { return Connectors.Egress.EgressRefusedException.Code; }
+        catch (HttpRequestException ex) when (Connectors.Egress.EgressRefusedException.Caused(ex))
+        {
+            return Connectors.Egress.EgressRefusedException.Code;
+        }
         catch (HttpRequestException ex) { return $"unreachable ({ex.HttpRequestError})"; }
         catch (UriFormatException) { return "bad-url"; }
     }

@@ -14,12 +14,14 @@ internal sealed partial class OpenDsrCallbackWorker
         SELECT controller_id, subject_request_id, tenant_id, request_id, callback_urls, last_status, received_at, cancelled_at
         FROM opendsr_requests
         WHERE last_status NOT IN ('completed', 'cancelled')
-          AND (@At::timestamptz IS NULL OR (received_at, controller_id, subject_request_id) > (@At::timestamptz, @Controller::text, @Id::uuid))
+          AND (@At::timestamptz IS NULL
+               OR (received_at, controller_id, subject_request_id) > (@At::timestamptz, @Controller::text, @Id::uuid))
         ORDER BY received_at, controller_id, subject_request_id LIMIT @PageSize FOR UPDATE SKIP LOCKED
         """;
 
     private const string QueueSql = """
-        INSERT INTO opendsr_callbacks (id, tenant_id, url, body, next_attempt_at, created_at) VALUES (@Id, @TenantId, @Url, @Body, @Now, @Now)
+        INSERT INTO opendsr_callbacks (id, tenant_id, url, body, next_attempt_at, created_at)
+        VALUES (@Id, @TenantId, @Url, @Body, @Now, @Now)
         """;
 
     private const string ReportedSql = """
@@ -46,12 +48,14 @@ internal sealed partial class OpenDsrCallbackWorker
                 link.SubjectRequestId.ToString("D"), intake.Value.PublicBaseUrl, ct);
             foreach (var url in link.CallbackUrls)
             {
-                var body = OpenDsrJson.Bytes(new OpenDsrCallback(link.ControllerId, request.DueAt, url, link.SubjectRequestId.ToString("D"), status,
+                var body = OpenDsrJson.Bytes(new OpenDsrCallback(
+                    link.ControllerId, request.DueAt, url, link.SubjectRequestId.ToString("D"), status,
                     OpenDsrStatuses.Extensions(options.Value.Domain, extension)) { ResultsUrl = resultsUrl, ResultsCount = resultsCount });
                 await c.ExecuteAsync(new CommandDefinition(QueueSql, new { Id = Guid.CreateVersion7(now), link.TenantId, Url = url,
                     Body = System.Text.Encoding.UTF8.GetString(body), Now = now }, tx, cancellationToken: ct));
             }
-            await c.ExecuteAsync(new CommandDefinition(ReportedSql, new { Status = status, link.ControllerId, link.SubjectRequestId }, tx, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition(
+                ReportedSql, new { Status = status, link.ControllerId, link.SubjectRequestId }, tx, cancellationToken: ct));
         }
         await tx.CommitAsync(ct);
     }

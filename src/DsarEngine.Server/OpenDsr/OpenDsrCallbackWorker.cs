@@ -10,8 +10,8 @@ namespace DsarEngine.Server.OpenDsr;
 // last reported status with its request; the callbacks are rows (written with the new status in one transaction)
 // delivered with a timeout and retried with backoff from the database, so none is lost to a restart.
 internal sealed partial class OpenDsrCallbackWorker(NpgsqlDataSource dataSource, OpenDsrSigner signer, IHttpClientFactory clients,
-    OpenDsrCallbackPipelines pipelines, RequestStore requests, PackStore packs, IOptions<OpenDsrOptions> options, IOptions<Platform.IntakeOptions> intake,
-    IOptions<RuntimeOptions> runtime,
+    OpenDsrCallbackPipelines pipelines, RequestStore requests, PackStore packs, IOptions<OpenDsrOptions> options,
+    IOptions<Platform.IntakeOptions> intake, IOptions<RuntimeOptions> runtime,
     TimeProvider clock, ILogger<OpenDsrCallbackWorker> log) : BackgroundService
 {
     public const string ClientName = "dsar-opendsr";

@@ -11,7 +11,8 @@ namespace DsarEngine.Server.OpenDsr;
 // endpoint, so forged calls cannot make the engine hammer the processor's discovery. A fetch that failed is not tried
 // again for FailedBackoff, concurrent callers share one fetch, and both documents are read to at most MaxDocumentBytes
 // within the connector timeout: a flood of forged, unauthenticated callbacks costs at most one bounded fetch a minute.
-internal sealed class OpenDsrCertificates(IHttpClientFactory clients, TimeProvider clock, IOptions<Connectors.Http.HttpConnectorOptions> http)
+internal sealed class OpenDsrCertificates(
+    IHttpClientFactory clients, TimeProvider clock, IOptions<Connectors.Http.HttpConnectorOptions> http)
 {
     public const int MaxDocumentBytes = 64 * 1024;
     private static readonly TimeSpan RefreshAtMost = TimeSpan.FromMinutes(1);
@@ -65,7 +66,8 @@ internal sealed class OpenDsrCertificates(IHttpClientFactory clients, TimeProvid
             var pem = await BoundedAnswer.SendAsync(client, certificate, MaxDocumentBytes, timeout.Token);
             return IsOk(pem) ? System.Text.Encoding.UTF8.GetString(pem.Body!) : null;
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException or JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException or JsonException
+            or KeyNotFoundException or InvalidOperationException)
         {
             return null;
         }

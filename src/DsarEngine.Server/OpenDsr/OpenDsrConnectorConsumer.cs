@@ -21,10 +21,12 @@ internal sealed class OpenDsrConnectorConsumer(OpenDsrClient client, Connectors.
     public Task Consume(ConsumeContext<RectifySubjectData> c) => client.SubmitAsync(c, c.Message, "rectification", new JsonObject
     {
         ["subject_request_type"] = "rectification",
-        ["changes"] = new JsonArray([.. c.Message.Changes.Select(ch => (JsonNode)new JsonObject { ["field"] = ch.Field, ["value"] = ch.Value })]),
+        ["changes"] = new JsonArray(
+            [.. c.Message.Changes.Select(ch => (JsonNode)new JsonObject { ["field"] = ch.Field, ["value"] = ch.Value })]),
     });
 
-    public Task Consume(ConsumeContext<RestrictProcessing> c) => client.SubmitAsync(c, c.Message, "restriction", new JsonObject { ["subject_request_type"] = "restriction" });
+    public Task Consume(ConsumeContext<RestrictProcessing> c) => client.SubmitAsync(c, c.Message, "restriction",
+        new JsonObject { ["subject_request_type"] = "restriction" });
 
     public Task Consume(ConsumeContext<StopProcessing> c) => client.SubmitAsync(c, c.Message, "objection",
         new JsonObject { ["subject_request_type"] = "objection", ["purpose"] = c.Message.Purpose });
@@ -34,7 +36,9 @@ internal sealed class OpenDsrConnectorConsumer(OpenDsrClient client, Connectors.
     public Task Consume(ConsumeContext<LiftRestriction> c) => Unsupported(c, c.Message.Task);
 
     private async Task Unsupported(ConsumeContext c, TaskReference task) =>
-        await (await replies.EndpointAsync()).Send(new ConnectorTaskFailed(task, false, "unsupported-action", "OpenDSR has no request type for this action."), c.CancellationToken);
+        await (await replies.EndpointAsync()).Send(
+            new ConnectorTaskFailed(task, false, "unsupported-action", "OpenDSR has no request type for this action."),
+            c.CancellationToken);
 }
 
 internal sealed class OpenDsrConnectorConsumerDefinition : ConsumerDefinition<OpenDsrConnectorConsumer>

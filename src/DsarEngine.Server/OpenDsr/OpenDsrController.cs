@@ -18,7 +18,8 @@ internal sealed class OpenDsrController
         if (string.IsNullOrWhiteSpace(Tenant))
             yield return $"Dsar:OpenDsr:Controllers:{id}:Tenant is required (the slug of the tenant it submits to).";
         if (TokenSha256 is null && CertificatePath is null)
-            yield return $"Dsar:OpenDsr:Controllers:{id} needs TokenSha256 (sha256 of its bearer token) or CertificatePath (PEM of its signing certificate).";
+            yield return $"Dsar:OpenDsr:Controllers:{id} needs TokenSha256 (sha256 of its bearer token) " +
+                $"or CertificatePath (PEM of its signing certificate).";
         if (TokenSha256 is not null && (TokenSha256.Length != 64 || !TokenSha256.All(Uri.IsHexDigit)))
             yield return $"Dsar:OpenDsr:Controllers:{id}:TokenSha256 must be 64 hex digits (sha256 of the bearer token).";
         if (CertificatePath is not null && !File.Exists(CertificatePath))

@@ -25,7 +25,8 @@ internal sealed class OpenDsrControllers(IOptions<OpenDsrOptions> options, TimeP
         {
             var hash = SHA256.HashData(Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim()));
             foreach (var (id, controller) in options.Value.Controllers)
-                if (controller.TokenSha256 is { } expected && CryptographicOperations.FixedTimeEquals(hash, Convert.FromHexString(expected)))
+                if (controller.TokenSha256 is { } expected
+                    && CryptographicOperations.FixedTimeEquals(hash, Convert.FromHexString(expected)))
                     return (id, controller);
             return null;
         }
@@ -56,5 +57,6 @@ internal sealed class OpenDsrControllers(IOptions<OpenDsrOptions> options, TimeP
         && Math.Abs(now.ToUnixTimeSeconds() - seconds) <= (long)SignatureWindow.TotalSeconds ? value : null;
 
     // Bodies are read whole (the signature covers the exact bytes), so they are bounded first.
-    public static Task<byte[]?> ReadBodyAsync(HttpRequest http, int limit, CancellationToken ct) => Platform.BodyLimits.ReadAsync(http, limit, ct);
+    public static Task<byte[]?> ReadBodyAsync(HttpRequest http, int limit, CancellationToken ct) =>
+        Platform.BodyLimits.ReadAsync(http, limit, ct);
 }

@@ -10,9 +10,12 @@ internal sealed class OpenDsrEnvironmentValidation(IHostEnvironment environment)
         if (!environment.IsProduction())
             return ValidateOptionsResult.Success;
         if (options.SelfSigned)
-            return ValidateOptionsResult.Fail("Dsar:OpenDsr:SelfSigned is for development: OpenDSR forbids self-signed certificates (§ 4.1). Configure SigningKeyPath and CertificatePath.");
-        if (options.SigningKeyPath is { } key && options.CertificatePath is null && File.Exists(key) && !File.ReadAllText(key).Contains("BEGIN CERTIFICATE", StringComparison.Ordinal))
-            return ValidateOptionsResult.Fail("Dsar:OpenDsr:SigningKeyPath has no certificate: add Dsar:OpenDsr:CertificatePath (or the certificate to the same PEM file).");
+            return ValidateOptionsResult.Fail("Dsar:OpenDsr:SelfSigned is for development: OpenDSR forbids self-signed certificates " +
+                "(§ 4.1). Configure SigningKeyPath and CertificatePath.");
+        if (options.SigningKeyPath is { } key && options.CertificatePath is null && File.Exists(key)
+            && !File.ReadAllText(key).Contains("BEGIN CERTIFICATE", StringComparison.Ordinal))
+            return ValidateOptionsResult.Fail("Dsar:OpenDsr:SigningKeyPath has no certificate: add Dsar:OpenDsr:CertificatePath " +
+                "(or the certificate to the same PEM file).");
         return ValidateOptionsResult.Success;
     }
 }

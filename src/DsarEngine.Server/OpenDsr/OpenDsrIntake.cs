@@ -14,15 +14,16 @@ internal static class OpenDsrIntake
     // Only raw identities: hashed ones cannot be matched by the engine's connectors, so discovery does not offer them.
     private static readonly Dictionary<string, string> IdentityTypes = new(StringComparer.Ordinal)
     {
-        ["email"] = "email", ["controller_customer_id"] = "customer-id", ["android_advertising_id"] = "device-id", ["android_id"] = "device-id",
+        ["email"] = "email", ["controller_customer_id"] = "customer-id",
+        ["android_advertising_id"] = "device-id", ["android_id"] = "device-id",
         ["ios_advertising_id"] = "device-id", ["ios_vendor_id"] = "device-id", ["fire_advertising_id"] = "device-id",
         ["microsoft_advertising_id"] = "device-id", ["roku_advertising_id"] = "device-id",
     };
 
     public static IReadOnlyCollection<string> SupportedIdentityTypes => IdentityTypes.Keys;
 
-    public static (IntakeForm? Form, Guid Id, List<(string Field, string Message)> Errors) Map(OpenDsrRequestBody body, string tenant, string domain,
-        Connectors.Egress.EgressPolicy egress)
+    public static (IntakeForm? Form, Guid Id, List<(string Field, string Message)> Errors) Map(
+        OpenDsrRequestBody body, string tenant, string domain, Connectors.Egress.EgressPolicy egress)
     {
         var errors = new List<(string, string)>();
         if (!Guid.TryParse(body.SubjectRequestId, out var id) || body.SubjectRequestId != id.ToString("D"))
@@ -30,7 +31,8 @@ internal static class OpenDsrIntake
         var extension = body.Extensions?[domain] as JsonObject;
         var type = (string?)extension?["subject_request_type"] ?? body.SubjectRequestType;
         if (type is null || !(StandardTypes.Contains(type) || ExtensionTypes.Contains(type)))
-            errors.Add(("subject_request_type", $"One of {string.Join(", ", StandardTypes)}; or, in extensions[\"{domain}\"], {string.Join(", ", ExtensionTypes)}."));
+            errors.Add(("subject_request_type",
+                $"One of {string.Join(", ", StandardTypes)}; or, in extensions[\"{domain}\"], {string.Join(", ", ExtensionTypes)}."));
         if (body.SubmittedTime is null)
             errors.Add(("submitted_time", "Required: RFC 3339 time of the subject's original request."));
         if (body.Regulation is { } regulation && regulation is not ("gdpr" or "ccpa"))
@@ -69,7 +71,9 @@ internal static class OpenDsrIntake
             Subject = new IntakeSubject { Email = email, Identities = identities },
             Details = right == "rectification" ? "Forwarded by the controller over OpenDSR." : null,
             Changes = extension?["changes"] is JsonArray changes
-                ? [.. changes.OfType<JsonObject>().Select(c => new IntakeChange { Field = (string?)c["field"], Value = (string?)c["value"] })] : null,
+                ? [.. changes.OfType<JsonObject>()
+                    .Select(c => new IntakeChange { Field = (string?)c["field"], Value = (string?)c["value"] })]
+                : null,
         }, id, errors);
     }
 }

@@ -7,13 +7,14 @@ namespace DsarEngine.Server.OpenDsr;
 internal sealed record OpenDsrIdentity(string? IdentityType, string? IdentityValue, string? IdentityFormat);
 
 internal sealed record OpenDsrRequestBody(string? SubjectRequestId, string? SubjectRequestType, DateTimeOffset? SubmittedTime,
-    List<OpenDsrIdentity>? SubjectIdentities, string? ApiVersion, List<string>? StatusCallbackUrls, JsonObject? Extensions, string? Regulation);
+    List<OpenDsrIdentity>? SubjectIdentities, string? ApiVersion, List<string>? StatusCallbackUrls, JsonObject? Extensions,
+    string? Regulation);
 
 internal sealed record OpenDsrCreated(string ControllerId, DateTimeOffset ExpectedCompletionTime, DateTimeOffset ReceivedTime,
     string EncodedRequest, string SubjectRequestId, string ApiVersion);
 
-internal sealed record OpenDsrStatus(string ControllerId, DateTimeOffset? ExpectedCompletionTime, string SubjectRequestId, string RequestStatus,
-    string ApiVersion, JsonObject? Extensions)
+internal sealed record OpenDsrStatus(string ControllerId, DateTimeOffset? ExpectedCompletionTime, string SubjectRequestId,
+    string RequestStatus, string ApiVersion, JsonObject? Extensions)
 {
     // Access and portability, once completed: where the controller fetches the data (a ZIP of JSON and CSV files with a
     // manifest), and how many records it holds.
@@ -22,8 +23,8 @@ internal sealed record OpenDsrStatus(string ControllerId, DateTimeOffset? Expect
     public int? ResultsCount { get; init; }
 }
 
-internal sealed record OpenDsrCallback(string ControllerId, DateTimeOffset? ExpectedCompletionTime, string StatusCallbackUrl, string SubjectRequestId,
-    string RequestStatus, JsonObject? Extensions)
+internal sealed record OpenDsrCallback(string ControllerId, DateTimeOffset? ExpectedCompletionTime, string StatusCallbackUrl,
+    string SubjectRequestId, string RequestStatus, JsonObject? Extensions)
 {
     public string? ResultsUrl { get; init; }
 
@@ -41,7 +42,8 @@ internal static class OpenDsrJson
 {
     public const string ApiVersion = "2.0";
 
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    public static readonly JsonSerializerOptions Options =
+        new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static byte[] Bytes<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
 
@@ -49,6 +51,9 @@ internal static class OpenDsrJson
     public static JsonObject Error(int code, string message, IEnumerable<(string Field, string Message)> errors) => new()
     {
         ["code"] = code, ["message"] = message,
-        ["errors"] = new JsonArray([.. errors.Select(e => (JsonNode)new JsonObject { ["domain"] = "Validation", ["reason"] = e.Field, ["message"] = e.Message })]),
+        ["errors"] = new JsonArray([.. errors.Select(e => (JsonNode)new JsonObject
+        {
+            ["domain"] = "Validation", ["reason"] = e.Field, ["message"] = e.Message,
+        })]),
     };
 }

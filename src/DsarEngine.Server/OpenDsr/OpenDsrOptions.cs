@@ -34,7 +34,8 @@ internal sealed class OpenDsrOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (CertificatePath is not null && SigningKeyPath is null)
-            yield return new ValidationResult("Dsar:OpenDsr:CertificatePath needs Dsar:OpenDsr:SigningKeyPath (the PEM private key it certifies).");
+            yield return new ValidationResult(
+                "Dsar:OpenDsr:CertificatePath needs Dsar:OpenDsr:SigningKeyPath (the PEM private key it certifies).");
         foreach (var path in new[] { SigningKeyPath, CertificatePath }.OfType<string>())
             if (!File.Exists(path))
                 yield return new ValidationResult($"Dsar:OpenDsr: the PEM file {path} does not exist.");

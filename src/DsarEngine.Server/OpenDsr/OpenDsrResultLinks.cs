@@ -12,9 +12,10 @@ internal static class OpenDsrResultLinks
         (await packs.ListAsync(request.TenantId, request.Id, ct)).LastOrDefault(d => d.Kind is "results-zip" or "portability-zip");
 
     // results_url and results_count for a status that is "completed" without a denial; nulls otherwise.
-    public static async Task<(string? Url, int? Count)> ForAsync(PackStore packs, StoredRequest request, WorkflowInstance? instance, string status,
-        bool denied, string subjectRequestId, string publicBaseUrl, CancellationToken ct) =>
+    public static async Task<(string? Url, int? Count)> ForAsync(PackStore packs, StoredRequest request, WorkflowInstance? instance,
+        string status, bool denied, string subjectRequestId, string publicBaseUrl, CancellationToken ct) =>
         status == "completed" && !denied && await ArchiveAsync(packs, request, ct) is not null
-            ? ($"{publicBaseUrl.TrimEnd('/')}/opendsr/v1/requests/{subjectRequestId}/results", instance?.State.Tasks.Sum(t => t.Export?.Records ?? 0))
+            ? ($"{publicBaseUrl.TrimEnd('/')}/opendsr/v1/requests/{subjectRequestId}/results",
+                instance?.State.Tasks.Sum(t => t.Export?.Records ?? 0))
             : (null, null);
 }

@@ -7,7 +7,8 @@ namespace DsarEngine.Server.OpenDsr;
 // A processor's OpenDSR status, as the replies a bus connector sends.
 internal static class OpenDsrResults
 {
-    public static Task PublishAsync(ISendEndpoint bus, TaskReference task, string status, JsonObject? extension, string processor, CancellationToken ct)
+    public static Task PublishAsync(
+        ISendEndpoint bus, TaskReference task, string status, JsonObject? extension, string processor, CancellationToken ct)
     {
         var reply = Reply(task, status, extension, processor);
         return bus.Send(reply, reply.GetType(), ct);
@@ -17,10 +18,12 @@ internal static class OpenDsrResults
     {
         if (IsDenied(extension))
             return new ConnectorTaskFailed(task, false, "denied",
-                $"The processor {processor} refused: {string.Join(", ", (extension!["reason_codes"] as JsonArray ?? []).Select(c => (string?)c))}.");
+                $"The processor {processor} refused: " +
+                $"{string.Join(", ", (extension!["reason_codes"] as JsonArray ?? []).Select(c => (string?)c))}.");
         return status switch
         {
-            "completed" => new ConnectorTaskCompleted(task, TaskOutcomes.Done, $"The processor {processor} completed the request (OpenDSR).", [], [], null),
+            "completed" => new ConnectorTaskCompleted(
+                task, TaskOutcomes.Done, $"The processor {processor} completed the request (OpenDSR).", [], [], null),
             "cancelled" => new ConnectorTaskFailed(task, false, "cancelled", $"The request at {processor} was cancelled."),
             _ => new ConnectorTaskProgressed(task, status, null),
         };

@@ -23,19 +23,23 @@ internal sealed class OpenDsrSigner : IDisposable
         if (o.SigningKeyPath is not null)
             key.ImportFromPem(File.ReadAllText(o.SigningKeyPath));
         var certificateText = o.CertificatePath is not null ? File.ReadAllText(o.CertificatePath)
-            : o.SigningKeyPath is not null && File.ReadAllText(o.SigningKeyPath) is var pem && pem.Contains("BEGIN CERTIFICATE", StringComparison.Ordinal) ? pem : null;
+            : o.SigningKeyPath is not null && File.ReadAllText(o.SigningKeyPath) is var pem
+                && pem.Contains("BEGIN CERTIFICATE", StringComparison.Ordinal) ? pem : null;
         if (certificateText is not null)
         {
             using var certificate = X509Certificate2.CreateFromPem(certificateText);
-            using var _ = certificate.CopyWithPrivateKey(key); // throws when the certificate is not the key's: a wrong pair must stop the host
+            // Throws when the certificate is not the key's: a wrong pair must stop the host.
+            using var _ = certificate.CopyWithPrivateKey(key);
             CertificatePem = certificate.ExportCertificatePem();
             return;
         }
         // No certificate: self-signed over the key (Production refuses this at start-up, OpenDsrEnvironmentValidation).
         var request = new CertificateRequest($"CN={o.Domain}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var selfSigned = request.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddDays(-1), TimeProvider.System.GetUtcNow().AddYears(1));
+        using var selfSigned = request.CreateSelfSigned(
+            TimeProvider.System.GetUtcNow().AddDays(-1), TimeProvider.System.GetUtcNow().AddYears(1));
         CertificatePem = selfSigned.ExportCertificatePem();
-        log.LogWarning("OpenDSR signs with a self-signed certificate ({Key}): for development only; OpenDSR § 4.1 forbids it in production",
+        log.LogWarning(
+            "OpenDSR signs with a self-signed certificate ({Key}): for development only; OpenDSR § 4.1 forbids it in production",
             o.SigningKeyPath is null ? "ephemeral key made at start-up" : "configured key");
     }
 

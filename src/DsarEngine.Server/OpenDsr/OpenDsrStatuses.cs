@@ -8,7 +8,8 @@ namespace DsarEngine.Server.OpenDsr;
 // the engine's extension { "status": "denied", "reason_codes": [...] } so that controllers that know it can tell.
 internal static class OpenDsrStatuses
 {
-    public static (string Status, JsonObject? Extension) Of(string requestStatus, DateTimeOffset? cancelledAt, WorkflowInstance? instance) => requestStatus switch
+    public static (string Status, JsonObject? Extension) Of(
+        string requestStatus, DateTimeOffset? cancelledAt, WorkflowInstance? instance) => requestStatus switch
     {
         _ when cancelledAt is not null => ("cancelled", null),
         RequestStatus.Received or RequestStatus.AwaitingIdentity => ("pending", null),
@@ -25,5 +26,6 @@ internal static class OpenDsrStatuses
         ["reason_codes"] = new JsonArray([.. (instance?.State.Exemptions is { Count: > 0 } e ? e : ["refused"]).Select(c => (JsonNode)c)]),
     };
 
-    public static JsonObject? Extensions(string domain, JsonObject? extension) => extension is null ? null : new JsonObject { [domain] = extension };
+    public static JsonObject? Extensions(string domain, JsonObject? extension) =>
+        extension is null ? null : new JsonObject { [domain] = extension };
 }

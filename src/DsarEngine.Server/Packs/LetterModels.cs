@@ -10,9 +10,11 @@ namespace DsarEngine.Server.Packs;
 
 // Gathers a letter's facts: the request, the register, each system's outcome and, for access, the exported data
 // (decrypted from the claim-check store; the letter shows the first rows of each category, the files carry all).
-internal sealed class LetterModels(ExportStore exports, ConnectorStore connectors, TenantStore tenants, IOptions<PackOptions> options, TimeProvider clock)
+internal sealed class LetterModels(
+    ExportStore exports, ConnectorStore connectors, TenantStore tenants, IOptions<PackOptions> options, TimeProvider clock)
 {
-    public async Task<LetterModel> BuildAsync(StoredRequest request, WorkflowInstance instance, ProcessingRegister register, CancellationToken ct)
+    public async Task<LetterModel> BuildAsync(
+        StoredRequest request, WorkflowInstance instance, ProcessingRegister register, CancellationToken ct)
     {
         var names = (await connectors.ListAsync(request.TenantId, ct)).ToDictionary(c => c.Name, c => c.DisplayName);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(request.TimeZone ?? "UTC");
@@ -22,10 +24,12 @@ internal sealed class LetterModels(ExportStore exports, ConnectorStore connector
             var data = new List<CategorySection>();
             if (task.Export is { } export && await exports.ReadAsync(request.Id, export.ExportId, null, ct) is { } bytes)
                 data.AddRange(ExportReader.Scan(bytes).Categories.Select(c => Section(c, options.Value.RowsPerCategory)));
-            systems.Add(new SystemSection(names.GetValueOrDefault(task.Connector) is { Length: > 0 } n ? n : task.Connector, task.EffectiveOutcome,
+            systems.Add(new SystemSection(
+                names.GetValueOrDefault(task.Connector) is { Length: > 0 } n ? n : task.Connector, task.EffectiveOutcome,
                 [.. task.Retained.Select(r => new KeptEntry(r.Category, r.LegalBasis, r.RetainUntil))], data)
             {
-                Summary = task.Detail, On = task.UpdatedAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) : null,
+                Summary = task.Detail,
+                On = task.UpdatedAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) : null,
             });
         }
         return await LetterAsync(request, register, systems, ct) with
@@ -36,21 +40,27 @@ internal sealed class LetterModels(ExportStore exports, ConnectorStore connector
     }
 
     // A notice letter: the request's facts and what the notice states, no systems.
-    public async Task<LetterModel> NoticeAsync(StoredRequest request, ProcessingRegister register, RenderNotice notice, CancellationToken ct)
+    public async Task<LetterModel> NoticeAsync(
+        StoredRequest request, ProcessingRegister register, RenderNotice notice, CancellationToken ct)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(request.TimeZone ?? "UTC");
-        DateOnly? Date(string key) => notice.Model.TryGetValue(key, out var iso) && DateOnly.TryParseExact(iso, "yyyy-MM-dd", out var d) ? d : null;
-        DateOnly? LocalDate(string key) => notice.Model.TryGetValue(key, out var iso) && DateTimeOffset.TryParse(iso, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
+        DateOnly? Date(string key) =>
+            notice.Model.TryGetValue(key, out var iso) && DateOnly.TryParseExact(iso, "yyyy-MM-dd", out var d) ? d : null;
+        DateOnly? LocalDate(string key) => notice.Model.TryGetValue(key, out var iso)
+            && DateTimeOffset.TryParse(
+                iso, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
             ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) : null;
         return await LetterAsync(request, register, [], ct) with
         {
             Notice = new NoticeFacts(notice.Kind, notice.Model.GetValueOrDefault("reason"), Date("firstDueOnIso"), Date("dueOnIso"),
-                notice.Model.GetValueOrDefault("methods")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [], LocalDate("linkExpiresIso"),
+                notice.Model.GetValueOrDefault("methods")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
+                LocalDate("linkExpiresIso"),
                 notice.Model.GetValueOrDefault("clockStops") == "true"),
         };
     }
 
-    private async Task<LetterModel> LetterAsync(StoredRequest request, ProcessingRegister register, IReadOnlyList<SystemSection> systems, CancellationToken ct)
+    private async Task<LetterModel> LetterAsync(
+        StoredRequest request, ProcessingRegister register, IReadOnlyList<SystemSection> systems, CancellationToken ct)
     {
         var tenant = await tenants.FindAsync(request.TenantId, ct);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(request.TimeZone ?? "UTC");

@@ -28,12 +28,13 @@ internal sealed partial class PackCodes
         """;
 
     // When the next code may be sent (issuing) or tried, or null when now.
-    private static async Task<DateTimeOffset?> RefusalAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredRequest request, PackCodeLimits limits,
-        DateTimeOffset now, bool issuing, CancellationToken ct)
+    private static async Task<DateTimeOffset?> RefusalAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredRequest request,
+        PackCodeLimits limits, DateTimeOffset now, bool issuing, CancellationToken ct)
     {
         await c.ExecuteAsync(new CommandDefinition(LockSql, new { RequestId = request.Id }, tx, cancellationToken: ct));
         var usage = await c.QuerySingleAsync<Usage>(new CommandDefinition(UsageSql,
-            new { request.TenantId, RequestId = request.Id, now, codeWindow = CodeWindow, guessWindow = GuessWindow }, tx, cancellationToken: ct));
+            new { request.TenantId, RequestId = request.Id, now, codeWindow = CodeWindow, guessWindow = GuessWindow },
+            tx, cancellationToken: ct));
         // A new code is no use while guessing is locked: none is sent then either.
         if (usage.Guesses >= limits.GuessesPerDay)
             return (usage.FirstGuessedAt ?? now) + GuessWindow;

@@ -35,7 +35,8 @@ internal sealed partial class PackCodes(NpgsqlDataSource dataSource, SecretToken
     }
 
     // Each code is e-mailed to the subject: capped per request, or anyone holding the link could mail-bomb them.
-    public async Task<PackCodeIssue> CreateAsync(StoredRequest request, Func<Guid, MailDraft> mailFor, PackCodeLimits limits, DateTimeOffset now, CancellationToken ct)
+    public async Task<PackCodeIssue> CreateAsync(
+        StoredRequest request, Func<Guid, MailDraft> mailFor, PackCodeLimits limits, DateTimeOffset now, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -43,8 +44,11 @@ internal sealed partial class PackCodes(NpgsqlDataSource dataSource, SecretToken
             return new PackCodeIssue(null, retryAt);
         var id = Guid.CreateVersion7(now);
         await c.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO pack_codes (id, tenant_id, request_id, code_hash, expires_at, created_at) VALUES (@id, @TenantId, @RequestId, @hash, @expires, @now)
-            """, new { id, request.TenantId, RequestId = request.Id, hash = SecretTokens.Hash(Code(id)), expires = now + Validity, now }, tx, cancellationToken: ct));
+            INSERT INTO pack_codes (id, tenant_id, request_id, code_hash, expires_at, created_at)
+            VALUES (@id, @TenantId, @RequestId, @hash, @expires, @now)
+            """,
+            new { id, request.TenantId, RequestId = request.Id, hash = SecretTokens.Hash(Code(id)), expires = now + Validity, now },
+            tx, cancellationToken: ct));
         await MailboxStore.EnqueueAsync(c, tx, request.TenantId, request.Id, mailFor(id), now, ct);
         await tx.CommitAsync(ct);
         return new PackCodeIssue(id, null);
@@ -56,27 +60,30 @@ internal sealed partial class PackCodes(NpgsqlDataSource dataSource, SecretToken
     }
 
     // Checks the code; a right one is spent and the download journaled in the same transaction.
-    public async Task<(PackCodeCheck Check, DateTimeOffset? RetryAt)> UseAsync(StoredRequest request, Guid id, string? code, PackCodeLimits limits,
-        DateTimeOffset now, CancellationToken ct)
+    public async Task<(PackCodeCheck Check, DateTimeOffset? RetryAt)> UseAsync(
+        StoredRequest request, Guid id, string? code, PackCodeLimits limits, DateTimeOffset now, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         if (await RefusalAsync(c, tx, request, limits, now, issuing: false, ct) is { } retryAt)
             return (PackCodeCheck.Locked, retryAt);
         var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition("""
-            SELECT code_hash, expires_at, attempts, used_at FROM pack_codes WHERE id = @id AND tenant_id = @TenantId AND request_id = @RequestId FOR UPDATE
+            SELECT code_hash, expires_at, attempts, used_at FROM pack_codes
+            WHERE id = @id AND tenant_id = @TenantId AND request_id = @RequestId FOR UPDATE
             """, new { id, request.TenantId, RequestId = request.Id }, tx, cancellationToken: ct));
         if (row is null || row.UsedAt is not null || row.ExpiresAt <= now || row.Attempts >= MaxAttempts)
             return (PackCodeCheck.Spent, null);
         if (!SecretTokens.Matches(code, row.CodeHash))
         {
-            await c.ExecuteAsync(new CommandDefinition("UPDATE pack_codes SET attempts = attempts + 1 WHERE id = @id", new { id }, tx, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE pack_codes SET attempts = attempts + 1 WHERE id = @id", new { id }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
             return (PackCodeCheck.Wrong, null);
         }
-        await c.ExecuteAsync(new CommandDefinition("UPDATE pack_codes SET used_at = @now WHERE id = @id", new { id, now }, tx, cancellationToken: ct));
-        await JournalStore.AppendEventAsync(c, tx, request.TenantId, request.Id, now, "subject", Workflows.Journal.JournalKinds.PackDownloaded,
-            "{\"proof\":\"one-time code sent to the subject's e-mail\"}", ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE pack_codes SET used_at = @now WHERE id = @id", new { id, now }, tx, cancellationToken: ct));
+        await JournalStore.AppendEventAsync(c, tx, request.TenantId, request.Id, now, "subject",
+            Workflows.Journal.JournalKinds.PackDownloaded, "{\"proof\":\"one-time code sent to the subject's e-mail\"}", ct);
         await tx.CommitAsync(ct);
         return (PackCodeCheck.Accepted, null);
     }

@@ -17,14 +17,18 @@ internal static class PackDownloadApi
 
     public static RouteGroupBuilder MapPackDownloadApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/requests/{reference}/pack").WithTags("Public requests").RequireRateLimiting(RateLimits.PublicCode);
-        group.MapPost("/code", SendCode).WithSummary("Send a one-time code to the subject's e-mail to open the answer (the link's expires and token)");
+        var group = app.MapGroup("/api/v1/requests/{reference}/pack")
+            .WithTags("Public requests")
+            .RequireRateLimiting(RateLimits.PublicCode);
+        group.MapPost("/code", SendCode)
+            .WithSummary("Send a one-time code to the subject's e-mail to open the answer (the link's expires and token)");
         group.MapGet("/", Download).WithSummary("The answer (PDF), with the link's expires and token and the code just sent");
         return group;
     }
 
     private static async Task<Results<Accepted<CodeSent>, ProblemHttpResult>> SendCode(string reference, long expires, string? token,
-        RequestStore requests, PackLinks links, PackCodes codes, IOptions<RateLimitOptions> limits, HttpContext http, TimeProvider clock, CancellationToken ct)
+        RequestStore requests, PackLinks links, PackCodes codes, IOptions<RateLimitOptions> limits, HttpContext http, TimeProvider clock,
+        CancellationToken ct)
     {
         // The subject's own channel, like the download it leads to: staff read the letter at their own endpoint.
         if (SubjectChannel.RefuseStaff(http, "GET /api/v1/staff/requests/{reference}/documents") is { } refused)
@@ -33,16 +37,20 @@ internal static class PackDownloadApi
         if (await OpenableAsync(reference, expires, token, requests, links, now, ct) is not { } request)
             return Refused();
         if (request.SubjectEmail() is not { } email)
-            return Problems.Of(StatusCodes.Status409Conflict, "no-email", "This request has no e-mail address to send a code to; ask the organisation.");
+            return Problems.Of(StatusCodes.Status409Conflict, "no-email",
+                "This request has no e-mail address to send a code to; ask the organisation.");
         var issue = await codes.CreateAsync(request, codeId => new MailDraft(codeId, email, MailTemplates.PackCode, request.Language,
-            JsonSerializer.Serialize(new Dictionary<string, string> { ["reference"] = request.Reference, ["packCode"] = codeId.ToString() }, Json)), Limits(limits), now, ct);
+                JsonSerializer.Serialize(
+                    new Dictionary<string, string> { ["reference"] = request.Reference, ["packCode"] = codeId.ToString() }, Json)),
+            Limits(limits), now, ct);
         return issue.Id is { } id
             ? TypedResults.Accepted((string?)null, new CodeSent(id, Mask(email), now + PackCodes.Validity))
             : TooSoon(http, issue.RetryAt!.Value - now, "codes were sent, or wrong codes tried, for this request lately");
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(string reference, long expires, string? token, Guid codeId, string? code,
-        RequestStore requests, PackLinks links, PackCodes codes, PackStore packs, IOptions<RateLimitOptions> limits, HttpContext http, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(string reference, long expires, string? token,
+        Guid codeId, string? code, RequestStore requests, PackLinks links, PackCodes codes, PackStore packs,
+        IOptions<RateLimitOptions> limits, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (SubjectChannel.RefuseStaff(http, "GET /api/v1/staff/requests/{reference}/documents") is { } refused)
             return refused;
@@ -54,29 +62,36 @@ internal static class PackDownloadApi
         {
             PackCodeCheck.Locked => TooSoon(http, retryAt!.Value - now, "wrong codes were tried for this request lately"),
             // Portability: the archive (letter, JSON and CSV files, manifest); otherwise the letter.
-            PackCodeCheck.Accepted when request.RightKind == "portability" && await packs.LatestAsync(request.TenantId, request.Id, "portability-zip", ct) is { } zip =>
+            PackCodeCheck.Accepted when request.RightKind == "portability"
+                && await packs.LatestAsync(request.TenantId, request.Id, "portability-zip", ct) is { } zip =>
                 TypedResults.File(zip, "application/zip", $"{reference}.zip"),
-            PackCodeCheck.Accepted when await packs.LatestAsync(request.TenantId, request.Id, "letter", ct) is { } pdf => TypedResults.File(pdf, "application/pdf", $"{reference}.pdf"),
+            PackCodeCheck.Accepted when await packs.LatestAsync(request.TenantId, request.Id, "letter", ct) is { } pdf =>
+                TypedResults.File(pdf, "application/pdf", $"{reference}.pdf"),
             PackCodeCheck.Accepted => Problems.NotFound("answer for this request"),
-            PackCodeCheck.Wrong => Problems.Of(StatusCodes.Status403Forbidden, "wrong-code", "The code is not right; after five tries, ask for a new one."),
-            _ => Problems.Of(StatusCodes.Status403Forbidden, "code-spent", "This code was used, has expired or was tried too often; ask for a new one."),
+            PackCodeCheck.Wrong => Problems.Of(StatusCodes.Status403Forbidden, "wrong-code",
+                "The code is not right; after five tries, ask for a new one."),
+            _ => Problems.Of(StatusCodes.Status403Forbidden, "code-spent",
+                "This code was used, has expired or was tried too often; ask for a new one."),
         };
     }
 
     // Unknown reference, bad token and expired link answer alike, so the endpoint cannot be used to probe.
-    private static async Task<StoredRequest?> OpenableAsync(string reference, long expires, string? token, RequestStore requests, PackLinks links,
-        DateTimeOffset now, CancellationToken ct) =>
-        PublicReference.IsWellFormed(reference) && await requests.FindByReferenceAsync(reference, ct) is { } request && links.Valid(request.Id, expires, token, now)
+    private static async Task<StoredRequest?> OpenableAsync(string reference, long expires, string? token, RequestStore requests,
+        PackLinks links, DateTimeOffset now, CancellationToken ct) =>
+        PublicReference.IsWellFormed(reference) && await requests.FindByReferenceAsync(reference, ct) is { } request
+            && links.Valid(request.Id, expires, token, now)
             ? request : null;
 
-    private static PackCodeLimits Limits(IOptions<RateLimitOptions> options) => new(options.Value.PackCodesPerHour, options.Value.PackCodeGuessesPerDay);
+    private static PackCodeLimits Limits(IOptions<RateLimitOptions> options) =>
+        new(options.Value.PackCodesPerHour, options.Value.PackCodeGuessesPerDay);
 
     // Per request, whichever address asks: the subject is told when to come back, and nothing is e-mailed meanwhile.
     private static ProblemHttpResult TooSoon(HttpContext http, TimeSpan wait, string why) =>
         RateLimits.Refuse(http, wait, $"Too many {why}; try again in {Math.Max(1, (long)Math.Ceiling(wait.TotalMinutes))} minutes.");
 
     private static ProblemHttpResult Refused() =>
-        Problems.Of(StatusCodes.Status404NotFound, "link-not-valid", "This link is not valid or has expired; ask the organisation for a new one.");
+        Problems.Of(StatusCodes.Status404NotFound, "link-not-valid",
+            "This link is not valid or has expired; ask the organisation for a new one.");
 
     private static string Mask(string email) => email.IndexOf('@') is var at and > 1 ? $"{email[0]}…{email[(at - 1)..]}" : "…";
 }

@@ -16,7 +16,8 @@ internal sealed class PackRendering(RequestStore requests, RegisterStore registe
     // A notice letter (extension, identity request) is stored as a document of the request; the workflow does not wait for it.
     public async Task<Signal.NoticeRendered?> NoticeAsync(RenderNotice notice, CancellationToken ct)
     {
-        if (notice.Kind is not (Notices.Extension or Notices.IdentityRequest) || await requests.FindByIdAsync(notice.TenantId, notice.RequestId, ct) is not { } request)
+        if (notice.Kind is not (Notices.Extension or Notices.IdentityRequest)
+            || await requests.FindByIdAsync(notice.TenantId, notice.RequestId, ct) is not { } request)
             return null;
         if (await registers.FindAsync(notice.TenantId, request.Language, ct) is not { } register)
             return new Signal.NoticeRendered(notice.Kind, Guid.Empty, "", NoRegister);
@@ -29,7 +30,8 @@ internal sealed class PackRendering(RequestStore requests, RegisterStore registe
     // The response pack: the letter, and for portability (and an OpenDSR controller's access request) the records as a ZIP.
     public async Task<Signal.PackRendered?> PackAsync(Guid tenantId, Guid requestId, CancellationToken ct)
     {
-        if (await requests.FindByIdAsync(tenantId, requestId, ct) is not { } request || await instances.FindAsync(tenantId, requestId, ct) is not { } instance)
+        if (await requests.FindByIdAsync(tenantId, requestId, ct) is not { } request
+            || await instances.FindAsync(tenantId, requestId, ct) is not { } instance)
             return null;
         if (await registers.FindAsync(tenantId, request.Language, ct) is not { } register)
             return new Signal.PackRendered(Guid.Empty, "", 0, NoRegister);
@@ -39,7 +41,8 @@ internal sealed class PackRendering(RequestStore requests, RegisterStore registe
         if (request.RightKind == "portability")
         {
             var zip = PortabilityArchive.Build(pdf, await models.DocumentsAsync(request, instance, ct));
-            (id, sha) = await packs.SaveAsync(request.TenantId, request.Id, "portability-zip", request.Language, zip, clock.GetUtcNow(), ct);
+            (id, sha) = await packs.SaveAsync(
+                request.TenantId, request.Id, "portability-zip", request.Language, zip, clock.GetUtcNow(), ct);
             size = zip.Length;
         }
         else if (request.RightKind == "access" && request.Channel == "controller" && instance.State.Outcome != "refused")

@@ -14,7 +14,8 @@ internal sealed class PackStore(NpgsqlDataSource dataSource, DataKeyRing keys)
         VALUES (@Id, @TenantId, @RequestId, @Kind, @Language, @KeyId, @Nonce, @Sealed, @Bytes, @Sha256, @Now)
         """;
 
-    public async Task<(Guid Id, string Sha256)> SaveAsync(Guid tenantId, Guid requestId, string kind, string language, byte[] content, DateTimeOffset now, CancellationToken ct)
+    public async Task<(Guid Id, string Sha256)> SaveAsync(
+        Guid tenantId, Guid requestId, string kind, string language, byte[] content, DateTimeOffset now, CancellationToken ct)
     {
         var id = Guid.CreateVersion7(now);
         var (nonce, sealedBytes) = keys.Seal(content, Associated(tenantId, id));
@@ -41,7 +42,8 @@ internal sealed class PackStore(NpgsqlDataSource dataSource, DataKeyRing keys)
     public async Task<byte[]?> LatestAsync(Guid tenantId, Guid requestId, string kind, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(LatestSql, new { TenantId = tenantId, RequestId = requestId, Kind = kind }, cancellationToken: ct));
+        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            LatestSql, new { TenantId = tenantId, RequestId = requestId, Kind = kind }, cancellationToken: ct));
         return row is null ? null : keys.Open(row.KeyId, row.Nonce, row.Sealed, Associated(tenantId, row.Id));
     }
 
@@ -59,7 +61,8 @@ internal sealed class PackStore(NpgsqlDataSource dataSource, DataKeyRing keys)
     public async Task<IReadOnlyList<Document>> ListAsync(Guid tenantId, Guid requestId, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        return [.. await c.QueryAsync<Document>(new CommandDefinition(ListSql, new { TenantId = tenantId, RequestId = requestId }, cancellationToken: ct))];
+        return [.. await c.QueryAsync<Document>(
+            new CommandDefinition(ListSql, new { TenantId = tenantId, RequestId = requestId }, cancellationToken: ct))];
     }
 
     private const string ReadSql = """
@@ -69,16 +72,19 @@ internal sealed class PackStore(NpgsqlDataSource dataSource, DataKeyRing keys)
     public async Task<byte[]?> ReadAsync(Guid tenantId, Guid requestId, Guid id, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(ReadSql, new { TenantId = tenantId, RequestId = requestId, Id = id }, cancellationToken: ct));
+        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            ReadSql, new { TenantId = tenantId, RequestId = requestId, Id = id }, cancellationToken: ct));
         return row is null ? null : keys.Open(row.KeyId, row.Nonce, row.Sealed, Associated(tenantId, row.Id));
     }
 
     // A download journaled with the document read, in one transaction: nothing is handed out unrecorded.
-    public async Task<byte[]?> ReadJournaledAsync(Guid tenantId, Guid requestId, Guid id, DateTimeOffset now, string actor, string kind, string data, CancellationToken ct)
+    public async Task<byte[]?> ReadJournaledAsync(Guid tenantId, Guid requestId, Guid id, DateTimeOffset now, string actor, string kind,
+        string data, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(ReadSql, new { TenantId = tenantId, RequestId = requestId, Id = id }, tx, cancellationToken: ct));
+        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            ReadSql, new { TenantId = tenantId, RequestId = requestId, Id = id }, tx, cancellationToken: ct));
         if (row is null)
             return null;
         await JournalStore.AppendEventAsync(c, tx, tenantId, requestId, now, actor, kind, data, ct);

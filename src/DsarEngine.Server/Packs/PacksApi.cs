@@ -12,14 +12,17 @@ internal static class PacksApi
 {
     public static void MapPacksApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/staff/requests/{reference}").WithTags("Staff: response packs").RequireAuthorization(AuthServices.StaffWrite);
+        var group = app.MapGroup("/api/v1/staff/requests/{reference}")
+            .WithTags("Staff: response packs")
+            .RequireAuthorization(AuthServices.StaffWrite);
         group.MapGet("/pack/letter.pdf", Letter).WithSummary("The response letter as rendered (PDF)");
-        group.MapGet("/documents", List).WithSummary("Every document rendered for the request: response letter, portability archive, notice letters");
+        group.MapGet("/documents", List)
+            .WithSummary("Every document rendered for the request: response letter, portability archive, notice letters");
         group.MapGet("/documents/{id:guid}", Read).WithSummary("One document (PDF or ZIP)");
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Letter(string reference, ClaimsPrincipal user, RequestStore requests,
-        PackStore packs, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Letter(
+        string reference, ClaimsPrincipal user, RequestStore requests, PackStore packs, CancellationToken ct)
     {
         if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request)
             return Problems.NotFound("request in your organisation");
@@ -28,19 +31,22 @@ internal static class PacksApi
             : Problems.NotFound("rendered letter for this request (the workflow has not reached its render-pack step)");
     }
 
-    internal sealed record DocumentView(Guid Id, string Kind, string Language, int Bytes, string Sha256, DateTimeOffset CreatedAt, string Url);
+    internal sealed record DocumentView(
+        Guid Id, string Kind, string Language, int Bytes, string Sha256, DateTimeOffset CreatedAt, string Url);
 
-    private static async Task<Results<Ok<DocumentView[]>, ProblemHttpResult>> List(string reference, ClaimsPrincipal user, RequestStore requests,
-        PackStore packs, CancellationToken ct)
+    private static async Task<Results<Ok<DocumentView[]>, ProblemHttpResult>> List(
+        string reference, ClaimsPrincipal user, RequestStore requests, PackStore packs, CancellationToken ct)
     {
         if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request)
             return Problems.NotFound("request in your organisation");
         return TypedResults.Ok((await packs.ListAsync(request.TenantId, request.Id, ct))
-            .Select(d => new DocumentView(d.Id, d.Kind, d.Language, d.Bytes, d.Sha256, d.CreatedAt, $"/api/v1/staff/requests/{reference}/documents/{d.Id}")).ToArray());
+            .Select(d => new DocumentView(
+                d.Id, d.Kind, d.Language, d.Bytes, d.Sha256, d.CreatedAt, $"/api/v1/staff/requests/{reference}/documents/{d.Id}"))
+            .ToArray());
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Read(string reference, Guid id, ClaimsPrincipal user, RequestStore requests,
-        PackStore packs, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Read(
+        string reference, Guid id, ClaimsPrincipal user, RequestStore requests, PackStore packs, CancellationToken ct)
     {
         if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request)
             return Problems.NotFound("request in your organisation");
@@ -48,6 +54,7 @@ internal static class PacksApi
         if (document is null || await packs.ReadAsync(request.TenantId, request.Id, id, ct) is not { } content)
             return Problems.NotFound("document of this request");
         var zip = document.Kind == "portability-zip";
-        return TypedResults.File(content, zip ? "application/zip" : "application/pdf", $"{reference}-{document.Kind}.{(zip ? "zip" : "pdf")}");
+        return TypedResults.File(
+            content, zip ? "application/zip" : "application/pdf", $"{reference}-{document.Kind}.{(zip ? "zip" : "pdf")}");
     }
 }

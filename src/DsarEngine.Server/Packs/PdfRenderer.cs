@@ -6,8 +6,8 @@ namespace DsarEngine.Server.Packs;
 
 // One headless Chromium for the process, launched on first use and again if it dies; pages render concurrently up to
 // a bound, each with a timeout. Pages are kept and reused (opening one costs more than printing a letter); a page
-// whose render failed is closed, and the pool is emptied when the browser is replaced. A4, tagged for accessibility, the document's title and language from the HTML, page
-// numbers and the request reference in the footer of every page.
+// whose render failed is closed, and the pool is emptied when the browser is replaced. A4, tagged for accessibility,
+// the document's title and language from the HTML, page numbers and the request reference in the footer of every page.
 internal sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRenderer> log) : IAsyncDisposable
 {
     // Chromium's quiet flags for a closed network (no background connections, no updates, no sync).
@@ -89,8 +89,10 @@ internal sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRende
             Format = "A4", PrintBackground = true, Tagged = true, Outline = true, DisplayHeaderFooter = true,
             Margin = new Margin { Top = "18mm", Bottom = "20mm", Left = "18mm", Right = "18mm" },
             HeaderTemplate = "<span></span>",
-            FooterTemplate = $"<div style=\"font-family:'DejaVu Sans';font-size:8px;width:100%;padding:0 18mm;display:flex;justify-content:space-between\">" +
-                $"<span>{System.Net.WebUtility.HtmlEncode(reference)}</span><span>Page <span class=\"pageNumber\"></span> {of} <span class=\"totalPages\"></span></span></div>",
+            FooterTemplate = $"<div style=\"font-family:'DejaVu Sans';font-size:8px;width:100%;padding:0 18mm;" +
+                $"display:flex;justify-content:space-between\">" +
+                $"<span>{System.Net.WebUtility.HtmlEncode(reference)}</span>" +
+                $"<span>Page <span class=\"pageNumber\"></span> {of} <span class=\"totalPages\"></span></span></div>",
         });
     }
 

@@ -23,21 +23,25 @@ internal static class RegisterApi
         return group;
     }
 
-    private static async Task<Results<Ok<ProcessingRegister>, ProblemHttpResult>> Get(ClaimsPrincipal user, RegisterStore registers, CancellationToken ct,
-        string? language = null)
+    private static async Task<Results<Ok<ProcessingRegister>, ProblemHttpResult>> Get(
+        ClaimsPrincipal user, RegisterStore registers, CancellationToken ct, string? language = null)
     {
         if (Unsupported(language) is { } problem)
             return problem;
         return await registers.FindExactAsync(user.Tenant(), language ?? "", ct) is { } register ? TypedResults.Ok(register)
-            : Problems.NotFound(language is null ? "processing register for your organisation" : $"'{language}' translation of your organisation's register");
+            : Problems.NotFound(language is null
+                ? "processing register for your organisation"
+                : $"'{language}' translation of your organisation's register");
     }
 
     private static ProblemHttpResult? Unsupported(string? language) =>
         language is null || Languages.Supported.Contains(language) ? null
-            : Problems.Of(StatusCodes.Status400BadRequest, "unsupported-language", $"Letters are written in {string.Join(", ", Languages.Supported)}; '{language}' is not one of them.");
+            : Problems.Of(StatusCodes.Status400BadRequest, "unsupported-language",
+                $"Letters are written in {string.Join(", ", Languages.Supported)}; '{language}' is not one of them.");
 
-    private static async Task<Results<Ok<ProcessingRegister>, ValidationProblem, ProblemHttpResult>> Put(HttpRequest http, ClaimsPrincipal user,
-        RegisterStore registers, TimeProvider clock, IOptions<IntakeOptions> options, CancellationToken ct, string? language = null)
+    private static async Task<Results<Ok<ProcessingRegister>, ValidationProblem, ProblemHttpResult>> Put(HttpRequest http,
+        ClaimsPrincipal user, RegisterStore registers, TimeProvider clock, IOptions<IntakeOptions> options, CancellationToken ct,
+        string? language = null)
     {
         if (Unsupported(language) is { } unsupported)
             return unsupported;

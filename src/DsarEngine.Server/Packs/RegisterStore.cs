@@ -20,15 +20,18 @@ internal sealed class RegisterStore(NpgsqlDataSource dataSource)
     private const string ExactSql = "SELECT document::text FROM processing_registers WHERE tenant_id = @TenantId AND language = @Language";
 
     // The register letters in this language are written from: its translation, or the default one.
-    public Task<ProcessingRegister?> FindAsync(Guid tenantId, string language, CancellationToken ct) => QueryAsync(FindSql, tenantId, language, ct);
+    public Task<ProcessingRegister?> FindAsync(Guid tenantId, string language, CancellationToken ct) =>
+        QueryAsync(FindSql, tenantId, language, ct);
 
     // The organisation's default register ("" ) or exactly one translation, for the staff API.
-    public Task<ProcessingRegister?> FindExactAsync(Guid tenantId, string language, CancellationToken ct) => QueryAsync(ExactSql, tenantId, language, ct);
+    public Task<ProcessingRegister?> FindExactAsync(Guid tenantId, string language, CancellationToken ct) =>
+        QueryAsync(ExactSql, tenantId, language, ct);
 
     private async Task<ProcessingRegister?> QueryAsync(string sql, Guid tenantId, string language, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        var json = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql, new { TenantId = tenantId, Language = language }, cancellationToken: ct));
+        var json = await c.QuerySingleOrDefaultAsync<string>(
+            new CommandDefinition(sql, new { TenantId = tenantId, Language = language }, cancellationToken: ct));
         return json is null ? null : JsonSerializer.Deserialize<ProcessingRegister>(json, Json);
     }
 
@@ -40,6 +43,8 @@ internal sealed class RegisterStore(NpgsqlDataSource dataSource)
     public async Task SaveAsync(Guid tenantId, ProcessingRegister register, DateTimeOffset now, CancellationToken ct, string language = "")
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(UpsertSql, new { TenantId = tenantId, Language = language, Document = JsonSerializer.Serialize(register, Json), Now = now }, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(UpsertSql,
+            new { TenantId = tenantId, Language = language, Document = JsonSerializer.Serialize(register, Json), Now = now },
+            cancellationToken: ct));
     }
 }

@@ -11,7 +11,8 @@ namespace DsarEngine.Server.Packs;
 // Renders behind the bus, so that rendering can run on a separate worker process, and tells the workflow what came of
 // it (PackRendering does the work). A render that still fails on its last retry is reported to the workflow (a person
 // looks), never dropped.
-internal sealed class RenderPackConsumer(PackRendering rendering, SignalProcessor processor, IOptions<PackOptions> options, ILogger<RenderPackConsumer> log)
+internal sealed class RenderPackConsumer(
+    PackRendering rendering, SignalProcessor processor, IOptions<PackOptions> options, ILogger<RenderPackConsumer> log)
     : IConsumer<RenderResponsePack>, IConsumer<RenderNotice>
 {
     public async Task Consume(ConsumeContext<RenderNotice> context)
@@ -27,7 +28,8 @@ internal sealed class RenderPackConsumer(PackRendering rendering, SignalProcesso
             signal = new Signal.NoticeRendered(notice.Kind, Guid.Empty, "", Failure(notice.RequestId, e));
         }
         if (signal is not null)
-            await processor.ProcessAsync(notice.RequestId, signal, new SignalSource("pack-renderer", context.MessageId), context.CancellationToken);
+            await processor.ProcessAsync(
+                notice.RequestId, signal, new SignalSource("pack-renderer", context.MessageId), context.CancellationToken);
     }
 
     public async Task Consume(ConsumeContext<RenderResponsePack> context)
@@ -44,8 +46,8 @@ internal sealed class RenderPackConsumer(PackRendering rendering, SignalProcesso
         }
         // The command's id names the render: the workflow takes the answer to the render it awaits, not an earlier one's.
         if (signal is not null)
-            await processor.ProcessAsync(requestId, signal with { RenderId = context.MessageId }, new SignalSource("pack-renderer", context.MessageId),
-                context.CancellationToken);
+            await processor.ProcessAsync(requestId, signal with { RenderId = context.MessageId },
+                new SignalSource("pack-renderer", context.MessageId), context.CancellationToken);
     }
 
     // A render that throws is retried (the endpoint's retry policy) until its last render attempt, whose failure is

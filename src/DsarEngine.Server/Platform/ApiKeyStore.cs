@@ -21,7 +21,8 @@ internal sealed class ApiKeyStore(NpgsqlDataSource dataSource)
     public async Task<StoredApiKey?> FindActiveAsync(Guid id, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<StoredApiKey>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
+        return await connection.QuerySingleOrDefaultAsync<StoredApiKey>(
+            new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
     }
 
     private const string UpsertSql = """
@@ -34,10 +35,12 @@ internal sealed class ApiKeyStore(NpgsqlDataSource dataSource)
 
     // False when the id belongs to a revoked key (or another tenant's): a revoked key stays revoked (security review L11),
     // so the caller must issue a new one.
-    public async Task<bool> UpsertAsync(Guid id, Guid tenantId, string name, string role, byte[] keyHash, DateTimeOffset now, CancellationToken ct)
+    public async Task<bool> UpsertAsync(
+        Guid id, Guid tenantId, string name, string role, byte[] keyHash, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.ExecuteScalarAsync<bool?>(new CommandDefinition(UpsertSql,
-            new { Id = id, TenantId = tenantId, Name = name, Role = role, KeyHash = keyHash, CreatedAt = now }, cancellationToken: ct)) == true;
+            new { Id = id, TenantId = tenantId, Name = name, Role = role, KeyHash = keyHash, CreatedAt = now },
+            cancellationToken: ct)) == true;
     }
 }

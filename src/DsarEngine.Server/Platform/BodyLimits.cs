@@ -40,5 +40,6 @@ internal static class BodyLimits
     }
 
     public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(long maxBytes) =>
-        Problems.Of(StatusCodes.Status413PayloadTooLarge, "body-too-large", "The body is too large; nothing was changed.", $"At most {maxBytes} bytes are accepted.");
+        Problems.Of(StatusCodes.Status413PayloadTooLarge, "body-too-large", "The body is too large; nothing was changed.",
+            $"At most {maxBytes} bytes are accepted.");
 }

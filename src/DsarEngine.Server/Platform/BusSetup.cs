@@ -36,8 +36,8 @@ internal static class BusSetup
                     if (!EngineRoles.RendersPacks(role))
                         filter.Exclude<Packs.RenderPackConsumer>();
                     if (!EngineRoles.RunsEngine(role))
-                        filter.Exclude(typeof(Connectors.ConnectorReplyConsumer), typeof(Connectors.ExportChunkConsumer), typeof(Connectors.Http.HttpConnectorConsumer),
-                            typeof(OpenDsr.OpenDsrConnectorConsumer));
+                        filter.Exclude(typeof(Connectors.ConnectorReplyConsumer), typeof(Connectors.ExportChunkConsumer),
+                            typeof(Connectors.Http.HttpConnectorConsumer), typeof(OpenDsr.OpenDsrConnectorConsumer));
                 });
             });
         });

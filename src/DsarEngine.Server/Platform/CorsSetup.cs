@@ -26,7 +26,8 @@ internal static class CorsSetup
 }
 
 // Refreshed in the background so the CORS check (synchronous by design) never waits on the database.
-internal sealed class OriginAllowList(TenantStore tenants, IOptions<SecurityOptions> options, ILogger<OriginAllowList> log) : BackgroundService
+internal sealed class OriginAllowList(TenantStore tenants, IOptions<SecurityOptions> options, ILogger<OriginAllowList> log)
+    : BackgroundService
 {
     private volatile HashSet<string> tenantOrigins = new(StringComparer.OrdinalIgnoreCase);
 

@@ -27,7 +27,8 @@ internal static class Health
     public static void MapDsarHealth(this IEndpointRouteBuilder app)
     {
         // A pack renderer serves nothing but its queue: for it, the broker is what readiness means.
-        var brokerServes = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<RoleOptions>>().Value.Role == EngineRoles.PackRenderer;
+        var brokerServes = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<RoleOptions>>().Value.Role
+            == EngineRoles.PackRenderer;
         // Live: the process answers.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = Write });
         // Ready: what serving needs. Intake, status, identity and downloads need only PostgreSQL; what the engine sends
@@ -36,7 +37,10 @@ internal static class Health
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = c => c.Tags.Contains("ready") || c.Tags.Contains(BrokerTag),
-            ResultStatusCodes = { [HealthStatus.Healthy] = 200, [HealthStatus.Degraded] = brokerServes ? 503 : 200, [HealthStatus.Unhealthy] = 503 },
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = 200, [HealthStatus.Degraded] = brokerServes ? 503 : 200, [HealthStatus.Unhealthy] = 503,
+            },
             ResponseWriter = Write,
         });
         // Broker: for monitoring and alerts; 503 while the engine cannot reach RabbitMQ.
@@ -54,7 +58,8 @@ internal static class Health
         return context.Response.WriteAsync(JsonSerializer.Serialize(new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            checks = report.Entries.ToDictionary(
+                e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
         }));
     }
 }

@@ -30,14 +30,18 @@ internal static class JsonBodyReader
         {
             var value = JsonSerializer.Deserialize<T>(raw, Options);
             return value is null
-                ? Fail<T>(StatusCodes.Status400BadRequest, "malformed-json", "The body is not a JSON object.", "Send a JSON object, not null.")
+                ? Fail<T>(StatusCodes.Status400BadRequest, "malformed-json", "The body is not a JSON object.",
+                    "Send a JSON object, not null.")
                 : new JsonBody<T>(value, raw, null);
         }
         catch (JsonException ex)
         {
             return new JsonBody<T>(default, raw, Problems.Of(StatusCodes.Status400BadRequest, "malformed-json",
                 "The body is not valid JSON for this endpoint.", Describe(ex),
-                new Dictionary<string, object?> { ["path"] = ex.Path, ["line"] = ex.LineNumber + 1, ["bytePosition"] = ex.BytePositionInLine }));
+                new Dictionary<string, object?>
+                {
+                    ["path"] = ex.Path, ["line"] = ex.LineNumber + 1, ["bytePosition"] = ex.BytePositionInLine,
+                }));
         }
     }
 
@@ -56,7 +60,8 @@ internal static class JsonBodyReader
         && (media.Charset.Value is null || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
     private static JsonBody<T> TooLarge<T>(int maxBytes) =>
-        Fail<T>(StatusCodes.Status413PayloadTooLarge, "body-too-large", "The body is too large.", $"At most {maxBytes} bytes are accepted.");
+        Fail<T>(StatusCodes.Status413PayloadTooLarge, "body-too-large", "The body is too large.",
+            $"At most {maxBytes} bytes are accepted.");
 
     private static JsonBody<T> Fail<T>(int status, string slug, string title, string detail) =>
         new(default, [], Problems.Of(status, slug, title, detail));

@@ -42,7 +42,8 @@ internal sealed class Migrator(NpgsqlDataSource dataSource)
                 {
                     if (done.Checksum != migration.Checksum)
                         throw new InvalidOperationException(
-                            $"Migration {migration.Version} ({migration.Name}) was changed after it was applied to this database. Migrations are append-only: add a new numbered script instead.");
+                            $"Migration {migration.Version} ({migration.Name}) was changed after it was applied to this database. " +
+                            $"Migrations are append-only: add a new numbered script instead.");
                     continue;
                 }
                 await using var tx = await connection.BeginTransactionAsync(ct);
@@ -55,7 +56,8 @@ internal sealed class Migrator(NpgsqlDataSource dataSource)
         }
         finally
         {
-            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@LockKey)", new { LockKey }, cancellationToken: CancellationToken.None));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_advisory_unlock(@LockKey)", new { LockKey }, cancellationToken: CancellationToken.None));
         }
     }
 
@@ -63,7 +65,8 @@ internal sealed class Migrator(NpgsqlDataSource dataSource)
 
     private sealed record AppliedMigration(int Version, string Name, string Checksum);
 
-    // Resources are named "<assembly>.Platform.Migrations.0001_foundation.sql" (file name and content are what schema_versions records, and they never change).
+    // Resources are named "<assembly>.Platform.Migrations.0001_foundation.sql" (file name and content are what
+    // schema_versions records, and they never change).
     public static IReadOnlyList<Migration> Embedded()
     {
         var assembly = typeof(Migrator).Assembly;

@@ -29,6 +29,7 @@ internal sealed class NetworkOptions : IValidatableObject
         foreach (var proxy in KnownProxies.Where(p => !IPAddress.TryParse(p, out _)))
             yield return new ValidationResult($"Dsar:Network:KnownProxies: '{proxy}' is not an IP address.", [nameof(KnownProxies)]);
         foreach (var network in KnownNetworks.Where(n => !IPNetwork.TryParse(n, out _)))
-            yield return new ValidationResult($"Dsar:Network:KnownNetworks: '{network}' is not a CIDR range (e.g. 10.0.0.0/8, fd00::/8).", [nameof(KnownNetworks)]);
+            yield return new ValidationResult(
+                $"Dsar:Network:KnownNetworks: '{network}' is not a CIDR range (e.g. 10.0.0.0/8, fd00::/8).", [nameof(KnownNetworks)]);
     }
 }

@@ -33,7 +33,8 @@ internal static class NetworkSetup
         // it is the client's error (413, or 400 for a malformed body), answered as a problem and not logged as a failure.
         services.Configure<ExceptionHandlerOptions>(o =>
         {
-            o.StatusCodeSelector = ex => ex is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            o.StatusCodeSelector = ex =>
+                ex is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
             o.SuppressDiagnosticsCallback = context => context.Exception is Microsoft.AspNetCore.Http.BadHttpRequestException;
         });
         return services;

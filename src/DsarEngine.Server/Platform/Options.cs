@@ -22,7 +22,8 @@ internal sealed class BusOptions
 
     // Prefix of this engine cluster's own queue names (default none). Engines sharing one database share it;
     // a separate cluster on the same broker (another environment, or a test) uses another.
-    [RegularExpression("^[a-z0-9_.-]{0,60}$", ErrorMessage = "Dsar:Bus:EndpointPrefix may hold lowercase letters, digits, '.', '_' and '-' (at most 60).")]
+    [RegularExpression("^[a-z0-9_.-]{0,60}$",
+        ErrorMessage = "Dsar:Bus:EndpointPrefix may hold lowercase letters, digits, '.', '_' and '-' (at most 60).")]
     public string EndpointPrefix { get; set; } = "";
 }
 

@@ -13,7 +13,8 @@ internal static class ProblemTypes
         [StatusCodes.Status405MethodNotAllowed] = ("method-not-allowed", "This resource does not support that method."),
         [StatusCodes.Status413PayloadTooLarge] = ("body-too-large", "The body is too large."),
         [StatusCodes.Status415UnsupportedMediaType] = ("unsupported-media-type", "Send Content-Type: application/json."),
-        [StatusCodes.Status500InternalServerError] = ("internal-error", "Something failed on our side; nothing you sent was lost if you received a reference."),
+        [StatusCodes.Status500InternalServerError] =
+            ("internal-error", "Something failed on our side; nothing you sent was lost if you received a reference."),
     };
 
     public static IServiceCollection AddDsarProblemDetails(this IServiceCollection services) =>
@@ -27,6 +28,7 @@ internal static class ProblemTypes
                 problem.Type = Problems.Type(generic.Slug);
                 problem.Detail ??= generic.Detail;
             }
-            problem.Extensions["traceId"] = context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity.Id ?? context.HttpContext.TraceIdentifier;
+            problem.Extensions["traceId"] = context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity.Id
+                ?? context.HttpContext.TraceIdentifier;
         });
 }

@@ -26,13 +26,15 @@ internal static class RateLimits
             limiter.AddPolicy(Callbacks, http => PerClient(http, Callbacks, Edge(http).CallbackPermitsPerMinute));
             limiter.AddPolicy(OpenDsr, http => PerClient(http, OpenDsr, Edge(http).OpenDsrPermitsPerMinute));
             limiter.OnRejected = (context, _) => new ValueTask(Refuse(context.HttpContext,
-                context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1)).ExecuteAsync(context.HttpContext));
+                    context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1))
+                .ExecuteAsync(context.HttpContext));
         });
         return services;
     }
 
     // 429 with Retry-After (whole seconds, at least one) and a problem saying when to try again.
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Refuse(HttpContext http, TimeSpan retryAfter, string? detail = null)
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Refuse(
+        HttpContext http, TimeSpan retryAfter, string? detail = null)
     {
         var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

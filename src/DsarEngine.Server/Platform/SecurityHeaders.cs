@@ -5,7 +5,8 @@ namespace DsarEngine.Server.Platform;
 internal static class SecurityHeaders
 {
     private const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-    private const string DocsPolicy = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    private const string DocsPolicy = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     // The inbox: its own scripts only (Blazor, MudBlazor), its live connection to itself, forms posting to itself. Inline
     // styles are allowed because MudBlazor sets style attributes and its theme's variables in a style element; no inline

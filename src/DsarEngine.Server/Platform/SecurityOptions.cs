@@ -34,17 +34,22 @@ internal sealed class SecurityOptions : IValidatableObject
         catch (FormatException) { }
         if (key is null || key.Length < SecretTokens.MinimumKeyBytes)
             yield return new ValidationResult(
-                $"Dsar:Security:TokenKey must be a base64 key of at least {SecretTokens.MinimumKeyBytes} bytes (e.g. `head -c 32 /dev/urandom | base64`).",
+                $"Dsar:Security:TokenKey must be a base64 key of at least {SecretTokens.MinimumKeyBytes} bytes " +
+                $"(e.g. `head -c 32 /dev/urandom | base64`).",
                 [nameof(TokenKey)]);
         foreach (var (name, value) in RetiredDataKeys.Append(new(DataKeyId, DataKey)))
             if (!IsAesKey(value))
                 yield return new ValidationResult(
-                    $"Dsar:Security:DataKey (id '{name}') must be a base64 AES-256 key of exactly 32 bytes (e.g. `head -c 32 /dev/urandom | base64`).",
+                    $"Dsar:Security:DataKey (id '{name}') must be a base64 AES-256 key of exactly 32 bytes " +
+                    $"(e.g. `head -c 32 /dev/urandom | base64`).",
                     [nameof(DataKey)]);
         if (!System.Text.RegularExpressions.Regex.IsMatch(DataKeyId, "^[A-Za-z0-9_.-]{1,32}$"))
-            yield return new ValidationResult("Dsar:Security:DataKeyId must be 1 to 32 letters, digits, '.', '_' or '-'.", [nameof(DataKeyId)]);
-        foreach (var origin in AllowedOrigins.Where(o => !Uri.TryCreate(o, UriKind.Absolute, out var uri) || uri.PathAndQuery != "/" || o.EndsWith('/')))
-            yield return new ValidationResult($"Dsar:Security:AllowedOrigins: '{origin}' is not an origin (scheme://host[:port], no path).", [nameof(AllowedOrigins)]);
+            yield return new ValidationResult(
+                "Dsar:Security:DataKeyId must be 1 to 32 letters, digits, '.', '_' or '-'.", [nameof(DataKeyId)]);
+        foreach (var origin in AllowedOrigins.Where(o =>
+            !Uri.TryCreate(o, UriKind.Absolute, out var uri) || uri.PathAndQuery != "/" || o.EndsWith('/')))
+            yield return new ValidationResult(
+                $"Dsar:Security:AllowedOrigins: '{origin}' is not an origin (scheme://host[:port], no path).", [nameof(AllowedOrigins)]);
     }
 
     private static bool IsAesKey(string value)

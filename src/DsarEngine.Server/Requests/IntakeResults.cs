@@ -19,7 +19,9 @@ internal static class IntakeResults
                 {
                     Controller = accepted.Routing?.Controller.Name, RoutedBy = accepted.Routing?.Processor.Name,
                     Message = accepted.Routing is { } r
-                        ? Workflows.Mail.RoutingNotices.Forwarded(request.Language, r.Processor.Name, r.Workspace.DisplayName, r.Controller.Name) : null,
+                        ? Workflows.Mail.RoutingNotices.Forwarded(
+                            request.Language, r.Processor.Name, r.Workspace.DisplayName, r.Controller.Name)
+                        : null,
                 });
             case IntakeResult.Referred referred:
                 return TypedResults.Ok(ReferralView.From(referred));

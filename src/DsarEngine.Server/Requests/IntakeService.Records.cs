@@ -17,7 +17,8 @@ internal sealed partial class IntakeService
             SecretTokensHash(id), request.Right.ToSlug(), request.ObjectionPurpose,
             JsonSerializer.Serialize(request.Subject, Json), request.Details, request.Channel.ToSlug(),
             frame.Clock.Jurisdiction, frame.Clock.Regime, frame.Language, RequestStatus.Received, frame.Clock.ReceivedAt, now, 1,
-            null, null, null, null, null, null, null, null, false, "", "[]", RequestChanges.ToJson(request.Changes)).WithClock(frame.Clock, frame.Deadline);
+            null, null, null, null, null, null, null, null, false, "", "[]", RequestChanges.ToJson(request.Changes))
+            .WithClock(frame.Clock, frame.Deadline);
     }
 
     private byte[] SecretTokensHash(Guid id) =>
@@ -28,7 +29,9 @@ internal sealed partial class IntakeService
     private static string JournalData(StoredRequest request, Routed? routed, Workspace? held = null) => JsonSerializer.Serialize(new
     {
         routedFrom = routed is null ? null : new { processor = routed.Processor.Slug, workspace = routed.Workspace.Key },
-        heldFor = held is null ? null : new { workspace = held.Key, why = "the workspace's customer has not accepted requests from this processor" },
+        heldFor = held is null
+            ? null
+            : new { workspace = held.Key, why = "the workspace's customer has not accepted requests from this processor" },
         right = request.RightKind,
         request.Channel,
         request.Jurisdiction,
@@ -48,6 +51,7 @@ internal sealed partial class IntakeService
         var model = new Dictionary<string, string> { ["reference"] = request.Reference };
         if (routed is not null)
             (model["routedBy"], model["workspace"]) = (routed.Processor.Name, routed.Workspace.DisplayName);
-        return new(Guid.CreateVersion7(request.CreatedAt), email, MailTemplates.RequestReceived, request.Language, JsonSerializer.Serialize(model, Json));
+        return new(Guid.CreateVersion7(request.CreatedAt), email, MailTemplates.RequestReceived, request.Language,
+            JsonSerializer.Serialize(model, Json));
     }
 }

@@ -15,7 +15,8 @@ internal sealed partial class IntakeService
     // The tenant that will hold the request: the one written to, or, for a processor's workspace, its customer
     // (null with a workspace when the customer is not on this engine: the subject is referred to it instead). A
     // customer that has not accepted the processor's requests gets none: the processor keeps it (Held).
-    private async Task<(Workspace?, Tenant?, bool Held)> RouteAsync(NewRequest? request, Tenant? tenant, IntakeErrors errors, CancellationToken ct)
+    private async Task<(Workspace?, Tenant?, bool Held)> RouteAsync(
+        NewRequest? request, Tenant? tenant, IntakeErrors errors, CancellationToken ct)
     {
         var (workspace, controller) = await FindRouteAsync(request, tenant, errors, ct);
         if (workspace is not null && controller is not null && tenant is not null && controller.Id != tenant.Id
@@ -50,8 +51,8 @@ internal sealed partial class IntakeService
         DateTimeOffset now, CancellationToken ct)
     {
         if (command.BrowserOrigin is { } origin && !processor.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
-            return new IntakeResult.Refused(StatusCodes.Status403Forbidden, "origin-not-allowed", "This website may not submit requests for this organisation.",
-                $"Add {origin} to the organisation's allowed origins.");
+            return new IntakeResult.Refused(StatusCodes.Status403Forbidden, "origin-not-allowed",
+                "This website may not submit requests for this organisation.", $"Add {origin} to the organisation's allowed origins.");
         var chosen = request.Language ?? processor.DefaultLanguage;
         var language = MailTemplates.Exists(MailTemplates.RequestReferred, chosen) ? chosen : "en";
         var mail = request.Subject.Email is { } email
@@ -62,7 +63,8 @@ internal sealed partial class IntakeService
                     ["contact"] = RoutingNotices.Contact(workspace.ContactEmail, workspace.ContactUrl),
                 }, Json))
             : null;
-        await workspaces.ReferAsync(new RoutingRecord(processor.Id, workspace.Key, request.Right.ToSlug(), "referred", null, null, now), mail, ct);
+        await workspaces.ReferAsync(
+            new RoutingRecord(processor.Id, workspace.Key, request.Right.ToSlug(), "referred", null, null, now), mail, ct);
         return new IntakeResult.Referred(workspace, processor, language);
     }
 }

@@ -29,7 +29,8 @@ internal abstract record IntakeResult
 // The one path by which a request enters the engine (public API, form, staff intake): validate, decide its
 // legal frame, and store it with its journal entry and acknowledgement in one transaction.
 internal sealed partial class IntakeService(
-    TenantStore tenants, RequestStore requests, WorkspaceStore workspaces, SecretTokens tokens, DefinitionCatalog definitions, TimeProvider clock)
+    TenantStore tenants, RequestStore requests, WorkspaceStore workspaces, SecretTokens tokens, DefinitionCatalog definitions,
+    TimeProvider clock)
 {
     public async Task<IntakeResult> SubmitAsync(IntakeCommand command, CancellationToken ct)
     {
@@ -40,7 +41,9 @@ internal sealed partial class IntakeService(
         var key = ValidateIdempotencyKey(command.IdempotencyKey, errors);
         var tenant = request is null ? null : await tenants.FindBySlugAsync(request.TenantSlug, ct);
         if (request is not null && (tenant is null || (command.StaffTenant is { } staffTenant && staffTenant != tenant.Id)))
-            errors.Add("tenant", command.StaffTenant is null ? $"Unknown organisation '{request.TenantSlug}'." : "Your API key belongs to another organisation.");
+            errors.Add("tenant", command.StaffTenant is null
+                ? $"Unknown organisation '{request.TenantSlug}'."
+                : "Your API key belongs to another organisation.");
         var (workspace, controller, held) = await RouteAsync(request, tenant, errors, ct);
         var receivedAt = request?.ReceivedAt is { } at ? Instants.Microseconds(at) : now;
         if (!errors.Any && request is not null && tenant is not null && workspace is not null && controller is null)
@@ -50,23 +53,29 @@ internal sealed partial class IntakeService(
             return new IntakeResult.Invalid(errors.ToDictionary());
 
         if (command.BrowserOrigin is { } origin && !tenant.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
-            return new IntakeResult.Refused(StatusCodes.Status403Forbidden, "origin-not-allowed", "This website may not submit requests for this organisation.",
-                $"Add {origin} to the organisation's allowed origins.");
+            return new IntakeResult.Refused(StatusCodes.Status403Forbidden, "origin-not-allowed",
+                "This website may not submit requests for this organisation.", $"Add {origin} to the organisation's allowed origins.");
 
         var routed = workspace is null || held ? null : new Routed(tenant, workspace, controller);
         var stored = NewStoredRequest(request, controller, frame, now);
-        var journal = JournalChain.Append(null, controller.Id, stored.Id, now, command.Actor, Workflows.Journal.JournalKinds.Received, JournalData(stored, routed, held ? workspace : null));
-        var mail = request.Subject.Email is { } email && request.Channel != Channel.Controller ? Acknowledgement(stored, email, routed) : null;
+        var journal = JournalChain.Append(null, controller.Id, stored.Id, now, command.Actor, Workflows.Journal.JournalKinds.Received,
+            JournalData(stored, routed, held ? workspace : null));
+        var mail = request.Subject.Email is { } email && request.Channel != Channel.Controller
+            ? Acknowledgement(stored, email, routed)
+            : null;
         var claim = key is null ? null : new IdempotencyClaim(key, SHA256.HashData(command.RawBody));
         // The workflow is pinned to the definition version current at intake; later versions never change it.
         if (!definitions.Serves(stored.RightKind))
             return new IntakeResult.Refused(StatusCodes.Status422UnprocessableEntity, "right-not-offered",
-                "This organisation has no workflow for this right.", $"No workflow definition serves '{stored.RightKind}'; nothing was stored.");
+                "This organisation has no workflow for this right.",
+                $"No workflow definition serves '{stored.RightKind}'; nothing was stored.");
         var definition = definitions.ForRight(stored.RightKind);
-        var routing = routed is not null ? new RoutingRecord(tenant.Id, routed.Workspace.Key, stored.RightKind, "forwarded", controller.Id, null, now)
+        var routing = routed is not null
+            ? new RoutingRecord(tenant.Id, routed.Workspace.Key, stored.RightKind, "forwarded", controller.Id, null, now)
             : held ? new RoutingRecord(tenant.Id, workspace!.Key, stored.RightKind, "held", workspace.CustomerTenantId, null, now)
             : null;
-        var outcome = await requests.SubmitAsync(stored, journal, mail, claim, ct, new WorkflowStart(definition.Id, definition.Version), routing);
+        var outcome = await requests.SubmitAsync(
+            stored, journal, mail, claim, ct, new WorkflowStart(definition.Id, definition.Version), routing);
         return outcome.Result switch
         {
             SubmitResult.Created => new IntakeResult.Accepted(outcome.Request!, Replayed: false) { Routing = routed },

@@ -20,9 +20,11 @@ internal sealed class JournalStore(NpgsqlDataSource dataSource)
     public static async Task AppendEventAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid tenantId, Guid requestId, DateTimeOffset now,
         string actor, string kind, string data, CancellationToken ct)
     {
-        await c.ExecuteAsync(new CommandDefinition("SELECT 1 FROM requests WHERE id = @Id FOR UPDATE", new { Id = requestId }, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(
+            "SELECT 1 FROM requests WHERE id = @Id FOR UPDATE", new { Id = requestId }, tx, cancellationToken: ct));
         var entries = await ReadAsync(c, tx, tenantId, requestId, ct);
-        await AppendAsync(c, tx, JournalChain.Append(entries.Count > 0 ? entries[^1] : null, tenantId, requestId, now, actor, kind, data), ct);
+        await AppendAsync(c, tx,
+            JournalChain.Append(entries.Count > 0 ? entries[^1] : null, tenantId, requestId, now, actor, kind, data), ct);
     }
 
     private const string ReadSql = """

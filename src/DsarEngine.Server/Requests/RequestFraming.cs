@@ -33,6 +33,7 @@ internal static class RequestFraming
 
         var clock = new RequestClock(regime.Id, jurisdiction.Code, tenant.TimeZone, receivedAt, Extended: false,
             RequestClock.ParseMethod(tenant.ExtensionMethod), []);
-        return new RequestFrame(request.Language ?? tenant.DefaultLanguage, clock, clock.Compute(RequestClock.ParseClosures(tenant.ClosureDays)));
+        return new RequestFrame(
+            request.Language ?? tenant.DefaultLanguage, clock, clock.Compute(RequestClock.ParseClosures(tenant.ClosureDays)));
     }
 }

@@ -13,7 +13,8 @@ internal sealed class RequestStore(NpgsqlDataSource dataSource)
 
     private const string FindByIdSql = $"SELECT {StoredRequest.Columns} FROM requests WHERE tenant_id = @TenantId AND id = @Id";
 
-    private static async Task<SubmitOutcome> ReplayAsync(NpgsqlConnection connection, Guid tenantId, IdempotencyClaim claim, CancellationToken ct)
+    private static async Task<SubmitOutcome> ReplayAsync(
+        NpgsqlConnection connection, Guid tenantId, IdempotencyClaim claim, CancellationToken ct)
     {
         var (fingerprint, requestId) = await connection.QuerySingleAsync<(byte[], Guid)>(
             new CommandDefinition(FindByKeySql, new { TenantId = tenantId, claim.Key }, cancellationToken: ct));
@@ -27,7 +28,8 @@ internal sealed class RequestStore(NpgsqlDataSource dataSource)
     public async Task<StoredRequest?> FindByIdAsync(Guid tenantId, Guid id, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<StoredRequest>(new CommandDefinition(FindByIdSql, new { TenantId = tenantId, Id = id }, cancellationToken: ct));
+        return await connection.QuerySingleOrDefaultAsync<StoredRequest>(
+            new CommandDefinition(FindByIdSql, new { TenantId = tenantId, Id = id }, cancellationToken: ct));
     }
 
     private const string FindByReferenceSql = $"SELECT {StoredRequest.Columns} FROM requests WHERE reference = @Reference";
@@ -40,7 +42,8 @@ internal sealed class RequestStore(NpgsqlDataSource dataSource)
             new CommandDefinition(FindByReferenceSql, new { Reference = reference }, cancellationToken: ct));
     }
 
-    private const string FindForTenantSql = $"SELECT {StoredRequest.Columns} FROM requests WHERE tenant_id = @TenantId AND reference = @Reference";
+    private const string FindForTenantSql =
+        $"SELECT {StoredRequest.Columns} FROM requests WHERE tenant_id = @TenantId AND reference = @Reference";
 
     public async Task<StoredRequest?> FindAsync(Guid tenantId, string reference, CancellationToken ct)
     {
@@ -90,7 +93,8 @@ internal sealed class RequestStore(NpgsqlDataSource dataSource)
         if (claim is not null)
         {
             var claimed = await connection.ExecuteAsync(new CommandDefinition(ClaimKeySql,
-                new { request.TenantId, claim.Key, claim.Fingerprint, RequestId = request.Id, request.CreatedAt }, tx, cancellationToken: ct));
+                new { request.TenantId, claim.Key, claim.Fingerprint, RequestId = request.Id, request.CreatedAt },
+                tx, cancellationToken: ct));
             if (claimed == 0)
             {
                 await tx.RollbackAsync(ct);

@@ -32,9 +32,11 @@ internal static class RequestsApi
         if (body.Problem is not null)
             return body.Problem;
         if (tenantBudget.Refusal(body.Value!.Tenant) is { } wait)
-            return RateLimits.Refuse(http.HttpContext, wait, "The organisation receives too many requests right now; nothing was stored. Try again shortly.");
+            return RateLimits.Refuse(http.HttpContext, wait,
+                "The organisation receives too many requests right now; nothing was stored. Try again shortly.");
         var origin = http.Headers.Origin.ToString() is { Length: > 0 } o ? o : null;
-        var result = await intake.SubmitAsync(new IntakeCommand(body.Value!, IntakeOrigin.Public, body.Raw, idempotencyKey, origin, "subject", null), ct);
+        var result = await intake.SubmitAsync(
+            new IntakeCommand(body.Value!, IntakeOrigin.Public, body.Raw, idempotencyKey, origin, "subject", null), ct);
         return IntakeResults.ToHttp(result, http.HttpContext, links);
     }
 

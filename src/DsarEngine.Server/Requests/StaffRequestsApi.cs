@@ -65,7 +65,8 @@ internal static class StaffRequestsApi
         var entries = await journal.ReadAsync(request.TenantId, request.Id, ct);
         var broken = JournalChain.FirstBroken(entries);
         return TypedResults.Ok(new JournalView(broken is null, broken,
-            entries.Select(e => new JournalLine(e.Seq, e.At, e.Actor, e.Kind, JsonDocument.Parse(e.Data).RootElement, Convert.ToHexStringLower(e.Hash))).ToArray()));
+            entries.Select(e => new JournalLine(
+                e.Seq, e.At, e.Actor, e.Kind, JsonDocument.Parse(e.Data).RootElement, Convert.ToHexStringLower(e.Hash))).ToArray()));
     }
 }
 

@@ -35,7 +35,8 @@ internal sealed record RequestStatusView(string Reference, string Right, string 
 internal sealed record SystemResult(string System, string Action, string Outcome, RetainedView[] Retained)
 {
     public static SystemResult[] From(IEnumerable<Workflows.Runtime.ConnectorTask> tasks, IReadOnlyDictionary<string, string> names) =>
-        [.. tasks.Select(t => new SystemResult(names.GetValueOrDefault(t.Connector) is { Length: > 0 } n ? n : t.Connector, t.Action, t.EffectiveOutcome,
+        [.. tasks.Select(t => new SystemResult(
+            names.GetValueOrDefault(t.Connector) is { Length: > 0 } n ? n : t.Connector, t.Action, t.EffectiveOutcome,
             [.. t.Retained.Select(r => new RetainedView(r.Category, r.LegalBasis, r.RetainUntil))]))];
 }
 
@@ -43,7 +44,8 @@ internal sealed record RetainedView(string Category, string LegalBasis, DateOnly
 
 // A processor's answer for a workspace whose customer is not on this engine: whom to write to instead (GDPR Art. 28),
 // told in the subject's language. Nothing of the subject's is in it.
-internal sealed record ReferralView(string Status, string Workspace, string Controller, string? ContactEmail, string? ContactUrl, string Message)
+internal sealed record ReferralView(
+    string Status, string Workspace, string Controller, string? ContactEmail, string? ContactUrl, string Message)
 {
     public static ReferralView From(IntakeResult.Referred r)
     {

@@ -11,7 +11,8 @@ internal static class ProcessorLinksApi
     public static RouteGroupBuilder MapProcessorLinksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/staff/processors").WithTags("Staff: processor role").RequireAuthorization(AuthServices.Staff);
-        group.MapGet("/", List).WithSummary("Processors that forward requests about their workspaces to this organisation, accepted or not");
+        group.MapGet("/", List)
+            .WithSummary("Processors that forward requests about their workspaces to this organisation, accepted or not");
         group.MapPut("/{processor}", Accept).RequireAuthorization(AuthServices.Admin)
             .WithSummary("Accept the requests this processor forwards (admins only)");
         group.MapDelete("/{processor}", Revoke).RequireAuthorization(AuthServices.Admin)
@@ -22,8 +23,8 @@ internal static class ProcessorLinksApi
     private static async Task<Ok<ProcessorLink[]>> List(ClaimsPrincipal user, WorkspaceStore workspaces, CancellationToken ct) =>
         TypedResults.Ok((await workspaces.NamingAsync(user.Tenant(), ct)).ToArray());
 
-    private static async Task<Results<Ok<ProcessorLink>, ProblemHttpResult>> Accept(string processor, ClaimsPrincipal user, WorkspaceStore workspaces,
-        TenantStore tenants, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<ProcessorLink>, ProblemHttpResult>> Accept(string processor, ClaimsPrincipal user,
+        WorkspaceStore workspaces, TenantStore tenants, TimeProvider clock, CancellationToken ct)
     {
         if (await NamingAsync(processor, user, workspaces, ct) is null || await tenants.FindBySlugAsync(processor, ct) is not { } found)
             return NotNaming(processor);
@@ -31,14 +32,15 @@ internal static class ProcessorLinksApi
         return TypedResults.Ok((await NamingAsync(processor, user, workspaces, ct))!);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(string processor, ClaimsPrincipal user, WorkspaceStore workspaces,
-        TenantStore tenants, CancellationToken ct) =>
+    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(
+        string processor, ClaimsPrincipal user, WorkspaceStore workspaces, TenantStore tenants, CancellationToken ct) =>
         await tenants.FindBySlugAsync(processor, ct) is { } found && await workspaces.RevokeAsync(user.Tenant(), found.Id, ct)
             ? TypedResults.NoContent()
             : Problems.NotFound($"acceptance of processor '{processor}'");
 
     // Only a processor that names this organisation in a workspace can be accepted: a slug alone proves nothing.
-    private static async Task<ProcessorLink?> NamingAsync(string processor, ClaimsPrincipal user, WorkspaceStore workspaces, CancellationToken ct) =>
+    private static async Task<ProcessorLink?> NamingAsync(
+        string processor, ClaimsPrincipal user, WorkspaceStore workspaces, CancellationToken ct) =>
         (await workspaces.NamingAsync(user.Tenant(), ct)).FirstOrDefault(l => l.Processor == processor);
 
     private static ProblemHttpResult NotNaming(string processor) =>

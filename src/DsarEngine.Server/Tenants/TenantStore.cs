@@ -6,14 +6,16 @@ namespace DsarEngine.Server.Tenants;
 
 internal sealed class TenantStore(NpgsqlDataSource dataSource)
 {
-    private const string Columns = "id, slug, name, jurisdiction, time_zone, default_language, allowed_origins, extension_method, closure_days::text AS closure_days, role";
+    private const string Columns = "id, slug, name, jurisdiction, time_zone, default_language, allowed_origins, extension_method, " +
+        "closure_days::text AS closure_days, role";
 
     private const string FindBySlugSql = $"SELECT {Columns} FROM tenants WHERE slug = @Slug";
 
     public async Task<Tenant?> FindBySlugAsync(string slug, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<Tenant>(new CommandDefinition(FindBySlugSql, new { Slug = slug }, cancellationToken: ct));
+        return await connection.QuerySingleOrDefaultAsync<Tenant>(
+            new CommandDefinition(FindBySlugSql, new { Slug = slug }, cancellationToken: ct));
     }
 
     private const string FindByIdSql = $"SELECT {Columns} FROM tenants WHERE id = @Id";
@@ -21,7 +23,8 @@ internal sealed class TenantStore(NpgsqlDataSource dataSource)
     public async Task<Tenant?> FindAsync(Guid id, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<Tenant>(new CommandDefinition(FindByIdSql, new { Id = id }, cancellationToken: ct));
+        return await connection.QuerySingleOrDefaultAsync<Tenant>(
+            new CommandDefinition(FindByIdSql, new { Id = id }, cancellationToken: ct));
     }
 
     private const string AllOriginsSql = "SELECT DISTINCT unnest(allowed_origins) FROM tenants";
@@ -33,8 +36,10 @@ internal sealed class TenantStore(NpgsqlDataSource dataSource)
     }
 
     private const string UpsertSql = """
-        INSERT INTO tenants (id, slug, name, jurisdiction, time_zone, default_language, allowed_origins, extension_method, closure_days, role, created_at)
-        VALUES (@Id, @Slug, @Name, @Jurisdiction, @TimeZone, @DefaultLanguage, @AllowedOrigins, @ExtensionMethod, @ClosureDays::jsonb, @Role, @CreatedAt)
+        INSERT INTO tenants (id, slug, name, jurisdiction, time_zone, default_language, allowed_origins, extension_method,
+            closure_days, role, created_at)
+        VALUES (@Id, @Slug, @Name, @Jurisdiction, @TimeZone, @DefaultLanguage, @AllowedOrigins, @ExtensionMethod,
+            @ClosureDays::jsonb, @Role, @CreatedAt)
         ON CONFLICT (slug) DO UPDATE SET name = excluded.name, jurisdiction = excluded.jurisdiction,
             time_zone = excluded.time_zone, default_language = excluded.default_language, allowed_origins = excluded.allowed_origins,
             extension_method = excluded.extension_method, closure_days = excluded.closure_days, role = excluded.role
@@ -45,7 +50,11 @@ internal sealed class TenantStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.ExecuteScalarAsync<Guid>(new CommandDefinition(UpsertSql,
-            new { tenant.Id, tenant.Slug, tenant.Name, tenant.Jurisdiction, tenant.TimeZone, tenant.DefaultLanguage, tenant.AllowedOrigins, tenant.ExtensionMethod, tenant.ClosureDays, tenant.Role, CreatedAt = now },
+            new
+            {
+                tenant.Id, tenant.Slug, tenant.Name, tenant.Jurisdiction, tenant.TimeZone, tenant.DefaultLanguage, tenant.AllowedOrigins,
+                tenant.ExtensionMethod, tenant.ClosureDays, tenant.Role, CreatedAt = now,
+            },
             cancellationToken: ct));
     }
 

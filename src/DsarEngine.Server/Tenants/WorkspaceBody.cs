@@ -8,10 +8,11 @@ internal sealed record RoleBody(string? Role);
 
 internal sealed record WorkspaceBody(string? DisplayName, string? Customer, string? ContactName, string? ContactEmail, string? ContactUrl);
 
-internal sealed record WorkspaceView(string Key, string DisplayName, string? Customer, string? ContactName, string? ContactEmail, string? ContactUrl, string RoutesTo)
+internal sealed record WorkspaceView(
+    string Key, string DisplayName, string? Customer, string? ContactName, string? ContactEmail, string? ContactUrl, string RoutesTo)
 {
-    public static WorkspaceView From(Workspace w, string? customerSlug) => new(w.Key, w.DisplayName, customerSlug, w.ContactName, w.ContactEmail,
-        w.ContactUrl, customerSlug is null ? "referral to the customer's contact" : $"the inbox of {customerSlug}");
+    public static WorkspaceView From(Workspace w, string? customerSlug) => new(w.Key, w.DisplayName, customerSlug, w.ContactName,
+        w.ContactEmail, w.ContactUrl, customerSlug is null ? "referral to the customer's contact" : $"the inbox of {customerSlug}");
 }
 
 internal static partial class WorkspaceChecks

@@ -8,14 +8,16 @@ namespace DsarEngine.Server.Tenants;
 // The workspaces a processor tenant hosts for its customers, and its log of requests passed on.
 internal sealed class WorkspaceStore(NpgsqlDataSource dataSource)
 {
-    private const string Columns = "processor_tenant_id, key, display_name, customer_tenant_id, contact_name, contact_email, contact_url, created_at, updated_at";
+    private const string Columns =
+        "processor_tenant_id, key, display_name, customer_tenant_id, contact_name, contact_email, contact_url, created_at, updated_at";
 
     private const string FindSql = $"SELECT {Columns} FROM workspaces WHERE processor_tenant_id = @TenantId AND key = @Key";
 
     public async Task<Workspace?> FindAsync(Guid processorTenantId, string key, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        return await c.QuerySingleOrDefaultAsync<Workspace>(new CommandDefinition(FindSql, new { TenantId = processorTenantId, Key = key }, cancellationToken: ct));
+        return await c.QuerySingleOrDefaultAsync<Workspace>(
+            new CommandDefinition(FindSql, new { TenantId = processorTenantId, Key = key }, cancellationToken: ct));
     }
 
     private const string ListSql = $"SELECT {Columns} FROM workspaces WHERE processor_tenant_id = @TenantId ORDER BY key";
@@ -23,14 +25,16 @@ internal sealed class WorkspaceStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<Workspace>> ListAsync(Guid processorTenantId, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        return (await c.QueryAsync<Workspace>(new CommandDefinition(ListSql, new { TenantId = processorTenantId }, cancellationToken: ct))).AsList();
+        return (await c.QueryAsync<Workspace>(
+            new CommandDefinition(ListSql, new { TenantId = processorTenantId }, cancellationToken: ct))).AsList();
     }
 
     private const string UpsertSql = $"""
         INSERT INTO workspaces ({Columns})
         VALUES (@ProcessorTenantId, @Key, @DisplayName, @CustomerTenantId, @ContactName, @ContactEmail, @ContactUrl, @Now, NULL)
-        ON CONFLICT (processor_tenant_id, key) DO UPDATE SET display_name = excluded.display_name, customer_tenant_id = excluded.customer_tenant_id,
-            contact_name = excluded.contact_name, contact_email = excluded.contact_email, contact_url = excluded.contact_url, updated_at = @Now
+        ON CONFLICT (processor_tenant_id, key) DO UPDATE SET display_name = excluded.display_name,
+            customer_tenant_id = excluded.customer_tenant_id, contact_name = excluded.contact_name,
+            contact_email = excluded.contact_email, contact_url = excluded.contact_url, updated_at = @Now
         RETURNING (xmax = 0)
         """;
 
@@ -63,7 +67,8 @@ internal sealed class WorkspaceStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<RoutingLogEntry>> LogAsync(Guid tenantId, int limit, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        return (await c.QueryAsync<RoutingLogEntry>(new CommandDefinition(LogListSql, new { TenantId = tenantId, Limit = limit }, cancellationToken: ct))).AsList();
+        return (await c.QueryAsync<RoutingLogEntry>(
+            new CommandDefinition(LogListSql, new { TenantId = tenantId, Limit = limit }, cancellationToken: ct))).AsList();
     }
 
     // Whether the customer accepts requests forwarded by this processor (processor_links).
@@ -79,7 +84,8 @@ internal sealed class WorkspaceStore(NpgsqlDataSource dataSource)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await c.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO processor_links (customer_tenant_id, processor_tenant_id, accepted_by, accepted_at) VALUES (@Customer, @Processor, @Actor, @Now)
+            INSERT INTO processor_links (customer_tenant_id, processor_tenant_id, accepted_by, accepted_at)
+            VALUES (@Customer, @Processor, @Actor, @Now)
             ON CONFLICT (customer_tenant_id, processor_tenant_id) DO NOTHING
             """, new { Customer = customerTenantId, Processor = processorTenantId, Actor = actor, Now = now }, cancellationToken: ct));
     }
@@ -87,7 +93,8 @@ internal sealed class WorkspaceStore(NpgsqlDataSource dataSource)
     public async Task<bool> RevokeAsync(Guid customerTenantId, Guid processorTenantId, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        return await c.ExecuteAsync(new CommandDefinition("DELETE FROM processor_links WHERE customer_tenant_id = @Customer AND processor_tenant_id = @Processor",
+        return await c.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM processor_links WHERE customer_tenant_id = @Customer AND processor_tenant_id = @Processor",
             new { Customer = customerTenantId, Processor = processorTenantId }, cancellationToken: ct)) > 0;
     }
 
@@ -104,7 +111,8 @@ internal sealed class WorkspaceStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<ProcessorLink>> NamingAsync(Guid customerTenantId, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        return (await c.QueryAsync<ProcessorLink>(new CommandDefinition(NamingSql, new { Customer = customerTenantId }, cancellationToken: ct))).AsList();
+        return (await c.QueryAsync<ProcessorLink>(
+            new CommandDefinition(NamingSql, new { Customer = customerTenantId }, cancellationToken: ct))).AsList();
     }
 
     // A referral (the customer is not on this engine): the log entry and the e-mail to the subject, together.
@@ -119,17 +127,20 @@ internal sealed class WorkspaceStore(NpgsqlDataSource dataSource)
     }
 }
 
-internal sealed record RoutingLogEntry(Guid Id, string WorkspaceKey, string RightKind, string Outcome, Guid? CustomerTenantId, Guid? RoutedRequestId, DateTimeOffset RoutedAt)
+internal sealed record RoutingLogEntry(
+    Guid Id, string WorkspaceKey, string RightKind, string Outcome, Guid? CustomerTenantId, Guid? RoutedRequestId, DateTimeOffset RoutedAt)
 {
     private RoutingLogEntry() : this(default, "", "", "", null, null, default) { }
 }
 
 // One request passed on by a processor: "forwarded" into a customer tenant here, "referred" to an outside one, or
 // "held" in the processor's own inbox while the customer has not accepted the processor's requests.
-internal sealed record RoutingRecord(Guid TenantId, string WorkspaceKey, string RightKind, string Outcome, Guid? CustomerTenantId, Guid? RoutedRequestId, DateTimeOffset At);
+internal sealed record RoutingRecord(
+    Guid TenantId, string WorkspaceKey, string RightKind, string Outcome, Guid? CustomerTenantId, Guid? RoutedRequestId, DateTimeOffset At);
 
 // A processor that names the organisation as a workspace's customer; Accepted* are null until the organisation accepts.
-internal sealed record ProcessorLink(string Processor, string ProcessorName, string[] Workspaces, string? AcceptedBy, DateTimeOffset? AcceptedAt)
+internal sealed record ProcessorLink(
+    string Processor, string ProcessorName, string[] Workspaces, string? AcceptedBy, DateTimeOffset? AcceptedAt)
 {
     private ProcessorLink() : this("", "", [], null, null) { }
 

@@ -18,7 +18,8 @@ internal static class WorkspacesApi
         group.MapGet("/workspaces", List).WithSummary("The customers' workspaces and where their requests go");
         group.MapPut("/workspaces/{key}", Put).RequireAuthorization(AuthServices.Admin).Accepts<WorkspaceBody>("application/json")
             .WithSummary("Add or change a workspace: its customer on this engine, or the customer's privacy contact (admins only)");
-        group.MapGet("/workspaces/routing-log", Log).WithSummary("Requests passed to customers (forwarded) or referred to them, newest first");
+        group.MapGet("/workspaces/routing-log", Log)
+            .WithSummary("Requests passed to customers (forwarded) or referred to them, newest first");
         return group;
     }
 
@@ -29,12 +30,14 @@ internal static class WorkspacesApi
         if (body.Problem is not null)
             return body.Problem;
         if (body.Value!.Role is not (TenantRoles.Controller or TenantRoles.Processor))
-            return Problems.Validation(new Dictionary<string, string[]> { ["role"] = ["controller or processor."] }, "Nothing was changed.");
+            return Problems.Validation(
+                new Dictionary<string, string[]> { ["role"] = ["controller or processor."] }, "Nothing was changed.");
         await tenants.SetRoleAsync(user.Tenant(), body.Value.Role, ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<WorkspaceView[]>> List(ClaimsPrincipal user, WorkspaceStore workspaces, TenantStore tenants, CancellationToken ct)
+    private static async Task<Ok<WorkspaceView[]>> List(
+        ClaimsPrincipal user, WorkspaceStore workspaces, TenantStore tenants, CancellationToken ct)
     {
         var list = await workspaces.ListAsync(user.Tenant(), ct);
         var views = new List<WorkspaceView>();
@@ -43,8 +46,9 @@ internal static class WorkspacesApi
         return TypedResults.Ok(views.ToArray());
     }
 
-    private static async Task<Results<Created<WorkspaceView>, Ok<WorkspaceView>, ValidationProblem, ProblemHttpResult>> Put(string key, HttpRequest http,
-        ClaimsPrincipal user, WorkspaceStore workspaces, TenantStore tenants, TimeProvider clock, IOptions<IntakeOptions> options, CancellationToken ct)
+    private static async Task<Results<Created<WorkspaceView>, Ok<WorkspaceView>, ValidationProblem, ProblemHttpResult>> Put(
+        string key, HttpRequest http, ClaimsPrincipal user, WorkspaceStore workspaces, TenantStore tenants, TimeProvider clock,
+        IOptions<IntakeOptions> options, CancellationToken ct)
     {
         var body = await JsonBodyReader.ReadAsync<WorkspaceBody>(http, options.Value.MaxBodyBytes, ct);
         if (body.Problem is not null)
@@ -57,7 +61,8 @@ internal static class WorkspacesApi
         if (errors.Count > 0)
             return Problems.Validation(errors, "Nothing was changed.");
         var b = body.Value;
-        var workspace = new Workspace(user.Tenant(), key, b.DisplayName!.Trim(), customer?.Id, b.ContactName?.Trim(), b.ContactEmail?.Trim(), b.ContactUrl?.Trim(), default, null);
+        var workspace = new Workspace(user.Tenant(), key, b.DisplayName!.Trim(), customer?.Id, b.ContactName?.Trim(),
+            b.ContactEmail?.Trim(), b.ContactUrl?.Trim(), default, null);
         var created = await workspaces.UpsertAsync(workspace, clock.GetUtcNow(), ct);
         var view = WorkspaceView.From(workspace, customer?.Slug);
         return created ? TypedResults.Created($"/api/v1/staff/workspaces/{key}", view) : TypedResults.Ok(view);

@@ -19,24 +19,30 @@ internal static class InstanceRows
             WaitingFor, JsonSerializer.Deserialize<InstanceState>(State, Json) ?? new InstanceState(), Attempts, LastError, Version);
     }
 
-    private const string Columns = "request_id, tenant_id, definition_id, definition_version, step_index, status, waiting_for, state::text AS state, attempts, last_error, version";
+    private const string Columns = "request_id, tenant_id, definition_id, definition_version, step_index, status, waiting_for, " +
+        "state::text AS state, attempts, last_error, version";
 
     private const string LockSql = $"SELECT {Columns} FROM workflow_instances WHERE request_id = @RequestId FOR UPDATE";
 
     public static async Task<WorkflowInstance?> LockAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid requestId, CancellationToken ct) =>
-        (await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(LockSql, new { RequestId = requestId }, tx, cancellationToken: ct)))?.ToInstance();
+        (await c.QuerySingleOrDefaultAsync<Row>(
+            new CommandDefinition(LockSql, new { RequestId = requestId }, tx, cancellationToken: ct)))?.ToInstance();
 
     private const string FindSql = $"SELECT {Columns} FROM workflow_instances WHERE tenant_id = @TenantId AND request_id = @RequestId";
 
     public static async Task<WorkflowInstance?> FindAsync(NpgsqlConnection c, Guid tenantId, Guid requestId, CancellationToken ct) =>
-        (await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(FindSql, new { TenantId = tenantId, RequestId = requestId }, cancellationToken: ct)))?.ToInstance();
+        (await c.QuerySingleOrDefaultAsync<Row>(
+            new CommandDefinition(FindSql, new { TenantId = tenantId, RequestId = requestId }, cancellationToken: ct)))?.ToInstance();
 
     private const string InsertSql = """
-        INSERT INTO workflow_instances (request_id, tenant_id, definition_id, definition_version, step_index, status, waiting_for, state, attempts, last_error, version, updated_at)
-        VALUES (@RequestId, @TenantId, @DefinitionId, @DefinitionVersion, @StepIndex, @Status, @WaitingFor, @State::jsonb, @Attempts, @LastError, @Version, @Now)
+        INSERT INTO workflow_instances (request_id, tenant_id, definition_id, definition_version, step_index, status, waiting_for,
+            state, attempts, last_error, version, updated_at)
+        VALUES (@RequestId, @TenantId, @DefinitionId, @DefinitionVersion, @StepIndex, @Status, @WaitingFor,
+            @State::jsonb, @Attempts, @LastError, @Version, @Now)
         """;
 
-    public static Task InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, WorkflowInstance i, DateTimeOffset now, CancellationToken ct) =>
+    public static Task InsertAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, WorkflowInstance i, DateTimeOffset now, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition(InsertSql, Parameters(i, now), tx, cancellationToken: ct));
 
     // Optimistic concurrency on top of the row lock: a writer that read an older version changes nothing.
@@ -46,7 +52,8 @@ internal static class InstanceRows
         WHERE request_id = @RequestId AND version = @Version
         """;
 
-    public static async Task UpdateAsync(NpgsqlConnection c, NpgsqlTransaction tx, WorkflowInstance i, DateTimeOffset now, CancellationToken ct)
+    public static async Task UpdateAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, WorkflowInstance i, DateTimeOffset now, CancellationToken ct)
     {
         if (await c.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(i, now), tx, cancellationToken: ct)) != 1)
             throw new InvalidOperationException($"Workflow instance {i.RequestId} was changed concurrently (version {i.Version}).");

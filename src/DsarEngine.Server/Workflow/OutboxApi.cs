@@ -11,7 +11,8 @@ internal static class OutboxApi
     public static RouteGroupBuilder MapOutboxApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/staff/outbox").WithTags("Staff: outbox").RequireAuthorization(AuthServices.Staff);
-        group.MapGet("/", List).WithSummary("Messages that could not be sent (state=dead): type, destination, attempts, last error; never their bodies");
+        group.MapGet("/", List)
+            .WithSummary("Messages that could not be sent (state=dead): type, destination, attempts, last error; never their bodies");
         group.MapPost("/{id:guid}/retry", Retry).RequireAuthorization(AuthServices.Admin)
             .WithSummary("Send a dead message again (admins only); journaled on its request");
         return group;
@@ -35,8 +36,8 @@ internal static class OutboxApi
         await outbox.RequeueAsync(user.Tenant(), id, user.Actor(), clock.GetUtcNow(), ct) switch
         {
             RequeueResult.Requeued => TypedResults.Ok(new OutboxRequeued(id, "queued")),
-            RequeueResult.NotDead => Problems.Of(StatusCodes.Status409Conflict, "not-dead", "Only a dead message can be requeued; nothing was changed.",
-                "This message is still being sent, or was sent."),
+            RequeueResult.NotDead => Problems.Of(StatusCodes.Status409Conflict, "not-dead",
+                "Only a dead message can be requeued; nothing was changed.", "This message is still being sent, or was sent."),
             _ => Problems.NotFound("outbox message in your organisation"),
         };
 }

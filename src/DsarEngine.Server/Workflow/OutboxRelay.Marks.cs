@@ -17,8 +17,10 @@ internal sealed partial class OutboxRelay
 
     private async Task MarkDeadAsync(NpgsqlConnection c, NpgsqlTransaction tx, OutboxRow row, string error, CancellationToken ct)
     {
-        await c.ExecuteAsync(new CommandDefinition(DeadSql, new { row.Id, Error = error, Now = clock.GetUtcNow() }, tx, cancellationToken: ct));
-        log.LogError("Outbox message {MessageId} ({MessageType}) can never be sent and is dead: {Error}. Staff see it at GET /api/v1/staff/outbox?state=dead",
+        await c.ExecuteAsync(
+            new CommandDefinition(DeadSql, new { row.Id, Error = error, Now = clock.GetUtcNow() }, tx, cancellationToken: ct));
+        log.LogError("Outbox message {MessageId} ({MessageType}) can never be sent and is dead: {Error}. " +
+            "Staff see it at GET /api/v1/staff/outbox?state=dead",
             row.Id, row.MessageType, error);
     }
 
@@ -30,12 +32,15 @@ internal sealed partial class OutboxRelay
         var now = clock.GetUtcNow();
         var next = now + settings.OutboxBackoff(attempt);
         var dead = attempt >= settings.OutboxMaxAttempts;
-        await c.ExecuteAsync(new CommandDefinition(FailedSql, new { row.Id, Error = error, Next = next, DeadAt = dead ? now : (DateTimeOffset?)null }, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(FailedSql,
+            new { row.Id, Error = error, Next = next, DeadAt = dead ? now : (DateTimeOffset?)null }, tx, cancellationToken: ct));
         if (dead)
-            log.LogError("Outbox message {MessageId} ({MessageType}) is dead after {Attempts} failed sends: {Error}. Staff see it at GET /api/v1/staff/outbox?state=dead",
+            log.LogError("Outbox message {MessageId} ({MessageType}) is dead after {Attempts} failed sends: {Error}. " +
+                "Staff see it at GET /api/v1/staff/outbox?state=dead",
                 row.Id, row.MessageType, attempt, error);
         else
-            log.LogWarning("Outbox message {MessageId} ({MessageType}) could not be sent (attempt {Attempt}); next attempt at {NextAttempt:O}: {Error}",
+            log.LogWarning("Outbox message {MessageId} ({MessageType}) could not be sent (attempt {Attempt}); " +
+                "next attempt at {NextAttempt:O}: {Error}",
                 row.Id, row.MessageType, attempt, next, error);
         return dead;
     }

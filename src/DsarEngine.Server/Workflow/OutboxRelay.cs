@@ -74,7 +74,8 @@ internal sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IOutboxTr
             }
             if (await TrySendAsync(message, ct) is not { } error)
             {
-                await connection.ExecuteAsync(new CommandDefinition(SentSql, new { row.Id, Now = clock.GetUtcNow() }, tx, cancellationToken: ct));
+                await connection.ExecuteAsync(
+                    new CommandDefinition(SentSql, new { row.Id, Now = clock.GetUtcNow() }, tx, cancellationToken: ct));
                 sent++;
                 continue;
             }

@@ -30,7 +30,8 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<DeadOutboxMessage>> ListDeadAsync(Guid tenantId, int limit, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        return (await c.QueryAsync<DeadOutboxMessage>(new CommandDefinition(DeadSql, new { TenantId = tenantId, Limit = limit }, cancellationToken: ct))).AsList();
+        return (await c.QueryAsync<DeadOutboxMessage>(
+            new CommandDefinition(DeadSql, new { TenantId = tenantId, Limit = limit }, cancellationToken: ct))).AsList();
     }
 
     private sealed record Found(Guid? RequestId, string MessageType, int Attempts, bool Dead)
@@ -38,7 +39,8 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource)
         private Found() : this(null, "", 0, false) { }
     }
 
-    private const string FindSql = "SELECT request_id, message_type, attempts, dead_at IS NOT NULL AS dead FROM outbox WHERE id = @Id AND tenant_id = @TenantId";
+    private const string FindSql =
+        "SELECT request_id, message_type, attempts, dead_at IS NOT NULL AS dead FROM outbox WHERE id = @Id AND tenant_id = @TenantId";
 
     private const string LockRequestSql = "SELECT 1 FROM requests WHERE id = @Id FOR UPDATE";
 
@@ -53,16 +55,19 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var found = await c.QuerySingleOrDefaultAsync<Found>(new CommandDefinition(FindSql, new { Id = id, TenantId = tenantId }, tx, cancellationToken: ct));
+        var found = await c.QuerySingleOrDefaultAsync<Found>(
+            new CommandDefinition(FindSql, new { Id = id, TenantId = tenantId }, tx, cancellationToken: ct));
         if (found is null)
             return RequeueResult.NotFound;
         if (found.RequestId is { } requestId)
             await c.ExecuteAsync(new CommandDefinition(LockRequestSql, new { Id = requestId }, tx, cancellationToken: ct));
-        if (await c.ExecuteAsync(new CommandDefinition(RequeueSql, new { Id = id, TenantId = tenantId, Now = now }, tx, cancellationToken: ct)) != 1)
+        if (await c.ExecuteAsync(
+            new CommandDefinition(RequeueSql, new { Id = id, TenantId = tenantId, Now = now }, tx, cancellationToken: ct)) != 1)
             return RequeueResult.NotDead;
         if (found.RequestId is { } journaled)
             await JournalStore.AppendEventAsync(c, tx, tenantId, journaled, now, actor, Workflows.Journal.JournalKinds.OutboxRequeued,
-                System.Text.Json.JsonSerializer.Serialize(new { messageId = id, messageType = found.MessageType, attempts = found.Attempts }), ct);
+                System.Text.Json.JsonSerializer.Serialize(
+                    new { messageId = id, messageType = found.MessageType, attempts = found.Attempts }), ct);
         await RuntimeRows.NotifyAsync(c, tx, RuntimeRows.OutboxChannel, ct);
         await tx.CommitAsync(ct);
         return RequeueResult.Requeued;

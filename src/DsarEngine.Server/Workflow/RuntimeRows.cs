@@ -14,8 +14,10 @@ internal static class RuntimeRows
         ON CONFLICT DO NOTHING
         """;
 
-    public static async Task<bool> FirstDeliveryAsync(NpgsqlConnection c, NpgsqlTransaction tx, string consumer, Guid messageId, Guid tenantId, DateTimeOffset now, CancellationToken ct) =>
-        await c.ExecuteAsync(new CommandDefinition(InboxSql, new { Consumer = consumer, MessageId = messageId, TenantId = tenantId, Now = now }, tx, cancellationToken: ct)) == 1;
+    public static async Task<bool> FirstDeliveryAsync(NpgsqlConnection c, NpgsqlTransaction tx, string consumer, Guid messageId,
+        Guid tenantId, DateTimeOffset now, CancellationToken ct) =>
+        await c.ExecuteAsync(new CommandDefinition(InboxSql,
+            new { Consumer = consumer, MessageId = messageId, TenantId = tenantId, Now = now }, tx, cancellationToken: ct)) == 1;
 
     // Ids are derived (request, kind, step, due), so scheduling the same timer twice keeps one row. A row that was
     // cancelled is armed again (timers/rearm cancels the clock's timers, then schedules the same ones); a row that
@@ -27,25 +29,38 @@ internal static class RuntimeRows
         WHERE timers.cancelled_at IS NOT NULL
         """;
 
-    public static Task ScheduleAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, Guid tenantId, Guid requestId, string kind, string? stepId, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(TimerSql, new { Id = id, TenantId = tenantId, RequestId = requestId, Kind = kind, StepId = stepId, DueAt = dueAt, Now = now }, tx, cancellationToken: ct));
+    public static Task ScheduleAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, Guid tenantId, Guid requestId, string kind,
+        string? stepId, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(TimerSql,
+            new { Id = id, TenantId = tenantId, RequestId = requestId, Kind = kind, StepId = stepId, DueAt = dueAt, Now = now },
+            tx, cancellationToken: ct));
 
     // A cancelled timer is marked fired (the poller never sees it again) and cancelled; the row stays as history.
     private const string CancelSql = """
         UPDATE timers SET fired_at = @Now, cancelled_at = @Now
-        WHERE request_id = @RequestId AND fired_at IS NULL AND (@Kind = '*' OR kind = @Kind) AND (@StepId::text IS NULL OR step_id = @StepId)
+        WHERE request_id = @RequestId AND fired_at IS NULL AND (@Kind = '*' OR kind = @Kind)
+          AND (@StepId::text IS NULL OR step_id = @StepId)
         """;
 
-    public static Task CancelAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid requestId, string kind, string? stepId, DateTimeOffset now, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(CancelSql, new { RequestId = requestId, Kind = kind, StepId = stepId, Now = now }, tx, cancellationToken: ct));
+    public static Task CancelAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid requestId, string kind, string? stepId,
+        DateTimeOffset now, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(CancelSql,
+            new { RequestId = requestId, Kind = kind, StepId = stepId, Now = now }, tx, cancellationToken: ct));
 
     private const string OutboxSql = """
         INSERT INTO outbox (id, tenant_id, request_id, destination, message_type, body, created_at, next_attempt_at)
         VALUES (@Id, @TenantId, @RequestId, @Destination, @MessageType, @Body::jsonb, @Now, @Now) ON CONFLICT (id) DO NOTHING
         """;
 
-    public static Task EnqueueAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, Guid tenantId, Guid requestId, string? destination, string messageType, string body, DateTimeOffset now, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(OutboxSql, new { Id = id, TenantId = tenantId, RequestId = requestId, Destination = destination, MessageType = messageType, Body = body, Now = now }, tx, cancellationToken: ct));
+    public static Task EnqueueAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, Guid tenantId, Guid requestId, string? destination,
+        string messageType, string body, DateTimeOffset now, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(OutboxSql,
+            new
+            {
+                Id = id, TenantId = tenantId, RequestId = requestId, Destination = destination, MessageType = messageType, Body = body,
+                Now = now,
+            },
+            tx, cancellationToken: ct));
 
     // Delivered at commit: listeners wake only for work that really exists.
     public static Task NotifyAsync(NpgsqlConnection c, NpgsqlTransaction tx, string channel, CancellationToken ct) =>
@@ -56,9 +71,11 @@ internal static class RuntimeRows
         private ConnectorRow() : this("", [], 0, "bus", false) { }
     }
 
-    private const string ConnectorsSql = "SELECT name, actions, timeout_hours, kind, needs_review FROM connectors WHERE tenant_id = @TenantId AND enabled ORDER BY name";
+    private const string ConnectorsSql =
+        "SELECT name, actions, timeout_hours, kind, needs_review FROM connectors WHERE tenant_id = @TenantId AND enabled ORDER BY name";
 
-    public static async Task<IReadOnlyList<Workflows.Runtime.ConnectorInfo>> ConnectorsAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid tenantId, CancellationToken ct) =>
+    public static async Task<IReadOnlyList<Workflows.Runtime.ConnectorInfo>> ConnectorsAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, Guid tenantId, CancellationToken ct) =>
         (await c.QueryAsync<ConnectorRow>(new CommandDefinition(ConnectorsSql, new { TenantId = tenantId }, tx, cancellationToken: ct)))
             .Select(r => new Workflows.Runtime.ConnectorInfo(r.Name, r.Actions, r.TimeoutHours, r.Kind, r.NeedsReview)).ToList();
 }

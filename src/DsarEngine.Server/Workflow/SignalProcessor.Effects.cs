@@ -22,14 +22,16 @@ internal sealed partial class SignalProcessor
         FROM request_journal WHERE request_id = @Id ORDER BY seq DESC LIMIT 1
         """;
 
-    private sealed record EffectScope(StoredRequest Request, string TenantSlug, IReadOnlyList<Workflows.Deadlines.ClosureDay> Closures, Signal Signal, DateTimeOffset Now);
+    private sealed record EffectScope(StoredRequest Request, string TenantSlug, IReadOnlyList<Workflows.Deadlines.ClosureDay> Closures,
+        Signal Signal, DateTimeOffset Now);
 
     // Turns effects into rows of this transaction and returns the request as it must be saved.
     private async Task<StoredRequest> ApplyEffectsAsync(NpgsqlConnection c, NpgsqlTransaction tx, EffectScope scope,
         IReadOnlyList<Effect> effects, CancellationToken ct)
     {
         var (request, slug, closures, signal, now) = scope;
-        var last = await c.QuerySingleOrDefaultAsync<JournalEntry>(new CommandDefinition(LastJournalSql, new { request.Id }, tx, cancellationToken: ct));
+        var last = await c.QuerySingleOrDefaultAsync<JournalEntry>(
+            new CommandDefinition(LastJournalSql, new { request.Id }, tx, cancellationToken: ct));
         var actor = Actor(signal);
         // A processor answers the controller, never the subject directly (GDPR Art. 28(3)(e)).
         var email = request.Channel == "controller" ? null : request.SubjectEmail();
@@ -39,16 +41,20 @@ internal sealed partial class SignalProcessor
             switch (effect)
             {
                 case Effect.Journal j:
-                    last = JournalChain.Append(last, request.TenantId, request.Id, now, actor, j.Kind, JsonSerializer.Serialize(j.Data, Json));
+                    last = JournalChain.Append(
+                        last, request.TenantId, request.Id, now, actor, j.Kind, JsonSerializer.Serialize(j.Data, Json));
                     await JournalStore.AppendAsync(c, tx, last, ct);
                     break;
                 case Effect.Mail m when email is not null:
                     await MailboxStore.EnqueueAsync(c, tx, request.TenantId, request.Id,
-                        new MailDraft(DeterministicId.From(request.Id.ToString(), m.Template, last?.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0"),
+                        new MailDraft(
+                            DeterministicId.From(request.Id.ToString(), m.Template,
+                                last?.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0"),
                             email, m.Template, request.Language, JsonSerializer.Serialize(m.Model, Json)), now, ct);
                     break;
                 case Effect.SendToConnector s:
-                    var command = ConnectorCommandBuilder.Build(s.Command, slug, s.Connector, request, Identities(request), RequestChangesOf(request), tokens);
+                    var command = ConnectorCommandBuilder.Build(
+                        s.Command, slug, s.Connector, request, Identities(request), RequestChangesOf(request), tokens);
                     if (ConnectorCommandBuilder.Destination(slug, s.Connector, s.Command.Kind) is { } destination)
                     {
                         await RuntimeRows.EnqueueAsync(c, tx, s.MessageId, request.TenantId, request.Id, destination,
@@ -75,7 +81,9 @@ internal sealed partial class SignalProcessor
                     outbox = true;
                     break;
                 case Effect.ScheduleTimer t:
-                    await RuntimeRows.ScheduleAsync(c, tx, DeterministicId.From(request.Id.ToString(), t.Kind, t.StepId ?? "", t.DueAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    await RuntimeRows.ScheduleAsync(c, tx,
+                        DeterministicId.From(request.Id.ToString(), t.Kind, t.StepId ?? "",
+                            t.DueAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                         request.TenantId, request.Id, t.Kind, t.StepId, t.DueAt, now, ct);
                     timers = true;
                     break;
@@ -100,7 +108,8 @@ internal sealed partial class SignalProcessor
                         new MailDraft(DeterministicId.From(id.ToString(), "mail"), email, MailTemplates.IdentityChallenge, request.Language,
                             JsonSerializer.Serialize(new Dictionary<string, string>
                         {
-                            ["reference"] = request.Reference, ["challenge"] = id.ToString(), ["expiresAtIso"] = (now + challenge.Validity).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                            ["reference"] = request.Reference, ["challenge"] = id.ToString(),
+                            ["expiresAtIso"] = (now + challenge.Validity).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
                         }, Json)), now, ct);
                     break;
             }
@@ -134,12 +143,15 @@ internal sealed partial class SignalProcessor
     internal static List<global::DsarEngine.Connectors.Contracts.SubjectIdentity> Identities(StoredRequest request)
     {
         var subject = JsonSerializer.Deserialize<Subject>(request.Subject, Json)!;
-        var identities = subject.Identities.Select(i => new global::DsarEngine.Connectors.Contracts.SubjectIdentity(i.Type, i.Value)).ToList();
+        var identities = subject.Identities
+            .Select(i => new global::DsarEngine.Connectors.Contracts.SubjectIdentity(i.Type, i.Value))
+            .ToList();
         if (subject.Email is { } email && !identities.Any(i => i.Type == "email" && i.Value == email))
             identities.Insert(0, new global::DsarEngine.Connectors.Contracts.SubjectIdentity("email", email));
         return identities;
     }
 
     private static List<global::DsarEngine.Connectors.Contracts.FieldChange> RequestChangesOf(StoredRequest request) =>
-        [.. Workflows.Requests.RequestChanges.Parse(request.Changes).Select(c => new global::DsarEngine.Connectors.Contracts.FieldChange(c.Field, c.Value))];
+        [.. Workflows.Requests.RequestChanges.Parse(request.Changes)
+            .Select(c => new global::DsarEngine.Connectors.Contracts.FieldChange(c.Field, c.Value))];
 }

@@ -31,7 +31,8 @@ internal sealed record SignalSource(string Consumer, Guid? MessageId);
 // executor → save instance (version-checked) and request → journal → outbox, timers, mail → commit.
 // Nothing outside the database happens inside; the outbox relay and the timer poller do the rest. This file holds the
 // transaction; SignalProcessor.Effects.cs turns the executor's effects into its rows.
-internal sealed partial class SignalProcessor(NpgsqlDataSource dataSource, IWorkflowDefinitions definitions, SecretTokens tokens, TimeProvider clock)
+internal sealed partial class SignalProcessor(
+    NpgsqlDataSource dataSource, IWorkflowDefinitions definitions, SecretTokens tokens, TimeProvider clock)
 {
     // Set by the host (Dsar:Packs:Render): the rights whose render-pack steps really render (those with letters).
     public IReadOnlySet<string> RenderedRights { get; set; } = new HashSet<string>();
@@ -64,13 +65,16 @@ internal sealed partial class SignalProcessor(NpgsqlDataSource dataSource, IWork
         // Without its definition the signal cannot be applied, so it is not consumed either (no inbox row, no guard: a
         // timer stays due and backs off); the instance is parked below, once, with what to do.
         var definition = definitions.Find(instance.DefinitionId, instance.DefinitionVersion);
-        if (definition is not null && source.MessageId is { } messageId && !await RuntimeRows.FirstDeliveryAsync(c, tx, source.Consumer, messageId, instance.TenantId, now, ct))
+        if (definition is not null && source.MessageId is { } messageId
+            && !await RuntimeRows.FirstDeliveryAsync(c, tx, source.Consumer, messageId, instance.TenantId, now, ct))
             return SignalResult.Duplicate;
         if (definition is not null && guard is not null && !await guard(c, tx))
             return SignalResult.Unchanged;
 
-        var request = await c.QuerySingleAsync<StoredRequest>(new CommandDefinition(LockRequestSql, new { Id = requestId }, tx, cancellationToken: ct));
-        var (slug, closuresJson) = await c.QuerySingleAsync<(string, string)>(new CommandDefinition(TenantSql, new { Id = request.TenantId }, tx, cancellationToken: ct));
+        var request = await c.QuerySingleAsync<StoredRequest>(
+            new CommandDefinition(LockRequestSql, new { Id = requestId }, tx, cancellationToken: ct));
+        var (slug, closuresJson) = await c.QuerySingleAsync<(string, string)>(
+            new CommandDefinition(TenantSql, new { Id = request.TenantId }, tx, cancellationToken: ct));
         var closures = RequestClock.ParseClosures(closuresJson);
         var context = new StepContext(now, request.RightKind, request.Reference,
             Regimes.TryGet(request.Regime, out var regime) && regime.StopPolicy != StopClockPolicy.KeepsRunning,
@@ -103,7 +107,11 @@ internal sealed partial class SignalProcessor(NpgsqlDataSource dataSource, IWork
             {
                 // A step that fails parks the instance with the error; it is never silently dropped.
                 next = instance with { Status = InstanceStatus.NeedsAttention, LastError = ex.Message, Attempts = instance.Attempts + 1 };
-                effects = [Effect.Journal.Of(new Workflows.Journal.Entries.IncidentEntry(null, ex.Message, next.Attempts)), new Effect.SetRequestStatus(RequestStatus.NeedsAttention)];
+                effects =
+                [
+                    Effect.Journal.Of(new Workflows.Journal.Entries.IncidentEntry(null, ex.Message, next.Attempts)),
+                    new Effect.SetRequestStatus(RequestStatus.NeedsAttention),
+                ];
             }
         }
         if (effects.OfType<Effect.Refuse>().FirstOrDefault() is { } refusal)
@@ -115,7 +123,8 @@ internal sealed partial class SignalProcessor(NpgsqlDataSource dataSource, IWork
         await InstanceRows.UpdateAsync(c, tx, next, now, ct);
         // The row is locked above, so this cannot miss today; if it ever did, the instance and its request would
         // disagree, so the whole signal is refused instead (the caller's transaction rolls back).
-        if (updated != request && await c.ExecuteAsync(new CommandDefinition(UpdateRequestSql, updated with { Version = request.Version }, tx, cancellationToken: ct)) != 1)
+        if (updated != request && await c.ExecuteAsync(
+            new CommandDefinition(UpdateRequestSql, updated with { Version = request.Version }, tx, cancellationToken: ct)) != 1)
             throw new InvalidOperationException($"Request {request.Id} was changed concurrently (version {request.Version}).");
         return definition is null ? MissingDefinition(instance) : SignalResult.Applied;
     }
@@ -137,8 +146,13 @@ internal sealed partial class SignalProcessor(NpgsqlDataSource dataSource, IWork
     // A request that never started stays pending (its start timer starts it once the file is back); any other is parked
     // in needs-attention. Either way the request shows needs-attention, and the journal says why.
     private static (WorkflowInstance, IReadOnlyList<Effect>) Park(WorkflowInstance i, string error) =>
-        (i.Status == InstanceStatus.Pending ? i with { LastError = error } : i with { Status = InstanceStatus.NeedsAttention, LastError = error, Attempts = i.Attempts + 1 },
-        [Effect.Journal.Of(new Workflows.Journal.Entries.IncidentEntry(null, error, i.Attempts + 1)), new Effect.SetRequestStatus(RequestStatus.NeedsAttention)]);
+        (i.Status == InstanceStatus.Pending
+            ? i with { LastError = error }
+            : i with { Status = InstanceStatus.NeedsAttention, LastError = error, Attempts = i.Attempts + 1 },
+        [
+            Effect.Journal.Of(new Workflows.Journal.Entries.IncidentEntry(null, error, i.Attempts + 1)),
+            new Effect.SetRequestStatus(RequestStatus.NeedsAttention),
+        ]);
 }
 
 // An instance pinned to a definition version that is not loaded (its file removed while instances still used it)

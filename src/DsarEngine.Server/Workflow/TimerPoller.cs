@@ -27,7 +27,8 @@ internal sealed class TimerPoller(NpgsqlDataSource dataSource, SignalProcessor p
     private const string FireSql = "UPDATE timers SET fired_at = @Now WHERE id = @Id AND fired_at IS NULL";
 
     // The timer stays unfired and falls due again later: legal deadlines are never given up, only retried less often.
-    private const string BackOffSql = "UPDATE timers SET attempts = attempts + 1, last_error = @Error, due_at = @Next WHERE id = @Id AND fired_at IS NULL";
+    private const string BackOffSql =
+        "UPDATE timers SET attempts = attempts + 1, last_error = @Error, due_at = @Next WHERE id = @Id AND fired_at IS NULL";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -77,13 +78,16 @@ internal sealed class TimerPoller(NpgsqlDataSource dataSource, SignalProcessor p
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
-        var timer = await connection.QuerySingleOrDefaultAsync<Due>(new CommandDefinition(ClaimSql, new { Now = now, Skip = skip.ToArray() }, tx, cancellationToken: ct));
+        var timer = await connection.QuerySingleOrDefaultAsync<Due>(
+            new CommandDefinition(ClaimSql, new { Now = now, Skip = skip.ToArray() }, tx, cancellationToken: ct));
         if (timer is null)
             return (null, null);
         try
         {
-            var outcome = await processor.ProcessAsync(connection, tx, timer.RequestId, new Signal.TimerFired(timer.Kind, timer.StepId), new SignalSource("timers", null), ct,
-                async (c, t) => await c.ExecuteAsync(new CommandDefinition(FireSql, new { timer.Id, Now = now }, t, cancellationToken: ct)) == 1);
+            var outcome = await processor.ProcessAsync(connection, tx, timer.RequestId, new Signal.TimerFired(timer.Kind, timer.StepId),
+                new SignalSource("timers", null), ct,
+                async (c, t) => await c.ExecuteAsync(
+                    new CommandDefinition(FireSql, new { timer.Id, Now = now }, t, cancellationToken: ct)) == 1);
             // The instance's definition version is not loaded: it is parked (committed here), the timer is not consumed.
             await tx.CommitAsync(ct);
             return (timer, outcome.Slug == SignalProcessor.DefinitionMissing ? outcome.Reason : null);
@@ -99,7 +103,9 @@ internal sealed class TimerPoller(NpgsqlDataSource dataSource, SignalProcessor p
     {
         var next = clock.GetUtcNow() + options.Value.TimerBackoff(timer.Attempts + 1);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(BackOffSql, new { timer.Id, Error = error, Next = next }, cancellationToken: ct));
-        log.LogWarning("Timer {TimerId} ({Kind}) could not fire (attempt {Attempt}); next attempt at {NextAttempt:O}", timer.Id, timer.Kind, timer.Attempts + 1, next);
+        await connection.ExecuteAsync(
+            new CommandDefinition(BackOffSql, new { timer.Id, Error = error, Next = next }, cancellationToken: ct));
+        log.LogWarning("Timer {TimerId} ({Kind}) could not fire (attempt {Attempt}); next attempt at {NextAttempt:O}",
+            timer.Id, timer.Kind, timer.Attempts + 1, next);
     }
 }

@@ -25,12 +25,14 @@ internal static class WorkflowApi
             .WithSummary("Skip the current step, with a reason");
         write.MapPost("/close", Command<ReasonBody>(WorkflowCommands.Close)).Accepts<ReasonBody>("application/json")
             .WithSummary("Close the request, with a reason");
-        write.MapPost("/timers/rearm", Command<ReasonBody>((_, actor) => (new Signal.RearmTimers(actor), []))).Accepts<ReasonBody>("application/json")
+        write.MapPost("/timers/rearm", Command<ReasonBody>((_, actor) => (new Signal.RearmTimers(actor), [])))
+            .Accepts<ReasonBody>("application/json")
             .WithSummary("Schedule the reminders, escalation and a waiting fan-out's timeout again");
         return group;
     }
 
-    private static async Task<Results<Ok<WorkflowView>, ProblemHttpResult>> Get(string reference, ClaimsPrincipal user, WorkflowService workflows, CancellationToken ct) =>
+    private static async Task<Results<Ok<WorkflowView>, ProblemHttpResult>> Get(
+        string reference, ClaimsPrincipal user, WorkflowService workflows, CancellationToken ct) =>
         await workflows.FindAsync(user.Tenant(), reference, ct) switch
         {
             null => Problems.NotFound("request in your organisation"),
@@ -39,8 +41,8 @@ internal static class WorkflowApi
         };
 
     private static Delegate Command<TBody>(Func<TBody, string, (Signal? Signal, Dictionary<string, string[]> Errors)> toSignal) =>
-        async Task<Results<Ok<WorkflowView>, ValidationProblem, ProblemHttpResult>> (string reference, HttpRequest http, ClaimsPrincipal user,
-            WorkflowService workflows, IOptions<IntakeOptions> options, CancellationToken ct) =>
+        async Task<Results<Ok<WorkflowView>, ValidationProblem, ProblemHttpResult>> (string reference, HttpRequest http,
+            ClaimsPrincipal user, WorkflowService workflows, IOptions<IntakeOptions> options, CancellationToken ct) =>
         {
             var body = await JsonBodyReader.ReadAsync<TBody>(http, options.Value.MaxBodyBytes, ct);
             if (body.Problem is not null)
@@ -54,8 +56,10 @@ internal static class WorkflowApi
                 WorkflowCommandStatus.RequestNotFound => Problems.NotFound("request in your organisation"),
                 WorkflowCommandStatus.NoWorkflow => Problems.NotFound("workflow for this request"),
                 WorkflowCommandStatus.Applied => TypedResults.Ok(WorkflowView.From(result.Instance!)),
-                _ => Problems.Of(StatusCodes.Status409Conflict, "not-applicable", "The workflow is not waiting for this; nothing was changed.",
-                    $"It is {result.Instance!.Status}{(result.Instance.WaitingFor is null ? "" : $", waiting for {result.Instance.WaitingFor}")}."),
+                _ => Problems.Of(StatusCodes.Status409Conflict, "not-applicable",
+                    "The workflow is not waiting for this; nothing was changed.",
+                    $"It is {result.Instance!.Status}" +
+                    $"{(result.Instance.WaitingFor is null ? "" : $", waiting for {result.Instance.WaitingFor}")}."),
             };
         };
 }

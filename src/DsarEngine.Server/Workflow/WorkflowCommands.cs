@@ -11,7 +11,8 @@ internal sealed record ReasonBody(string? Reason);
 // Validates command bodies into signals; every refusal names the field.
 internal static class WorkflowCommands
 {
-    private static readonly HashSet<string> Outcomes = [Decisions.Proceed, Decisions.Partial, Decisions.Refuse, Decisions.Approve, Decisions.Reject];
+    private static readonly HashSet<string> Outcomes =
+        [Decisions.Proceed, Decisions.Partial, Decisions.Refuse, Decisions.Approve, Decisions.Reject];
 
     public static (Signal?, Dictionary<string, string[]>) Decision(DecisionBody body, string actor)
     {
@@ -32,7 +33,14 @@ internal static class WorkflowCommands
 
     public static (Signal?, Dictionary<string, string[]>) Identity(IdentityBody body, string actor) =>
         string.IsNullOrWhiteSpace(body.Evidence) || body.Evidence.Length > 2000
-            ? (null, new Dictionary<string, string[]> { ["evidence"] = ["Required (at most 2000 characters): how the identity was checked, e.g. 'matched account e-mail and last order number'."] })
+            ? (null, new Dictionary<string, string[]>
+            {
+                ["evidence"] =
+                [
+                    "Required (at most 2000 characters): how the identity was checked, " +
+                    "e.g. 'matched account e-mail and last order number'.",
+                ],
+            })
             : (new Signal.IdentityVerified("manual", body.Evidence.Trim(), actor), []);
 
     public static (Signal?, Dictionary<string, string[]>) Retry(ReasonBody body, string actor) => (new Signal.Retry(actor), []);

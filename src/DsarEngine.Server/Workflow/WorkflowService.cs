@@ -21,8 +21,11 @@ internal sealed record WorkflowCommandResult(WorkflowCommandStatus Status, Store
 // the same one-transaction path. Every call is scoped by the caller's organisation.
 internal sealed class WorkflowService(RequestStore requests, InstanceStore instances, SignalProcessor processor)
 {
-    public async Task<(StoredRequest Request, WorkflowInstance? Instance)?> FindAsync(Guid tenantId, string reference, CancellationToken ct) =>
-        await requests.FindAsync(tenantId, reference, ct) is { } request ? (request, await instances.FindAsync(tenantId, request.Id, ct)) : null;
+    public async Task<(StoredRequest Request, WorkflowInstance? Instance)?> FindAsync(
+        Guid tenantId, string reference, CancellationToken ct) =>
+        await requests.FindAsync(tenantId, reference, ct) is { } request
+            ? (request, await instances.FindAsync(tenantId, request.Id, ct))
+            : null;
 
     public async Task<WorkflowCommandResult> SendAsync(Guid tenantId, string reference, Signal signal, CancellationToken ct) =>
         await requests.FindAsync(tenantId, reference, ct) is { } request

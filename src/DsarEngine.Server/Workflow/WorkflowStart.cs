@@ -9,7 +9,8 @@ namespace DsarEngine.Server.Workflow;
 // A request a controller forwarded (channel "controller") starts identity-verified: verifying is the controller's job.
 internal sealed record WorkflowStart(string DefinitionId, int DefinitionVersion)
 {
-    public static async Task WriteAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredRequest request, WorkflowStart start, CancellationToken ct)
+    public static async Task WriteAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, StoredRequest request, WorkflowStart start, CancellationToken ct)
     {
         var instance = new WorkflowInstance(request.Id, request.TenantId, start.DefinitionId, start.DefinitionVersion, 0,
             InstanceStatus.Pending, null, new InstanceState { IdentityVerified = request.Channel == "controller" }, 0, null, 1);

@@ -12,11 +12,13 @@ internal sealed record WorkflowView(string Definition, int StepIndex, string Sta
 }
 
 // One connector task as staff see it. Outcome is the connector's, or the person's for completed-manually.
-internal sealed record TaskView(Guid TaskId, string Step, string Connector, string Kind, string Action, string Status, string Outcome, string? Detail,
-    int Attempt, RetainedItem[] Retained, string[] Recipients, ExportSummary? Export, string? Note, DateTimeOffset? UpdatedAt)
+internal sealed record TaskView(Guid TaskId, string Step, string Connector, string Kind, string Action, string Status, string Outcome,
+    string? Detail, int Attempt, RetainedItem[] Retained, string[] Recipients, ExportSummary? Export, string? Note,
+    DateTimeOffset? UpdatedAt)
 {
-    public static TaskView From(ConnectorTask t) => new(t.TaskId, t.StepId, t.Connector, t.Kind, t.Action, t.Status, t.EffectiveOutcome, t.Detail,
-        t.Attempt, [.. t.Retained], [.. t.Recipients], t.Export is { } e ? new ExportSummary(e.ExportId, e.Records, e.Bytes, e.Sha256, [.. e.Categories]) : null,
+    public static TaskView From(ConnectorTask t) => new(t.TaskId, t.StepId, t.Connector, t.Kind, t.Action, t.Status, t.EffectiveOutcome,
+        t.Detail, t.Attempt, [.. t.Retained], [.. t.Recipients],
+        t.Export is { } e ? new ExportSummary(e.ExportId, e.Records, e.Bytes, e.Sha256, [.. e.Categories]) : null,
         t.Note, t.UpdatedAt);
 }
 

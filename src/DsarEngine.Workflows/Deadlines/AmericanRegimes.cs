@@ -13,8 +13,10 @@ internal static class AmericanRegimes
         RollForwardSource = "no statutory roll-forward relied on; conservative",
         Uncertainties =
         [
-            "Business days: the US federal holiday calendar is used; California state holidays (e.g. Cesar Chavez Day, the day after Thanksgiving) are not.",
-            "Roll-forward: Cal. Code Civ. Proc. §§12-12a extends periods ending on a holiday; whether that reaches CCPA responses is untested, so no roll-forward is applied.",
+            "Business days: the US federal holiday calendar is used; California state holidays (e.g. Cesar Chavez Day, " +
+                "the day after Thanksgiving) are not.",
+            "Roll-forward: Cal. Code Civ. Proc. §§12-12a extends periods ending on a holiday; whether that reaches CCPA " +
+                "responses is untested, so no roll-forward is applied.",
         ],
     };
 
@@ -40,7 +42,8 @@ internal static class AmericanRegimes
         RollForwardSource = "Civil Code (Lei 10.406/2002) Art. 132 §1",
         Uncertainties =
         [
-            "Day count: the law does not say whether the 15 days are calendar or business days and the ANPD has not settled it; calendar days are used (the shorter reading).",
+            "Day count: the law does not say whether the 15 days are calendar or business days and the ANPD has not " +
+                "settled it; calendar days are used (the shorter reading).",
             "Art. 19(I) simplified confirmation is due immediately; not modelled.",
         ],
     };
@@ -49,7 +52,8 @@ internal static class AmericanRegimes
         "PIPEDA s. 8(3): within 30 days after receipt")
     {
         Extension = Period.Days(30),
-        ExtensionSource = "PIPEDA s. 8(4)(a): up to 30 more days, notice within the first 30 days with the new limit, reasons and the right to complain",
+        ExtensionSource = "PIPEDA s. 8(4)(a): up to 30 more days, notice within the first 30 days with the new limit, " +
+            "reasons and the right to complain",
         StopSource = "The Act is silent; the clock keeps running (conservative)",
         RollForward = RollForwardRule.SkipSundaysAndHolidays,
         RollForwardSource = "Interpretation Act ss. 26 and 35 (Saturday is not a holiday)",
@@ -64,7 +68,8 @@ internal static class AmericanRegimes
 
     private static IReadOnlyList<string> UsStateUncertainties =>
     [
-        "Authentication: the statute does not say whether the clock stops while the consumer is authenticated; it keeps running (conservative).",
+        "Authentication: the statute does not say whether the clock stops while the consumer is authenticated; " +
+            "it keeps running (conservative).",
     ];
 
     // Virginia, Colorado and Connecticut share the same model: 45 days, once 45 more with notice and reasons
@@ -73,7 +78,8 @@ internal static class AmericanRegimes
         new(id, name, Period.Days(45), $"{section}: 45 days of receipt")
         {
             Extension = Period.Days(45),
-            ExtensionSource = $"{section}: once, by 45 more days when reasonably necessary, the consumer told with the reason within the first 45 days",
+            ExtensionSource = $"{section}: once, by 45 more days when reasonably necessary, " +
+                $"the consumer told with the reason within the first 45 days",
             StopSource = "Statute silent; the clock keeps running (conservative)",
             RollForwardSource = "no statutory roll-forward relied on; conservative",
             Uncertainties = UsStateUncertainties,

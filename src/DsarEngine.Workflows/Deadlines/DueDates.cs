@@ -27,7 +27,8 @@ internal static class DueDates
         if (regime.Period.Unit == PeriodUnit.Months && extension.Unit == PeriodUnit.Months && method == ExtensionMethod.FromReceipt)
         {
             // ICO: the extended deadline is three months from receipt, with the same month-end rules.
-            end = PeriodArithmetic.End(stop.ClockStart, Period.Months(regime.Period.Amount + extension.Amount), calendar, ExtendedLabel, steps);
+            end = PeriodArithmetic.End(
+                stop.ClockStart, Period.Months(regime.Period.Amount + extension.Amount), calendar, ExtendedLabel, steps);
             how = "counted as three months from the start of the period (ICO method)";
         }
         else

@@ -24,22 +24,26 @@ internal static class EuropeanRegimes
         Extension = Period.Months(2),
         ExtensionSource = "UK GDPR Art. 12(3): two further months, once, the subject told with reasons within the first month",
         StopPolicy = StopClockPolicy.RestartsOnArrival,
-        StopSource = "UK GDPR Art. 12A (Data (Use and Access) Act 2025) and ICO guidance: time runs from receipt of the identity proof, fee or clarification",
+        StopSource = "UK GDPR Art. 12A (Data (Use and Access) Act 2025) and ICO guidance: time runs from receipt of the " +
+            "identity proof, fee or clarification",
         RollForward = RollForwardRule.NextWorkingDay,
         RollForwardSource = "ICO guidance: a deadline on a weekend or bank holiday moves to the next working day",
         Uncertainties =
         [
-            "Clarification: read as restarting the period on arrival, like identity proof and fees; a reading where it only pauses the clock would give an earlier date.",
+            "Clarification: read as restarting the period on arrival, like identity proof and fees; a reading where it " +
+                "only pauses the clock would give an earlier date.",
         ],
     };
 
     public static readonly RegimeRules Nfadp = new("nfadp", "Swiss nFADP", Period.Days(30),
         "FADP (2020) Art. 25 and Data Protection Ordinance Art. 18(1): 30 days")
     {
-        ExtensionSource = "Data Protection Ordinance Art. 18(2): deferral if the subject is told within 30 days when the answer will come; no fixed length, so none is computed",
+        ExtensionSource = "Data Protection Ordinance Art. 18(2): deferral if the subject is told within 30 days when the " +
+            "answer will come; no fixed length, so none is computed",
         StopSource = "The Ordinance is silent; the clock keeps running (conservative)",
         RollForward = RollForwardRule.NextWorkingDay,
-        RollForwardSource = "Code of Obligations Art. 78 and the Federal Act of 21 June 1963 on deadlines including Saturdays, applied by analogy",
+        RollForwardSource = "Code of Obligations Art. 78 and the Federal Act of 21 June 1963 on deadlines including " +
+            "Saturdays, applied by analogy",
         Uncertainties =
         [
             "Extension: open-ended deferral with notice; no extended date is computed.",
@@ -57,7 +61,8 @@ internal static class EuropeanRegimes
         RollForwardSource = "Counted in working days, so the period always ends on one",
         Uncertainties =
         [
-            "Working days: the yearly production calendar (government decrees moving days off and making some Saturdays working days) is not modelled; fixed holidays and Labour Code art. 112 are.",
+            "Working days: the yearly production calendar (government decrees moving days off and making some " +
+                "Saturdays working days) is not modelled; fixed holidays and Labour Code art. 112 are.",
             "Extension notice: assumed due before the first 10 working days end.",
         ],
     };

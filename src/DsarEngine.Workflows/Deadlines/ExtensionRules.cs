@@ -19,12 +19,14 @@ internal static class ExtensionRules
 
         if (noticeDate < current.ReceivedOn)
         {
-            return (false, $"A notice dated {IsoDate.Format(noticeDate)} is before the request was received on {IsoDate.Format(current.ReceivedOn)}");
+            return (false,
+                $"A notice dated {IsoDate.Format(noticeDate)} is before the request was received on {IsoDate.Format(current.ReceivedOn)}");
         }
 
         if (noticeDate > noticeBy)
         {
-            return (false, $"Too late to extend: the subject had to be told, with reasons, by {IsoDate.Format(noticeBy)} ({source}); a notice on {IsoDate.Format(noticeDate)} is after that");
+            return (false, $"Too late to extend: the subject had to be told, with reasons, by {IsoDate.Format(noticeBy)} ({source}); " +
+                $"a notice on {IsoDate.Format(noticeDate)} is after that");
         }
 
         return (true, null);

@@ -43,6 +43,7 @@ internal static partial class Jurisdictions
             return $"Unknown jurisdiction '{trimmed}': that subdivision of {country.Code} has no rules of its own here; {alternatives}";
         }
 
-        return $"Unknown jurisdiction '{trimmed}': expected an ISO 3166-1 alpha-2 code such as FR or a supported subdivision such as GB-SCT";
+        return $"Unknown jurisdiction '{trimmed}': expected an ISO 3166-1 alpha-2 code such as FR " +
+            $"or a supported subdivision such as GB-SCT";
     }
 }

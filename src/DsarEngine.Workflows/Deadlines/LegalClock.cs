@@ -23,7 +23,8 @@ internal static class LegalClock
         if (jurisdiction.Calendar is null)
         {
             steps.Add(new DeadlineStep(StepKinds.Calendar,
-                $"No public holiday calendar is provided for {jurisdiction.Code}: only Saturdays, Sundays and closure days are treated as days off",
+                $"No public holiday calendar is provided for {jurisdiction.Code}: " +
+                $"only Saturdays, Sundays and closure days are treated as days off",
                 receivedOn));
         }
 

@@ -23,7 +23,8 @@ internal static class PeriodArithmetic
             // Reg. 1182/71 Art. 3(2)(c); ICO: "if there is no corresponding calendar date, the last day of the month".
             var missing = IsoDate.Format(end.Year, end.Month, from.Day);
             steps.Add(new DeadlineStep(StepKinds.Clamp,
-                $"{label}: {counted} would be {missing}, which does not exist; the period ends on the last day of that month, {IsoDate.Format(end)}",
+                $"{label}: {counted} would be {missing}, which does not exist; " +
+                $"the period ends on the last day of that month, {IsoDate.Format(end)}",
                 end));
         }
         else

@@ -16,7 +16,9 @@ internal sealed class DefinitionCatalog : IWorkflowDefinitions
     {
         All = [.. definitions.OrderBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Version)];
         byKey = All.ToDictionary(d => (d.Id, d.Version));
-        byRight = Current(All).SelectMany(d => d.Rights.Select(right => (right, d))).ToDictionary(x => x.right, x => x.d, StringComparer.Ordinal);
+        byRight = Current(All)
+            .SelectMany(d => d.Rights.Select(right => (right, d)))
+            .ToDictionary(x => x.right, x => x.d, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<WorkflowDefinition> All { get; }

@@ -35,7 +35,8 @@ internal static class DefinitionChecks
             if (step.Event is { } name && EventNeedsRight.TryGetValue(name, out var eventRight) && !d.Rights.Contains(eventRight))
                 yield return ($"/steps/{i}/event", $"'{name}' only belongs in a workflow serving {eventRight}.");
             if (step.Type == StepTypes.NotifyRecipients && !d.Rights.Intersect(NotifyingRights).Any())
-                yield return ($"/steps/{i}/type", $"'notify-recipients' (GDPR Art. 19) only belongs in a workflow serving {string.Join(", ", NotifyingRights)}.");
+                yield return ($"/steps/{i}/type",
+                    $"'notify-recipients' (GDPR Art. 19) only belongs in a workflow serving {string.Join(", ", NotifyingRights)}.");
         }
         if (d.Steps.All(s => s.Type != StepTypes.Close))
             yield return ("/steps", "Has no 'close' step; every workflow ends with one.");

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 namespace DsarEngine.Workflows.Definitions;
 
 // The JSON shape of a definition file, read only after the schema has accepted it.
-internal sealed record DefinitionDocument(string Id, int Version, string? Description, string[] Rights, ClockDocument Clock, StepDocument[] Steps)
+internal sealed record DefinitionDocument(
+    string Id, int Version, string? Description, string[] Rights, ClockDocument Clock, StepDocument[] Steps)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new WholeNumber() } };
 
@@ -17,7 +18,8 @@ internal sealed record DefinitionDocument(string Id, int Version, string? Descri
     {
         public override int Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.TryGetInt32(out var value) ? value
-            : reader.TryGetDecimal(out var number) && number == decimal.Truncate(number) && number is >= int.MinValue and <= int.MaxValue ? (int)number
+            : reader.TryGetDecimal(out var number) && number == decimal.Truncate(number)
+                && number is >= int.MinValue and <= int.MaxValue ? (int)number
             : throw new JsonException("Not a whole number within int; the schema should have refused it.");
 
         public override void Write(Utf8JsonWriter writer, int value, JsonSerializerOptions options) => writer.WriteNumberValue(value);

@@ -9,7 +9,8 @@ internal sealed record DefinitionError(string File, string Path, string Message)
 // Thrown at start-up when any definition (or the schema) is broken: lists every problem, each with file, path
 // and cause, so one run of the host shows everything there is to fix.
 internal sealed class DefinitionException(IReadOnlyList<DefinitionError> errors)
-    : Exception($"Workflow definitions are invalid; the engine cannot start:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", errors)}")
+    : Exception($"Workflow definitions are invalid; the engine cannot start:{Environment.NewLine}  " +
+        $"{string.Join(Environment.NewLine + "  ", errors)}")
 {
     public IReadOnlyList<DefinitionError> Errors { get; } = errors;
 }

@@ -88,7 +88,8 @@ internal static class DefinitionLoader
             .GroupBy(x => x.Right, StringComparer.Ordinal);
         foreach (var right in servedBy.Where(g => g.Select(x => x.Loaded.Definition.Id).Distinct().Count() > 1))
             yield return new DefinitionError(Files(right.Select(x => x.Loaded)), "/rights",
-                $"'{right.Key}' is served by more than one workflow ({string.Join(", ", right.Select(x => x.Loaded.Definition.Key))}); a new request must have one.");
+                $"'{right.Key}' is served by more than one workflow " +
+                $"({string.Join(", ", right.Select(x => x.Loaded.Definition.Key))}); a new request must have one.");
     }
 
     private static string Files(IEnumerable<LoadedDefinition> loaded) => string.Join(", ", loaded.Select(l => l.File));

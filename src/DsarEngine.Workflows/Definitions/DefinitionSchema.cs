@@ -20,10 +20,16 @@ internal sealed class DefinitionSchema
 
     // Keywords that apply their subschemas to the very value their schema is applied to: a loop through them alone
     // never reaches the end of the document.
-    private static readonly HashSet<string> SameValue = new(StringComparer.Ordinal) { "$ref", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas" };
+    private static readonly HashSet<string> SameValue = new(StringComparer.Ordinal)
+    {
+        "$ref", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas",
+    };
 
     // Keywords holding named or numbered subschemas; the others hold one, found at the keyword itself.
-    private static readonly HashSet<string> Collections = new(StringComparer.Ordinal) { "$defs", "properties", "patternProperties", "dependentSchemas", "allOf", "anyOf", "oneOf", "prefixItems" };
+    private static readonly HashSet<string> Collections = new(StringComparer.Ordinal)
+    {
+        "$defs", "properties", "patternProperties", "dependentSchemas", "allOf", "anyOf", "oneOf", "prefixItems",
+    };
 
     private static readonly EvaluationOptions Evaluation = new()
     {
@@ -39,7 +45,8 @@ internal sealed class DefinitionSchema
         this.source = source;
     }
 
-    public static bool TryLoad(JsonElement document, [NotNullWhen(true)] out DefinitionSchema? loaded, out IReadOnlyList<(string Path, string Message)> problems)
+    public static bool TryLoad(
+        JsonElement document, [NotNullWhen(true)] out DefinitionSchema? loaded, out IReadOnlyList<(string Path, string Message)> problems)
     {
         loaded = null;
         if (document.ValueKind is not (JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False))
@@ -55,7 +62,8 @@ internal sealed class DefinitionSchema
             var dialects = new DialectRegistry();
             dialects.Register(Strict);
             // A schema registry of its own: another folder, or another engine in the process, loads the same $id.
-            schema = JsonSchema.Build(source, new BuildOptions { Dialect = Strict, DialectRegistry = dialects, SchemaRegistry = new SchemaRegistry() });
+            schema = JsonSchema.Build(
+                source, new BuildOptions { Dialect = Strict, DialectRegistry = dialects, SchemaRegistry = new SchemaRegistry() });
         }
         // The library's messages name the keyword; a pattern that does not compile throws RegexParseException.
         catch (Exception ex) when (ex is JsonSchemaException or ArgumentException)
@@ -81,7 +89,8 @@ internal sealed class DefinitionSchema
     }
 
     // Records where each subschema sits in the file (a $ref is not followed: its target sits elsewhere).
-    private static void Walk(JsonSchemaNode node, string path, Dictionary<JsonSchemaNode, string> at, List<(string Path, string Message)> problems)
+    private static void Walk(
+        JsonSchemaNode node, string path, Dictionary<JsonSchemaNode, string> at, List<(string Path, string Message)> problems)
     {
         if (!at.TryAdd(node, path))
             return;
@@ -95,14 +104,17 @@ internal sealed class DefinitionSchema
                 continue;
             }
             // The library passes any value under a format it does not know, even when formats are asserted.
-            if (keyword.Handler.Name == "format" && keyword.RawValue.ValueKind == JsonValueKind.String && FormatRegistry.Global.Get(keyword.RawValue.GetString()!).GetType().Name == "UnknownFormat")
-                problems.Add((here, $"'{keyword.RawValue.GetString()}' is not a format JsonSchema.Net knows, so it could not be enforced."));
+            if (keyword.Handler.Name == "format" && keyword.RawValue.ValueKind == JsonValueKind.String
+                && FormatRegistry.Global.Get(keyword.RawValue.GetString()!).GetType().Name == "UnknownFormat")
+                problems.Add((here,
+                    $"'{keyword.RawValue.GetString()}' is not a format JsonSchema.Net knows, so it could not be enforced."));
             foreach (var subschema in keyword.Subschemas)
                 Walk(subschema, Collections.Contains(keyword.Handler.Name) ? here + subschema.RelativePath : here, at, problems);
         }
     }
 
-    private static List<string>? Loop(JsonSchemaNode node, Dictionary<JsonSchemaNode, string> at, List<JsonSchemaNode> trail, HashSet<JsonSchemaNode> cleared)
+    private static List<string>? Loop(
+        JsonSchemaNode node, Dictionary<JsonSchemaNode, string> at, List<JsonSchemaNode> trail, HashSet<JsonSchemaNode> cleared)
     {
         var seen = trail.FindIndex(n => ReferenceEquals(n, node));
         if (seen >= 0)

@@ -31,7 +31,9 @@ internal static class SchemaMessages
         var value = at.Evaluate(document);
         var subschema = SchemaPath.Resolve(schema, node.EvaluationPath);
         foreach (var (keyword, message) in node.Errors ?? new Dictionary<string, string>())
-            found.AddRange(keyword.Length == 0 ? [(at.ToString(), FalseSchema(node))] : Words(keyword, message, at, value, Rule(subschema, keyword)));
+            found.AddRange(keyword.Length == 0
+                ? [(at.ToString(), FalseSchema(node))]
+                : Words(keyword, message, at, value, Rule(subschema, keyword)));
         foreach (var branches in (node.Details ?? []).GroupBy(child => KeywordOf(child, node)))
         {
             var passing = branches.Count(b => b.IsValid);
@@ -61,7 +63,9 @@ internal static class SchemaMessages
 
     // The keyword of the parent's schema that applied this child's subschema ("properties", "$ref", "if", …).
     private static string KeywordOf(EvaluationResults child, EvaluationResults parent) =>
-        child.EvaluationPath.SegmentCount > parent.EvaluationPath.SegmentCount ? SchemaPath.Token(child.EvaluationPath, parent.EvaluationPath.SegmentCount) : "";
+        child.EvaluationPath.SegmentCount > parent.EvaluationPath.SegmentCount
+            ? SchemaPath.Token(child.EvaluationPath, parent.EvaluationPath.SegmentCount)
+            : "";
 
     private static string FalseSchema(EvaluationResults node) =>
         node.EvaluationPath.SegmentCount > 0 && node.InstanceLocation.SegmentCount > 0
@@ -69,13 +73,17 @@ internal static class SchemaMessages
             ? $"Unknown property '{SchemaPath.Token(node.InstanceLocation, node.InstanceLocation.SegmentCount - 1)}'."
             : "Not allowed here.";
 
-    private static IEnumerable<(string Path, string Message)> Words(string keyword, string message, JsonPointer at, JsonElement? found, JsonElement? rule)
+    private static IEnumerable<(string Path, string Message)> Words(
+        string keyword, string message, JsonPointer at, JsonElement? found, JsonElement? rule)
     {
         if (found is not { } value || rule is not { } r)
             return [(at.ToString(), message)];
         return keyword switch
         {
-            "required" => r.EnumerateArray().Select(n => n.GetString()!).Where(n => !value.TryGetProperty(n, out _)).Select(n => (at.Combine(n).ToString(), "Required.")),
+            "required" => r.EnumerateArray()
+                .Select(n => n.GetString()!)
+                .Where(n => !value.TryGetProperty(n, out _))
+                .Select(n => (at.Combine(n).ToString(), "Required.")),
             "uniqueItems" => Repeats(value).Select(i => (at.Combine(i).ToString(), $"{value[i].GetRawText()} appears more than once.")),
             _ => [(at.ToString(), Sentence(keyword, r, value) ?? message)],
         };

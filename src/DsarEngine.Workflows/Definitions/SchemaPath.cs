@@ -28,7 +28,9 @@ internal static class SchemaPath
             previous = keyword;
             JsonElement? next;
             if (keyword == "$ref")
-                next = value.GetString() is ['#', .. var fragment] && JsonPointer.TryParse(fragment, out var target) ? target.Evaluate(root) : null;
+                next = value.GetString() is ['#', .. var fragment] && JsonPointer.TryParse(fragment, out var target)
+                    ? target.Evaluate(root)
+                    : null;
             else if (keyword is "properties" or "patternProperties" or "dependentSchemas" or "allOf" or "anyOf" or "oneOf" or "prefixItems")
                 next = ++i < path.SegmentCount ? Member(value, Token(path, i)) : null;
             else
@@ -47,7 +49,8 @@ internal static class SchemaPath
     private static JsonElement? Member(JsonElement container, string token) => container.ValueKind switch
     {
         JsonValueKind.Object when container.TryGetProperty(token, out var named) => named,
-        JsonValueKind.Array when int.TryParse(token, CultureInfo.InvariantCulture, out var index) && index >= 0 && index < container.GetArrayLength() => container[index],
+        JsonValueKind.Array when int.TryParse(token, CultureInfo.InvariantCulture, out var index)
+            && index >= 0 && index < container.GetArrayLength() => container[index],
         _ => null,
     };
 }

@@ -4,7 +4,8 @@ namespace DsarEngine.Workflows.Mail;
 
 // How the subject gets the answer: a refusal and its reasons, the response or the refusal letter behind a link, the
 // one-time code that opens it, or, from a processor, a referral to the controller who must answer. Keys are
-// MailTemplates' names; rendering is MailTemplates.Render.
+// MailTemplates' names; rendering is MailTemplates.Render. A line of an e-mail longer than a source line goes on in
+// a second literal (""" + """) whose first line starts with the space between the two words, so the text is unchanged.
 internal static class AnswerMailTexts
 {
     public static readonly IReadOnlyDictionary<(string Template, string Language), (string Subject, string Body)> Texts =
@@ -31,7 +32,9 @@ internal static class AnswerMailTexts
                 Nous ne donnerons pas suite à votre demande ({right}) {reference}, reçue le {receivedOn}.
                 Motif : {reason}
 
-                Vous pouvez introduire une réclamation auprès d'une autorité de contrôle (la CNIL en France) et former un recours juridictionnel.
+                Vous pouvez introduire une réclamation auprès d'une autorité de contrôle (la CNIL en France)
+                """ + """
+                 et former un recours juridictionnel.
 
                 {organisation}
                 """),
@@ -62,7 +65,9 @@ internal static class AnswerMailTexts
                 """
                 Hello{greetingName},
 
-                Our letter explaining why we cannot act on your {right} request {reference}, and how to challenge that, is here (keep this link private):
+                Our letter explaining why we cannot act on your {right} request {reference}, and how to challenge that,
+                """ + """
+                 is here (keep this link private):
                 {packUrl}
                 {packNote}
 
@@ -73,7 +78,9 @@ internal static class AnswerMailTexts
                 """
                 Bonjour{greetingName},
 
-                Notre courrier expliquant pourquoi nous ne pouvons pas donner suite à votre demande ({right}) {reference}, et comment le contester, est ici (gardez ce lien pour vous) :
+                Notre courrier expliquant pourquoi nous ne pouvons pas donner suite à votre demande ({right}) {reference},
+                """ + """
+                 et comment le contester, est ici (gardez ce lien pour vous) :
                 {packUrl}
                 {packNote}
 
@@ -119,7 +126,9 @@ internal static class AnswerMailTexts
                 """
                 Bonjour,
 
-                Vous avez écrit à {organisation} au sujet de l'espace {workspace}. {organisation} ne traite ces données que pour le compte de
+                Vous avez écrit à {organisation} au sujet de l'espace {workspace}.
+                """ + """
+                 {organisation} ne traite ces données que pour le compte de
                 {controller}, qui décide de leur usage et doit répondre à votre demande (RGPD, art. 28).
 
                 Adressez votre demande à {controller} : {contact}

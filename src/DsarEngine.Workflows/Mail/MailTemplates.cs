@@ -34,8 +34,10 @@ internal static class MailTemplates
 
     // The sentence a routed acknowledgement adds: the processor written to passed the request to the controller.
     public static string RoutedNote(string language, string processor, string workspace, string controller) => language == "fr"
-        ? $" Vous avez écrit à {processor} au sujet de l'espace {workspace} ; {processor} a transmis votre demande à {controller}, responsable de ces données, qui vous répondra."
-        : $" You wrote to {processor} about the {workspace} workspace; {processor} passed your request to {controller}, which is responsible for that data and will answer you.";
+        ? $" Vous avez écrit à {processor} au sujet de l'espace {workspace} ; {processor} a transmis votre demande à {controller}, " +
+            $"responsable de ces données, qui vous répondra."
+        : $" You wrote to {processor} about the {workspace} workspace; {processor} passed your request to {controller}, " +
+            $"which is responsible for that data and will answer you.";
 
     public static string RightName(string right, string language) =>
         RightNames.TryGetValue((right, language), out var name) ? name : right;

@@ -9,7 +9,8 @@ internal static class MailText
 {
     public static bool IsUnsafe(char c) =>
         char.IsControl(c) // C0, DEL, C1 (NEL included): CR, LF, TAB, ...
-        || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator
+        || char.GetUnicodeCategory(c)
+            is System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator
         || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     public static bool HasUnsafe(string text) => text.Any(IsUnsafe);

@@ -3,7 +3,9 @@ using static DsarEngine.Workflows.Mail.MailTemplates;
 namespace DsarEngine.Workflows.Mail;
 
 // What the subject is told while the request runs: that it was received, that proof of identity is needed, and that the
-// answer needs more time. Keys are MailTemplates' names; rendering is MailTemplates.Render.
+// answer needs more time. Keys are MailTemplates' names; rendering is MailTemplates.Render. A line of an e-mail longer
+// than a source line goes on in a second literal (""" + """) whose first line starts with the space between the two
+// words, so the text is unchanged.
 internal static class ProgressMailTexts
 {
     public static readonly IReadOnlyDictionary<(string Template, string Language), (string Subject, string Body)> Texts =
@@ -28,7 +30,9 @@ internal static class ProgressMailTexts
                 Bonjour{greetingName},
 
                 {organisation} a reçu votre demande ({right}) le {receivedOn}. Sa référence est {reference}.{routedNote}
-                Nous vous répondrons au plus tard le {dueOn} ; s'il nous faut plus de temps ou une preuve de votre identité, nous vous le dirons avant cette date.
+                Nous vous répondrons au plus tard le {dueOn} ; s'il nous faut plus de temps ou une preuve de votre identité,
+                """ + """
+                 nous vous le dirons avant cette date.
 
                 Vous pouvez suivre votre demande ici (gardez ce lien pour vous) :
                 {statusUrl}
@@ -44,7 +48,9 @@ internal static class ProgressMailTexts
                 Your {right} request {reference}, received on {receivedOn}, needs more time than the law's first period allows.
                 Why: {reason}
 
-                We will answer by {dueOn} at the latest (GDPR Art. 12(3) allows two further months where a request is complex or one of many).
+                We will answer by {dueOn} at the latest (GDPR Art. 12(3) allows two further months where a request is complex
+                """ + """
+                 or one of many).
                 You can follow your request here: {statusUrl}
 
                 If you disagree, you may complain to the data protection authority.
@@ -59,10 +65,14 @@ internal static class ProgressMailTexts
                 Votre demande ({right}) {reference}, reçue le {receivedOn}, nécessite plus de temps que le premier délai légal.
                 Motif : {reason}
 
-                Nous vous répondrons au plus tard le {dueOn} (l'article 12, paragraphe 3, du RGPD permet de prolonger de deux mois lorsqu'une demande est complexe ou que les demandes sont nombreuses).
+                Nous vous répondrons au plus tard le {dueOn} (l'article 12, paragraphe 3, du RGPD permet de prolonger de deux mois
+                """ + """
+                 lorsqu'une demande est complexe ou que les demandes sont nombreuses).
                 Vous pouvez suivre votre demande ici : {statusUrl}
 
-                Si vous n'êtes pas d'accord, vous pouvez introduire une réclamation auprès de l'autorité de protection des données (la CNIL en France).
+                Si vous n'êtes pas d'accord, vous pouvez introduire une réclamation auprès de l'autorité de protection des données
+                """ + """
+                 (la CNIL en France).
 
                 {organisation}
                 """),

@@ -27,7 +27,8 @@ public sealed record LetterModel(
 
 // What a notice states. Extension (Art. 12(3)): the reasons, the date first due and the new one. Identity-proof
 // request (Art. 12(6)): the accepted ways to confirm, until when the e-mailed link works, whether the clock waits.
-public sealed record NoticeFacts(string Kind, string? Reason, DateOnly? FirstDueOn, DateOnly? DueOn, IReadOnlyList<string> Methods, DateOnly? LinkExpiresOn,
+public sealed record NoticeFacts(
+    string Kind, string? Reason, DateOnly? FirstDueOn, DateOnly? DueOn, IReadOnlyList<string> Methods, DateOnly? LinkExpiresOn,
     bool ClockStops);
 
 // One system's part: its outcome, what it kept and why, and (for access) the data by category.
@@ -41,4 +42,5 @@ public sealed record SystemSection(string System, string Outcome, IReadOnlyList<
 
 public sealed record KeptEntry(string Category, string LegalBasis, DateOnly? Until);
 
-public sealed record CategorySection(string Category, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, int TotalRecords);
+public sealed record CategorySection(
+    string Category, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, int TotalRecords);

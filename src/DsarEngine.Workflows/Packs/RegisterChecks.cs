@@ -12,11 +12,13 @@ internal static class RegisterChecks
             errors["controller.name"] = ["Required: the controller's legal name (Art. 13(1)(a))."];
         if (string.IsNullOrWhiteSpace(r.Authority?.Name))
             errors["authority.name"] = ["Required: the supervisory authority the subject may complain to (Art. 15(1)(f))."];
-        if (r.Purposes is not { Count: > 0 } || r.Purposes.Any(p => string.IsNullOrWhiteSpace(p.Purpose) || string.IsNullOrWhiteSpace(p.LegalBasis)))
+        if (r.Purposes is not { Count: > 0 }
+            || r.Purposes.Any(p => string.IsNullOrWhiteSpace(p.Purpose) || string.IsNullOrWhiteSpace(p.LegalBasis)))
             errors["purposes"] = ["At least one, each with a purpose and its legal basis (Art. 13(1)(c), 15(1)(a))."];
         if (r.Recipients is null || r.Recipients.Any(x => string.IsNullOrWhiteSpace(x.Name)))
             errors["recipients"] = ["A list (possibly empty) of named recipients (Art. 15(1)(c); CJEU C-154/21: named where known)."];
-        if (r.Retention is not { Count: > 0 } || r.Retention.Any(x => string.IsNullOrWhiteSpace(x.Category) || string.IsNullOrWhiteSpace(x.Period)))
+        if (r.Retention is not { Count: > 0 }
+            || r.Retention.Any(x => string.IsNullOrWhiteSpace(x.Category) || string.IsNullOrWhiteSpace(x.Period)))
             errors["retention"] = ["At least one, each with a category and a period or criteria (Art. 15(1)(d))."];
         if (r.Transfers is null || r.Sources is null)
             errors["transfers"] = ["transfers and sources are lists (possibly empty)."];

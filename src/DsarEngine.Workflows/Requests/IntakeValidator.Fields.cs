@@ -19,7 +19,8 @@ internal static partial class IntakeValidator
         if (string.IsNullOrWhiteSpace(form.Purpose))
         {
             if (needsPurpose)
-                errors.Add("purpose", $"Required for {right!.Value.ToSlug()}: the purpose objected to, one of: {string.Join(", ", ObjectionPurposes.All)}.");
+                errors.Add("purpose", $"Required for {right!.Value.ToSlug()}: the purpose objected to, " +
+                    $"one of: {string.Join(", ", ObjectionPurposes.All)}.");
             return null;
         }
         if (right is not null && !needsPurpose)
@@ -46,7 +47,8 @@ internal static partial class IntakeValidator
         }
         if (origin == IntakeOrigin.Public && !Channels.Public.Contains(channel))
         {
-            errors.Add("channel", "Only web-form and api can be used here; staff log requests received by e-mail, post, phone or in person.");
+            errors.Add("channel",
+                "Only web-form and api can be used here; staff log requests received by e-mail, post, phone or in person.");
             return null;
         }
         // Security review M8: the controller channel skips identity proof and every notice to the subject. Only the
@@ -96,7 +98,8 @@ internal static partial class IntakeValidator
         return null;
     }
 
-    private static DateTimeOffset? ValidateReceivedAt(DateTimeOffset? receivedAt, IntakeOrigin origin, DateTimeOffset now, IntakeErrors errors)
+    private static DateTimeOffset? ValidateReceivedAt(
+        DateTimeOffset? receivedAt, IntakeOrigin origin, DateTimeOffset now, IntakeErrors errors)
     {
         if (receivedAt is null)
             return null;

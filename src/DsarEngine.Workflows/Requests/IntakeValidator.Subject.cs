@@ -31,7 +31,8 @@ internal static partial class IntakeValidator
 
         var identities = ValidateIdentities(subject.Identities ?? [], errors);
         if (offline && email is null && identities.Count == 0)
-            errors.Add("subject", "Give an e-mail address or at least one identity (postal address, customer id, ...) to find and answer the subject.");
+            errors.Add("subject",
+                "Give an e-mail address or at least one identity (postal address, customer id, ...) to find and answer the subject.");
         return new Subject(email, name, identities);
     }
 
@@ -51,7 +52,8 @@ internal static partial class IntakeValidator
             if (string.IsNullOrEmpty(type))
                 errors.Add($"{field}.type", "Required.");
             else if (!SubjectIdentityTypes.All.Contains(type))
-                errors.Add($"{field}.type", $"Unknown identity type '{type}'. Expected one of: {string.Join(", ", SubjectIdentityTypes.All)}.");
+                errors.Add($"{field}.type",
+                    $"Unknown identity type '{type}'. Expected one of: {string.Join(", ", SubjectIdentityTypes.All)}.");
             if (string.IsNullOrEmpty(value))
                 errors.Add($"{field}.value", "Required.");
             else if (value.Length > MaxIdentityValueLength)

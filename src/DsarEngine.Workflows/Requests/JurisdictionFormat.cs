@@ -6,5 +6,6 @@ internal static class JurisdictionFormat
     public static bool IsValid(string code) =>
         code.Length is 2 or >= 4 and <= 6
         && char.IsAsciiLetterUpper(code[0]) && char.IsAsciiLetterUpper(code[1])
-        && (code.Length == 2 || (code[2] == '-' && code[3..].All(char.IsAsciiLetterOrDigit) && code[3..].All(c => !char.IsAsciiLetterLower(c))));
+        && (code.Length == 2
+            || (code[2] == '-' && code[3..].All(char.IsAsciiLetterOrDigit) && code[3..].All(c => !char.IsAsciiLetterLower(c))));
 }

@@ -54,5 +54,6 @@ internal static class ConnectorTaskStatus
     public static readonly IReadOnlySet<string> NeedsAttention = new HashSet<string>(StringComparer.Ordinal) { Failed, TimedOut };
 
     // A final answer: a later reply for the same task changes nothing.
-    public static readonly IReadOnlySet<string> Answered = new HashSet<string>(StringComparer.Ordinal) { Done, Partial, NotFound, CompletedManually };
+    public static readonly IReadOnlySet<string> Answered =
+        new HashSet<string>(StringComparer.Ordinal) { Done, Partial, NotFound, CompletedManually };
 }

@@ -15,7 +15,8 @@ internal static partial class Executor
             if (context.DueAt is not { } due)
                 return;
             foreach (var days in definition.Clock.RemindDaysBefore.Where(d => due.AddDays(-d) > context.Now))
-                Effects.Add(new Effect.ScheduleTimer(TimerKinds.Reminder, days.ToString(System.Globalization.CultureInfo.InvariantCulture), due.AddDays(-days)));
+                Effects.Add(new Effect.ScheduleTimer(
+                    TimerKinds.Reminder, days.ToString(System.Globalization.CultureInfo.InvariantCulture), due.AddDays(-days)));
             Effects.Add(new Effect.ScheduleTimer(TimerKinds.Escalation, null, due.AddDays(definition.Clock.EscalateDaysAfter)));
         }
 
@@ -57,10 +58,13 @@ internal static partial class Executor
                 ["reference"] = context.Reference, ["reason"] = extend.Reason, ["dueOnIso"] = IsoDate.Format(computed.EffectiveDue),
             }));
             if (context.RendersPacks)
-                Effects.Add(new Effect.RenderNoticeLetter(DeterministicId.From(i.RequestId.ToString(), Notices.Extension), Notices.Extension, new Dictionary<string, string>
-                {
-                    ["reason"] = extend.Reason, ["dueOnIso"] = IsoDate.Format(computed.EffectiveDue), ["firstDueOnIso"] = IsoDate.Format(current.EffectiveDue),
-                }));
+                Effects.Add(new Effect.RenderNoticeLetter(
+                    DeterministicId.From(i.RequestId.ToString(), Notices.Extension), Notices.Extension, new Dictionary<string, string>
+                    {
+                        ["reason"] = extend.Reason,
+                        ["dueOnIso"] = IsoDate.Format(computed.EffectiveDue),
+                        ["firstDueOnIso"] = IsoDate.Format(current.EffectiveDue),
+                    }));
             Journal(new DeadlineExtendedEntry(extend.Reason, today, current.EffectiveDue, computed.EffectiveDue));
             return i;
         }
@@ -70,9 +74,11 @@ internal static partial class Executor
             if (context.Clock is not { } clock || !TimeZones.TryFind(clock.TimeZone, out var zone))
                 return Refuse(i, "no-deadline", "This request has no legal clock.");
             if (Regimes.TryGet(clock.Regime, out var regime) && regime.StopPolicy == StopClockPolicy.KeepsRunning)
-                return Refuse(i, "clock-does-not-stop", $"Under {regime.Id} the clock keeps running while the controller waits ({regime.StopSource}).");
+                return Refuse(i, "clock-does-not-stop",
+                    $"Under {regime.Id} the clock keeps running while the controller waits ({regime.StopSource}).");
             if (clock.OpenStop is { } open)
-                return Refuse(i, "clock-already-stopped", $"The clock has been stopped since {IsoDate.Format(open.Start)} ({open.Reason}); resume it first.");
+                return Refuse(i, "clock-already-stopped",
+                    $"The clock has been stopped since {IsoDate.Format(open.Start)} ({open.Reason}); resume it first.");
             var today = TimeZones.LocalDate(context.Now, zone);
             Effects.Add(new Effect.SetClock(clock with { Stops = [.. clock.Stops, new ClockStop(today, null, pause.Reason)] }));
             Journal(new ClockStoppedEntry(pause.Reason, pause.Note, today));

@@ -41,9 +41,14 @@ internal static partial class Executor
                         {
                             ["reference"] = context.Reference, ["reason"] = d.Reason ?? "",
                         }));
-                        var refused = i with { State = i.State with { Outcome = "refused", RefusalReason = d.Reason, Exemptions = d.Exemptions } };
+                        var refused = i with
+                        {
+                            State = i.State with { Outcome = "refused", RefusalReason = d.Reason, Exemptions = d.Exemptions },
+                        };
                         // With packs rendered, the refusal also gets its letter (reasons, complaint, judicial remedy) and link.
-                        return context.RendersPacks && definition.Steps.Select((s, n) => (s, n)).FirstOrDefault(x => x.n > i.StepIndex && x.s.Type == StepTypes.RenderPack) is { s: not null } pack
+                        return context.RendersPacks
+                            && definition.Steps.Select((s, n) => (s, n))
+                                .FirstOrDefault(x => x.n > i.StepIndex && x.s.Type == StepTypes.RenderPack) is { s: not null } pack
                             ? refused with { StepIndex = pack.n, Status = InstanceStatus.Running, WaitingFor = null }
                             : JumpToClose(refused);
                 }
@@ -54,7 +59,9 @@ internal static partial class Executor
                     return Next(i);
                 // A review after the pack rejects the letter itself: once the cause is fixed, Retry renders it again.
                 if (d.Outcome == Decisions.Reject)
-                    return context.RendersPacks && definition.Steps.Take(i.StepIndex).Select((s, n) => (s, n)).LastOrDefault(x => x.s.Type == StepTypes.RenderPack) is { s: not null } pack
+                    return context.RendersPacks
+                        && definition.Steps.Take(i.StepIndex).Select((s, n) => (s, n))
+                            .LastOrDefault(x => x.s.Type == StepTypes.RenderPack) is { s: not null } pack
                         ? Attention(i with { StepIndex = pack.n }, $"Review rejected: {d.Reason} Retry renders the pack again.")
                         : Attention(i, $"Review rejected: {d.Reason}");
             }

@@ -20,7 +20,8 @@ internal static partial class Executor
             // The pack's link expires 30 days after delivery; opening it re-proves control of the e-mail address.
             if (i.State.PackId is not null)
                 model["packExpiresIso"] = context.Now.AddDays(30).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-            Effects.Add(new Effect.Mail(i.State.Outcome == "refused" ? Mail.MailTemplates.RefusalLetter : Mail.MailTemplates.ResponseReady, model));
+            Effects.Add(new Effect.Mail(
+                i.State.Outcome == "refused" ? Mail.MailTemplates.RefusalLetter : Mail.MailTemplates.ResponseReady, model));
             return Pass(i, new DeliveredEntry(step.Id, "e-mail link"), null);
         }
 

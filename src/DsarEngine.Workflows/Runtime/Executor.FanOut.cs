@@ -27,7 +27,9 @@ internal static partial class Executor
             foreach (var connector in connectors)
             {
                 var task = existing.GetValueOrDefault(connector.Name)
-                    ?? new ConnectorTask(DeterministicId.From(i.RequestId.ToString(), step.Id, connector.Name), step.Id, connector.Name, action, ConnectorTaskStatus.Sent, null)
+                    ?? new ConnectorTask(
+                        DeterministicId.From(i.RequestId.ToString(), step.Id, connector.Name),
+                        step.Id, connector.Name, action, ConnectorTaskStatus.Sent, null)
                     { Kind = connector.Kind, UpdatedAt = context.Now };
                 if (task.Status == ConnectorTaskStatus.Sent)
                 {
@@ -36,7 +38,8 @@ internal static partial class Executor
                 }
                 tasks.Add(task);
             }
-            Journal(new FanOutEntry(step.Id, action, sent, [.. connectors.Where(c => c.Kind == ConnectorKinds.Manual).Select(c => c.Name)]));
+            Journal(new FanOutEntry(
+                step.Id, action, sent, [.. connectors.Where(c => c.Kind == ConnectorKinds.Manual).Select(c => c.Name)]));
             return Wait(i with { State = i.State with { Tasks = tasks } }, Bookmarks.Connectors);
         }
 
@@ -46,7 +49,8 @@ internal static partial class Executor
             var attempt = task.Attempt.ToString(CultureInfo.InvariantCulture);
             Effects.Add(new Effect.SendToConnector(DeterministicId.From(task.TaskId.ToString(), attempt), task.Connector,
                 new ConnectorCommand(i.RequestId, task.TaskId, task.Action, task.TaskId.ToString("N"), task.Attempt, task.Kind)));
-            Effects.Add(new Effect.ScheduleTimer(TimerKinds.TaskTimeout, task.TaskId.ToString("N"), context.Now.AddHours(TimeoutHours(task))));
+            Effects.Add(new Effect.ScheduleTimer(
+                TimerKinds.TaskTimeout, task.TaskId.ToString("N"), context.Now.AddHours(TimeoutHours(task))));
         }
 
         // The step's own timeout, else the connector's; 168 h when the connector is no longer registered.
@@ -70,7 +74,10 @@ internal static partial class Executor
             if (!mine.All(t => t.IsTerminal))
                 return i.Status == InstanceStatus.NeedsAttention ? Wait(i with { LastError = null }, Bookmarks.Connectors) : i;
             Effects.Add(new Effect.CancelTimers(TimerKinds.FanOutTimeout, stepId));
-            var stuck = mine.Where(t => ConnectorTaskStatus.NeedsAttention.Contains(t.Status)).Select(t => $"{t.Connector} ({t.Status})").ToList();
+            var stuck = mine
+                .Where(t => ConnectorTaskStatus.NeedsAttention.Contains(t.Status))
+                .Select(t => $"{t.Connector} ({t.Status})")
+                .ToList();
             if (stuck.Count == 0)
             {
                 Journal(new FanOutCompletedEntry(stepId, [.. mine.Select(t => new JournaledOutcome(t.Connector, t.EffectiveOutcome))]));
@@ -84,8 +91,13 @@ internal static partial class Executor
         // answered times out at once.
         private WorkflowInstance FanOutTimedOut(WorkflowInstance i, Signal.TimerFired timer)
         {
-            var tasks = i.State.Tasks.Select(t => t.StepId == timer.StepId && !t.IsTerminal ? t with { Status = ConnectorTaskStatus.TimedOut } : t).ToList();
-            var late = tasks.Where(t => t.Status == ConnectorTaskStatus.TimedOut && t.StepId == timer.StepId).Select(t => t.Connector).ToList();
+            var tasks = i.State.Tasks
+                .Select(t => t.StepId == timer.StepId && !t.IsTerminal ? t with { Status = ConnectorTaskStatus.TimedOut } : t)
+                .ToList();
+            var late = tasks
+                .Where(t => t.Status == ConnectorTaskStatus.TimedOut && t.StepId == timer.StepId)
+                .Select(t => t.Connector)
+                .ToList();
             Journal(new FanOutTimedOutEntry(timer.StepId, late));
             return Attention(i with { State = i.State with { Tasks = tasks } }, $"No answer from {string.Join(", ", late)} in time.");
         }

@@ -7,7 +7,8 @@ namespace DsarEngine.Workflows.Runtime;
 internal static partial class Executor
 {
     // The final answers a connector may give; any other outcome in a reply changes nothing.
-    private static readonly HashSet<string> FinalOutcomes = [ConnectorTaskStatus.Done, ConnectorTaskStatus.Partial, ConnectorTaskStatus.NotFound];
+    private static readonly HashSet<string> FinalOutcomes =
+        [ConnectorTaskStatus.Done, ConnectorTaskStatus.Partial, ConnectorTaskStatus.NotFound];
 
     // A retryable failure is sent again after 1, 5 and 30 minutes; the fourth failure needs a person.
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30)];
@@ -34,20 +35,23 @@ internal static partial class Executor
         // better news than the failure, and it spares a person the manual step.
         private WorkflowInstance Completed(WorkflowInstance i, Signal.TaskCompleted c)
         {
-            if (Answering(i, c, c.TaskId) is not { } task || ConnectorTaskStatus.Answered.Contains(task.Status) || !FinalOutcomes.Contains(c.Outcome))
+            if (Answering(i, c, c.TaskId) is not { } task
+                || ConnectorTaskStatus.Answered.Contains(task.Status) || !FinalOutcomes.Contains(c.Outcome))
                 return i;
             CancelTaskTimers(task);
             Journal(new ConnectorCompletedEntry(task.Connector, task.Action, c.Outcome, c.Summary, c.Retained, c.Recipients,
                 c.Export is { } e ? new JournaledExport(e.ExportId, e.Records, e.Bytes, e.Sha256) : null, task.Attempt));
             return Settle(Replace(i, task with
             {
-                Status = c.Outcome, Detail = c.Summary, Retained = c.Retained, Recipients = c.Recipients, Export = c.Export, UpdatedAt = context.Now,
+                Status = c.Outcome, Detail = c.Summary, Retained = c.Retained, Recipients = c.Recipients, Export = c.Export,
+                UpdatedAt = context.Now,
             }));
         }
 
         private WorkflowInstance Failed(WorkflowInstance i, Signal.TaskFailed f)
         {
-            if (Answering(i, f, f.TaskId) is not { Status: ConnectorTaskStatus.Sent or ConnectorTaskStatus.Acknowledged } task || Stale(task, f.Attempt))
+            if (Answering(i, f, f.TaskId) is not { Status: ConnectorTaskStatus.Sent or ConnectorTaskStatus.Acknowledged } task
+                || Stale(task, f.Attempt))
                 return i;
             CancelTaskTimers(task);
             var detail = $"{f.Code}: {f.Reason}";
@@ -55,7 +59,8 @@ internal static partial class Executor
             {
                 var at = context.Now + Backoff[task.Attempt - 1];
                 Effects.Add(new Effect.ScheduleTimer(TimerKinds.TaskRetry, task.TaskId.ToString("N"), at));
-                Journal(new ConnectorFailedEntry(task.Connector, task.Action, f.Code, f.Reason, Retryable: true, task.Attempt, RetryAt: at));
+                Journal(new ConnectorFailedEntry(
+                    task.Connector, task.Action, f.Code, f.Reason, Retryable: true, task.Attempt, RetryAt: at));
                 return Replace(i, task with { Status = ConnectorTaskStatus.Retrying, Detail = detail, UpdatedAt = context.Now });
             }
             Journal(new ConnectorFailedEntry(task.Connector, task.Action, f.Code, f.Reason, f.Retryable, task.Attempt));
@@ -77,17 +82,22 @@ internal static partial class Executor
             if (timer.Kind == TimerKinds.TaskTimeout && task.Status is ConnectorTaskStatus.Sent or ConnectorTaskStatus.Acknowledged)
             {
                 Journal(new ConnectorTimedOutEntry(task.Connector, task.Action, task.Attempt, TimeoutHours(task)));
-                return Settle(Replace(i, task with { Status = ConnectorTaskStatus.TimedOut, Detail = "No answer in time.", UpdatedAt = context.Now }));
+                return Settle(Replace(i, task with
+                {
+                    Status = ConnectorTaskStatus.TimedOut, Detail = "No answer in time.", UpdatedAt = context.Now,
+                }));
             }
             return i;
         }
 
         private WorkflowInstance CompletedManually(WorkflowInstance i, Signal.TaskCompletedManually m)
         {
-            if (CurrentTask(i, m.TaskId) is not { } task || ConnectorTaskStatus.Answered.Contains(task.Status) || !FinalOutcomes.Contains(m.Outcome))
+            if (CurrentTask(i, m.TaskId) is not { } task
+                || ConnectorTaskStatus.Answered.Contains(task.Status) || !FinalOutcomes.Contains(m.Outcome))
                 return i;
             CancelTaskTimers(task);
-            Journal(new TaskCompletedManuallyEntry(task.Connector, task.Action, m.Outcome, m.Note, m.Retained, m.Export?.ExportId, m.Actor));
+            Journal(new TaskCompletedManuallyEntry(
+                task.Connector, task.Action, m.Outcome, m.Note, m.Retained, m.Export?.ExportId, m.Actor));
             return Settle(Replace(i, task with
             {
                 Status = ConnectorTaskStatus.CompletedManually, Outcome = m.Outcome, Note = m.Note, Detail = m.Note, Retained = m.Retained,

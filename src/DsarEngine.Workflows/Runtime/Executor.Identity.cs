@@ -28,7 +28,8 @@ internal static partial class Executor
                 {
                     // The letter offers the e-mailed link only where one was sent.
                     ["methods"] = string.Join(',', (step.Methods ?? ["email", "manual"]).Where(m => m != "email" || context.HasEmail)),
-                    ["linkExpiresIso"] = context.Now.AddHours(step.ExpiresHours ?? 72).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                    ["linkExpiresIso"] = context.Now.AddHours(step.ExpiresHours ?? 72)
+                        .ToString("O", System.Globalization.CultureInfo.InvariantCulture),
                     ["clockStops"] = context.ClockStops ? "true" : "false",
                 }));
             }

@@ -33,15 +33,21 @@ internal static partial class Executor
             Journal(new ClosedByOperatorEntry(definition.Steps[Math.Min(i.StepIndex, definition.Steps.Count - 1)].Id, close.Reason));
             Effects.Add(new Effect.CancelTimers("*", null));
             Effects.Add(new Effect.SetRequestStatus(RequestStatus.Closed));
-            return i with { Status = InstanceStatus.Closed, WaitingFor = null, State = i.State with { Outcome = i.State.Outcome ?? "closed" } };
+            return i with
+            {
+                Status = InstanceStatus.Closed, WaitingFor = null, State = i.State with { Outcome = i.State.Outcome ?? "closed" },
+            };
         }
 
         private WorkflowInstance Retry(WorkflowInstance i, Signal.Retry retry)
         {
             Journal(new RetriedEntry(definition.Steps[i.StepIndex].Id, i.Attempts));
             // Tasks that failed or timed out go out again (next attempt); the step is entered afresh.
-            var tasks = i.State.Tasks.Select(t => ConnectorTaskStatus.NeedsAttention.Contains(t.Status)
-                ? t with { Status = ConnectorTaskStatus.Sent, Detail = null, Attempt = t.Attempt + 1, UpdatedAt = context.Now } : t).ToList();
+            var tasks = i.State.Tasks
+                .Select(t => ConnectorTaskStatus.NeedsAttention.Contains(t.Status)
+                    ? t with { Status = ConnectorTaskStatus.Sent, Detail = null, Attempt = t.Attempt + 1, UpdatedAt = context.Now }
+                    : t)
+                .ToList();
             return i with { Status = InstanceStatus.Running, WaitingFor = null, LastError = null, State = i.State with { Tasks = tasks } };
         }
 
@@ -75,10 +81,12 @@ internal static partial class Executor
             if (i.WaitingFor == Bookmarks.Connectors)
             {
                 Effects.Add(new Effect.CancelTimers(TimerKinds.FanOutTimeout, step.Id));
-                foreach (var task in i.State.Tasks.Where(t => t.StepId == step.Id && t.Status is ConnectorTaskStatus.Sent or ConnectorTaskStatus.Acknowledged))
+                foreach (var task in i.State.Tasks.Where(t =>
+                    t.StepId == step.Id && t.Status is ConnectorTaskStatus.Sent or ConnectorTaskStatus.Acknowledged))
                 {
                     Effects.Add(new Effect.CancelTimers(TimerKinds.TaskTimeout, task.TaskId.ToString("N")));
-                    Effects.Add(new Effect.ScheduleTimer(TimerKinds.TaskTimeout, task.TaskId.ToString("N"), context.Now.AddHours(TimeoutHours(task))));
+                    Effects.Add(new Effect.ScheduleTimer(
+                        TimerKinds.TaskTimeout, task.TaskId.ToString("N"), context.Now.AddHours(TimeoutHours(task))));
                 }
             }
             if (i.WaitingFor == Bookmarks.Pack && i.Status == InstanceStatus.Waiting)

@@ -41,7 +41,8 @@ internal static partial class Executor
         }
 
         private WorkflowInstance PackTimedOut(WorkflowInstance i) =>
-            Attention(i, $"The response pack was not rendered in time ({context.RenderTimeout.TotalMinutes:0} minutes). Retry renders it again; a render that still arrives is taken.");
+            Attention(i, $"The response pack was not rendered in time ({context.RenderTimeout.TotalMinutes:0} minutes). " +
+                $"Retry renders it again; a render that still arrives is taken.");
 
         // A notice letter (identity proof, extension) was rendered, or could not be: journaled, it moves nothing.
         private WorkflowInstance Noticed(WorkflowInstance i, Signal.NoticeRendered n)
@@ -57,6 +58,7 @@ internal static partial class Executor
         private static Guid RenderId(WorkflowInstance i, string stepId) =>
             DeterministicId.From(i.RequestId.ToString(), stepId, "render", RenderNumber(i));
 
-        private static string RenderNumber(WorkflowInstance i) => i.State.Renders.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        private static string RenderNumber(WorkflowInstance i) =>
+            i.State.Renders.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -59,12 +59,14 @@ internal static partial class Executor
                 Signal.TimerFired { Kind: TimerKinds.TaskTimeout or TimerKinds.TaskRetry } timer
                     when i.WaitingFor == Bookmarks.Connectors => TaskTimer(i, timer),
                 Signal.TimerFired { Kind: TimerKinds.FanOutTimeout } timer
-                    when i.WaitingFor == Bookmarks.Connectors && definition.Steps[i.StepIndex].Id == timer.StepId => FanOutTimedOut(i, timer),
+                    when i.WaitingFor == Bookmarks.Connectors && definition.Steps[i.StepIndex].Id == timer.StepId
+                    => FanOutTimedOut(i, timer),
                 // render-pack: the renderer's answers and the step's timeout
                 Signal.PackRendered rendered when i.WaitingFor == Bookmarks.Pack => PackRendered(i, rendered),
                 Signal.NoticeRendered n => Noticed(i, n),
                 Signal.TimerFired { Kind: TimerKinds.PackTimeout } timer
-                    when i.WaitingFor == Bookmarks.Pack && i.Status == InstanceStatus.Waiting && timer.StepId == RenderNumber(i) => PackTimedOut(i),
+                    when i.WaitingFor == Bookmarks.Pack && i.Status == InstanceStatus.Waiting && timer.StepId == RenderNumber(i)
+                    => PackTimedOut(i),
                 // the legal clock
                 Signal.TimerFired { Kind: TimerKinds.Reminder } timer => Reminder(i, timer),
                 Signal.TimerFired { Kind: TimerKinds.Escalation } => Escalation(i),

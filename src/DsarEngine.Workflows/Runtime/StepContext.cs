@@ -31,7 +31,8 @@ internal sealed record StepContext(
 }
 
 // A registered connector as the executor sees it. Kind: bus | http | opendsr | manual (a person does the task).
-internal sealed record ConnectorInfo(string Name, IReadOnlyList<string> Actions, int TimeoutHours, string Kind = ConnectorKinds.Bus, bool NeedsReview = false);
+internal sealed record ConnectorInfo(
+    string Name, IReadOnlyList<string> Actions, int TimeoutHours, string Kind = ConnectorKinds.Bus, bool NeedsReview = false);
 
 internal static class ConnectorKinds
 {

@@ -24,7 +24,8 @@ internal sealed class DataKeyRing(string currentId, byte[] currentKey, IReadOnly
     public byte[] Open(string keyId, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> sealedBytes, ReadOnlySpan<byte> associated)
     {
         var key = keyId == currentId ? currentKey
-            : retired.GetValueOrDefault(keyId) ?? throw new CryptographicException($"Data key '{keyId}' is not configured (Dsar:Security:RetiredDataKeys).");
+            : retired.GetValueOrDefault(keyId)
+                ?? throw new CryptographicException($"Data key '{keyId}' is not configured (Dsar:Security:RetiredDataKeys).");
         var plain = new byte[sealedBytes.Length - TagBytes];
         using var aes = new AesGcm(key, TagBytes);
         aes.Decrypt(nonce, sealedBytes[..plain.Length], sealedBytes[plain.Length..], plain, associated);

@@ -5,7 +5,8 @@ namespace DsarEngine.Server.Connectors.Egress;
 // destination, not the proxy), no cookies, and responses never buffered past a bound.
 internal static class EgressClients
 {
-    public static IHttpClientBuilder AddEgressClient(this IServiceCollection services, string name, TimeSpan timeout, Func<IServiceProvider, int> maxResponseBytes) =>
+    public static IHttpClientBuilder AddEgressClient(
+        this IServiceCollection services, string name, TimeSpan timeout, Func<IServiceProvider, int> maxResponseBytes) =>
         services.AddHttpClient(name)
             .ConfigureHttpClient((sp, client) =>
             {

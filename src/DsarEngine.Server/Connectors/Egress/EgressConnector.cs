@@ -8,16 +8,21 @@ namespace DsarEngine.Server.Connectors.Egress;
 // private one later is refused when it matters, at connect time.
 internal sealed class EgressConnector(EgressPolicy policy, ILogger<EgressConnector> log)
 {
-    public ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct) => ConnectAsync(context.DnsEndPoint, ct);
+    public ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct) =>
+        ConnectAsync(context.DnsEndPoint, ct);
 
     public async ValueTask<Stream> ConnectAsync(DnsEndPoint target, CancellationToken ct)
     {
-        var addresses = IPAddress.TryParse(target.Host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(target.Host, ct);
+        var addresses = IPAddress.TryParse(target.Host.Trim('[', ']'), out var literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(target.Host, ct);
         foreach (var address in addresses)
             if (policy.Kind(address) is { } kind)
             {
                 // The operator's log names the address; the tenant only ever sees the neutral code.
-                log.LogWarning("Refused an outbound connection to {Address} ({Kind}); allow the network in Dsar:Egress:AllowedNetworks if it is meant", address, kind);
+                log.LogWarning(
+                    "Refused an outbound connection to {Address} ({Kind}); allow the network in Dsar:Egress:AllowedNetworks if it is meant",
+                    address, kind);
                 throw new EgressRefusedException($"Refused to connect to a {kind} address.");
             }
         SocketException? last = null;

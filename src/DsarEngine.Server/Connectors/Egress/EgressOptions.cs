@@ -24,7 +24,8 @@ internal sealed class EgressOptions : IValidatableObject
         for (var i = 0; i < AllowedNetworks.Length; i++)
             if (!IsNetwork(AllowedNetworks[i].Trim()))
                 yield return new ValidationResult(
-                    $"Dsar:Egress:AllowedNetworks:{i} ('{AllowedNetworks[i]}') is not a network in CIDR form with no host bits set, such as 10.20.0.0/16 or fd00::/8.",
+                    $"Dsar:Egress:AllowedNetworks:{i} ('{AllowedNetworks[i]}') is not a network in CIDR form with no host bits set, " +
+                    $"such as 10.20.0.0/16 or fd00::/8.",
                     [nameof(AllowedNetworks)]);
     }
 

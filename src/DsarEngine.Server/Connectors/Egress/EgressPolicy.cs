@@ -24,7 +24,8 @@ internal sealed class EgressPolicy(IOptions<EgressOptions> options, IHostEnviron
         var host = url.IdnHost.Trim('[', ']').TrimEnd('.');
         // RFC 6761 § 6.3: localhost and every name under it are the loopback address, whatever DNS says.
         var address = IPAddress.TryParse(host, out var literal) ? literal
-            : host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
+            : host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+                || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
             : null;
         return address is not null && Kind(address) is { } kind
             ? $"The engine does not call {kind} addresses unless its operator allows that network."

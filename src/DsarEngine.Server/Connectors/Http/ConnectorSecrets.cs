@@ -9,7 +9,8 @@ internal sealed partial record ProvisionedSecret(byte[] Value, IReadOnlyList<Uri
     // Same scheme, host and port as a bound endpoint, and a path under the bound path (segment-wise: /api/ does not
     // cover /apix/). Encoded dots and slashes are never covered: a server could decode them into a path outside.
     public bool Covers(Uri url) => url.IsAbsoluteUri && !Encoded().IsMatch(url.AbsolutePath) && Endpoints.Any(bound =>
-        bound.Scheme == url.Scheme && string.Equals(bound.IdnHost, url.IdnHost, StringComparison.OrdinalIgnoreCase) && bound.Port == url.Port
+        bound.Scheme == url.Scheme && string.Equals(bound.IdnHost, url.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && bound.Port == url.Port
         && WithSlash(url.AbsolutePath).StartsWith(WithSlash(bound.AbsolutePath), StringComparison.Ordinal));
 
     private static string WithSlash(string path) => path.EndsWith('/') ? path : path + "/";
@@ -37,8 +38,10 @@ internal sealed partial class ConnectorSecrets(IConfiguration configuration)
         {
             if (tenant.Value is not null)
             {
-                problems.Add($"{tenant.Path} is a secret in the old flat form, which any organisation could name and have sent to an endpoint of its choice. "
-                    + $"Provision it for one organisation instead: {SectionName}:<tenant>:{tenant.Key}:Value, with the endpoints it may be sent to in "
+                problems.Add($"{tenant.Path} is a secret in the old flat form, which any organisation could name and have sent to "
+                    + $"an endpoint of its choice. "
+                    + $"Provision it for one organisation instead: {SectionName}:<tenant>:{tenant.Key}:Value, "
+                    + $"with the endpoints it may be sent to in "
                     + $"{SectionName}:<tenant>:{tenant.Key}:Endpoints:0, :1, … (docs/http-connectors.md).");
                 continue;
             }
@@ -47,9 +50,11 @@ internal sealed partial class ConnectorSecrets(IConfiguration configuration)
             foreach (var secret in tenant.GetChildren())
             {
                 if (Known.Contains(secret.Key))
-                    problems.Add($"{tenant.Path} looks like a secret without its organisation: provision it as {SectionName}:<tenant>:{tenant.Key}:{secret.Key}.");
+                    problems.Add($"{tenant.Path} looks like a secret without its organisation: " +
+                        $"provision it as {SectionName}:<tenant>:{tenant.Key}:{secret.Key}.");
                 else if (secret.Value is not null)
-                    problems.Add($"{secret.Path} must be a section, not a value: move the secret to {secret.Path}:Value and bind its endpoints in {secret.Path}:Endpoints:0, :1, ….");
+                    problems.Add($"{secret.Path} must be a section, not a value: move the secret to {secret.Path}:Value " +
+                        $"and bind its endpoints in {secret.Path}:Endpoints:0, :1, ….");
                 else if (!Slug().IsMatch(secret.Key))
                     problems.Add($"{secret.Path}: '{secret.Key}' is not a secret name (2 to 63 lowercase letters, digits and dashes).");
                 else
@@ -66,7 +71,8 @@ internal sealed partial class ConnectorSecrets(IConfiguration configuration)
             problems.Add($"{unknown.Path} is not a setting: a secret has Value and Endpoints.");
         var value = secret["Value"];
         if (value is null || Encoding.UTF8.GetByteCount(value) < DsarEngine.Connectors.HttpTaskSignature.MinimumSecretBytes)
-            problems.Add($"{secret.Path}:Value must be set to a secret of at least {DsarEngine.Connectors.HttpTaskSignature.MinimumSecretBytes} bytes.");
+            problems.Add($"{secret.Path}:Value must be set to a secret of at least " +
+                $"{DsarEngine.Connectors.HttpTaskSignature.MinimumSecretBytes} bytes.");
         var endpoints = new List<Uri>();
         if (secret["Endpoints"] is not null)
             problems.Add($"{secret.Path}:Endpoints must be a list: {secret.Path}:Endpoints:0 = https://api.example/, then :1, ….");
@@ -76,10 +82,12 @@ internal sealed partial class ConnectorSecrets(IConfiguration configuration)
                 && url.Query.Length == 0 && url.Fragment.Length == 0)
                 endpoints.Add(url);
             else
-                problems.Add($"{endpoint.Path} must be an absolute http(s) URL without user name, query or fragment, such as https://api.example/.");
+                problems.Add($"{endpoint.Path} must be an absolute http(s) URL without user name, query or fragment, " +
+                    $"such as https://api.example/.");
         }
         if (endpoints.Count == 0 && problems.Count == count)
-            problems.Add($"{secret.Path}:Endpoints must list the URLs the secret may be sent to ({secret.Path}:Endpoints:0 = https://api.example/).");
+            problems.Add($"{secret.Path}:Endpoints must list the URLs the secret may be sent to " +
+                $"({secret.Path}:Endpoints:0 = https://api.example/).");
         return problems.Count == count ? new ProvisionedSecret(Encoding.UTF8.GetBytes(value!), endpoints) : null;
     }
 

@@ -19,15 +19,19 @@ internal static class HttpCallbackApi
             .WithSummary("An HTTP connector's result in callback mode (X-Dsar-Signature required)");
 
     private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> Receive(string tenant, string connector, Guid taskId,
-        HttpRequest http, HttpConnectorRegistry registry, ReplyOutbox outbox, TimeProvider clock, IOptions<HttpConnectorOptions> options, CancellationToken ct)
+        HttpRequest http, HttpConnectorRegistry registry, ReplyOutbox outbox, TimeProvider clock, IOptions<HttpConnectorOptions> options,
+        CancellationToken ct)
     {
         if (await BodyLimits.ReadAsync(http, options.Value.MaxResultBytes, ct) is not { } body)
             return BodyLimits.TooLarge(options.Value.MaxResultBytes);
         var (settings, _) = await registry.FindAsync(tenant, connector, Workflows.Runtime.ConnectorKinds.Http, ct);
         // Unknown connector and bad signature answer alike: the endpoint must not reveal which connectors exist.
-        if (settings is null || !HttpTaskSignature.Verify(http.Headers[HttpTaskSignature.Header], settings.Secret, body, clock.GetUtcNow(), TimeSpan.FromMinutes(5)))
-            return Problems.Of(StatusCodes.Status401Unauthorized, "bad-signature", "The signature is missing, wrong or too old; nothing was changed.",
-                $"Sign with {HttpTaskSignature.Header}: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + \".\" + body)>, within 5 minutes.");
+        if (settings is null || !HttpTaskSignature.Verify(
+            http.Headers[HttpTaskSignature.Header], settings.Secret, body, clock.GetUtcNow(), TimeSpan.FromMinutes(5)))
+            return Problems.Of(StatusCodes.Status401Unauthorized, "bad-signature",
+                "The signature is missing, wrong or too old; nothing was changed.",
+                $"Sign with {HttpTaskSignature.Header}: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + \".\" + body)>, " +
+                $"within 5 minutes.");
         HttpTaskResult? result;
         try { result = System.Text.Json.JsonSerializer.Deserialize<HttpTaskResult>(body, ExportUpload.Json); }
         catch (System.Text.Json.JsonException) { result = null; }
@@ -36,7 +40,8 @@ internal static class HttpCallbackApi
             errors["task"] = ["Required: the task object of the request, quoted unchanged."];
         else if (task.TaskId != taskId || task.Tenant != tenant || task.Connector != connector)
             errors["task"] = ["Does not match the task of this URL."];
-        if (result is not null && result.Failure is null && (result.Outcome is null || !DsarEngine.Connectors.Contracts.TaskOutcomes.All.Contains(result.Outcome)))
+        if (result is not null && result.Failure is null
+            && (result.Outcome is null || !DsarEngine.Connectors.Contracts.TaskOutcomes.All.Contains(result.Outcome)))
             errors["outcome"] = [$"One of {string.Join(", ", DsarEngine.Connectors.Contracts.TaskOutcomes.All)}, or give a failure."];
         if (errors.Count > 0)
             return Problems.Validation(errors, "Nothing was changed.");

@@ -17,7 +17,8 @@ namespace DsarEngine.Server.Connectors.Http;
 // ordinary connector replies, sent to the engine's reply queue. Failures name a code and never carry the connector's
 // response body (it may hold data, and an endpoint that is not a connector must not be readable through the journal).
 internal sealed class HttpConnectorAdapter(IHttpClientFactory clients, HttpConnectorRegistry registry, HttpPipelines pipelines,
-    IOptions<HttpConnectorOptions> options, IOptions<IntakeOptions> intake, EngineReplies engineReplies, TimeProvider clock, ILogger<HttpConnectorAdapter> log)
+    IOptions<HttpConnectorOptions> options, IOptions<IntakeOptions> intake, EngineReplies engineReplies, TimeProvider clock,
+    ILogger<HttpConnectorAdapter> log)
 {
     public const string ClientName = "dsar-http-connectors";
 
@@ -35,7 +36,8 @@ internal sealed class HttpConnectorAdapter(IHttpClientFactory clients, HttpConne
             return;
         }
         var callback = settings.ResultMode == "callback"
-            ? $"{intake.Value.PublicBaseUrl.TrimEnd('/')}/api/v1/connectors/http/{task.Tenant}/{task.Connector}/tasks/{task.TaskId}/result" : null;
+            ? $"{intake.Value.PublicBaseUrl.TrimEnd('/')}/api/v1/connectors/http/{task.Tenant}/{task.Connector}/tasks/{task.TaskId}/result"
+            : null;
         var body = JsonSerializer.SerializeToUtf8Bytes(request with { CallbackUrl = callback }, ExportUpload.Json);
         var (answer, failure) = await SendAsync(task, settings, HttpMethod.Post, new Uri(settings.Endpoint, "dsar/v1/tasks"), body, ct);
         if (failure is { } f)
@@ -44,7 +46,8 @@ internal sealed class HttpConnectorAdapter(IHttpClientFactory clients, HttpConne
             await HandleAsync(replies, task, settings, answer!, action, ct);
     }
 
-    private async Task HandleAsync(ISendEndpoint replies, TaskReference task, HttpConnectorSettings settings, BoundedAnswer answer, string action, CancellationToken ct)
+    private async Task HandleAsync(ISendEndpoint replies, TaskReference task, HttpConnectorSettings settings, BoundedAnswer answer,
+        string action, CancellationToken ct)
     {
         if (answer.Body is null)
         {
@@ -69,16 +72,21 @@ internal sealed class HttpConnectorAdapter(IHttpClientFactory clients, HttpConne
         }
         var code = (int)answer.Status;
         await HttpResultPublisher.FailAsync(replies, task, code >= 500, code >= 500 ? $"server-error-{code}" : $"rejected-{code}",
-            code is >= 200 and < 300 ? $"The connector answered {code} to {action} with a body that is not a task result." : $"The connector answered {code} to {action}.", ct);
+            code is >= 200 and < 300
+                ? $"The connector answered {code} to {action} with a body that is not a task result."
+                : $"The connector answered {code} to {action}.",
+            ct);
     }
 
     // Bounded: a result not ready after PollAttempts is a retryable failure, so no consumer is held for hours.
-    private async Task PollAsync(ISendEndpoint replies, TaskReference task, HttpConnectorSettings settings, string status, CancellationToken ct)
+    private async Task PollAsync(
+        ISendEndpoint replies, TaskReference task, HttpConnectorSettings settings, string status, CancellationToken ct)
     {
         // The connector chooses the status URL, so it may not lead the signed GET anywhere else: same origin as the
         // registered endpoint, and inside the endpoints the operator bound the secret to.
         if (!Uri.TryCreate(settings.Endpoint, status, out var url) || url.Scheme != settings.Endpoint.Scheme
-            || !string.Equals(url.IdnHost, settings.Endpoint.IdnHost, StringComparison.OrdinalIgnoreCase) || url.Port != settings.Endpoint.Port || !settings.Binding.Covers(url))
+            || !string.Equals(url.IdnHost, settings.Endpoint.IdnHost, StringComparison.OrdinalIgnoreCase)
+            || url.Port != settings.Endpoint.Port || !settings.Binding.Covers(url))
         {
             await HttpResultPublisher.FailAsync(replies, task, false, "bad-status-url",
                 "The connector's status URL is not on its registered endpoint; it was not called.", ct);
@@ -102,11 +110,13 @@ internal sealed class HttpConnectorAdapter(IHttpClientFactory clients, HttpConne
             $"No result after {options.Value.PollAttempts} status polls; the engine will ask again.", ct);
     }
 
-    private async Task<(BoundedAnswer?, Failure?)> SendAsync(TaskReference task, HttpConnectorSettings settings, HttpMethod method, Uri url, byte[] body, CancellationToken ct)
+    private async Task<(BoundedAnswer?, Failure?)> SendAsync(
+        TaskReference task, HttpConnectorSettings settings, HttpMethod method, Uri url, byte[] body, CancellationToken ct)
     {
         // Every URL the secret signs for is re-checked against its binding, however it was assembled.
         if (!settings.Binding.Covers(url))
-            return (null, new Failure(false, HttpConnectorRegistry.SecretUnavailable, HttpConnectorRegistry.Reason(HttpConnectorRegistry.SecretUnavailable)));
+            return (null, new Failure(
+                false, HttpConnectorRegistry.SecretUnavailable, HttpConnectorRegistry.Reason(HttpConnectorRegistry.SecretUnavailable)));
         var client = clients.CreateClient(ClientName);
         try
         {
@@ -114,7 +124,10 @@ internal sealed class HttpConnectorAdapter(IHttpClientFactory clients, HttpConne
             {
                 using var message = new HttpRequestMessage(method, url);
                 if (method == HttpMethod.Post)
-                    message.Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+                    message.Content = new ByteArrayContent(body)
+                    {
+                        Headers = { ContentType = new MediaTypeHeaderValue("application/json") },
+                    };
                 message.Headers.Add(HttpTaskSignature.Header, HttpTaskSignature.Sign(settings.Secret, clock.GetUtcNow(), body));
                 message.Headers.Add("Idempotency-Key", task.IdempotencyKey);
                 return await BoundedAnswer.SendAsync(client, message, options.Value.MaxResultBytes, token);
@@ -123,7 +136,8 @@ internal sealed class HttpConnectorAdapter(IHttpClientFactory clients, HttpConne
         }
         catch (BrokenCircuitException)
         {
-            return (null, new Failure(true, "circuit-open", "The connector failed repeatedly; calls are paused for a while (circuit open)."));
+            return (null, new Failure(true, "circuit-open",
+                "The connector failed repeatedly; calls are paused for a while (circuit open)."));
         }
         catch (TimeoutRejectedException)
         {
@@ -134,11 +148,14 @@ internal sealed class HttpConnectorAdapter(IHttpClientFactory clients, HttpConne
         {
             // Not retryable: the address will not become allowed by itself; a person looks at the connector.
             log.LogWarning("HTTP connector {Connector}: the egress rules refused the call for task {TaskId}", task.Connector, task.TaskId);
-            return (null, new Failure(false, EgressRefusedException.Code, "The engine does not call this connector's address: it is in a network the operator has not allowed. Nothing was sent."));
+            return (null, new Failure(false, EgressRefusedException.Code,
+                "The engine does not call this connector's address: it is in a network the operator has not allowed. " +
+                "Nothing was sent."));
         }
         catch (HttpRequestException ex)
         {
-            log.LogWarning("HTTP connector {Connector} unreachable for task {TaskId}: {Error}", task.Connector, task.TaskId, ex.HttpRequestError);
+            log.LogWarning("HTTP connector {Connector} unreachable for task {TaskId}: {Error}",
+                task.Connector, task.TaskId, ex.HttpRequestError);
             return (null, new Failure(true, "unreachable", $"The connector could not be reached ({ex.HttpRequestError})."));
         }
         catch (IOException)

@@ -14,7 +14,8 @@ internal sealed class HttpConnectorConsumer(HttpConnectorAdapter adapter) :
 {
     public Task Consume(ConsumeContext<LocateSubject> c) => Run(c, ConnectorActions.Locate, c.Message);
 
-    public Task Consume(ConsumeContext<ExportSubjectData> c) => Run(c, ConnectorActions.Export, c.Message, categories: c.Message.Categories);
+    public Task Consume(ConsumeContext<ExportSubjectData> c) =>
+        Run(c, ConnectorActions.Export, c.Message, categories: c.Message.Categories);
 
     public Task Consume(ConsumeContext<RectifySubjectData> c) => Run(c, ConnectorActions.Rectify, c.Message, changes: c.Message.Changes);
 
@@ -28,7 +29,8 @@ internal sealed class HttpConnectorConsumer(HttpConnectorAdapter adapter) :
 
     private Task Run(ConsumeContext context, string action, IConnectorCommand command, IReadOnlyList<FieldChange>? changes = null,
         string? purpose = null, IReadOnlyList<string>? categories = null) =>
-        adapter.RunAsync(context, command, action, new HttpTaskRequest(action, command.Task, command.Identities, changes, purpose, categories, null));
+        adapter.RunAsync(context, command, action,
+            new HttpTaskRequest(action, command.Task, command.Identities, changes, purpose, categories, null));
 }
 
 // Failures of the call become failure replies; MassTransit retries only what escaped (publishing, the database).

@@ -31,11 +31,14 @@ internal sealed class HttpConnectorRegistry(NpgsqlDataSource dataSource, Connect
         """;
 
     // Null with a code (NotRegistered, SecretUnavailable) when the connector cannot be called; Reason() words it.
-    public async Task<(HttpConnectorSettings? Settings, string? Problem)> FindAsync(string tenant, string name, string kind, CancellationToken ct)
+    public async Task<(HttpConnectorSettings? Settings, string? Problem)> FindAsync(
+        string tenant, string name, string kind, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        var json = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(FindSql, new { Tenant = tenant, Name = name, Kind = kind }, cancellationToken: ct));
-        if (json is null || JsonSerializer.Deserialize<Registration>(json, Json) is not { Endpoint: { } endpoint, SecretRef: { } secretRef } r
+        var json = await c.QuerySingleOrDefaultAsync<string>(
+            new CommandDefinition(FindSql, new { Tenant = tenant, Name = name, Kind = kind }, cancellationToken: ct));
+        if (json is null
+            || JsonSerializer.Deserialize<Registration>(json, Json) is not { Endpoint: { } endpoint, SecretRef: { } secretRef } r
             || !Uri.TryCreate(endpoint.TrimEnd('/') + "/", UriKind.Absolute, out _))
             return (null, NotRegistered);
         var url = HttpConnectorSettings.Normalise(endpoint);

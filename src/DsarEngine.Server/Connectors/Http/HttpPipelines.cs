@@ -17,17 +17,18 @@ internal sealed class HttpPipelines(IOptions<HttpConnectorOptions> options, Time
     public ResiliencePipeline<BoundedAnswer> For(string tenant, string connector) =>
         pipelines.GetOrAdd($"{tenant}/{connector}", _ => Build(options.Value));
 
-    private ResiliencePipeline<BoundedAnswer> Build(HttpConnectorOptions o) => new ResiliencePipelineBuilder<BoundedAnswer> { TimeProvider = clock }
-        .AddCircuitBreaker(new CircuitBreakerStrategyOptions<BoundedAnswer>
-        {
-            FailureRatio = o.FailureRatio,
-            MinimumThroughput = o.MinimumThroughput,
-            SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, o.BreakSeconds)),
-            BreakDuration = TimeSpan.FromSeconds(o.BreakSeconds),
-            ShouldHandle = new PredicateBuilder<BoundedAnswer>()
-                .Handle<HttpRequestException>().Handle<TimeoutRejectedException>()
-                .HandleResult(r => (int)r.Status >= 500),
-        })
-        .AddTimeout(TimeSpan.FromSeconds(o.TimeoutSeconds))
-        .Build();
+    private ResiliencePipeline<BoundedAnswer> Build(HttpConnectorOptions o) =>
+        new ResiliencePipelineBuilder<BoundedAnswer> { TimeProvider = clock }
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<BoundedAnswer>
+            {
+                FailureRatio = o.FailureRatio,
+                MinimumThroughput = o.MinimumThroughput,
+                SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, o.BreakSeconds)),
+                BreakDuration = TimeSpan.FromSeconds(o.BreakSeconds),
+                ShouldHandle = new PredicateBuilder<BoundedAnswer>()
+                    .Handle<HttpRequestException>().Handle<TimeoutRejectedException>()
+                    .HandleResult(r => (int)r.Status >= 500),
+            })
+            .AddTimeout(TimeSpan.FromSeconds(o.TimeoutSeconds))
+            .Build();
 }

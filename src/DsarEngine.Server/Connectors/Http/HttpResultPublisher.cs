@@ -10,7 +10,8 @@ internal static class HttpResultPublisher
 {
     // The export chunks (if any) and the final reply for one answer. Given an export id, the chunks carry it (a
     // callback's, derived from its task and attempt, so a replay names the same chunks); otherwise a fresh one.
-    public static (IReadOnlyList<ExportChunkUploaded> Chunks, object Reply) Replies(TaskReference task, HttpTaskResult result, Guid? exportId = null)
+    public static (IReadOnlyList<ExportChunkUploaded> Chunks, object Reply) Replies(
+        TaskReference task, HttpTaskResult result, Guid? exportId = null)
     {
         if (result.Failure is { } f)
             return ([], new ConnectorTaskFailed(task, f.Retryable, Clip(f.Code, 60), Clip(f.Reason, 2000)));
@@ -27,8 +28,10 @@ internal static class HttpResultPublisher
 
     // The ids of a callback's reply and export: one per connector, task and attempt, whatever the body says.
     public static (Guid Reply, Guid Export) CallbackIds(TaskReference task) => (
-        DeterministicId.From("http-callback", task.Tenant, task.Connector, task.TaskId.ToString(), task.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture), "reply"),
-        DeterministicId.From("http-callback", task.Tenant, task.Connector, task.TaskId.ToString(), task.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture), "export"));
+        DeterministicId.From("http-callback", task.Tenant, task.Connector, task.TaskId.ToString(),
+            task.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture), "reply"),
+        DeterministicId.From("http-callback", task.Tenant, task.Connector, task.TaskId.ToString(),
+            task.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture), "export"));
 
     public static async Task PublishAsync(ISendEndpoint bus, TaskReference task, HttpTaskResult result, CancellationToken ct)
     {
@@ -44,5 +47,6 @@ internal static class HttpResultPublisher
     private static ConnectorTaskCompleted Completed(TaskReference task, HttpTaskResult result, ExportManifest? manifest) =>
         new(task, result.Outcome!, result.Summary!, result.Retained ?? [], result.Recipients ?? [], manifest);
 
-    private static string Clip(string? value, int max) => string.IsNullOrWhiteSpace(value) ? "unspecified" : value.Length <= max ? value : value[..max];
+    private static string Clip(string? value, int max) =>
+        string.IsNullOrWhiteSpace(value) ? "unspecified" : value.Length <= max ? value : value[..max];
 }

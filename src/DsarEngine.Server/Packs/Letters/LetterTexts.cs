@@ -7,90 +7,146 @@ internal static class LetterTexts
     {
         ["access.title"] = ("Your request for access to your personal data", "Votre demande d'accès à vos données personnelles"),
         ["erasure.title"] = ("Your request to erase your personal data", "Votre demande d'effacement de vos données personnelles"),
-        ["rectification.title"] = ("Your request to correct your personal data", "Votre demande de rectification de vos données personnelles"),
-        ["restriction.title"] = ("Your request to restrict the processing of your data", "Votre demande de limitation du traitement de vos données"),
+        ["rectification.title"] = ("Your request to correct your personal data",
+            "Votre demande de rectification de vos données personnelles"),
+        ["restriction.title"] = ("Your request to restrict the processing of your data",
+            "Votre demande de limitation du traitement de vos données"),
         ["objection.title"] = ("Your objection to the processing of your data", "Votre opposition au traitement de vos données"),
         ["consent-withdrawal.title"] = ("The withdrawal of your consent", "Le retrait de votre consentement"),
-        ["post-mortem-instructions.title"] = ("Your instructions for your data after your death", "Vos directives relatives à vos données après votre décès"),
-        ["post-mortem-instructions.article"] = ("85 of the French Data Protection Act (Loi Informatique et Libertés)", "85 de la loi Informatique et Libertés"),
-        ["post-mortem.meaning"] = ("We recorded your instructions; you may change or withdraw them at any time (Loi Informatique et Libertés, Article 85).",
-            "Nous avons enregistré vos directives ; vous pouvez les modifier ou les révoquer à tout moment (loi Informatique et Libertés, article 85)."),
+        ["post-mortem-instructions.title"] = ("Your instructions for your data after your death",
+            "Vos directives relatives à vos données après votre décès"),
+        ["post-mortem-instructions.article"] = ("85 of the French Data Protection Act (Loi Informatique et Libertés)",
+            "85 de la loi Informatique et Libertés"),
+        ["post-mortem.meaning"] = (
+            "We recorded your instructions; you may change or withdraw them at any time (Loi Informatique et Libertés, Article 85).",
+            "Nous avons enregistré vos directives ; vous pouvez les modifier ou les " +
+                "révoquer à tout moment (loi Informatique et Libertés, article 85)."),
         ["portability.title"] = ("Your data, in a portable format", "Vos données, dans un format portable"),
         ["rectification.article"] = ("16", "16"), ["restriction.article"] = ("18", "18"), ["objection.article"] = ("21", "21"),
         ["consent-withdrawal.article"] = ("7(3)", "7(3)"), ["portability.article"] = ("20", "20"),
         ["done.where"] = ("What we did, where and when", "Ce que nous avons fait, où et quand"),
-        ["restriction.meaning"] = ("While processing is restricted we only store your data; we will tell you before the restriction is lifted (Article 18(3)).",
-            "Pendant la limitation, nous ne faisons que conserver vos données ; nous vous préviendrons avant de la lever (article 18(3))."),
+        ["restriction.meaning"] = (
+            "While processing is restricted we only store your data; we will tell you before the restriction is lifted (Article 18(3)).",
+            "Pendant la limitation, nous ne faisons que conserver vos données ; " +
+                "nous vous préviendrons avant de la lever (article 18(3))."),
         ["objection.meaning"] = ("For direct marketing your objection is absolute: we no longer use your data for it (Article 21(3)).",
             "Pour la prospection, votre opposition est absolue : nous n'utilisons plus vos données à cette fin (article 21(3))."),
         ["consent.meaning"] = ("Withdrawing consent does not affect the lawfulness of processing before the withdrawal (Article 7(3)).",
             "Le retrait du consentement ne remet pas en cause la licéité du traitement effectué avant ce retrait (article 7(3))."),
-        ["portability.files"] = ("The attached archive holds the data you provided to us, one JSON and one CSV file per system and category; manifest.json lists each file with its SHA-256 digest so you can check nothing was altered.",
-            "L'archive jointe contient les données que vous nous avez fournies, un fichier JSON et un fichier CSV par système et par catégorie ; manifest.json liste chaque fichier avec son empreinte SHA-256 pour vérifier que rien n'a été modifié."),
+        ["portability.files"] = (
+            "The attached archive holds the data you provided to us, one JSON and one CSV file per system and " +
+                "category; manifest.json lists each file with its SHA-256 digest so you can check nothing was altered.",
+            "L'archive jointe contient les données que vous nous avez fournies, un fichier " +
+                "JSON et un fichier CSV par système et par catégorie ; manifest.json liste chaque " +
+                "fichier avec son empreinte SHA-256 pour vérifier que rien n'a été modifié."),
         ["refusal.title"] = ("Your request: why we cannot act on it", "Votre demande : pourquoi nous ne pouvons pas y donner suite"),
         ["refusal.intro"] = ("We received your request {0} on {1}. We will not act on it, for the following reason (Article 12(4) GDPR):",
             "Nous avons reçu votre demande {0} le {1}. Nous n'y donnerons pas suite, pour la raison suivante (article 12(4) du RGPD) :"),
-        ["refusal.remedy"] = ("You may challenge this decision: lodge a complaint with the supervisory authority (Article 77) and seek a judicial remedy before the courts (Article 79).",
-            "Vous pouvez contester cette décision : introduire une réclamation auprès de l'autorité de contrôle (article 77) et former un recours juridictionnel (article 79)."),
-        ["exemptions"] = ("Part of the data was withheld under: {0}.", "Une partie des données n'a pas été communiquée au titre de : {0}."),
+        ["refusal.remedy"] = (
+            "You may challenge this decision: lodge a complaint with the supervisory authority " +
+                "(Article 77) and seek a judicial remedy before the courts (Article 79).",
+            "Vous pouvez contester cette décision : introduire une réclamation auprès de " +
+                "l'autorité de contrôle (article 77) et former un recours juridictionnel (article 79)."),
+        ["exemptions"] = ("Part of the data was withheld under: {0}.",
+            "Une partie des données n'a pas été communiquée au titre de : {0}."),
         ["greeting"] = ("Dear {0},", "Bonjour {0},"),
         ["greeting.anonymous"] = ("Dear Sir or Madam,", "Madame, Monsieur,"),
-        ["intro"] = ("We received your request {0} on {1}. This letter answers it under Article {2} of the General Data Protection Regulation (GDPR).",
-            "Nous avons reçu votre demande {0} le {1}. Ce courrier y répond au titre de l'article {2} du règlement général sur la protection des données (RGPD)."),
+        ["intro"] = (
+            "We received your request {0} on {1}. This letter answers it under " +
+                "Article {2} of the General Data Protection Regulation (GDPR).",
+            "Nous avons reçu votre demande {0} le {1}. Ce courrier y répond au titre de " +
+                "l'article {2} du règlement général sur la protection des données (RGPD)."),
         ["intro.national"] = ("We received your request {0} on {1}. This letter answers it under Article {2}.",
             "Nous avons reçu votre demande {0} le {1}. Ce courrier y répond au titre de l'article {2}."),
-        ["confirmation.none"] = ("We searched every system that could hold personal data about you and found none: we do not process personal data about you.",
-            "Nous avons cherché dans chacun des systèmes susceptibles de contenir des données personnelles vous concernant et n'en avons trouvé aucune : nous ne traitons pas de données personnelles vous concernant."),
+        ["confirmation.none"] = (
+            "We searched every system that could hold personal data about you and found none: we do not process personal data about you.",
+            "Nous avons cherché dans chacun des systèmes susceptibles de contenir des données personnelles vous " +
+                "concernant et n'en avons trouvé aucune : nous ne traitons pas de données personnelles vous concernant."),
         ["searched"] = ("Where we searched", "Où nous avons cherché"),
         ["col.purpose"] = ("Purpose", "Finalité"), ["col.recipient"] = ("Recipient", "Destinataire"), ["col.role"] = ("Role", "Rôle"),
-        ["col.period"] = ("Period or criteria", "Durée ou critères"), ["col.source"] = ("Source", "Source"), ["col.country"] = ("Country", "Pays"),
+        ["col.period"] = ("Period or criteria", "Durée ou critères"), ["col.source"] = ("Source", "Source"),
+        ["col.country"] = ("Country", "Pays"),
         ["col.safeguard"] = ("Safeguard", "Garantie"),
-        ["confirmation"] = ("We confirm that we process personal data about you.", "Nous confirmons traiter des données personnelles vous concernant."),
+        ["confirmation"] = ("We confirm that we process personal data about you.",
+            "Nous confirmons traiter des données personnelles vous concernant."),
         ["controller"] = ("Who we are", "Qui nous sommes"),
         ["dpo"] = ("Data protection officer", "Délégué à la protection des données"),
-        ["purposes"] = ("Why we process your data, and on what legal basis", "Pourquoi nous traitons vos données, et sur quelle base légale"),
+        ["purposes"] = ("Why we process your data, and on what legal basis",
+            "Pourquoi nous traitons vos données, et sur quelle base légale"),
         ["categories"] = ("Categories of data", "Catégories de données"),
         ["recipients"] = ("Who receives your data", "Qui reçoit vos données"),
         ["retention"] = ("How long we keep it", "Combien de temps nous les conservons"),
-        ["sources"] = ("Where data we did not collect from you came from", "D'où viennent les données que nous n'avons pas collectées auprès de vous"),
+        ["sources"] = ("Where data we did not collect from you came from",
+            "D'où viennent les données que nous n'avons pas collectées auprès de vous"),
         ["automated"] = ("Automated decision-making", "Décisions automatisées"),
-        ["automated.none"] = ("We take no decision about you based solely on automated processing (Art. 22).", "Nous ne prenons aucune décision vous concernant fondée exclusivement sur un traitement automatisé (art. 22)."),
+        ["automated.none"] = ("We take no decision about you based solely on automated processing (Art. 22).",
+            "Nous ne prenons aucune décision vous concernant fondée exclusivement sur un traitement automatisé (art. 22)."),
         ["transfers"] = ("Transfers outside the European Economic Area", "Transferts hors de l'Espace économique européen"),
         ["transfers.none"] = ("Your data is not transferred outside the EEA.", "Vos données ne sont pas transférées hors de l'EEE."),
         ["rights"] = ("Your rights", "Vos droits"),
-        ["rights.text"] = ("You may ask us to rectify, erase or restrict the processing of your data, and object to its processing (Articles 16 to 21 GDPR).",
-            "Vous pouvez nous demander de rectifier ou d'effacer vos données, d'en limiter le traitement, et vous opposer à leur traitement (articles 16 à 21 du RGPD)."),
-        ["complaint"] = ("You have the right to lodge a complaint with the supervisory authority: {0}.", "Vous avez le droit d'introduire une réclamation auprès de l'autorité de contrôle : {0}."),
+        ["rights.text"] = (
+            "You may ask us to rectify, erase or restrict the processing of " +
+                "your data, and object to its processing (Articles 16 to 21 GDPR).",
+            "Vous pouvez nous demander de rectifier ou d'effacer vos données, d'en limiter " +
+                "le traitement, et vous opposer à leur traitement (articles 16 à 21 du RGPD)."),
+        ["complaint"] = ("You have the right to lodge a complaint with the supervisory authority: {0}.",
+            "Vous avez le droit d'introduire une réclamation auprès de l'autorité de contrôle : {0}."),
         ["copy"] = ("A copy of your data", "Une copie de vos données"),
-        ["copy.more"] = ("{0} more records are in the machine-readable files of this response.", "{0} enregistrements de plus figurent dans les fichiers lisibles par machine de cette réponse."),
+        ["copy.more"] = ("{0} more records are in the machine-readable files of this response.",
+            "{0} enregistrements de plus figurent dans les fichiers lisibles par machine de cette réponse."),
         ["system"] = ("System", "Système"),
         ["erased"] = ("What we erased", "Ce que nous avons effacé"),
         ["kept"] = ("What we had to keep, and why", "Ce que nous avons dû conserver, et pourquoi"),
         ["kept.none"] = ("We kept nothing.", "Nous n'avons rien conservé."),
         ["backups"] = ("Copies in our backups age out within {0} days and are never restored into use.",
             "Les copies dans nos sauvegardes disparaissent sous {0} jours et ne sont jamais remises en service."),
-        ["recipients.notified.erasure"] = ("We tell every recipient of your data about the erasure (Article 19 GDPR); on request, we will tell you who they are.",
-            "Nous informons chaque destinataire de vos données de l'effacement (article 19 du RGPD) ; sur demande, nous vous indiquerons qui ils sont."),
-        ["recipients.notified.rectification"] = ("We tell every recipient of your data about the correction (Article 19 GDPR); on request, we will tell you who they are.",
-            "Nous informons chaque destinataire de vos données de la rectification (article 19 du RGPD) ; sur demande, nous vous indiquerons qui ils sont."),
-        ["recipients.notified.restriction"] = ("We tell every recipient of your data about the restriction (Article 19 GDPR); on request, we will tell you who they are.",
-            "Nous informons chaque destinataire de vos données de la limitation (article 19 du RGPD) ; sur demande, nous vous indiquerons qui ils sont."),
-        ["col.system"] = ("System", "Système"), ["col.outcome"] = ("Outcome", "Résultat"), ["col.what"] = ("What was done", "Ce qui a été fait"),
-        ["col.when"] = ("When", "Quand"), ["col.category"] = ("Data", "Données"), ["col.basis"] = ("Legal basis", "Base légale"), ["col.until"] = ("Kept until", "Conservées jusqu'au"),
-        ["extension-notice.title"] = ("Your request: we need more time to answer", "Votre demande : nous avons besoin de plus de temps pour y répondre"),
-        ["extension.intro"] = ("We received your request {0} on {1}. We were due to answer by {2}. Article 12(3) GDPR allows us to extend that period by up to two further months, taking into account the complexity and number of requests, provided we tell you within the first month and say why. Our reasons:",
-            "Nous avons reçu votre demande {0} le {1}. Nous devions y répondre au plus tard le {2}. L'article 12(3) du RGPD nous permet de prolonger ce délai de deux mois au plus, compte tenu de la complexité et du nombre de demandes, à condition de vous en informer dans le premier mois en indiquant pourquoi. Nos raisons :"),
+        ["recipients.notified.erasure"] = (
+            "We tell every recipient of your data about the erasure (Article 19 GDPR); on request, we will tell you who they are.",
+            "Nous informons chaque destinataire de vos données de l'effacement " +
+                "(article 19 du RGPD) ; sur demande, nous vous indiquerons qui ils sont."),
+        ["recipients.notified.rectification"] = (
+            "We tell every recipient of your data about the correction (Article 19 GDPR); on request, we will tell you who they are.",
+            "Nous informons chaque destinataire de vos données de la rectification " +
+                "(article 19 du RGPD) ; sur demande, nous vous indiquerons qui ils sont."),
+        ["recipients.notified.restriction"] = (
+            "We tell every recipient of your data about the restriction (Article 19 GDPR); on request, we will tell you who they are.",
+            "Nous informons chaque destinataire de vos données de la limitation " +
+                "(article 19 du RGPD) ; sur demande, nous vous indiquerons qui ils sont."),
+        ["col.system"] = ("System", "Système"), ["col.outcome"] = ("Outcome", "Résultat"),
+        ["col.what"] = ("What was done", "Ce qui a été fait"),
+        ["col.when"] = ("When", "Quand"), ["col.category"] = ("Data", "Données"), ["col.basis"] = ("Legal basis", "Base légale"),
+        ["col.until"] = ("Kept until", "Conservées jusqu'au"),
+        ["extension-notice.title"] = ("Your request: we need more time to answer",
+            "Votre demande : nous avons besoin de plus de temps pour y répondre"),
+        ["extension.intro"] = (
+            "We received your request {0} on {1}. We were due to answer by {2}. Article 12(3) GDPR allows " +
+                "us to extend that period by up to two further months, taking into account the complexity and " +
+                "number of requests, provided we tell you within the first month and say why. Our reasons:",
+            "Nous avons reçu votre demande {0} le {1}. Nous devions y répondre au plus tard le {2}. L'article 12(3) du " +
+                "RGPD nous permet de prolonger ce délai de deux mois au plus, compte tenu de la complexité et du nombre " +
+                "de demandes, à condition de vous en informer dans le premier mois en indiquant pourquoi. Nos raisons :"),
         ["extension.due"] = ("We will answer by {0} at the latest.", "Nous vous répondrons au plus tard le {0}."),
-        ["identity-request.title"] = ("Your request: please confirm that it comes from you", "Votre demande : merci de confirmer qu'elle émane de vous"),
-        ["identity-request.intro"] = ("We received your request {0} on {1}. Before we act on it we must be sure it comes from you, so that nobody else obtains or changes your data (Article 12(6) GDPR).",
-            "Nous avons reçu votre demande {0} le {1}. Avant d'y donner suite, nous devons nous assurer qu'elle émane bien de vous, afin que personne d'autre n'obtienne ou ne modifie vos données (article 12(6) du RGPD)."),
+        ["identity-request.title"] = ("Your request: please confirm that it comes from you",
+            "Votre demande : merci de confirmer qu'elle émane de vous"),
+        ["identity-request.intro"] = (
+            "We received your request {0} on {1}. Before we act on it we must be sure it comes " +
+                "from you, so that nobody else obtains or changes your data (Article 12(6) GDPR).",
+            "Nous avons reçu votre demande {0} le {1}. Avant d'y donner suite, nous devons nous assurer qu'elle émane " +
+                "bien de vous, afin que personne d'autre n'obtienne ou ne modifie vos données (article 12(6) du RGPD)."),
         ["identity-request.how"] = ("How to confirm", "Comment confirmer"),
         ["identity-request.email"] = ("Open the link in the e-mail we sent to the address you gave us. It is valid until {0}.",
             "Ouvrez le lien de l'e-mail que nous avons envoyé à l'adresse que vous nous avez indiquée. Il est valable jusqu'au {0}."),
-        ["identity-request.manual"] = ("Or reply with details that let us recognise you, such as your customer number or the postal address on your account, quoting the reference {0}. Send only what is needed: we ask for an identity document only if we cannot confirm your identity otherwise.",
-            "Ou répondez-nous avec des éléments qui nous permettent de vous reconnaître, comme votre numéro de client ou l'adresse postale de votre compte, en rappelant la référence {0}. N'envoyez que le nécessaire : nous ne demandons une pièce d'identité que si nous ne pouvons pas vous identifier autrement."),
-        ["identity-request.use"] = ("We use what you send only to confirm your identity, and keep it with the record of your request.",
-            "Nous n'utilisons ce que vous nous envoyez que pour confirmer votre identité, et le conservons avec le dossier de votre demande."),
+        ["identity-request.manual"] = (
+            "Or reply with details that let us recognise you, such as your customer number or the " +
+                "postal address on your account, quoting the reference {0}. Send only what is needed: " +
+                "we ask for an identity document only if we cannot confirm your identity otherwise.",
+            "Ou répondez-nous avec des éléments qui nous permettent de vous reconnaître, comme votre numéro de " +
+                "client ou l'adresse postale de votre compte, en rappelant la référence {0}. N'envoyez que le nécessaire : " +
+                "nous ne demandons une pièce d'identité que si nous ne pouvons pas vous identifier autrement."),
+        ["identity-request.use"] = (
+            "We use what you send only to confirm your identity, and keep it with the record of your request.",
+            "Nous n'utilisons ce que vous nous envoyez que pour confirmer votre " +
+                "identité, et le conservons avec le dossier de votre demande."),
         ["identity-request.clock"] = ("The period we have to answer is suspended until we receive your confirmation.",
             "Le délai dont nous disposons pour vous répondre est suspendu jusqu'à réception de votre confirmation."),
         ["outcome.done"] = ("done", "fait"),
@@ -127,7 +183,8 @@ internal static class LetterTexts
 
     // The cultures .NET (ICU) knows, read once: every letter asks.
     private static readonly HashSet<string> SpecificCultures = new(
-        System.Globalization.CultureInfo.GetCultures(System.Globalization.CultureTypes.SpecificCultures).Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
+        System.Globalization.CultureInfo.GetCultures(System.Globalization.CultureTypes.SpecificCultures).Select(c => c.Name),
+        StringComparer.OrdinalIgnoreCase);
 
     private static System.Globalization.CultureInfo Culture(string locale, string language) =>
         System.Globalization.CultureInfo.GetCultureInfo(locale.Length > 0 ? locale : language == "fr" ? "fr-FR" : "en-GB");

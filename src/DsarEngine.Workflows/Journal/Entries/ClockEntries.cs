@@ -23,7 +23,8 @@ internal sealed record ClockStoppedEntry(string Reason, string? Note, DateOnly S
     public static string JournalKind => JournalKinds.ClockStopped;
 }
 
-internal sealed record ClockResumedEntry(string Reason, string? Note, DateOnly Since, DateOnly Until, DateOnly Before, DateOnly After) : IJournalData
+internal sealed record ClockResumedEntry(
+    string Reason, string? Note, DateOnly Since, DateOnly Until, DateOnly Before, DateOnly After) : IJournalData
 {
     public static string JournalKind => JournalKinds.ClockResumed;
 }

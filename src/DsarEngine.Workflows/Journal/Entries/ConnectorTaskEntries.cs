@@ -37,7 +37,8 @@ internal sealed record ConnectorTimedOutEntry(string Connector, string Action, i
 
 // Export: the id of the document the person uploaded, if any.
 internal sealed record TaskCompletedManuallyEntry(
-    string Connector, string Action, string Outcome, string Note, IReadOnlyList<RetainedItem> Retained, Guid? Export, string By) : IJournalData
+    string Connector, string Action, string Outcome, string Note, IReadOnlyList<RetainedItem> Retained, Guid? Export, string By)
+    : IJournalData
 {
     public static string JournalKind => JournalKinds.TaskCompletedManually;
 }

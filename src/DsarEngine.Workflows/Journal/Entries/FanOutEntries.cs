@@ -2,7 +2,8 @@ namespace DsarEngine.Workflows.Journal.Entries;
 
 // A fan-out step as a whole: the tasks sent, and how the step ended. Connectors: those sent a command now; Manual:
 // those a person does.
-internal sealed record FanOutEntry(string Step, string Action, IReadOnlyList<string> Connectors, IReadOnlyList<string> Manual) : IJournalData
+internal sealed record FanOutEntry(
+    string Step, string Action, IReadOnlyList<string> Connectors, IReadOnlyList<string> Manual) : IJournalData
 {
     public static string JournalKind => JournalKinds.FanOut;
 }
