@@ -13,12 +13,13 @@ internal static class InboxSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
-        return services.AddScoped<InboxUser>().AddSingleton<InboxQueries>();
+        return services.AddScoped<InboxUser>().AddSingleton<InboxQueries>().AddSingleton<DashboardQueries>();
     }
 
     public static IEndpointRouteBuilder MapInbox(this IEndpointRouteBuilder app)
     {
         app.MapStaticAssets();
+        app.MapDashboardExport();
         // The engine's own CSP (SecurityHeaders) already forbids framing: no second header from Blazor.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
