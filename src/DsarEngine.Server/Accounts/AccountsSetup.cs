@@ -1,5 +1,6 @@
 using DsarEngine.Server.Platform;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace DsarEngine.Server.Accounts;
 
@@ -28,7 +29,14 @@ internal static class AccountsSetup
             .AddUserStore<StaffUserStore>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokens.Provider);
+        // The e-mailed links' lifespans (the default provider makes the password reset tokens).
+        services.AddValidatedOptions<AccountsOptions>(AccountsOptions.SectionName);
+        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<AccountsOptions>>((o, a) =>
+            o.TokenLifespan = TimeSpan.FromMinutes(a.Value.PasswordResetMinutes));
+        services.AddOptions<InvitationTokenProviderOptions>().Configure<IOptions<AccountsOptions>>((o, a) =>
+            o.TokenLifespan = TimeSpan.FromHours(a.Value.InvitationHours));
         services.AddAuthentication().AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -46,7 +54,8 @@ internal static class AccountsSetup
         });
         // A person removed or whose password changed loses every session within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        return services.AddSingleton<StaffDirectory>();
+        return services.AddSingleton<StaffDirectory>().AddSingleton<StaffInvitations>().AddSingleton<StaffAccess>()
+            .AddSingleton<PasswordResets>().AddSingleton<StaffMailLinks>();
     }
 
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
