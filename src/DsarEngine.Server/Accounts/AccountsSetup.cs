@@ -1,5 +1,6 @@
 using DsarEngine.Server.Platform;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace DsarEngine.Server.Accounts;
 
@@ -28,10 +29,18 @@ internal static class AccountsSetup
             .AddUserStore<StaffUserStore>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffPrincipalFactory>()
-            // Links (invitation, reset) and the authenticator app; not Identity's phone or e-mail code providers: there is
-            // no phone number to text, and a code by e-mail is no second factor for a password that resets by e-mail.
+            // Links (reset; invitations have their own provider) and the authenticator app; not Identity's phone or e-mail code
+            // providers: there is no phone number to text, and a code by e-mail is no second factor for a password that
+            // resets by e-mail.
             .AddTokenProvider<DataProtectorTokenProvider<StaffUser>>(TokenOptions.DefaultProvider)
-            .AddTokenProvider<AuthenticatorTokenProvider<StaffUser>>(TokenOptions.DefaultAuthenticatorProvider);
+            .AddTokenProvider<AuthenticatorTokenProvider<StaffUser>>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokens.Provider);
+        // The e-mailed links' lifespans (the default provider makes the password reset tokens).
+        services.AddValidatedOptions<AccountsOptions>(AccountsOptions.SectionName);
+        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<AccountsOptions>>((o, a) =>
+            o.TokenLifespan = TimeSpan.FromMinutes(a.Value.PasswordResetMinutes));
+        services.AddOptions<InvitationTokenProviderOptions>().Configure<IOptions<AccountsOptions>>((o, a) =>
+            o.TokenLifespan = TimeSpan.FromHours(a.Value.InvitationHours));
         services.AddAuthentication().AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -49,7 +58,8 @@ internal static class AccountsSetup
         });
         // A person removed or whose password changed loses every session within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        return services.AddSingleton<StaffDirectory>().AddScoped<AuthenticatorSetup>();
+        return services.AddSingleton<StaffDirectory>().AddSingleton<StaffInvitations>().AddSingleton<StaffAccess>()
+            .AddSingleton<PasswordResets>().AddSingleton<StaffMailLinks>().AddScoped<AuthenticatorSetup>();
     }
 
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)

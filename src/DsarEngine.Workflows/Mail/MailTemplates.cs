@@ -13,10 +13,12 @@ internal static class MailTemplates
     public const string RequestReferred = "request-referred";
     public const string PackCode = "pack-code";
     public const string RefusalLetter = "refusal-letter";
+    public const string StaffInvitation = "staff-invitation";
+    public const string StaffPasswordReset = "staff-password-reset";
 
     // The texts, by what they are for; a template missing in a language falls back to English.
     private static readonly Dictionary<(string Template, string Language), (string Subject, string Body)> Texts =
-        new(ProgressMailTexts.Texts.Concat(AnswerMailTexts.Texts));
+        new(ProgressMailTexts.Texts.Concat(AnswerMailTexts.Texts).Concat(StaffMailTexts.Texts));
 
     private static readonly Dictionary<(string Right, string Language), string> RightNames = new()
     {
