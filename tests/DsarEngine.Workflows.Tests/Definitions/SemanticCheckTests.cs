@@ -23,7 +23,8 @@ public sealed class SemanticCheckTests
 
     [Test]
     public void A_duplicate_step_id_names_both_places() =>
-        Assert.That(Errors("""{ "id": "a", "type": "acknowledge" }, { "id": "a", "type": "deliver" }, { "id": "close", "type": "close" }"""),
+        Assert.That(Errors("""{ "id": "a", "type": "acknowledge" }, { "id": "a", "type": "deliver" }, """
+                + """{ "id": "close", "type": "close" }"""),
             Is.EqualTo(new[] { "broken.json: /steps/1/id: Step id 'a' is already used by /steps/0." }));
 
     [TestCase("erase", "erasure")]
@@ -47,7 +48,8 @@ public sealed class SemanticCheckTests
 
     [Test]
     public void Recipients_are_notified_only_under_Art_19() =>
-        Assert.That(Errors("""{ "id": "n", "type": "notify-recipients" }, { "id": "close", "type": "close" }""", rights: "\"access\", \"objection\""),
+        Assert.That(Errors("""{ "id": "n", "type": "notify-recipients" }, { "id": "close", "type": "close" }""",
+                rights: "\"access\", \"objection\""),
             Is.EqualTo(new[]
             {
                 "broken.json: /steps/0/type: 'notify-recipients' (GDPR Art. 19) only belongs in a workflow serving "
