@@ -60,7 +60,8 @@ public sealed class ConnectorSecretTests
         var elsewhere = await admin.PutAsJsonAsync("/api/v1/staff/connectors/vendor",
             Registration("opendsr", new Uri("https://attacker.example/"), "newsletter"));
         var otherPort = await admin.PutAsJsonAsync("/api/v1/staff/connectors/vendor",
-            Registration("http", new UriBuilder(listener.Url) { Port = listener.Url.Port == 1 ? 2 : 1, Path = "tenant-a/" }.Uri, "newsletter"));
+            Registration("http", new UriBuilder(listener.Url) { Port = listener.Url.Port == 1 ? 2 : 1, Path = "tenant-a/" }.Uri,
+                "newsletter"));
         var otherPath = await admin.PutAsJsonAsync("/api/v1/staff/connectors/vendor",
             Registration("http", new Uri(listener.Url, "tenant-ab/"), "newsletter"));
         var escaping = await admin.PutAsJsonAsync("/api/v1/staff/connectors/vendor",
