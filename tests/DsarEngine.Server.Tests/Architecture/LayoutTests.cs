@@ -21,8 +21,11 @@ public sealed partial class LayoutTests
 
     private static string Host => Path.Combine(Root(), "src", "DsarEngine.Server");
 
-    private static IEnumerable<string> Sources(string project) => Directory
-        .EnumerateFiles(Path.Combine(Root(), "src", project), "*.cs", SearchOption.AllDirectories)
+    private static IEnumerable<string> Sources(string project) => CodeFiles(Path.Combine(Root(), "src", project));
+
+    // Every C# file under a folder, build output (bin/, obj/) left out.
+    private static IEnumerable<string> CodeFiles(string folder) => Directory
+        .EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
         .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
             && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
@@ -119,6 +122,20 @@ public sealed partial class LayoutTests
             .Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.FullName))}")
             .ToList();
         Assert.That(duplicates, Is.Empty);
+    }
+
+    // The house line length (max_line_length = 140, as Npgsql has it): a line reads whole in a review's side-by-side diff.
+    [TestCase("src")]
+    [TestCase("samples")]
+    [TestCase("tests")]
+    public void No_line_of_code_is_longer_than_140_characters(string folder)
+    {
+        var offences = CodeFiles(Path.Combine(Root(), folder))
+            .SelectMany(file => File.ReadLines(file).Select((line, i) => (file, line, number: i + 1)))
+            .Where(x => x.line.Length > 140)
+            .Select(x => $"{Path.GetRelativePath(Root(), x.file)}:{x.number} ({x.line.Length})")
+            .ToList();
+        Assert.That(offences, Is.Empty, string.Join("\n", offences));
     }
 
     [GeneratedRegex(@"^namespace ([\w.]+);", RegexOptions.Multiline)]
