@@ -124,7 +124,7 @@ public sealed partial class LayoutTests
         Assert.That(duplicates, Is.Empty);
     }
 
-    // The house line length (max_line_length = 140, as Npgsql has it): a line reads whole in a review's side-by-side diff.
+    // The house line length (max_line_length = 140, as Npgsql has it): a line reads whole in a side-by-side diff.
     [TestCase("src")]
     [TestCase("samples")]
     [TestCase("tests")]
