@@ -32,7 +32,11 @@ internal static class Baselines
         await using var insert = dataSource.CreateCommand(InsertSql);
         insert.Parameters.Add(new NpgsqlParameter { Value = Guid.NewGuid() });
         insert.Parameters.Add(new NpgsqlParameter { Value = $"bench{i}@example.org" });
-        insert.Parameters.Add(new NpgsqlParameter { Value = """{"right":"access","jurisdiction":"FR","language":"fr"}""", NpgsqlDbType = NpgsqlDbType.Jsonb });
+        insert.Parameters.Add(new NpgsqlParameter
+        {
+            Value = """{"right":"access","jurisdiction":"FR","language":"fr"}""",
+            NpgsqlDbType = NpgsqlDbType.Jsonb
+        });
         insert.Parameters.Add(new NpgsqlParameter { Value = TimeProvider.System.GetUtcNow() });
         await insert.ExecuteNonQueryAsync();
     }

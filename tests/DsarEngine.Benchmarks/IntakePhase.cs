@@ -28,7 +28,11 @@ internal sealed class IntakePhase(HttpClient client, int concurrency)
     // A failure is counted, not thrown: one bad answer should not hide how many there were, or what the others said.
     private async Task SubmitAsync(int n)
     {
-        var body = $$"""{"tenant":"demo","right":"access","subject":{"email":"bench{{n}}-{{Guid.NewGuid():N}}@example.org","name":"Bench Subject {{n}}"},"jurisdiction":"FR","language":"fr"}""";
+        var body = $$"""
+            {"tenant":"demo","right":"access",
+             "subject":{"email":"bench{{n}}-{{Guid.NewGuid():N}}@example.org","name":"Bench Subject {{n}}"},
+             "jurisdiction":"FR","language":"fr"}
+            """;
         try
         {
             using var content = new StringContent(body, Encoding.UTF8, "application/json");

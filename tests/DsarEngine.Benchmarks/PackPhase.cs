@@ -18,21 +18,27 @@ internal static class PackPhase
 {
     public static async Task RunAsync(int packs, int concurrency)
     {
-        await using var renderer = new PdfRenderer(Options.Create(new PdfOptions { MaxConcurrentRenders = Math.Min(concurrency, 4) }), NullLogger<PdfRenderer>.Instance);
-        var composer = new LetterComposer(new ServiceCollection().AddLogging().BuildServiceProvider(), NullLoggerFactory.Instance, renderer);
+        await using var renderer = new PdfRenderer(
+            Options.Create(new PdfOptions { MaxConcurrentRenders = Math.Min(concurrency, 4) }), NullLogger<PdfRenderer>.Instance);
+        var composer = new LetterComposer(
+            new ServiceCollection().AddLogging().BuildServiceProvider(), NullLoggerFactory.Instance, renderer);
         await renderer.RenderAsync("<p>warm-up</p>", "BENCH", "en", CancellationToken.None);
         var exports = new Dictionary<int, byte[]> { [50] = Export(50), [10_000] = Export(10_000), [100_000] = Export(100_000) };
         GC.Collect();
         Console.WriteLine($"{"phase",-52} {"packs",6} {"packs/s",8} {"p50 ms",8} {"engine MB",10} {"Chromium MB",12}");
-        await PhaseAsync("renderer floor (one-line page)", packs, concurrency, () => renderer.RenderAsync("<p>x</p>", "BENCH", "en", CancellationToken.None));
+        await PhaseAsync("renderer floor (one-line page)", packs, concurrency,
+            () => renderer.RenderAsync("<p>x</p>", "BENCH", "en", CancellationToken.None));
         await PhaseAsync("access pack, 50 records", packs, concurrency, () => AccessAsync(composer, exports[50]));
-        await PhaseAsync("access pack, 10,000 records", Math.Max(2, packs / 5), concurrency, () => AccessAsync(composer, exports[10_000]));
-        await PhaseAsync("access pack, 100,000 records", Math.Max(2, packs / 20), concurrency, () => AccessAsync(composer, exports[100_000]));
-        await PhaseAsync("portability pack (PDF + ZIP), 100,000 records", Math.Max(2, packs / 20), concurrency, async () =>
-        {
-            var pdf = await AccessAsync(composer, exports[100_000], "portability");
-            return PortabilityArchive.Build(pdf, [exports[100_000]]);
-        });
+        await PhaseAsync("access pack, 10,000 records", Math.Max(2, packs / 5), concurrency,
+            () => AccessAsync(composer, exports[10_000]));
+        await PhaseAsync("access pack, 100,000 records", Math.Max(2, packs / 20), concurrency,
+            () => AccessAsync(composer, exports[100_000]));
+        await PhaseAsync("portability pack (PDF + ZIP), 100,000 records", Math.Max(2, packs / 20), concurrency,
+            async () =>
+            {
+                var pdf = await AccessAsync(composer, exports[100_000], "portability");
+                return PortabilityArchive.Build(pdf, [exports[100_000]]);
+            });
         Console.WriteLine("(the letter shows the first 50 records of each category; the machine-readable files carry them all)");
     }
 
@@ -42,7 +48,8 @@ internal static class PackPhase
         var register = new ProcessingRegister(new Party("Bench SAS", "Paris", "privacy@bench.example", null), null,
             [new PurposeEntry("Orders", "Contract (Art. 6(1)(b))", ["orders"])], [new RecipientEntry("Carrier", "processor", ["orders"])],
             [new RetentionEntry("orders", "10 years")], [], [], null, new Party("CNIL", null, null, "https://www.cnil.fr"), 30);
-        var model = new LetterModel("en", "DSR-BNCH-0000-0000", right, "Zoë Ångström", new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 20), register,
+        var model = new LetterModel("en", "DSR-BNCH-0000-0000", right, "Zoë Ångström",
+            new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 20), register,
             [new SystemSection(document.System, "done", [], [.. document.Categories.Select(c => LetterModels.Section(c, 50))])]);
         return await composer.PdfAsync(model, CancellationToken.None);
     }
@@ -50,10 +57,12 @@ internal static class PackPhase
     // An export document as a connector uploads it: one category of orders, five fields a record.
     private static byte[] Export(int records) => JsonSerializer.SerializeToUtf8Bytes(new ExportDocument("orders", "Orders",
     [
-        new ExportedCategory("orders", [.. Enumerable.Range(1, records).Select(i => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
-        {
-            ["order"] = $"O-{i:D6}", ["placedOn"] = "2026-03-14", ["amount"] = "49.90", ["name"] = "Zoë Ångström — Санкт-Петербург", ["city"] = "Besançon",
-        })]),
+        new ExportedCategory("orders", [.. Enumerable.Range(1, records)
+            .Select(i => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
+            {
+                ["order"] = $"O-{i:D6}", ["placedOn"] = "2026-03-14", ["amount"] = "49.90",
+                ["name"] = "Zoë Ångström — Санкт-Петербург", ["city"] = "Besançon",
+            })]),
     ]), ExportUpload.Json);
 
     private static async Task PhaseAsync(string name, int count, int concurrency, Func<Task<byte[]>> render)
@@ -75,7 +84,8 @@ internal static class PackPhase
         var elapsed = watch.Elapsed;
         var (engine, chromium) = await memory.StopAsync();
         latencies.Sort();
-        Console.WriteLine($"{name,-52} {count,6} {count / elapsed.TotalSeconds,8:F1} {latencies[latencies.Count / 2],8:F0} {engine,10:F0} {chromium,12:F0}");
+        Console.WriteLine($"{name,-52} {count,6} {count / elapsed.TotalSeconds,8:F1} {latencies[latencies.Count / 2],8:F0} "
+            + $"{engine,10:F0} {chromium,12:F0}");
     }
 
     // Peaks of this process's working set and of the summed proportional memory (PSS) of its descendant processes
@@ -134,7 +144,8 @@ internal static class PackPhase
 
         // Proportional set size: memory shared between Chromium's processes counted once in all, not once per process.
         private static long Pss(int pid) =>
-            TryRead($"/proc/{pid}/smaps_rollup")?.Split('\n').FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal)) is { } line
+            TryRead($"/proc/{pid}/smaps_rollup")?.Split('\n')
+                    .FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal)) is { } line
                 && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], out var kb) ? kb * 1024 : 0;
 
         private static string? TryRead(string path)

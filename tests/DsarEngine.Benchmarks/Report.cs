@@ -15,7 +15,8 @@ internal sealed record Figures(int Concurrency, Result Commits, Result Intake, R
         if (Workflows is not null)
             yield return ("workflowsToRawCommits", "workflows / raw commit throughput", Workflows.PerSecond / Commits.PerSecond);
         if (Workflows is not null && Broker is not null)
-            yield return ("workflowsToBrokerRoundTrips", "workflows / broker round-trip throughput", Workflows.PerSecond / Broker.PerSecond);
+            yield return ("workflowsToBrokerRoundTrips", "workflows / broker round-trip throughput",
+                Workflows.PerSecond / Broker.PerSecond);
     }
 }
 
@@ -24,16 +25,19 @@ internal static class Report
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static string Machine =>
-        $"{Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription}";
+        $"{Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, "
+        + $"{RuntimeInformation.FrameworkDescription}";
 
     public static void Print(Figures figures, IEnumerable<Failure> failures)
     {
         foreach (var f in failures)
-            Console.WriteLine($"submission {f.Submission} failed: {(f.Status is { } s ? $"HTTP {s}" : "no response")}: {Shorten(f.Detail)}");
+            Console.WriteLine(
+                $"submission {f.Submission} failed: {(f.Status is { } s ? $"HTTP {s}" : "no response")}: {Shorten(f.Detail)}");
         Console.WriteLine();
         Console.WriteLine($"{"phase",-56} {"ops",7} {"ops/s",9} {"p50 ms",8} {"p99 ms",8} {"max ms",8}");
         foreach (var r in figures.Phases)
-            Console.WriteLine(Invariant($"{r.Phase,-56} {r.Operations,7} {r.PerSecond,9:F1} {Ms(r.P50Ms),8} {Ms(r.P99Ms),8} {Ms(r.MaxMs),8}"));
+            Console.WriteLine(Invariant(
+                $"{r.Phase,-56} {r.Operations,7} {r.PerSecond,9:F1} {Ms(r.P50Ms),8} {Ms(r.P99Ms),8} {Ms(r.MaxMs),8}"));
         Console.WriteLine();
         foreach (var (_, label, value) in figures.Ratios())
             Console.WriteLine(Invariant($"{label} = {value.ToString(value >= 0.1 ? "F2" : "F3", CultureInfo.InvariantCulture)}"));
@@ -45,7 +49,10 @@ internal static class Report
     public static Task WriteJsonAsync(string path, Figures figures) =>
         File.WriteAllTextAsync(path, JsonSerializer.Serialize(new
         {
-            machine = new { Environment.ProcessorCount, os = RuntimeInformation.OSDescription, dotnet = RuntimeInformation.FrameworkDescription },
+            machine = new
+            {
+                Environment.ProcessorCount, os = RuntimeInformation.OSDescription, dotnet = RuntimeInformation.FrameworkDescription
+            },
             figures.Concurrency,
             phases = figures.Phases.Select(r => new { r.Phase, r.Operations, r.Seconds, r.PerSecond, r.P50Ms, r.P99Ms, r.MaxMs }),
             ratios = figures.Ratios().ToDictionary(r => r.Name, r => Math.Round(r.Value, 4)),

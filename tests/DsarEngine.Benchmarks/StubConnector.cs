@@ -12,8 +12,10 @@ namespace DsarEngine.Benchmarks;
 internal static class StubConnector
 {
     private const string AutoDefinition = """
-        { "id": "access-auto", "version": 1, "rights": ["access"], "clock": { "remindDaysBefore": [7], "escalateDaysAfter": 0 },
-          "steps": [ { "id": "acknowledge", "type": "acknowledge" }, { "id": "export", "type": "fan-out", "action": "export", "timeoutHours": 24 },
+        { "id": "access-auto", "version": 1, "rights": ["access"],
+          "clock": { "remindDaysBefore": [7], "escalateDaysAfter": 0 },
+          "steps": [ { "id": "acknowledge", "type": "acknowledge" },
+                     { "id": "export", "type": "fan-out", "action": "export", "timeoutHours": 24 },
                      { "id": "deliver", "type": "deliver" }, { "id": "close", "type": "close" } ] }
         """;
 
@@ -25,7 +27,8 @@ internal static class StubConnector
     public static string DefinitionsFolder()
     {
         var folder = Directory.CreateTempSubdirectory("dsar-bench-defs").FullName;
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "workflows", "definition.schema.json"), Path.Combine(folder, "definition.schema.json"));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "workflows", "definition.schema.json"),
+            Path.Combine(folder, "definition.schema.json"));
         File.WriteAllText(Path.Combine(folder, "access-auto.json"), AutoDefinition);
         return folder;
     }

@@ -29,7 +29,10 @@ public sealed class VocabularyContractTests
             var form = new IntakeForm
             {
                 Tenant = "acme", Right = "access",
-                Subject = new IntakeSubject { Email = "zoe@example.org", Identities = [new IntakeIdentity { Type = type, Value = ValueFor(type) }] },
+                Subject = new IntakeSubject
+                {
+                    Email = "zoe@example.org", Identities = [new IntakeIdentity { Type = type, Value = ValueFor(type) }],
+                },
             };
             return IntakeValidator.Validate(form, IntakeOrigin.Public, TimeProvider.System.GetUtcNow(), errors) is not null;
         }
@@ -43,9 +46,11 @@ public sealed class VocabularyContractTests
     [Test]
     public void Every_constant_is_listed_in_All()
     {
-        foreach (var type in new[] { typeof(DataSubjectRights), typeof(SubjectIdentityTypes), typeof(ConnectorActions), typeof(TaskOutcomes) })
+        foreach (var type in new[]
+            { typeof(DataSubjectRights), typeof(SubjectIdentityTypes), typeof(ConnectorActions), typeof(TaskOutcomes) })
         {
-            var constants = type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetValue(null)!);
+            var constants = type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral)
+                .Select(f => (string)f.GetValue(null)!);
             var all = (IReadOnlyList<string>)type.GetProperty("All")!.GetValue(null)!;
             Assert.That(all, Is.EquivalentTo(constants).And.Unique, type.Name);
         }

@@ -19,7 +19,8 @@ public sealed class BillingTests : SampleFixture
     {
         var subject = SamplePeople.Demo[0];
         await using var c = await Db.DataSource.OpenConnectionAsync();
-        var last = await c.ExecuteScalarAsync<DateOnly>("SELECT max(issued_on) FROM billing.invoices WHERE account_id = @CustomerId", subject);
+        var last = await c.ExecuteScalarAsync<DateOnly>(
+            "SELECT max(issued_on) FROM billing.invoices WHERE account_id = @CustomerId", subject);
         var invoices = await CountAsync("SELECT count(*) FROM billing.invoices WHERE account_id = @CustomerId", subject);
         var result = await Handlers.EraseAsync(new EraseSubjectData(Task("e"), Identities(subject)), Context(), CancellationToken.None);
         using (Assert.EnterMultipleScope())
@@ -28,9 +29,12 @@ public sealed class BillingTests : SampleFixture
             Assert.That(result.Retained.Single().Category, Is.EqualTo("invoices"));
             Assert.That(result.Retained.Single().LegalBasis, Does.Contain("L123-22"));
             Assert.That(result.Retained.Single().RetainUntil, Is.EqualTo(last.AddYears(10)));
-            Assert.That(await CountAsync("SELECT count(*) FROM billing.invoices WHERE account_id = @CustomerId", subject), Is.EqualTo(invoices).And.GreaterThan(0));
+            Assert.That(await CountAsync("SELECT count(*) FROM billing.invoices WHERE account_id = @CustomerId", subject),
+                Is.EqualTo(invoices).And.GreaterThan(0));
             Assert.That(await CountAsync("SELECT count(*) FROM billing.payment_methods WHERE account_id = @CustomerId", subject), Is.Zero);
-            Assert.That(await CountAsync("SELECT count(*) FROM billing.accounts WHERE id = @CustomerId AND email IS NULL AND restricted", subject), Is.EqualTo(1));
+            Assert.That(await CountAsync(
+                    "SELECT count(*) FROM billing.accounts WHERE id = @CustomerId AND email IS NULL AND restricted", subject),
+                Is.EqualTo(1));
         }
     }
 
@@ -49,10 +53,13 @@ public sealed class BillingTests : SampleFixture
     public async Task An_export_lists_the_invoices_and_masks_the_card()
     {
         var subject = SamplePeople.All[60];
-        var document = await Handlers.ExportAsync(new ExportSubjectData(Task("x"), Identities(subject), []), Context(), CancellationToken.None);
+        var document = await Handlers.ExportAsync(new ExportSubjectData(Task("x"), Identities(subject), []), Context(),
+            CancellationToken.None);
         Assert.That(document!.Categories.Single(c => c.Category == "invoices").Records,
             Has.Count.EqualTo(await CountAsync("SELECT count(*) FROM billing.invoices WHERE account_id = @CustomerId", subject)));
-        Assert.That(document.Categories.Single(c => c.Category == "payment-methods").Records.Single()["card"], Does.Match(@"^\*\*\*\* \d{4}$"));
-        Assert.That(document.Categories.Single(c => c.Category == "invoices").Records.Select(r => r["amount_eur"]), Has.All.Match(@"^\d+\.\d\d$"), "euros and cents, as a person reads them");
+        Assert.That(document.Categories.Single(c => c.Category == "payment-methods").Records.Single()["card"],
+            Does.Match(@"^\*\*\*\* \d{4}$"));
+        Assert.That(document.Categories.Single(c => c.Category == "invoices").Records.Select(r => r["amount_eur"]),
+            Has.All.Match(@"^\d+\.\d\d$"), "euros and cents, as a person reads them");
     }
 }

@@ -18,14 +18,16 @@ public sealed class CrmTests : SampleFixture
     {
         await new CrmSchema(Db).StartAsync(CancellationToken.None);
         Assert.That(await CountAsync("SELECT count(*) FROM crm.customers"), Is.EqualTo(SamplePeople.All.Count));
-        Assert.That(await CountAsync("SELECT count(*) FROM crm.customers WHERE email = @Email AND name = @Name", SamplePeople.All[42]), Is.EqualTo(1));
+        Assert.That(await CountAsync("SELECT count(*) FROM crm.customers WHERE email = @Email AND name = @Name", SamplePeople.All[42]),
+            Is.EqualTo(1));
     }
 
     [Test]
     public async Task An_export_holds_the_subjects_records_by_category_and_nobody_elses()
     {
         var subject = SamplePeople.Demo[1];
-        var document = await Handlers.ExportAsync(new ExportSubjectData(Task("x"), Identities(subject), []), Context(), CancellationToken.None);
+        var document = await Handlers.ExportAsync(new ExportSubjectData(Task("x"), Identities(subject), []), Context(),
+            CancellationToken.None);
         var flat = string.Join("|", document!.Categories.SelectMany(c => c.Records).SelectMany(r => r.Values));
         using (Assert.EnterMultipleScope())
         {
@@ -43,11 +45,13 @@ public sealed class CrmTests : SampleFixture
         var context = Context("erase-twice");
         var first = await Handlers.EraseAsync(new EraseSubjectData(context.Task, Identities(subject)), context, CancellationToken.None);
         var second = await Handlers.EraseAsync(new EraseSubjectData(context.Task, Identities(subject)), context, CancellationToken.None);
-        var other = await Handlers.EraseAsync(new EraseSubjectData(Task("another-task"), Identities(subject)), Context("another-task"), CancellationToken.None);
+        var other = await Handlers.EraseAsync(new EraseSubjectData(Task("another-task"), Identities(subject)), Context("another-task"),
+            CancellationToken.None);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(first.Outcome, Is.EqualTo(TaskOutcomes.Done));
-            Assert.That(second, Is.EqualTo(first).Using<DsarEngine.Connectors.TaskResult>((a, b) => a.Outcome == b.Outcome && a.Summary == b.Summary));
+            Assert.That(second,
+                Is.EqualTo(first).Using<DsarEngine.Connectors.TaskResult>((a, b) => a.Outcome == b.Outcome && a.Summary == b.Summary));
             Assert.That(await CountAsync("SELECT count(*) FROM crm.operations WHERE idempotency_key = 'erase-twice'"), Is.EqualTo(1));
             Assert.That(await CountAsync("SELECT count(*) FROM crm.customers WHERE id = @CustomerId", subject), Is.Zero);
             Assert.That(await CountAsync("SELECT count(*) FROM crm.notes WHERE customer_id = @CustomerId", subject), Is.Zero);
@@ -60,9 +64,11 @@ public sealed class CrmTests : SampleFixture
     {
         var subject = SamplePeople.All[20];
         var result = await Handlers.RectifyAsync(new RectifySubjectData(Task("r"), Identities(subject),
-            [new FieldChange("name", "Zoë Ångström"), new FieldChange("date-of-birth", "1990-01-01")]), Context(), CancellationToken.None);
+            [new FieldChange("name", "Zoë Ångström"), new FieldChange("date-of-birth", "1990-01-01")]), Context(),
+            CancellationToken.None);
         Assert.That(result.Summary, Does.Contain("Corrected: name").And.Contain("Not held here: date-of-birth"));
-        Assert.That(await CountAsync("SELECT count(*) FROM crm.customers WHERE id = @CustomerId AND name = 'Zoë Ångström'", subject), Is.EqualTo(1));
+        Assert.That(await CountAsync("SELECT count(*) FROM crm.customers WHERE id = @CustomerId AND name = 'Zoë Ångström'", subject),
+            Is.EqualTo(1));
     }
 
     [Test]
@@ -70,8 +76,10 @@ public sealed class CrmTests : SampleFixture
     {
         var subject = SamplePeople.All[30];
         await Handlers.StopAsync(new StopProcessing(Task("s"), Identities(subject), "direct-marketing"), Context(), CancellationToken.None);
-        var unknown = await Handlers.LocateAsync(new LocateSubject(Task("l"), [new(SubjectIdentityTypes.Email, "nobody@example.net")]), Context(), CancellationToken.None);
-        Assert.That(await CountAsync("SELECT count(*) FROM crm.customers WHERE id = @CustomerId AND NOT marketing AND profiling", subject), Is.EqualTo(1));
+        var unknown = await Handlers.LocateAsync(new LocateSubject(Task("l"), [new(SubjectIdentityTypes.Email, "nobody@example.net")]),
+            Context(), CancellationToken.None);
+        Assert.That(await CountAsync("SELECT count(*) FROM crm.customers WHERE id = @CustomerId AND NOT marketing AND profiling", subject),
+            Is.EqualTo(1));
         Assert.That(unknown.Outcome, Is.EqualTo(TaskOutcomes.NotFound));
     }
 }

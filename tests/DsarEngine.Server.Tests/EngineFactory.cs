@@ -32,7 +32,10 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
 
     public static EngineFactory Join(EngineFactory owner, IDictionary<string, string?>? overrides = null)
     {
-        var factory = new EngineFactory(owner.ConnectionString, overrides) { OwnsDatabase = false, TokenKey = owner.TokenKey, DataKey = owner.DataKey };
+        var factory = new EngineFactory(owner.ConnectionString, overrides)
+        {
+            OwnsDatabase = false, TokenKey = owner.TokenKey, DataKey = owner.DataKey,
+        };
         _ = factory.Server;
         return factory;
     }

@@ -13,7 +13,8 @@ internal static class TestDatabase
     // eng/services.sh's start_services falls back to DSAR_AMQP. The broker has no guest user to default to.
     public static string AmqpUrl =>
         Environment.GetEnvironmentVariable("DSAR_TEST_AMQP") ?? Environment.GetEnvironmentVariable("DSAR_AMQP")
-        ?? throw new InvalidOperationException("Set DSAR_TEST_AMQP to the broker URL (eng/test.sh does; after `source eng/services.sh && start_services`, DSAR_AMQP is used).");
+        ?? throw new InvalidOperationException("Set DSAR_TEST_AMQP to the broker URL " +
+            "(eng/test.sh does; after `source eng/services.sh && start_services`, DSAR_AMQP is used).");
 
     public static async Task<string> CreateAsync(string prefix)
     {
@@ -30,7 +31,8 @@ internal static class TestDatabase
         {
             throw new InvalidOperationException(
                 $"PostgreSQL is not reachable at {admin.Host}:{admin.Port} as '{admin.Username}'. Run the tests through eng/test.sh, " +
-                "which installs and starts PostgreSQL and RabbitMQ, or point DSAR_TEST_PG at a server where that role may CREATE DATABASE.", ex);
+                "which installs and starts PostgreSQL and RabbitMQ, or point DSAR_TEST_PG at a server where that role may CREATE DATABASE.",
+                ex);
         }
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
     }
@@ -53,7 +55,8 @@ internal static class TestDatabase
                 await command.ExecuteNonQueryAsync();
                 return;
             }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && waited.Elapsed < TimeSpan.FromSeconds(10))
+            catch (PostgresException ex)
+                when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && waited.Elapsed < TimeSpan.FromSeconds(10))
             {
                 await Task.Delay(100);
             }

@@ -14,7 +14,11 @@ internal static class Commands
     public static IReadOnlyList<SubjectIdentity> Identities(string? email = null)
     {
         lock (Fake)
-            return [new(SubjectIdentityTypes.Email, email ?? Fake.Internet.Email()), new(SubjectIdentityTypes.CustomerId, Fake.Random.Replace("C-######"))];
+            return
+            [
+                new(SubjectIdentityTypes.Email, email ?? Fake.Internet.Email()),
+                new(SubjectIdentityTypes.CustomerId, Fake.Random.Replace("C-######")),
+            ];
     }
 
     public static EraseSubjectData Erase(string connector, string? email = null) => new(Task(connector), Identities(email));

@@ -11,7 +11,8 @@ public sealed class ExportTests
     public async Task A_one_megabyte_export_arrives_as_chunks_that_rebuild_the_document_the_handler_returned()
     {
         var document = LargeDocument();
-        await using var connector = await ConnectorHost.StartAsync(new HandlerScript { Export = (_, _) => Task.FromResult<ExportDocument?>(document) });
+        await using var connector = await ConnectorHost.StartAsync(
+            new HandlerScript { Export = (_, _) => Task.FromResult<ExportDocument?>(document) });
         var command = Commands.Export(connector.Name);
 
         await connector.SendAsync(command);
@@ -42,8 +43,8 @@ public sealed class ExportTests
     public async Task A_smaller_chunk_size_cuts_the_export_into_more_chunks()
     {
         var document = LargeDocument();
-        await using var connector = await ConnectorHost.StartAsync(new HandlerScript { Export = (_, _) => Task.FromResult<ExportDocument?>(document) },
-            o => o.ChunkBytes = 64 * 1024);
+        await using var connector = await ConnectorHost.StartAsync(
+            new HandlerScript { Export = (_, _) => Task.FromResult<ExportDocument?>(document) }, o => o.ChunkBytes = 64 * 1024);
         var command = Commands.Export(connector.Name);
 
         await connector.SendAsync(command);
@@ -73,7 +74,10 @@ public sealed class ExportTests
     public async Task A_second_delivery_of_the_same_export_command_exports_again_and_sends_the_chunks_again()
     {
         var document = new ExportDocument("sdk-test", "Test shop", [new("orders",
-            [.. Enumerable.Range(1, 40).Select(i => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?> { ["order"] = $"O-{i:D6}", ["note"] = new string('n', 100) })])]);
+            [.. Enumerable.Range(1, 40).Select(i => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
+            {
+                ["order"] = $"O-{i:D6}", ["note"] = new string('n', 100),
+            })])]);
         var script = new HandlerScript { Export = (_, _) => Task.FromResult<ExportDocument?>(document) };
         await using var connector = await ConnectorHost.StartAsync(script, o => o.ChunkBytes = 1024);
         var command = Commands.Export(connector.Name);
@@ -83,8 +87,10 @@ public sealed class ExportTests
         await connector.SendAsync(command);
         await ReplyBus.For(command.Task).WaitForFinalRepliesAsync(1);
         await connector.SendAsync(command with { Task = command.Task with { Attempt = 2 } });
-        var manifests = (await ReplyBus.For(command.Task).WaitForFinalRepliesAsync(2)).OfType<ConnectorTaskCompleted>().Select(c => c.Export!).ToList();
-        var chunks = (await ReplyBus.For(command.Task).WaitUntilAsync(all => all.OfType<ExportChunkUploaded>().Count() >= manifests.Sum(m => m.Chunks)))
+        var manifests = (await ReplyBus.For(command.Task).WaitForFinalRepliesAsync(2)).OfType<ConnectorTaskCompleted>()
+            .Select(c => c.Export!).ToList();
+        var chunks = (await ReplyBus.For(command.Task)
+                .WaitUntilAsync(all => all.OfType<ExportChunkUploaded>().Count() >= manifests.Sum(m => m.Chunks)))
             .OfType<ExportChunkUploaded>().ToList();
 
         using (Assert.EnterMultipleScope())
@@ -94,7 +100,8 @@ public sealed class ExportTests
             Assert.That(manifests[1].ExportId, Is.Not.EqualTo(manifests[0].ExportId), "a new export, not the saved reply");
             Assert.That(manifests[0].Chunks, Is.GreaterThan(1));
             foreach (var manifest in manifests)
-                Assert.That(chunks.Where(c => c.ExportId == manifest.ExportId).Select(c => c.Sequence).Order(), Is.EqualTo(Enumerable.Range(0, manifest.Chunks)),
+                Assert.That(chunks.Where(c => c.ExportId == manifest.ExportId).Select(c => c.Sequence).Order(),
+                    Is.EqualTo(Enumerable.Range(0, manifest.Chunks)),
                     "every chunk of each export was sent");
             Assert.That(manifests[1].Sha256, Is.EqualTo(manifests[0].Sha256), "the same data");
         }

@@ -9,21 +9,26 @@ public sealed class FailureTests
     [TestCase(false)]
     public async Task A_connector_failure_exception_becomes_a_failure_with_its_code_reason_and_retryability(bool retryable)
     {
-        var script = new HandlerScript { Erase = (_, _, _) => throw new ConnectorFailureException("legal-hold", "Litigation hold on the account.", retryable) };
+        var script = new HandlerScript
+        {
+            Erase = (_, _, _) => throw new ConnectorFailureException("legal-hold", "Litigation hold on the account.", retryable),
+        };
         await using var connector = await ConnectorHost.StartAsync(script);
         var command = Commands.Erase(connector.Name);
 
         await connector.SendAsync(command);
         var failed = (await ReplyBus.For(command.Task).WaitForFinalRepliesAsync(1)).OfType<ConnectorTaskFailed>().Single();
 
-        Assert.That(failed, Is.EqualTo(new ConnectorTaskFailed(command.Task, retryable, "legal-hold", "Litigation hold on the account.")).Using<ConnectorTaskFailed>(SameFailure));
+        Assert.That(failed, Is.EqualTo(new ConnectorTaskFailed(command.Task, retryable, "legal-hold", "Litigation hold on the account."))
+            .Using<ConnectorTaskFailed>(SameFailure));
     }
 
     private static readonly TestCaseData[] Exceptions =
     [
         new TestCaseData(new TimeoutException("query timed out"), true, "transient").SetArgDisplayNames("TimeoutException"),
         new TestCaseData(new HttpRequestException("503 from crm"), true, "transient").SetArgDisplayNames("HttpRequestException"),
-        new TestCaseData(new TaskCanceledException("HttpClient timeout", new TimeoutException()), true, "transient").SetArgDisplayNames("timeout wrapped"),
+        new TestCaseData(new TaskCanceledException("HttpClient timeout", new TimeoutException()), true, "transient")
+            .SetArgDisplayNames("timeout wrapped"),
         new TestCaseData(new FakeDbException(transient: true), true, "transient").SetArgDisplayNames("DbException IsTransient"),
         new TestCaseData(new FakeDbException(transient: false), false, "unexpected-error").SetArgDisplayNames("DbException not transient"),
         new TestCaseData(new KeyNotFoundException("no such key"), false, "unexpected-error").SetArgDisplayNames("KeyNotFoundException"),
@@ -61,8 +66,10 @@ public sealed class FailureTests
         {
             Assert.That(failed.Retryable, Is.False);
             Assert.That(failed.Code, Is.EqualTo("unexpected-error"));
-            Assert.That(failed.Reason, Does.Contain(nameof(InvalidOperationException)).And.Not.Contain(email).And.Not.Contain("open orders"));
-            Assert.That(connector.Logs.Lines, Has.Some.Contain(command.Task.TaskId.ToString()).And.Some.Contain(nameof(InvalidOperationException)));
+            Assert.That(failed.Reason,
+                Does.Contain(nameof(InvalidOperationException)).And.Not.Contain(email).And.Not.Contain("open orders"));
+            Assert.That(connector.Logs.Lines,
+                Has.Some.Contain(command.Task.TaskId.ToString()).And.Some.Contain(nameof(InvalidOperationException)));
             Assert.That(connector.Logs.Lines, Has.None.Contain(email).And.None.Contain("open orders"));
         }
     }

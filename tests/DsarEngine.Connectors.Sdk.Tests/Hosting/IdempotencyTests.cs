@@ -13,7 +13,8 @@ public sealed class IdempotencyTests
             // The first call holds on until the second delivery has been acknowledged, so the two truly overlap.
             Erase = async (command, _, _) =>
             {
-                await ReplyBus.For(command.Task).WaitUntilAsync(all => all.OfType<ConnectorTaskProgressed>().Count(p => p.Stage == "acknowledged") >= 2);
+                await ReplyBus.For(command.Task)
+                    .WaitUntilAsync(all => all.OfType<ConnectorTaskProgressed>().Count(p => p.Stage == "acknowledged") >= 2);
                 return TaskResult.Partial("Profile erased; invoices kept.",
                     [new RetainedData("invoices", "Code de commerce art. L123-22", new DateOnly(2035, 1, 31))], "Mailer Ltd");
             },
@@ -65,7 +66,8 @@ public sealed class IdempotencyTests
     {
         var script = new HandlerScript
         {
-            Erase = (_, _, _) => throw new ConnectorFailureException("legal-hold", "The account is under a litigation hold.", retryable: false),
+            Erase = (_, _, _) =>
+                throw new ConnectorFailureException("legal-hold", "The account is under a litigation hold.", retryable: false),
         };
         await using var connector = await ConnectorHost.StartAsync(script);
         var command = Commands.Erase(connector.Name);

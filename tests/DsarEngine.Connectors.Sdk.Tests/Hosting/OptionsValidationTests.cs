@@ -42,12 +42,14 @@ public sealed class OptionsValidationTests
     [TestCase(1023)]
     [TestCase(131073)]
     public void A_chunk_size_outside_1_KiB_to_128_KiB_stops_the_host(int bytes) =>
-        Assert.That(StartFailure(o => o.ChunkBytes = bytes), Does.Contain($"ChunkBytes must be between 1024 and 131072 (1 KiB to 128 KiB); it was {bytes}."));
+        Assert.That(StartFailure(o => o.ChunkBytes = bytes),
+            Does.Contain($"ChunkBytes must be between 1024 and 131072 (1 KiB to 128 KiB); it was {bytes}."));
 
     [TestCase(0)]
     [TestCase(65)]
     public void Concurrency_outside_1_to_64_stops_the_host(int tasks) =>
-        Assert.That(StartFailure(o => o.ConcurrentTasks = tasks), Does.Contain($"ConcurrentTasks must be between 1 and 64; it was {tasks}."));
+        Assert.That(StartFailure(o => o.ConcurrentTasks = tasks),
+            Does.Contain($"ConcurrentTasks must be between 1 and 64; it was {tasks}."));
 
     [Test]
     public void Every_bad_setting_is_reported_at_once()
@@ -65,7 +67,8 @@ public sealed class OptionsValidationTests
     [TestCase("acme.evil")]
     [TestCase("#")]
     public void A_tenant_that_is_not_a_slug_stops_the_host(string tenant) =>
-        Assert.That(StartFailure(o => o.Tenants.Add(tenant)), Does.Contain($"DsarConnectorOptions.Tenants: '{tenant}' is not a tenant slug"));
+        Assert.That(StartFailure(o => o.Tenants.Add(tenant)),
+            Does.Contain($"DsarConnectorOptions.Tenants: '{tenant}' is not a tenant slug"));
 
     [Test]
     public void A_tenant_named_twice_stops_the_host() =>

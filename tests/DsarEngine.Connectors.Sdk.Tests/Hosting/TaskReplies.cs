@@ -45,7 +45,8 @@ internal sealed class TaskReplies
         catch (TimeoutException)
         {
             lock (messages)
-                throw new TimeoutException($"Waited {Timeout.TotalSeconds} s; received only: {string.Join(", ", messages.Select(m => m.GetType().Name))}.");
+                throw new TimeoutException(
+                    $"Waited {Timeout.TotalSeconds} s; received only: {string.Join(", ", messages.Select(m => m.GetType().Name))}.");
         }
     }
 

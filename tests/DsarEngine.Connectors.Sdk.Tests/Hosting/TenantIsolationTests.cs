@@ -26,7 +26,8 @@ public sealed class TenantIsolationTests
         {
             Assert.That(script.Calls, Is.EqualTo(1), "only the command of the organisation served was handled");
             Assert.That(ReplyBus.For(foreign.Task).Count, Is.Zero, "the refused command got no reply, not even an acknowledgement");
-            Assert.That(connector.Logs.Lines, Has.Some.Contains($"Refused task {foreign.Task.TaskId}").And.Contains("does not serve the organisation 'globex'"));
+            Assert.That(connector.Logs.Lines, Has.Some.Contains($"Refused task {foreign.Task.TaskId}")
+                .And.Contains("does not serve the organisation 'globex'"));
         }
     }
 
@@ -43,14 +44,16 @@ public sealed class TenantIsolationTests
         var valid = Commands.Erase(connector.Name);
 
         await ReplyBus.SendAsync(DsarConnectorSetup.QueueName("globex", connector.Name), misrouted);   // …but arrives on globex's queue
-        await ReplyBus.SendAsync(DsarConnectorSetup.QueueName("globex", connector.Name), valid with { Task = valid.Task with { Tenant = "globex" } });
+        await ReplyBus.SendAsync(DsarConnectorSetup.QueueName("globex", connector.Name),
+            valid with { Task = valid.Task with { Tenant = "globex" } });
         await ReplyBus.For(valid.Task).WaitForFinalRepliesAsync(1);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(script.Calls, Is.EqualTo(1));
             Assert.That(ReplyBus.For(misrouted.Task).Count, Is.Zero);
-            Assert.That(connector.Logs.Lines, Has.Some.Contains($"Refused task {misrouted.Task.TaskId}").And.Contains("not the tenant's own"));
+            Assert.That(connector.Logs.Lines,
+                Has.Some.Contains($"Refused task {misrouted.Task.TaskId}").And.Contains("not the tenant's own"));
         }
     }
 

@@ -12,7 +12,8 @@ public sealed class HttpTaskSignatureTests
     [Test]
     public void A_fresh_signature_verifies()
     {
-        Assert.That(HttpTaskSignature.Verify(HttpTaskSignature.Sign(Secret, Now, Body), Secret, Body, Now, TimeSpan.FromMinutes(5)), Is.True);
+        Assert.That(HttpTaskSignature.Verify(HttpTaskSignature.Sign(Secret, Now, Body), Secret, Body, Now, TimeSpan.FromMinutes(5)),
+            Is.True);
     }
 
     [Test]

@@ -8,7 +8,11 @@ namespace DsarEngine.Server.Tests.Architecture;
 // no two types of the engine share a name. Each rule is checked on the source or the compiled assemblies.
 public sealed partial class LayoutTests
 {
-    private static readonly string[] Features = ["Requests", "Workflow", "Connectors", "Packs", "Deadlines", "Mail", "Identity", "OpenDsr", "Tenants", "Accounts", "Inbox", "Platform"];
+    private static readonly string[] Features =
+    [
+        "Requests", "Workflow", "Connectors", "Packs", "Deadlines", "Mail", "Identity", "OpenDsr", "Tenants", "Accounts", "Inbox",
+        "Platform",
+    ];
 
     private static string Root()
     {
@@ -20,7 +24,11 @@ public sealed partial class LayoutTests
 
     private static string Host => Path.Combine(Root(), "src", "DsarEngine.Server");
 
-    private static IEnumerable<string> Sources(string project) => Directory.EnumerateFiles(Path.Combine(Root(), "src", project), "*.cs", SearchOption.AllDirectories)
+    private static IEnumerable<string> Sources(string project) => CodeFiles(Path.Combine(Root(), "src", project));
+
+    // Every C# file under a folder, build output (bin/, obj/) left out.
+    private static IEnumerable<string> CodeFiles(string folder) => Directory
+        .EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
         .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
             && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
@@ -34,10 +42,13 @@ public sealed partial class LayoutTests
             // Program.cs is the host's top-level statements, which have no namespace.
             .Where(file => Path.GetRelativePath(Path.Combine(Root(), "src", project), file) != "Program.cs")
             .Select(file => (file, declared: NamespaceLine().Match(File.ReadAllText(file)).Groups[1].Value,
-                expected: string.Join('.', new[] { rootNamespace }.Concat(Path.GetDirectoryName(Path.GetRelativePath(Path.Combine(Root(), "src", project), file))!
-                    .Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries)))))
+                expected: string.Join('.', new[] { rootNamespace }.Concat(
+                    Path.GetDirectoryName(Path.GetRelativePath(Path.Combine(Root(), "src", project), file))!
+                        .Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries)))))
             // The SDK's folders (Hosting/, Handlers/, …) and the contract are one namespace each, by design (a published API).
-            .Where(x => x.declared != x.expected && !(project.StartsWith("DsarEngine.Connectors", StringComparison.Ordinal) && x.declared.StartsWith(rootNamespace, StringComparison.Ordinal)))
+            .Where(x => x.declared != x.expected
+                && !(project.StartsWith("DsarEngine.Connectors", StringComparison.Ordinal)
+                    && x.declared.StartsWith(rootNamespace, StringComparison.Ordinal)))
             .Select(x => $"{Path.GetRelativePath(Root(), x.file)}: namespace {x.declared}, folder says {x.expected}")
             .ToList();
         Assert.That(offences, Is.Empty);
@@ -50,7 +61,8 @@ public sealed partial class LayoutTests
     [TestCase("Intake")]
     [TestCase("Auth")]
     public void The_host_has_no_folder_named_after_a_technical_role(string folder) =>
-        Assert.That(Directory.Exists(Path.Combine(Host, folder)), Is.False, $"src/DsarEngine.Server/{folder}/: put its files in their feature");
+        Assert.That(Directory.Exists(Path.Combine(Host, folder)), Is.False,
+            $"src/DsarEngine.Server/{folder}/: put its files in their feature");
 
     [TestCase("Requests")]
     [TestCase("Workflow")]
@@ -69,9 +81,12 @@ public sealed partial class LayoutTests
             .Single(a => a.GetName().Name == "DsarEngine.Server").GetType($"DsarEngine.Server.{feature}.{feature}Setup");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(setup?.GetMethod($"Add{feature}", BindingFlags.Public | BindingFlags.Static), Is.Not.Null, $"{feature}Setup.Add{feature}");
-            Assert.That(setup?.GetMethod($"Map{feature}", BindingFlags.Public | BindingFlags.Static), Is.Not.Null, $"{feature}Setup.Map{feature}");
-            Assert.That(File.ReadAllText(Path.Combine(Host, "EngineSetup.cs")), Does.Contain($".Add{feature}()").And.Contain($".Map{feature}()"));
+            Assert.That(setup?.GetMethod($"Add{feature}", BindingFlags.Public | BindingFlags.Static), Is.Not.Null,
+                $"{feature}Setup.Add{feature}");
+            Assert.That(setup?.GetMethod($"Map{feature}", BindingFlags.Public | BindingFlags.Static), Is.Not.Null,
+                $"{feature}Setup.Map{feature}");
+            Assert.That(File.ReadAllText(Path.Combine(Host, "EngineSetup.cs")),
+                Does.Contain($".Add{feature}()").And.Contain($".Map{feature}()"));
         }
     }
 
@@ -84,8 +99,12 @@ public sealed partial class LayoutTests
     public void Endpoints_and_consumers_open_no_database_connection()
     {
         var offences = Sources("DsarEngine.Server")
-            .Where(f => Path.GetFileNameWithoutExtension(f) is var n && (n.EndsWith("Api", StringComparison.Ordinal) || n.Contains("Api.", StringComparison.Ordinal) || n.EndsWith("Consumer", StringComparison.Ordinal)))
-            .Where(f => File.ReadAllText(f) is var s && (s.Contains("NpgsqlDataSource", StringComparison.Ordinal) || s.Contains("OpenConnectionAsync", StringComparison.Ordinal)))
+            .Where(f => Path.GetFileNameWithoutExtension(f) is var n
+                && (n.EndsWith("Api", StringComparison.Ordinal) || n.Contains("Api.", StringComparison.Ordinal)
+                    || n.EndsWith("Consumer", StringComparison.Ordinal)))
+            .Where(f => File.ReadAllText(f) is var s
+                && (s.Contains("NpgsqlDataSource", StringComparison.Ordinal)
+                    || s.Contains("OpenConnectionAsync", StringComparison.Ordinal)))
             .Select(f => Path.GetRelativePath(Root(), f))
             .ToList();
         Assert.That(offences, Is.Empty);
@@ -95,16 +114,34 @@ public sealed partial class LayoutTests
     [Test]
     public void No_two_types_of_the_engine_share_a_name()
     {
-        var assemblies = new[] { "DsarEngine.Server", "DsarEngine.Workflows", "DsarEngine.Connectors.Sdk", "DsarEngine.Connectors.Contracts" }.Select(Assembly.Load);
+        var assemblies =
+            new[] { "DsarEngine.Server", "DsarEngine.Workflows", "DsarEngine.Connectors.Sdk", "DsarEngine.Connectors.Contracts" }
+                .Select(Assembly.Load);
         var duplicates = assemblies.SelectMany(a => a.GetTypes())
             .Where(t => !t.IsNested && !t.Name.StartsWith('<') && t.Namespace?.StartsWith("DsarEngine", StringComparison.Ordinal) == true
-                && t.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() is null && !t.Name.Contains("GeneratedRegex", StringComparison.Ordinal)
-                && t.Name != "Program" && t.Name != "_Imports" /* Razor's per-folder imports */ && !t.Namespace.Contains("RegularExpressions", StringComparison.Ordinal))
+                && t.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() is null
+                && !t.Name.Contains("GeneratedRegex", StringComparison.Ordinal)
+                && t.Name != "Program" && t.Name != "_Imports" /* Razor's per-folder imports */
+                && !t.Namespace.Contains("RegularExpressions", StringComparison.Ordinal))
             .GroupBy(t => t.Name.Split('`')[0])
             .Where(g => g.Count() > 1)
             .Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.FullName))}")
             .ToList();
         Assert.That(duplicates, Is.Empty);
+    }
+
+    // The house line length (max_line_length = 140, as Npgsql has it): a line reads whole in a side-by-side diff.
+    [TestCase("src")]
+    [TestCase("samples")]
+    [TestCase("tests")]
+    public void No_line_of_code_is_longer_than_140_characters(string folder)
+    {
+        var offences = CodeFiles(Path.Combine(Root(), folder))
+            .SelectMany(file => File.ReadLines(file).Select((line, i) => (file, line, number: i + 1)))
+            .Where(x => x.line.Length > 140)
+            .Select(x => $"{Path.GetRelativePath(Root(), x.file)}:{x.number} ({x.line.Length})")
+            .ToList();
+        Assert.That(offences, Is.Empty, string.Join("\n", offences));
     }
 
     [GeneratedRegex(@"^namespace ([\w.]+);", RegexOptions.Multiline)]

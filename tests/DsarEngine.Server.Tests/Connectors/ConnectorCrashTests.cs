@@ -21,7 +21,8 @@ public sealed class ConnectorCrashTests
         var slug = $"kill-{Guid.NewGuid():N}"[..16];
         var settings = new Dictionary<string, string>
         {
-            ["Dsar:Bus:Url"] = TestDatabase.AmqpUrl, ["ConnectionStrings:Samples"] = samples, ["Connector:Name"] = name, ["Connector:Tenants"] = slug,
+            ["Dsar:Bus:Url"] = TestDatabase.AmqpUrl, ["ConnectionStrings:Samples"] = samples, ["Connector:Name"] = name,
+            ["Connector:Tenants"] = slug,
             ["Connector:WorkDelayMs"] = "1500", ["Logging:LogLevel:Default"] = "Warning",
         };
         var crm = ServiceProcess.Start("DsarEngine.Samples.CrmConnector.dll", settings);
@@ -39,19 +40,23 @@ public sealed class ConnectorCrashTests
                 references.Add(reference);
             }
             // Mid-task: the connector has taken work (acknowledged) and not finished all of it.
-            await TestData.Workflows.WaitForAsync(staff, references[0], v => (string)RequestDriver.Task(v, name)["status"]! != "sent", "the first acknowledgement");
+            await TestData.Workflows.WaitForAsync(staff, references[0], v => (string)RequestDriver.Task(v, name)["status"]! != "sent",
+                "the first acknowledgement");
             crm.Kill();
             var finishedBeforeKill = await CountDoneAsync(staff, references, name);
             crm = ServiceProcess.Start("DsarEngine.Samples.CrmConnector.dll", settings);
 
             foreach (var reference in references)
-                await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:review"), $"{reference} after the restart");
+                await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:review"),
+                    $"{reference} after the restart");
             var operations = await ScalarAsync(samples, "SELECT count(*) FROM crm.operations WHERE action = 'erase'");
-            var remaining = await ScalarAsync(samples, "SELECT count(*) FROM crm.customers WHERE email = ANY(@emails)", new { emails = people.Select(p => p.Email).ToArray() });
+            var remaining = await ScalarAsync(samples, "SELECT count(*) FROM crm.customers WHERE email = ANY(@emails)",
+                new { emails = people.Select(p => p.Email).ToArray() });
             var answers = new List<int>();
             foreach (var reference in references)
             {
-                var journal = await staff.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/v1/staff/requests/{reference}/journal");
+                var journal = await staff.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>(
+                    $"/api/v1/staff/requests/{reference}/journal");
                 answers.Add(journal!["entries"]!.AsArray().Count(e => (string)e!["kind"]! == "connector-completed"));
             }
             using (Assert.EnterMultipleScope())

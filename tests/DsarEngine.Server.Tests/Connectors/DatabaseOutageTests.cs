@@ -39,7 +39,8 @@ public sealed class DatabaseOutageTests
             {
                 Assert.That(back, Is.Not.Null, "the database went away while the connector exported");
                 Assert.That(status, Is.EqualTo("done"), "the export was stored after the outage and accepted");
-                Assert.That(await Rows.CountAsync(engine, "connector_exports", tenant.Id), Is.GreaterThan(5), "its chunks are in the store");
+                Assert.That(await Rows.CountAsync(engine, "connector_exports", tenant.Id), Is.GreaterThan(5),
+                    "its chunks are in the store");
             }
         }
         finally
@@ -54,7 +55,8 @@ public sealed class DatabaseOutageTests
     {
         await Rows.AdminAsync($"ALTER DATABASE \"{database}\" WITH ALLOW_CONNECTIONS {(allowed ? "true" : "false")}");
         if (!allowed)
-            await Rows.AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid()");
+            await Rows.AdminAsync(
+                $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid()");
     }
 
     // The task's status, read straight from the database once it is back (the API needs it too); polled, never slept on.
@@ -68,7 +70,8 @@ public sealed class DatabaseOutageTests
             {
                 await using var c = new NpgsqlConnection(engine.ConnectionString);
                 status = await c.ExecuteScalarAsync<string?>("""
-                    SELECT w.state->'tasks'->0->>'status' FROM workflow_instances w JOIN requests r ON r.id = w.request_id WHERE r.reference = @reference
+                    SELECT w.state->'tasks'->0->>'status' FROM workflow_instances w JOIN requests r ON r.id = w.request_id
+                    WHERE r.reference = @reference
                     """, new { reference });
                 if (status == "done")
                     return status;

@@ -43,7 +43,8 @@ public sealed class ErasureEventTests
             await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = "review", outcome = "approve" });
             var outcome = await erased.Task.WaitAsync(TimeSpan.FromSeconds(30));
             await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.Closed, "the close");
-            var status = await Engine.CreateClient().GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/v1/requests/{reference}?token={token}");
+            var status = await Engine.CreateClient()
+                .GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/v1/requests/{reference}?token={token}");
             var billed = status!["results"]!.AsArray().Single(r => (string)r!["system"]! == billing.Name)!;
             using (Assert.EnterMultipleScope())
             {
@@ -53,7 +54,8 @@ public sealed class ErasureEventTests
                 Assert.That(requested.Identities.Select(i => (i.Type, i.Value)), Does.Contain(("email", email)));
                 Assert.That(outcome.RequestId, Is.EqualTo(requested.RequestId));
                 Assert.That(outcome.Outcome, Is.EqualTo("partial"));
-                Assert.That(outcome.Systems.Select(s => (s.Connector, s.Status)), Is.EquivalentTo(new[] { (billing.Name, "partial"), (crm.Name, "done") }));
+                Assert.That(outcome.Systems.Select(s => (s.Connector, s.Status)),
+                    Is.EquivalentTo(new[] { (billing.Name, "partial"), (crm.Name, "done") }));
                 Assert.That((string)billed["outcome"]!, Is.EqualTo("partial"));
                 Assert.That((string)billed["retained"]![0]!["legalBasis"]!, Is.EqualTo("§147 AO (10 years)"));
                 Assert.That(status["results"]!.AsArray(), Has.Count.EqualTo(2));

@@ -59,7 +59,8 @@ public sealed class ExportClaimCheckTests
     [Test]
     public async Task An_export_over_the_limit_stores_nothing_past_it_and_the_task_fails_for_a_person_to_settle()
     {
-        await using var engine = await EngineFactory.StartAsync(new Dictionary<string, string?> { ["Dsar:Connectors:Exports:MaxBytes"] = "1048576" });
+        await using var engine = await EngineFactory.StartAsync(
+            new Dictionary<string, string?> { ["Dsar:Connectors:Exports:MaxBytes"] = "1048576" });
         await using var connector = await ExportingConnector.StartAsync($"big-{Guid.NewGuid():N}"[..14]);
         connector.ChunkBytes = ExportUpload.DefaultChunkBytes;
         connector.Document = task => ExportingConnector.Sample(task.Connector, 6000);   // about 1.4 MB in 11 chunks
@@ -69,14 +70,16 @@ public sealed class ExportClaimCheckTests
         var staff = tenant.Staff(engine, "privacy-officer");
         var reference = await RequestDriver.SubmitAsync(engine, tenant, "access");
         await RequestDriver.ToFanOutAsync(staff, reference);
-        var view = await TestData.Workflows.WaitForAsync(staff, reference, v => (string?)v["status"] == "needs-attention", "the oversized export to be refused");
+        var view = await TestData.Workflows.WaitForAsync(staff, reference, v => (string?)v["status"] == "needs-attention",
+            "the oversized export to be refused");
         var task = RequestDriver.Task(view, connector.Name);
         using (Assert.EnterMultipleScope())
         {
             Assert.That((string)task["status"]!, Is.EqualTo("failed"));
             Assert.That((string)task["detail"]!, Does.StartWith("export-too-large"));
             Assert.That(task["export"], Is.Null);
-            Assert.That(await Rows.CountAsync(engine, "connector_exports", tenant.Id), Is.LessThanOrEqualTo(8), "1 MiB is 8 chunks of 128 KiB");
+            Assert.That(await Rows.CountAsync(engine, "connector_exports", tenant.Id), Is.LessThanOrEqualTo(8),
+                "1 MiB is 8 chunks of 128 KiB");
         }
     }
 }

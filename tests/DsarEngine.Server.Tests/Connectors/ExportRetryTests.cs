@@ -30,7 +30,8 @@ public sealed class ExportRetryTests
 
         public Task PreConsume<T>(ConsumeContext<T> context) where T : class
         {
-            if (context.Message is ExportChunkUploaded { Sequence: 0 } chunk && (first ??= chunk.ExportId) == chunk.ExportId && chunk.Data.Length > 0)
+            if (context.Message is ExportChunkUploaded { Sequence: 0 } chunk && (first ??= chunk.ExportId) == chunk.ExportId
+                && chunk.Data.Length > 0)
                 chunk.Data[0] ^= 0xFF;
             return Task.CompletedTask;
         }
@@ -55,13 +56,16 @@ public sealed class ExportRetryTests
             var staff = tenant.Staff(engine, "privacy-officer");
             var reference = await RequestDriver.SubmitAsync(engine, tenant, "access");
             await RequestDriver.ToFanOutAsync(staff, reference);
-            var retrying = await TestData.Workflows.WaitForAsync(staff, reference, v => (string)RequestDriver.Task(v, name)["status"]! == "retrying", "the corrupt export");
+            var retrying = await TestData.Workflows.WaitForAsync(staff, reference,
+                v => (string)RequestDriver.Task(v, name)["status"]! == "retrying", "the corrupt export");
 
             time.Advance(TimeSpan.FromMinutes(2)); // the first retry is due after a minute
-            var done = await TestData.Workflows.WaitForAsync(staff, reference, v => (string)RequestDriver.Task(v, name)["status"]! == "done", "the export done again");
+            var done = await TestData.Workflows.WaitForAsync(staff, reference,
+                v => (string)RequestDriver.Task(v, name)["status"]! == "done", "the export done again");
             var task = RequestDriver.Task(done, name);
             var document = JsonSerializer.Deserialize<ExportDocument>(
-                await staff.GetStringAsync($"/api/v1/staff/requests/{reference}/tasks/{(string)task["taskId"]!}/export"), ExportUpload.Json)!;
+                await staff.GetStringAsync($"/api/v1/staff/requests/{reference}/tasks/{(string)task["taskId"]!}/export"),
+                ExportUpload.Json)!;
             using (Assert.EnterMultipleScope())
             {
                 Assert.That((string)RequestDriver.Task(retrying, name)["detail"]!, Does.StartWith("export-corrupt"));

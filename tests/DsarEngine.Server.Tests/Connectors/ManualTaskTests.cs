@@ -14,7 +14,8 @@ public sealed class ManualTaskTests
     public async Task A_person_completes_a_manual_erasure_with_what_was_kept_and_the_workflow_moves_on()
     {
         var tenant = await TestTenant.CreateAsync(Engine);
-        await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), "paper-archive", new { kind = "manual", actions = new[] { "erase" }, displayName = "Paper archive" });
+        await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), "paper-archive",
+            new { kind = "manual", actions = new[] { "erase" }, displayName = "Paper archive" });
         var staff = tenant.Staff(Engine, "privacy-officer");
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "erasure");
         var fanned = await RequestDriver.ToFanOutAsync(staff, reference);
@@ -27,10 +28,14 @@ public sealed class ManualTaskTests
         var done = await staff.PostAsJsonAsync(url, new
         {
             outcome = "partial", note = "Shredded the correspondence file; the signed contract stays in the legal archive.",
-            retained = new[] { new { category = "contracts", legalBasis = "Code civil art. 2224 (5-year limitation period)", retainUntil = "2031-03-01" } },
+            retained = new[]
+            {
+                new { category = "contracts", legalBasis = "Code civil art. 2224 (5-year limitation period)", retainUntil = "2031-03-01" },
+            },
         });
         var again = await staff.PostAsJsonAsync(url, new { outcome = "done", note = "twice" });
-        var review = await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:review"), "the review");
+        var review = await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:review"),
+            "the review");
         var task = RequestDriver.Task(review, "paper-archive");
         using (Assert.EnterMultipleScope())
         {
@@ -43,7 +48,9 @@ public sealed class ManualTaskTests
             Assert.That((string)task["status"]!, Is.EqualTo("completed-manually"));
             Assert.That((string)task["outcome"]!, Is.EqualTo("partial"));
             Assert.That((string)task["retained"]![0]!["legalBasis"]!, Does.StartWith("Code civil"));
-            Assert.That(await Rows.ScalarAsync<long>(Engine, "SELECT count(*) FROM outbox WHERE tenant_id = @Id AND destination LIKE '%paper-archive%'", new { tenant.Id }), Is.Zero);
+            Assert.That(await Rows.ScalarAsync<long>(Engine,
+                    "SELECT count(*) FROM outbox WHERE tenant_id = @Id AND destination LIKE '%paper-archive%'", new { tenant.Id }),
+                Is.Zero);
         }
     }
 
@@ -51,7 +58,8 @@ public sealed class ManualTaskTests
     public async Task A_manual_export_is_stored_sealed_and_staff_can_read_it_back()
     {
         var tenant = await TestTenant.CreateAsync(Engine);
-        await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), "shared-drive", new { kind = "manual", actions = new[] { "export" } });
+        await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), "shared-drive",
+            new { kind = "manual", actions = new[] { "export" } });
         var staff = tenant.Staff(Engine, "privacy-officer");
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access");
         var fanned = await RequestDriver.ToFanOutAsync(staff, reference);
@@ -60,12 +68,20 @@ public sealed class ManualTaskTests
         var completed = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/tasks/{taskId}/complete", new
         {
             outcome = "done", note = "Collected from the shared drive.",
-            export = new { connector = "shared-drive", system = "Shared drive", categories = new[] { new { category = "documents", records = new[] { new Dictionary<string, string> { ["title"] = marker } } } } },
+            export = new
+            {
+                connector = "shared-drive", system = "Shared drive",
+                categories = new[]
+                {
+                    new { category = "documents", records = new[] { new Dictionary<string, string> { ["title"] = marker } } },
+                },
+            },
         });
         var document = await staff.GetStringAsync($"/api/v1/staff/requests/{reference}/tasks/{taskId}/export");
         var auditorRead = await tenant.Staff(Engine, "auditor").GetAsync($"/api/v1/staff/requests/{reference}/tasks/{taskId}/export");
         var plaintextRows = await Rows.ScalarAsync<long>(Engine,
-            "SELECT count(*) FROM connector_exports WHERE tenant_id = @Id AND position(convert_to(@marker, 'UTF8') in sealed) > 0", new { tenant.Id, marker });
+            "SELECT count(*) FROM connector_exports WHERE tenant_id = @Id AND position(convert_to(@marker, 'UTF8') in sealed) > 0",
+            new { tenant.Id, marker });
         using (Assert.EnterMultipleScope())
         {
             Assert.That(completed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await completed.Content.ReadAsStringAsync());

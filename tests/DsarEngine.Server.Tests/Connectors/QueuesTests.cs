@@ -48,5 +48,6 @@ public sealed class QueuesTests
 
     [Test]
     public void Only_exchange_destinations_are_published() =>
-        Assert.That(new[] { Queues.ErasureRequested, Queues.PackRenderer, "dsar.demo.connector.crm" }.Select(Queues.IsExchange), Is.EqualTo(new[] { true, false, false }));
+        Assert.That(new[] { Queues.ErasureRequested, Queues.PackRenderer, "dsar.demo.connector.crm" }.Select(Queues.IsExchange),
+            Is.EqualTo(new[] { true, false, false }));
 }

@@ -38,7 +38,10 @@ public sealed class RectificationCommandTests
             var reference = (string)(await (await Engine.CreateClient().SendAsync(Submissions.Post(body))).ReadObjectAsync())["reference"]!;
             await RequestDriver.ToFanOutAsync(tenant.Staff(Engine, "privacy-officer"), reference);
             var command = await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.That(command.Changes, Is.EqualTo(new[] { new FieldChange("email", "zoe.new@example.org"), new FieldChange("postal-address", "12 rue de la Paix, 75002 Paris") }));
+            Assert.That(command.Changes, Is.EqualTo(new[]
+            {
+                new FieldChange("email", "zoe.new@example.org"), new FieldChange("postal-address", "12 rue de la Paix, 75002 Paris"),
+            }));
         }
         finally
         {

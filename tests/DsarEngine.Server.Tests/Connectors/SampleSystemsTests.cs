@@ -61,7 +61,8 @@ public sealed class SampleSystemsTests
         var staff = tenant.Staff(Engine, "privacy-officer");
         var (reference, token) = await RequestDriver.SubmitWithTokenAsync(Engine, tenant, "erasure", subject.Email);
         await RequestDriver.ToFanOutAsync(staff, reference);
-        var review = await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:review"), "every system's answer");
+        var review = await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:review"),
+            "every system's answer");
         await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = "review", outcome = "approve" });
         await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.Closed, "the close");
         var status = await Engine.CreateClient().GetFromJsonAsync<JsonObject>($"/api/v1/requests/{reference}?token={token}");
@@ -102,14 +103,17 @@ public sealed class SampleSystemsTests
             var task = RequestDriver.Task(after, name);
             Assert.That((string)task["status"]!, Is.EqualTo("done"), name);
             documents[name] = JsonSerializer.Deserialize<ExportDocument>(
-                await staff.GetStringAsync($"/api/v1/staff/requests/{reference}/tasks/{(string)task["taskId"]!}/export"), ExportUpload.Json)!;
+                await staff.GetStringAsync($"/api/v1/staff/requests/{reference}/tasks/{(string)task["taskId"]!}/export"),
+                ExportUpload.Json)!;
         }
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(documents[systems.Crm].Categories.Single(c => c.Category == "contact-details").Records.Single()["email"], Is.EqualTo(subject.Email));
+            Assert.That(documents[systems.Crm].Categories.Single(c => c.Category == "contact-details").Records.Single()["email"],
+                Is.EqualTo(subject.Email));
             Assert.That(documents[systems.Billing].Categories.Single(c => c.Category == "invoices").Records, Is.Not.Empty);
             Assert.That(documents[systems.Support].Categories.Single(c => c.Category == "support-tickets").Records, Has.Count.EqualTo(2));
-            Assert.That(documents["newsletter"].Categories.Single(c => c.Category == "subscriber").Records.Single()["email"], Is.EqualTo(subject.Email));
+            Assert.That(documents["newsletter"].Categories.Single(c => c.Category == "subscriber").Records.Single()["email"],
+                Is.EqualTo(subject.Email));
         }
     }
 }

@@ -34,7 +34,8 @@ public sealed class TenantIsolationTests
         var ownStaff = owner.Staff(Engine, "privacy-officer");
         var ownReference = await RequestDriver.SubmitAsync(Engine, owner, "access");
         await RequestDriver.ToFanOutAsync(ownStaff, ownReference);
-        await TestData.Workflows.WaitForAsync(ownStaff, ownReference, v => (string?)v["waitingFor"] != "connectors", "the owner's CRM to answer");
+        await TestData.Workflows.WaitForAsync(ownStaff, ownReference, v => (string?)v["waitingFor"] != "connectors",
+            "the owner's CRM to answer");
 
         var staff = intruder.Staff(Engine, "privacy-officer");
         var reference = await RequestDriver.SubmitAsync(Engine, intruder, "access");
@@ -43,8 +44,11 @@ public sealed class TenantIsolationTests
         // The command waits on the intruder's own queue, which no service of the owner reads.
         var waiting = await QueuedAsync(DsarConnectorSetup.QueueName(intruder.Slug, crm.Name), 1);
         // The task's timeout falls due (moved to now rather than waiting 24 hours): nobody answered, a person must look.
-        await Rows.ScalarAsync<int>(Engine, "UPDATE timers SET due_at = now() WHERE request_id = @requestId AND kind = 'task-timeout' AND fired_at IS NULL RETURNING 1", new { requestId });
-        var view = await TestData.Workflows.WaitForAsync(staff, reference, v => (string?)v["status"] == "needs-attention", "the task to time out");
+        await Rows.ScalarAsync<int>(Engine,
+            "UPDATE timers SET due_at = now() WHERE request_id = @requestId AND kind = 'task-timeout' AND fired_at IS NULL RETURNING 1",
+            new { requestId });
+        var view = await TestData.Workflows.WaitForAsync(staff, reference, v => (string?)v["status"] == "needs-attention",
+            "the task to time out");
 
         using (Assert.EnterMultipleScope())
         {
@@ -73,13 +77,16 @@ public sealed class TenantIsolationTests
         var untouched = await staff.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}/workflow");
         // The genuine answer, quoting the command's token, still counts.
         await forger.SendAsync(new ConnectorTaskCompleted(real.Task, TaskOutcomes.Done, "the real answer", [], [], null));
-        var view = await TestData.Workflows.WaitForAsync(staff, reference, v => (string?)v["waitingFor"] != "connectors", "the real answer");
+        var view = await TestData.Workflows.WaitForAsync(staff, reference, v => (string?)v["waitingFor"] != "connectors",
+            "the real answer");
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That((string?)untouched!["waitingFor"], Is.EqualTo("connectors"), "the forgeries changed nothing");
             Assert.That((string?)RequestDriver.Task(view, crm.Name)["detail"], Is.EqualTo("the real answer"));
-            Assert.That(await Rows.ScalarAsync<long>(Engine, "SELECT count(*) FROM connector_exports WHERE request_id = @id", new { id = real.Task.RequestId }), Is.Zero);
+            Assert.That(await Rows.ScalarAsync<long>(Engine,
+                    "SELECT count(*) FROM connector_exports WHERE request_id = @id", new { id = real.Task.RequestId }),
+                Is.Zero);
         }
     }
 
@@ -95,11 +102,13 @@ public sealed class TenantIsolationTests
         await using (var impostor = await ReplySender.StartAsync(other))
             await impostor.SendAsync(new ConnectorTaskCompleted(real.Task, TaskOutcomes.NotFound, "the impostor's answer", [], [], null));
         await BusUsers.DeleteAsync(other);
-        await Engine.Logs.WaitForAsync(lines => lines.Any(l => l.Contains($"Refused a completed reply for task {real.Task.TaskId}", StringComparison.Ordinal)
-            && l.Contains("not sent by the broker user", StringComparison.Ordinal)), "the impostor's refusal");
+        await Engine.Logs.WaitForAsync(lines => lines.Any(l =>
+                l.Contains($"Refused a completed reply for task {real.Task.TaskId}", StringComparison.Ordinal)
+                && l.Contains("not sent by the broker user", StringComparison.Ordinal)), "the impostor's refusal");
         await using (var genuine = await ReplySender.StartAsync(new Uri(TestDatabase.AmqpUrl)))
             await genuine.SendAsync(new ConnectorTaskCompleted(real.Task, TaskOutcomes.Done, "the registered user's answer", [], [], null));
-        var view = await TestData.Workflows.WaitForAsync(staff, reference, v => (string?)v["waitingFor"] != "connectors", "the genuine answer");
+        var view = await TestData.Workflows.WaitForAsync(staff, reference, v => (string?)v["waitingFor"] != "connectors",
+            "the genuine answer");
 
         Assert.That((string?)RequestDriver.Task(view, crm.Name)["detail"], Is.EqualTo("the registered user's answer"));
     }
@@ -120,7 +129,8 @@ public sealed class TenantIsolationTests
             {
                 Assert.That(await ConsumeAsync(connection, DsarConnectorSetup.QueueName(owner, "crm")), Is.True, "its own queue");
                 Assert.That(await ConsumeAsync(connection, theirs), Is.False, "another organisation's commands");
-                Assert.That(await ConsumeAsync(connection, EnginePrefix + "dsar-connector-replies"), Is.False, "the engine's replies (other tenants' exports)");
+                Assert.That(await ConsumeAsync(connection, EnginePrefix + "dsar-connector-replies"), Is.False,
+                    "the engine's replies (other tenants' exports)");
             }
         }
         finally

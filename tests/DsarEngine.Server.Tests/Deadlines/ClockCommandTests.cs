@@ -64,7 +64,9 @@ public sealed class ClockCommandTests
             Assert.That((string)entry["data"]!["reason"]!, Does.StartWith("Data held in 14 systems"));
             Assert.That((bool)journal["verified"]!, Is.True);
             Assert.That(notice.Body, Does.Contain("Data held in 14 systems").And.Contain("3 juin 2025"));
-            Assert.That(await Rows.ScalarAsync<long>(engine, "SELECT count(*) FROM mail_messages WHERE tenant_id = @id AND template = 'deadline-extended'", new { id = tenant.Id }), Is.EqualTo(1));
+            Assert.That(await Rows.ScalarAsync<long>(engine,
+                    "SELECT count(*) FROM mail_messages WHERE tenant_id = @id AND template = 'deadline-extended'", new { id = tenant.Id }),
+                Is.EqualTo(1));
         }
     }
 

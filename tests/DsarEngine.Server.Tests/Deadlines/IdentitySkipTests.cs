@@ -31,8 +31,10 @@ public sealed class IdentitySkipTests
         var waiting = await DeadlineAsync(staff, skipped);
 
         time.Advance(TimeSpan.FromDays(10));
-        var skip = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{skipped}/skip", new { reason = "Known customer, met at the counter." });
-        var verify = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{verified}/identity", new { evidence = "Known customer, met at the counter." });
+        var skip = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{skipped}/skip",
+            new { reason = "Known customer, met at the counter." });
+        var verify = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{verified}/identity",
+            new { evidence = "Known customer, met at the counter." });
         var afterSkip = await DeadlineAsync(staff, skipped);
         var afterVerify = await DeadlineAsync(staff, verified);
         using (Assert.EnterMultipleScope())
@@ -41,7 +43,8 @@ public sealed class IdentitySkipTests
             Assert.That(waiting["stops"]!.AsArray().Single()!["end"], Is.Null, "the clock waited for identity");
             Assert.That((string)afterSkip["effectiveDue"]!, Is.EqualTo((string)afterVerify["effectiveDue"]!));
             Assert.That((string)afterSkip["effectiveDue"]!, Is.Not.EqualTo((string)waiting["effectiveDue"]!), "the wait moved the date");
-            Assert.That((string?)afterSkip["stops"]!.AsArray().Single()!["end"], Is.EqualTo("2025-03-13"), "the stop ended on the day of the skip");
+            Assert.That((string?)afterSkip["stops"]!.AsArray().Single()!["end"], Is.EqualTo("2025-03-13"),
+                "the stop ended on the day of the skip");
         }
     }
 

@@ -30,17 +30,20 @@ public sealed class PreviewTests
     public async Task The_preview_names_every_bad_parameter()
     {
         var tenant = await TestTenant.CreateAsync(Engine);
-        var response = await tenant.Staff(Engine, "agent").GetAsync("/api/v1/deadlines/preview?regime=nope&jurisdiction=ZZ&receivedAt=yesterday&timeZone=Mars/Olympus&stops=2025-13-01/2025-03-05");
+        var response = await tenant.Staff(Engine, "agent").GetAsync("/api/v1/deadlines/preview"
+            + "?regime=nope&jurisdiction=ZZ&receivedAt=yesterday&timeZone=Mars/Olympus&stops=2025-13-01/2025-03-05");
         var problem = await response.ReadObjectAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.SupersetOf(new[] { "jurisdiction", "receivedAt", "timeZone", "stops" }));
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key),
+            Is.SupersetOf(new[] { "jurisdiction", "receivedAt", "timeZone", "stops" }));
     }
 
     [Test]
     public async Task A_stop_that_ends_before_it_starts_is_refused()
     {
         var tenant = await TestTenant.CreateAsync(Engine);
-        var response = await tenant.Staff(Engine, "agent").GetAsync("/api/v1/deadlines/preview?regime=gdpr&jurisdiction=FR&receivedAt=2025-03-01T10:00:00Z&stops=2025-03-10/2025-03-05");
+        var response = await tenant.Staff(Engine, "agent").GetAsync("/api/v1/deadlines/preview"
+            + "?regime=gdpr&jurisdiction=FR&receivedAt=2025-03-01T10:00:00Z&stops=2025-03-10/2025-03-05");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await response.ReadObjectAsync())["errors"]!["stops"], Is.Not.Null);
     }
@@ -49,21 +52,25 @@ public sealed class PreviewTests
     public async Task The_preview_refuses_an_extension_where_the_regime_has_none()
     {
         var tenant = await TestTenant.CreateAsync(Engine);
-        var response = await tenant.Staff(Engine, "agent").GetAsync("/api/v1/deadlines/preview?regime=lgpd&jurisdiction=BR&receivedAt=2025-03-21T10:00:00Z&extended=true");
+        var response = await tenant.Staff(Engine, "agent").GetAsync("/api/v1/deadlines/preview"
+            + "?regime=lgpd&jurisdiction=BR&receivedAt=2025-03-21T10:00:00Z&extended=true");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await response.ReadObjectAsync())["errors"]!["extended"], Is.Not.Null);
     }
 
     [Test]
     public async Task The_preview_is_for_staff_only() =>
-        Assert.That((await Engine.CreateClient().GetAsync("/api/v1/deadlines/preview?regime=gdpr&jurisdiction=FR&receivedAt=2025-03-21T10:00:00Z")).StatusCode,
+        Assert.That(
+            (await Engine.CreateClient().GetAsync("/api/v1/deadlines/preview?regime=gdpr&jurisdiction=FR&receivedAt=2025-03-21T10:00:00Z"))
+                .StatusCode,
             Is.EqualTo(HttpStatusCode.Unauthorized));
 
     [Test]
     public async Task A_stored_request_explains_its_own_deadline()
     {
         var tenant = await TestTenant.CreateAsync(Engine);
-        var reference = (string)(await (await Engine.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug)))).ReadObjectAsync())["reference"]!;
+        var reference = (string)(await (await Engine.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug))))
+            .ReadObjectAsync())["reference"]!;
         var staff = tenant.Staff(Engine, "agent");
         var explained = await staff.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}/deadline");
         var stored = await staff.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}");

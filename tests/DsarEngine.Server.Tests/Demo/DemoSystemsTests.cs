@@ -10,12 +10,14 @@ namespace DsarEngine.Server.Tests.Demo;
 public sealed class DemoSystemsTests
 {
     [Test]
-    public async Task The_demo_registers_every_sample_system_and_a_processor_whose_workspace_routes_to_it_and_a_second_start_changes_nothing()
+    public async Task
+        The_demo_registers_every_sample_system_and_a_processor_whose_workspace_routes_to_it_and_a_second_start_changes_nothing()
     {
         var credentials = Path.Combine(Path.GetTempPath(), $"dsar-demo-{Guid.NewGuid():N}.json");
         var settings = new Dictionary<string, string?>
         {
-            ["Dsar:Demo:Seed"] = "true", ["Dsar:Demo:SampleConnectors"] = "true", ["Dsar:Demo:CredentialsFile"] = credentials, ["Dsar:Demo:SampleRequests"] = "2",
+            ["Dsar:Demo:Seed"] = "true", ["Dsar:Demo:SampleConnectors"] = "true", ["Dsar:Demo:CredentialsFile"] = credentials,
+            ["Dsar:Demo:SampleRequests"] = "2",
         };
         await using var engine = await EngineFactory.StartAsync(settings);
         await using var again = EngineFactory.Join(engine, settings);

@@ -68,7 +68,8 @@ public sealed class BadSubmissionTests
     [Test]
     public async Task Malformed_json_says_where()
     {
-        var (status, problem) = await SendAsync(new StringContent("{\"tenant\": \"demo\",\n \"right\": }", Encoding.UTF8, "application/json"));
+        var (status, problem) = await SendAsync(
+            new StringContent("{\"tenant\": \"demo\",\n \"right\": }", Encoding.UTF8, "application/json"));
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((string)problem["type"]!, Is.EqualTo("urn:dsar:problem:malformed-json"));
         Assert.That((int)problem["line"]!, Is.EqualTo(2));

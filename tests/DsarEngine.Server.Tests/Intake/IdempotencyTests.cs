@@ -25,7 +25,9 @@ public sealed class IdempotencyTests
             Assert.That((string)b["reference"]!, Is.EqualTo((string)a["reference"]!));
             Assert.That((string)b["statusUrl"]!, Is.EqualTo((string)a["statusUrl"]!));
             Assert.That(await Rows.CountAsync(Engine, "requests", tenant.Id), Is.EqualTo(1));
-            Assert.That(await Rows.ScalarAsync<long>(Engine, "SELECT count(*) FROM mail_messages WHERE tenant_id = @id AND template = 'request-received'", new { id = tenant.Id }), Is.EqualTo(1));
+            Assert.That(await Rows.ScalarAsync<long>(Engine,
+                    "SELECT count(*) FROM mail_messages WHERE tenant_id = @id AND template = 'request-received'", new { id = tenant.Id }),
+                Is.EqualTo(1));
         }
     }
 
@@ -51,7 +53,8 @@ public sealed class IdempotencyTests
         var tenant = await TestTenant.CreateAsync(Engine);
         var body = Submissions.Valid(tenant.Slug);
         var key = Guid.NewGuid().ToString();
-        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Engine.CreateClient().SendAsync(Submissions.Post(body, key))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10)
+            .Select(_ => Engine.CreateClient().SendAsync(Submissions.Post(body, key))));
         var references = await Task.WhenAll(responses.Select(async r => (string)(await r.ReadObjectAsync())["reference"]!));
         using (Assert.EnterMultipleScope())
         {

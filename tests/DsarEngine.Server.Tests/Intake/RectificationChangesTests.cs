@@ -22,7 +22,8 @@ public sealed class RectificationChangesTests
     public async Task Valid_changes_are_stored_and_shown_to_the_privacy_team()
     {
         var tenant = await TestTenant.CreateAsync(Engine);
-        var response = await Engine.CreateClient().SendAsync(Submissions.Post(Rectification(tenant, ("email", "zoe.new@example.org"), ("other-loyalty-tier", "gold"))));
+        var response = await Engine.CreateClient().SendAsync(
+            Submissions.Post(Rectification(tenant, ("email", "zoe.new@example.org"), ("other-loyalty-tier", "gold"))));
         var reference = (string)(await response.ReadObjectAsync())["reference"]!;
         var view = await tenant.Staff(Engine, "agent").GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}");
         Assert.That(view!["changes"]!.ToJsonString(),
@@ -43,8 +44,10 @@ public sealed class RectificationChangesTests
             Assert.That(empty.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That((await empty.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "details" }));
             Assert.That(unknownField.ContentType()?.MediaType, Is.EqualTo("application/problem+json"));
-            Assert.That((await unknownField.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "changes[0].field" }));
-            Assert.That((await notRectification.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "changes" }));
+            Assert.That((await unknownField.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key),
+                Is.EqualTo(new[] { "changes[0].field" }));
+            Assert.That((await notRectification.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key),
+                Is.EqualTo(new[] { "changes" }));
             Assert.That(await Rows.CountAsync(Engine, "requests", tenant.Id), Is.Zero);
             Assert.That(await Rows.CountAsync(Engine, "mail_messages", tenant.Id), Is.Zero);
         }

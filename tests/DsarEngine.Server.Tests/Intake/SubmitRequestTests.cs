@@ -20,7 +20,8 @@ public sealed class SubmitRequestTests
         var reference = (string)accepted["reference"]!;
 
         // Stored and committed before the answer: another connection sees the subject's data already.
-        var storedEmail = await Rows.ScalarAsync<string>(Engine, "SELECT subject->>'email' FROM requests WHERE reference = @reference", new { reference });
+        var storedEmail = await Rows.ScalarAsync<string>(Engine,
+            "SELECT subject->>'email' FROM requests WHERE reference = @reference", new { reference });
         var status = await client.GetAsync(new Uri((string)accepted["statusUrl"]!).PathAndQuery);
         var view = await status.ReadObjectAsync();
         using (Assert.EnterMultipleScope())

@@ -6,7 +6,8 @@ namespace DsarEngine.Server.Tests.OpenDsr;
 // Bad OpenDSR settings stop the engine at start-up with a message that says what to fix.
 public sealed class OpenDsrConfigurationTests
 {
-    [TestCase("Dsar:OpenDsr:Controllers:acme:Tenant", "shop", "Dsar:OpenDsr:Controllers:acme needs TokenSha256 (sha256 of its bearer token) or CertificatePath")]
+    [TestCase("Dsar:OpenDsr:Controllers:acme:Tenant", "shop",
+        "Dsar:OpenDsr:Controllers:acme needs TokenSha256 (sha256 of its bearer token) or CertificatePath")]
     [TestCase("Dsar:OpenDsr:Controllers:acme:TokenSha256", "abc", "Dsar:OpenDsr:Controllers:acme:TokenSha256 must be 64 hex digits")]
     [TestCase("Dsar:OpenDsr:SigningKeyPath", "/nowhere/key.pem", "Dsar:OpenDsr: the PEM file /nowhere/key.pem does not exist.")]
     [TestCase("Dsar:OpenDsr:CallbackTimeoutSeconds", "0", "Dsar:OpenDsr:CallbackTimeoutSeconds must be between 1 and 300.")]

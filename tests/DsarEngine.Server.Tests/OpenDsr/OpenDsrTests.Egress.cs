@@ -25,7 +25,9 @@ public sealed partial class OpenDsrTests
             Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
             Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "status_callback_urls[1]" }));
             Assert.That((string)problem["errors"]!["status_callback_urls[1]"]![0]!, Does.Contain($"does not call {kind} addresses"));
-            Assert.That(await Rows.ScalarAsync<long>(engine, "SELECT count(*) FROM opendsr_requests WHERE subject_request_id = @id", new { id }), Is.Zero);
+            Assert.That(await Rows.ScalarAsync<long>(engine,
+                    "SELECT count(*) FROM opendsr_requests WHERE subject_request_id = @id", new { id }),
+                Is.Zero);
         }
     }
 

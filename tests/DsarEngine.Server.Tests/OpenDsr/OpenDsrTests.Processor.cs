@@ -18,10 +18,13 @@ public sealed partial class OpenDsrTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That((string)discovery["api_version"]!, Is.EqualTo("2.0"));
-            Assert.That(discovery["supported_subject_request_types"]!.AsArray().Select(t => (string)t!), Is.EquivalentTo(new[] { "access", "portability", "erasure" }));
-            Assert.That(discovery["supported_identities"]!.AsArray().Select(i => $"{i!["identity_type"]}/{i["identity_format"]}"), Does.Contain("email/raw"));
+            Assert.That(discovery["supported_subject_request_types"]!.AsArray().Select(t => (string)t!),
+                Is.EquivalentTo(new[] { "access", "portability", "erasure" }));
+            Assert.That(discovery["supported_identities"]!.AsArray().Select(i => $"{i!["identity_type"]}/{i["identity_format"]}"),
+                Does.Contain("email/raw"));
             Assert.That((string)discovery["processor_certificate"]!, Is.EqualTo("http://localhost/opendsr/v1/certificate.pem"));
-            Assert.That(discovery["extensions"]!["localhost"]!["statuses"]!.AsArray().Select(s => (string)s!), Is.EquivalentTo(new[] { "denied" }));
+            Assert.That(discovery["extensions"]!["localhost"]!["statuses"]!.AsArray().Select(s => (string)s!),
+                Is.EquivalentTo(new[] { "denied" }));
             Assert.That(response.Headers.GetValues("X-OpenDSR-Processor-Domain").Single(), Is.EqualTo("localhost"));
             Assert.That(await SignedByProcessorAsync(response, body), Is.True);
         }
@@ -37,11 +40,17 @@ public sealed partial class OpenDsrTests
         var createdBody = JsonNode.Parse(createdBytes)!;
         var status = await Controller().GetAsync($"/opendsr/v1/requests/{id:D}");
         var statusBytes = await status.Content.ReadAsByteArrayAsync();
-        var requests = await Rows.ScalarAsync<long>(engine, "SELECT count(*) FROM requests r JOIN tenants t ON t.id = r.tenant_id WHERE t.slug = @ProcessorSlug AND r.channel = 'controller' AND r.id = (SELECT request_id FROM opendsr_requests WHERE subject_request_id = @id)", new { ProcessorSlug, id });
-        var workflows = await Rows.ScalarAsync<long>(engine, "SELECT count(*) FROM workflow_instances w JOIN opendsr_requests o ON o.request_id = w.request_id WHERE o.subject_request_id = @id", new { id });
+        var requests = await Rows.ScalarAsync<long>(engine,
+            "SELECT count(*) FROM requests r JOIN tenants t ON t.id = r.tenant_id "
+                + "WHERE t.slug = @ProcessorSlug AND r.channel = 'controller' "
+                + "AND r.id = (SELECT request_id FROM opendsr_requests WHERE subject_request_id = @id)", new { ProcessorSlug, id });
+        var workflows = await Rows.ScalarAsync<long>(engine,
+            "SELECT count(*) FROM workflow_instances w JOIN opendsr_requests o ON o.request_id = w.request_id "
+                + "WHERE o.subject_request_id = @id", new { id });
         var cancelled = await Controller().DeleteAsync($"/opendsr/v1/requests/{id:D}");
         var after = JsonNode.Parse(await Controller().GetStringAsync($"/opendsr/v1/requests/{id:D}"))!;
-        var engineStatus = await Rows.ScalarAsync<string>(engine, "SELECT r.status FROM requests r JOIN opendsr_requests o ON o.request_id = r.id WHERE o.subject_request_id = @id", new { id });
+        var engineStatus = await Rows.ScalarAsync<string>(engine,
+            "SELECT r.status FROM requests r JOIN opendsr_requests o ON o.request_id = r.id WHERE o.subject_request_id = @id", new { id });
         using (Assert.EnterMultipleScope())
         {
             Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
@@ -49,7 +58,8 @@ public sealed partial class OpenDsrTests
             Assert.That(await SignedByProcessorAsync(created, createdBytes), Is.True);
             Assert.That((string)createdBody["controller_id"]!, Is.EqualTo("c1"));
             Assert.That((string)createdBody["subject_request_id"]!, Is.EqualTo(id.ToString("D")));
-            Assert.That(Encoding.UTF8.GetString(Convert.FromBase64String((string)createdBody["encoded_request"]!)), Does.Contain(id.ToString("D")));
+            Assert.That(Encoding.UTF8.GetString(Convert.FromBase64String((string)createdBody["encoded_request"]!)),
+                Does.Contain(id.ToString("D")));
             Assert.That(requests, Is.EqualTo(1), "one request, in the processor tenant, for both submissions");
             Assert.That(workflows, Is.EqualTo(1), "its workflow started");
             Assert.That((string)JsonNode.Parse(statusBytes)!["request_status"]!, Is.EqualTo("pending"));
@@ -66,7 +76,9 @@ public sealed partial class OpenDsrTests
     {
         var id = Guid.NewGuid();
         await Controller().PostAsJsonAsync("/opendsr/v1/requests", Request(id));
-        var reference = await Rows.ScalarAsync<string>(engine, "SELECT r.reference FROM opendsr_requests o JOIN requests r ON r.id = o.request_id WHERE o.subject_request_id = @id", new { id });
+        var reference = await Rows.ScalarAsync<string>(engine,
+            "SELECT r.reference FROM opendsr_requests o JOIN requests r ON r.id = o.request_id WHERE o.subject_request_id = @id",
+            new { id });
         var staff = processor.Staff(engine, "privacy-officer");
         await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:assess"), "the assessment");
         await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = "assess", outcome = "proceed" });
@@ -81,10 +93,14 @@ public sealed partial class OpenDsrTests
     {
         var before = await Rows.ScalarAsync<long>(engine, "SELECT count(*) FROM requests", new { });
         var bad = Request(Guid.NewGuid(), "delete-everything");
-        bad["subject_identities"] = new JsonArray(new JsonObject { ["identity_type"] = "email", ["identity_value"] = "x", ["identity_format"] = "sha256" });
+        bad["subject_identities"] = new JsonArray(new JsonObject
+        {
+            ["identity_type"] = "email", ["identity_value"] = "x", ["identity_format"] = "sha256",
+        });
         var invalid = await Controller().PostAsJsonAsync("/opendsr/v1/requests", bad);
         var stranger = engine.CreateClient();
-        stranger.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-known-controller-token-000000000000");
+        stranger.DefaultRequestHeaders.Authorization =
+            new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-known-controller-token-000000000000");
         var unauthorised = await stranger.PostAsJsonAsync("/opendsr/v1/requests", Request(Guid.NewGuid()));
         var anonymous = await engine.CreateClient().PostAsJsonAsync("/opendsr/v1/requests", Request(Guid.NewGuid()));
         var problem = JsonNode.Parse(await invalid.Content.ReadAsStringAsync())!;
@@ -93,7 +109,8 @@ public sealed partial class OpenDsrTests
             Assert.That(invalid.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(invalid.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
             Assert.That((string)problem["type"]!, Is.EqualTo("urn:dsar:problem:validation"));
-            Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "subject_request_type", "subject_identities[0].identity_format" }));
+            Assert.That(problem["errors"]!.AsObject().Select(e => e.Key),
+                Is.EquivalentTo(new[] { "subject_request_type", "subject_identities[0].identity_format" }));
             Assert.That((int)problem["error"]!["code"]!, Is.EqualTo(400));
             Assert.That(unauthorised.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));

@@ -23,11 +23,13 @@ public sealed partial class OpenDsrTests
         }
         else
         {
-            var timestamp = (at ?? TimeProvider.System.GetUtcNow()).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var timestamp = (at ?? TimeProvider.System.GetUtcNow()).ToUnixTimeSeconds()
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
             message.Headers.Add("X-OpenDSR-Timestamp", timestamp);
             signed = Encoding.UTF8.GetBytes($"{method.Method} {path}\n{timestamp}");
         }
-        message.Headers.Add(OpenDsrSigner.SignatureHeader, Convert.ToBase64String(key.SignData(signed, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)));
+        message.Headers.Add(OpenDsrSigner.SignatureHeader,
+            Convert.ToBase64String(key.SignData(signed, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)));
         return message;
     }
 
@@ -44,7 +46,8 @@ public sealed partial class OpenDsrTests
     public async Task A_signed_GET_opens_the_request_only_within_five_minutes_of_its_signed_timestamp()
     {
         var id = Guid.NewGuid();
-        var created = await engine.CreateClient().SendAsync(Signed(HttpMethod.Post, "/opendsr/v1/requests", Encoding.UTF8.GetBytes(Request(id, "access").ToJsonString()), ControllerKey));
+        var created = await engine.CreateClient().SendAsync(Signed(HttpMethod.Post, "/opendsr/v1/requests",
+            Encoding.UTF8.GetBytes(Request(id, "access").ToJsonString()), ControllerKey));
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         var path = $"/opendsr/v1/requests/{id:D}";
         var now = TimeProvider.System.GetUtcNow();
@@ -55,12 +58,15 @@ public sealed partial class OpenDsrTests
         var captured = Signed(HttpMethod.Get, path, null, ControllerKey, now.AddMinutes(-6));
         var replayedAfter = await engine.CreateClient().SendAsync(Copy(captured));
         // The same old signature with the timestamp header moved to now: the signature no longer matches.
-        var altered = await engine.CreateClient().SendAsync(Copy(captured, now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var altered = await engine.CreateClient().SendAsync(
+            Copy(captured, now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         // The former scheme (method and path only) is no longer enough.
         var untimed = new HttpRequestMessage(HttpMethod.Get, path);
-        untimed.Headers.Add(OpenDsrSigner.SignatureHeader, Convert.ToBase64String(ControllerKey.SignData(Encoding.UTF8.GetBytes($"GET {path}"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)));
+        untimed.Headers.Add(OpenDsrSigner.SignatureHeader, Convert.ToBase64String(
+            ControllerKey.SignData(Encoding.UTF8.GetBytes($"GET {path}"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)));
         var untimedAnswer = await engine.CreateClient().SendAsync(untimed);
-        var results = await engine.CreateClient().SendAsync(Signed(HttpMethod.Get, path + "/results", null, ControllerKey, now.AddMinutes(-6)));
+        var results = await engine.CreateClient().SendAsync(
+            Signed(HttpMethod.Get, path + "/results", null, ControllerKey, now.AddMinutes(-6)));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(freshAnswer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -80,7 +86,8 @@ public sealed partial class OpenDsrTests
         var body = Encoding.UTF8.GetBytes(Request(id, "access").ToJsonString());
         using var stranger = RSA.Create(2048);
         var forged = await engine.CreateClient().SendAsync(Signed(HttpMethod.Post, "/opendsr/v1/requests", body, stranger));
-        var storedAfterForgery = await Rows.ScalarAsync<long>(engine, "SELECT count(*) FROM opendsr_requests WHERE subject_request_id = @id", new { id });
+        var storedAfterForgery = await Rows.ScalarAsync<long>(engine,
+            "SELECT count(*) FROM opendsr_requests WHERE subject_request_id = @id", new { id });
         var created = await engine.CreateClient().SendAsync(Signed(HttpMethod.Post, "/opendsr/v1/requests", body, ControllerKey));
         var status = await engine.CreateClient().SendAsync(Signed(HttpMethod.Get, $"/opendsr/v1/requests/{id:D}", null, ControllerKey));
         // A signature over another request's path does not open this one.
@@ -116,8 +123,10 @@ public sealed partial class OpenDsrTests
         var error = await WaitForRowAsync<string?>("SELECT last_error FROM opendsr_callbacks WHERE url = @url AND body LIKE @like",
             new { url, like = $"%{id:D}%" }, e => e is not null, "the first failed delivery");
         var row = await Rows.ScalarAsync<string>(engine,
-            "SELECT format('%s|%s|%s', attempts, delivered_at IS NULL, next_attempt_at > created_at) FROM opendsr_callbacks WHERE body LIKE @like", new { like = $"%{id:D}%" });
-        var body = JsonNode.Parse(await Rows.ScalarAsync<string>(engine, "SELECT body FROM opendsr_callbacks WHERE body LIKE @like", new { like = $"%{id:D}%" }))!;
+            "SELECT format('%s|%s|%s', attempts, delivered_at IS NULL, next_attempt_at > created_at) "
+                + "FROM opendsr_callbacks WHERE body LIKE @like", new { like = $"%{id:D}%" });
+        var body = JsonNode.Parse(await Rows.ScalarAsync<string>(engine,
+            "SELECT body FROM opendsr_callbacks WHERE body LIKE @like", new { like = $"%{id:D}%" }))!;
         using (Assert.EnterMultipleScope())
         {
             Assert.That(error, Is.EqualTo("HTTP 403"));

@@ -29,7 +29,8 @@ public sealed partial class OpenDsrTests
     {
         Directory.CreateDirectory(Folder);
         using var processorKey = RSA.Create(2048);
-        await File.WriteAllTextAsync(Path.Combine(Folder, "processor.pem"), processorKey.ExportPkcs8PrivateKeyPem() + "\n" + Certificate(processorKey, "localhost"));
+        await File.WriteAllTextAsync(Path.Combine(Folder, "processor.pem"),
+            processorKey.ExportPkcs8PrivateKeyPem() + "\n" + Certificate(processorKey, "localhost"));
         await File.WriteAllTextAsync(Path.Combine(Folder, "controller-c2.pem"), Certificate(ControllerKey, "controller-c2.example"));
         engine = await EngineFactory.StartAsync(new Dictionary<string, string?>
         {
@@ -39,7 +40,8 @@ public sealed partial class OpenDsrTests
             ["Dsar:OpenDsr:Controllers:c1:TokenSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Token))),
             ["Dsar:OpenDsr:Controllers:c2:Tenant"] = ProcessorSlug,
             ["Dsar:OpenDsr:Controllers:c2:CertificatePath"] = Path.Combine(Folder, "controller-c2.pem"),
-        }, testServices: services => services.AddHttpClient(OpenDsrCallbackWorker.ClientName).ConfigurePrimaryHttpMessageHandler(() => Loopback));
+        }, testServices: services => services.AddHttpClient(OpenDsrCallbackWorker.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => Loopback));
         Loopback.Connect(engine.Server.CreateHandler());
         processor = await TestTenant.CreateAsync(engine, slug: ProcessorSlug, name: "Processor GmbH");
     }
@@ -55,7 +57,8 @@ public sealed partial class OpenDsrTests
     private static string Certificate(RSA key, string name)
     {
         var now = TimeProvider.System.GetUtcNow();
-        using var certificate = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1).CreateSelfSigned(now.AddDays(-1), now.AddDays(30));
+        using var certificate = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(now.AddDays(-1), now.AddDays(30));
         return certificate.ExportCertificatePem();
     }
 
@@ -69,14 +72,18 @@ public sealed partial class OpenDsrTests
     private static JsonObject Request(Guid id, string type = "erasure") => new()
     {
         ["subject_request_id"] = id.ToString("D"), ["subject_request_type"] = type, ["submitted_time"] = "2026-11-20T10:00:00Z",
-        ["subject_identities"] = new JsonArray(new JsonObject { ["identity_type"] = "email", ["identity_value"] = "zoe@example.org", ["identity_format"] = "raw" }),
+        ["subject_identities"] = new JsonArray(new JsonObject
+        {
+            ["identity_type"] = "email", ["identity_value"] = "zoe@example.org", ["identity_format"] = "raw",
+        }),
         ["api_version"] = "2.0", ["status_callback_urls"] = new JsonArray(),
     };
 
     private static async Task<string> CertificateAsync() => await engine.CreateClient().GetStringAsync("/opendsr/v1/certificate.pem");
 
     private static async Task<bool> SignedByProcessorAsync(HttpResponseMessage response, byte[] body) =>
-        OpenDsrSigner.Verify(await CertificateAsync(), body, response.Headers.GetValues(OpenDsrSigner.SignatureHeader).Single(), TimeProvider.System.GetUtcNow());
+        OpenDsrSigner.Verify(await CertificateAsync(), body, response.Headers.GetValues(OpenDsrSigner.SignatureHeader).Single(),
+            TimeProvider.System.GetUtcNow());
 
     // Polls the database until the query answers what is expected: the worker runs in the background.
     private static async Task<T> WaitForRowAsync<T>(string sql, object parameters, Func<T, bool> done, string what)

@@ -11,7 +11,11 @@ public sealed class ExportReaderTests
 {
     private static byte[] Document(int records) => JsonSerializer.SerializeToUtf8Bytes(new ExportDocument("crm", "Sales CRM",
     [
-        new ExportedCategory("orders", [.. Enumerable.Range(1, records).Select(i => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?> { ["order"] = $"O-{i}", ["city"] = "Санкт-Петербург" })]),
+        new ExportedCategory("orders", [.. Enumerable.Range(1, records)
+            .Select(i => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
+            {
+                ["order"] = $"O-{i}", ["city"] = "Санкт-Петербург",
+            })]),
         new ExportedCategory("notes", []),
     ]), ExportUpload.Json);
 
@@ -35,7 +39,8 @@ public sealed class ExportReaderTests
     [Test]
     public void Property_names_in_any_case_and_order_are_read_and_unknown_ones_skipped()
     {
-        var json = """{"Categories":[{"Records":[{"a":"1"},{"a":"2"}],"extra":{"x":[1,2]},"Category":"late-name"}],"connector":"x","SYSTEM":"Billing"}""";
+        var json = """{"Categories":"""
+            + """[{"Records":[{"a":"1"},{"a":"2"}],"extra":{"x":[1,2]},"Category":"late-name"}],"connector":"x","SYSTEM":"Billing"}""";
         var document = ExportReader.Scan(Encoding.UTF8.GetBytes(json));
         Assert.That(document.System, Is.EqualTo("Billing"));
         Assert.That(document.Categories.Single(), Has.Property("Name").EqualTo("late-name").And.Property("Count").EqualTo(2));

@@ -27,13 +27,18 @@ public sealed class LetterPdfTests
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static ProcessingRegister Register(string file) =>
-        JsonSerializer.Deserialize<ProcessingRegister>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "organisations", file)), Json)!;
+        JsonSerializer.Deserialize<ProcessingRegister>(
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "organisations", file)), Json)!;
 
-    private static LetterModel Model(string right, string language) => new(language, "DSR-7K2M-9QXA-4TZB", right, "Zoë Ångström-Παπαδοπούλου",
+    private static LetterModel Model(string right, string language) => new(
+        language, "DSR-7K2M-9QXA-4TZB", right, "Zoë Ångström-Παπαδοπούλου",
         new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 20), Register("helpdesk-saas.json"),
     [
-        new SystemSection("Sales CRM", "done", [], [new CategorySection("contact-details", ["name", "city"], [["Анна Каренина", "Санкт-Петербург"], ["Zoë Ångström", "Besançon"]], 2)]),
-        new SystemSection("Billing", "partial", [new KeptEntry("invoices", "Code de commerce art. L123-22 (10 years)", new DateOnly(2034, 6, 30))],
+        new SystemSection("Sales CRM", "done", [],
+            [new CategorySection("contact-details", ["name", "city"],
+                [["Анна Каренина", "Санкт-Петербург"], ["Zoë Ångström", "Besançon"]], 2)]),
+        new SystemSection("Billing", "partial",
+            [new KeptEntry("invoices", "Code de commerce art. L123-22 (10 years)", new DateOnly(2034, 6, 30))],
             [new CategorySection("invoices", ["id", "amount"], [["F-000001", "49.90"]], 120)]),
     ]);
 
@@ -60,18 +65,23 @@ public sealed class LetterPdfTests
 
     [TestCase("en", "Your request for access to your personal data", "Who receives your data", "Commission nationale")]
     [TestCase("fr", "Votre demande d'accès à vos données personnelles", "Qui reçoit vos données", "Commission nationale")]
-    public async Task An_access_letter_has_every_article_15_section_the_copy_and_readable_names(string language, string title, string recipients, string authority)
+    public async Task An_access_letter_has_every_article_15_section_the_copy_and_readable_names(
+        string language, string title, string recipients, string authority)
     {
         var (text, fonts, info) = await Poppler.ReadAsync(await composer.PdfAsync(Model("access", language), CancellationToken.None));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(text, Does.Contain(title).And.Contain(recipients).And.Contain(authority));
-            Assert.That(text, Does.Contain("Zoë Ångström-Παπαδοπούλου").And.Contain("Анна Каренина").And.Contain("Санкт-Петербург"));
-            Assert.That(text, Does.Contain("Stripe Payments Europe Ltd").And.Contain("Data Privacy Framework").And.Contain("10 years (Code de commerce L123-22)"));
+            Assert.That(text, Does.Contain("Zoë Ångström-Παπαδοπούλου").And.Contain("Анна Каренина")
+                .And.Contain("Санкт-Петербург"));
+            Assert.That(text, Does.Contain("Stripe Payments Europe Ltd").And.Contain("Data Privacy Framework")
+                .And.Contain("10 years (Code de commerce L123-22)"));
             Assert.That(text, Does.Contain("DSR-7K2M-9QXA-4TZB").And.Contain(language == "fr" ? "Page 1 sur" : "Page 1 of"));
-            Assert.That(text, Does.Contain(language == "fr" ? "119 enregistrements de plus" : "119 more records"), "120 invoices, one shown: the rest are only in the machine-readable files");
+            Assert.That(text, Does.Contain(language == "fr" ? "119 enregistrements de plus" : "119 more records"),
+                "120 invoices, one shown: the rest are only in the machine-readable files");
             Assert.That(fonts, Does.Contain("DejaVu"));
-            Assert.That(fonts.Split('\n').Skip(2).Where(l => l.Trim().Length > 0).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
+            Assert.That(
+                fonts.Split('\n').Skip(2).Where(l => l.Trim().Length > 0).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
                 Has.All.Matches<string[]>(cols => cols.Contains("yes")), "every font embedded");
             Assert.That(info, Does.Contain("Tagged:          yes"));
             Assert.That(info, Does.Match(@"Title:\s+" + System.Text.RegularExpressions.Regex.Escape(title)));
@@ -81,7 +91,8 @@ public sealed class LetterPdfTests
 
     [TestCase("en", "we do not process personal data about you", "We confirm that we process", "Who receives your data")]
     [TestCase("fr", "nous ne traitons pas de données personnelles vous concernant", "Nous confirmons traiter", "Qui reçoit vos données")]
-    public async Task An_access_letter_where_no_system_holds_data_confirms_that_none_is_processed(string language, string none, string processed, string recipients)
+    public async Task An_access_letter_where_no_system_holds_data_confirms_that_none_is_processed(
+        string language, string none, string processed, string recipients)
     {
         var model = Model("access", language) with
         {
@@ -90,7 +101,8 @@ public sealed class LetterPdfTests
         var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(text, Does.Contain(none).And.Contain("Sales CRM").And.Contain("Billing"), "Art. 15(1): confirmation as to whether or not");
+            Assert.That(text, Does.Contain(none).And.Contain("Sales CRM").And.Contain("Billing"),
+                "Art. 15(1): confirmation as to whether or not");
             Assert.That(text, Does.Not.Contain(processed).And.Not.Contain(recipients));
         }
     }
@@ -104,10 +116,15 @@ public sealed class LetterPdfTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(structure, Does.StartWith("Document"));
-            Assert.That(System.Text.RegularExpressions.Regex.Matches(structure, @"^\s+H1\b", System.Text.RegularExpressions.RegexOptions.Multiline), Has.Count.EqualTo(1), "one title");
-            Assert.That(System.Text.RegularExpressions.Regex.Matches(structure, @"^\s+H2\b", System.Text.RegularExpressions.RegexOptions.Multiline), Has.Count.GreaterThanOrEqualTo(8), "a heading per Article 15 item");
+            Assert.That(
+                System.Text.RegularExpressions.Regex.Matches(structure, @"^\s+H1\b", System.Text.RegularExpressions.RegexOptions.Multiline),
+                Has.Count.EqualTo(1), "one title");
+            Assert.That(
+                System.Text.RegularExpressions.Regex.Matches(structure, @"^\s+H2\b", System.Text.RegularExpressions.RegexOptions.Multiline),
+                Has.Count.GreaterThanOrEqualTo(8), "a heading per Article 15 item");
             Assert.That(structure, Does.Contain("Table").And.Contain("/Scope /Column"), "data tables have column headers");
-            Assert.That(System.Text.Encoding.Latin1.GetString(pdf), Does.Contain($"/Lang ({language})"), "the document's language is declared");
+            Assert.That(System.Text.Encoding.Latin1.GetString(pdf), Does.Contain($"/Lang ({language})"),
+                "the document's language is declared");
         }
     }
 
@@ -117,12 +134,17 @@ public sealed class LetterPdfTests
         var model = Model("access", "en") with
         {
             SubjectName = "张伟",
-            Systems = [new SystemSection("Sales CRM", "done", [], [new CategorySection("contact-details", ["name", "city"], [["田中太郎", "東京"], ["김민준", "서울"]], 2)])],
+            Systems =
+            [
+                new SystemSection("Sales CRM", "done", [],
+                    [new CategorySection("contact-details", ["name", "city"], [["田中太郎", "東京"], ["김민준", "서울"]], 2)]),
+            ],
         };
         var (text, fonts, _) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(text, Does.Contain("张伟").And.Contain("田中太郎").And.Contain("東京").And.Contain("김민준").And.Contain("서울"));
+            Assert.That(text,
+                Does.Contain("张伟").And.Contain("田中太郎").And.Contain("東京").And.Contain("김민준").And.Contain("서울"));
             Assert.That(fonts, Does.Contain("WenQuanYiMicroHei"));
         }
     }
@@ -135,7 +157,8 @@ public sealed class LetterPdfTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(text, Does.Contain(kept).And.Contain("L123-22").And.Contain(until));
-            Assert.That(text, Does.Contain(language == "fr" ? "30 juin 2034" : "30 June 2034"), "until when, under the column that says so");
+            Assert.That(text, Does.Contain(language == "fr" ? "30 juin 2034" : "30 June 2034"),
+                "until when, under the column that says so");
             Assert.That(text, Does.Contain(language == "fr" ? "article 19" : "Article 19"));
             Assert.That(text, Does.Contain("35"), "backups age out as the register says");
         }
@@ -146,8 +169,10 @@ public sealed class LetterPdfTests
     [TestCase("objection", "en", "Your objection to the processing of your data", "Article 21(3)")]
     [TestCase("consent-withdrawal", "fr", "Le retrait de votre consentement", "article 7(3)")]
     [TestCase("portability", "en", "Your data, in a portable format", "SHA-256")]
-    [TestCase("post-mortem-instructions", "fr", "Vos directives relatives à vos données après votre décès", "loi Informatique et Libertés")]
-    public async Task Each_other_right_has_its_letter_saying_what_was_done_where_and_when(string right, string language, string title, string law)
+    [TestCase("post-mortem-instructions", "fr", "Vos directives relatives à vos données après votre décès",
+        "loi Informatique et Libertés")]
+    public async Task Each_other_right_has_its_letter_saying_what_was_done_where_and_when(
+        string right, string language, string title, string law)
     {
         var model = Model(right, language) with
         {
@@ -164,7 +189,8 @@ public sealed class LetterPdfTests
 
     [TestCase("en", "Manifestly unfounded: forty identical requests this week.", "Article 77")]
     [TestCase("fr", "Demande manifestement infondée.", "article 77")]
-    public async Task A_refusal_letter_gives_the_reason_the_complaint_and_the_judicial_remedy(string language, string reason, string article)
+    public async Task A_refusal_letter_gives_the_reason_the_complaint_and_the_judicial_remedy(
+        string language, string reason, string article)
     {
         var model = Model("erasure", language) with { Refusal = reason, Exemptions = ["art-12-5"] };
         var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
@@ -182,7 +208,8 @@ public sealed class LetterPdfTests
     [TestCase("en", "IE", "en-IE")]
     [TestCase("en", "FR", "")]
     [TestCase("fr", "", "")]
-    public void A_letter_writes_dates_as_the_organisations_country_does_in_the_subjects_language(string language, string jurisdiction, string locale) =>
+    public void A_letter_writes_dates_as_the_organisations_country_does_in_the_subjects_language(
+        string language, string jurisdiction, string locale) =>
         Assert.That(Server.Packs.Letters.LetterTexts.LocaleFor(language, jurisdiction), Is.EqualTo(locale));
 
     [Test]
@@ -190,25 +217,30 @@ public sealed class LetterPdfTests
     {
         var model = Model("rectification", "en") with
         {
-            Locale = "en-US", Systems = [new SystemSection("Sales CRM", "done", [], []) { Summary = "Corrected: email.", On = new DateOnly(2026, 11, 18) }],
+            Locale = "en-US",
+            Systems = [new SystemSection("Sales CRM", "done", [], []) { Summary = "Corrected: email.", On = new DateOnly(2026, 11, 18) }],
         };
         var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
         Assert.That(text, Does.Contain("November 18, 2026").And.Not.Contain("18 November 2026"));
     }
 
     [TestCase("en", "we need more time to answer", "We will answer by 2 February 2027 at the latest.", "Article 12(3)")]
-    [TestCase("fr", "nous avons besoin de plus de temps", "Nous vous répondrons au plus tard le 2 février 2027.", "article 12(3)")]
-    public async Task An_extension_notice_gives_the_reasons_the_first_date_and_the_new_one(string language, string title, string due, string article)
+    [TestCase("fr", "nous avons besoin de plus de temps", "Nous vous répondrons au plus tard le 2 février 2027.",
+        "article 12(3)")]
+    public async Task An_extension_notice_gives_the_reasons_the_first_date_and_the_new_one(
+        string language, string title, string due, string article)
     {
         var model = Model("erasure", language) with
         {
             Systems = [],
-            Notice = new NoticeFacts("extension-notice", "Forty systems to search, some on paper.", new DateOnly(2026, 12, 2), new DateOnly(2027, 2, 2), [], null, false),
+            Notice = new NoticeFacts("extension-notice", "Forty systems to search, some on paper.",
+                new DateOnly(2026, 12, 2), new DateOnly(2027, 2, 2), [], null, false),
         };
         var (text, _, info) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(text, Does.Contain(title).And.Contain("Forty systems to search, some on paper.").And.Contain(due).And.Contain(article));
+            Assert.That(text, Does.Contain(title).And.Contain("Forty systems to search, some on paper.")
+                .And.Contain(due).And.Contain(article));
             Assert.That(text, Does.Contain(language == "fr" ? "2 décembre 2026" : "2 December 2026"), "the date it was first due");
             Assert.That(info, Does.Contain("Tagged:          yes"));
         }
@@ -216,17 +248,20 @@ public sealed class LetterPdfTests
 
     [TestCase(true, true)]
     [TestCase(false, false)]
-    public async Task An_identity_proof_request_lists_the_accepted_proofs_and_says_the_clock_waits_where_it_does(bool email, bool clockStops)
+    public async Task An_identity_proof_request_lists_the_accepted_proofs_and_says_the_clock_waits_where_it_does(
+        bool email, bool clockStops)
     {
         var model = Model("access", "en") with
         {
             Systems = [],
-            Notice = new NoticeFacts("identity-request", null, null, null, email ? ["email", "manual"] : ["manual"], new DateOnly(2026, 11, 5), clockStops),
+            Notice = new NoticeFacts("identity-request", null, null, null, email ? ["email", "manual"] : ["manual"],
+                new DateOnly(2026, 11, 5), clockStops),
         };
         var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(text, Does.Contain("please confirm that it comes from you").And.Contain("Article 12(6)").And.Contain("customer number"));
+            Assert.That(text, Does.Contain("please confirm that it comes from you").And.Contain("Article 12(6)")
+                .And.Contain("customer number"));
             Assert.That(text.Contains("valid until 5 November 2026", StringComparison.Ordinal), Is.EqualTo(email));
             Assert.That(text.Contains("is suspended until we receive", StringComparison.Ordinal), Is.EqualTo(clockStops));
             Assert.That(text, Does.Not.Contain("A copy of your data"), "a notice, not an answer");
@@ -248,15 +283,18 @@ public sealed class LetterPdfTests
             Assert.That(register.Purposes, Is.Not.Empty.And.All.Matches<PurposeEntry>(p => p.LegalBasis.Length > 0));
             Assert.That(register.Retention, Is.Not.Empty);
         }
-        var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(Model("access", "en") with { Organisation = register }, CancellationToken.None));
+        var (text, _, _) = await Poppler.ReadAsync(
+            await composer.PdfAsync(Model("access", "en") with { Organisation = register }, CancellationToken.None));
         Assert.That(text, Does.Contain(register.Controller.Name).And.Contain(register.Purposes[0].Purpose));
     }
 
     [Test]
     public async Task A_page_kept_for_the_next_letter_carries_nothing_of_the_previous_subject_or_language()
     {
-        var first = await composer.PdfAsync(Model("access", "fr") with { SubjectName = "Première Personne", Reference = "DSR-AAAA-AAAA-AAAA" }, CancellationToken.None);
-        var second = await composer.PdfAsync(Model("erasure", "en") with { SubjectName = "Second Subject", Reference = "DSR-BBBB-BBBB-BBBB" }, CancellationToken.None);
+        var first = await composer.PdfAsync(
+            Model("access", "fr") with { SubjectName = "Première Personne", Reference = "DSR-AAAA-AAAA-AAAA" }, CancellationToken.None);
+        var second = await composer.PdfAsync(
+            Model("erasure", "en") with { SubjectName = "Second Subject", Reference = "DSR-BBBB-BBBB-BBBB" }, CancellationToken.None);
         var (text, _, info) = await Poppler.ReadAsync(second);
         using (Assert.EnterMultipleScope())
         {

@@ -17,12 +17,14 @@ public sealed class PackCodeLimitTests
         var tenant = await TestTenant.CreateAsync(Engine);
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access", $"pia.{Guid.NewGuid():N}@example.org");
         var requestId = await Rows.ScalarAsync<Guid>(Engine, "SELECT id FROM requests WHERE reference = @reference", new { reference });
-        var link = new Uri(Engine.Services.GetRequiredService<PackLinks>().Url(requestId, reference, TimeProvider.System.GetUtcNow().AddDays(7)));
+        var link = new Uri(Engine.Services.GetRequiredService<PackLinks>()
+            .Url(requestId, reference, TimeProvider.System.GetUtcNow().AddDays(7)));
         return (tenant, requestId, link.Query, reference);
     }
 
     private static Task<long> CodeMailsAsync(Guid requestId) =>
-        Rows.ScalarAsync<long>(Engine, "SELECT count(*) FROM mail_messages WHERE request_id = @requestId AND template = 'pack-code'", new { requestId });
+        Rows.ScalarAsync<long>(Engine,
+            "SELECT count(*) FROM mail_messages WHERE request_id = @requestId AND template = 'pack-code'", new { requestId });
 
     [Test]
     public async Task The_fourth_code_within_an_hour_is_refused_with_when_to_try_again_and_is_not_mailed()
@@ -41,7 +43,9 @@ public sealed class PackCodeLimitTests
             Assert.That((string)problem["type"]!, Is.EqualTo("urn:dsar:problem:rate-limited"));
             Assert.That((string)problem["detail"]!, Does.Contain("try again in 60 minutes"));
             Assert.That(refused.Headers.RetryAfter?.Delta, Is.InRange(TimeSpan.FromMinutes(55), TimeSpan.FromHours(1)));
-            Assert.That(await Rows.ScalarAsync<long>(Engine, "SELECT count(*) FROM pack_codes WHERE request_id = @requestId", new { requestId }), Is.EqualTo(3));
+            Assert.That(await Rows.ScalarAsync<long>(Engine,
+                    "SELECT count(*) FROM pack_codes WHERE request_id = @requestId", new { requestId }),
+                Is.EqualTo(3));
             Assert.That(await CodeMailsAsync(requestId), Is.EqualTo(3));
         }
     }
@@ -56,10 +60,12 @@ public sealed class PackCodeLimitTests
         Guid last = default;
         for (var n = 0; n < 2; n++)
         {
-            last = (Guid)(await (await client.PostAsync($"/api/v1/requests/{reference}/pack/code{query}", null)).ReadObjectAsync())["codeId"]!;
+            last = (Guid)(await (await client.PostAsync($"/api/v1/requests/{reference}/pack/code{query}", null))
+                .ReadObjectAsync())["codeId"]!;
             var wrong = codes.Code(last) == "000000" ? "111111" : "000000";
             for (var i = 0; i < 5; i++)
-                wrongAnswers.Add((await client.GetAsync($"/api/v1/requests/{reference}/pack{query}&codeId={last}&code={wrong}")).StatusCode);
+                wrongAnswers.Add(
+                    (await client.GetAsync($"/api/v1/requests/{reference}/pack{query}&codeId={last}&code={wrong}")).StatusCode);
         }
         var mailsBefore = await CodeMailsAsync(requestId);
         var third = await client.PostAsync($"/api/v1/requests/{reference}/pack/code{query}", null);
@@ -71,7 +77,9 @@ public sealed class PackCodeLimitTests
             Assert.That(third.Headers.RetryAfter?.Delta, Is.InRange(TimeSpan.FromHours(23), TimeSpan.FromHours(24)));
             Assert.That(await CodeMailsAsync(requestId), Is.EqualTo(mailsBefore).And.EqualTo(2));
             Assert.That(right.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
-            Assert.That(await Rows.ScalarAsync<long>(Engine, "SELECT coalesce(sum(attempts), 0) FROM pack_codes WHERE request_id = @requestId", new { requestId }), Is.EqualTo(10),
+            Assert.That(await Rows.ScalarAsync<long>(Engine,
+                    "SELECT coalesce(sum(attempts), 0) FROM pack_codes WHERE request_id = @requestId", new { requestId }),
+                Is.EqualTo(10),
                 "a refused guess is not even counted");
         }
     }
@@ -85,7 +93,8 @@ public sealed class PackCodeLimitTests
         var (_, _, _, reference) = await LinkAsync();
         var client = Engine.CreateClient();
         var send = await client.PostAsync($"/api/v1/requests/{reference}/pack/code?expires={expires}&token=x", null);
-        var open = await client.GetAsync($"/api/v1/requests/{reference}/pack?expires={expires}&token=x&codeId={Guid.NewGuid()}&code=123456");
+        var open = await client.GetAsync(
+            $"/api/v1/requests/{reference}/pack?expires={expires}&token=x&codeId={Guid.NewGuid()}&code=123456");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(send.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -98,7 +107,8 @@ public sealed class PackCodeLimitTests
     public async Task An_expiry_that_is_not_a_number_is_a_bad_request_problem()
     {
         var (_, _, _, reference) = await LinkAsync();
-        var send = await Engine.CreateClient().PostAsync($"/api/v1/requests/{reference}/pack/code?expires=99999999999999999999&token=x", null);
+        var send = await Engine.CreateClient().PostAsync(
+            $"/api/v1/requests/{reference}/pack/code?expires=99999999999999999999&token=x", null);
         Assert.That(send.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(send.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
     }

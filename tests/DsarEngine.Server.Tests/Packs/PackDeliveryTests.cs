@@ -17,7 +17,8 @@ public sealed class PackDeliveryTests
         await using var connector = await ExportingConnector.StartAsync($"exp-{Guid.NewGuid():N}"[..14]);
         var tenant = await TestTenant.CreateAsync(Engine);
         await connector.ServeAsync(tenant.Slug);
-        await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), connector.Name, new { displayName = "Orders", actions = new[] { "export" } });
+        await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), connector.Name,
+            new { displayName = "Orders", actions = new[] { "export" } });
         var staff = tenant.Staff(Engine, "privacy-officer");
         var email = Submissions.UniqueEmail("zoe");
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access", email);
@@ -35,15 +36,19 @@ public sealed class PackDeliveryTests
         var code = CodePattern().Match(codeMail).Value;
         Assert.That(code, Has.Length.EqualTo(6), codeMail);
         // A staff key with the subject's code is not the subject: refused, and the code stays unspent (review H1).
-        var byStaff = await staff.GetAsync($"/api/v1/requests/{reference}/pack?expires={expires}&token={token}&codeId={codeId}&code={code}");
-        var wrong = await client.GetAsync($"/api/v1/requests/{reference}/pack?expires={expires}&token={token}&codeId={codeId}&code={(code == "000000" ? "111111" : "000000")}");
+        var byStaff = await staff.GetAsync(
+            $"/api/v1/requests/{reference}/pack?expires={expires}&token={token}&codeId={codeId}&code={code}");
+        var wrong = await client.GetAsync($"/api/v1/requests/{reference}/pack?expires={expires}&token={token}&codeId={codeId}"
+            + $"&code={(code == "000000" ? "111111" : "000000")}");
         var pdf = await client.GetAsync($"/api/v1/requests/{reference}/pack?expires={expires}&token={token}&codeId={codeId}&code={code}");
         var again = await client.GetAsync($"/api/v1/requests/{reference}/pack?expires={expires}&token={token}&codeId={codeId}&code={code}");
-        var stretched = await client.PostAsync($"/api/v1/requests/{reference}/pack/code?expires={long.Parse(expires, System.Globalization.CultureInfo.InvariantCulture) + 86400}&token={token}", null);
+        var stretched = await client.PostAsync($"/api/v1/requests/{reference}/pack/code"
+            + $"?expires={long.Parse(expires, System.Globalization.CultureInfo.InvariantCulture) + 86400}&token={token}", null);
         var journal = await staff.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}/journal");
         var mailbox = await tenant.Staff(Engine, "admin").GetStringAsync($"/api/v1/staff/mailbox?to={Uri.EscapeDataString(email)}");
         var bodies = JsonNode.Parse(mailbox)!.AsArray().Select(m => (string)m!["body"]!).ToList();
-        Assert.That(pdf.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"code {code} of {codeId}: {await pdf.Content.ReadAsStringAsync()} / wrong: {wrong.StatusCode}");
+        Assert.That(pdf.StatusCode, Is.EqualTo(HttpStatusCode.OK),
+            $"code {code} of {codeId}: {await pdf.Content.ReadAsStringAsync()} / wrong: {wrong.StatusCode}");
         var (text, _, _) = await Poppler.ReadAsync(await pdf.Content.ReadAsByteArrayAsync());
         using (Assert.EnterMultipleScope())
         {
@@ -69,7 +74,8 @@ public sealed class PackDeliveryTests
         connector.Document = task => ExportingConnector.Sample(task.Connector, 2500);
         var tenant = await TestTenant.CreateAsync(Engine);
         await connector.ServeAsync(tenant.Slug);
-        await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), connector.Name, new { displayName = "Orders", actions = new[] { "export" } });
+        await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), connector.Name,
+            new { displayName = "Orders", actions = new[] { "export" } });
         var staff = tenant.Staff(Engine, "privacy-officer");
         var email = Submissions.UniqueEmail("port");
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "portability", email);
@@ -78,16 +84,25 @@ public sealed class PackDeliveryTests
         var (zip, type) = await SubjectDownload.DownloadAsync(Engine, reference, email);
         Assert.That(type, Is.EqualTo("application/zip"));
         using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
-        var files = archive.Entries.ToDictionary(e => e.FullName, e => { using var s = e.Open(); using var m = new MemoryStream(); s.CopyTo(m); return m.ToArray(); });
+        var files = archive.Entries.ToDictionary(e => e.FullName, e =>
+        {
+            using var s = e.Open();
+            using var m = new MemoryStream();
+            s.CopyTo(m);
+            return m.ToArray();
+        });
         var manifest = JsonNode.Parse(files["manifest.json"])!["files"]!.AsArray();
         var records = JsonNode.Parse(files["test-system/orders.json"])!.AsArray();
-        var csvLines = System.Text.Encoding.UTF8.GetString(files["test-system/orders.csv"]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var csvLines = System.Text.Encoding.UTF8.GetString(files["test-system/orders.csv"])
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var (letter, _, _) = await Poppler.ReadAsync(files["letter.pdf"]);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(manifest.Select(f => (string)f!["path"]!), Is.EquivalentTo(files.Keys.Where(k => k != "manifest.json")));
             foreach (var f in manifest)
-                Assert.That((string)f!["sha256"]!, Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(files[(string)f["path"]!]))), (string)f["path"]!);
+                Assert.That((string)f!["sha256"]!,
+                    Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(files[(string)f["path"]!]))),
+                    (string)f["path"]!);
             Assert.That(records, Has.Count.EqualTo(2500), "every record, not the letter's first rows");
             Assert.That((string)records[^1]!["order"]!, Is.EqualTo("O-002500"));
             Assert.That(csvLines, Has.Length.EqualTo(2501), "a header and one line per record");

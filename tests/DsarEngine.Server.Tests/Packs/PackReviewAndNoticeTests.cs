@@ -17,21 +17,29 @@ public sealed class PackReviewAndNoticeTests
         await using var connector = await ExportingConnector.StartAsync($"rev-{Guid.NewGuid():N}"[..14]);
         var tenant = await TestTenant.CreateAsync(Engine);
         await connector.ServeAsync(tenant.Slug);
-        await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), connector.Name, new { displayName = "Orders", actions = new[] { "export" } });
+        await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), connector.Name,
+            new { displayName = "Orders", actions = new[] { "export" } });
         var staff = tenant.Staff(Engine, "privacy-officer");
         var email = Submissions.UniqueEmail("rev");
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access", email);
         await RequestDriver.ToFanOutAsync(staff, reference);
-        await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:review"), "the review, after the pack");
+        await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:review"),
+            "the review, after the pack");
 
         var preview = await staff.GetAsync($"/api/v1/staff/requests/{reference}/pack/letter.pdf");
         var (previewText, _, _) = await Poppler.ReadAsync(await preview.Content.ReadAsByteArrayAsync());
         // What the engine has written so far, sent or not (the admins' view of the outgoing mail).
         var mailBeforeApproval = await Templates(tenant.Staff(Engine, "admin"), email);
-        var rejected = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = "review", outcome = "reject", reason = "The orders table needs its note." });
-        var attention = await TestData.Workflows.WaitForAsync(staff, reference, v => (string)v["status"]! == "needs-attention", "the rejected review");
-        Assert.That((await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/retry", new { reason = "Register fixed." })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        await TestData.Workflows.WaitForAsync(staff, reference, v => TestData.Workflows.WaitingFor("decision:review")(v) && (string)v["status"]! != "needs-attention", "the review of the new letter");
+        var rejected = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions",
+            new { step = "review", outcome = "reject", reason = "The orders table needs its note." });
+        var attention = await TestData.Workflows.WaitForAsync(staff, reference, v => (string)v["status"]! == "needs-attention",
+            "the rejected review");
+        Assert.That(
+            (await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/retry", new { reason = "Register fixed." })).StatusCode,
+            Is.EqualTo(HttpStatusCode.OK));
+        await TestData.Workflows.WaitForAsync(staff, reference,
+            v => TestData.Workflows.WaitingFor("decision:review")(v) && (string)v["status"]! != "needs-attention",
+            "the review of the new letter");
         var documents = await staff.GetFromJsonAsync<JsonArray>($"/api/v1/staff/requests/{reference}/documents");
         await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = "review", outcome = "approve" });
         await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.Closed, "delivery after approval");
@@ -42,8 +50,10 @@ public sealed class PackReviewAndNoticeTests
             Assert.That(mailBeforeApproval, Does.Not.Contain("response-ready"), "nothing is sent before the reviewer approves");
             Assert.That(rejected.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That((string?)attention["lastError"], Does.Contain("orders table"));
-            Assert.That(documents!.Select(d => (string)d!["kind"]!).Count(k => k == "letter"), Is.EqualTo(2), "the rejected letter and the one rendered again");
-            Assert.That((await MailCatcher.WaitForAsync(email, "response-ready")).Subject, Does.Contain(reference), "the subject hears once approved");
+            Assert.That(documents!.Select(d => (string)d!["kind"]!).Count(k => k == "letter"), Is.EqualTo(2),
+                "the rejected letter and the one rendered again");
+            Assert.That((await MailCatcher.WaitForAsync(email, "response-ready")).Subject, Does.Contain(reference),
+                "the subject hears once approved");
         }
     }
 
@@ -54,12 +64,17 @@ public sealed class PackReviewAndNoticeTests
         var staff = tenant.Staff(Engine, "privacy-officer");
         var body = Submissions.Valid(tenant.Slug, "erasure");
         body["channel"] = "post";
-        body["subject"] = new JsonObject { ["name"] = "Jeanne Dupré", ["identities"] = new JsonArray(new JsonObject { ["type"] = "postal-address", ["value"] = "1 rue de la Paix, Paris" }) };
+        body["subject"] = new JsonObject
+        {
+            ["name"] = "Jeanne Dupré",
+            ["identities"] = new JsonArray(new JsonObject { ["type"] = "postal-address", ["value"] = "1 rue de la Paix, Paris" }),
+        };
         var logged = await staff.SendAsync(Submissions.Post(body, path: "/api/v1/staff/requests"));
         Assert.That(logged.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await logged.Content.ReadAsStringAsync());
         var reference = (string)(await logged.ReadObjectAsync())["reference"]!;
         await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("identity"), "the identity step");
-        var extended = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/extension", new { reason = "Quarante systèmes à interroger, dont des archives papier." });
+        var extended = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/extension",
+            new { reason = "Quarante systèmes à interroger, dont des archives papier." });
         Assert.That(extended.StatusCode, Is.EqualTo(HttpStatusCode.OK), await extended.Content.ReadAsStringAsync());
         var documents = await DocumentsAsync(staff, reference, "identity-request", "extension-notice");
         var identity = await ReadAsync(staff, documents, "identity-request");
@@ -68,12 +83,16 @@ public sealed class PackReviewAndNoticeTests
         var journal = await staff.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}/journal");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(identity, Does.Contain("merci de confirmer qu'elle émane de vous").And.Contain(reference).And.Contain("article 12(6)").And.Contain("Jeanne Dupré"));
-            Assert.That(identity, Does.Contain("numéro de client").And.Not.Contain("Ouvrez le lien"), "no e-mail was sent, so the letter offers none");
+            Assert.That(identity, Does.Contain("merci de confirmer qu'elle émane de vous").And.Contain(reference)
+                .And.Contain("article 12(6)").And.Contain("Jeanne Dupré"));
+            Assert.That(identity, Does.Contain("numéro de client").And.Not.Contain("Ouvrez le lien"),
+                "no e-mail was sent, so the letter offers none");
             Assert.That(identity, Does.Contain("est suspendu"), "the French regime stops the clock while waiting for proof");
-            Assert.That(extension, Does.Contain("nous avons besoin de plus de temps").And.Contain("Quarante systèmes à interroger, dont des archives papier."));
+            Assert.That(extension, Does.Contain("nous avons besoin de plus de temps")
+                .And.Contain("Quarante systèmes à interroger, dont des archives papier."));
             Assert.That(extension, Does.Contain(FrenchDate((string)deadline!["effectiveDue"]!)), "the new date, in the subject's language");
-            Assert.That(journal!["entries"]!.AsArray().Where(e => (string)e!["kind"]! == "notice-rendered").Select(e => (string)e!["data"]!["kind"]!),
+            Assert.That(journal!["entries"]!.AsArray().Where(e => (string)e!["kind"]! == "notice-rendered")
+                    .Select(e => (string)e!["data"]!["kind"]!),
                 Is.EquivalentTo(new[] { "identity-request", "extension-notice" }));
         }
     }
@@ -89,16 +108,19 @@ public sealed class PackReviewAndNoticeTests
         var documents = await DocumentsAsync(staff, reference, "extension-notice");
         await using var db = new Npgsql.NpgsqlConnection(Engine.ConnectionString);
         var commands = await Dapper.SqlMapper.QueryAsync<string>(db,
-            "SELECT o.body->>'kind' FROM outbox o JOIN requests r ON r.id = o.request_id WHERE r.reference = @reference AND o.message_type LIKE '%RenderNotice'", new { reference });
+            "SELECT o.body->>'kind' FROM outbox o JOIN requests r ON r.id = o.request_id "
+                + "WHERE r.reference = @reference AND o.message_type LIKE '%RenderNotice'", new { reference });
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(commands, Is.EqualTo(new[] { "extension-notice" }), "the identity e-mail is the notice; no letter is rendered for it");
+            Assert.That(commands, Is.EqualTo(new[] { "extension-notice" }),
+                "the identity e-mail is the notice; no letter is rendered for it");
             Assert.That(documents.Select(d => (string)d!["kind"]!), Is.EqualTo(new[] { "extension-notice" }));
         }
     }
 
     private static string FrenchDate(string iso) =>
-        DateOnly.ParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+        DateOnly.ParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            .ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
 
     private static async Task<JsonArray> DocumentsAsync(HttpClient staff, string reference, params string[] kinds)
     {
@@ -123,5 +145,6 @@ public sealed class PackReviewAndNoticeTests
     }
 
     private static async Task<string[]> Templates(HttpClient admin, string email) =>
-        [.. (await admin.GetFromJsonAsync<JsonArray>($"/api/v1/staff/mailbox?to={Uri.EscapeDataString(email)}"))!.Select(m => (string)m!["template"]!)];
+        [.. (await admin.GetFromJsonAsync<JsonArray>($"/api/v1/staff/mailbox?to={Uri.EscapeDataString(email)}"))!
+            .Select(m => (string)m!["template"]!)];
 }

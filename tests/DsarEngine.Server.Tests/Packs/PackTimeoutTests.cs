@@ -24,7 +24,8 @@ public sealed class PackTimeoutTests
     {
         var time = new FakeTimeProvider(Start);
         // An engine that renders nothing itself, and no renderer running: the render command waits in its queue.
-        await using var engine = await EngineFactory.StartAsync(new Dictionary<string, string?>(Keys.Select(k => KeyValuePair.Create(k.Key, (string?)k.Value)))
+        await using var engine = await EngineFactory.StartAsync(
+            new Dictionary<string, string?>(Keys.Select(k => KeyValuePair.Create(k.Key, (string?)k.Value)))
         {
             ["Dsar:Role"] = "engine", ["Dsar:Packs:RenderTimeoutMinutes"] = "30",
         }, time);
@@ -38,7 +39,8 @@ public sealed class PackTimeoutTests
         await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("pack"), "the render-pack step");
 
         time.Advance(TimeSpan.FromMinutes(31));
-        var late = await TestData.Workflows.WaitForAsync(staff, reference, v => (string)v["status"]! == "needs-attention", "the render timeout");
+        var late = await TestData.Workflows.WaitForAsync(staff, reference, v => (string)v["status"]! == "needs-attention",
+            "the render timeout");
 
         await using var renderer = await EngineProcess.StartAsync(new Dictionary<string, string>(Keys)
         {

@@ -20,16 +20,20 @@ public sealed class PackWorkerTests
     };
 
     private static Task<EngineFactory> EngineAsync() =>
-        EngineFactory.StartAsync(new Dictionary<string, string?>(Keys.Select(k => KeyValuePair.Create(k.Key, (string?)k.Value))) { ["Dsar:Role"] = "engine" });
+        EngineFactory.StartAsync(new Dictionary<string, string?>(Keys.Select(k => KeyValuePair.Create(k.Key, (string?)k.Value)))
+        {
+            ["Dsar:Role"] = "engine",
+        });
 
-    private static Task<EngineProcess> RendererAsync(EngineFactory engine, int renders = 2) => EngineProcess.StartAsync(new Dictionary<string, string>(Keys)
-    {
-        ["Dsar:Role"] = "pack-renderer",
-        ["Dsar:Database:ConnectionString"] = engine.ConnectionString,
-        ["Dsar:Bus:Url"] = TestDatabase.AmqpUrl,
-        ["Dsar:Bus:EndpointPrefix"] = new NpgsqlConnectionStringBuilder(engine.ConnectionString).Database + "-",
-        ["Dsar:Pdf:MaxConcurrentRenders"] = renders.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    });
+    private static Task<EngineProcess> RendererAsync(EngineFactory engine, int renders = 2) =>
+        EngineProcess.StartAsync(new Dictionary<string, string>(Keys)
+        {
+            ["Dsar:Role"] = "pack-renderer",
+            ["Dsar:Database:ConnectionString"] = engine.ConnectionString,
+            ["Dsar:Bus:Url"] = TestDatabase.AmqpUrl,
+            ["Dsar:Bus:EndpointPrefix"] = new NpgsqlConnectionStringBuilder(engine.ConnectionString).Database + "-",
+            ["Dsar:Pdf:MaxConcurrentRenders"] = renders.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
 
     // Post-mortem instructions reach render-pack without connectors: identity, assessment, then the pack.
     private static async Task<string> ToPackAsync(EngineFactory engine, TestTenant tenant, HttpClient staff)
@@ -54,7 +58,8 @@ public sealed class PackWorkerTests
         var waiting = await staff.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/v1/staff/requests/{reference}/workflow");
 
         await using var renderer = await RendererAsync(engine);
-        await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:review"), "the review, once the worker rendered the pack");
+        await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:review"),
+            "the review, once the worker rendered the pack");
         var letter = await staff.GetAsync($"/api/v1/staff/requests/{reference}/pack/letter.pdf");
         var (text, _, _) = await Poppler.ReadAsync(await letter.Content.ReadAsByteArrayAsync());
         using var health = new HttpClient { BaseAddress = renderer.BaseAddress };
@@ -62,7 +67,8 @@ public sealed class PackWorkerTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That((string?)waiting!["waitingFor"], Is.EqualTo("pack"), "the command was sent, and the pack waited");
-            Assert.That(engine.Services.GetRequiredService<DsarEngine.Server.Packs.PdfRenderer>().Launches, Is.Zero, "the engine never started a browser");
+            Assert.That(engine.Services.GetRequiredService<DsarEngine.Server.Packs.PdfRenderer>().Launches, Is.Zero,
+                "the engine never started a browser");
             Assert.That(text, Does.Contain(reference).And.Contain("directives"));
             Assert.That(api.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NotFound), "a renderer serves no API, only /health");
             Assert.That((await health.GetAsync("/health/ready")).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
@@ -88,11 +94,13 @@ public sealed class PackWorkerTests
 
         await using var again = await RendererAsync(engine, renders: 1);
         foreach (var reference in references)
-            await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:review"), $"the review of {reference}");
+            await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:review"),
+                $"the review of {reference}");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(renderedAtKill, Is.LessThan(references.Count), "killed before it had rendered every pack");
-            Assert.That(await RenderedAsync(engine.ConnectionString), Is.EqualTo(references.Count), "each request's workflow took one rendered pack");
+            Assert.That(await RenderedAsync(engine.ConnectionString), Is.EqualTo(references.Count),
+                "each request's workflow took one rendered pack");
         }
     }
 
@@ -106,10 +114,12 @@ public sealed class PackWorkerTests
         var tenant = await TestTenant.CreateAsync(engine);
         var staff = tenant.Staff(engine, "privacy-officer");
         var reference = await ToPackAsync(engine, tenant, staff);
-        var view = await TestData.Workflows.WaitForAsync(staff, reference, v => (string)v["status"]! == "needs-attention", "the failed render reported to the workflow");
+        var view = await TestData.Workflows.WaitForAsync(staff, reference, v => (string)v["status"]! == "needs-attention",
+            "the failed render reported to the workflow");
         var request = await staff.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/v1/staff/requests/{reference}");
         await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/extension", new { reason = "Many systems." });
-        var failedNotices = await WaitForCountAsync(engine.ConnectionString, "SELECT count(*) FROM request_journal WHERE kind = 'notice-not-rendered'", 1);
+        var failedNotices = await WaitForCountAsync(engine.ConnectionString,
+            "SELECT count(*) FROM request_journal WHERE kind = 'notice-not-rendered'", 1);
         using (Assert.EnterMultipleScope())
         {
             Assert.That((string?)view["lastError"], Does.Contain("could not be rendered").And.Contain("PlaywrightException"));
@@ -125,7 +135,8 @@ public sealed class PackWorkerTests
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (watch.Elapsed < TimeSpan.FromSeconds(30))
         {
-            if (await c.ExecuteScalarAsync<int>("SELECT count(*) FROM outbox WHERE message_type LIKE '%RenderResponsePack' AND sent_at IS NOT NULL") == commands)
+            if (await c.ExecuteScalarAsync<int>(
+                "SELECT count(*) FROM outbox WHERE message_type LIKE '%RenderResponsePack' AND sent_at IS NOT NULL") == commands)
                 return;
             await Task.Delay(50);
         }
@@ -142,7 +153,8 @@ public sealed class PackWorkerTests
     }
 
     private static async Task WaitForRenderedAsync(string connectionString, int atLeast) =>
-        Assert.That(await WaitForCountAsync(connectionString, RenderedSql, atLeast), Is.GreaterThanOrEqualTo(atLeast), "no pack rendered within 60 s");
+        Assert.That(await WaitForCountAsync(connectionString, RenderedSql, atLeast), Is.GreaterThanOrEqualTo(atLeast),
+            "no pack rendered within 60 s");
 
     // Polls a count until it reaches atLeast (or 60 s pass); returns the last count read.
     private static async Task<int> WaitForCountAsync(string connectionString, string sql, int atLeast)

@@ -14,20 +14,33 @@ public sealed class PortabilityArchiveTests
     {
         var document = new ExportDocument("crm", "Sales CRM",
         [
-            new ExportedCategory("contact-details", [new Dictionary<string, string?> { ["name"] = "Анна \"Аня\" Каренина", ["city"] = "Paris, France" }]),
+            new ExportedCategory("contact-details",
+                [new Dictionary<string, string?> { ["name"] = "Анна \"Аня\" Каренина", ["city"] = "Paris, France" }]),
             new ExportedCategory("notes", [new Dictionary<string, string?> { ["body"] = "line one\nline two" }]),
         ]);
-        var zip = PortabilityArchive.Build("%PDF-1.7 letter"u8.ToArray(), [System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(document, DsarEngine.Connectors.ExportUpload.Json)]);
+        var zip = PortabilityArchive.Build("%PDF-1.7 letter"u8.ToArray(),
+            [System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(document, DsarEngine.Connectors.ExportUpload.Json)]);
         using var archive = new ZipArchive(new MemoryStream(zip));
-        var files = archive.Entries.ToDictionary(e => e.FullName, e => { using var s = e.Open(); using var m = new MemoryStream(); s.CopyTo(m); return m.ToArray(); });
+        var files = archive.Entries.ToDictionary(e => e.FullName, e =>
+        {
+            using var s = e.Open();
+            using var m = new MemoryStream();
+            s.CopyTo(m);
+            return m.ToArray();
+        });
         var manifest = JsonNode.Parse(files["manifest.json"])!["files"]!.AsArray();
         var csv = Encoding.UTF8.GetString(files["sales-crm/contact-details.csv"]).TrimStart('\uFEFF');
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(files.Keys, Is.EquivalentTo(new[] { "letter.pdf", "sales-crm/contact-details.json", "sales-crm/contact-details.csv", "sales-crm/notes.json", "sales-crm/notes.csv", "manifest.json" }));
+            Assert.That(files.Keys, Is.EquivalentTo(new[]
+            {
+                "letter.pdf", "sales-crm/contact-details.json", "sales-crm/contact-details.csv", "sales-crm/notes.json",
+                "sales-crm/notes.csv", "manifest.json",
+            }));
             Assert.That(manifest.Select(f => (string)f!["path"]!), Is.EquivalentTo(files.Keys.Where(k => k != "manifest.json")));
             foreach (var f in manifest)
-                Assert.That((string)f!["sha256"]!, Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(files[(string)f["path"]!]))), (string)f["path"]!);
+                Assert.That((string)f!["sha256"]!, Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(files[(string)f["path"]!]))),
+                    (string)f["path"]!);
             Assert.That(csv, Is.EqualTo("name,city\r\n\"Анна \"\"Аня\"\" Каренина\",\"Paris, France\"\r\n"));
             Assert.That(Encoding.UTF8.GetString(files["sales-crm/notes.csv"]), Does.Contain("\"line one\nline two\""));
         }
@@ -40,9 +53,15 @@ public sealed class PortabilityArchiveTests
         var record = formulas.Select((f, i) => (Key: $"c{i}", Value: f)).ToDictionary(p => p.Key, p => (string?)p.Value);
         record["plain"] = "a-b=c";
         var document = new ExportDocument("crm", "CRM", [new ExportedCategory("notes", [record])]);
-        var zip = PortabilityArchive.Build("%PDF-1.7"u8.ToArray(), [System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(document, DsarEngine.Connectors.ExportUpload.Json)]);
+        var zip = PortabilityArchive.Build("%PDF-1.7"u8.ToArray(),
+            [System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(document, DsarEngine.Connectors.ExportUpload.Json)]);
         using var archive = new ZipArchive(new MemoryStream(zip));
-        string Read(string path) { using var s = archive.GetEntry(path)!.Open(); using var r = new StreamReader(s); return r.ReadToEnd().TrimStart('\uFEFF'); }
+        string Read(string path)
+        {
+            using var s = archive.GetEntry(path)!.Open();
+            using var r = new StreamReader(s);
+            return r.ReadToEnd().TrimStart('\uFEFF');
+        }
         var csv = Read("crm/notes.csv");
         var json = JsonNode.Parse(Read("crm/notes.json"))!.AsArray()[0]!;
         using (Assert.EnterMultipleScope())

@@ -27,8 +27,10 @@ public sealed class RegisterApiTests
         var tenant = await TestTenant.CreateAsync(Engine);
         var bad = await tenant.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/register", new
         {
-            controller = new { name = "" }, purposes = new[] { new { purpose = "Marketing", legalBasis = "", categories = Array.Empty<string>() } },
-            recipients = Array.Empty<object>(), retention = Array.Empty<object>(), transfers = Array.Empty<object>(), sources = Array.Empty<object>(),
+            controller = new { name = "" },
+            purposes = new[] { new { purpose = "Marketing", legalBasis = "", categories = Array.Empty<string>() } },
+            recipients = Array.Empty<object>(), retention = Array.Empty<object>(), transfers = Array.Empty<object>(),
+            sources = Array.Empty<object>(),
             authority = new { name = "" },
         });
         var byAgent = await tenant.Staff(Engine, "agent").PutAsJsonAsync("/api/v1/staff/register", new { });
@@ -36,7 +38,8 @@ public sealed class RegisterApiTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-            Assert.That((await bad.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "controller.name", "authority.name", "purposes", "retention" }));
+            Assert.That((await bad.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key),
+                Is.EquivalentTo(new[] { "controller.name", "authority.name", "purposes", "retention" }));
             Assert.That(byAgent.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That((string)after!["controller"]!["name"]!, Is.EqualTo("Helpdesk Cloud SAS"), "the register it had is unchanged");
         }
@@ -61,8 +64,10 @@ public sealed class RegisterApiTests
             Assert.That(unsupported.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(unsupported.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
             Assert.That((string)readBack!["purposes"]![0]!["purpose"]!, Does.StartWith("Fourniture"));
-            Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "no English translation: the default register serves English letters");
-            Assert.That(frenchLetter, Does.Contain("Fourniture du service d'assistance").And.Contain("sous-traitant").And.Not.Contain("Providing the helpdesk service"));
+            Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound),
+                "no English translation: the default register serves English letters");
+            Assert.That(frenchLetter, Does.Contain("Fourniture du service d'assistance").And.Contain("sous-traitant")
+                .And.Not.Contain("Providing the helpdesk service"));
             Assert.That(englishLetter, Does.Contain("Providing the helpdesk service").And.Not.Contain("Fourniture du service"));
         }
     }
@@ -77,7 +82,8 @@ public sealed class RegisterApiTests
         await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/identity", new { evidence = "Matched the account e-mail." });
         await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:assess"), "the assessment");
         await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = "assess", outcome = "proceed" });
-        await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:review"), "the review of the letter");
+        await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:review"),
+            "the review of the letter");
         var pdf = await staff.GetAsync($"/api/v1/staff/requests/{reference}/pack/letter.pdf");
         return (await Poppler.ReadAsync(await pdf.Content.ReadAsByteArrayAsync())).Text;
     }

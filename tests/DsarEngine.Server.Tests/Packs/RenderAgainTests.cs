@@ -17,7 +17,8 @@ public sealed class RenderAgainTests
         await using var connector = await ExportingConnector.StartAsync($"again-{Guid.NewGuid():N}"[..14]);
         var tenant = await TestTenant.CreateAsync(Engine);
         await connector.ServeAsync(tenant.Slug);
-        await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), connector.Name, new { displayName = "Orders", actions = new[] { "export" } });
+        await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), connector.Name,
+            new { displayName = "Orders", actions = new[] { "export" } });
         var staff = tenant.Staff(Engine, "privacy-officer");
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access");
         await RequestDriver.ToFanOutAsync(staff, reference);
@@ -31,7 +32,8 @@ public sealed class RenderAgainTests
             var retried = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/retry", new { reason = "Fixed." });
             Assert.That(retried.StatusCode, Is.EqualTo(HttpStatusCode.OK), await retried.Content.ReadAsStringAsync());
             var version = (int)(await retried.ReadObjectAsync())["version"]!;
-            view = await TestData.Workflows.WaitForAsync(staff, reference, v => ReviewReady(v) && (int)v["version"]! > version, $"the review after rejection {rejection}");
+            view = await TestData.Workflows.WaitForAsync(staff, reference, v => ReviewReady(v) && (int)v["version"]! > version,
+                $"the review after rejection {rejection}");
         }
         var documents = await staff.GetFromJsonAsync<JsonArray>($"/api/v1/staff/requests/{reference}/documents");
         var commands = await Rows.ScalarAsync<long>(Engine, """

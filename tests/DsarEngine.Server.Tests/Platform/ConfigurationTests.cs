@@ -14,7 +14,8 @@ public sealed class ConfigurationTests
     [TestCase("Dsar:Packs:RenderRetries", "11", "Dsar:Packs:RenderRetries must be between 0 and 10.")]
     [TestCase("Dsar:Network:KnownProxies:0", "proxy.example", "Dsar:Network:KnownProxies: 'proxy.example' is not an IP address.")]
     [TestCase("Dsar:Network:KnownNetworks:0", "10.0.0.0/33", "Dsar:Network:KnownNetworks: '10.0.0.0/33' is not a CIDR range")]
-    [TestCase("Dsar:Network:MaxRequestBodyBytes", "1000", "Dsar:Network:MaxRequestBodyBytes must be between 65536 (64 KiB) and 268435456 (256 MiB).")]
+    [TestCase("Dsar:Network:MaxRequestBodyBytes", "1000",
+        "Dsar:Network:MaxRequestBodyBytes must be between 65536 (64 KiB) and 268435456 (256 MiB).")]
     [TestCase("Dsar:RateLimits:PackCodesPerHour", "0", "Dsar:RateLimits:PackCodesPerHour must be between 1 and 100.")]
     [TestCase("Dsar:Demo:SampleRequests", "-1", "Dsar:Demo:SampleRequests must be between 0 and 500.")]
     [TestCase("Dsar:Demo:NewsletterUrl", "newsletter.local", "Dsar:Demo:NewsletterUrl must be an absolute http:// or https:// URL.")]
@@ -31,12 +32,14 @@ public sealed class ConfigurationTests
     public async Task A_broken_workflow_definition_stops_start_up_naming_the_file_and_path()
     {
         var folder = Directory.CreateTempSubdirectory("dsar-defs");
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "workflows", "definition.schema.json"), Path.Combine(folder.FullName, "definition.schema.json"));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "workflows", "definition.schema.json"),
+            Path.Combine(folder.FullName, "definition.schema.json"));
         File.WriteAllText(Path.Combine(folder.FullName, "access.json"), """
             { "id": "access", "version": 1, "rights": ["access"], "clock": { "remindDaysBefore": [7], "escalateDaysAfter": 0 },
               "steps": [ { "id": "collect", "type": "fan-out", "action": "wipe" }, { "id": "close", "type": "close" } ] }
             """);
-        var engine = new EngineFactory("Host=127.0.0.1;Database=unused", new Dictionary<string, string?> { ["Dsar:Runtime:DefinitionsPath"] = folder.FullName });
+        var engine = new EngineFactory("Host=127.0.0.1;Database=unused",
+            new Dictionary<string, string?> { ["Dsar:Runtime:DefinitionsPath"] = folder.FullName });
         var error = Assert.Catch(() => _ = engine.Server);
         Assert.That(error!.ToString(), Does.Contain("access.json: /steps/0/action: \"wipe\" is not one of"));
         await engine.DisposeAsync();

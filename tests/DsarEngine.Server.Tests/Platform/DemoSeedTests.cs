@@ -23,7 +23,8 @@ public sealed class DemoSeedTests
         {
             var keys = JsonNode.Parse(await File.ReadAllTextAsync(credentialsFile))!;
             var processorAdmin = engine.CreateClient();
-            processorAdmin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)keys["processor"]!["apiKeys"]!["admin"]!);
+            processorAdmin.DefaultRequestHeaders.Authorization =
+                new AuthenticationHeaderValue("Bearer", (string)keys["processor"]!["apiKeys"]!["admin"]!);
             var referral = Submissions.Valid("helpdesk");
             referral["workspace"] = "globex";
             var referred = await engine.CreateClient().SendAsync(Submissions.Post(referral));
@@ -34,7 +35,8 @@ public sealed class DemoSeedTests
             var keysAfter = JsonNode.Parse(await File.ReadAllTextAsync(credentialsFile))!;
             using (Assert.EnterMultipleScope())
             {
-                Assert.That(workspaces!.Select(w => $"{w!["key"]}->{w["customer"] ?? w["contactEmail"]}"), Is.EqualTo(new[] { "demo->demo", "globex->privacy@globex.example" }));
+                Assert.That(workspaces!.Select(w => $"{w!["key"]}->{w["customer"] ?? w["contactEmail"]}"),
+                    Is.EqualTo(new[] { "demo->demo", "globex->privacy@globex.example" }));
                 Assert.That(log!.Select(e => (string)e!["outcome"]!), Is.EquivalentTo(new[] { "forwarded", "referred" }));
                 Assert.That(await Rows.CountAsync(engine, "requests", DemoSeeder.TenantId), Is.EqualTo(6));
                 Assert.That(await Rows.CountAsync(engine, "requests", DemoSeeder.ProcessorId), Is.Zero);
@@ -57,7 +59,8 @@ public sealed class DemoSeedTests
         await using var engine = await EngineFactory.StartAsync(new Dictionary<string, string?>
         {
             ["Dsar:Demo:Seed"] = "true", ["Dsar:Demo:SampleRequests"] = "0", ["Dsar:Demo:CredentialsFile"] = credentialsFile,
-            ["Dsar:Demo:ErasureListenerUrl"] = "amqp://demo.recommendations:pw@127.0.0.1:5672/", ["Dsar:Demo:OpenDsrToken"] = "controller-token",
+            ["Dsar:Demo:ErasureListenerUrl"] = "amqp://demo.recommendations:pw@127.0.0.1:5672/",
+            ["Dsar:Demo:OpenDsrToken"] = "controller-token",
         });
         try
         {

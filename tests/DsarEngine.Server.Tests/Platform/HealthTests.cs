@@ -40,7 +40,8 @@ public sealed class HealthTests
         var client = engine.CreateClient();
         var deadline = System.Diagnostics.Stopwatch.StartNew();
         HttpResponseMessage broker;
-        while ((broker = await client.GetAsync("/health/broker")).StatusCode != HttpStatusCode.ServiceUnavailable && deadline.Elapsed < TimeSpan.FromSeconds(30))
+        while ((broker = await client.GetAsync("/health/broker")).StatusCode != HttpStatusCode.ServiceUnavailable
+            && deadline.Elapsed < TimeSpan.FromSeconds(30))
             await Task.Delay(100);
         var ready = await client.GetAsync("/health/ready");
         var report = await ready.ReadObjectAsync();
@@ -51,7 +52,8 @@ public sealed class HealthTests
             Assert.That(broker.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
             Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), report.ToJsonString());
             Assert.That((string)report["checks"]!["postgresql"]!["status"]!, Is.EqualTo("Healthy"));
-            Assert.That((string)report["checks"]!["masstransit-bus"]!["status"]!, Is.EqualTo("Degraded"), "the broker is reported, not hidden");
+            Assert.That((string)report["checks"]!["masstransit-bus"]!["status"]!, Is.EqualTo("Degraded"),
+                "the broker is reported, not hidden");
             Assert.That(submitted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         }
     }
@@ -71,7 +73,8 @@ public sealed class HealthTests
         var database = new Npgsql.NpgsqlConnectionStringBuilder(engine.ConnectionString).Database;
         // Refuse new connections and cut the open ones: to the engine, the database is gone.
         await Rows.AdminAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS false");
-        await Rows.AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND usename = current_user");
+        await Rows.AdminAsync(
+            $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND usename = current_user");
         try
         {
             var response = await engine.CreateClient().GetAsync("/health/ready");

@@ -10,7 +10,8 @@ public sealed class OpenApiTests
     {
         var document = JsonNode.Parse(await SharedEngine.Engine.CreateClient().GetStringAsync("/openapi/v1.json"))!;
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
-        Assert.That(paths, Is.SupersetOf(new[] { "/api/v1/requests", "/api/v1/requests/{reference}", "/api/v1/staff/requests", "/api/v1/staff/mailbox" }));
+        Assert.That(paths,
+            Is.SupersetOf(new[] { "/api/v1/requests", "/api/v1/requests/{reference}", "/api/v1/staff/requests", "/api/v1/staff/mailbox" }));
         Assert.That(document["paths"]!["/api/v1/requests"]!["post"]!["requestBody"]!["content"]!["application/json"], Is.Not.Null);
     }
 

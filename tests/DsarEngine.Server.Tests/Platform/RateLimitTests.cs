@@ -25,7 +25,10 @@ public sealed class RateLimitTests
     public async Task StopEngine() => await engine.DisposeAsync();
 
     private static HttpClient From(string peer) =>
-        new(engine.Server.CreateHandler(c => c.Connection.RemoteIpAddress = IPAddress.Parse(peer))) { BaseAddress = engine.Server.BaseAddress };
+        new(engine.Server.CreateHandler(c => c.Connection.RemoteIpAddress = IPAddress.Parse(peer)))
+        {
+            BaseAddress = engine.Server.BaseAddress,
+        };
 
     private static async Task<HttpStatusCode> SubmitAsync(HttpClient client, TestTenant tenant, string? forwardedFor = null)
     {
@@ -59,9 +62,14 @@ public sealed class RateLimitTests
     [Test]
     public async Task Behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget_and_an_untrusted_peers_header_is_ignored()
     {
-        var (first, second, third) = (await TestTenant.CreateAsync(engine), await TestTenant.CreateAsync(engine), await TestTenant.CreateAsync(engine));
+        var (first, second, third) =
+            (await TestTenant.CreateAsync(engine), await TestTenant.CreateAsync(engine), await TestTenant.CreateAsync(engine));
         var proxy = From("10.9.9.9");
-        var alice = new[] { await SubmitAsync(proxy, first, "203.0.113.1"), await SubmitAsync(proxy, first, "203.0.113.1"), await SubmitAsync(proxy, first, "203.0.113.1") };
+        var alice = new[]
+        {
+            await SubmitAsync(proxy, first, "203.0.113.1"), await SubmitAsync(proxy, first, "203.0.113.1"),
+            await SubmitAsync(proxy, first, "203.0.113.1"),
+        };
         var bob = await SubmitAsync(proxy, second, "203.0.113.2");
         // A proxy in the trusted range, over IPv6, names the client the same way.
         var viaSixProxy = await SubmitAsync(From("fd00:9::1"), second, "203.0.113.3");
@@ -69,7 +77,8 @@ public sealed class RateLimitTests
         var stranger = From("198.51.100.7");
         var spoofed = new[]
         {
-            await SubmitAsync(stranger, third, "203.0.113.10"), await SubmitAsync(stranger, third, "203.0.113.11"), await SubmitAsync(stranger, third, "203.0.113.12"),
+            await SubmitAsync(stranger, third, "203.0.113.10"), await SubmitAsync(stranger, third, "203.0.113.11"),
+            await SubmitAsync(stranger, third, "203.0.113.12"),
         };
         using (Assert.EnterMultipleScope())
         {
@@ -86,13 +95,19 @@ public sealed class RateLimitTests
         var (six, four) = (await TestTenant.CreateAsync(engine), await TestTenant.CreateAsync(engine));
         var sameSlash64 = new[]
         {
-            await SubmitAsync(From("2001:db8:1:2::1"), six), await SubmitAsync(From("2001:db8:1:2:aaaa:bbbb:cccc:dddd"), six), await SubmitAsync(From("2001:db8:1:2::ffff"), six),
+            await SubmitAsync(From("2001:db8:1:2::1"), six), await SubmitAsync(From("2001:db8:1:2:aaaa:bbbb:cccc:dddd"), six),
+            await SubmitAsync(From("2001:db8:1:2::ffff"), six),
         };
         var nextSlash64 = await SubmitAsync(From("2001:db8:1:3::1"), six);
-        var mapped = new[] { await SubmitAsync(From("192.0.2.77"), four), await SubmitAsync(From("::ffff:192.0.2.77"), four), await SubmitAsync(From("192.0.2.77"), four) };
+        var mapped = new[]
+        {
+            await SubmitAsync(From("192.0.2.77"), four), await SubmitAsync(From("::ffff:192.0.2.77"), four),
+            await SubmitAsync(From("192.0.2.77"), four),
+        };
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(sameSlash64, Is.EqualTo(new[] { HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests }));
+            Assert.That(sameSlash64,
+                Is.EqualTo(new[] { HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests }));
             Assert.That(nextSlash64, Is.EqualTo(HttpStatusCode.Accepted));
             Assert.That(mapped, Is.EqualTo(new[] { HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests }));
         }
@@ -109,7 +124,10 @@ public sealed class RateLimitTests
         var elsewhere = await SubmitAsync(From("198.51.100.111"), other);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests }));
+            Assert.That(statuses, Is.EqualTo(new[]
+            {
+                HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests,
+            }));
             Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
             Assert.That((string)(await refused.ReadObjectAsync())["type"]!, Is.EqualTo("urn:dsar:problem:rate-limited"));
             Assert.That(refused.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
@@ -125,7 +143,8 @@ public sealed class RateLimitTests
     [TestCase("POST", "/api/v1/connectors/http/some-org/some-saas/tasks/00000000-0000-4000-8000-000000000000/result", "192.0.2.204")]
     [TestCase("POST", "/api/v1/requests/DSR-2026-ABCDEF/identity", "192.0.2.205")]
     [TestCase("POST", "/api/v1/requests/DSR-2026-ABCDEF/pack/code?expires=1&token=x", "192.0.2.206")]
-    [TestCase("GET", "/api/v1/requests/DSR-2026-ABCDEF/pack?expires=1&token=x&codeId=00000000-0000-4000-8000-000000000000&code=123456", "192.0.2.207")]
+    [TestCase("GET", "/api/v1/requests/DSR-2026-ABCDEF/pack?expires=1&token=x&codeId=00000000-0000-4000-8000-000000000000&code=123456",
+        "192.0.2.207")]
     public async Task An_edge_endpoint_answers_429_past_its_budget(string method, string path, string peer)
     {
         var client = From(peer);

@@ -16,14 +16,18 @@ public sealed class ProcessorRoleTests
         var customer = await TestTenant.CreateAsync(Engine, name: "Acme Retail SA");
         var processor = await TestTenant.CreateAsync(Engine, name: "Helpdesk Cloud SAS");
         var admin = processor.Staff(Engine, "admin");
-        Assert.That((await admin.PutAsJsonAsync("/api/v1/staff/organisation/role", new { role = "processor" })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        Assert.That((await admin.PutAsJsonAsync("/api/v1/staff/workspaces/acme", new { displayName = "Acme Retail", customer = customer.Slug })).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That((await admin.PutAsJsonAsync("/api/v1/staff/organisation/role", new { role = "processor" })).StatusCode,
+            Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await admin.PutAsJsonAsync("/api/v1/staff/workspaces/acme",
+                new { displayName = "Acme Retail", customer = customer.Slug })).StatusCode,
+            Is.EqualTo(HttpStatusCode.Created));
         Assert.That((await admin.PutAsJsonAsync("/api/v1/staff/workspaces/globex", new
         {
             displayName = "Globex", contactName = "Globex Corp. privacy office", contactEmail = "privacy@globex.example",
         })).StatusCode, Is.EqualTo(HttpStatusCode.Created));
         if (accepted)
-            Assert.That((await customer.Staff(Engine, "admin").PutAsync($"/api/v1/staff/processors/{processor.Slug}", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await customer.Staff(Engine, "admin").PutAsync($"/api/v1/staff/processors/{processor.Slug}", null)).StatusCode,
+                Is.EqualTo(HttpStatusCode.OK));
         return (processor, customer);
     }
 
@@ -36,7 +40,8 @@ public sealed class ProcessorRoleTests
         var heldReference = (string)(await (await SubmitAsync(processor, "acme")).ReadObjectAsync())["reference"]!;
         var heldAtProcessor = await processor.Staff(Engine, "agent").GetAsync($"/api/v1/staff/requests/{heldReference}");
         var heldAtCustomer = await customerAdmin.GetAsync($"/api/v1/staff/requests/{heldReference}");
-        var heldJournal = await processor.Staff(Engine, "agent").GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{heldReference}/journal");
+        var heldJournal = await processor.Staff(Engine, "agent")
+            .GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{heldReference}/journal");
         var byAgent = await customer.Staff(Engine, "agent").PutAsync($"/api/v1/staff/processors/{processor.Slug}", null);
         var stranger = await TestTenant.CreateAsync(Engine);
         var notNaming = await stranger.Staff(Engine, "admin").PutAsync($"/api/v1/staff/processors/{processor.Slug}", null);
@@ -53,18 +58,22 @@ public sealed class ProcessorRoleTests
             Assert.That((bool)pending!.Single()!["accepted"]!, Is.False);
             Assert.That(heldAtProcessor.StatusCode, Is.EqualTo(HttpStatusCode.OK), "not accepted: the processor keeps the request");
             Assert.That(heldAtCustomer.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "nothing reaches an inbox that did not accept it");
-            Assert.That((string)heldJournal!["entries"]![0]!["data"]!["heldFor"]!["workspace"]!, Is.EqualTo("acme"), "the processor's staff see what it is about");
+            Assert.That((string)heldJournal!["entries"]![0]!["data"]!["heldFor"]!["workspace"]!, Is.EqualTo("acme"),
+                "the processor's staff see what it is about");
             Assert.That(byAgent.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-            Assert.That(notNaming.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "only a processor that names the organisation can be accepted");
+            Assert.That(notNaming.StatusCode, Is.EqualTo(HttpStatusCode.NotFound),
+                "only a processor that names the organisation can be accepted");
             Assert.That(accept.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(forwardedAtCustomer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
             Assert.That(afterAtProcessor.StatusCode, Is.EqualTo(HttpStatusCode.OK), "revoked: the processor keeps requests again");
-            Assert.That(log!.Select(e => (string)e!["outcome"]!).Reverse(), Is.EqualTo(new[] { "held", "forwarded", "held" }), "the log, newest first");
+            Assert.That(log!.Select(e => (string)e!["outcome"]!).Reverse(), Is.EqualTo(new[] { "held", "forwarded", "held" }),
+                "the log, newest first");
         }
     }
 
-    private static async Task<HttpResponseMessage> SubmitAsync(TestTenant tenant, string? workspace, string language = "en", string? email = null)
+    private static async Task<HttpResponseMessage> SubmitAsync(
+        TestTenant tenant, string? workspace, string language = "en", string? email = null)
     {
         var body = Submissions.Valid(tenant.Slug, "access");
         body["language"] = language;
@@ -139,7 +148,8 @@ public sealed class ProcessorRoleTests
             Assert.That((await unknown.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "workspace" }));
             Assert.That(atController.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That((await atController.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "workspace" }));
-            Assert.That(await Rows.CountAsync(Engine, "requests", processor.Id) + await Rows.CountAsync(Engine, "requests", customer.Id), Is.Zero);
+            Assert.That(await Rows.CountAsync(Engine, "requests", processor.Id) + await Rows.CountAsync(Engine, "requests", customer.Id),
+                Is.Zero);
             Assert.That(await Rows.CountAsync(Engine, "routing_log", processor.Id), Is.Zero);
         }
     }
@@ -148,17 +158,23 @@ public sealed class ProcessorRoleTests
     public async Task Only_a_processors_admins_manage_workspaces_and_each_bad_field_is_named()
     {
         var (processor, customer) = await SetUpAsync();
-        var byAgent = await processor.Staff(Engine, "agent").PutAsJsonAsync("/api/v1/staff/workspaces/x1", new { displayName = "X", contactUrl = "https://x.example" });
-        var atController = await customer.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/workspaces/x1", new { displayName = "X", contactUrl = "https://x.example" });
-        var bad = await processor.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/workspaces/Bad_Key", new { contactEmail = "not-an-address", contactUrl = "ftp://x" });
-        var both = await processor.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/workspaces/both", new { displayName = "B", customer = customer.Slug, contactEmail = "a@b.example" });
+        var byAgent = await processor.Staff(Engine, "agent").PutAsJsonAsync("/api/v1/staff/workspaces/x1",
+            new { displayName = "X", contactUrl = "https://x.example" });
+        var atController = await customer.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/workspaces/x1",
+            new { displayName = "X", contactUrl = "https://x.example" });
+        var bad = await processor.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/workspaces/Bad_Key",
+            new { contactEmail = "not-an-address", contactUrl = "ftp://x" });
+        var both = await processor.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/workspaces/both",
+            new { displayName = "B", customer = customer.Slug, contactEmail = "a@b.example" });
         using (Assert.EnterMultipleScope())
         {
             Assert.That(byAgent.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That(atController.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
-            Assert.That((await bad.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "key", "displayName", "contactEmail", "contactUrl" }));
+            Assert.That((await bad.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key),
+                Is.EquivalentTo(new[] { "key", "displayName", "contactEmail", "contactUrl" }));
             Assert.That((await both.ReadObjectAsync())["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "customer" }));
-            Assert.That((await processor.Staff(Engine, "auditor").GetFromJsonAsync<JsonArray>("/api/v1/staff/workspaces"))!, Has.Count.EqualTo(2));
+            Assert.That((await processor.Staff(Engine, "auditor").GetFromJsonAsync<JsonArray>("/api/v1/staff/workspaces"))!,
+                Has.Count.EqualTo(2));
         }
     }
 }

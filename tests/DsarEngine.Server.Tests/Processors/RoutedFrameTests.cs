@@ -17,23 +17,30 @@ public sealed class RoutedFrameTests
         var customer = await TestTenant.CreateAsync(Engine, name: "Acme Retail SA");
         var processor = await TestTenant.CreateAsync(Engine, jurisdiction: "GB", name: "Helpdesk Cloud Ltd");
         var admin = processor.Staff(Engine, "admin");
-        Assert.That((await admin.PutAsJsonAsync("/api/v1/staff/organisation/role", new { role = "processor" })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        Assert.That((await admin.PutAsJsonAsync("/api/v1/staff/workspaces/acme", new { displayName = "Acme Retail", customer = customer.Slug })).StatusCode,
+        Assert.That((await admin.PutAsJsonAsync("/api/v1/staff/organisation/role", new { role = "processor" })).StatusCode,
+            Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await admin.PutAsJsonAsync("/api/v1/staff/workspaces/acme",
+                new { displayName = "Acme Retail", customer = customer.Slug })).StatusCode,
             Is.EqualTo(HttpStatusCode.Created));
-        Assert.That((await customer.Staff(Engine, "admin").PutAsync($"/api/v1/staff/processors/{processor.Slug}", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await customer.Staff(Engine, "admin").PutAsync($"/api/v1/staff/processors/{processor.Slug}", null)).StatusCode,
+            Is.EqualTo(HttpStatusCode.OK));
         var body = Submissions.Valid(processor.Slug, "access");
         body.Remove("jurisdiction"); // the subject leaves the law to the organisation: it must be the controller's, not the processor's
         body["workspace"] = " ACME ";
 
         var response = await Engine.CreateClient().SendAsync(Submissions.Post(body));
         var accepted = await response.ReadObjectAsync();
-        var view = await customer.Staff(Engine, "agent").GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{(string)accepted["reference"]!}");
-        var log = (await processor.Staff(Engine, "auditor").GetFromJsonAsync<JsonArray>("/api/v1/staff/workspaces/routing-log"))!.Single()!;
-        var mail = await MailCatcher.WaitForAsync((string)body["subject"]!["email"]!, "request-received"); // the workflow may already have written more
+        var view = await customer.Staff(Engine, "agent")
+            .GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{(string)accepted["reference"]!}");
+        var log = (await processor.Staff(Engine, "auditor").GetFromJsonAsync<JsonArray>("/api/v1/staff/workspaces/routing-log"))!
+            .Single()!;
+        var mail = await MailCatcher.WaitForAsync((string)body["subject"]!["email"]!,
+            "request-received"); // the workflow may already have written more
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-            Assert.That((string)accepted["message"]!, Does.Contain("Vous avez écrit à Helpdesk Cloud Ltd au sujet de l'espace Acme Retail")
+            Assert.That((string)accepted["message"]!,
+                Does.Contain("Vous avez écrit à Helpdesk Cloud Ltd au sujet de l'espace Acme Retail")
                 .And.Contain("a transmis votre demande à Acme Retail SA"));
             Assert.That((string)view!["jurisdiction"]!, Is.EqualTo("FR"));
             Assert.That((string)view["regime"]!, Is.EqualTo("gdpr"));
@@ -50,7 +57,8 @@ public sealed class RoutedFrameTests
     public async Task A_request_to_a_processor_about_its_own_data_stays_with_the_processor()
     {
         var processor = await TestTenant.CreateAsync(Engine, name: "Helpdesk Cloud SAS");
-        Assert.That((await processor.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/organisation/role", new { role = "processor" })).StatusCode,
+        Assert.That((await processor.Staff(Engine, "admin")
+                .PutAsJsonAsync("/api/v1/staff/organisation/role", new { role = "processor" })).StatusCode,
             Is.EqualTo(HttpStatusCode.NoContent));
         var response = await Engine.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(processor.Slug, "access")));
         var accepted = await response.ReadObjectAsync();

@@ -40,9 +40,12 @@ public sealed class DeadLetterTests
         var longAgo = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var unknown = new List<Guid>();
         for (var n = 0; n < 60; n++)
-            unknown.Add(await OutboxRows.InsertAsync(Engine.ConnectionString, tenant.Id, requestId, "DsarEngine.Connectors.Contracts.NoLongerExists", "{}", longAgo));
-        var malformed = await OutboxRows.InsertAsync(Engine.ConnectionString, tenant.Id, requestId, OutboxRows.EventType, """{"messageId":"not a uuid"}""", longAgo);
-        var good = await OutboxRows.InsertAsync(Engine.ConnectionString, tenant.Id, requestId, OutboxRows.EventType, OutboxRows.Event(requestId), longAgo.AddDays(1));
+            unknown.Add(await OutboxRows.InsertAsync(Engine.ConnectionString, tenant.Id, requestId,
+                "DsarEngine.Connectors.Contracts.NoLongerExists", "{}", longAgo));
+        var malformed = await OutboxRows.InsertAsync(Engine.ConnectionString, tenant.Id, requestId, OutboxRows.EventType,
+            """{"messageId":"not a uuid"}""", longAgo);
+        var good = await OutboxRows.InsertAsync(Engine.ConnectionString, tenant.Id, requestId, OutboxRows.EventType,
+            OutboxRows.Event(requestId), longAgo.AddDays(1));
 
         var sent = await WaitForAsync(good, r => r.SentAt is not null, "the row behind the poison");
         var dead = await OutboxRows.ReadAsync(Engine.ConnectionString, unknown[^1]);
@@ -50,9 +53,11 @@ public sealed class DeadLetterTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(sent.DeadAt, Is.Null);
-            Assert.That((dead.DeadAt is not null, dead.Attempts, dead.LastError), Is.EqualTo((true, 1, "unknown message type DsarEngine.Connectors.Contracts.NoLongerExists")));
+            Assert.That((dead.DeadAt is not null, dead.Attempts, dead.LastError),
+                Is.EqualTo((true, 1, "unknown message type DsarEngine.Connectors.Contracts.NoLongerExists")));
             Assert.That((broken.DeadAt is not null, broken.Attempts), Is.EqualTo((true, 1)));
-            Assert.That(broken.LastError, Does.StartWith("the body does not deserialise as RequestEventOccurred").And.Not.Contain("not a uuid"));
+            Assert.That(broken.LastError,
+                Does.StartWith("the body does not deserialise as RequestEventOccurred").And.Not.Contain("not a uuid"));
         }
     }
 
@@ -60,8 +65,9 @@ public sealed class DeadLetterTests
     public async Task Staff_see_their_dead_messages_without_bodies_and_an_admin_requeues_one_which_is_then_sent()
     {
         var (tenant, requestId, reference) = await RequestAsync();
-        var dead = await OutboxRows.InsertAsync(Engine.ConnectionString, tenant.Id, requestId, OutboxRows.EventType, OutboxRows.Event(requestId),
-            DateTimeOffset.UnixEpoch.AddYears(55), deadAt: DateTimeOffset.UnixEpoch.AddYears(55).AddHours(8), attempts: 100, lastError: "the broker did not take the message within 30 s");
+        var dead = await OutboxRows.InsertAsync(Engine.ConnectionString, tenant.Id, requestId, OutboxRows.EventType,
+            OutboxRows.Event(requestId), DateTimeOffset.UnixEpoch.AddYears(55), deadAt: DateTimeOffset.UnixEpoch.AddYears(55).AddHours(8),
+            attempts: 100, lastError: "the broker did not take the message within 30 s");
 
         var listed = await tenant.Staff(Engine, "auditor").GetFromJsonAsync<JsonArray>("/api/v1/staff/outbox?state=dead");
         var byOfficer = await tenant.Staff(Engine, "privacy-officer").PostAsync($"/api/v1/staff/outbox/{dead}/retry", null);
@@ -72,9 +78,11 @@ public sealed class DeadLetterTests
         var entry = listed!.Single(m => (Guid)m!["id"]! == dead)!.AsObject();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(entry.Select(p => p.Key), Is.EquivalentTo(new[] { "id", "reference", "messageType", "destination", "attempts", "lastError", "createdAt", "deadAt" }),
+            Assert.That(entry.Select(p => p.Key),
+                Is.EquivalentTo(new[] { "id", "reference", "messageType", "destination", "attempts", "lastError", "createdAt", "deadAt" }),
                 "no body: it holds the subject's identities");
-            Assert.That(((string)entry["reference"]!, (int)entry["attempts"]!, (string)entry["messageType"]!), Is.EqualTo((reference, 100, OutboxRows.EventType)));
+            Assert.That(((string)entry["reference"]!, (int)entry["attempts"]!, (string)entry["messageType"]!),
+                Is.EqualTo((reference, 100, OutboxRows.EventType)));
             Assert.That((string)entry["lastError"]!, Is.EqualTo("the broker did not take the message within 30 s"));
             Assert.That(byOfficer.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "only admins requeue");
             Assert.That(byAdmin.StatusCode, Is.EqualTo(HttpStatusCode.OK), await byAdmin.Content.ReadAsStringAsync());
@@ -92,8 +100,8 @@ public sealed class DeadLetterTests
     {
         var (owner, requestId, _) = await RequestAsync();
         var other = await TestTenant.CreateAsync(Engine);
-        var dead = await OutboxRows.InsertAsync(Engine.ConnectionString, owner.Id, requestId, OutboxRows.EventType, OutboxRows.Event(requestId),
-            DateTimeOffset.UnixEpoch, deadAt: DateTimeOffset.UnixEpoch, attempts: 100, lastError: "timeout");
+        var dead = await OutboxRows.InsertAsync(Engine.ConnectionString, owner.Id, requestId, OutboxRows.EventType,
+            OutboxRows.Event(requestId), DateTimeOffset.UnixEpoch, deadAt: DateTimeOffset.UnixEpoch, attempts: 100, lastError: "timeout");
 
         var listed = await other.Staff(Engine, "admin").GetFromJsonAsync<JsonArray>("/api/v1/staff/outbox?state=dead");
         var retried = await other.Staff(Engine, "admin").PostAsync($"/api/v1/staff/outbox/{dead}/retry", null);

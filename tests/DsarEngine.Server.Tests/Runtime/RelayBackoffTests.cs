@@ -95,7 +95,8 @@ public sealed class RelayBackoffTests
     {
         var rows = new List<Guid>();
         for (var n = 0; n < 3; n++)
-            rows.Add(await OutboxRows.InsertAsync(database, tenant, null, OutboxRows.EventType, OutboxRows.Event(Guid.NewGuid()), Start.AddSeconds(n - 10)));
+            rows.Add(await OutboxRows.InsertAsync(database, tenant, null, OutboxRows.EventType, OutboxRows.Event(Guid.NewGuid()),
+                Start.AddSeconds(n - 10)));
         // A real bus pointed at a port where nothing listens: MassTransit's sends then wait for a connection forever.
         await using var bus = await BusAsync($"amqp://guest:guest@127.0.0.1:{ClosedPort()}/");
         var relay = Relay(Transport(bus.Bus), sendTimeoutSeconds: 1);
@@ -129,9 +130,11 @@ public sealed class RelayBackoffTests
         System.ComponentModel.DataAnnotations.Validator.TryValidateObject(invalid, new(invalid), errors, validateAllProperties: true);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(Enumerable.Range(1, 6).Select(a => options.OutboxBackoff(a).TotalSeconds), Is.EqualTo(new double[] { 3, 6, 12, 20, 20, 20 }));
+            Assert.That(Enumerable.Range(1, 6).Select(a => options.OutboxBackoff(a).TotalSeconds),
+                Is.EqualTo(new double[] { 3, 6, 12, 20, 20, 20 }));
             Assert.That(options.OutboxBackoff(1000), Is.EqualTo(TimeSpan.FromSeconds(20)), "no overflow after many attempts");
-            Assert.That(errors.Select(e => e.ErrorMessage), Is.EqualTo(new[] { "Dsar:Runtime:OutboxRetryMaxSeconds must be at least Dsar:Runtime:OutboxRetryBaseSeconds." }));
+            Assert.That(errors.Select(e => e.ErrorMessage),
+                Is.EqualTo(new[] { "Dsar:Runtime:OutboxRetryMaxSeconds must be at least Dsar:Runtime:OutboxRetryBaseSeconds." }));
         }
     }
 

@@ -16,16 +16,20 @@ public sealed class StoredOutboxRowsTests
     private static EngineFactory Engine => SharedEngine.Engine;
 
     [TestCase("DsarEngine.Workflows.Packs.RenderResponsePack", """{"requestId":"{request}","tenantId":"{tenant}"}""")]
-    [TestCase("DsarEngine.Workflows.Packs.RenderNotice", """{"requestId":"{request}","tenantId":"{tenant}","kind":"extension","model":{"reason":"volume"}}""")]
+    [TestCase("DsarEngine.Workflows.Packs.RenderNotice",
+        """{"requestId":"{request}","tenantId":"{tenant}","kind":"extension","model":{"reason":"volume"}}""")]
     [TestCase("DsarEngine.Connectors.Contracts.EraseSubjectData",
-        """{"task":{"requestId":"{request}","taskId":"{task}","tenant":"{slug}","connector":"crm","right":"erasure","idempotencyKey":"{task}","attempt":1},"identities":[{"type":"email","value":"zoe@example.org"}]}""")]
+        """{"task":{"requestId":"{request}","taskId":"{task}","tenant":"{slug}","connector":"crm","right":"erasure","idempotency"""
+            + """Key":"{task}","attempt":1},"identities":[{"type":"email","value":"zoe@example.org"}]}""")]
     [TestCase("DsarEngine.Connectors.Contracts.ExportSubjectData",
-        """{"task":{"requestId":"{request}","taskId":"{task}","tenant":"{slug}","connector":"crm","right":"access","idempotencyKey":"{task}","attempt":2},"identities":[],"categories":[]}""")]
+        """{"task":{"requestId":"{request}","taskId":"{task}","tenant":"{slug}","connector":"crm","right":"access","idempotency"""
+            + """Key":"{task}","attempt":2},"identities":[],"categories":[]}""")]
     public async Task A_row_written_before_the_move_is_relayed_as_the_same_message(string type, string body)
     {
         var tenant = await TestTenant.CreateAsync(Engine);
         var requestId = Guid.Parse(await Rows.ScalarAsync<string>(Engine,
-            "SELECT id::text FROM requests WHERE reference = @reference", new { reference = await RequestDriver.SubmitAsync(Engine, tenant, "access") }));
+            "SELECT id::text FROM requests WHERE reference = @reference",
+            new { reference = await RequestDriver.SubmitAsync(Engine, tenant, "access") }));
         var queue = $"wire-names-{Guid.NewGuid():N}";
         await using var connection = await new ConnectionFactory { Uri = new Uri(TestDatabase.AmqpUrl) }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
@@ -33,8 +37,10 @@ public sealed class StoredOutboxRowsTests
         await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
         try
         {
-            var json = body.Replace("{request}", requestId.ToString(), StringComparison.Ordinal).Replace("{tenant}", tenant.Id.ToString(), StringComparison.Ordinal)
-                .Replace("{slug}", tenant.Slug, StringComparison.Ordinal).Replace("{task}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+            var json = body.Replace("{request}", requestId.ToString(), StringComparison.Ordinal)
+                .Replace("{tenant}", tenant.Id.ToString(), StringComparison.Ordinal)
+                .Replace("{slug}", tenant.Slug, StringComparison.Ordinal)
+                .Replace("{task}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             await using (var c = new NpgsqlConnection(Engine.ConnectionString))
                 await c.ExecuteAsync("""
                     INSERT INTO outbox (id, tenant_id, request_id, destination, message_type, body, created_at)
@@ -43,7 +49,8 @@ public sealed class StoredOutboxRowsTests
                     """, new { id = Guid.NewGuid(), tenantId = tenant.Id, requestId, queue, type, json });
 
             var message = await ReceiveAsync(channel, queue);
-            Assert.That(message, Does.Contain($"\"urn:message:{type[..type.LastIndexOf('.')]}:{type[(type.LastIndexOf('.') + 1)..]}\"").And.Contain(requestId.ToString()));
+            Assert.That(message, Does.Contain($"\"urn:message:{type[..type.LastIndexOf('.')]}:{type[(type.LastIndexOf('.') + 1)..]}\"")
+                .And.Contain(requestId.ToString()));
         }
         finally
         {

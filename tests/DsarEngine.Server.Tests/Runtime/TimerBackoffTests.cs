@@ -45,16 +45,22 @@ public sealed class TimerBackoffTests
     {
         var tenant = await TestTenant.CreateAsync(engine);
         var reference = await RequestDriver.SubmitAsync(engine, tenant, "access");
-        return (await Rows.ScalarAsync<Guid>(engine, "SELECT id FROM requests WHERE reference = @reference", new { reference }), reference, tenant);
+        return (await Rows.ScalarAsync<Guid>(engine, "SELECT id FROM requests WHERE reference = @reference", new { reference }),
+            reference, tenant);
     }
 
     private async Task<(Timer Timer, Instance Instance, string RequestStatus, long Incidents)> ReadAsync(Guid request)
     {
         await using var c = new NpgsqlConnection(engine.ConnectionString);
-        return (await c.QuerySingleAsync<Timer>("SELECT attempts, due_at, fired_at, last_error FROM timers WHERE request_id = @request AND kind = 'start'", new { request }),
-            await c.QuerySingleAsync<Instance>("SELECT status, waiting_for, last_error FROM workflow_instances WHERE request_id = @request", new { request }),
+        return (
+            await c.QuerySingleAsync<Timer>(
+                "SELECT attempts, due_at, fired_at, last_error FROM timers WHERE request_id = @request AND kind = 'start'",
+                new { request }),
+            await c.QuerySingleAsync<Instance>(
+                "SELECT status, waiting_for, last_error FROM workflow_instances WHERE request_id = @request", new { request }),
             await c.ExecuteScalarAsync<string>("SELECT status FROM requests WHERE id = @request", new { request }) ?? "",
-            await c.ExecuteScalarAsync<long>("SELECT count(*) FROM request_journal WHERE request_id = @request AND kind = 'incident'", new { request }));
+            await c.ExecuteScalarAsync<long>(
+                "SELECT count(*) FROM request_journal WHERE request_id = @request AND kind = 'incident'", new { request }));
     }
 
     private async Task ExecuteAsync(string sql, object? parameters = null)
@@ -64,7 +70,8 @@ public sealed class TimerBackoffTests
     }
 
     [Test]
-    public async Task A_request_whose_definition_version_is_gone_is_shown_as_needing_attention_and_its_start_timer_backs_off_until_it_is_back()
+    public async Task
+        A_request_whose_definition_version_is_gone_is_shown_as_needing_attention_and_its_start_timer_backs_off_until_it_is_back()
     {
         var (request, _, _) = await SubmitAsync();
         await ExecuteAsync("UPDATE workflow_instances SET definition_version = 99 WHERE request_id = @request", new { request });
@@ -83,15 +90,18 @@ public sealed class TimerBackoffTests
         var restored = await ReadAsync(request);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That((first.Timer.Attempts, first.Timer.DueAt, first.Timer.FiredAt), Is.EqualTo((1, Start.AddSeconds(5), (DateTimeOffset?)null)));
+            Assert.That((first.Timer.Attempts, first.Timer.DueAt, first.Timer.FiredAt),
+                Is.EqualTo((1, Start.AddSeconds(5), (DateTimeOffset?)null)));
             Assert.That(first.Timer.LastError, Does.Contain("access@99 is not loaded"));
-            Assert.That((first.Instance.Status, first.RequestStatus), Is.EqualTo(("pending", "needs-attention")), "not started, and shown to staff");
+            Assert.That((first.Instance.Status, first.RequestStatus), Is.EqualTo(("pending", "needs-attention")),
+                "not started, and shown to staff");
             Assert.That(first.Instance.LastError, Does.Contain("put its file back"));
             Assert.That(samePoll.Timer.Attempts, Is.EqualTo(1));
             Assert.That((second.Timer.Attempts, second.Timer.DueAt), Is.EqualTo((2, Start.AddSeconds(5 + 10))), "5 s, then 10 s");
             Assert.That(second.Incidents, Is.EqualTo(1), "journaled once, not at every attempt");
             Assert.That(restored.Timer.FiredAt, Is.Not.Null, "it fires once the version is back");
-            Assert.That((restored.Instance.Status, restored.Instance.WaitingFor, restored.Instance.LastError), Is.EqualTo(("waiting", "identity", (string?)null)));
+            Assert.That((restored.Instance.Status, restored.Instance.WaitingFor, restored.Instance.LastError),
+                Is.EqualTo(("waiting", "identity", (string?)null)));
         }
     }
 
@@ -102,7 +112,8 @@ public sealed class TimerBackoffTests
         var name = $"skip_{request:N}";
         // Updates of this request are silently dropped: the signal transaction must refuse to go on without its request.
         await ExecuteAsync($"""
-            CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.id = '{request}' THEN RETURN NULL; END IF; RETURN NEW; END $$;
+            CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF NEW.id = '{request}' THEN RETURN NULL; END IF; RETURN NEW; END $$;
             CREATE TRIGGER {name} BEFORE UPDATE ON requests FOR EACH ROW EXECUTE FUNCTION {name}();
             """);
         (Timer Timer, Instance Instance, string RequestStatus, long Incidents) failed, samePoll;
@@ -122,11 +133,13 @@ public sealed class TimerBackoffTests
         var fixedUp = await ReadAsync(request);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That((failed.Timer.Attempts, failed.Timer.DueAt, failed.Timer.FiredAt), Is.EqualTo((1, Start.AddSeconds(5), (DateTimeOffset?)null)));
+            Assert.That((failed.Timer.Attempts, failed.Timer.DueAt, failed.Timer.FiredAt),
+                Is.EqualTo((1, Start.AddSeconds(5), (DateTimeOffset?)null)));
             Assert.That(failed.Timer.LastError, Does.StartWith("InvalidOperationException: Request").And.Contain("changed concurrently"));
             Assert.That(failed.Instance.Status, Is.EqualTo("pending"), "the instance did not move without its request");
             Assert.That(samePoll.Timer.Attempts, Is.EqualTo(1), "not tried again at every poll");
-            Assert.That((fixedUp.Timer.FiredAt is not null, fixedUp.Instance.WaitingFor, fixedUp.RequestStatus), Is.EqualTo((true, "identity", "awaiting-identity")));
+            Assert.That((fixedUp.Timer.FiredAt is not null, fixedUp.Instance.WaitingFor, fixedUp.RequestStatus),
+                Is.EqualTo((true, "identity", "awaiting-identity")));
         }
     }
 }

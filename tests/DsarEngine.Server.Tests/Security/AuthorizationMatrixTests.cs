@@ -92,7 +92,8 @@ public sealed class AuthorizationMatrixTests
     };
 
     // Open by design and outside the API: the health probes, the OpenAPI document, the redirect to the API page.
-    private static readonly HashSet<string> OutOfScope = ["GET /", "ANY /health/live", "ANY /health/ready", "ANY /health/broker", "GET /openapi/{documentName}.json"];
+    private static readonly HashSet<string> OutOfScope =
+        ["GET /", "ANY /health/live", "ANY /health/ready", "ANY /health/broker", "GET /openapi/{documentName}.json"];
 
     private const string TokenA = "authorization-matrix-controller-token-of-organisation-a";
     private const string TokenB = "authorization-matrix-controller-token-of-organisation-b";
@@ -109,9 +110,11 @@ public sealed class AuthorizationMatrixTests
         Directory.CreateDirectory(folder);
         using var key = RSA.Create(2048);
         var now = TimeProvider.System.GetUtcNow();
-        using (var certificate = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+        using (var certificate = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                "CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
             .CreateSelfSigned(now.AddDays(-1), now.AddDays(30)))
-            await File.WriteAllTextAsync(Path.Combine(folder, "processor.pem"), key.ExportPkcs8PrivateKeyPem() + "\n" + certificate.ExportCertificatePem());
+            await File.WriteAllTextAsync(Path.Combine(folder, "processor.pem"),
+                key.ExportPkcs8PrivateKeyPem() + "\n" + certificate.ExportCertificatePem());
         var slugA = $"own-{Guid.NewGuid():N}"[..14];
         var slugB = $"oth-{Guid.NewGuid():N}"[..14];
         engine = await EngineFactory.StartAsync(new Dictionary<string, string?>
@@ -124,13 +127,18 @@ public sealed class AuthorizationMatrixTests
         other = await TestTenant.CreateAsync(engine, slug: slugB);
         reference = await RequestDriver.SubmitAsync(engine, owner, "access");
         // A resting state: the workflow waits for the subject's identity, so nothing but a call can change it.
-        await TestData.Workflows.WaitForAsync(owner.Staff(engine, "admin"), reference, TestData.Workflows.WaitingFor("identity"), "the identity step");
+        await TestData.Workflows.WaitForAsync(owner.Staff(engine, "admin"), reference, TestData.Workflows.WaitingFor("identity"),
+            "the identity step");
         await RequestDriver.RegisterAsync(owner.Staff(engine, "admin"), "crm", new { actions = new[] { "export" } });
         openDsrId = Guid.NewGuid();
         var created = await Bearer(TokenA).PostAsJsonAsync("/opendsr/v1/requests", new JsonObject
         {
-            ["subject_request_id"] = openDsrId.ToString("D"), ["subject_request_type"] = "erasure", ["submitted_time"] = "2026-11-20T10:00:00Z",
-            ["subject_identities"] = new JsonArray(new JsonObject { ["identity_type"] = "email", ["identity_value"] = "matrix@example.org", ["identity_format"] = "raw" }),
+            ["subject_request_id"] = openDsrId.ToString("D"), ["subject_request_type"] = "erasure",
+            ["submitted_time"] = "2026-11-20T10:00:00Z",
+            ["subject_identities"] = new JsonArray(new JsonObject
+            {
+                ["identity_type"] = "email", ["identity_value"] = "matrix@example.org", ["identity_format"] = "raw",
+            }),
             ["api_version"] = "2.0", ["status_callback_urls"] = new JsonArray(),
         });
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
@@ -149,7 +157,8 @@ public sealed class AuthorizationMatrixTests
         var endpoints = Endpoints().Select(e => e.Key).ToHashSet();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(endpoints.Except(Matrix.Keys).Except(OutOfScope), Is.Empty, "endpoints the matrix says nothing about: add them with who may call them");
+            Assert.That(endpoints.Except(Matrix.Keys).Except(OutOfScope), Is.Empty,
+                "endpoints the matrix says nothing about: add them with who may call them");
             Assert.That(Matrix.Keys.Except(endpoints), Is.Empty, "expectations for endpoints that no longer exist");
         }
     }
@@ -159,7 +168,8 @@ public sealed class AuthorizationMatrixTests
     {
         var failures = new List<string>();
         foreach (var (key, method, route) in Endpoints().Where(e => Matrix.GetValueOrDefault(e.Key) is not (Public or Subject or null)))
-            Expect(failures, $"anonymous {key}", await CallAsync(engine.CreateClient(), method, Fill(route, owner)), s => s == HttpStatusCode.Unauthorized);
+            Expect(failures, $"anonymous {key}", await CallAsync(engine.CreateClient(), method, Fill(route, owner)),
+                s => s == HttpStatusCode.Unauthorized);
         Assert.That(failures, Is.Empty, string.Join("\n", failures));
     }
 
@@ -192,14 +202,17 @@ public sealed class AuthorizationMatrixTests
     {
         var before = await FootprintAsync();
         var failures = new List<string>();
-        foreach (var (key, method, route) in Endpoints().Where(e => Matrix.GetValueOrDefault(e.Key) is StaffRead or StaffWrite or Admin && e.Route.Contains('{')))
+        foreach (var (key, method, route) in Endpoints()
+            .Where(e => Matrix.GetValueOrDefault(e.Key) is StaffRead or StaffWrite or Admin && e.Route.Contains('{')))
         {
             foreach (var role in Allowed[Matrix[key]])
             {
                 using var response = await SendAsync(other.Staff(engine, role), method, Fill(route, owner));
                 var body = await response.Content.ReadAsStringAsync();
                 Expect(failures, $"{other.Slug}'s {role} on {owner.Slug}'s {key}", response.StatusCode,
-                    s => method == "GET" ? s == HttpStatusCode.NotFound : (int)s is >= 400 and < 500 && s is not HttpStatusCode.Unauthorized and not HttpStatusCode.Forbidden);
+                    s => method == "GET"
+                        ? s == HttpStatusCode.NotFound
+                        : (int)s is >= 400 and < 500 && s is not HttpStatusCode.Unauthorized and not HttpStatusCode.Forbidden);
                 if (body.Contains(reference, StringComparison.Ordinal) && !route.Contains("{reference}", StringComparison.Ordinal))
                     failures.Add($"{key} answered {other.Slug}'s {role} with {owner.Slug}'s request reference");
             }
@@ -215,11 +228,13 @@ public sealed class AuthorizationMatrixTests
     public async Task Collections_show_another_organisations_staff_none_of_the_firsts_records()
     {
         var failures = new List<string>();
-        foreach (var (key, method, route) in Endpoints().Where(e => e.Method == "GET" && !e.Route.Contains('{') && Matrix.GetValueOrDefault(e.Key) is StaffRead or Admin))
+        foreach (var (key, method, route) in Endpoints()
+            .Where(e => e.Method == "GET" && !e.Route.Contains('{') && Matrix.GetValueOrDefault(e.Key) is StaffRead or Admin))
         {
             using var response = await SendAsync(other.Staff(engine, "admin"), method, route);
             var body = await response.Content.ReadAsStringAsync();
-            if (body.Contains(reference, StringComparison.Ordinal) || body.Contains(owner.Slug, StringComparison.Ordinal) || body.Contains("\"crm\"", StringComparison.Ordinal))
+            if (body.Contains(reference, StringComparison.Ordinal) || body.Contains(owner.Slug, StringComparison.Ordinal)
+                || body.Contains("\"crm\"", StringComparison.Ordinal))
                 failures.Add($"{key} showed {other.Slug}'s admin something of {owner.Slug}");
         }
         Assert.That(failures, Is.Empty, string.Join("\n", failures));
@@ -229,13 +244,17 @@ public sealed class AuthorizationMatrixTests
     public async Task OpenDsr_answers_a_controller_about_its_own_requests_only()
     {
         var failures = new List<string>();
-        foreach (var (key, method, route) in Endpoints().Where(e => Matrix.GetValueOrDefault(e.Key) == Controller && e.Route.Contains("{id}")))
+        foreach (var (key, method, route) in Endpoints()
+            .Where(e => Matrix.GetValueOrDefault(e.Key) == Controller && e.Route.Contains("{id}")))
         {
             // Another organisation's controller learns nothing, not even that the request exists.
-            Expect(failures, $"controller B {key}", await CallAsync(Bearer(TokenB), method, Fill(route, owner)), s => s == HttpStatusCode.NotFound);
-            Expect(failures, $"a forged token {key}", await CallAsync(Bearer("not-a-controller-token"), method, Fill(route, owner)), s => s == HttpStatusCode.Unauthorized);
+            Expect(failures, $"controller B {key}", await CallAsync(Bearer(TokenB), method, Fill(route, owner)),
+                s => s == HttpStatusCode.NotFound);
+            Expect(failures, $"a forged token {key}", await CallAsync(Bearer("not-a-controller-token"), method, Fill(route, owner)),
+                s => s == HttpStatusCode.Unauthorized);
         }
-        Expect(failures, "controller A's status", await CallAsync(Bearer(TokenA), "GET", $"/opendsr/v1/requests/{openDsrId:D}"), s => s == HttpStatusCode.OK);
+        Expect(failures, "controller A's status", await CallAsync(Bearer(TokenA), "GET", $"/opendsr/v1/requests/{openDsrId:D}"),
+            s => s == HttpStatusCode.OK);
         Assert.That(failures, Is.Empty, string.Join("\n", failures));
     }
 
@@ -254,7 +273,8 @@ public sealed class AuthorizationMatrixTests
             .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith('/') && !raw.StartsWith("/inbox", StringComparison.Ordinal)
                 && !raw.StartsWith("/_blazor", StringComparison.Ordinal) && !raw.StartsWith("/_framework", StringComparison.Ordinal)
                 && !raw.StartsWith("/{**path", StringComparison.Ordinal))
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(m => (m, Route(e.RoutePattern.RawText ?? ""))))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"])
+                .Select(m => (m, Route(e.RoutePattern.RawText ?? ""))))
             .Select(x => ($"{x.m} {x.Item2}", x.m, x.Item2)).Distinct();
 
     private static string Route(string raw)
@@ -266,13 +286,19 @@ public sealed class AuthorizationMatrixTests
 
     // The first organisation's real resources where it has them, well-formed ids where it does not.
     private string Fill(string route, TestTenant tenant) => route
-        .Replace("{reference}", reference, StringComparison.Ordinal).Replace("{taskId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+        .Replace("{reference}", reference, StringComparison.Ordinal)
+        .Replace("{taskId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
         .Replace("{name}", "crm", StringComparison.Ordinal).Replace("{language}", "fr", StringComparison.Ordinal)
         .Replace("{key}", "acme", StringComparison.Ordinal).Replace("{processor}", other.Slug, StringComparison.Ordinal)
         .Replace("{tenant}", tenant.Slug, StringComparison.Ordinal).Replace("{connector}", "crm", StringComparison.Ordinal)
-        .Replace("{id}", route.StartsWith("/opendsr", StringComparison.Ordinal) ? openDsrId.ToString("D") : Guid.NewGuid().ToString(), StringComparison.Ordinal)
-        + (route.Contains("/pack", StringComparison.Ordinal) && !route.Contains("letter", StringComparison.Ordinal) ? "?expires=1&token=x&codeId=" + Guid.Empty + "&code=000000" : "")
-        + (route.EndsWith("/deadlines/preview", StringComparison.Ordinal) ? "?regime=gdpr&jurisdiction=FR&receivedAt=2026-01-05T10:00:00Z" : "");
+        .Replace("{id}", route.StartsWith("/opendsr", StringComparison.Ordinal) ? openDsrId.ToString("D") : Guid.NewGuid().ToString(),
+            StringComparison.Ordinal)
+        + (route.Contains("/pack", StringComparison.Ordinal) && !route.Contains("letter", StringComparison.Ordinal)
+            ? "?expires=1&token=x&codeId=" + Guid.Empty + "&code=000000"
+            : "")
+        + (route.EndsWith("/deadlines/preview", StringComparison.Ordinal)
+            ? "?regime=gdpr&jurisdiction=FR&receivedAt=2026-01-05T10:00:00Z"
+            : "");
 
     private static async Task<HttpStatusCode> CallAsync(HttpClient client, string method, string path)
     {
@@ -297,11 +323,20 @@ public sealed class AuthorizationMatrixTests
 
     // What another organisation's calls must leave untouched.
     private async Task<string> FootprintAsync() => string.Join("|",
-        await Rows.ScalarAsync<long>(engine, "SELECT count(*) FROM request_journal j JOIN requests r ON r.id = j.request_id WHERE r.reference = @reference", new { reference }),
-        await Rows.ScalarAsync<string>(engine, "SELECT coalesce(string_agg(name || ':' || coalesce(updated_at::text, ''), ','), '') FROM connectors WHERE tenant_id = @id", new { id = owner.Id }),
-        await Rows.ScalarAsync<long>(engine, "SELECT count(*) FROM mail_messages m JOIN requests r ON r.id = m.request_id WHERE r.reference = @reference", new { reference }),
-        await Rows.ScalarAsync<string>(engine, "SELECT status || ':' || version FROM requests WHERE reference = @reference", new { reference }),
-        await Rows.ScalarAsync<string>(engine, "SELECT coalesce(string_agg(updated_at::text, ','), '') FROM processing_registers WHERE tenant_id = @id", new { id = owner.Id }));
+        await Rows.ScalarAsync<long>(engine,
+            "SELECT count(*) FROM request_journal j JOIN requests r ON r.id = j.request_id WHERE r.reference = @reference",
+            new { reference }),
+        await Rows.ScalarAsync<string>(engine,
+            "SELECT coalesce(string_agg(name || ':' || coalesce(updated_at::text, ''), ','), '') FROM connectors WHERE tenant_id = @id",
+            new { id = owner.Id }),
+        await Rows.ScalarAsync<long>(engine,
+            "SELECT count(*) FROM mail_messages m JOIN requests r ON r.id = m.request_id WHERE r.reference = @reference",
+            new { reference }),
+        await Rows.ScalarAsync<string>(engine,
+            "SELECT status || ':' || version FROM requests WHERE reference = @reference", new { reference }),
+        await Rows.ScalarAsync<string>(engine,
+            "SELECT coalesce(string_agg(updated_at::text, ','), '') FROM processing_registers WHERE tenant_id = @id",
+            new { id = owner.Id }));
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

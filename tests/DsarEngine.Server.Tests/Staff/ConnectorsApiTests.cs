@@ -15,8 +15,10 @@ public sealed class ConnectorsApiTests
         var tenant = await TestTenant.CreateAsync(Engine);
         var admin = tenant.Staff(Engine, "admin");
         var bus = new { user = $"{tenant.Slug}.crm" };
-        var created = await admin.PutAsJsonAsync("/api/v1/staff/connectors/crm", new { actions = new[] { "export", "erase" }, timeoutHours = 48, bus });
-        var changed = await admin.PutAsJsonAsync("/api/v1/staff/connectors/crm", new { actions = new[] { "export" }, enabled = false, bus });
+        var created = await admin.PutAsJsonAsync("/api/v1/staff/connectors/crm",
+            new { actions = new[] { "export", "erase" }, timeoutHours = 48, bus });
+        var changed = await admin.PutAsJsonAsync("/api/v1/staff/connectors/crm",
+            new { actions = new[] { "export" }, enabled = false, bus });
         var list = await tenant.Staff(Engine, "auditor").GetFromJsonAsync<JsonArray>("/api/v1/staff/connectors");
         using (Assert.EnterMultipleScope())
         {
@@ -34,13 +36,16 @@ public sealed class ConnectorsApiTests
     public async Task Bad_registrations_name_each_problem_and_only_admins_may_register()
     {
         var tenant = await TestTenant.CreateAsync(Engine);
-        var bad = await tenant.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/connectors/Bad_Name", new { actions = new[] { "wipe" }, timeoutHours = 0 });
-        var agent = await tenant.Staff(Engine, "agent").PutAsJsonAsync("/api/v1/staff/connectors/crm", new { actions = new[] { "export" } });
+        var bad = await tenant.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/connectors/Bad_Name",
+            new { actions = new[] { "wipe" }, timeoutHours = 0 });
+        var agent = await tenant.Staff(Engine, "agent").PutAsJsonAsync("/api/v1/staff/connectors/crm",
+            new { actions = new[] { "export" } });
         var problem = await bad.ReadObjectAsync();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-            Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "name", "actions", "timeoutHours", "bus.user" }));
+            Assert.That(problem["errors"]!.AsObject().Select(e => e.Key),
+                Is.EquivalentTo(new[] { "name", "actions", "timeoutHours", "bus.user" }));
             Assert.That(agent.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That(await Rows.CountAsync(Engine, "connectors", tenant.Id), Is.Zero);
         }
@@ -53,7 +58,8 @@ public sealed class ConnectorsApiTests
     public async Task A_bus_connector_is_registered_only_with_the_broker_user_of_its_service(string? user)
     {
         var tenant = await TestTenant.CreateAsync(Engine);
-        var bad = await tenant.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/connectors/crm", new { actions = new[] { "export" }, bus = new { user } });
+        var bad = await tenant.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/connectors/crm",
+            new { actions = new[] { "export" }, bus = new { user } });
         var problem = await bad.ReadObjectAsync();
         using (Assert.EnterMultipleScope())
         {
@@ -73,7 +79,10 @@ public sealed class ConnectorsApiTests
         {
             kind = "http", displayName = "Newsletter SaaS", actions = new[] { "export", "erase", "stop-processing" }, timeoutHours = 12,
             systems = new[] { "Mailer" }, dataCategories = new[] { "contact-details", "campaign-activity" }, needsReview = true,
-            retention = new[] { new { category = "suppression-list", legalBasis = "GDPR Art. 21(3): keep honouring the objection", period = "P10Y" } },
+            retention = new[]
+            {
+                new { category = "suppression-list", legalBasis = "GDPR Art. 21(3): keep honouring the objection", period = "P10Y" },
+            },
             http = new { endpoint = "https://mailer.example/dsar", secretRef = "newsletter", resultMode = "callback" },
         });
         var one = await tenant.Staff(Engine, "auditor").GetFromJsonAsync<JsonObject>("/api/v1/staff/connectors/newsletter");

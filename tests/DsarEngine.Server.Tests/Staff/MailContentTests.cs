@@ -39,12 +39,14 @@ public sealed class MailContentTests
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access", Submissions.UniqueEmail("flat"));
         // A row written before intake refused such names (or by another path).
         await Rows.ScalarAsync<int>(Engine, """
-            UPDATE requests SET subject = jsonb_set(subject, '{name}', to_jsonb(E'Ada\r\n\r\nYour account is locked: http://evil.example/unlock'::text))
+            UPDATE requests SET subject = jsonb_set(subject, '{name}',
+                to_jsonb(E'Ada\r\n\r\nYour account is locked: http://evil.example/unlock'::text))
             WHERE reference = @reference RETURNING 1
             """, new { reference });
         var mail = (await Engine.Services.GetRequiredService<MailboxStore>().ListAsync(tenant.Id, null, 50, CancellationToken.None))
             .Single(m => m.Template == "request-received");
-        var (subject, body) = await Engine.Services.GetRequiredService<MailRenderer>().RenderAsync(mail, MailAudience.Subject, CancellationToken.None);
+        var (subject, body) = await Engine.Services.GetRequiredService<MailRenderer>()
+            .RenderAsync(mail, MailAudience.Subject, CancellationToken.None);
         var lines = body.ReplaceLineEndings("\n").Split('\n');
         using (Assert.EnterMultipleScope())
         {

@@ -15,7 +15,8 @@ public sealed class MailSettingsTests
     [TestCase("Dsar:Mail:RetryBaseSeconds", "0", null, null, "Dsar:Mail:RetryBaseSeconds must be between 1 and 3600.")]
     [TestCase("Dsar:Mail:RetryMaxSeconds", "10", null, null, "Dsar:Mail:RetryMaxSeconds must be at least Dsar:Mail:RetryBaseSeconds.")]
     [TestCase("Dsar:Mail:TimeoutSeconds", "1", null, null, "Dsar:Mail:TimeoutSeconds must be between 5 and 300.")]
-    public async Task A_bad_mail_setting_stops_start_up_with_a_precise_message(string key, string value, string? key2, string? value2, string message)
+    public async Task A_bad_mail_setting_stops_start_up_with_a_precise_message(
+        string key, string value, string? key2, string? value2, string message)
     {
         var settings = new Dictionary<string, string?> { [key] = value };
         if (key2 is not null)

@@ -12,14 +12,16 @@ public sealed partial class MailboxRedactionTests
 {
     private static EngineFactory Engine => SharedEngine.Engine;
 
-    private static async Task<(TestTenant Tenant, string Reference, string Email, Guid Challenge, string Token, string Code, string StatusToken)> SubmitAsync()
+    private static async Task<(TestTenant Tenant, string Reference, string Email, Guid Challenge, string Token, string Code,
+        string StatusToken)> SubmitAsync()
     {
         var tenant = await TestTenant.CreateAsync(Engine);
         var email = Submissions.UniqueEmail("secret");
         var (reference, statusToken) = await RequestDriver.SubmitWithTokenAsync(Engine, tenant, "access", email);
         var challengeMail = await MailCatcher.WaitForAsync(email, "identity-challenge");
         var query = System.Web.HttpUtility.ParseQueryString(new Uri(IdentityLink().Match(challengeMail.Body).Value).Query);
-        return (tenant, reference, email, Guid.Parse(query["challenge"]!), query["token"]!, Code().Match(challengeMail.Body).Value, statusToken);
+        return (tenant, reference, email, Guid.Parse(query["challenge"]!), query["token"]!, Code().Match(challengeMail.Body).Value,
+            statusToken);
     }
 
     [Test]
@@ -42,7 +44,8 @@ public sealed partial class MailboxRedactionTests
             Assert.That(raw, Does.Not.Contain(token).And.Not.Contain(statusToken), "no link the subject received");
             Assert.That(mails.Select(m => (string)m!["body"]!), Has.None.Match($@"(?<!\d){code}(?!\d)"), "no code the subject received");
             Assert.That(received.Body, Does.Contain(statusToken), "the subject's own copy has the status link");
-            Assert.That((string)challenge["body"]!, Does.Contain("[one-time code sent to the subject]").And.Contain("[link sent to the subject]"));
+            Assert.That((string)challenge["body"]!,
+                Does.Contain("[one-time code sent to the subject]").And.Contain("[link sent to the subject]"));
             Assert.That(mails.Select(m => (string)m!["state"]!), Has.All.EqualTo("sent"));
         }
     }
@@ -67,7 +70,8 @@ public sealed partial class MailboxRedactionTests
             Assert.That(withLink.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That((string)workflow!["waitingFor"]!, Is.EqualTo("identity"));
             Assert.That(journal!["entries"]!.AsArray().Select(e => (string)e!["kind"]!), Has.None.EqualTo("identity-verified"));
-            Assert.That(bySubject.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the refused calls spent nothing: the subject's code still works");
+            Assert.That(bySubject.StatusCode, Is.EqualTo(HttpStatusCode.OK),
+                "the refused calls spent nothing: the subject's code still works");
         }
     }
 

@@ -22,13 +22,15 @@ public sealed partial class MailboxTests
         var mail = await MailCatcher.WaitForAsync(email, "request-received");
         var link = new Uri(LinkPattern().Match(mail.Body).Value);
         var status = await client.GetAsync(link.PathAndQuery);
-        var id = await Rows.ScalarAsync<Guid>(Engine, "SELECT id FROM mail_messages WHERE tenant_id = @id AND template = 'request-received'", new { id = tenant.Id });
+        var id = await Rows.ScalarAsync<Guid>(Engine,
+            "SELECT id FROM mail_messages WHERE tenant_id = @id AND template = 'request-received'", new { id = tenant.Id });
         using (Assert.EnterMultipleScope())
         {
             Assert.That(mail.Subject, Is.EqualTo($"Nous avons bien reçu votre demande {reference}"));
             Assert.That(mail.Body, Does.Contain("portabilité").And.Contain("Exemple SAS"));
             Assert.That(mail.Body, Does.StartWith($"Bonjour {body["subject"]!["name"]},"));
-            Assert.That(mail.MessageId, Is.EqualTo($"<{id:N}@localhost.localdomain>"), "derived from the stored message, so a resend is recognisable");
+            Assert.That(mail.MessageId, Is.EqualTo($"<{id:N}@localhost.localdomain>"),
+                "derived from the stored message, so a resend is recognisable");
             Assert.That(mail.Headers["Auto-Submitted"], Is.EqualTo("auto-generated"));
             Assert.That(status.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That((string)(await status.ReadObjectAsync())["reference"]!, Is.EqualTo(reference));
@@ -41,7 +43,11 @@ public sealed partial class MailboxTests
         var tenant = await TestTenant.CreateAsync(Engine);
         var body = Submissions.Valid(tenant.Slug);
         body["channel"] = "post";
-        body["subject"] = new JsonObject { ["name"] = "Jeanne", ["identities"] = new JsonArray(new JsonObject { ["type"] = "postal-address", ["value"] = "1 rue de la Paix" }) };
+        body["subject"] = new JsonObject
+        {
+            ["name"] = "Jeanne",
+            ["identities"] = new JsonArray(new JsonObject { ["type"] = "postal-address", ["value"] = "1 rue de la Paix" }),
+        };
         var response = await tenant.Staff(Engine, "agent").SendAsync(Submissions.Post(body, path: "/api/v1/staff/requests"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         Assert.That(await Rows.CountAsync(Engine, "mail_messages", tenant.Id), Is.Zero);

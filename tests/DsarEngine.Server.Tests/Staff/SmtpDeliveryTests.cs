@@ -61,7 +61,8 @@ public sealed class SmtpDeliveryTests
             Assert.That((DateTimeOffset)view![0]!["nextAttemptAt"]!, Is.EqualTo(Start.AddSeconds(30)));
             Assert.That(back, Is.EqualTo(during.Count));
             Assert.That(again + later, Is.Zero);
-            Assert.That(received.Select(m => m.MessageId), Is.EquivalentTo(during.Select(r => MessageId(r.Id))), "each message once, with its stable id");
+            Assert.That(received.Select(m => m.MessageId), Is.EquivalentTo(during.Select(r => MessageId(r.Id))),
+                "each message once, with its stable id");
             Assert.That(after.Select(r => r.SentAt), Has.All.EqualTo(Start.AddSeconds(30)));
             Assert.That(after.Select(r => r.LastError), Has.All.Null);
         }
@@ -90,13 +91,17 @@ public sealed class SmtpDeliveryTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(delivered.Select(r => r.ToAddress), Has.None.Contains("refused.").And.None.EqualTo("poison@example.org"));
-            Assert.That(delivered, Has.Count.EqualTo(rows.Count(r => !r.ToAddress.Contains("refused.", StringComparison.Ordinal) && r.Id != poison)));
+            Assert.That(delivered,
+                Has.Count.EqualTo(rows.Count(r => !r.ToAddress.Contains("refused.", StringComparison.Ordinal) && r.Id != poison)));
             Assert.That(first, Is.EqualTo(delivered.Count));
             Assert.That(second, Is.Zero);
-            Assert.That(received.Select(m => m.MessageId), Is.EquivalentTo(delivered.Select(r => MessageId(r.Id))), "every other message exactly once");
-            Assert.That(rows.Where(r => r.ToAddress.Contains("refused.", StringComparison.Ordinal)).Select(r => r.LastError), Has.All.EqualTo("SmtpCommandException 550"));
+            Assert.That(received.Select(m => m.MessageId), Is.EquivalentTo(delivered.Select(r => MessageId(r.Id))),
+                "every other message exactly once");
+            Assert.That(rows.Where(r => r.ToAddress.Contains("refused.", StringComparison.Ordinal)).Select(r => r.LastError),
+                Has.All.EqualTo("SmtpCommandException 550"));
             Assert.That(rows.Single(r => r.Id == poison).LastError, Is.EqualTo("InvalidOperationException"));
-            Assert.That(rows.Where(r => r.SentAt is null).Select(r => (r.Attempts, r.NextAttemptAt)), Has.All.EqualTo((1, Start.AddSeconds(30))));
+            Assert.That(rows.Where(r => r.SentAt is null).Select(r => (r.Attempts, r.NextAttemptAt)),
+                Has.All.EqualTo((1, Start.AddSeconds(30))));
         }
     }
 
@@ -111,17 +116,20 @@ public sealed class SmtpDeliveryTests
         time.Advance(TimeSpan.FromHours(1));
         var afterDeath = await delivery.DeliverRoundAsync(CancellationToken.None);
         var admin = tenant.Staff(engine, "admin");
-        var view = (await admin.GetFromJsonAsync<JsonArray>("/api/v1/staff/mailbox"))!.Single(m => (string)m!["template"]! == "request-received")!;
+        var view = (await admin.GetFromJsonAsync<JsonArray>("/api/v1/staff/mailbox"))!
+            .Single(m => (string)m!["template"]! == "request-received")!;
         var id = (Guid)view["id"]!;
         var byAgent = await tenant.Staff(engine, "agent").PostAsync($"/api/v1/staff/mailbox/{id}/retry", null);
         var requeued = await admin.PostAsync($"/api/v1/staff/mailbox/{id}/retry", null);
         var twice = await admin.PostAsync($"/api/v1/staff/mailbox/{id}/retry", null);
         var unknown = await admin.PostAsync($"/api/v1/staff/mailbox/{Guid.NewGuid()}/retry", null);
-        var reference = await Rows.ScalarAsync<string>(engine, "SELECT reference FROM requests WHERE tenant_id = @id", new { id = tenant.Id });
+        var reference = await Rows.ScalarAsync<string>(engine, "SELECT reference FROM requests WHERE tenant_id = @id",
+            new { id = tenant.Id });
         var journal = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}/journal");
 
         // The server is back: here, the mail catcher.
-        var sent = await Delivery(int.Parse(MailCatcher.SmtpPort, System.Globalization.CultureInfo.InvariantCulture)).DeliverRoundAsync(CancellationToken.None);
+        var sent = await Delivery(int.Parse(MailCatcher.SmtpPort, System.Globalization.CultureInfo.InvariantCulture))
+            .DeliverRoundAsync(CancellationToken.None);
         var caught = await MailCatcher.WaitForAsync(email, "request-received");
         using (Assert.EnterMultipleScope())
         {
@@ -159,7 +167,8 @@ public sealed class SmtpDeliveryTests
 
         var sent = await Delivery(sink.Port).DeliverRoundAsync(CancellationToken.None);
         var rows = await RowsAsync(tenant.Id);
-        var dead = await Rows.ScalarAsync<DateTimeOffset?>(engine, "SELECT dead_at FROM mail_messages WHERE id = @interrupted", new { interrupted });
+        var dead = await Rows.ScalarAsync<DateTimeOffset?>(engine, "SELECT dead_at FROM mail_messages WHERE id = @interrupted",
+            new { interrupted });
         using (Assert.EnterMultipleScope())
         {
             Assert.That(sent, Is.EqualTo(rows.Count - 1));
@@ -184,11 +193,13 @@ public sealed class SmtpDeliveryTests
         tenant ??= await TestTenant.CreateAsync(engine);
         email ??= Submissions.UniqueEmail("queued");
         var reference = await RequestDriver.SubmitAsync(engine, tenant, "access", email);
-        await TestData.Workflows.WaitForAsync(tenant.Staff(engine, "agent"), reference, TestData.Workflows.WaitingFor("identity"), "the identity e-mail");
+        await TestData.Workflows.WaitForAsync(tenant.Staff(engine, "agent"), reference, TestData.Workflows.WaitingFor("identity"),
+            "the identity e-mail");
         return (tenant, email);
     }
 
-    private sealed record MailRow(Guid Id, string ToAddress, int Attempts, DateTimeOffset NextAttemptAt, string? LastError, DateTimeOffset? SentAt)
+    private sealed record MailRow(
+        Guid Id, string ToAddress, int Attempts, DateTimeOffset NextAttemptAt, string? LastError, DateTimeOffset? SentAt)
     {
         private MailRow() : this(default, "", 0, default, null, null) { }
     }

@@ -98,7 +98,8 @@ public sealed class StaffApiTests
     {
         var owner = await TestTenant.CreateAsync(Engine);
         var other = await TestTenant.CreateAsync(Engine);
-        var reference = (string)(await (await Engine.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(owner.Slug)))).ReadObjectAsync())["reference"]!;
+        var reference = (string)(await (await Engine.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(owner.Slug))))
+            .ReadObjectAsync())["reference"]!;
         var intruder = other.Staff(Engine, "admin");
 
         var body = Submissions.Valid(owner.Slug);
@@ -107,7 +108,8 @@ public sealed class StaffApiTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That((await intruder.GetAsync($"/api/v1/staff/requests/{reference}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-            Assert.That((await intruder.GetAsync($"/api/v1/staff/requests/{reference}/journal")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That((await intruder.GetAsync($"/api/v1/staff/requests/{reference}/journal")).StatusCode,
+                Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(await intruder.GetFromJsonAsync<object[]>("/api/v1/staff/requests"), Is.Empty);
             Assert.That(await intruder.GetFromJsonAsync<object[]>("/api/v1/staff/mailbox"), Is.Empty);
             Assert.That(logForOwner.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -119,7 +121,8 @@ public sealed class StaffApiTests
     public async Task Listing_filters_by_status_and_refuses_bad_parameters()
     {
         var tenant = await TestTenant.CreateAsync(Engine);
-        var reference = (string)(await (await Engine.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug)))).ReadObjectAsync())["reference"]!;
+        var reference = (string)(await (await Engine.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug))))
+            .ReadObjectAsync())["reference"]!;
         var client = tenant.Staff(Engine, "privacy-officer");
         // "received" lasts only until the workflow starts: filter on the status it then waits in.
         await TestData.Workflows.WaitForAsync(client, reference, TestData.Workflows.WaitingFor("identity"), "the identity step");

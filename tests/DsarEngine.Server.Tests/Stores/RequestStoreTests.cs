@@ -46,7 +46,8 @@ public sealed class RequestStoreTests
         await Store.SubmitAsync(request, StoredRequests.Received(request), null, null, CancellationToken.None);
 
         await using var connection = await DatabaseSetup.Get<Npgsql.NpgsqlDataSource>().OpenConnectionAsync();
-        var refused = Assert.ThrowsAsync<Npgsql.PostgresException>(() => Dapper.SqlMapper.ExecuteAsync(connection, sql, new { id = request.Id }));
+        var refused = Assert.ThrowsAsync<Npgsql.PostgresException>(
+            () => Dapper.SqlMapper.ExecuteAsync(connection, sql, new { id = request.Id }));
         var journal = await DatabaseSetup.Get<JournalStore>().ReadAsync(tenant, request.Id, CancellationToken.None);
         using (Assert.EnterMultipleScope())
         {
@@ -78,8 +79,10 @@ public sealed class RequestStoreTests
         var tenant = await NewTenantAsync();
         var first = StoredRequests.For(tenant);
         var second = StoredRequests.For(tenant);
-        await Store.SubmitAsync(first, StoredRequests.Received(first), null, new IdempotencyClaim("retry-me-2", [1]), CancellationToken.None);
-        var reused = await Store.SubmitAsync(second, StoredRequests.Received(second), null, new IdempotencyClaim("retry-me-2", [2]), CancellationToken.None);
+        await Store.SubmitAsync(first, StoredRequests.Received(first), null, new IdempotencyClaim("retry-me-2", [1]),
+            CancellationToken.None);
+        var reused = await Store.SubmitAsync(second, StoredRequests.Received(second), null, new IdempotencyClaim("retry-me-2", [2]),
+            CancellationToken.None);
         Assert.That(reused.Result, Is.EqualTo(SubmitResult.KeyReused));
         Assert.That(await RowsAsync(tenant), Is.EqualTo(1));
     }
@@ -90,7 +93,8 @@ public sealed class RequestStoreTests
         var tenant = await NewTenantAsync();
         var claim = new IdempotencyClaim("retry-me-3", [7]);
         var attempts = Enumerable.Range(0, 8).Select(_ => StoredRequests.For(tenant)).ToList();
-        var outcomes = await Task.WhenAll(attempts.Select(r => Task.Run(() => Store.SubmitAsync(r, StoredRequests.Received(r), null, claim, CancellationToken.None))));
+        var outcomes = await Task.WhenAll(attempts.Select(r =>
+            Task.Run(() => Store.SubmitAsync(r, StoredRequests.Received(r), null, claim, CancellationToken.None))));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(outcomes.Count(o => o.Result == SubmitResult.Created), Is.EqualTo(1));

@@ -31,7 +31,8 @@ public sealed class RuntimeRecoveryTests
     {
         var tenant = await DatabaseSetup.Get<TenantStore>().UpsertAsync(Tenants.New(), StoredRequests.Now, CancellationToken.None);
         var request = StoredRequests.For(tenant, "erasure");
-        await DatabaseSetup.Get<RequestStore>().SubmitAsync(request, StoredRequests.Received(request), null, null, CancellationToken.None, new WorkflowStart("erasure", 1));
+        await DatabaseSetup.Get<RequestStore>().SubmitAsync(request, StoredRequests.Received(request), null, null, CancellationToken.None,
+            new WorkflowStart("erasure", 1));
         return request;
     }
 
@@ -50,14 +51,17 @@ public sealed class RuntimeRecoveryTests
         var request = await NewRequestAsync();
         var processor = Processor;
         await processor.ProcessAsync(request.Id, new Signal.Start(), Staff, CancellationToken.None);
-        await processor.ProcessAsync(request.Id, new Signal.IdentityVerified("manual", "id card", "staff:ada"), Staff, CancellationToken.None);
+        await processor.ProcessAsync(request.Id, new Signal.IdentityVerified("manual", "id card", "staff:ada"), Staff,
+            CancellationToken.None);
         // The first rearm schedules the timers for today's due date; the second cancels exactly those rows and
         // schedules the same ones again: the case where the deterministic ids collide.
         await processor.ProcessAsync(request.Id, new Signal.RearmTimers("staff:ops"), Staff, CancellationToken.None);
         var outcome = await processor.ProcessAsync(request.Id, new Signal.RearmTimers("staff:ops"), Staff, CancellationToken.None);
-        var due = (await DatabaseSetup.Get<RequestStore>().FindAsync(request.TenantId, request.Reference, CancellationToken.None))!.DueAt!.Value;
+        var due = (await DatabaseSetup.Get<RequestStore>().FindAsync(request.TenantId, request.Reference, CancellationToken.None))!
+            .DueAt!.Value;
         var armed = (await QueryAsync(c => c.QueryAsync<(string Kind, string? StepId, DateTimeOffset DueAt)>(
-            "SELECT kind, step_id, due_at FROM timers WHERE request_id = @Id AND kind IN ('reminder', 'escalation') AND fired_at IS NULL", new { request.Id }))).ToList();
+            "SELECT kind, step_id, due_at FROM timers WHERE request_id = @Id AND kind IN ('reminder', 'escalation') AND fired_at IS NULL",
+            new { request.Id }))).ToList();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(outcome.Result, Is.EqualTo(SignalResult.Applied));
@@ -73,10 +77,13 @@ public sealed class RuntimeRecoveryTests
     {
         var request = await NewRequestAsync();
         await Processor.ProcessAsync(request.Id, new Signal.Start(), Staff, CancellationToken.None);
-        await QueryAsync(c => c.ExecuteAsync("UPDATE workflow_instances SET definition_version = 7 WHERE request_id = @Id", new { request.Id }));
+        await QueryAsync(c => c.ExecuteAsync("UPDATE workflow_instances SET definition_version = 7 WHERE request_id = @Id",
+            new { request.Id }));
 
-        var first = await Processor.ProcessAsync(request.Id, new Signal.IdentityVerified("manual", "id card", "staff:ada"), Staff, CancellationToken.None);
-        var second = await Processor.ProcessAsync(request.Id, new Signal.TimerFired(TimerKinds.Reminder, "7"), new SignalSource("timers", null), CancellationToken.None);
+        var first = await Processor.ProcessAsync(request.Id, new Signal.IdentityVerified("manual", "id card", "staff:ada"), Staff,
+            CancellationToken.None);
+        var second = await Processor.ProcessAsync(request.Id, new Signal.TimerFired(TimerKinds.Reminder, "7"),
+            new SignalSource("timers", null), CancellationToken.None);
         var instance = await InstanceAsync(request);
         var journal = await DatabaseSetup.Get<JournalStore>().ReadAsync(request.TenantId, request.Id, CancellationToken.None);
         var stored = await DatabaseSetup.Get<RequestStore>().FindAsync(request.TenantId, request.Reference, CancellationToken.None);
@@ -99,12 +106,14 @@ public sealed class RuntimeRecoveryTests
         var name = $"skip_{request.Id:N}";
         // The trigger silently drops updates of this one request: it stands for a writer that got there first.
         await QueryAsync(c => c.ExecuteAsync($"""
-            CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.id = '{request.Id}' THEN RETURN NULL; END IF; RETURN NEW; END $$;
+            CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF NEW.id = '{request.Id}' THEN RETURN NULL; END IF; RETURN NEW; END $$;
             CREATE TRIGGER {name} BEFORE UPDATE ON requests FOR EACH ROW EXECUTE FUNCTION {name}();
             """));
         try
         {
-            Assert.ThrowsAsync<InvalidOperationException>(() => Processor.ProcessAsync(request.Id, new Signal.Start(), Staff, CancellationToken.None));
+            Assert.ThrowsAsync<InvalidOperationException>(
+                () => Processor.ProcessAsync(request.Id, new Signal.Start(), Staff, CancellationToken.None));
             var instance = await InstanceAsync(request);
             var journal = await DatabaseSetup.Get<JournalStore>().ReadAsync(request.TenantId, request.Id, CancellationToken.None);
             using (Assert.EnterMultipleScope())

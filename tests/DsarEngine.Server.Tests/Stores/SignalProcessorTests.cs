@@ -28,11 +28,14 @@ public sealed class SignalProcessorTests
     {
         var tenant = await DatabaseSetup.Get<TenantStore>().UpsertAsync(Tenants.New(), StoredRequests.Now, CancellationToken.None);
         var request = StoredRequests.For(tenant, "erasure");
-        await DatabaseSetup.Get<RequestStore>().SubmitAsync(request, StoredRequests.Received(request), null, null, CancellationToken.None, new WorkflowStart("erasure", 1));
+        await DatabaseSetup.Get<RequestStore>().SubmitAsync(request, StoredRequests.Received(request), null, null, CancellationToken.None,
+            new WorkflowStart("erasure", 1));
         if (withConnectors)
         {
             await using var connection = await DatabaseSetup.Get<NpgsqlDataSource>().OpenConnectionAsync();
-            await connection.ExecuteAsync("INSERT INTO connectors (tenant_id, name, actions, created_at) VALUES (@tenant, 'crm', '{erase}', now()), (@tenant, 'billing', '{erase}', now())", new { tenant });
+            await connection.ExecuteAsync(
+                "INSERT INTO connectors (tenant_id, name, actions, created_at) "
+                + "VALUES (@tenant, 'crm', '{erase}', now()), (@tenant, 'billing', '{erase}', now())", new { tenant });
         }
         return request;
     }
@@ -43,14 +46,17 @@ public sealed class SignalProcessorTests
         return (await InstanceRows.FindAsync(connection, request.TenantId, request.Id, CancellationToken.None))!;
     }
 
-    private static Task<IReadOnlyList<JournalEntry>> JournalAsync(StoredRequest r) => DatabaseSetup.Get<JournalStore>().ReadAsync(r.TenantId, r.Id, CancellationToken.None);
+    private static Task<IReadOnlyList<JournalEntry>> JournalAsync(StoredRequest r) =>
+        DatabaseSetup.Get<JournalStore>().ReadAsync(r.TenantId, r.Id, CancellationToken.None);
 
     private static async Task<WorkflowInstance> ToFanOutAsync(StoredRequest request)
     {
         var staff = new SignalSource("staff", null);
         await Processor.ProcessAsync(request.Id, new Signal.Start(), staff, CancellationToken.None);
-        await Processor.ProcessAsync(request.Id, new Signal.IdentityVerified("manual", "id card", "staff:ada"), staff, CancellationToken.None);
-        await Processor.ProcessAsync(request.Id, new Signal.Decision("assess", Decisions.Proceed, null, [], "staff:ada"), staff, CancellationToken.None);
+        await Processor.ProcessAsync(request.Id, new Signal.IdentityVerified("manual", "id card", "staff:ada"), staff,
+            CancellationToken.None);
+        await Processor.ProcessAsync(request.Id, new Signal.Decision("assess", Decisions.Proceed, null, [], "staff:ada"), staff,
+            CancellationToken.None);
         return await InstanceAsync(request);
     }
 
@@ -60,8 +66,10 @@ public sealed class SignalProcessorTests
         var request = await NewRequestAsync();
         var instance = await ToFanOutAsync(request);
         var outbox = await DatabaseSetup.CountAsync("SELECT count(*) FROM outbox WHERE request_id = @Id", new { request.Id });
-        var timers = await DatabaseSetup.CountAsync("SELECT count(*) FROM timers WHERE request_id = @Id AND kind = 'task-timeout' AND fired_at IS NULL", new { request.Id });
-        var challenges = await DatabaseSetup.CountAsync("SELECT count(*) FROM identity_challenges WHERE request_id = @Id", new { request.Id });
+        var timers = await DatabaseSetup.CountAsync(
+            "SELECT count(*) FROM timers WHERE request_id = @Id AND kind = 'task-timeout' AND fired_at IS NULL", new { request.Id });
+        var challenges = await DatabaseSetup.CountAsync(
+            "SELECT count(*) FROM identity_challenges WHERE request_id = @Id", new { request.Id });
         var journal = await JournalAsync(request);
         using (Assert.EnterMultipleScope())
         {
@@ -81,9 +89,11 @@ public sealed class SignalProcessorTests
         var instance = await ToFanOutAsync(request);
         var messageId = Guid.NewGuid();
         var reply = new Signal.TaskCompleted(instance.State.Tasks[0].TaskId, "done", "ok", [], [], null);
-        var first = await Processor.ProcessAsync(request.Id, reply, new SignalSource("connector-replies", messageId), CancellationToken.None);
+        var first = await Processor.ProcessAsync(request.Id, reply, new SignalSource("connector-replies", messageId),
+            CancellationToken.None);
         var entries = (await JournalAsync(request)).Count;
-        var second = await Processor.ProcessAsync(request.Id, reply, new SignalSource("connector-replies", messageId), CancellationToken.None);
+        var second = await Processor.ProcessAsync(request.Id, reply, new SignalSource("connector-replies", messageId),
+            CancellationToken.None);
         Assert.That((first.Result, second.Result), Is.EqualTo((SignalResult.Applied, SignalResult.Duplicate)));
         Assert.That(await JournalAsync(request), Has.Count.EqualTo(entries));
     }
@@ -95,7 +105,8 @@ public sealed class SignalProcessorTests
         var instance = await ToFanOutAsync(request);
         var replies = instance.State.Tasks.SelectMany(t => Enumerable.Range(0, 5).Select(_ => (t.TaskId, Id: Guid.NewGuid()))).ToList();
         var results = await Task.WhenAll(replies.Select(r => Task.Run(() =>
-            Processor.ProcessAsync(request.Id, new Signal.TaskCompleted(r.TaskId, "done", "ok", [], [], null), new SignalSource("connector-replies", r.Id), CancellationToken.None))));
+            Processor.ProcessAsync(request.Id, new Signal.TaskCompleted(r.TaskId, "done", "ok", [], [], null),
+                new SignalSource("connector-replies", r.Id), CancellationToken.None))));
         var after = await InstanceAsync(request);
         var journal = await JournalAsync(request);
         using (Assert.EnterMultipleScope())
@@ -114,7 +125,8 @@ public sealed class SignalProcessorTests
         var request = await NewRequestAsync(withConnectors: false);
         await Processor.ProcessAsync(request.Id, new Signal.Start(), new SignalSource("staff", null), CancellationToken.None);
         var stopped = await DatabaseSetup.Get<RequestStore>().FindAsync(request.TenantId, request.Reference, CancellationToken.None);
-        await Processor.ProcessAsync(request.Id, new Signal.IdentityVerified("manual", "id card", "staff:ada"), new SignalSource("staff", null), CancellationToken.None);
+        await Processor.ProcessAsync(request.Id, new Signal.IdentityVerified("manual", "id card", "staff:ada"),
+            new SignalSource("staff", null), CancellationToken.None);
         var resumed = await DatabaseSetup.Get<RequestStore>().FindAsync(request.TenantId, request.Reference, CancellationToken.None);
         using (Assert.EnterMultipleScope())
         {
@@ -127,6 +139,7 @@ public sealed class SignalProcessorTests
 
     [Test]
     public async Task A_signal_for_an_unknown_request_changes_nothing() =>
-        Assert.That((await Processor.ProcessAsync(Guid.NewGuid(), new Signal.Start(), new SignalSource("staff", null), CancellationToken.None)).Result,
+        Assert.That((await Processor.ProcessAsync(Guid.NewGuid(), new Signal.Start(), new SignalSource("staff", null),
+                CancellationToken.None)).Result,
             Is.EqualTo(SignalResult.NotFound));
 }

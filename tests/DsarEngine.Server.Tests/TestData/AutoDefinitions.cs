@@ -19,7 +19,8 @@ internal static class AutoDefinitions
     public static string CreateFolder()
     {
         var folder = Directory.CreateTempSubdirectory("dsar-defs").FullName;
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "workflows", "definition.schema.json"), Path.Combine(folder, "definition.schema.json"));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "workflows", "definition.schema.json"),
+            Path.Combine(folder, "definition.schema.json"));
         File.WriteAllText(Path.Combine(folder, "access-auto.json"), Access);
         return folder;
     }

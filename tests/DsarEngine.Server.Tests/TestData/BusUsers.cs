@@ -7,7 +7,10 @@ namespace DsarEngine.Server.Tests.TestData;
 internal static class BusUsers
 {
     // The virtual host the tests' broker URL names (eng/test.sh: dsar-test).
-    public static string TestVhost => Uri.UnescapeDataString(new Uri(DsarEngine.Tests.Shared.TestDatabase.AmqpUrl).AbsolutePath.Trim('/')) is { Length: > 0 } vhost ? vhost : "/";
+    public static string TestVhost =>
+        Uri.UnescapeDataString(new Uri(DsarEngine.Tests.Shared.TestDatabase.AmqpUrl).AbsolutePath.Trim('/')) is { Length: > 0 } vhost
+            ? vhost
+            : "/";
 
     // The AMQP URL of tenant's connector user (write-only to the reply exchange of the engine with that prefix).
     public static Task<Uri> ConnectorAsync(string tenant, string connector, string enginePrefix) =>
@@ -22,12 +25,16 @@ internal static class BusUsers
     private static async Task<Uri> RunAsync(params string[] args)
     {
         var script = Path.Combine(RepositoryRoot(), "eng", "bus-users.sh");
-        var start = new ProcessStartInfo("bash", [script, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("bash", [script, .. args])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         var errors = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.That(process.ExitCode, Is.Zero, $"eng/bus-users.sh {string.Join(' ', args)} failed (run the tests through eng/test.sh): {errors}");
+        Assert.That(process.ExitCode, Is.Zero,
+            $"eng/bus-users.sh {string.Join(' ', args)} failed (run the tests through eng/test.sh): {errors}");
         return args[0] == "delete" ? null! : new Uri(output.Trim());
     }
 

@@ -37,16 +37,21 @@ internal sealed class ExportingConnector : IAsyncDisposable
                     var (manifest, chunks) = ExportUpload.Prepare(context.Message.Task, Document(context.Message.Task), ChunkBytes);
                     foreach (var chunk in chunks)
                         await context.Publish(chunk with { Data = Tamper(chunk.Sequence, chunk.Data) });
-                    await context.Publish(new ConnectorTaskCompleted(context.Message.Task, TaskOutcomes.Done, $"{manifest.Records} records", [], [], manifest));
+                    await context.Publish(new ConnectorTaskCompleted(context.Message.Task, TaskOutcomes.Done, $"{manifest.Records} records",
+                        [], [], manifest));
                 });
-                e.Handler<EraseSubjectData>(context => context.Publish(new ConnectorTaskCompleted(context.Message.Task, TaskOutcomes.Partial, "Profile erased.",
+                e.Handler<EraseSubjectData>(context => context.Publish(new ConnectorTaskCompleted(context.Message.Task,
+                    TaskOutcomes.Partial, "Profile erased.",
                     [new RetainedData("invoices", "§147 AO (10 years)", new DateOnly(2036, 1, 1))], ["Payment provider"], null)));
             });
 
     public static ExportDocument Sample(string connector, int records) => new(connector, "Test system",
     [
         new ExportedCategory("orders", Enumerable.Range(1, records)
-            .Select(i => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?> { ["order"] = $"O-{i:D6}", ["note"] = new string('x', 200) + "Ünïcødé Кириллица" })
+            .Select(i => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
+            {
+                ["order"] = $"O-{i:D6}", ["note"] = new string('x', 200) + "Ünïcødé Кириллица",
+            })
             .ToList()),
     ]);
 

@@ -35,7 +35,8 @@ internal static class MailCatcher
     ];
 
     // The newest message to `to` made from `template` (its X-Dsar-Template header), waiting for it up to `timeout`.
-    public static async Task<CaughtMail> WaitForAsync(string to, string template, TimeSpan? timeout = null, Func<CaughtMail, bool>? where = null)
+    public static async Task<CaughtMail> WaitForAsync(
+        string to, string template, TimeSpan? timeout = null, Func<CaughtMail, bool>? where = null)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (true)
@@ -46,7 +47,8 @@ internal static class MailCatcher
             if (watch.Elapsed > (timeout ?? TimeSpan.FromSeconds(30)))
             {
                 var seen = string.Join(", ", (await ListAsync(to)).Select(m => m.Template));
-                Assert.Fail($"No {template} e-mail reached the catcher for {to} (it holds: {(seen.Length > 0 ? seen : "nothing")}). Is smtp4dev running (eng/services.sh)?");
+                Assert.Fail($"No {template} e-mail reached the catcher for {to} (it holds: {(seen.Length > 0 ? seen : "nothing")}). "
+                    + "Is smtp4dev running (eng/services.sh)?");
             }
             await Task.Delay(100);
         }
@@ -55,7 +57,8 @@ internal static class MailCatcher
     // Every message the catcher holds for `to`, newest first, with bodies.
     public static async Task<IReadOnlyList<CaughtMail>> ListAsync(string to)
     {
-        var page = await Api.GetFromJsonAsync<JsonObject>($"/api/messages?searchTerms={Uri.EscapeDataString(to)}&sortColumn=receivedDate&sortIsDescending=true&pageSize=200");
+        var page = await Api.GetFromJsonAsync<JsonObject>($"/api/messages?searchTerms={Uri.EscapeDataString(to)}"
+            + "&sortColumn=receivedDate&sortIsDescending=true&pageSize=200");
         var mails = new List<CaughtMail>();
         foreach (var summary in page!["results"]!.AsArray())
         {
@@ -66,8 +69,9 @@ internal static class MailCatcher
             var headers = details!["headers"]!.AsArray().GroupBy(h => (string)h!["name"]!, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => (string)g.First()!["value"]!, StringComparer.OrdinalIgnoreCase);
             var body = await Api.GetStringAsync($"/api/messages/{id}/plaintext");
-            mails.Add(new CaughtMail(id, to, (string)summary["subject"]!, body.ReplaceLineEndings("\n"), headers.GetValueOrDefault("X-Dsar-Template") ?? "",
-                headers.GetValueOrDefault("Message-ID") ?? "", DateTimeOffset.Parse((string)summary["receivedDate"]!, CultureInfo.InvariantCulture), headers));
+            mails.Add(new CaughtMail(id, to, (string)summary["subject"]!, body.ReplaceLineEndings("\n"),
+                headers.GetValueOrDefault("X-Dsar-Template") ?? "", headers.GetValueOrDefault("Message-ID") ?? "",
+                DateTimeOffset.Parse((string)summary["receivedDate"]!, CultureInfo.InvariantCulture), headers));
         }
         return mails;
     }

@@ -30,16 +30,19 @@ internal sealed class NewsletterService : IAsyncDisposable
         var service = new NewsletterService(callbacks);
         service.Faults.Mode = mode;
         await service.app.StartAsync();
-        service.Url = new Uri(service.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        service.Url = new Uri(service.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First());
         return service;
     }
 
     // The operator's part: the simulator's secret, for this tenant, bound to this simulator's endpoint.
-    public void Provision(EngineFactory engine, TestTenant tenant) => engine.Settings.ProvisionSecret(tenant.Slug, HttpSecret.Ref, HttpSecret.Value, Url);
+    public void Provision(EngineFactory engine, TestTenant tenant) =>
+        engine.Settings.ProvisionSecret(tenant.Slug, HttpSecret.Ref, HttpSecret.Value, Url);
 
     public object Registration(params string[] actions) => new
     {
-        kind = "http", displayName = "Newsletter", actions, http = new { endpoint = Url.ToString(), secretRef = HttpSecret.Ref, resultMode = Faults.Mode },
+        kind = "http", displayName = "Newsletter", actions,
+        http = new { endpoint = Url.ToString(), secretRef = HttpSecret.Ref, resultMode = Faults.Mode },
     };
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();

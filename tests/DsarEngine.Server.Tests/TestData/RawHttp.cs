@@ -10,14 +10,15 @@ namespace DsarEngine.Server.Tests.TestData;
 // closes the connection mid-body). Says how much of the body had left when the answer came.
 internal static class RawHttp
 {
-    public static async Task<(int Status, JsonObject? Problem, long Sent)> PostEndlessAsync(Uri server, string path, long total, bool announceLength,
-        string contentType = "application/json")
+    public static async Task<(int Status, JsonObject? Problem, long Sent)> PostEndlessAsync(Uri server, string path, long total,
+        bool announceLength, string contentType = "application/json")
     {
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(server.Host, server.Port);
         var stream = tcp.GetStream();
         var framing = announceLength ? $"Content-Length: {total}" : "Transfer-Encoding: chunked";
-        await stream.WriteAsync(Encoding.ASCII.GetBytes($"POST {path} HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: {contentType}\r\n{framing}\r\n\r\n"));
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST {path} HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: {contentType}\r\n{framing}\r\n\r\n"));
         using var answered = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var reading = ReadAnswerAsync(stream, answered);
         var block = new byte[64 * 1024];
@@ -29,7 +30,8 @@ internal static class RawHttp
             {
                 var n = (int)Math.Min(block.Length, total - sent);
                 if (!announceLength)
-                    await stream.WriteAsync(Encoding.ASCII.GetBytes(n.ToString("x", CultureInfo.InvariantCulture) + "\r\n"), answered.Token);
+                    await stream.WriteAsync(Encoding.ASCII.GetBytes(n.ToString("x", CultureInfo.InvariantCulture) + "\r\n"),
+                        answered.Token);
                 await stream.WriteAsync(block.AsMemory(0, n), answered.Token);
                 if (!announceLength)
                     await stream.WriteAsync("\r\n"u8.ToArray(), answered.Token);

@@ -10,7 +10,8 @@ internal static class RequestDriver
     public static async Task<string> SubmitAsync(EngineFactory engine, TestTenant tenant, string right, string? email = null) =>
         (await SubmitWithTokenAsync(engine, tenant, right, email)).Reference;
 
-    public static async Task<(string Reference, string Token)> SubmitWithTokenAsync(EngineFactory engine, TestTenant tenant, string right, string? email = null)
+    public static async Task<(string Reference, string Token)> SubmitWithTokenAsync(
+        EngineFactory engine, TestTenant tenant, string right, string? email = null)
     {
         var body = Submissions.Valid(tenant.Slug, right);
         if (email is not null)
@@ -37,9 +38,11 @@ internal static class RequestDriver
     {
         static bool Deciding(JsonObject v) => ((string?)v["waitingFor"])?.StartsWith("decision:", StringComparison.Ordinal) == true;
         JsonObject view;
-        while (!Workflows.Closed(view = await Workflows.WaitForAsync(staff, reference, v => Workflows.Closed(v) || Deciding(v), "the next decision")))
+        while (!Workflows.Closed(view = await Workflows.WaitForAsync(staff, reference, v => Workflows.Closed(v) || Deciding(v),
+            "the next decision")))
         {
-            var decided = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = ((string)view["waitingFor"]!)["decision:".Length..], outcome = "approve" });
+            var decided = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions",
+                new { step = ((string)view["waitingFor"]!)["decision:".Length..], outcome = "approve" });
             Assert.That(decided.StatusCode, Is.EqualTo(HttpStatusCode.OK), await decided.Content.ReadAsStringAsync());
             var version = (int)view["version"]!;
             await Workflows.WaitForAsync(staff, reference, v => (int)v["version"]! > version, "the decision to be taken");

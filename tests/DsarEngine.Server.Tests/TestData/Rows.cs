@@ -27,7 +27,9 @@ internal static class Rows
     public static async Task AdminAsync(string sql)
     {
         // The maintenance database: on a fresh cluster no database is named after the role.
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(DsarEngine.Tests.Shared.TestDatabase.AdminConnectionString) { Database = "postgres" }.ConnectionString);
+        await using var connection = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(DsarEngine.Tests.Shared.TestDatabase.AdminConnectionString) { Database = "postgres" }
+                .ConnectionString);
         await connection.ExecuteAsync(sql);
     }
 }

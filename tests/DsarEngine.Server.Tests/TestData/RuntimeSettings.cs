@@ -26,7 +26,8 @@ internal sealed class RuntimeSettings : ConfigurationProvider, IConfigurationSou
     // The operator provisions a secret for one organisation and binds it to the endpoints it may be sent to.
     public void ProvisionSecret(string tenant, string name, string value, params Uri[] endpoints) =>
         Put(new Dictionary<string, string?> { [$"Dsar:Connectors:Secrets:{tenant}:{name}:Value"] = value }
-            .Concat(endpoints.Select((e, i) => new KeyValuePair<string, string?>($"Dsar:Connectors:Secrets:{tenant}:{name}:Endpoints:{i}", e.ToString()))));
+            .Concat(endpoints.Select((e, i) =>
+                new KeyValuePair<string, string?>($"Dsar:Connectors:Secrets:{tenant}:{name}:Endpoints:{i}", e.ToString()))));
 
     public void WithdrawSecret(string tenant, string name) =>
         Put(Data.Keys.Where(k => k.StartsWith($"Dsar:Connectors:Secrets:{tenant}:{name}:", StringComparison.OrdinalIgnoreCase))

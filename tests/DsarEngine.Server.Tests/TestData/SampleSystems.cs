@@ -63,7 +63,8 @@ internal sealed class SampleSystems : IAsyncDisposable
         });
         await RequestDriver.RegisterAsync(admin, Support, new
         {
-            displayName = "Support desk", actions = new[] { "locate", "export", "rectify", "erase" }, dataCategories = new[] { "support-tickets" },
+            displayName = "Support desk", actions = new[] { "locate", "export", "rectify", "erase" },
+            dataCategories = new[] { "support-tickets" },
         });
     }
 

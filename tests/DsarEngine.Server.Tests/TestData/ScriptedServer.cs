@@ -31,11 +31,13 @@ internal sealed class ScriptedServer : IAsyncDisposable
         var server = new ScriptedServer(builder.Build());
         server.app.Run(async context =>
         {
-            server.Requests.Enqueue(new Received(context.Request.Method, context.Request.Path, context.Request.Headers.Authorization.FirstOrDefault()));
+            server.Requests.Enqueue(
+                new Received(context.Request.Method, context.Request.Path, context.Request.Headers.Authorization.FirstOrDefault()));
             await answer(context);
         });
         await server.app.StartAsync();
-        server.Url = new Uri(server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+        server.Url = new Uri(server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First() + "/");
         return server;
     }
 

@@ -11,11 +11,13 @@ internal static partial class SubjectDownload
         var link = new Uri(LinkPattern().Match(await MailAsync(email, "response-ready")).Value);
         var query = System.Web.HttpUtility.ParseQueryString(link.Query);
         var client = engine.CreateClient();
-        var sent = await client.PostAsync($"/api/v1/requests/{reference}/pack/code?expires={query["expires"]}&token={query["token"]}", null);
+        var sent = await client.PostAsync(
+            $"/api/v1/requests/{reference}/pack/code?expires={query["expires"]}&token={query["token"]}", null);
         Assert.That(sent.IsSuccessStatusCode, Is.True, await sent.Content.ReadAsStringAsync());
         var codeId = (string)(await sent.ReadObjectAsync())["codeId"]!;
         var code = CodePattern().Match(await MailAsync(email, "pack-code")).Value;
-        var answer = await client.GetAsync($"/api/v1/requests/{reference}/pack?expires={query["expires"]}&token={query["token"]}&codeId={codeId}&code={code}");
+        var answer = await client.GetAsync(
+            $"/api/v1/requests/{reference}/pack?expires={query["expires"]}&token={query["token"]}&codeId={codeId}&code={code}");
         Assert.That(answer.IsSuccessStatusCode, Is.True, await answer.Content.ReadAsStringAsync());
         return (await answer.Content.ReadAsByteArrayAsync(), answer.Content.Headers.ContentType?.MediaType);
     }

@@ -19,7 +19,8 @@ internal static class Submissions
         {
             ["email"] = UniqueEmail(Faker.Internet.UserName().ToLowerInvariant()),
             ["name"] = $"{Faker.Name.FirstName()} Ørsted-Müller",
-            ["identities"] = new JsonArray(new JsonObject { ["type"] = "customer-id", ["value"] = $"C-{Faker.Random.Number(10000, 99999)}" }),
+            ["identities"] = new JsonArray(
+                new JsonObject { ["type"] = "customer-id", ["value"] = $"C-{Faker.Random.Number(10000, 99999)}" }),
         },
         ["details"] = "Je souhaite une copie de mes données.",
         ["jurisdiction"] = "FR",

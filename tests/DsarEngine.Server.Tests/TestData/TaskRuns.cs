@@ -6,13 +6,14 @@ namespace DsarEngine.Server.Tests.TestData;
 // it: the task in the workflow view, and the whole journal as text.
 internal static class TaskRuns
 {
-    public static async Task<(JsonObject Task, string Journal)> RunAsync(EngineFactory engine, TestTenant tenant, string connector, string right,
-        Func<JsonObject, bool> settled)
+    public static async Task<(JsonObject Task, string Journal)> RunAsync(EngineFactory engine, TestTenant tenant, string connector,
+        string right, Func<JsonObject, bool> settled)
     {
         var staff = tenant.Staff(engine, "privacy-officer");
         var reference = await RequestDriver.SubmitAsync(engine, tenant, right, $"zoe.{Guid.NewGuid():N}@example.org");
         await RequestDriver.ToFanOutAsync(staff, reference);
-        var view = await Workflows.WaitForAsync(staff, reference, v => settled(RequestDriver.Task(v, connector)), $"the {connector} task to settle");
+        var view = await Workflows.WaitForAsync(staff, reference, v => settled(RequestDriver.Task(v, connector)),
+            $"the {connector} task to settle");
         return (RequestDriver.Task(view, connector), await staff.GetStringAsync($"/api/v1/staff/requests/{reference}/journal"));
     }
 

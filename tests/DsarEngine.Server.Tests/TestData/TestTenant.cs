@@ -17,7 +17,8 @@ internal sealed record TestTenant(Guid Id, string Slug, IReadOnlyDictionary<stri
 
     private static readonly DateTimeOffset Created = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static async Task<TestTenant> CreateAsync(EngineFactory engine, string[]? allowedOrigins = null, string jurisdiction = "FR", string name = "Exemple SAS", string? slug = null)
+    public static async Task<TestTenant> CreateAsync(EngineFactory engine, string[]? allowedOrigins = null, string jurisdiction = "FR",
+        string name = "Exemple SAS", string? slug = null)
     {
         var services = engine.Services;
         var tenant = new Tenant(Guid.NewGuid(), slug ?? $"org-{Guid.NewGuid():N}"[..16], name, jurisdiction,
@@ -30,7 +31,8 @@ internal sealed record TestTenant(Guid Id, string Slug, IReadOnlyDictionary<stri
         {
             var (id, key) = ApiKeyFormat.New();
             Assert.That(ApiKeyFormat.TryParse(key, out _, out var secret), Is.True);
-            await services.GetRequiredService<ApiKeyStore>().UpsertAsync(id, tenant.Id, role, role, SecretTokens.Hash(secret), Created, CancellationToken.None);
+            await services.GetRequiredService<ApiKeyStore>().UpsertAsync(id, tenant.Id, role, role, SecretTokens.Hash(secret), Created,
+                CancellationToken.None);
             keys[role] = key;
         }
         return new TestTenant(tenant.Id, tenant.Slug, keys);

@@ -11,7 +11,8 @@ internal static class Workflows
     {
         await using var connection = new NpgsqlConnection(engine.ConnectionString);
         await connection.ExecuteAsync("""
-            INSERT INTO connectors (tenant_id, name, actions, timeout_hours, bus_user, created_at) VALUES (@tenantId, @name, @actions, 24, @user, now())
+            INSERT INTO connectors (tenant_id, name, actions, timeout_hours, bus_user, created_at)
+            VALUES (@tenantId, @name, @actions, 24, @user, now())
             """, new { tenantId, name, actions, user = TestBus.User });
     }
 

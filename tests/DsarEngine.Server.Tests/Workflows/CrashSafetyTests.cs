@@ -99,7 +99,8 @@ public sealed class CrashSafetyTests
         var slug = $"crash-{Guid.NewGuid():N}"[..14];
         var id = Guid.NewGuid();
         await c.ExecuteAsync("""
-            INSERT INTO tenants (id, slug, name, jurisdiction, time_zone, created_at) VALUES (@id, @slug, 'Crash SA', 'FR', 'Europe/Paris', now());
+            INSERT INTO tenants (id, slug, name, jurisdiction, time_zone, created_at)
+            VALUES (@id, @slug, 'Crash SA', 'FR', 'Europe/Paris', now());
             INSERT INTO connectors (tenant_id, name, actions, bus_user, created_at) VALUES (@id, @connector, '{export}', @user, now());
             """, new { id, slug, connector, user = TestBus.User });
         return slug;
@@ -123,7 +124,9 @@ public sealed class CrashSafetyTests
         await using var c = new NpgsqlConnection(database);
         var requests = await c.ExecuteScalarAsync<long>("SELECT count(*) FROM requests");
         var closed = await c.ExecuteScalarAsync<long>("SELECT count(*) FROM workflow_instances WHERE status = 'closed'");
-        var entries = (await c.QueryAsync<JournalEntry>("SELECT tenant_id, request_id, seq, at, actor, kind, data::text AS data, prev_hash, hash FROM request_journal ORDER BY request_id, seq")).ToList();
+        var entries = (await c.QueryAsync<JournalEntry>(
+            "SELECT tenant_id, request_id, seq, at, actor, kind, data::text AS data, prev_hash, hash FROM request_journal "
+                + "ORDER BY request_id, seq")).ToList();
         var byRequest = entries.GroupBy(e => e.RequestId).ToList();
         using (Assert.EnterMultipleScope())
         {

@@ -31,7 +31,8 @@ public sealed class FullRunTests
     {
         var tenant = await TestTenant.CreateAsync(Engine);
         await connector.ServeAsync(tenant.Slug);
-        await TestData.Workflows.RegisterConnectorAsync(Engine, tenant.Id, connector.Name, "locate", "export", "rectify", "erase", "restrict", "lift-restriction", "stop-processing");
+        await TestData.Workflows.RegisterConnectorAsync(Engine, tenant.Id, connector.Name,
+            "locate", "export", "rectify", "erase", "restrict", "lift-restriction", "stop-processing");
         var body = Submissions.Valid(tenant.Slug, right);
         if (right is "objection" or "consent-withdrawal")
             body["purpose"] = "direct-marketing";
@@ -39,8 +40,11 @@ public sealed class FullRunTests
         var staff = tenant.Staff(Engine, "privacy-officer");
 
         await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("identity"), "the identity step");
-        Assert.That((await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/identity", new { evidence = "Matched account e-mail and last order." })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var view = await TestData.Workflows.WaitForAsync(staff, reference, v => ((string?)v["waitingFor"])?.StartsWith("decision:", StringComparison.Ordinal) == true, "the assessment");
+        Assert.That((await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/identity",
+                new { evidence = "Matched account e-mail and last order." })).StatusCode,
+            Is.EqualTo(HttpStatusCode.OK));
+        var view = await TestData.Workflows.WaitForAsync(staff, reference,
+            v => ((string?)v["waitingFor"])?.StartsWith("decision:", StringComparison.Ordinal) == true, "the assessment");
         while (!TestData.Workflows.Closed(view))
         {
             var waiting = (string?)view["waitingFor"];
@@ -52,7 +56,9 @@ public sealed class FullRunTests
                 Assert.That(decided.StatusCode, Is.EqualTo(HttpStatusCode.OK), await decided.Content.ReadAsStringAsync());
             }
             var version = (int)view["version"]!;
-            view = await TestData.Workflows.WaitForAsync(staff, reference, v => (int)v["version"]! > version && (string?)v["waitingFor"] != "connectors" || TestData.Workflows.Closed(v), "the next bookmark");
+            view = await TestData.Workflows.WaitForAsync(staff, reference,
+                v => (int)v["version"]! > version && (string?)v["waitingFor"] != "connectors" || TestData.Workflows.Closed(v),
+                "the next bookmark");
         }
         var journal = await staff.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}/journal");
         var request = await staff.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}");
@@ -61,7 +67,8 @@ public sealed class FullRunTests
             Assert.That((string)view["outcome"]!, Is.EqualTo("completed"));
             Assert.That((string)request!["status"]!, Is.EqualTo("completed"));
             Assert.That((bool)journal!["verified"]!, Is.True);
-            Assert.That(journal["entries"]!.AsArray().Select(e => (string)e!["kind"]!), Does.Contain("workflow-started").And.Contain("closed"));
+            Assert.That(journal["entries"]!.AsArray().Select(e => (string)e!["kind"]!),
+                Does.Contain("workflow-started").And.Contain("closed"));
             Assert.That(view["tasks"]!.AsArray().Select(t => (string)t!["status"]!), Has.All.EqualTo("done"));
         }
         // Every right ends with its letter, in the subject's language, downloadable by the subject through the link.

@@ -32,7 +32,8 @@ public sealed partial class IdentityProofTests
         var client = Engine.CreateClient();
         var verified = await client.PostAsJsonAsync($"/api/v1/requests/{reference}/identity", new { challenge, code });
         var again = await client.PostAsJsonAsync($"/api/v1/requests/{reference}/identity", new { challenge, code });
-        var view = await TestData.Workflows.WaitForAsync(staff, reference, v => (string?)v["waitingFor"] != "identity", "the step after identity");
+        var view = await TestData.Workflows.WaitForAsync(staff, reference, v => (string?)v["waitingFor"] != "identity",
+            "the step after identity");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(verified.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -67,7 +68,8 @@ public sealed partial class IdentityProofTests
         var wrong = code == "000000" ? "111111" : "000000";
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 6; i++)
-            statuses.Add((await client.PostAsJsonAsync($"/api/v1/requests/{reference}/identity", new { challenge, code = wrong })).StatusCode);
+            statuses.Add(
+                (await client.PostAsJsonAsync($"/api/v1/requests/{reference}/identity", new { challenge, code = wrong })).StatusCode);
         var right = await client.PostAsJsonAsync($"/api/v1/requests/{reference}/identity", new { challenge, code });
         Assert.That(statuses, Is.EqualTo(Enumerable.Repeat(HttpStatusCode.BadRequest, 5).Append(HttpStatusCode.TooManyRequests)));
         Assert.That(right.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), "even the right code is refused once locked");
@@ -78,7 +80,8 @@ public sealed partial class IdentityProofTests
     {
         var (reference, staff, _, _, _) = await SubmitAsync();
         var empty = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/identity", new { evidence = "" });
-        var manual = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/identity", new { evidence = "Called back on the phone number on file." });
+        var manual = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/identity",
+            new { evidence = "Called back on the phone number on file." });
         Assert.That(empty.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(manual.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }

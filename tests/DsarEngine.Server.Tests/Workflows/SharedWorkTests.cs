@@ -31,11 +31,13 @@ public sealed class SharedWorkTests
     private static async Task<string> DiagnoseAsync(EngineFactory engine)
     {
         await using var c = new NpgsqlConnection(engine.ConnectionString);
-        var rows = await c.QueryAsync<(string, string?, long)>("SELECT status, waiting_for, count(*) FROM workflow_instances GROUP BY 1, 2");
+        var rows = await c.QueryAsync<(string, string?, long)>(
+            "SELECT status, waiting_for, count(*) FROM workflow_instances GROUP BY 1, 2");
         var outbox = await c.ExecuteScalarAsync<long>("SELECT count(*) FROM outbox WHERE sent_at IS NULL");
         var timers = await c.ExecuteScalarAsync<long>("SELECT count(*) FROM timers WHERE fired_at IS NULL AND due_at <= now()");
         var errors = await c.QueryAsync<string>("SELECT DISTINCT last_error FROM outbox WHERE last_error IS NOT NULL");
-        return $"instances: {string.Join("; ", rows)}; unsent outbox: {outbox}; due timers: {timers}; outbox errors: {string.Join(" | ", errors)}";
+        return $"instances: {string.Join("; ", rows)}; unsent outbox: {outbox}; due timers: {timers}; "
+            + $"outbox errors: {string.Join(" | ", errors)}";
     }
 
     private static async Task WaitAsync(EngineFactory engine, Func<(long Closed, long, long, long), bool> done)
@@ -56,7 +58,8 @@ public sealed class SharedWorkTests
         await connector.ServeAsync(tenant.Slug);
         await TestData.Workflows.RegisterConnectorAsync(first, tenant.Id, connector.Name, "export");
         var engines = new[] { first, second };
-        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => engines[i % 2].CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug)))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40)
+            .Select(i => engines[i % 2].CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug)))));
         await WaitAsync(first, c => c.Closed == 40);
         var counts = await CountsAsync(first);
         using (Assert.EnterMultipleScope())

@@ -13,30 +13,40 @@ public sealed class VersionPinningTests
     // Version 2 adds a legal review before delivery.
     private const string V2 = """
         { "id": "access", "version": 2, "rights": ["access"], "clock": { "remindDaysBefore": [7], "escalateDaysAfter": 0 },
-          "steps": [ { "id": "assess", "type": "assess" }, { "id": "legal", "type": "review", "required": true }, { "id": "deliver", "type": "deliver" }, { "id": "close", "type": "close" } ] }
+          "steps": [ { "id": "assess", "type": "assess" }, { "id": "legal", "type": "review", "required": true },
+                     { "id": "deliver", "type": "deliver" }, { "id": "close", "type": "close" } ] }
         """;
 
     [Test]
     public async Task Publishing_a_new_version_never_changes_a_running_instance()
     {
         var folder = Directory.CreateTempSubdirectory("dsar-defs").FullName;
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "workflows", "definition.schema.json"), Path.Combine(folder, "definition.schema.json"));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "workflows", "definition.schema.json"),
+            Path.Combine(folder, "definition.schema.json"));
         File.WriteAllText(Path.Combine(folder, "access.json"), V1);
-        var settings = new Dictionary<string, string?> { ["Dsar:Runtime:DefinitionsPath"] = folder, ["Dsar:Runtime:PollMilliseconds"] = "200" };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Dsar:Runtime:DefinitionsPath"] = folder, ["Dsar:Runtime:PollMilliseconds"] = "200",
+        };
         await using var before = await EngineFactory.StartAsync(settings);
         var tenant = await TestTenant.CreateAsync(before);
-        var old = (string)(await (await before.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug)))).ReadObjectAsync())["reference"]!;
-        await TestData.Workflows.WaitForAsync(tenant.Staff(before, "agent"), old, TestData.Workflows.WaitingFor("decision:assess"), "the assessment (v1)");
+        var old = (string)(await (await before.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug))))
+            .ReadObjectAsync())["reference"]!;
+        await TestData.Workflows.WaitForAsync(tenant.Staff(before, "agent"), old, TestData.Workflows.WaitingFor("decision:assess"),
+            "the assessment (v1)");
 
         // Publish v2 beside v1 and bring up an engine that has both.
         File.Move(Path.Combine(folder, "access.json"), Path.Combine(folder, "access.v1.json"));
         File.WriteAllText(Path.Combine(folder, "access.json"), V2);
         await using var after = EngineFactory.Join(before, settings);
         var staff = tenant.Staff(after, "privacy-officer");
-        var fresh = (string)(await (await after.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug)))).ReadObjectAsync())["reference"]!;
+        var fresh = (string)(await (await after.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug))))
+            .ReadObjectAsync())["reference"]!;
         await staff.PostAsJsonAsync($"/api/v1/staff/requests/{old}/decisions", new { step = "assess", outcome = "proceed" });
-        var oldView = await TestData.Workflows.WaitForAsync(staff, old, TestData.Workflows.Closed, "the v1 instance to close without the new review");
-        var freshView = await TestData.Workflows.WaitForAsync(staff, fresh, TestData.Workflows.WaitingFor("decision:assess"), "the v2 instance");
+        var oldView = await TestData.Workflows.WaitForAsync(staff, old, TestData.Workflows.Closed,
+            "the v1 instance to close without the new review");
+        var freshView = await TestData.Workflows.WaitForAsync(staff, fresh, TestData.Workflows.WaitingFor("decision:assess"),
+            "the v2 instance");
         using (Assert.EnterMultipleScope())
         {
             Assert.That((string)oldView["definition"]!, Is.EqualTo("access@1"));

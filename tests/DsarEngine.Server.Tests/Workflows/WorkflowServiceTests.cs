@@ -17,7 +17,8 @@ public sealed class WorkflowServiceTests
     {
         var tenant = await TestTenant.CreateAsync(Engine);
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access");
-        await TestData.Workflows.WaitForAsync(tenant.Staff(Engine, "admin"), reference, TestData.Workflows.WaitingFor("identity"), "the identity step");
+        await TestData.Workflows.WaitForAsync(tenant.Staff(Engine, "admin"), reference, TestData.Workflows.WaitingFor("identity"),
+            "the identity step");
         return (tenant, reference);
     }
 
@@ -38,7 +39,8 @@ public sealed class WorkflowServiceTests
     public async Task A_command_that_fits_is_applied_and_returns_the_instance_as_it_is_afterwards()
     {
         var (tenant, reference) = await WaitingForIdentityAsync();
-        var result = await Service.SendAsync(tenant.Id, reference, new Signal.IdentityVerified("manual", "Matched the account e-mail.", "api-key:test"), CancellationToken.None);
+        var result = await Service.SendAsync(tenant.Id, reference,
+            new Signal.IdentityVerified("manual", "Matched the account e-mail.", "api-key:test"), CancellationToken.None);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.Status, Is.EqualTo(WorkflowCommandStatus.Applied));
@@ -50,7 +52,8 @@ public sealed class WorkflowServiceTests
     public async Task A_command_the_workflow_is_not_waiting_for_changes_nothing_and_says_where_it_stands()
     {
         var (tenant, reference) = await WaitingForIdentityAsync();
-        var result = await Service.SendAsync(tenant.Id, reference, new Signal.Decision("assess", "proceed", null, [], "api-key:test"), CancellationToken.None);
+        var result = await Service.SendAsync(tenant.Id, reference, new Signal.Decision("assess", "proceed", null, [], "api-key:test"),
+            CancellationToken.None);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.Status, Is.EqualTo(WorkflowCommandStatus.NotApplicable));
@@ -63,7 +66,8 @@ public sealed class WorkflowServiceTests
     {
         var (tenant, reference) = await WaitingForIdentityAsync();
         var other = await TestTenant.CreateAsync(Engine);
-        var result = await Service.SendAsync(other.Id, reference, new Signal.Close("api-key:intruder", "Closing someone else's request."), CancellationToken.None);
+        var result = await Service.SendAsync(other.Id, reference,
+            new Signal.Close("api-key:intruder", "Closing someone else's request."), CancellationToken.None);
         var after = await Service.FindAsync(tenant.Id, reference, CancellationToken.None);
         using (Assert.EnterMultipleScope())
         {

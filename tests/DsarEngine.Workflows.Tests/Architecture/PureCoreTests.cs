@@ -9,7 +9,8 @@ namespace DsarEngine.Workflows.Tests.Architecture;
 // references, and (a second guard) the source text of every folder.
 public sealed class PureCoreTests
 {
-    private static readonly string[] Forbidden = ["Npgsql", "Dapper", "MassTransit", "RabbitMQ", "Microsoft.AspNetCore", "System.Net.Http", "MailKit"];
+    private static readonly string[] Forbidden =
+        ["Npgsql", "Dapper", "MassTransit", "RabbitMQ", "Microsoft.AspNetCore", "System.Net.Http", "MailKit"];
 
     // Packages the core may use: pure libraries over System.Text.Json, nothing that opens a socket or a file for others.
     private static readonly string[] PurePackages = ["JsonSchema.Net"];
@@ -33,7 +34,8 @@ public sealed class PureCoreTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(project.Descendants("FrameworkReference"), Is.Empty, "no ASP.NET Core (or other) framework reference");
-            Assert.That(project.Descendants("ProjectReference").Select(p => Path.GetFileName(((string)p.Attribute("Include")!).Replace('\\', '/'))),
+            Assert.That(project.Descendants("ProjectReference")
+                    .Select(p => Path.GetFileName(((string)p.Attribute("Include")!).Replace('\\', '/'))),
                 Is.EqualTo(new[] { "DsarEngine.Connectors.Contracts.csproj" }));
             Assert.That(project.Descendants("PackageReference").Select(p => (string)p.Attribute("Include")!), Is.SubsetOf(PurePackages));
         }
@@ -43,14 +45,16 @@ public sealed class PureCoreTests
     public void The_wire_contract_references_nothing_at_all()
     {
         var project = Project("DsarEngine.Connectors.Contracts", "DsarEngine.Connectors.Contracts.csproj");
-        Assert.That(project.Descendants().Where(e => e.Name.LocalName is "PackageReference" or "ProjectReference" or "FrameworkReference"), Is.Empty);
+        Assert.That(project.Descendants().Where(e => e.Name.LocalName is "PackageReference" or "ProjectReference" or "FrameworkReference"),
+            Is.Empty);
     }
 
     [Test]
     public void The_compiled_core_references_no_io_assembly()
     {
         var references = typeof(Right).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
-        Assert.That(references.Where(r => Forbidden.Any(f => r.StartsWith(f, StringComparison.Ordinal))), Is.Empty, string.Join(", ", references));
+        Assert.That(references.Where(r => Forbidden.Any(f => r.StartsWith(f, StringComparison.Ordinal))), Is.Empty,
+            string.Join(", ", references));
     }
 
     [Test]
@@ -60,7 +64,8 @@ public sealed class PureCoreTests
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(file => File.ReadLines(file).Select((line, i) => (file, line, i)))
-            .Where(x => !x.line.TrimStart().StartsWith("//", StringComparison.Ordinal) && Forbidden.Any(f => x.line.Contains(f, StringComparison.Ordinal)))
+            .Where(x => !x.line.TrimStart().StartsWith("//", StringComparison.Ordinal)
+                && Forbidden.Any(f => x.line.Contains(f, StringComparison.Ordinal)))
             .Select(x => $"{Path.GetRelativePath(Core, x.file)}:{x.i + 1}: {x.line.Trim()}")
             .ToList();
         Assert.That(offences, Is.Empty);

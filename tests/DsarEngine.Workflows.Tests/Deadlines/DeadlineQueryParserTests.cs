@@ -19,7 +19,8 @@ public sealed class DeadlineQueryParserTests
             Assert.That(result.Query!.Regime, Is.EqualTo("gdpr"));
             Assert.That(result.Query.Jurisdiction, Is.EqualTo("FR-57"));
             Assert.That(result.Query.TimeZone, Is.EqualTo("Europe/Paris"));
-            Assert.That(result.Query.Stops, Is.EqualTo(new[] { new ClockStop(D("2025-03-06"), D("2025-03-10"), DeadlineQueryParser.StopReason) }));
+            Assert.That(result.Query.Stops,
+                Is.EqualTo(new[] { new ClockStop(D("2025-03-06"), D("2025-03-10"), DeadlineQueryParser.StopReason) }));
             Assert.That(result.Errors, Is.Empty);
         }
     }
@@ -37,7 +38,8 @@ public sealed class DeadlineQueryParserTests
     {
         var result = DeadlineQueryParser.Parse("", "US", "2025-03-05T10:00:00Z");
 
-        Assert.That(result.Errors["regime"], Is.EqualTo(new[] { $"No regime given and US has no default regime: name one of {KnownRegimes}" }));
+        Assert.That(result.Errors["regime"],
+            Is.EqualTo(new[] { $"No regime given and US has no default regime: name one of {KnownRegimes}" }));
     }
 
     [Test]
@@ -70,10 +72,16 @@ public sealed class DeadlineQueryParserTests
         }));
     }
 
-    [TestCase("", "receivedAt is required: an ISO 8601 date-time with a UTC offset, such as 2025-03-05T09:30:00Z or 2025-03-05T10:30:00+01:00")]
-    [TestCase("2025-03-05T09:30:00", "receivedAt '2025-03-05T09:30:00' has no UTC offset: give one, such as 2025-03-05T09:30:00Z or 2025-03-05T10:30:00+01:00")]
-    [TestCase("5 March 2025 +01:00", "receivedAt '5 March 2025 +01:00' is not an ISO 8601 date-time with a UTC offset, such as 2025-03-05T09:30:00Z or 2025-03-05T10:30:00+01:00")]
-    [TestCase("2025-02-30T09:30:00Z", "receivedAt '2025-02-30T09:30:00Z' is not an ISO 8601 date-time with a UTC offset, such as 2025-03-05T09:30:00Z or 2025-03-05T10:30:00+01:00")]
+    [TestCase("",
+        "receivedAt is required: an ISO 8601 date-time with a UTC offset, such as 2025-03-05T09:30:00Z or 2025-03-05T10:30:00+01:00")]
+    [TestCase("2025-03-05T09:30:00",
+        "receivedAt '2025-03-05T09:30:00' has no UTC offset: give one, such as 2025-03-05T09:30:00Z or 2025-03-05T10:30:00+01:00")]
+    [TestCase("5 March 2025 +01:00",
+        "receivedAt '5 March 2025 +01:00' is not an ISO 8601 date-time with a UTC offset, "
+            + "such as 2025-03-05T09:30:00Z or 2025-03-05T10:30:00+01:00")]
+    [TestCase("2025-02-30T09:30:00Z",
+        "receivedAt '2025-02-30T09:30:00Z' is not an ISO 8601 date-time with a UTC offset, "
+            + "such as 2025-03-05T09:30:00Z or 2025-03-05T10:30:00+01:00")]
     [TestCase("1850-03-05T09:30:00Z", "receivedAt must fall between 1900 and 2199, the years the holiday rules cover")]
     public void Bad_receipt_instants(string receivedAt, string message)
     {
@@ -103,11 +111,13 @@ public sealed class DeadlineQueryParserTests
         }
     }
 
-    [TestCase("2025-03-06", "Stop '2025-03-06' is not an ISO 8601 date interval such as 2025-03-05/2025-03-10 (or 2025-03-05/.. while still waiting)")]
+    [TestCase("2025-03-06",
+        "Stop '2025-03-06' is not an ISO 8601 date interval such as 2025-03-05/2025-03-10 (or 2025-03-05/.. while still waiting)")]
     [TestCase("2025-03-10/2025-03-06", "Stop 2025-03-10/2025-03-06 ends before it starts")]
     [TestCase("2025-03-01/2025-03-06", "Stop 2025-03-01/2025-03-06 starts before the request was received on 2025-03-05 (Europe/Paris)")]
     [TestCase("2025-03-06/2025-03-10,2025-03-08/2025-03-12", "Stops 2025-03-06/2025-03-10 and 2025-03-08/2025-03-12 overlap")]
-    [TestCase("2025-03-06/..,2025-03-20/2025-03-22", "Only the last stop can be open-ended: 2025-03-06/.. is followed by 2025-03-20/2025-03-22")]
+    [TestCase("2025-03-06/..,2025-03-20/2025-03-22",
+        "Only the last stop can be open-ended: 2025-03-06/.. is followed by 2025-03-20/2025-03-22")]
     public void Bad_stops(string stops, string message)
     {
         var result = DeadlineQueryParser.Parse("gdpr", "FR", "2025-03-05T10:00:00Z", stops: stops);

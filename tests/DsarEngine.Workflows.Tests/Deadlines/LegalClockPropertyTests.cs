@@ -28,7 +28,8 @@ public sealed class LegalClockPropertyTests
             if (regime.AllowsExtension)
             {
                 Check(result.ExtendedDue > result.InitialDue, "extension not later", query, failures);
-                Check(calendar.WhyRollPast(result.ExtendedDue!.Value, regime.RollForward) is null, "extended due on a day off", query, failures);
+                Check(calendar.WhyRollPast(result.ExtendedDue!.Value, regime.RollForward) is null, "extended due on a day off", query,
+                    failures);
             }
             else
             {
@@ -37,7 +38,8 @@ public sealed class LegalClockPropertyTests
 
             if (result.AcknowledgeBy is { } acknowledgeBy)
             {
-                Check(acknowledgeBy > result.ReceivedOn && calendar.IsWorkingDay(acknowledgeBy), "acknowledgement on a day off", query, failures);
+                Check(acknowledgeBy > result.ReceivedOn && calendar.IsWorkingDay(acknowledgeBy), "acknowledgement on a day off", query,
+                    failures);
             }
         }
 
@@ -59,7 +61,8 @@ public sealed class LegalClockPropertyTests
             {
                 var current = LegalClock.Compute(query with { ReceivedAt = query.ReceivedAt.AddDays(day) });
                 Check(current.InitialDue >= previous.InitialDue, $"initial due went back on day {day}", query, failures);
-                Check(current.ExtendedDue >= previous.ExtendedDue || current.ExtendedDue is null, $"extended due went back on day {day}", query, failures);
+                Check(current.ExtendedDue >= previous.ExtendedDue || current.ExtendedDue is null, $"extended due went back on day {day}",
+                    query, failures);
                 previous = current;
             }
         }

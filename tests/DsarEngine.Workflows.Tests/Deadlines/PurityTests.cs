@@ -4,7 +4,10 @@ namespace DsarEngine.Workflows.Tests.Deadlines;
 public sealed class PurityTests
 {
     private static readonly string[] Forbidden =
-        ["Npgsql", "Dapper", "MassTransit", "Microsoft.AspNetCore", "DateTime.Now", "DateTime.UtcNow", "DateTime.Today", "DateTimeOffset.Now", "DateTimeOffset.UtcNow"];
+    [
+        "Npgsql", "Dapper", "MassTransit", "Microsoft.AspNetCore", "DateTime.Now", "DateTime.UtcNow", "DateTime.Today",
+        "DateTimeOffset.Now", "DateTimeOffset.UtcNow",
+    ];
 
     [Test]
     public void The_deadlines_source_uses_no_infrastructure_and_no_ambient_clock()

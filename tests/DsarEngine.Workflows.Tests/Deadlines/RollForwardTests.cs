@@ -6,13 +6,20 @@ namespace DsarEngine.Workflows.Tests.Deadlines;
 // Reg. 1182/71 Art. 3(4): a period ending on a Saturday, Sunday or public holiday ends with the next working day.
 public sealed class RollForwardTests
 {
-    [TestCase("2025-03-21", "2025-04-22", "2025-04-21 (Easter Monday, public holiday in FR)", TestName = "Easter Monday moves a French deadline to Tuesday")]
-    [TestCase("2025-05-09", "2025-06-10", "2025-06-09 (Whit Monday, public holiday in FR)", TestName = "Whit Monday moves a French deadline to Tuesday")]
-    [TestCase("2025-04-29", "2025-05-30", "2025-05-29 (Ascension Day, public holiday in FR)", TestName = "Ascension moves a French deadline to Friday")]
-    [TestCase("2025-04-01", "2025-05-02", "2025-05-01 (Labour Day, public holiday in FR)", TestName = "1 May moves a French deadline to 2 May")]
-    [TestCase("2025-04-08", "2025-05-09", "2025-05-08 (Victory in Europe Day, public holiday in FR)", TestName = "8 May moves a French deadline to 9 May")]
-    [TestCase("2025-06-14", "2025-07-15", "2025-07-14 (Bastille Day, public holiday in FR)", TestName = "14 July moves a French deadline to 15 July")]
-    [TestCase("2025-11-25", "2025-12-26", "2025-12-25 (Christmas Day, public holiday in FR)", TestName = "Christmas moves a French deadline to 26 December")]
+    [TestCase("2025-03-21", "2025-04-22", "2025-04-21 (Easter Monday, public holiday in FR)",
+        TestName = "Easter Monday moves a French deadline to Tuesday")]
+    [TestCase("2025-05-09", "2025-06-10", "2025-06-09 (Whit Monday, public holiday in FR)",
+        TestName = "Whit Monday moves a French deadline to Tuesday")]
+    [TestCase("2025-04-29", "2025-05-30", "2025-05-29 (Ascension Day, public holiday in FR)",
+        TestName = "Ascension moves a French deadline to Friday")]
+    [TestCase("2025-04-01", "2025-05-02", "2025-05-01 (Labour Day, public holiday in FR)",
+        TestName = "1 May moves a French deadline to 2 May")]
+    [TestCase("2025-04-08", "2025-05-09", "2025-05-08 (Victory in Europe Day, public holiday in FR)",
+        TestName = "8 May moves a French deadline to 9 May")]
+    [TestCase("2025-06-14", "2025-07-15", "2025-07-14 (Bastille Day, public holiday in FR)",
+        TestName = "14 July moves a French deadline to 15 July")]
+    [TestCase("2025-11-25", "2025-12-26", "2025-12-25 (Christmas Day, public holiday in FR)",
+        TestName = "Christmas moves a French deadline to 26 December")]
     public void French_public_holidays(string received, string due, string skipped)
     {
         var result = Compute("gdpr", "FR", received);
@@ -32,7 +39,8 @@ public sealed class RollForwardTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.InitialDue, Is.EqualTo(D("2025-04-22")));
-            Assert.That(result.Steps.Count(s => s.Kind == "roll-forward" && s.Text.StartsWith("Initial", StringComparison.Ordinal)), Is.EqualTo(1));
+            Assert.That(result.Steps.Count(s => s.Kind == "roll-forward" && s.Text.StartsWith("Initial", StringComparison.Ordinal)),
+                Is.EqualTo(1));
             Assert.That(AllText(result), Does.Contain(
                 "from 2025-04-19 (Saturday), 2025-04-20 (Sunday), 2025-04-21 (Easter Monday, public holiday in FR) to 2025-04-22"));
         }

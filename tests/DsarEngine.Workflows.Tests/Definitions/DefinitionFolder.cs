@@ -5,7 +5,8 @@ namespace DsarEngine.Workflows.Tests.Definitions;
 // A temporary workflows folder holding the shipped schema, for tests that write their own definitions.
 internal sealed class DefinitionFolder : IDisposable
 {
-    public const string Steps = """{ "id": "ack", "type": "acknowledge" }, { "id": "collect", "type": "fan-out", "action": "export" }, { "id": "close", "type": "close" }""";
+    public const string Steps = """{ "id": "ack", "type": "acknowledge" }, { "id": "collect", "type": "fan-out", "action": "export" }, """
+        + """{ "id": "close", "type": "close" }""";
 
     public DefinitionFolder() =>
         File.Copy(Path.Combine(Shipped, DefinitionLoader.SchemaFile), Path.Combine(Directory.FullName, DefinitionLoader.SchemaFile));
@@ -20,7 +21,8 @@ internal sealed class DefinitionFolder : IDisposable
             var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
             while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DsarEngine.sln")))
                 dir = dir.Parent;
-            return Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("DsarEngine.sln not found above the test directory."), "workflows");
+            return Path.Combine(
+                dir?.FullName ?? throw new DirectoryNotFoundException("DsarEngine.sln not found above the test directory."), "workflows");
         }
     }
 

@@ -11,14 +11,16 @@ public sealed class SchemaErrorTests
     public void An_unknown_step_type_is_named_with_its_path() =>
         Assert.That(Errors("""{ "id": "x", "type": "teleport" }"""), Is.EqualTo(new[]
         {
-            "broken.json: /steps/0/type: \"teleport\" is not one of verify-identity, acknowledge, assess, fan-out, review, render-pack, deliver, notify-recipients, publish-event, close.",
+            "broken.json: /steps/0/type: \"teleport\" is not one of verify-identity, acknowledge, assess, fan-out, review, render-pack, "
+                + "deliver, notify-recipients, publish-event, close.",
         }));
 
     [Test]
     public void An_unknown_connector_action_lists_the_known_ones() =>
         Assert.That(Errors("""{ "id": "x", "type": "fan-out", "action": "wipe" }"""), Is.EqualTo(new[]
         {
-            "broken.json: /steps/0/action: \"wipe\" is not one of locate, export, rectify, erase, restrict, lift-restriction, stop-processing.",
+            "broken.json: /steps/0/action: \"wipe\" is not one of locate, export, rectify, erase, restrict, "
+                + "lift-restriction, stop-processing.",
         }));
 
     [Test]
@@ -31,7 +33,8 @@ public sealed class SchemaErrorTests
 
     [Test]
     public void A_parameter_on_a_step_type_it_does_not_belong_to_is_refused() =>
-        Assert.That(Errors("""{ "id": "ack", "type": "acknowledge", "timeoutHours": 5 }, { "id": "r", "type": "review", "action": "export" }"""), Is.EqualTo(new[]
+        Assert.That(Errors("""{ "id": "ack", "type": "acknowledge", "timeoutHours": 5 }, """
+            + """{ "id": "r", "type": "review", "action": "export" }"""), Is.EqualTo(new[]
         {
             "broken.json: /steps/0/timeoutHours: Unknown property 'timeoutHours'.",
             "broken.json: /steps/1/action: Unknown property 'action'.",
@@ -54,11 +57,13 @@ public sealed class SchemaErrorTests
 
     [Test]
     public void A_step_written_as_its_id_instead_of_an_object_is_refused() =>
-        Assert.That(Errors("\"acknowledge\""), Is.EqualTo(new[] { "broken.json: /steps/0: Expected object, found string \"acknowledge\"." }));
+        Assert.That(Errors("\"acknowledge\""),
+            Is.EqualTo(new[] { "broken.json: /steps/0: Expected object, found string \"acknowledge\"." }));
 
     [Test]
     public void A_parameter_of_the_wrong_type_or_out_of_range_is_named() =>
-        Assert.That(Errors("""{ "id": "r", "type": "review", "required": "yes" }, { "id": "x", "type": "fan-out", "action": "export", "timeoutHours": 9000 }"""), Is.EqualTo(new[]
+        Assert.That(Errors("""{ "id": "r", "type": "review", "required": "yes" }, """
+            + """{ "id": "x", "type": "fan-out", "action": "export", "timeoutHours": 9000 }"""), Is.EqualTo(new[]
         {
             "broken.json: /steps/0/required: Expected boolean, found string \"yes\".",
             "broken.json: /steps/1/timeoutHours: Must be at most 8760, is 9000.",
@@ -67,7 +72,8 @@ public sealed class SchemaErrorTests
     [Test]
     public void A_version_written_as_a_string_and_an_unknown_member_are_both_named() =>
         Assert.That(DefinitionFolder.ErrorsOf("""
-            { "id": "access", "version": "1", "rights": ["access"], "clock": { "remindDaysBefore": [7], "escalateDaysAfter": 0 }, "stepz": [] }
+            { "id": "access", "version": "1", "rights": ["access"],
+              "clock": { "remindDaysBefore": [7], "escalateDaysAfter": 0 }, "stepz": [] }
             """), Is.EquivalentTo(new[]
         {
             "broken.json: /steps: Required.",
@@ -103,18 +109,24 @@ public sealed class SchemaErrorTests
     [Test]
     public void An_unknown_right_is_refused() =>
         Assert.That(DefinitionFolder.ErrorsOf(DefinitionFolder.Definition(rights: "\"forgetting\"")),
-            Is.EqualTo(new[] { "broken.json: /rights/0: \"forgetting\" is not one of access, rectification, erasure, restriction, portability, objection, consent-withdrawal, post-mortem-instructions." }));
+            Is.EqualTo(new[]
+            {
+                "broken.json: /rights/0: \"forgetting\" is not one of access, rectification, erasure, restriction, portability, objection, "
+                    + "consent-withdrawal, post-mortem-instructions.",
+            }));
 
     // RFC 6901: '~' is written ~0 and '/' ~1 in a pointer; the message names the member as it is spelt.
     [Test]
     public void A_member_name_is_escaped_in_the_pointer() =>
-        Assert.That(DefinitionFolder.ErrorsOf(DefinitionFolder.Definition().Replace("\"version\": 1", "\"version\": 1, \"a/b~c\": 0", StringComparison.Ordinal)),
+        Assert.That(DefinitionFolder.ErrorsOf(DefinitionFolder.Definition()
+                .Replace("\"version\": 1", "\"version\": 1, \"a/b~c\": 0", StringComparison.Ordinal)),
             Is.EqualTo(new[] { "broken.json: /a~1b~0c: Unknown property 'a/b~c'." }));
 
     // The engine stores versions as a 32-bit integer (instances are pinned to them).
     [Test]
     public void A_version_beyond_what_the_engine_stores_is_refused() =>
-        Assert.That(DefinitionFolder.ErrorsOf(DefinitionFolder.Definition().Replace("\"version\": 1", "\"version\": 3000000000", StringComparison.Ordinal)),
+        Assert.That(DefinitionFolder.ErrorsOf(DefinitionFolder.Definition()
+                .Replace("\"version\": 1", "\"version\": 3000000000", StringComparison.Ordinal)),
             Is.EqualTo(new[] { "broken.json: /version: Must be at most 2147483647, is 3000000000." }));
 
     // JSON Schema counts 2.0 as an integer; the definition then reads it as 2, as an editor checking the file would.
@@ -135,6 +147,7 @@ public sealed class SchemaErrorTests
 
     [Test]
     public void A_member_written_twice_is_malformed_rather_than_silently_resolved() =>
-        Assert.That(DefinitionFolder.ErrorsOf(DefinitionFolder.Definition().Replace("\"version\": 1", "\"version\": 1, \"version\": 2", StringComparison.Ordinal)),
+        Assert.That(DefinitionFolder.ErrorsOf(DefinitionFolder.Definition()
+                .Replace("\"version\": 1", "\"version\": 1, \"version\": 2", StringComparison.Ordinal)),
             Is.EqualTo(new[] { "broken.json: (root): Not valid JSON: Duplicate property 'version' encountered during deserialization." }));
 }

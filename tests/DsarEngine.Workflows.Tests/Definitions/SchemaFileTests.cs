@@ -15,12 +15,17 @@ public sealed class SchemaFileTests
     // Draft 2020-12 would read an unknown keyword as an annotation: a misspelt rule would be enforced by nobody.
     [Test]
     public void A_misspelt_schema_keyword_refuses_the_schema() =>
-        Assert.That(ErrorsWithSchema("""{ "$schema": "https://json-schema.org/draft/2020-12/schema", "properties": { "id": { "maxLenght": 5 } } }"""),
-            Is.EqualTo(new[] { "definition.schema.json: (root): Not a valid JSON Schema: Unknown keywords (maxLenght) are disallowed for this dialect." }));
+        Assert.That(ErrorsWithSchema("""{ "$schema": "https://json-schema.org/draft/2020-12/schema", "properties": """
+                + """{ "id": { "maxLenght": 5 } } }"""),
+            Is.EqualTo(new[]
+            {
+                "definition.schema.json: (root): Not a valid JSON Schema: Unknown keywords (maxLenght) are disallowed for this dialect.",
+            }));
 
     [Test]
     public void A_schema_keyword_with_a_value_of_the_wrong_shape_refuses_the_schema() =>
-        Assert.That(new[] { """{ "minimum": "1" }""", """{ "type": "int" }""", "[]", """{ "properties": { "id": { "pattern": "[a-z" } } }""" }.SelectMany(ErrorsWithSchema), Is.EqualTo(new[]
+        Assert.That(new[] { """{ "minimum": "1" }""", """{ "type": "int" }""", "[]",
+                """{ "properties": { "id": { "pattern": "[a-z" } } }""" }.SelectMany(ErrorsWithSchema), Is.EqualTo(new[]
         {
             "definition.schema.json: (root): Not a valid JSON Schema: 'minimum' value must be a number, found String",
             "definition.schema.json: (root): Not a valid JSON Schema: 'int' is not a valid JSON Schema value type",
@@ -31,7 +36,8 @@ public sealed class SchemaFileTests
     // The library itself would only fail once a definition reached the reference.
     [Test]
     public void A_schema_reference_that_leads_nowhere_refuses_the_schema() =>
-        Assert.That(ErrorsWithSchema("""{ "$defs": { "step": true }, "items": { "$ref": "#/$defs/stpe" }, "not": { "$ref": "other.json#/x" } }"""), Is.EqualTo(new[]
+        Assert.That(ErrorsWithSchema("""{ "$defs": { "step": true }, "items": """
+            + """{ "$ref": "#/$defs/stpe" }, "not": { "$ref": "other.json#/x" } }"""), Is.EqualTo(new[]
         {
             "definition.schema.json: /items/$ref: '#/$defs/stpe' does not resolve to a schema.",
             "definition.schema.json: /not/$ref: 'other.json#/x' does not resolve to a schema.",
@@ -40,25 +46,36 @@ public sealed class SchemaFileTests
     // The library would recurse until the stack overflows, which ends the process without naming the file.
     [Test]
     public void References_that_loop_without_descending_into_the_document_refuse_the_schema() =>
-        Assert.That(ErrorsWithSchema("""{ "$defs": { "a": { "allOf": [ { "$ref": "#/$defs/b" } ] }, "b": { "not": { "$ref": "#/$defs/a" } } }, "$ref": "#/$defs/a" }"""),
-            Is.EqualTo(new[] { "definition.schema.json: /$defs/a: References loop without descending into the document (/$defs/a → /$defs/a/allOf/0 → /$defs/b → /$defs/b/not → /$defs/a)." }));
+        Assert.That(ErrorsWithSchema("""{ "$defs": { "a": { "allOf": [ { "$ref": "#/$defs/b" } ] }, "b": """
+                + """{ "not": { "$ref": "#/$defs/a" } } }, "$ref": "#/$defs/a" }"""),
+            Is.EqualTo(new[]
+            {
+                "definition.schema.json: /$defs/a: References loop without descending into the document "
+                    + "(/$defs/a → /$defs/a/allOf/0 → /$defs/b → /$defs/b/not → /$defs/a).",
+            }));
 
     [Test]
     public void A_schema_may_refer_to_itself_through_a_deeper_level()
     {
         using var folder = new DefinitionFolder().With("access.json", DefinitionFolder.Definition())
-            .With("definition.schema.json", """{ "$defs": { "tree": { "type": ["object", "array", "string", "integer"], "items": { "$ref": "#/$defs/tree" }, "additionalProperties": { "$ref": "#/$defs/tree" } } }, "$ref": "#/$defs/tree" }""");
+            .With("definition.schema.json", """{ "$defs": { "tree": { "type": ["object", "array", "string", "integer"], "items": """
+                + """{ "$ref": "#/$defs/tree" }, "additionalProperties": { "$ref": "#/$defs/tree" } } }, "$ref": "#/$defs/tree" }""");
         Assert.That(folder.Load().All, Has.Count.EqualTo(1));
     }
 
     [Test]
     public void A_format_in_the_schema_is_a_rule_not_only_an_annotation() =>
-        Assert.That(ErrorsWithSchema("""{ "properties": { "id": { "format": "uuid" } } }"""), Is.EqualTo(new[] { "access.json: /id: \"access\" is not a valid uuid." }));
+        Assert.That(ErrorsWithSchema("""{ "properties": { "id": { "format": "uuid" } } }"""),
+            Is.EqualTo(new[] { "access.json: /id: \"access\" is not a valid uuid." }));
 
     [Test]
     public void A_format_the_validator_does_not_know_refuses_the_schema() =>
         Assert.That(ErrorsWithSchema("""{ "properties": { "id": { "format": "uuidd" } } }"""),
-            Is.EqualTo(new[] { "definition.schema.json: /properties/id/format: 'uuidd' is not a format JsonSchema.Net knows, so it could not be enforced." }));
+            Is.EqualTo(new[]
+            {
+                "definition.schema.json: /properties/id/format: 'uuidd' is not a format JsonSchema.Net knows, "
+                    + "so it could not be enforced.",
+            }));
 
     // A failing `if` only leaves its `then` unapplied; the branches of anyOf, oneOf and not are told in one sentence.
     [Test]
@@ -108,7 +125,8 @@ public sealed class SchemaFileTests
         using var folder = new DefinitionFolder();
         var missing = Path.Combine(folder.Directory.FullName, "nowhere");
         var error = Assert.Throws<DefinitionException>(() => DefinitionLoader.LoadDirectory(missing));
-        Assert.That(error!.Errors.Select(e => e.ToString()), Is.EqualTo(new[] { $"{missing}: (root): The workflows folder does not exist." }));
+        Assert.That(error!.Errors.Select(e => e.ToString()),
+            Is.EqualTo(new[] { $"{missing}: (root): The workflows folder does not exist." }));
     }
 
     [Test]

@@ -3,11 +3,13 @@ namespace DsarEngine.Workflows.Tests.Definitions;
 // Rules the schema cannot express, checked after it has accepted a file.
 public sealed class SemanticCheckTests
 {
-    private static string[] Errors(string steps, string rights = "\"access\"") => DefinitionFolder.ErrorsOf(DefinitionFolder.Definition(rights: rights, steps: steps));
+    private static string[] Errors(string steps, string rights = "\"access\"") =>
+        DefinitionFolder.ErrorsOf(DefinitionFolder.Definition(rights: rights, steps: steps));
 
     [Test]
     public void A_workflow_without_close_is_refused() =>
-        Assert.That(Errors("""{ "id": "ack", "type": "acknowledge" }"""), Is.EqualTo(new[] { "broken.json: /steps: Has no 'close' step; every workflow ends with one." }));
+        Assert.That(Errors("""{ "id": "ack", "type": "acknowledge" }"""),
+            Is.EqualTo(new[] { "broken.json: /steps: Has no 'close' step; every workflow ends with one." }));
 
     [Test]
     public void A_close_before_the_last_step_is_refused() =>
@@ -21,7 +23,8 @@ public sealed class SemanticCheckTests
 
     [Test]
     public void A_duplicate_step_id_names_both_places() =>
-        Assert.That(Errors("""{ "id": "a", "type": "acknowledge" }, { "id": "a", "type": "deliver" }, { "id": "close", "type": "close" }"""),
+        Assert.That(Errors("""{ "id": "a", "type": "acknowledge" }, { "id": "a", "type": "deliver" }, """
+                + """{ "id": "close", "type": "close" }"""),
             Is.EqualTo(new[] { "broken.json: /steps/1/id: Step id 'a' is already used by /steps/0." }));
 
     [TestCase("erase", "erasure")]
@@ -31,8 +34,10 @@ public sealed class SemanticCheckTests
     public void An_action_that_changes_data_needs_the_right_that_asks_for_it(string action, string right)
     {
         var steps = $$"""{ "id": "x", "type": "fan-out", "action": "{{action}}" }, { "id": "close", "type": "close" }""";
-        Assert.That(Errors(steps), Is.EqualTo(new[] { $"broken.json: /steps/0/action: '{action}' only belongs in a workflow serving {right}." }));
-        using var folder = new DefinitionFolder().With("ok.json", DefinitionFolder.Definition(id: right, rights: $"\"{right}\"", steps: steps));
+        Assert.That(Errors(steps),
+            Is.EqualTo(new[] { $"broken.json: /steps/0/action: '{action}' only belongs in a workflow serving {right}." }));
+        using var folder = new DefinitionFolder()
+            .With("ok.json", DefinitionFolder.Definition(id: right, rights: $"\"{right}\"", steps: steps));
         Assert.That(folder.Load().ForRight(right).Steps[0].Action, Is.EqualTo(action));
     }
 
@@ -43,15 +48,21 @@ public sealed class SemanticCheckTests
 
     [Test]
     public void Recipients_are_notified_only_under_Art_19() =>
-        Assert.That(Errors("""{ "id": "n", "type": "notify-recipients" }, { "id": "close", "type": "close" }""", rights: "\"access\", \"objection\""),
-            Is.EqualTo(new[] { "broken.json: /steps/0/type: 'notify-recipients' (GDPR Art. 19) only belongs in a workflow serving rectification, erasure, restriction." }));
+        Assert.That(Errors("""{ "id": "n", "type": "notify-recipients" }, { "id": "close", "type": "close" }""",
+                rights: "\"access\", \"objection\""),
+            Is.EqualTo(new[]
+            {
+                "broken.json: /steps/0/type: 'notify-recipients' (GDPR Art. 19) only belongs in a workflow serving "
+                    + "rectification, erasure, restriction.",
+            }));
 
     [Test]
     public void Every_problem_in_every_file_is_reported_at_once()
     {
         using var folder = new DefinitionFolder()
             .With("a.json", DefinitionFolder.Definition(id: "alpha", steps: """{ "id": "ack", "type": "acknowledge" }"""))
-            .With("b.json", DefinitionFolder.Definition(id: "beta", rights: "\"erasure\"", steps: """{ "id": "x", "type": "fan-out", "action": "wipe" }, { "id": "x", "type": "close" }"""));
+            .With("b.json", DefinitionFolder.Definition(id: "beta", rights: "\"erasure\"",
+                steps: """{ "id": "x", "type": "fan-out", "action": "wipe" }, { "id": "x", "type": "close" }"""));
         Assert.That(folder.Errors(), Is.EqualTo(new[]
         {
             "a.json: /steps: Has no 'close' step; every workflow ends with one.",

@@ -11,7 +11,8 @@ public sealed class ShippedDefinitionTests
     private static DefinitionCatalog Catalog => DefinitionLoader.LoadDirectory(DefinitionFolder.Shipped);
 
     private static IEnumerable<string> ShippedFiles() =>
-        Directory.EnumerateFiles(DefinitionFolder.Shipped, "*.json").Select(Path.GetFileName).Where(f => f != DefinitionLoader.SchemaFile).Order()!;
+        Directory.EnumerateFiles(DefinitionFolder.Shipped, "*.json").Select(Path.GetFileName)
+            .Where(f => f != DefinitionLoader.SchemaFile).Order()!;
 
     // The current version of a workflow is <id>.json; older versions, kept for the instances pinned to them, <id>.v<N>.json.
     private static string FileOf(WorkflowDefinition d) =>
@@ -60,7 +61,8 @@ public sealed class ShippedDefinitionTests
 
     [TestCaseSource(nameof(ShippedFiles))]
     public void A_shipped_file_names_the_schema_so_editors_check_it_too(string file) =>
-        Assert.That(File.ReadAllText(Path.Combine(DefinitionFolder.Shipped, file)), Does.Contain("\"$schema\": \"./definition.schema.json\""));
+        Assert.That(File.ReadAllText(Path.Combine(DefinitionFolder.Shipped, file)),
+            Does.Contain("\"$schema\": \"./definition.schema.json\""));
 
     [Test]
     public void The_erasure_workflow_maps_every_parameter_from_its_file()
@@ -73,7 +75,8 @@ public sealed class ShippedDefinitionTests
             Assert.That(erasure.Clock.RemindDaysBefore, Is.EqualTo(new[] { 7, 2 }));
             Assert.That(erasure.Steps[0].Methods, Is.EqualTo(new[] { "email", "manual" }));
             Assert.That(erasure.Steps[0].ExpiresHours, Is.EqualTo(72));
-            Assert.That(erasure.Steps[erasure.IndexOf("erase")], Is.EqualTo(new StepDefinition("erase", StepTypes.FanOut, Action: "erase", TimeoutHours: 168)));
+            Assert.That(erasure.Steps[erasure.IndexOf("erase")],
+                Is.EqualTo(new StepDefinition("erase", StepTypes.FanOut, Action: "erase", TimeoutHours: 168)));
             Assert.That(erasure.Steps[erasure.IndexOf("announce")].Event, Is.EqualTo("subject-erasure-requested"));
             Assert.That(erasure.Steps[erasure.IndexOf("review")].Required, Is.True);
         }

@@ -31,7 +31,8 @@ public sealed class ShippedLegalContentTests
         var erasure = Catalog.ForRight("erasure");
         var announce = erasure.Steps.ToList().FindIndex(s => s.Event == "subject-erasure-requested");
         var erased = erasure.Steps.ToList().FindIndex(s => s.Event == "subject-erased");
-        Assert.That(new[] { announce, erasure.IndexOf("erase"), erasure.IndexOf("review"), erased }, Is.Ordered.And.All.GreaterThanOrEqualTo(0));
+        Assert.That(new[] { announce, erasure.IndexOf("erase"), erasure.IndexOf("review"), erased },
+            Is.Ordered.And.All.GreaterThanOrEqualTo(0));
     }
 
     [TestCase("access")]

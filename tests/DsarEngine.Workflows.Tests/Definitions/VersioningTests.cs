@@ -3,7 +3,8 @@ namespace DsarEngine.Workflows.Tests.Definitions;
 // Instances are pinned to the id and version they started with; new requests get the newest version.
 public sealed class VersioningTests
 {
-    private static readonly string V2 = DefinitionFolder.Definition(version: 2, steps: """{ "id": "legal", "type": "review", "required": true }, """ + DefinitionFolder.Steps);
+    private static readonly string V2 = DefinitionFolder.Definition(version: 2,
+        steps: """{ "id": "legal", "type": "review", "required": true }, """ + DefinitionFolder.Steps);
 
     [Test]
     public void New_requests_get_the_newest_version_and_pinned_instances_still_find_theirs()
@@ -31,7 +32,8 @@ public sealed class VersioningTests
     [Test]
     public void The_same_id_and_version_in_two_files_is_refused()
     {
-        using var folder = new DefinitionFolder().With("a.json", DefinitionFolder.Definition()).With("b.json", DefinitionFolder.Definition());
+        using var folder = new DefinitionFolder().With("a.json", DefinitionFolder.Definition())
+            .With("b.json", DefinitionFolder.Definition());
         Assert.That(folder.Errors(), Is.EqualTo(new[] { "a.json, b.json: /version: access@1 is defined in more than one file." }));
     }
 
@@ -56,7 +58,10 @@ public sealed class VersioningTests
         using var folder = new DefinitionFolder()
             .With("a.json", DefinitionFolder.Definition("access-a"))
             .With("b.json", DefinitionFolder.Definition("access-b", rights: "\"access\", \"portability\""));
-        Assert.That(folder.Errors(), Is.EqualTo(new[] { "a.json, b.json: /rights: 'access' is served by more than one workflow (access-a@1, access-b@1); a new request must have one." }));
+        Assert.That(folder.Errors(), Is.EqualTo(new[]
+        {
+            "a.json, b.json: /rights: 'access' is served by more than one workflow (access-a@1, access-b@1); a new request must have one.",
+        }));
     }
 
     [Test]

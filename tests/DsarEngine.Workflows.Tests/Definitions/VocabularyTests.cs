@@ -23,16 +23,19 @@ public sealed class VocabularyTests
 
     [Test]
     public void The_schema_accepts_exactly_the_known_connector_actions() =>
-        Assert.That(Enum(Defs().GetProperty("fan-out").GetProperty("properties").GetProperty("action")), Is.EquivalentTo(ConnectorActions.All));
+        Assert.That(Enum(Defs().GetProperty("fan-out").GetProperty("properties").GetProperty("action")),
+            Is.EquivalentTo(ConnectorActions.All));
 
     [Test]
     public void The_schema_accepts_exactly_the_known_events() =>
-        Assert.That(Enum(Defs().GetProperty("publish-event").GetProperty("properties").GetProperty("event")), Is.EquivalentTo(EventNames.All));
+        Assert.That(Enum(Defs().GetProperty("publish-event").GetProperty("properties").GetProperty("event")),
+            Is.EquivalentTo(EventNames.All));
 
     [Test]
     public void The_schema_accepts_exactly_the_rights_the_intake_accepts()
     {
         using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(DefinitionFolder.Shipped, DefinitionLoader.SchemaFile)));
-        Assert.That(Enum(schema.RootElement.GetProperty("properties").GetProperty("rights").GetProperty("items")), Is.EquivalentTo(Rights.Slugs));
+        Assert.That(Enum(schema.RootElement.GetProperty("properties").GetProperty("rights").GetProperty("items")),
+            Is.EquivalentTo(Rights.Slugs));
     }
 }

@@ -12,7 +12,8 @@ public sealed class JournalChainTests
     {
         var entries = new List<JournalEntry>();
         for (var i = 0; i < length; i++)
-            entries.Add(JournalChain.Append(entries.LastOrDefault(), Tenant, Request, At.AddMinutes(i), "staff:ada", $"step-{i}", $$"""{"n":{{i}}}"""));
+            entries.Add(JournalChain.Append(entries.LastOrDefault(), Tenant, Request, At.AddMinutes(i), "staff:ada", $"step-{i}",
+                $$"""{"n":{{i}}}"""));
         return entries;
     }
 
@@ -40,7 +41,10 @@ public sealed class JournalChainTests
     {
         var entries = Chain(4);
         var forged = entries[1] with { Actor = "staff:mallory" };
-        entries[1] = forged with { Hash = JournalChain.Compute(forged.PrevHash, forged.RequestId, forged.Seq, forged.At, forged.Actor, forged.Kind, forged.Data) };
+        entries[1] = forged with
+        {
+            Hash = JournalChain.Compute(forged.PrevHash, forged.RequestId, forged.Seq, forged.At, forged.Actor, forged.Kind, forged.Data),
+        };
         Assert.That(JournalChain.FirstBroken(entries), Is.EqualTo(3));
     }
 

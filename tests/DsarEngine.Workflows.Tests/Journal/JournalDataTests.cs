@@ -22,16 +22,27 @@ public sealed class JournalDataTests
             """acknowledged {"by":"the receipt e-mail sent at intake"}""",
             """awaiting-decision {"step":"assess","type":"assess"}""",
             """decided {"step":"assess","outcome":"partial","reason":"Invoices are kept.","exemptions":["GDPR Art. 17(3)(b)"]}""",
-            """event-published {"step":"announce","event":"subject-erasure-requested","messageId":"c433c974-fbe4-84bc-a4ed-2f79fd2b85fd"}""",
+            """event-published """
+                + """{"step":"announce","event":"subject-erasure-requested","messageId":"c433c974-fbe4-84bc-a4ed-2f79fd2b85fd"}""",
             """fan-out {"step":"erase","action":"erase","connectors":["crm","billing"],"manual":[]}""",
             """connector-acknowledged {"connector":"crm","action":"erase","stage":"queued"}""",
-            """connector-completed {"connector":"crm","action":"erase","outcome":"partial","summary":"profile erased, invoices kept","retained":[{"category":"invoices","legalBasis":"Code de commerce L123-22","retainUntil":"2035-01-01"}],"recipients":["ads-partner"],"export":{"exportId":"0195a0c4-0000-7000-8000-00000000eeee","records":3,"bytes":2048,"sha256":"ab12"},"attempt":1}""",
-            """connector-completed {"connector":"billing","action":"erase","outcome":"not-found","summary":"nothing held","retained":[],"recipients":[],"export":null,"attempt":1}""",
-            """fan-out-completed {"step":"erase","results":[{"connector":"crm","outcome":"partial"},{"connector":"billing","outcome":"not-found"}]}""",
+            """connector-completed """
+                + """{"connector":"crm","action":"erase","outcome":"partial","summary":"profile erased, invoices kept","retained":"""
+                + """[{"category":"invoices","legalBasis":"Code de commerce L123-22","retainUntil":"2035-01-01"}],"recipients":"""
+                + """["ads-partner"],"export":"""
+                + """{"exportId":"0195a0c4-0000-7000-8000-00000000eeee","records":3,"bytes":2048,"sha256":"ab12"},"attempt":1}""",
+            """connector-completed """
+                + """{"connector":"billing","action":"erase","outcome":"not-found","summary":"nothing held","retained":"""
+                + """[],"recipients":[],"export":null,"attempt":1}""",
+            """fan-out-completed """
+                + """{"step":"erase","results":[{"connector":"crm","outcome":"partial"},{"connector":"billing","outcome":"not-found"}]}""",
             """awaiting-decision {"step":"review","type":"review"}""",
             """decided {"step":"review","outcome":"approve","reason":null,"exemptions":[]}""",
-            """event-published {"step":"notify","event":"recipients-notification-requested","messageId":"f02e3cce-6f36-8049-b774-811824b2d602"}""",
-            """pack-prepared {"outcome":"partial","results":[{"connector":"crm","action":"erase","status":"partial","outcome":"partial"},{"connector":"billing","action":"erase","status":"not-found","outcome":"not-found"}]}""",
+            """event-published """
+                + """{"step":"notify","event":"recipients-notification-requested","messageId":"f02e3cce-6f36-8049-b774-811824b2d602"}""",
+            """pack-prepared """
+                + """{"outcome":"partial","results":[{"connector":"crm","action":"erase","status":"partial","outcome":"partial"},"""
+                + """{"connector":"billing","action":"erase","status":"not-found","outcome":"not-found"}]}""",
             """delivered {"step":"deliver","channel":"e-mail link"}""",
             """closed {"outcome":"partial"}""",
         }).SetArgDisplayNames("answered in part");
@@ -43,17 +54,28 @@ public sealed class JournalDataTests
             """acknowledged {"by":"the receipt e-mail sent at intake"}""",
             """awaiting-decision {"step":"assess","type":"assess"}""",
             """decided {"step":"assess","outcome":"proceed","reason":null,"exemptions":[]}""",
-            """event-published {"step":"announce","event":"subject-erasure-requested","messageId":"c433c974-fbe4-84bc-a4ed-2f79fd2b85fd"}""",
+            """event-published """
+                + """{"step":"announce","event":"subject-erasure-requested","messageId":"c433c974-fbe4-84bc-a4ed-2f79fd2b85fd"}""",
             """fan-out {"step":"erase","action":"erase","connectors":["crm","billing"],"manual":[]}""",
-            """connector-failed {"connector":"crm","action":"erase","code":"unavailable","reason":"database down","retryable":true,"attempt":1,"retryAt":"2025-03-03T09:01:00+00:00"}""",
+            """connector-failed """
+                + """{"connector":"crm","action":"erase","code":"unavailable","reason":"database """
+                + """down","retryable":true,"attempt":1,"retryAt":"2025-03-03T09:01:00+00:00"}""",
             """connector-resent {"connector":"crm","action":"erase","attempt":2}""",
             """connector-timed-out {"connector":"crm","action":"erase","attempt":2,"hours":24}""",
-            """connector-failed {"connector":"billing","action":"erase","code":"schema","reason":"billing schema unknown","retryable":false,"attempt":1}""",
-            """incident {"step":"erase","error":"Needs a person: crm (timed-out), billing (failed). Retry, complete by hand with a note, or skip.","attempts":1}""",
+            """connector-failed """
+                + """{"connector":"billing","action":"erase","code":"schema","reason":"billing """
+                + """schema unknown","retryable":false,"attempt":1}""",
+            """incident """
+                + """{"step":"erase","error":"Needs a person: """
+                + """crm (timed-out), billing (failed). Retry, complete by hand with a note, or skip.","attempts":1}""",
             """task-retried {"connector":"billing","action":"erase","attempt":2,"by":"ops"}""",
-            """task-completed-manually {"connector":"crm","action":"erase","outcome":"done","note":"Erased by hand in the CRM.","retained":[],"export":"0195a0c4-0000-7000-8000-00000000eeee","by":"ops"}""",
+            """task-completed-manually """
+                + """{"connector":"crm","action":"erase","outcome":"done","note":"Erased by hand in the CRM.","retained":"""
+                + """[],"export":"0195a0c4-0000-7000-8000-00000000eeee","by":"ops"}""",
             """connector-timed-out {"connector":"billing","action":"erase","attempt":2,"hours":24}""",
-            """incident {"step":"erase","error":"Needs a person: billing (timed-out). Retry, complete by hand with a note, or skip.","attempts":2}""",
+            """incident """
+                + """{"step":"erase","error":"Needs a person: """
+                + """billing (timed-out). Retry, complete by hand with a note, or skip.","attempts":2}""",
             """retried {"step":"erase","attempts":2}""",
             """fan-out {"step":"erase","action":"erase","connectors":["billing"],"manual":[]}""",
             """skipped {"step":"erase","reason":"Billing holds nothing about this subject."}""",
@@ -69,14 +91,20 @@ public sealed class JournalDataTests
             """acknowledged {"by":"the receipt e-mail sent at intake"}""",
             """awaiting-decision {"step":"assess","type":"assess"}""",
             """decided {"step":"assess","outcome":"proceed","reason":null,"exemptions":[]}""",
-            """event-published {"step":"announce","event":"subject-erasure-requested","messageId":"c433c974-fbe4-84bc-a4ed-2f79fd2b85fd"}""",
+            """event-published """
+                + """{"step":"announce","event":"subject-erasure-requested","messageId":"c433c974-fbe4-84bc-a4ed-2f79fd2b85fd"}""",
             """fan-out {"step":"erase","action":"erase","connectors":["crm"],"manual":[]}""",
-            """connector-completed {"connector":"crm","action":"erase","outcome":"done","summary":"erased","retained":[],"recipients":[],"export":null,"attempt":1}""",
+            """connector-completed """
+                + """{"connector":"crm","action":"erase","outcome":"done","summary":"erased","retained":"""
+                + """[],"recipients":[],"export":null,"attempt":1}""",
             """fan-out-completed {"step":"erase","results":[{"connector":"crm","outcome":"done"}]}""",
             """review-not-required {"step":"review"}""",
-            """event-published {"step":"notify","event":"recipients-notification-requested","messageId":"f02e3cce-6f36-8049-b774-811824b2d602"}""",
+            """event-published """
+                + """{"step":"notify","event":"recipients-notification-requested","messageId":"f02e3cce-6f36-8049-b774-811824b2d602"}""",
             """pack-requested {"step":"pack","outcome":"completed","results":[{"connector":"crm","outcome":"done"}]}""",
-            """incident {"step":"pack","error":"The response pack was not rendered in time (60 minutes). Retry renders it again; a render that still arrives is taken.","attempts":1}""",
+            """incident """
+                + """{"step":"pack","error":"The response pack was not rendered in time (60 minutes). Retry renders it again; """
+                + """a render that still arrives is taken.","attempts":1}""",
             """pack-rendered {"packId":"0195a0c4-0000-7000-8000-00000000aaaa","sha256":"0f0f","bytes":4096,"late":true}""",
             """delivered {"step":"deliver","channel":"e-mail link"}""",
             """closed {"outcome":"completed"}""",
@@ -105,9 +133,12 @@ public sealed class JournalDataTests
             """identity-verified {"method":"manual","evidence":"checked"}""",
             """acknowledged {"by":"the receipt e-mail sent at intake"}""",
             """awaiting-decision {"step":"assess","type":"assess"}""",
-            """deadline-extended {"reason":"Fourteen systems to search.","noticeOn":"2025-03-13","before":"2025-04-03","after":"2025-06-03"}""",
+            """deadline-extended """
+                + """{"reason":"Fourteen systems to search.","noticeOn":"2025-03-13","before":"2025-04-03","after":"2025-06-03"}""",
             """clock-stopped {"reason":"clarification","note":"Asked which accounts.","since":"2025-03-14"}""",
-            """clock-resumed {"reason":"clarification","note":"The subject answered.","since":"2025-03-14","until":"2025-03-18","before":"2025-06-03","after":"2025-06-10"}""",
+            """clock-resumed """
+                + """{"reason":"clarification","note":"The subject """
+                + """answered.","since":"2025-03-14","until":"2025-03-18","before":"2025-06-03","after":"2025-06-10"}""",
             """reminder {"daysBefore":"7","dueAt":"2025-04-02T09:00:00+00:00"}""",
             """escalated {"reason":"the legal deadline has passed","dueAt":"2025-04-02T09:00:00+00:00"}""",
             """timers-rearmed {"step":"assess","dueAt":"2025-04-02T09:00:00+00:00"}""",

@@ -13,11 +13,13 @@ public sealed class JournalKindsTests
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static IEnumerable<string> Constants() =>
-        typeof(JournalKinds).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
+        typeof(JournalKinds).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!);
 
     private static Dictionary<Type, string> Records() =>
         typeof(IJournalData).Assembly.GetTypes().Where(t => t.IsClass && typeof(IJournalData).IsAssignableFrom(t))
-            .ToDictionary(t => t, t => (string)t.GetProperty(nameof(IncidentEntry.JournalKind), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!);
+            .ToDictionary(t => t,
+                t => (string)t.GetProperty(nameof(IncidentEntry.JournalKind), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!);
 
     [Test]
     public void No_two_kinds_share_a_value()
@@ -44,7 +46,8 @@ public sealed class JournalKindsTests
 
     [Test]
     public void A_journal_effect_takes_its_kind_from_the_record() =>
-        Assert.That(Effect.Journal.Of(new ClosedEntry("completed")), Is.EqualTo(new Effect.Journal("closed", new ClosedEntry("completed"))));
+        Assert.That(Effect.Journal.Of(new ClosedEntry("completed")),
+            Is.EqualTo(new Effect.Journal("closed", new ClosedEntry("completed"))));
 
     // The signal processor writes incidents outside any step as `new { error, attempts }`: the record without a step
     // serialises to exactly that, so the processor can use it without changing its entries.

@@ -65,7 +65,8 @@ internal static class JournalScenarios
         run.Send(new TimerFired(TimerKinds.TaskTimeout, run.Task("crm").ToString("N")));
         run.Send(new TaskFailed(run.Task("billing"), false, "schema", "billing schema unknown"));
         run.Send(new RetryTask(run.Task("billing"), "ops"));
-        run.Send(new TaskCompletedManually(run.Task("crm"), "done", "Erased by hand in the CRM.", [], new ExportRef(Export, 10, "cd34", 1, ["profile"]), "ops"));
+        run.Send(new TaskCompletedManually(run.Task("crm"), "done", "Erased by hand in the CRM.", [],
+            new ExportRef(Export, 10, "cd34", 1, ["profile"]), "ops"));
         run.Send(new TimerFired(TimerKinds.TaskTimeout, run.Task("billing").ToString("N")));
         run.Send(new Retry("ops"));
         run.Send(new Skip("ops", "Billing holds nothing about this subject."));
@@ -82,7 +83,8 @@ internal static class JournalScenarios
         run.Send(new IdentityVerified("manual", "letter signed", "staff"));
         run.Send(new Decision("assess", Decisions.Proceed, null, [], "dpo"));
         run.Send(Replies.Done(run.Task("crm")));
-        run.Send(new TimerFired(TimerKinds.PackTimeout, run.Instance.State.Renders.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        run.Send(new TimerFired(TimerKinds.PackTimeout,
+            run.Instance.State.Renders.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         run.Send(new PackRendered(Pack, "0f0f", 4096, null));
         return run.Journal;
     }
@@ -102,7 +104,8 @@ internal static class JournalScenarios
     // Extension, a stop and its resumption, a reminder, an escalation and a re-arm.
     private static IReadOnlyList<Effect.Journal> TheClock()
     {
-        var clock = new Workflows.Requests.RequestClock("gdpr", "FR", "Europe/Paris", Now, false, Workflows.Deadlines.ExtensionMethod.FromReceipt, []);
+        var clock = new Workflows.Requests.RequestClock("gdpr", "FR", "Europe/Paris", Now, false,
+            Workflows.Deadlines.ExtensionMethod.FromReceipt, []);
         var run = new ScenarioRun(TestDefinitions.Erasure, Context(Crm) with { Clock = clock });
         run.Send(new Start());
         run.Send(new IdentityVerified("manual", "checked", "staff"));

@@ -7,7 +7,8 @@ namespace DsarEngine.Workflows.Tests.Mail;
 public sealed class MailTemplatesTests
 {
     private static IEnumerable<string> Templates() =>
-        typeof(MailTemplates).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
+        typeof(MailTemplates).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!);
 
     [Test]
     public void Every_e_mail_to_a_subject_has_its_text_in_English_and_French_and_every_e_mail_to_staff_in_English()
@@ -21,7 +22,8 @@ public sealed class MailTemplatesTests
             Assert.That(templates.Where(t => !MailTemplates.Exists(t, "en") || !MailTemplates.Exists(t, "fr")), Is.Empty);
             Assert.That(staff.Where(t => !MailTemplates.Exists(t, "en")), Is.Empty);
             Assert.That(StaffMailTexts.Texts.Keys.Select(k => k.Template).Distinct(), Is.EquivalentTo(staff));
-            Assert.That(ProgressMailTexts.Texts.Keys.Concat(AnswerMailTexts.Texts.Keys).Select(k => k.Template).Distinct(), Is.EquivalentTo(templates));
+            Assert.That(ProgressMailTexts.Texts.Keys.Concat(AnswerMailTexts.Texts.Keys).Select(k => k.Template).Distinct(),
+                Is.EquivalentTo(templates));
         }
     }
 

@@ -20,13 +20,15 @@ public sealed class IntakeOriginTests
 
     [Test]
     public void A_subject_cannot_claim_to_have_written_by_post() =>
-        Assert.That(Errors(IntakeForms.Valid() with { Channel = "post" }, IntakeOrigin.Public)["channel"][0], Does.StartWith("Only web-form and api"));
+        Assert.That(Errors(IntakeForms.Valid() with { Channel = "post" }, IntakeOrigin.Public)["channel"][0],
+            Does.StartWith("Only web-form and api"));
 
     [Test]
     public void Staff_log_a_letter_with_its_real_receipt_time()
     {
         var errors = new IntakeErrors();
-        var request = IntakeValidator.Validate(IntakeForms.Valid() with { Channel = "post", ReceivedAt = Now.AddDays(-3) }, IntakeOrigin.Staff, Now, errors);
+        var request = IntakeValidator.Validate(IntakeForms.Valid() with { Channel = "post", ReceivedAt = Now.AddDays(-3) },
+            IntakeOrigin.Staff, Now, errors);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(errors.Any, Is.False);

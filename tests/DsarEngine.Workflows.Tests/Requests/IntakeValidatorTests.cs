@@ -7,7 +7,8 @@ public sealed class IntakeValidatorTests
 {
     private static readonly DateTimeOffset Now = new(2025, 3, 3, 10, 0, 0, TimeSpan.Zero);
 
-    private static (NewRequest? Request, Dictionary<string, string[]> Errors) Validate(IntakeForm form, IntakeOrigin origin = IntakeOrigin.Public)
+    private static (NewRequest? Request, Dictionary<string, string[]> Errors) Validate(
+        IntakeForm form, IntakeOrigin origin = IntakeOrigin.Public)
     {
         var errors = new IntakeErrors();
         var request = IntakeValidator.Validate(form, origin, Now, errors);
@@ -136,10 +137,15 @@ public sealed class IntakeValidatorTests
     {
         var subject = IntakeForms.Valid().Subject! with
         {
-            Identities = [new IntakeIdentity { Type = "customer-id", Value = "C-1" }, new IntakeIdentity { Type = "shoe-size", Value = "" }, new IntakeIdentity { Type = "phone", Value = "0612" }],
+            Identities =
+            [
+                new IntakeIdentity { Type = "customer-id", Value = "C-1" }, new IntakeIdentity { Type = "shoe-size", Value = "" },
+                new IntakeIdentity { Type = "phone", Value = "0612" },
+            ],
         };
         var (_, errors) = Validate(IntakeForms.Valid() with { Subject = subject });
-        Assert.That(errors.Keys, Is.EquivalentTo(new[] { "subject.identities[1].type", "subject.identities[1].value", "subject.identities[2].value" }));
+        Assert.That(errors.Keys,
+            Is.EquivalentTo(new[] { "subject.identities[1].type", "subject.identities[1].value", "subject.identities[2].value" }));
     }
 
     [Test]

@@ -25,7 +25,8 @@ public sealed class RectificationChangesTests
             Details = null, Changes = [Change(" Email ", " zoe.new@example.org "), Change("other-loyalty-tier", "gold")],
         });
         Assert.That(errors, Is.Empty);
-        Assert.That(request!.Changes, Is.EqualTo(new[] { new RequestedChange("email", "zoe.new@example.org"), new RequestedChange("other-loyalty-tier", "gold") }));
+        Assert.That(request!.Changes,
+            Is.EqualTo(new[] { new RequestedChange("email", "zoe.new@example.org"), new RequestedChange("other-loyalty-tier", "gold") }));
         Assert.That(RequestChanges.Parse(RequestChanges.ToJson(request.Changes)), Is.EqualTo(request.Changes));
     }
 
@@ -51,7 +52,10 @@ public sealed class RectificationChangesTests
     public void Changes_belong_to_rectification_only_and_are_limited_in_number()
     {
         var (_, onErasure) = Validate(IntakeForms.Valid("erasure") with { Changes = [Change("name", "Zoë")] });
-        var (_, tooMany) = Validate(IntakeForms.Valid("rectification") with { Changes = [.. Enumerable.Range(0, 21).Select(i => Change("name", $"n{i}"))] });
+        var (_, tooMany) = Validate(IntakeForms.Valid("rectification") with
+        {
+            Changes = [.. Enumerable.Range(0, 21).Select(i => Change("name", $"n{i}"))],
+        });
         Assert.That(onErasure.Keys, Is.EqualTo(new[] { "changes" }));
         Assert.That(tooMany.Keys, Is.EqualTo(new[] { "changes" }));
     }

@@ -11,7 +11,8 @@ public sealed class WorkspaceFieldTests
     private static NewRequest? Validate(string? workspace)
     {
         var errors = new IntakeErrors();
-        var request = IntakeValidator.Validate(IntakeForms.Valid("access") with { Workspace = workspace }, IntakeOrigin.Public, Now, errors);
+        var request = IntakeValidator.Validate(IntakeForms.Valid("access") with { Workspace = workspace }, IntakeOrigin.Public, Now,
+            errors);
         Assert.That(errors.Any, Is.False);
         return request;
     }

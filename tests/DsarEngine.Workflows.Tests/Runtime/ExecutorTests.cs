@@ -36,7 +36,8 @@ public sealed class ExecutorTests
             Assert.That(instance.WaitingFor, Is.EqualTo(Bookmarks.Identity));
             Assert.That(effects.OfType<Effect.CreateIdentityChallenge>().Single().Validity, Is.EqualTo(TimeSpan.FromHours(72)));
             Assert.That(effects.OfType<Effect.StopClock>().Single().Reason, Is.EqualTo("identity-proof"));
-            Assert.That(effects.OfType<Effect.ScheduleTimer>().Select(t => t.Kind), Is.EqualTo(new[] { "reminder", "reminder", "escalation" }));
+            Assert.That(effects.OfType<Effect.ScheduleTimer>().Select(t => t.Kind),
+                Is.EqualTo(new[] { "reminder", "reminder", "escalation" }));
         }
     }
 
@@ -66,7 +67,8 @@ public sealed class ExecutorTests
             Assert.That(instance.WaitingFor, Is.EqualTo(Bookmarks.Decision("assess")));
             Assert.That(instance.State.IdentityVerified, Is.True);
             Assert.That(effects.OfType<Effect.ResumeClock>(), Has.Exactly(1).Items);
-            Assert.That(effects.OfType<Effect.Journal>().Select(j => j.Kind), Is.EqualTo(new[] { "identity-verified", "acknowledged", "awaiting-decision" }));
+            Assert.That(effects.OfType<Effect.Journal>().Select(j => j.Kind),
+                Is.EqualTo(new[] { "identity-verified", "acknowledged", "awaiting-decision" }));
         }
     }
 
@@ -90,8 +92,10 @@ public sealed class ExecutorTests
     [Test]
     public void Task_and_message_ids_are_the_same_every_time_the_step_runs()
     {
-        var first = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo")).Item2.OfType<Effect.SendToConnector>().ToList();
-        var second = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo")).Item2.OfType<Effect.SendToConnector>().ToList();
+        var first = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo")).Item2
+            .OfType<Effect.SendToConnector>().ToList();
+        var second = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo")).Item2
+            .OfType<Effect.SendToConnector>().ToList();
         Assert.That(second.Select(s => (s.MessageId, s.Command.TaskId)), Is.EqualTo(first.Select(s => (s.MessageId, s.Command.TaskId))));
     }
 
@@ -146,9 +150,11 @@ public sealed class ExecutorTests
             Assert.That(failed.Status, Is.EqualTo(InstanceStatus.NeedsAttention));
             Assert.That(failed.LastError, Does.Contain(fanned.State.Tasks[1].Connector));
             Assert.That(retried.WaitingFor, Is.EqualTo(Bookmarks.Connectors));
-            Assert.That(effects.OfType<Effect.SendToConnector>().Select(s => s.Connector), Is.EqualTo(new[] { fanned.State.Tasks[1].Connector }));
+            Assert.That(effects.OfType<Effect.SendToConnector>().Select(s => s.Connector),
+                Is.EqualTo(new[] { fanned.State.Tasks[1].Connector }));
             Assert.That(effects.OfType<Effect.SendToConnector>().Single().MessageId,
-                Is.Not.EqualTo(Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo")).Item2.OfType<Effect.SendToConnector>().Single(s => s.Connector == fanned.State.Tasks[1].Connector).MessageId));
+                Is.Not.EqualTo(Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo")).Item2
+                    .OfType<Effect.SendToConnector>().Single(s => s.Connector == fanned.State.Tasks[1].Connector).MessageId));
         }
     }
 
@@ -166,7 +172,8 @@ public sealed class ExecutorTests
     [Test]
     public void Refusing_tells_the_subject_why_and_closes()
     {
-        var (closed, effects) = Advance(AtAssess(), new Decision("assess", Decisions.Refuse, "Manifestly unfounded: 40 identical requests this week.", [], "dpo"));
+        var (closed, effects) = Advance(AtAssess(),
+            new Decision("assess", Decisions.Refuse, "Manifestly unfounded: 40 identical requests this week.", [], "dpo"));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(closed.Status, Is.EqualTo(InstanceStatus.Closed));
@@ -180,7 +187,8 @@ public sealed class ExecutorTests
     [Test]
     public void Without_connectors_for_the_action_the_fan_out_is_skipped_and_said_so()
     {
-        var (instance, effects) = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo"), Context(new ConnectorInfo("crm", ["export"], 48)));
+        var (instance, effects) = Advance(AtAssess(), new Decision("assess", Decisions.Proceed, null, [], "dpo"),
+            Context(new ConnectorInfo("crm", ["export"], 48)));
         Assert.That(instance.WaitingFor, Is.EqualTo(Bookmarks.Decision("review")));
         Assert.That(effects.OfType<Effect.Journal>().Select(j => j.Kind), Does.Contain("fan-out-skipped"));
     }
@@ -238,7 +246,8 @@ public sealed class ExecutorTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(after, Is.EqualTo(fanned));
-            Assert.That(effects.OfType<Effect.CancelTimers>().Select(c => c.Kind).Distinct(), Is.EquivalentTo(new[] { "reminder", "escalation", "fan-out-timeout", "task-timeout" }));
+            Assert.That(effects.OfType<Effect.CancelTimers>().Select(c => c.Kind).Distinct(),
+                Is.EquivalentTo(new[] { "reminder", "escalation", "fan-out-timeout", "task-timeout" }));
             Assert.That(effects.OfType<Effect.ScheduleTimer>().Where(t => t.Kind == TimerKinds.TaskTimeout).Select(t => t.DueAt),
                 Is.EqualTo(new[] { Now.AddDays(3).AddHours(24), Now.AddDays(3).AddHours(24) }));
             Assert.That(effects.OfType<Effect.ScheduleTimer>().Count(t => t.Kind == TimerKinds.Reminder), Is.EqualTo(2));
@@ -248,7 +257,8 @@ public sealed class ExecutorTests
 
     private static StepContext Clocked(DateTimeOffset now, bool extended = false)
     {
-        var clock = new Workflows.Requests.RequestClock("gdpr", "FR", "Europe/Paris", Now, extended, Workflows.Deadlines.ExtensionMethod.FromReceipt, []);
+        var clock = new Workflows.Requests.RequestClock("gdpr", "FR", "Europe/Paris", Now, extended,
+            Workflows.Deadlines.ExtensionMethod.FromReceipt, []);
         return Context(Crm) with { Now = now, Clock = clock };
     }
 
@@ -271,7 +281,10 @@ public sealed class ExecutorTests
     {
         var late = Advance(AtAssess(), new Extend("Late.", "dpo"), Clocked(Now.AddDays(40))).Item2;
         var twice = Advance(AtAssess(), new Extend("Again.", "dpo"), Clocked(Now, extended: true)).Item2;
-        var ccpa = Advance(AtAssess(), new PauseClock("identity-proof", null, "dpo"), Clocked(Now) with { Clock = Clocked(Now).Clock! with { Regime = "ccpa", Jurisdiction = "US-CA", TimeZone = "America/Los_Angeles" } }).Item2;
+        var ccpa = Advance(AtAssess(), new PauseClock("identity-proof", null, "dpo"), Clocked(Now) with
+        {
+            Clock = Clocked(Now).Clock! with { Regime = "ccpa", Jurisdiction = "US-CA", TimeZone = "America/Los_Angeles" },
+        }).Item2;
         Assert.That(late.Single(), Is.TypeOf<Effect.Refuse>().And.Property("Slug").EqualTo("extension-refused"));
         Assert.That(twice.Single(), Is.TypeOf<Effect.Refuse>());
         Assert.That(ccpa.Single(), Is.TypeOf<Effect.Refuse>().And.Property("Slug").EqualTo("clock-does-not-stop"));

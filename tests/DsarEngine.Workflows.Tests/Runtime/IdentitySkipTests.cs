@@ -14,7 +14,8 @@ public sealed class IdentitySkipTests
 
     private static WorkflowInstance AtIdentity(bool clockStops, out IReadOnlyList<Effect> effects)
     {
-        var pending = new WorkflowInstance(Guid.NewGuid(), Guid.NewGuid(), "erasure", 1, 0, InstanceStatus.Pending, null, new InstanceState(), 0, null, 1);
+        var pending = new WorkflowInstance(Guid.NewGuid(), Guid.NewGuid(), "erasure", 1, 0, InstanceStatus.Pending, null,
+            new InstanceState(), 0, null, 1);
         (var i, effects) = Executor.Advance(TestDefinitions.Erasure, pending, new Start(), Context(clockStops));
         Assert.That(i.WaitingFor, Is.EqualTo(Bookmarks.Identity));
         return i;
@@ -24,8 +25,10 @@ public sealed class IdentitySkipTests
     public void Skipping_the_identity_step_resumes_the_clock_as_a_verification_does()
     {
         var atIdentity = AtIdentity(clockStops: true, out var started);
-        var (skipped, skipEffects) = Executor.Advance(TestDefinitions.Erasure, atIdentity, new Skip("dpo", "Known customer, met in person."), Context(true));
-        var (_, verifyEffects) = Executor.Advance(TestDefinitions.Erasure, atIdentity, new IdentityVerified("manual", "Known customer.", "dpo"), Context(true));
+        var (skipped, skipEffects) = Executor.Advance(TestDefinitions.Erasure, atIdentity,
+            new Skip("dpo", "Known customer, met in person."), Context(true));
+        var (_, verifyEffects) = Executor.Advance(TestDefinitions.Erasure, atIdentity,
+            new IdentityVerified("manual", "Known customer.", "dpo"), Context(true));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(started.OfType<Effect.StopClock>().Single().Reason, Is.EqualTo("identity-proof"));

@@ -15,7 +15,8 @@ public sealed class NoticeTests
         {
             RendersPacks = true, Channel = channel, HasEmail = hasEmail,
         };
-        var pending = new WorkflowInstance(Guid.NewGuid(), Guid.NewGuid(), "erasure", 2, 0, InstanceStatus.Pending, null, new InstanceState(), 0, null, 1);
+        var pending = new WorkflowInstance(Guid.NewGuid(), Guid.NewGuid(), "erasure", 2, 0, InstanceStatus.Pending, null,
+            new InstanceState(), 0, null, 1);
         return Executor.Advance(TestDefinitions.ReviewedErasure, pending, new Start(), context).Item2;
     }
 

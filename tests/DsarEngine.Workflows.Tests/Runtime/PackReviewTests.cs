@@ -10,14 +10,18 @@ public sealed class PackReviewTests
     private static readonly DateTimeOffset Now = new(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
 
     private static readonly StepContext Rendering =
-        new(Now, "erasure", "DSR-AAAA-BBBB-CCCC", ClockStops: true, DueAt: Now.AddDays(30), [new ConnectorInfo("crm", ["erase"], 48)]) { RendersPacks = true };
+        new(Now, "erasure", "DSR-AAAA-BBBB-CCCC", ClockStops: true, DueAt: Now.AddDays(30), [new ConnectorInfo("crm", ["erase"], 48)])
+        {
+            RendersPacks = true,
+        };
 
     private static (WorkflowInstance, IReadOnlyList<Effect>) Advance(WorkflowInstance i, Signal s) =>
         Executor.Advance(TestDefinitions.ReviewedErasure, i, s, Rendering);
 
     private static WorkflowInstance Assessed(string outcome, out IReadOnlyList<Effect> effects)
     {
-        var pending = new WorkflowInstance(Guid.NewGuid(), Guid.NewGuid(), "erasure", 2, 0, InstanceStatus.Pending, null, new InstanceState(), 0, null, 1);
+        var pending = new WorkflowInstance(Guid.NewGuid(), Guid.NewGuid(), "erasure", 2, 0, InstanceStatus.Pending, null,
+            new InstanceState(), 0, null, 1);
         var i = Advance(pending, new Start()).Item1;
         i = Advance(i, new IdentityVerified("manual", "checked", "staff")).Item1;
         (i, effects) = Advance(i, new Decision("assess", outcome, outcome == Decisions.Refuse ? "Manifestly unfounded." : null, [], "dpo"));
@@ -44,8 +48,10 @@ public sealed class PackReviewTests
             Assert.That(atReview.WaitingFor, Is.EqualTo(Bookmarks.Decision("review")));
             Assert.That(atReview.State.PackId, Is.Not.Null, "the letter to preview exists");
             Assert.That(effects.OfType<Effect.Mail>().Select(m => m.Template), Does.Not.Contain("response-ready"));
-            Assert.That(effects.OfType<Effect.PublishEvent>().Select(e => e.Name), Does.Not.Contain("subject-erased").And.Not.Contain("recipients-notification-requested"));
-            Assert.That(approvedEffects.OfType<Effect.PublishEvent>().Select(e => e.Name), Is.EqualTo(new[] { "recipients-notification-requested", "subject-erased" }));
+            Assert.That(effects.OfType<Effect.PublishEvent>().Select(e => e.Name),
+                Does.Not.Contain("subject-erased").And.Not.Contain("recipients-notification-requested"));
+            Assert.That(approvedEffects.OfType<Effect.PublishEvent>().Select(e => e.Name),
+                Is.EqualTo(new[] { "recipients-notification-requested", "subject-erased" }));
             Assert.That(approvedEffects.OfType<Effect.Mail>().Single().Template, Is.EqualTo("response-ready"));
             Assert.That(closed.Status, Is.EqualTo(InstanceStatus.Closed));
         }
@@ -55,7 +61,8 @@ public sealed class PackReviewTests
     public void A_rejected_letter_is_rendered_again_on_retry_and_reviewed_again()
     {
         var atReview = AtReview(out var effects);
-        var (rejected, rejectEffects) = Advance(atReview, new Decision("review", Decisions.Reject, "The billing retention date is wrong.", [], "dpo"));
+        var (rejected, rejectEffects) = Advance(atReview,
+            new Decision("review", Decisions.Reject, "The billing retention date is wrong.", [], "dpo"));
         var (rerendering, retryEffects) = Advance(rejected, new Retry("dpo"));
         var (again, _) = Advance(rerendering, new PackRendered(Guid.NewGuid(), "cd", 12, null));
         using (Assert.EnterMultipleScope())

@@ -19,7 +19,8 @@ public sealed class PackTimeoutTests
     // At the pack step, its render command sent (the effects of the step that asked for it).
     private static WorkflowInstance AtPack(out IReadOnlyList<Effect> effects)
     {
-        var i = new WorkflowInstance(Guid.NewGuid(), Guid.NewGuid(), "erasure", 2, 0, InstanceStatus.Pending, null, new InstanceState(), 0, null, 1);
+        var i = new WorkflowInstance(Guid.NewGuid(), Guid.NewGuid(), "erasure", 2, 0, InstanceStatus.Pending, null,
+            new InstanceState(), 0, null, 1);
         i = Advance(i, new Start()).Item1;
         i = Advance(i, new IdentityVerified("manual", "checked", "staff")).Item1;
         i = Advance(i, new Decision("assess", Decisions.Proceed, null, [], "dpo")).Item1;
@@ -40,7 +41,8 @@ public sealed class PackTimeoutTests
         var (late, lateEffects) = Advance(atPack, Timeout(effects), Now.AddMinutes(45));
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(effects.OfType<Effect.ScheduleTimer>().Single(t => t.Kind == TimerKinds.PackTimeout).DueAt, Is.EqualTo(Now.AddMinutes(45)));
+            Assert.That(effects.OfType<Effect.ScheduleTimer>().Single(t => t.Kind == TimerKinds.PackTimeout).DueAt,
+                Is.EqualTo(Now.AddMinutes(45)));
             Assert.That(late.Status, Is.EqualTo(InstanceStatus.NeedsAttention));
             Assert.That(late.LastError, Does.StartWith("The response pack was not rendered in time (45 minutes)."));
             Assert.That(lateEffects.OfType<Effect.SetRequestStatus>().Single().Status, Is.EqualTo("needs-attention"));
@@ -66,7 +68,8 @@ public sealed class PackTimeoutTests
     {
         var atPack = AtPack(out var effects);
         var (late, _) = Advance(atPack, Timeout(effects), Now.AddMinutes(45));
-        var (reviewed, renderedEffects) = Advance(late, new PackRendered(Guid.NewGuid(), "ab", 10, null, RenderOf(effects)), Now.AddMinutes(50));
+        var (reviewed, renderedEffects) = Advance(late, new PackRendered(Guid.NewGuid(), "ab", 10, null, RenderOf(effects)),
+            Now.AddMinutes(50));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(reviewed.Status, Is.EqualTo(InstanceStatus.Waiting));
@@ -82,16 +85,20 @@ public sealed class PackTimeoutTests
         var atPack = AtPack(out var effects);
         var (late, _) = Advance(atPack, Timeout(effects), Now.AddMinutes(45));
         var (rerendering, retryEffects) = Advance(late, new Retry("dpo"), Now.AddMinutes(50));
-        var (stale, staleEffects) = Advance(rerendering, new PackRendered(Guid.NewGuid(), "ab", 10, null, RenderOf(effects)), Now.AddMinutes(51));
-        var (reviewed, _) = Advance(rerendering, new PackRendered(Guid.NewGuid(), "cd", 12, null, RenderOf(retryEffects)), Now.AddMinutes(52));
+        var (stale, staleEffects) = Advance(rerendering, new PackRendered(Guid.NewGuid(), "ab", 10, null, RenderOf(effects)),
+            Now.AddMinutes(51));
+        var (reviewed, _) = Advance(rerendering, new PackRendered(Guid.NewGuid(), "cd", 12, null, RenderOf(retryEffects)),
+            Now.AddMinutes(52));
         var (oldTimer, oldTimerEffects) = Advance(rerendering, Timeout(effects), Now.AddMinutes(95));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(RenderOf(retryEffects), Is.Not.EqualTo(RenderOf(effects)));
-            Assert.That(retryEffects.OfType<Effect.ScheduleTimer>().Single(t => t.Kind == TimerKinds.PackTimeout).DueAt, Is.EqualTo(Now.AddMinutes(95)));
+            Assert.That(retryEffects.OfType<Effect.ScheduleTimer>().Single(t => t.Kind == TimerKinds.PackTimeout).DueAt,
+                Is.EqualTo(Now.AddMinutes(95)));
             Assert.That((stale, staleEffects.Count), Is.EqualTo((rerendering, 0)), "the superseded render's letter is not the one awaited");
             Assert.That(reviewed.WaitingFor, Is.EqualTo(Bookmarks.Decision("review")));
-            Assert.That((oldTimer, oldTimerEffects.Count), Is.EqualTo((rerendering, 0)), "the first render's timer is not the new render's");
+            Assert.That((oldTimer, oldTimerEffects.Count), Is.EqualTo((rerendering, 0)),
+                "the first render's timer is not the new render's");
         }
     }
 

@@ -18,7 +18,8 @@ public sealed class StaleReplyTests
     // The CRM's task after one retryable failure: attempt 2 is out.
     private static (WorkflowInstance Instance, Guid Task) SecondAttempt()
     {
-        var i = new WorkflowInstance(Guid.NewGuid(), Guid.NewGuid(), "erasure", 1, 0, InstanceStatus.Pending, null, new InstanceState(), 0, null, 1);
+        var i = new WorkflowInstance(Guid.NewGuid(), Guid.NewGuid(), "erasure", 1, 0, InstanceStatus.Pending, null,
+            new InstanceState(), 0, null, 1);
         i = Advance(i, new Start()).Item1;
         i = Advance(i, new IdentityVerified("manual", "checked", "staff")).Item1;
         i = Advance(i, new Decision("assess", Decisions.Proceed, null, [], "dpo")).Item1;
@@ -39,7 +40,8 @@ public sealed class StaleReplyTests
         {
             Assert.That(after, Is.EqualTo(i));
             Assert.That(effects, Is.Empty);
-            Assert.That(current.State.Tasks.Single().Status, Is.EqualTo(ConnectorTaskStatus.Failed), "the current attempt's own failure counts");
+            Assert.That(current.State.Tasks.Single().Status, Is.EqualTo(ConnectorTaskStatus.Failed),
+                "the current attempt's own failure counts");
         }
     }
 

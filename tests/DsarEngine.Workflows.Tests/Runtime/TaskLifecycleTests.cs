@@ -11,14 +11,16 @@ public sealed class TaskLifecycleTests
     private static readonly ConnectorInfo Billing = new("billing", ["erase"], 48);
 
     private static StepContext Context(DateTimeOffset? now = null, params ConnectorInfo[] connectors) =>
-        new(now ?? Now, "erasure", "DSR-AAAA-BBBB-CCCC", ClockStops: true, DueAt: Now.AddDays(30), connectors.Length > 0 ? connectors : [Crm, Billing]);
+        new(now ?? Now, "erasure", "DSR-AAAA-BBBB-CCCC", ClockStops: true, DueAt: Now.AddDays(30),
+            connectors.Length > 0 ? connectors : [Crm, Billing]);
 
     private static (WorkflowInstance, IReadOnlyList<Effect>) Advance(WorkflowInstance i, Signal s, StepContext? c = null) =>
         Executor.Advance(TestDefinitions.Erasure, i, s, c ?? Context());
 
     private static WorkflowInstance Fanned(params ConnectorInfo[] connectors)
     {
-        var pending = new WorkflowInstance(Guid.Parse("0195a0c4-0000-7000-8000-000000000002"), Guid.NewGuid(), "erasure", 1, 0, InstanceStatus.Pending, null, new InstanceState(), 0, null, 1);
+        var pending = new WorkflowInstance(Guid.Parse("0195a0c4-0000-7000-8000-000000000002"), Guid.NewGuid(), "erasure", 1, 0,
+            InstanceStatus.Pending, null, new InstanceState(), 0, null, 1);
         var i = Advance(pending, new Start(), Context(null, connectors)).Item1;
         i = Advance(i, new IdentityVerified("manual", "checked", "staff"), Context(null, connectors)).Item1;
         return Advance(i, new Decision("assess", Decisions.Proceed, null, [], "dpo"), Context(null, connectors)).Item1;
@@ -32,7 +34,8 @@ public sealed class TaskLifecycleTests
         var fanned = Fanned();
         var billing = Task(fanned, "billing");
         var (retrying, effects) = Advance(fanned, Replies.Transient(billing.TaskId));
-        var (resent, resendEffects) = Advance(retrying, new TimerFired(TimerKinds.TaskRetry, billing.TaskId.ToString("N")), Context(Now.AddMinutes(1)));
+        var (resent, resendEffects) = Advance(retrying, new TimerFired(TimerKinds.TaskRetry, billing.TaskId.ToString("N")),
+            Context(Now.AddMinutes(1)));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(Task(retrying, "billing").Status, Is.EqualTo(ConnectorTaskStatus.Retrying));
@@ -40,7 +43,8 @@ public sealed class TaskLifecycleTests
             Assert.That(effects.OfType<Effect.ScheduleTimer>().Single().DueAt, Is.EqualTo(Now.AddMinutes(1)));
             Assert.That(Task(resent, "billing").Attempt, Is.EqualTo(2));
             Assert.That(resendEffects.OfType<Effect.SendToConnector>().Single().Command.Attempt, Is.EqualTo(2));
-            Assert.That(resendEffects.OfType<Effect.SendToConnector>().Single().Command.IdempotencyKey, Is.EqualTo(billing.TaskId.ToString("N")));
+            Assert.That(resendEffects.OfType<Effect.SendToConnector>().Single().Command.IdempotencyKey,
+                Is.EqualTo(billing.TaskId.ToString("N")));
         }
     }
 
@@ -89,7 +93,8 @@ public sealed class TaskLifecycleTests
         var i = Advance(fanned, Replies.Done(Task(fanned, "crm").TaskId)).Item1;
         var billing = Task(i, "billing").TaskId;
         var (failed, _) = Advance(i, new TaskFailed(billing, false, "unsupported", "legacy system"));
-        var (done, effects) = Advance(failed, new TaskCompletedManually(billing, "partial", "Erased by hand in the legacy ledger; invoices kept.",
+        var (done, effects) = Advance(failed, new TaskCompletedManually(billing, "partial",
+            "Erased by hand in the legacy ledger; invoices kept.",
             [new RetainedItem("invoices", "§147 AO", null)], null, "dpo@example.org"));
         using (Assert.EnterMultipleScope())
         {
@@ -139,21 +144,24 @@ public sealed class TaskLifecycleTests
     {
         var fanned = Fanned();
         var (i, _) = Advance(fanned, Replies.Partial(Task(fanned, "billing").TaskId));
-        Assert.That(Task(i, "billing").Retained.Single(), Is.EqualTo(new RetainedItem("invoices", "Code de commerce L123-22", new DateOnly(2035, 1, 1))));
+        Assert.That(Task(i, "billing").Retained.Single(),
+            Is.EqualTo(new RetainedItem("invoices", "Code de commerce L123-22", new DateOnly(2035, 1, 1))));
     }
 
     [Test]
     public void A_manual_connector_gets_a_task_and_its_own_timeout_and_its_command_is_marked_manual()
     {
         var ledger = new ConnectorInfo("ledger", ["erase"], 72, ConnectorKinds.Manual);
-        var pending = new WorkflowInstance(Guid.NewGuid(), Guid.NewGuid(), "erasure", 1, 0, InstanceStatus.Pending, null, new InstanceState(), 0, null, 1);
+        var pending = new WorkflowInstance(Guid.NewGuid(), Guid.NewGuid(), "erasure", 1, 0, InstanceStatus.Pending, null,
+            new InstanceState(), 0, null, 1);
         var definition = TestDefinitions.Erasure with
         {
             Steps = [.. TestDefinitions.Erasure.Steps.Select(s => s.Id == "erase" ? s with { TimeoutHours = null } : s)],
         };
         var i = pending;
         IReadOnlyList<Effect> effects = [];
-        foreach (var signal in new Signal[] { new Start(), new IdentityVerified("manual", "ok", "staff"), new Decision("assess", Decisions.Proceed, null, [], "dpo") })
+        foreach (var signal in new Signal[]
+            { new Start(), new IdentityVerified("manual", "ok", "staff"), new Decision("assess", Decisions.Proceed, null, [], "dpo") })
             (i, effects) = Executor.Advance(definition, i, signal, Context(null, Crm, ledger));
         var command = effects.OfType<Effect.SendToConnector>().Single(s => s.Connector == "ledger").Command;
         var timeout = effects.OfType<Effect.ScheduleTimer>().Single(t => t.StepId == Task(i, "ledger").TaskId.ToString("N"));
@@ -175,8 +183,10 @@ public sealed class TaskLifecycleTests
         var reviewed = new ConnectorInfo("crm", ["erase"], 48, ConnectorKinds.Bus, NeedsReview: true);
         WorkflowInstance Run(ConnectorInfo connector)
         {
-            var i = new WorkflowInstance(Guid.NewGuid(), Guid.NewGuid(), "erasure", 1, 0, InstanceStatus.Pending, null, new InstanceState(), 0, null, 1);
-            foreach (var signal in new Signal[] { new Start(), new IdentityVerified("manual", "ok", "staff"), new Decision("assess", Decisions.Proceed, null, [], "dpo") })
+            var i = new WorkflowInstance(Guid.NewGuid(), Guid.NewGuid(), "erasure", 1, 0, InstanceStatus.Pending, null,
+                new InstanceState(), 0, null, 1);
+            foreach (var signal in new Signal[]
+                { new Start(), new IdentityVerified("manual", "ok", "staff"), new Decision("assess", Decisions.Proceed, null, [], "dpo") })
                 i = Executor.Advance(definition, i, signal, Context(null, connector)).Item1;
             return Executor.Advance(definition, i, Replies.Done(i.State.Tasks.Single().TaskId), Context(null, connector)).Item1;
         }
@@ -187,16 +197,19 @@ public sealed class TaskLifecycleTests
     [Test]
     public void A_refusal_with_packs_rendered_gets_its_letter_and_the_link_then_closes_refused()
     {
-        var pending = new WorkflowInstance(Guid.NewGuid(), Guid.NewGuid(), "erasure", 1, 0, InstanceStatus.Pending, null, new InstanceState(), 0, null, 1);
+        var pending = new WorkflowInstance(Guid.NewGuid(), Guid.NewGuid(), "erasure", 1, 0, InstanceStatus.Pending, null,
+            new InstanceState(), 0, null, 1);
         var rendering = Context() with { RendersPacks = true };
         var i = Advance(pending, new Start(), rendering).Item1;
         i = Advance(i, new IdentityVerified("manual", "ok", "staff"), rendering).Item1;
-        var (atPack, refusedEffects) = Advance(i, new Decision("assess", Decisions.Refuse, "Manifestly unfounded.", ["art-12-5"], "dpo"), rendering);
+        var (atPack, refusedEffects) = Advance(i,
+            new Decision("assess", Decisions.Refuse, "Manifestly unfounded.", ["art-12-5"], "dpo"), rendering);
         var (closed, deliverEffects) = Advance(atPack, new PackRendered(Guid.NewGuid(), "ab", 10, null), rendering);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(atPack.WaitingFor, Is.EqualTo(Bookmarks.Pack));
-            Assert.That(refusedEffects.OfType<Effect.Mail>().Single().Template, Is.EqualTo("request-refused"), "told without delay (Art. 12(4))");
+            Assert.That(refusedEffects.OfType<Effect.Mail>().Single().Template, Is.EqualTo("request-refused"),
+                "told without delay (Art. 12(4))");
             Assert.That(refusedEffects.OfType<Effect.SendToConnector>(), Is.Empty, "nothing is erased");
             Assert.That(refusedEffects.OfType<Effect.RenderPack>(), Has.Exactly(1).Items);
             Assert.That(deliverEffects.OfType<Effect.Mail>().Single().Template, Is.EqualTo("refusal-letter"));

@@ -13,7 +13,8 @@ public sealed class SecretTokensTests
         using (Assert.EnterMultipleScope())
         {
             // Another instance with the same key, as another engine or a restart has: the same token.
-            Assert.That(new SecretTokens(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()).Derive("status", id), Is.EqualTo(Tokens.Derive("status", id)));
+            Assert.That(new SecretTokens(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()).Derive("status", id),
+                Is.EqualTo(Tokens.Derive("status", id)));
             Assert.That(Tokens.Derive("status", id), Is.Not.EqualTo(Tokens.Derive("download", id)));
             Assert.That(Tokens.Derive("status", id), Is.Not.EqualTo(Tokens.Derive("status", Guid.NewGuid())));
             Assert.That(new SecretTokens(new byte[32]).Derive("status", id), Is.Not.EqualTo(Tokens.Derive("status", id)));

@@ -8,7 +8,8 @@ namespace DsarEngine.Tests.Shared;
 internal static class BrokerCleanup
 {
     // The queues an engine declares under its Dsar:Bus:EndpointPrefix (its consumers' endpoints).
-    public static readonly string[] EngineQueues = ["dsar-connector-replies", "dsar-http-connector", "dsar-opendsr-connector", "dsar-pack-renderer"];
+    public static readonly string[] EngineQueues =
+        ["dsar-connector-replies", "dsar-http-connector", "dsar-opendsr-connector", "dsar-pack-renderer"];
 
     public static Task DeleteEngineQueuesAsync(string prefix) => DeleteAsync([.. EngineQueues.Select(q => prefix + q)]);
 

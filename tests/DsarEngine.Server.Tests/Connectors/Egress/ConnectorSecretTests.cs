@@ -27,8 +27,10 @@ public sealed class ConnectorSecretTests
         var b = await TestTenant.CreateAsync(Engine);
         Engine.Settings.ProvisionSecret(a.Slug, "newsletter", SecretValue, listener.Url);
 
-        var borrowed = await b.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/connectors/vendor", Registration("http", listener.Url, "newsletter"));
-        var missing = await b.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/connectors/vendor", Registration("http", listener.Url, "no-such-secret"));
+        var borrowed = await b.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/connectors/vendor",
+            Registration("http", listener.Url, "newsletter"));
+        var missing = await b.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/connectors/vendor",
+            Registration("http", listener.Url, "no-such-secret"));
         var borrowedText = await borrowed.Content.ReadAsStringAsync();
         var problem = JsonNode.Parse(borrowedText)!;
         using (Assert.EnterMultipleScope())
@@ -40,7 +42,8 @@ public sealed class ConnectorSecretTests
                 Is.EqualTo("secretRef 'newsletter' is not a secret the operator provisioned for this organisation and endpoint."));
             Assert.That(borrowedText, Does.Not.Contain("Dsar:").And.Not.Contain("Secrets"));
             // A name that exists for another organisation answers exactly like one that exists nowhere.
-            Assert.That(Comparable(await missing.Content.ReadAsStringAsync()).Replace("no-such-secret", "newsletter", StringComparison.Ordinal),
+            Assert.That(
+                Comparable(await missing.Content.ReadAsStringAsync()).Replace("no-such-secret", "newsletter", StringComparison.Ordinal),
                 Is.EqualTo(Comparable(borrowedText)));
             Assert.That(await Rows.CountAsync(Engine, "connectors", b.Id), Is.Zero);
         }
@@ -54,12 +57,17 @@ public sealed class ConnectorSecretTests
         var admin = a.Staff(Engine, "admin");
         Engine.Settings.ProvisionSecret(a.Slug, "newsletter", SecretValue, new Uri(listener.Url, "tenant-a/"));
 
-        var elsewhere = await admin.PutAsJsonAsync("/api/v1/staff/connectors/vendor", Registration("opendsr", new Uri("https://attacker.example/"), "newsletter"));
+        var elsewhere = await admin.PutAsJsonAsync("/api/v1/staff/connectors/vendor",
+            Registration("opendsr", new Uri("https://attacker.example/"), "newsletter"));
         var otherPort = await admin.PutAsJsonAsync("/api/v1/staff/connectors/vendor",
-            Registration("http", new UriBuilder(listener.Url) { Port = listener.Url.Port == 1 ? 2 : 1, Path = "tenant-a/" }.Uri, "newsletter"));
-        var otherPath = await admin.PutAsJsonAsync("/api/v1/staff/connectors/vendor", Registration("http", new Uri(listener.Url, "tenant-ab/"), "newsletter"));
-        var escaping = await admin.PutAsJsonAsync("/api/v1/staff/connectors/vendor", Registration("http", new Uri(listener.Url + "tenant-a/%2e%2e/admin/"), "newsletter"));
-        var bound = await admin.PutAsJsonAsync("/api/v1/staff/connectors/vendor", Registration("http", new Uri(listener.Url, "tenant-a/v2"), "newsletter"));
+            Registration("http", new UriBuilder(listener.Url) { Port = listener.Url.Port == 1 ? 2 : 1, Path = "tenant-a/" }.Uri,
+                "newsletter"));
+        var otherPath = await admin.PutAsJsonAsync("/api/v1/staff/connectors/vendor",
+            Registration("http", new Uri(listener.Url, "tenant-ab/"), "newsletter"));
+        var escaping = await admin.PutAsJsonAsync("/api/v1/staff/connectors/vendor",
+            Registration("http", new Uri(listener.Url + "tenant-a/%2e%2e/admin/"), "newsletter"));
+        var bound = await admin.PutAsJsonAsync("/api/v1/staff/connectors/vendor",
+            Registration("http", new Uri(listener.Url, "tenant-a/v2"), "newsletter"));
         using (Assert.EnterMultipleScope())
         {
             foreach (var refused in new[] { elsewhere, otherPort, otherPath, escaping })
@@ -117,7 +125,8 @@ public sealed class ConnectorSecretTests
     {
         var http = JsonSerializer.Serialize(new { endpoint = endpoint.ToString(), secretRef, resultMode = "sync" }, Json);
         await Engine.Services.GetRequiredService<ConnectorStore>().UpsertAsync(tenant.Id,
-            new StoredConnector("vendor", [action], 24, true, kind, "X", [], [], "[]", false, http, default, null), TimeProvider.System.GetUtcNow(), CancellationToken.None);
+            new StoredConnector("vendor", [action], 24, true, kind, "X", [], [], "[]", false, http, default, null),
+            TimeProvider.System.GetUtcNow(), CancellationToken.None);
     }
 
     // The trace id differs per response; everything else must be identical.

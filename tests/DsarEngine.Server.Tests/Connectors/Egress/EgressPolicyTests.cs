@@ -9,7 +9,8 @@ namespace DsarEngine.Server.Tests.Connectors.Egress;
 public sealed class EgressPolicyTests
 {
     private static EgressPolicy Policy(string environment = "Production", bool allowHttp = false, params string[] networks) =>
-        new(Options.Create(new EgressOptions { AllowHttp = allowHttp, AllowedNetworks = networks }), new HostingEnvironment { EnvironmentName = environment });
+        new(Options.Create(new EgressOptions { AllowHttp = allowHttp, AllowedNetworks = networks }),
+            new HostingEnvironment { EnvironmentName = environment });
 
     [TestCase("Production", false, false)]
     [TestCase("Staging", false, false)]
@@ -18,7 +19,8 @@ public sealed class EgressPolicyTests
     public void Plain_http_is_refused_outside_development_unless_the_operator_allows_it(string environment, bool allowHttp, bool accepted)
     {
         var refusal = Policy(environment, allowHttp).Refusal(new Uri("http://api.example/"));
-        Assert.That(refusal, accepted ? Is.Null : Is.EqualTo("Only https URLs are called: this engine does not send anything over plain http."));
+        Assert.That(refusal,
+            accepted ? Is.Null : Is.EqualTo("Only https URLs are called: this engine does not send anything over plain http."));
     }
 
     [TestCase("127.0.0.1", "loopback")]
@@ -75,7 +77,8 @@ public sealed class EgressPolicyTests
     [TestCase("https://2130706433/", "loopback")]
     [TestCase("https://[fd00::1]/", "private")]
     public void A_url_that_names_an_internal_address_is_refused_before_any_connection(string url, string kind) =>
-        Assert.That(Policy().Refusal(new Uri(url)), Is.EqualTo($"The engine does not call {kind} addresses unless its operator allows that network."));
+        Assert.That(Policy().Refusal(new Uri(url)),
+            Is.EqualTo($"The engine does not call {kind} addresses unless its operator allows that network."));
 
     [Test]
     public void Urls_with_credentials_or_another_scheme_are_refused_and_a_public_https_url_is_not()
@@ -83,7 +86,8 @@ public sealed class EgressPolicyTests
         var policy = Policy();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(policy.Refusal(new Uri("https://user:pass@api.example/")), Is.EqualTo("A user name or password in the URL is not accepted."));
+            Assert.That(policy.Refusal(new Uri("https://user:pass@api.example/")),
+                Is.EqualTo("A user name or password in the URL is not accepted."));
             Assert.That(policy.Refusal(new Uri("ftp://api.example/")), Is.EqualTo("Only https URLs are called."));
             Assert.That(policy.Refusal(new Uri("file:///etc/passwd")), Is.EqualTo("Only https URLs are called."));
             Assert.That(policy.Refusal(new Uri("https://api.newsletter.example/dsar/")), Is.Null);

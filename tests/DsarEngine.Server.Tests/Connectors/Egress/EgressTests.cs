@@ -42,7 +42,8 @@ public sealed class EgressTests
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
             Assert.That((string)problem["type"]!, Is.EqualTo("urn:dsar:problem:egress-refused"));
-            Assert.That((string)problem["errors"]!["http.endpoint"]![0]!, Is.EqualTo($"The engine does not call {kind} addresses unless its operator allows that network."));
+            Assert.That((string)problem["errors"]!["http.endpoint"]![0]!,
+                Is.EqualTo($"The engine does not call {kind} addresses unless its operator allows that network."));
             Assert.That(await Rows.CountAsync(strict, "connectors", tenant.Id), Is.Zero);
         }
     }
@@ -54,10 +55,12 @@ public sealed class EgressTests
         listener.Start();
         var target = new DnsEndPoint("localhost", ((IPEndPoint)listener.LocalEndpoint).Port);
 
-        var refused = Assert.CatchAsync<EgressRefusedException>(async () => await strict.Services.GetRequiredService<EgressConnector>().ConnectAsync(target, CancellationToken.None));
+        var refused = Assert.CatchAsync<EgressRefusedException>(
+            async () => await strict.Services.GetRequiredService<EgressConnector>().ConnectAsync(target, CancellationToken.None));
         var reachedWhenRefused = listener.Pending();
         // The same guard with the loopback allowed (the shared engine's configuration) connects: it refuses by address, not always.
-        await using var allowed = await SharedEngine.Engine.Services.GetRequiredService<EgressConnector>().ConnectAsync(target, CancellationToken.None);
+        await using var allowed = await SharedEngine.Engine.Services.GetRequiredService<EgressConnector>()
+            .ConnectAsync(target, CancellationToken.None);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(refused!.Message, Does.Contain("loopback"));
@@ -74,12 +77,14 @@ public sealed class EgressTests
         var host = Dns.GetHostName();
         var addresses = await Dns.GetHostAddressesAsync(host);
         Assume.That(addresses.Length > 0 && addresses.All(a => InternalNetworks.Kind(a) is not null), Is.True,
-            $"this test needs the machine's own name ({host}) to resolve to internal addresses only, as it does on developer machines and CI containers");
+            $"this test needs the machine's own name ({host}) to resolve to internal addresses only, "
+                + "as it does on developer machines and CI containers");
         await using var listener = await ScriptedServer.StartAsync(context => Task.CompletedTask);
         var endpoint = new Uri($"http://{host}:{listener.Url.Port}/");
         var tenant = await TestTenant.CreateAsync(strict);
         strict.Settings.ProvisionSecret(tenant.Slug, "svc", "a-secret-for-the-connect-time-test-0123456789", endpoint);
-        await RequestDriver.RegisterAsync(tenant.Staff(strict, "admin"), "svc", new { kind = "http", actions = new[] { "erase" }, http = new { endpoint = endpoint.ToString(), secretRef = "svc" } });
+        await RequestDriver.RegisterAsync(tenant.Staff(strict, "admin"), "svc",
+            new { kind = "http", actions = new[] { "erase" }, http = new { endpoint = endpoint.ToString(), secretRef = "svc" } });
 
         var (task, _) = await TaskRuns.RunAsync(strict, tenant, "svc", "erasure", TaskRuns.Failed);
         using (Assert.EnterMultipleScope())

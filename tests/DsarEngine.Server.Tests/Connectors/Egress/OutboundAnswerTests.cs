@@ -77,7 +77,8 @@ public sealed class OutboundAnswerTests
             Assert.That((string)task["detail"]!, Does.StartWith("response-too-large: "));
             Assert.That(journal, Does.Contain("response-too-large"));
             // 16 MiB read, plus what the kernels' socket buffers took (up to a few tens of MiB) before the engine hung up.
-            Assert.That(await connector.SentAsync(), Is.LessThan(100L * 1024 * 1024), "the engine stops reading just past its 16 MiB bound, long before the 256 MiB offered");
+            Assert.That(await connector.SentAsync(), Is.LessThan(100L * 1024 * 1024),
+                "the engine stops reading just past its 16 MiB bound, long before the 256 MiB offered");
         }
     }
 
@@ -115,7 +116,8 @@ public sealed class OutboundAnswerTests
                     return 0;
                 head.Append(Encoding.ASCII.GetString(buffer, 0, read));
             }
-            await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"));
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"));
             var chunk = Encoding.ASCII.GetBytes($"{ChunkBytes:x}\r\n{new string(' ', ChunkBytes)}\r\n");
             long sent = 0;
             try
@@ -145,7 +147,10 @@ public sealed class OutboundAnswerTests
         await using var processor = await ScriptedServer.StartAsync(async context =>
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsJsonAsync(new { error = new { code = 400, message = "db01.corp.internal: password of svc_dsar expired" }, title = "db01.corp.internal" });
+            await context.Response.WriteAsJsonAsync(new
+            {
+                error = new { code = 400, message = "db01.corp.internal: password of svc_dsar expired" }, title = "db01.corp.internal",
+            });
         });
         var tenant = await RegisterAsync("opendsr", processor.Url, "erase");
 
@@ -168,7 +173,10 @@ public sealed class OutboundAnswerTests
         var tenant = await RegisterAsync("opendsr", processor.Url, "erase");
         HttpRequestMessage Forged()
         {
-            var message = new HttpRequestMessage(HttpMethod.Post, $"/opendsr/v1/callbacks/{tenant.Slug}/vendor") { Content = new StringContent("""{"request_status":"completed"}""") };
+            var message = new HttpRequestMessage(HttpMethod.Post, $"/opendsr/v1/callbacks/{tenant.Slug}/vendor")
+            {
+                Content = new StringContent("""{"request_status":"completed"}"""),
+            };
             message.Headers.Add(OpenDsrSigner.SignatureHeader, Convert.ToBase64String(new byte[256]));
             return message;
         }

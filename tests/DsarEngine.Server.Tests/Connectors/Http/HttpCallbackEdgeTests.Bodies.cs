@@ -12,10 +12,11 @@ public sealed partial class HttpCallbackEdgeTests
     public async Task An_oversized_result_gets_413_and_stores_nothing(bool announceLength)
     {
         const long total = 256L * 1024 * 1024;
-        var (outboxBefore, chunksBefore) = (await CountAsync("SELECT count(*) FROM outbox"), await CountAsync("SELECT count(*) FROM connector_exports"));
+        var (outboxBefore, chunksBefore) =
+            (await CountAsync("SELECT count(*) FROM outbox"), await CountAsync("SELECT count(*) FROM connector_exports"));
         using var client = engine.CreateClient();
-        var (status, problem, sent) = await RawHttp.PostEndlessAsync(client.BaseAddress!, $"/api/v1/connectors/http/some-org/some-saas/tasks/{Guid.NewGuid()}/result",
-            total, announceLength);
+        var (status, problem, sent) = await RawHttp.PostEndlessAsync(client.BaseAddress!,
+            $"/api/v1/connectors/http/some-org/some-saas/tasks/{Guid.NewGuid()}/result", total, announceLength);
         await TestContext.Out.WriteLineAsync($"{sent} of {total} bytes sent before the answer");
         using (Assert.EnterMultipleScope())
         {
@@ -33,7 +34,8 @@ public sealed partial class HttpCallbackEdgeTests
     public async Task A_body_over_the_server_wide_limit_gets_413_on_an_endpoint_without_a_larger_one()
     {
         using var client = engine.CreateClient();
-        var (status, problem, sent) = await RawHttp.PostEndlessAsync(client.BaseAddress!, "/api/v1/requests/DSR-AAAA-BBBB-CCCC/identity", 64L * 1024 * 1024,
+        var (status, problem, sent) = await RawHttp.PostEndlessAsync(client.BaseAddress!, "/api/v1/requests/DSR-AAAA-BBBB-CCCC/identity",
+            64L * 1024 * 1024,
             announceLength: false, contentType: "application/x-www-form-urlencoded");
         using (Assert.EnterMultipleScope())
         {
@@ -52,10 +54,15 @@ public sealed partial class HttpCallbackEdgeTests
         var body = new JsonObject
         {
             ["outcome"] = "done", ["note"] = "Gathered from the paper archive.",
-            ["export"] = new JsonObject { ["connector"] = "archive", ["system"] = "Archive", ["categories"] = new JsonArray(new JsonObject { ["category"] = "letters", ["records"] = new JsonArray(record) }) },
+            ["export"] = new JsonObject
+            {
+                ["connector"] = "archive", ["system"] = "Archive",
+                ["categories"] = new JsonArray(new JsonObject { ["category"] = "letters", ["records"] = new JsonArray(record) }),
+            },
         };
         using var staff = tenant.Staff(engine, "privacy-officer");
-        var large = await staff.PostAsync($"/api/v1/staff/requests/DSR-AAAA-BBBB-CCCC/tasks/{Guid.NewGuid()}/complete", Submissions.Json(body));
+        var large = await staff.PostAsync($"/api/v1/staff/requests/DSR-AAAA-BBBB-CCCC/tasks/{Guid.NewGuid()}/complete",
+            Submissions.Json(body));
         // The same size anywhere else is refused before it is read.
         var elsewhere = await staff.PostAsync("/api/v1/staff/requests", Submissions.Json(body));
         using (Assert.EnterMultipleScope())

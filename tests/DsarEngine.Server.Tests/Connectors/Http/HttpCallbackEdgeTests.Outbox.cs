@@ -17,17 +17,22 @@ public sealed partial class HttpCallbackEdgeTests
         using var client = engine.CreateClient();
         var first = await client.SendAsync(callback.Request());
         var replayed = await client.SendAsync(callback.Request());
-        var view = await TestData.Workflows.WaitForAsync(staff, reference, v => (string)RequestDriver.Task(v, name)["status"]! == "done", "the export to be accepted");
+        var view = await TestData.Workflows.WaitForAsync(staff, reference, v => (string)RequestDriver.Task(v, name)["status"]! == "done",
+            "the export to be accepted");
         var task = RequestDriver.Task(view, name);
         var taskId = Guid.Parse((string)task["taskId"]!);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
             Assert.That(replayed.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), "a replay is answered like the original");
-            Assert.That(await CountAsync("SELECT count(DISTINCT export_id) FROM connector_exports WHERE task_id = @taskId", new { taskId }), Is.EqualTo(1));
-            Assert.That(await CountAsync("SELECT count(*) FROM connector_exports WHERE task_id = @taskId", new { taskId }), Is.EqualTo(1), "one chunk, stored once");
-            Assert.That(await CountAsync("SELECT count(*) FROM outbox WHERE body -> 'task' ->> 'taskId' = @id AND message_type LIKE '%ConnectorTaskCompleted'",
-                new { id = taskId.ToString() }), Is.EqualTo(1));
+            Assert.That(await CountAsync("SELECT count(DISTINCT export_id) FROM connector_exports WHERE task_id = @taskId", new { taskId }),
+                Is.EqualTo(1));
+            Assert.That(await CountAsync("SELECT count(*) FROM connector_exports WHERE task_id = @taskId", new { taskId }), Is.EqualTo(1),
+                "one chunk, stored once");
+            Assert.That(await CountAsync(
+                    "SELECT count(*) FROM outbox WHERE body -> 'task' ->> 'taskId' = @id AND message_type LIKE '%ConnectorTaskCompleted'",
+                    new { id = taskId.ToString() }),
+                Is.EqualTo(1));
             Assert.That((int)task["export"]!["records"]!, Is.GreaterThan(0));
         }
     }
@@ -74,9 +79,11 @@ public sealed partial class HttpCallbackEdgeTests
         }
         // What the relay made of it, and whether the engine sees the broker, to tell the two apart.
         var row = await Rows.ScalarAsync<string?>(engine,
-            "SELECT format('sent_at=%s attempts=%s last_error=%s', sent_at, attempts, last_error) FROM outbox WHERE message_type LIKE '%ConnectorTaskCompleted' AND sent_at IS NULL LIMIT 1", new { });
+            "SELECT format('sent_at=%s attempts=%s last_error=%s', sent_at, attempts, last_error) FROM outbox "
+                + "WHERE message_type LIKE '%ConnectorTaskCompleted' AND sent_at IS NULL LIMIT 1", new { });
         var broker = await staff.GetAsync("/health/broker");
-        Assert.Fail($"The callback was not delivered after the broker came back; outbox: {row ?? "all sent"}; /health/broker: {(int)broker.StatusCode} "
+        Assert.Fail($"The callback was not delivered after the broker came back; outbox: {row ?? "all sent"}; "
+            + $"/health/broker: {(int)broker.StatusCode} "
             + $"{await broker.Content.ReadAsStringAsync()}; last view: {view.ToJsonString()}");
         return view;
     }

@@ -33,8 +33,10 @@ public sealed partial class HttpCallbackEdgeTests
         await gate.DisposeAsync();
     }
 
-    // A newsletter SaaS in callback mode whose callbacks are held back for the test to deliver, and a request whose export task waits for one.
-    private static async Task<(NewsletterService Saas, CapturedCallbacks Callbacks, HttpClient Staff, string Reference, string Name)> TaskWaitingForCallbackAsync()
+    // A newsletter SaaS in callback mode whose callbacks are held back for the test to deliver, and a request whose
+    // export task waits for one.
+    private static async Task<(NewsletterService Saas, CapturedCallbacks Callbacks, HttpClient Staff, string Reference, string Name)>
+        TaskWaitingForCallbackAsync()
     {
         var callbacks = new CapturedCallbacks();
         var saas = await NewsletterService.StartAsync(callbacks, mode: "callback");
@@ -45,11 +47,13 @@ public sealed partial class HttpCallbackEdgeTests
         var staff = tenant.Staff(engine, "privacy-officer");
         var reference = await RequestDriver.SubmitAsync(engine, tenant, "access", SamplePeople.Demo[2].Email);
         await RequestDriver.ToFanOutAsync(staff, reference);
-        await TestData.Workflows.WaitForAsync(staff, reference, v => (string)RequestDriver.Task(v, name)["status"]! == "acknowledged", "the connector's 202");
+        await TestData.Workflows.WaitForAsync(staff, reference, v => (string)RequestDriver.Task(v, name)["status"]! == "acknowledged",
+            "the connector's 202");
         return (saas, callbacks, staff, reference, name);
     }
 
-    private static Task<long> CountAsync(string sql, object? parameters = null) => Rows.ScalarAsync<long>(engine, sql, parameters ?? new { });
+    private static Task<long> CountAsync(string sql, object? parameters = null) =>
+        Rows.ScalarAsync<long>(engine, sql, parameters ?? new { });
 
     [TestCase("t={0},t={0},v1={1}")]
     [TestCase("t=9223372036854775807,v1={1}")]
@@ -57,14 +61,16 @@ public sealed partial class HttpCallbackEdgeTests
     public async Task A_crafted_signature_header_is_refused_with_401_and_changes_nothing(string format)
     {
         var body = Encoding.UTF8.GetBytes("""{"outcome":"done","summary":"x"}""");
-        var header = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, TimeProvider.System.GetUtcNow().ToUnixTimeSeconds(), new string('a', 64));
+        var header = string.Format(System.Globalization.CultureInfo.InvariantCulture, format,
+            TimeProvider.System.GetUtcNow().ToUnixTimeSeconds(), new string('a', 64));
         var outboxBefore = await CountAsync("SELECT count(*) FROM outbox");
         var tenant = await TestTenant.CreateAsync(engine);
         await using var saas = await NewsletterService.StartAsync(mode: "callback");
         var name = $"news-{Guid.NewGuid():N}"[..13];
         saas.Provision(engine, tenant);
         await RequestDriver.RegisterAsync(tenant.Staff(engine, "admin"), name, saas.Registration("export"));
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/connectors/http/{tenant.Slug}/{name}/tasks/{Guid.NewGuid()}/result")
+        using var message = new HttpRequestMessage(HttpMethod.Post,
+            $"/api/v1/connectors/http/{tenant.Slug}/{name}/tasks/{Guid.NewGuid()}/result")
         {
             Content = new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } },
         };

@@ -14,7 +14,8 @@ public sealed class HttpConnectorTests
 {
     private static EngineFactory Engine => SharedEngine.Engine;
 
-    private static async Task<(TestTenant Tenant, HttpClient Staff, string Name)> RegisterAsync(NewsletterService saas, params string[] actions)
+    private static async Task<(TestTenant Tenant, HttpClient Staff, string Name)> RegisterAsync(
+        NewsletterService saas, params string[] actions)
     {
         var tenant = await TestTenant.CreateAsync(Engine);
         var name = $"news-{Guid.NewGuid():N}"[..13];
@@ -23,7 +24,8 @@ public sealed class HttpConnectorTests
         return (tenant, tenant.Staff(Engine, "privacy-officer"), name);
     }
 
-    private static async Task<JsonObject> RunToTaskAsync(TestTenant tenant, HttpClient staff, string name, string right, string email, Func<JsonObject, bool> until)
+    private static async Task<JsonObject> RunToTaskAsync(
+        TestTenant tenant, HttpClient staff, string name, string right, string email, Func<JsonObject, bool> until)
     {
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, right, email);
         await RequestDriver.ToFanOutAsync(staff, reference);
@@ -37,7 +39,8 @@ public sealed class HttpConnectorTests
         await using var saas = await NewsletterService.StartAsync();
         var (tenant, staff, name) = await RegisterAsync(saas, "export");
         var subject = SamplePeople.Demo[2];
-        var task = await RunToTaskAsync(tenant, staff, name, "access", subject.Email, t => (string)t["status"]! != "sent" && (string)t["status"]! != "acknowledged");
+        var task = await RunToTaskAsync(tenant, staff, name, "access", subject.Email,
+            t => (string)t["status"]! != "sent" && (string)t["status"]! != "acknowledged");
         Assert.That((string)task["status"]!, Is.EqualTo("done"));
         Assert.That((int)task["export"]!["records"]!, Is.GreaterThan(0));
     }
@@ -71,11 +74,13 @@ public sealed class HttpConnectorTests
         var (tenant, staff, name) = await RegisterAsync(saas, "erase");
         var task = await RunToTaskAsync(tenant, staff, name, "erasure", SamplePeople.All[5].Email, t => (string)t["status"]! == "partial");
         var forged = Encoding.UTF8.GetBytes("""{"outcome":"done","summary":"forged"}""");
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/connectors/http/{tenant.Slug}/{name}/tasks/{(string)task["taskId"]!}/result")
+        using var message = new HttpRequestMessage(HttpMethod.Post,
+            $"/api/v1/connectors/http/{tenant.Slug}/{name}/tasks/{(string)task["taskId"]!}/result")
         {
             Content = new ByteArrayContent(forged) { Headers = { ContentType = new("application/json") } },
         };
-        message.Headers.Add(HttpTaskSignature.Header, HttpTaskSignature.Sign(Encoding.UTF8.GetBytes("a-different-secret-of-enough-length-000000"), TimeProvider.System.GetUtcNow(), forged));
+        message.Headers.Add(HttpTaskSignature.Header, HttpTaskSignature.Sign(
+            Encoding.UTF8.GetBytes("a-different-secret-of-enough-length-000000"), TimeProvider.System.GetUtcNow(), forged));
         var refused = await Engine.CreateClient().SendAsync(message);
         using (Assert.EnterMultipleScope())
         {
@@ -112,7 +117,8 @@ public sealed class HttpConnectorTests
         var details = new List<string>();
         for (var i = 0; i < 6; i++)
         {
-            var task = await RunToTaskAsync(tenant, staff, name, "erasure", SamplePeople.All[10 + i].Email, t => (string)t["status"]! == "retrying");
+            var task = await RunToTaskAsync(tenant, staff, name, "erasure", SamplePeople.All[10 + i].Email,
+                t => (string)t["status"]! == "retrying");
             details.Add((string)task["detail"]!);
         }
         using (Assert.EnterMultipleScope())
