@@ -17,6 +17,7 @@ internal static class ConnectorsSetup
         services.AddSingleton<ConnectorStore>();
         services.AddSingleton(sp => new ExportLimits(sp.GetRequiredService<IOptions<ExportOptions>>().Value.MaxBytes));
         services.AddSingleton<ExportStore>();
+        services.AddSingleton<TaskCommands>();
         services.AddSingleton<CompletedReplies>();
         services.AddSingleton<EgressPolicy>();
         services.AddSingleton<EgressConnector>();

@@ -34,8 +34,8 @@ internal static class TasksApi
             : Problems.NotFound("request with a workflow in your organisation");
 
     private static async Task<Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult>> Complete(string reference, Guid taskId,
-        HttpRequest http, ClaimsPrincipal user, RequestStore requests, WorkflowService workflows, ExportStore exports, TimeProvider clock,
-        IOptions<IntakeOptions> options, CancellationToken ct)
+        HttpRequest http, ClaimsPrincipal user, RequestStore requests, TaskCommands tasks, IOptions<IntakeOptions> options,
+        CancellationToken ct)
     {
         // A manual export may be big: allow 8 MiB here, the public API's limit elsewhere.
         var body = await JsonBodyReader.ReadAsync<CompleteTaskBody>(
@@ -47,15 +47,7 @@ internal static class TasksApi
             return Problems.Validation(errors, "Nothing was changed.");
         if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request)
             return Problems.NotFound("request in your organisation");
-        var export = checkedBody.Export is { } document
-            ? await exports.StoreDocumentAsync(
-                request.TenantId, request.Id, taskId, document.Bytes, document.Records, document.Categories, clock.GetUtcNow(), ct)
-            : null;
-        var signal = new Signal.TaskCompletedManually(
-            taskId, checkedBody.Outcome, checkedBody.Note, checkedBody.Retained, export, user.Actor());
-        var result = await workflows.SendAsync(request, signal, ct);
-        if (result.Status != WorkflowCommandStatus.Applied && export is not null)
-            await exports.DeleteAsync(request.Id, export.ExportId, ct);
+        var result = await tasks.CompleteAsync(request, taskId, checkedBody, user.Actor(), ct);
         return Answer(result, taskId);
     }
 

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using DsarEngine.Server.Platform;
 using DsarEngine.Workflows.Deadlines;
-using DsarEngine.Server.Requests;
 using DsarEngine.Server.Tenants;
 using DsarEngine.Workflows.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,11 +41,8 @@ internal static class DeadlinesApi
     }
 
     private static async Task<Results<Ok<DeadlineComputation>, ProblemHttpResult>> ForRequest(
-        string reference, ClaimsPrincipal user, RequestStore requests, TenantStore tenants, CancellationToken ct)
-    {
-        if (await requests.FindAsync(user.Tenant(), reference, ct) is not { TimeZone: not null } request)
-            return Problems.NotFound("request in your organisation");
-        var tenant = await tenants.FindAsync(user.Tenant(), ct);
-        return TypedResults.Ok(request.Clock.Compute(RequestClock.ParseClosures(tenant?.ClosureDays)));
-    }
+        string reference, ClaimsPrincipal user, DeadlineExplainer explainer, CancellationToken ct) =>
+        await explainer.ExplainAsync(user.Tenant(), reference, ct) is { } computed
+            ? TypedResults.Ok(computed)
+            : Problems.NotFound("request in your organisation");
 }

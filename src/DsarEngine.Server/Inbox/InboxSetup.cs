@@ -1,4 +1,5 @@
 using DsarEngine.Server.Inbox.Components;
+using DsarEngine.Server.Inbox.Request;
 using MudBlazor.Services;
 
 namespace DsarEngine.Server.Inbox;
@@ -13,13 +14,15 @@ internal static class InboxSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
-        return services.AddScoped<InboxUser>().AddSingleton<InboxQueries>().AddSingleton<DashboardQueries>();
+        return services.AddScoped<InboxUser>().AddSingleton<InboxQueries>().AddSingleton<DashboardQueries>()
+            .AddSingleton<RequestPageQueries>().AddScoped<RequestActions>();
     }
 
     public static IEndpointRouteBuilder MapInbox(this IEndpointRouteBuilder app)
     {
         app.MapStaticAssets();
         app.MapDashboardExport();
+        app.MapRequestDocuments();
         // The engine's own CSP (SecurityHeaders) already forbids framing: no second header from Blazor.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;

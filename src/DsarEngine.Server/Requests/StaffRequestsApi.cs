@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using System.Text.Json;
 using DsarEngine.Server.Platform;
-using DsarEngine.Workflows.Journal;
 using DsarEngine.Workflows.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -58,18 +56,8 @@ internal static class StaffRequestsApi
             : Problems.NotFound("request in your organisation");
 
     private static async Task<Results<Ok<JournalView>, ProblemHttpResult>> Journal(
-        string reference, ClaimsPrincipal user, RequestStore requests, JournalStore journal, CancellationToken ct)
-    {
-        if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request)
-            return Problems.NotFound("request in your organisation");
-        var entries = await journal.ReadAsync(request.TenantId, request.Id, ct);
-        var broken = JournalChain.FirstBroken(entries);
-        return TypedResults.Ok(new JournalView(broken is null, broken,
-            entries.Select(e => new JournalLine(
-                e.Seq, e.At, e.Actor, e.Kind, JsonDocument.Parse(e.Data).RootElement, Convert.ToHexStringLower(e.Hash))).ToArray()));
-    }
+        string reference, ClaimsPrincipal user, RequestStore requests, RequestJournal journal, CancellationToken ct) =>
+        await requests.FindAsync(user.Tenant(), reference, ct) is { } request
+            ? TypedResults.Ok(await journal.ReadAsync(request, ct))
+            : Problems.NotFound("request in your organisation");
 }
-
-internal sealed record JournalView(bool Verified, int? FirstBrokenSeq, JournalLine[] Entries);
-
-internal sealed record JournalLine(int Seq, DateTimeOffset At, string Actor, string Kind, JsonElement Data, string Hash);

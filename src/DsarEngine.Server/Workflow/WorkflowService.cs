@@ -1,3 +1,5 @@
+using Dapper;
+using Npgsql;
 using DsarEngine.Server.Requests;
 using DsarEngine.Workflows.Runtime;
 
@@ -10,6 +12,8 @@ internal enum WorkflowCommandStatus
     Refused,
     RequestNotFound,
     NoWorkflow,
+    // The instance moved on since the caller looked (someone else acted): nothing was changed.
+    Stale,
 }
 
 // What became of a person's command: the request and its instance as they are afterwards, and why it was refused.
@@ -32,17 +36,26 @@ internal sealed class WorkflowService(RequestStore requests, InstanceStore insta
             ? await SendAsync(request, signal, ct)
             : new WorkflowCommandResult(WorkflowCommandStatus.RequestNotFound);
 
-    public async Task<WorkflowCommandResult> SendAsync(StoredRequest request, Signal signal, CancellationToken ct)
+    // expectedVersion: the instance version the person saw. Checked under the instance's lock, inside the signal's
+    // transaction, so a person acting on a page someone else has since changed is told so and changes nothing.
+    public async Task<WorkflowCommandResult> SendAsync(StoredRequest request, Signal signal, CancellationToken ct, int? expectedVersion = null)
     {
-        var outcome = await processor.ProcessAsync(request.Id, signal, new SignalSource("staff", null), ct);
+        var stale = false;
+        Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>>? guard = expectedVersion is { } expected
+            ? async (c, tx) => !(stale = await c.ExecuteScalarAsync<int>(new CommandDefinition(VersionSql, new { request.Id }, tx, cancellationToken: ct)) != expected)
+            : null;
+        var outcome = await processor.ProcessAsync(request.Id, signal, new SignalSource("staff", null), ct, guard);
         if (outcome.Result == SignalResult.NotFound)
             return new WorkflowCommandResult(WorkflowCommandStatus.NoWorkflow, request);
         var status = outcome.Result switch
         {
             SignalResult.Applied => WorkflowCommandStatus.Applied,
             SignalResult.Refused => WorkflowCommandStatus.Refused,
+            _ when stale => WorkflowCommandStatus.Stale,
             _ => WorkflowCommandStatus.NotApplicable,
         };
         return new WorkflowCommandResult(status, request, await instances.FindAsync(request.TenantId, request.Id, ct), outcome);
     }
+
+    private const string VersionSql = "SELECT version FROM workflow_instances WHERE request_id = @Id";
 }

@@ -1,0 +1,77 @@
+using DsarEngine.Server.Deadlines;
+using DsarEngine.Server.Packs;
+using DsarEngine.Server.Requests;
+using DsarEngine.Server.Workflow;
+using DsarEngine.Workflows.Definitions;
+using DsarEngine.Workflows.Runtime;
+
+namespace DsarEngine.Server.Inbox.Request;
+
+// Reads the request page through the feature services the staff API uses (request, workflow, deadline, journal,
+// documents), scoped by the signed-in person's organisation: another organisation's reference reads as not found.
+internal sealed class RequestPageQueries(WorkflowService workflows, IWorkflowDefinitions definitions, DeadlineExplainer deadlines,
+    RequestJournal journal, PackStore packs, TimeProvider clock)
+{
+    public async Task<RequestPageModel?> LoadAsync(Guid tenantId, string reference, CancellationToken ct)
+    {
+        if (await workflows.FindAsync(tenantId, reference, ct) is not var (request, instance))
+            return null;
+        var view = StaffRequestView.From(request, clock.GetUtcNow());
+        var definition = instance is null ? Safe(() => definitions.ForRight(request.RightKind)) : definitions.Find(instance.DefinitionId, instance.DefinitionVersion);
+        var workflow = instance is null ? null : WorkflowView.From(instance);
+        return new RequestPageModel(view, SubjectView.From(view.Subject), instance?.State.IdentityVerified == true, workflow,
+            WaitingText(instance?.WaitingFor), Steps(definition, instance), DueState.From(view.Deadline, request.Status),
+            await deadlines.ExplainAsync(request, ct), await journal.ReadAsync(request, ct),
+            await packs.ListAsync(request.TenantId, request.Id, ct), PageActions.For(workflow, definition, view.Deadline),
+            instance?.State.RefusalReason);
+    }
+
+    // A request whose workflow has not started yet: its right's current definition, if one serves it.
+    private static WorkflowDefinition? Safe(Func<WorkflowDefinition> find)
+    {
+        try
+        {
+            return find();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    public static IReadOnlyList<StepLine> Steps(WorkflowDefinition? definition, WorkflowInstance? instance)
+    {
+        if (definition is null)
+            return [];
+        var closed = instance?.Status == InstanceStatus.Closed;
+        return definition.Steps.Select((s, i) => new StepLine(i, s.Id, s.Type, Title(s), instance is null ? StepState.Waiting
+            : i < instance.StepIndex || (closed && i == instance.StepIndex) ? StepState.Done
+            : i == instance.StepIndex ? (instance.Status == InstanceStatus.NeedsAttention ? StepState.NeedsAttention : StepState.Current)
+            : closed ? StepState.NotReached : StepState.Waiting)).ToList();
+    }
+
+    private static string Title(StepDefinition s) => s.Type switch
+    {
+        StepTypes.VerifyIdentity => "Verify the subject's identity",
+        StepTypes.Acknowledge => "Acknowledge receipt",
+        StepTypes.Assess => "Assess the request",
+        StepTypes.FanOut => $"Ask the connected systems ({s.Action})",
+        StepTypes.Review => "Review the response letter",
+        StepTypes.RenderPack => "Render the response letter",
+        StepTypes.Deliver => "Deliver the response",
+        StepTypes.NotifyRecipients => "Notify the recipients",
+        StepTypes.PublishEvent => $"Publish the event {s.Event}",
+        StepTypes.Close => "Close the request",
+        _ => s.Type,
+    };
+
+    public static string? WaitingText(string? bookmark) => bookmark switch
+    {
+        null => null,
+        Bookmarks.Identity => "the subject's identity to be verified",
+        Bookmarks.Connectors => "the connected systems to answer",
+        Bookmarks.Pack => "the response letter to be rendered",
+        _ when bookmark.StartsWith("decision:", StringComparison.Ordinal) => $"a decision on the step \"{bookmark["decision:".Length..]}\"",
+        _ => bookmark,
+    };
+}
