@@ -21,6 +21,10 @@ internal static class EngineSetup
 {
     public static WebApplicationBuilder AddDsarEngine(this WebApplicationBuilder builder)
     {
+        // The inbox's packaged assets (MudBlazor's CSS and JS, blazor.web.js) live outside wwwroot until publish; the
+        // engine runs from its build output (eng/run.sh) in Production too, so they are mapped in every environment
+        // (a published engine has no build manifest, and this does nothing).
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddPlatform()
             .AddRequests()
             .AddWorkflow()

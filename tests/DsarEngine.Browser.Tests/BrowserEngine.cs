@@ -1,0 +1,72 @@
+using DsarEngine.Server.Tests;
+using DsarEngine.Server.Tests.TestData;
+using DsarEngine.Workflows.Security;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DsarEngine.Browser.Tests;
+
+// One engine on a real Kestrel port (real PostgreSQL and RabbitMQ), one organisation with one person per role, and one
+// headless Debian Chromium for the whole run; each test opens its own browser context (BrowserTest).
+[SetUpFixture]
+public sealed class BrowserEngine
+{
+    // Debian's package, never a browser Playwright downloads: the engine renders its PDFs with the same one.
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    // The PDF renderer's flags for a closed network (src/DsarEngine.Server/Packs/PdfRenderer.cs).
+    private static readonly string[] Flags =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+    ];
+
+    private static IPlaywright? playwright;
+
+    internal static EngineFactory Engine { get; private set; } = null!;
+
+    internal static TestTenant Tenant { get; private set; } = null!;
+
+    // The e-mail address of the organisation's person in each role (StaffRoles), all with InboxSession.Password.
+    internal static IReadOnlyDictionary<string, string> People { get; private set; } = null!;
+
+    internal static IBrowser Browser { get; private set; } = null!;
+
+    internal static Uri BaseAddress { get; private set; } = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        if (!File.Exists(ChromiumPath))
+            Assert.Fail($"The browser tests drive Debian's Chromium at {ChromiumPath}: install the `chromium` package (eng/services.sh does).");
+        // This run's screenshots only (BrowserTest.ScreenshotAsync).
+        var screenshots = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
+        if (Directory.Exists(screenshots))
+            Directory.Delete(screenshots, recursive: true);
+        Engine = await EngineFactory.StartOnKestrelAsync();
+        var addresses = Engine.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseAddress = new Uri(addresses.First());
+        Tenant = await TestTenant.CreateAsync(Engine);
+        var people = new Dictionary<string, string>();
+        foreach (var role in StaffRoles.All)
+            people[role] = await InboxSession.CreateUserAsync(Engine, Tenant, role);
+        People = people;
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath, Headless = true, Args = Flags,
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        if (Browser is not null)
+            await Browser.CloseAsync();
+        playwright?.Dispose();
+        if (Engine is not null)
+            await Engine.DisposeAsync();
+    }
+}
