@@ -13,6 +13,7 @@ internal static class InboxSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
+        services.AddSingleton<InboxChanges>().AddHostedService(sp => sp.GetRequiredService<InboxChanges>());
         return services.AddScoped<InboxUser>().AddSingleton<InboxQueries>();
     }
 
