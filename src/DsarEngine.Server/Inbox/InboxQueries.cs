@@ -47,6 +47,9 @@ internal sealed class InboxQueries(NpgsqlDataSource dataSource, TimeProvider clo
         if (more)
             raw.RemoveAt(raw.Count - 1);
         var backward = query.Before is not null;
+        // Back at the start with a short page (rows arrived at the top meanwhile): show the full first page instead.
+        if (backward && !more && raw.Count < query.PageSize)
+            return await PageAsync(tenantId, query with { Before = null, After = null }, ct);
         if (backward)
             raw.Reverse();
         var rows = raw.Select(r => r.ToRow()).ToList();
