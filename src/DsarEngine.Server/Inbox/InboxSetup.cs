@@ -14,6 +14,7 @@ internal static class InboxSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
+        services.AddSingleton<InboxChanges>().AddHostedService(sp => sp.GetRequiredService<InboxChanges>());
         return services.AddScoped<InboxUser>().AddSingleton<InboxQueries>().AddSingleton<DashboardQueries>()
             .AddSingleton<RequestPageQueries>().AddScoped<RequestActions>();
     }

@@ -126,6 +126,8 @@ internal sealed partial class SignalProcessor(
         if (updated != request && await c.ExecuteAsync(
             new CommandDefinition(UpdateRequestSql, updated with { Version = request.Version }, tx, cancellationToken: ct)) != 1)
             throw new InvalidOperationException($"Request {request.Id} was changed concurrently (version {request.Version}).");
+        // Open inbox pages of the organisation re-read at commit (status, step, due date may have moved).
+        await Inbox.InboxChanges.NotifyAsync(c, tx, request.TenantId, ct);
         return definition is null ? MissingDefinition(instance) : SignalResult.Applied;
     }
 

@@ -1,0 +1,122 @@
+using DsarEngine.Server.Platform;
+using DsarEngine.Workflows.Requests;
+using Microsoft.AspNetCore.Components;
+
+namespace DsarEngine.Server.Inbox.Components.Pages;
+
+// The inbox list: filters, saved views, keyset pages, and live updates from InboxChanges (a change in the organisation
+// re-reads the page on screen). The organisation is always the signed-in person's, from their claims.
+public sealed partial class Inbox
+{
+    private sealed record SavedView(string Name, InboxFilter Filter, InboxSort Sort);
+
+    // "My open" is every open request for now: requests have no assignee yet, so there is nothing narrower to show.
+    private static readonly SavedView[] SavedViews =
+    [
+        new("My open", new InboxFilter(OpenOnly: true), InboxSort.DueSoonest),
+        new("Due this week", new InboxFilter(Due: DueWindow.DueWithinWeek), InboxSort.DueSoonest),
+        new("Overdue", new InboxFilter(Due: DueWindow.Overdue), InboxSort.DueSoonest),
+        new("Needs attention", new InboxFilter(NeedsAttention: true), InboxSort.NewestFirst),
+    ];
+
+    private static readonly IReadOnlyList<string> Rights = [.. Workflows.Requests.Rights.Slugs];
+    private static readonly IReadOnlyList<string> Statuses = [.. RequestStatus.All.Order(StringComparer.Ordinal)];
+    private static readonly IReadOnlyList<string> Channels = [.. Workflows.Requests.Channels.Slugs];
+    private static readonly IReadOnlyList<string> Regimes = [.. Workflows.Deadlines.Regimes.All.Select(r => r.Id)];
+
+    [Inject] private InboxUser InboxUser { get; set; } = default!;
+    [Inject] private InboxQueries Queries { get; set; } = default!;
+    [Inject] private InboxChanges Changes { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    private InboxFilter filter = new();
+    private InboxSort sort = InboxSort.NewestFirst;
+    private int pageSize = InboxQuery.PageSizes[0];
+    private InboxQuery? current;
+    private InboxPage? page;
+    private DateTimeOffset now;
+    private string? activeView;
+    private string liveMessage = "";
+    private Guid tenant;
+    private IDisposable? subscription;
+    private int refreshing;
+    private int refreshAgain;
+
+    protected override async Task OnInitializedAsync()
+    {
+        tenant = (await InboxUser.CurrentAsync()).Tenant();
+        await LoadAsync(new InboxQuery(filter, sort, pageSize));
+        subscription = Changes.Subscribe(tenant, OnChanged);
+    }
+
+    private async Task LoadAsync(InboxQuery query)
+    {
+        now = Clock.GetUtcNow();
+        page = await Queries.PageAsync(tenant, query, CancellationToken.None);
+        current = query;
+    }
+
+    private Task ChangeAsync(InboxFilter next)
+    {
+        filter = next;
+        activeView = null;
+        return LoadAsync(new InboxQuery(filter, sort, pageSize));
+    }
+
+    private Task ApplyViewAsync(SavedView view)
+    {
+        (filter, sort, activeView) = (view.Filter, view.Sort, view.Name);
+        return LoadAsync(new InboxQuery(filter, sort, pageSize));
+    }
+
+    private Task SortAsync(InboxSort next)
+    {
+        sort = next;
+        return LoadAsync(new InboxQuery(filter, sort, pageSize));
+    }
+
+    private Task PageSizeAsync(int size)
+    {
+        pageSize = size;
+        return LoadAsync(new InboxQuery(filter, sort, pageSize));
+    }
+
+    private Task NextAsync() => page?.Next is { } next ? LoadAsync(new InboxQuery(filter, sort, pageSize, After: next)) : Task.CompletedTask;
+
+    private Task PreviousAsync() => page?.Previous is { } previous ? LoadAsync(new InboxQuery(filter, sort, pageSize, Before: previous)) : Task.CompletedTask;
+
+    // Runs on the listener's thread: hand over to the renderer. A burst of changes costs at most one extra read.
+    private void OnChanged() => _ = InvokeAsync(RefreshAsync);
+
+    private async Task RefreshAsync()
+    {
+        if (Interlocked.Exchange(ref refreshing, 1) == 1)
+        {
+            Interlocked.Exchange(ref refreshAgain, 1);
+            return;
+        }
+        try
+        {
+            do
+            {
+                Interlocked.Exchange(ref refreshAgain, 0);
+                if (current is not null)
+                    await LoadAsync(current);
+            }
+            while (Interlocked.Exchange(ref refreshAgain, 0) == 1);
+            liveMessage = $"Updated at {now:HH:mm:ss} UTC";
+            StateHasChanged();
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException)
+        {
+            liveMessage = "Live update failed; change a filter to reload.";
+            StateHasChanged();
+        }
+        finally
+        {
+            Interlocked.Exchange(ref refreshing, 0);
+        }
+    }
+
+    public void Dispose() => subscription?.Dispose();
+}
