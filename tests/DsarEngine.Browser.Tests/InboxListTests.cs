@@ -7,29 +7,50 @@ namespace DsarEngine.Browser.Tests;
 // What the privacy team sees in the list: requests arriving through the public API, on a laptop and on a tablet.
 public sealed class InboxListTests : BrowserTest
 {
+    // Issue 13: "new requests and state changes appear without reload": the list is open, the API takes a request, and
+    // its row appears (InboxChanges: LISTEN/NOTIFY, then the page re-reads over its live connection).
     [Test]
-    public async Task A_request_submitted_through_the_api_appears_in_the_inbox_list()
-    {
-        await SignInToInboxAsync(StaffRoles.PrivacyOfficer);
-        var reference = await SubmitAsync("erasure");
-        // The list has no live updates yet: a reload shows the new request. When it has, the live test below replaces this.
-        await Page.ReloadAsync();
-        var row = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = reference });
-        await Assertions.Expect(row).ToBeVisibleAsync();
-        await Assertions.Expect(row).ToContainTextAsync("erasure");
-        await ScreenshotAsync("inbox-with-request");
-    }
-
-    // LIVE UPDATE (issue 13: "new requests and state changes appear without reload"): the same as above without the
-    // reload. Explicit until the inbox list gets live updates; then drop the attribute and the reload above.
-    [Test]
-    [Explicit("The inbox list has no live updates yet.")]
     public async Task A_request_submitted_through_the_api_appears_in_the_open_inbox_without_a_reload()
     {
         await SignInToInboxAsync(StaffRoles.PrivacyOfficer);
         var reference = await SubmitAsync("access");
-        await Assertions.Expect(Page.GetByRole(AriaRole.Row).Filter(new() { HasText = reference })).ToBeVisibleAsync();
+        var row = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = reference });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await Assertions.Expect(row).ToContainTextAsync("access");
         await ScreenshotAsync("inbox-live");
+    }
+
+    // A privacy officer opens a new request from the list and verifies the subject's identity by hand: the dialog says
+    // what will happen, the page shows the result, and the action is gone because the workflow moved on.
+    [Test]
+    public async Task A_privacy_officer_opens_a_request_from_the_list_and_verifies_the_identity()
+    {
+        await SignInToInboxAsync(StaffRoles.PrivacyOfficer);
+        var reference = await SubmitAsync("erasure");
+        await Page.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Request {reference}", Level = 1 })).ToBeVisibleAsync();
+        Assert.That(await SeriousViolationsAsync(), Is.Empty);
+        await ScreenshotAsync("request");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Verify identity" }).ClickAsync();
+        var dialog = Page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("Records that you checked the subject's identity yourself");
+        await dialog.GetByRole(AriaRole.Textbox).First.FillAsync("Matched the account e-mail and the order number.");
+        await ScreenshotAsync("verify-dialog");
+        await dialog.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Confirm") }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Verify identity" })).ToHaveCountAsync(0);
+        await ScreenshotAsync("verified");
+    }
+
+    // An auditor reads the same request and is offered no action at all.
+    [Test]
+    public async Task An_auditor_reads_a_request_and_is_offered_no_action()
+    {
+        var reference = await SubmitAsync("erasure");
+        await SignInToInboxAsync(StaffRoles.Auditor);
+        await Page.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Request {reference}", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Verify identity" })).ToHaveCountAsync(0);
+        await ScreenshotAsync("auditor-request");
     }
 
     [TestCase(1280, 800)]

@@ -24,6 +24,18 @@ public sealed partial class Inbox
     private static readonly IReadOnlyList<string> Channels = [.. Workflows.Requests.Channels.Slugs];
     private static readonly IReadOnlyList<string> Regimes = [.. Workflows.Deadlines.Regimes.All.Select(r => r.Id)];
 
+    // The dashboard links here with what it counted: ?status=, ?right=, ?channel= and ?view= (a saved view's slug).
+    // Values are not personal data; an unknown one matches nothing rather than failing.
+    [SupplyParameterFromQuery(Name = "status")] private string? StatusParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "right")] private string? RightParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "channel")] private string? ChannelParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "view")] private string? ViewParameter { get; set; }
+
+    private static readonly Dictionary<string, string> ViewSlugs = new(StringComparer.Ordinal)
+    {
+        ["my-open"] = "My open", ["due-this-week"] = "Due this week", ["overdue"] = "Overdue", ["needs-attention"] = "Needs attention",
+    };
+
     [Inject] private InboxUser InboxUser { get; set; } = default!;
     [Inject] private InboxQueries Queries { get; set; } = default!;
     [Inject] private InboxChanges Changes { get; set; } = default!;
@@ -45,6 +57,9 @@ public sealed partial class Inbox
     protected override async Task OnInitializedAsync()
     {
         tenant = (await InboxUser.CurrentAsync()).Tenant();
+        if (ViewParameter is { } slug && ViewSlugs.TryGetValue(slug, out var name) && SavedViews.FirstOrDefault(v => v.Name == name) is { } view)
+            (filter, sort, activeView) = (view.Filter, view.Sort, view.Name);
+        filter = filter with { Status = StatusParameter ?? filter.Status, Right = RightParameter ?? filter.Right, Channel = ChannelParameter ?? filter.Channel };
         await LoadAsync(new InboxQuery(filter, sort, pageSize));
         subscription = Changes.Subscribe(tenant, OnChanged);
     }
