@@ -17,7 +17,8 @@ public sealed class InboxQueryTests
 
     private static InboxQueries Queries => Engine.Services.GetRequiredService<InboxQueries>();
 
-    private static Task<InboxPage> PageAsync(TestTenant tenant, InboxQuery query) => Queries.PageAsync(tenant.Id, query, CancellationToken.None);
+    private static Task<InboxPage> PageAsync(TestTenant tenant, InboxQuery query) =>
+        Queries.PageAsync(tenant.Id, query, CancellationToken.None);
 
     private static async Task<List<string>> SubmitManyAsync(TestTenant tenant, int count, string right = "access")
     {

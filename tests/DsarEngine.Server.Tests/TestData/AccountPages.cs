@@ -31,7 +31,8 @@ internal static partial class AccountPages
         return await response.Content.ReadAsStringAsync();
     }
 
-    public static Dictionary<string, string> Password(string password) => new() { ["Input.Password"] = password, ["Input.Confirm"] = password };
+    public static Dictionary<string, string> Password(string password) =>
+        new() { ["Input.Password"] = password, ["Input.Confirm"] = password };
 
     public static ClaimsPrincipal Principal(TestTenant tenant, string role, Guid? id = null) => new(new ClaimsIdentity(
     [
