@@ -45,7 +45,8 @@ public sealed class AccessibilityTests : BrowserTest
         {
             await Page.Keyboard.PressAsync("Tab");
             reached.Add(await Page.EvaluateAsync<string>(
-                "() => { const e = document.activeElement; return e.labels?.[0]?.textContent?.trim() || e.textContent?.trim() || e.tagName; }"));
+                "() => { const e = document.activeElement; " +
+                "return e.labels?.[0]?.textContent?.trim() || e.textContent?.trim() || e.tagName; }"));
             if (reached[^1] == "Organisation")
                 await Page.Keyboard.TypeAsync(BrowserEngine.Tenant.Slug);
             else if (reached[^1] == "E-mail address")

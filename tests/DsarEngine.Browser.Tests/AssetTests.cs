@@ -18,7 +18,8 @@ public sealed class AssetTests : BrowserTest
                 return;
             var path = new Uri(r.Url).AbsolutePath;
             var type = r.Headers.GetValueOrDefault("content-type") ?? "";
-            if (r.Status is 200 or 304 && (type.StartsWith("text/css", StringComparison.Ordinal) || type.Contains("javascript", StringComparison.Ordinal)))
+            if (r.Status is 200 or 304
+                && (type.StartsWith("text/css", StringComparison.Ordinal) || type.Contains("javascript", StringComparison.Ordinal)))
                 loaded.Add(path);
             else
                 failed.Add($"{path}: {r.Status} '{type}'");

@@ -40,7 +40,8 @@ public sealed class BrowserEngine
     public async Task Start()
     {
         if (!File.Exists(ChromiumPath))
-            Assert.Fail($"The browser tests drive Debian's Chromium at {ChromiumPath}: install the `chromium` package (eng/services.sh does).");
+            Assert.Fail(
+                $"The browser tests drive Debian's Chromium at {ChromiumPath}: install the `chromium` package (eng/services.sh does).");
         // This run's screenshots only (BrowserTest.ScreenshotAsync).
         var screenshots = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
         if (Directory.Exists(screenshots))

@@ -71,7 +71,8 @@ public abstract class BrowserTest
     {
         var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
         Directory.CreateDirectory(folder);
-        var test = new string([.. TestContext.CurrentContext.Test.Name.Select(c => char.IsLetterOrDigit(c) || c is '_' or '-' ? c : '_')]).TrimEnd('_');
+        var test = new string(
+            [.. TestContext.CurrentContext.Test.Name.Select(c => char.IsLetterOrDigit(c) || c is '_' or '-' ? c : '_')]).TrimEnd('_');
         var path = Path.Combine(folder, $"{test}-{++shots:00}-{screen}.png");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         TestContext.AddTestAttachment(path, screen);

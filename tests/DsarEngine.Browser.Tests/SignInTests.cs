@@ -31,7 +31,8 @@ public sealed partial class SignInTests : BrowserTest
     public async Task A_wrong_password_shows_the_alert_and_stays_on_the_sign_in_page()
     {
         await SignInAsync(StaffRoles.Agent, "not the password at all");
-        await Assertions.Expect(Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The organisation, e-mail address or password is not right.");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(
+            "The organisation, e-mail address or password is not right.");
         await Assertions.Expect(Page).ToHaveURLAsync(SignInUrl());
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Inbox", Level = 1, Exact = true })).Not.ToBeVisibleAsync();
         await ScreenshotAsync("sign-in-refused");

@@ -45,9 +45,11 @@ internal sealed class PasswordResets(IServiceScopeFactory scopes, NpgsqlDataSour
 
     private static async Task<StaffUser?> OpenAsync(UserManager<StaffUser> users, Guid userId, string token)
     {
-        if (string.IsNullOrEmpty(token) || await users.FindByIdAsync(userId.ToString()) is not { } user || StaffAdmins.IsDisabled(user.LockoutEnd))
+        if (string.IsNullOrEmpty(token) || await users.FindByIdAsync(userId.ToString()) is not { } user
+            || StaffAdmins.IsDisabled(user.LockoutEnd))
             return null;
-        var valid = await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<StaffUser>.ResetPasswordTokenPurpose, token);
+        var valid = await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider,
+            UserManager<StaffUser>.ResetPasswordTokenPurpose, token);
         return valid ? user : null;
     }
 }

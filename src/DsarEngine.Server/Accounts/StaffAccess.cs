@@ -25,7 +25,8 @@ internal sealed class StaffAccess(NpgsqlDataSource dataSource)
         """;
 
     private const string UpdateSql = """
-        UPDATE staff_users SET role = @Role, lockout_end = @LockoutEnd, access_failed_count = COALESCE(@AccessFailedCount, access_failed_count),
+        UPDATE staff_users SET role = @Role, lockout_end = @LockoutEnd,
+            access_failed_count = COALESCE(@AccessFailedCount, access_failed_count),
             security_stamp = @Stamp, concurrency_stamp = @Concurrency
         WHERE id = @Id AND tenant_id = @TenantId
         """;
@@ -39,7 +40,8 @@ internal sealed class StaffAccess(NpgsqlDataSource dataSource)
     public Task<StaffChangeResult> SetDisabledAsync(ClaimsPrincipal by, Guid userId, bool disabled, CancellationToken ct) =>
         ChangeAsync(by, userId, target => (target.Role, disabled ? StaffAdmins.DisabledUntil : null, (int?)0), ct, refuseSelf: disabled);
 
-    private async Task<StaffChangeResult> ChangeAsync(ClaimsPrincipal by, Guid userId, Func<Row, (string Role, DateTimeOffset? LockoutEnd, int? Failed)> change,
+    private async Task<StaffChangeResult> ChangeAsync(ClaimsPrincipal by, Guid userId,
+        Func<Row, (string Role, DateTimeOffset? LockoutEnd, int? Failed)> change,
         CancellationToken ct, bool refuseSelf = false)
     {
         if (StaffAdmins.TenantOf(by) is not { } tenantId)
@@ -48,7 +50,8 @@ internal sealed class StaffAccess(NpgsqlDataSource dataSource)
             return StaffChangeResult.Of(StaffChange.Self);
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var rows = (await c.QueryAsync<Row>(new CommandDefinition(LockSql, new { TenantId = tenantId, Id = userId }, tx, cancellationToken: ct))).ToList();
+        var rows = (await c.QueryAsync<Row>(
+            new CommandDefinition(LockSql, new { TenantId = tenantId, Id = userId }, tx, cancellationToken: ct))).ToList();
         if (rows.FirstOrDefault(r => r.Id == userId) is not { } target)
             return StaffChangeResult.Of(StaffChange.NotFound);
         var (role, lockoutEnd, failed) = change(target);

@@ -12,7 +12,8 @@ internal static class StaffAdmins
     public static readonly DateTimeOffset DisabledUntil = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static Guid? TenantOf(ClaimsPrincipal by) =>
-        by.Identity?.IsAuthenticated == true && by.IsInRole(StaffRoles.Admin) && Guid.TryParse(by.FindFirstValue(StaffClaims.TenantId), out var tenant)
+        by.Identity?.IsAuthenticated == true && by.IsInRole(StaffRoles.Admin)
+            && Guid.TryParse(by.FindFirstValue(StaffClaims.TenantId), out var tenant)
             ? tenant : null;
 
     public static bool IsDisabled(DateTimeOffset? lockoutEnd) => lockoutEnd >= DisabledUntil.AddYears(-1);

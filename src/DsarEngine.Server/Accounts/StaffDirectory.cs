@@ -5,7 +5,8 @@ using Npgsql;
 
 namespace DsarEngine.Server.Accounts;
 
-internal sealed record StaffMember(Guid Id, string Email, string DisplayName, string Role, bool TwoFactorEnabled, DateTimeOffset? LockoutEnd)
+internal sealed record StaffMember(Guid Id, string Email, string DisplayName, string Role, bool TwoFactorEnabled,
+    DateTimeOffset? LockoutEnd)
 {
     private StaffMember() : this(default, "", "", "", false, null) { }
 }
@@ -25,8 +26,8 @@ internal sealed class StaffDirectory(IServiceScopeFactory scopes, NpgsqlDataSour
         return [.. await c.QueryAsync<StaffMember>(new CommandDefinition(ListSql, new { TenantId = tenantId }, cancellationToken: ct))];
     }
 
-    public async Task<IdentityResult> CreateAsync(Guid tenantId, string tenantSlug, string email, string displayName, string role, string password,
-        bool emailConfirmed)
+    public async Task<IdentityResult> CreateAsync(Guid tenantId, string tenantSlug, string email, string displayName, string role,
+        string password, bool emailConfirmed)
     {
         if (!StaffRoles.All.Contains(role))
             return IdentityResult.Failed(new IdentityError { Code = "UnknownRole", Description = $"Unknown role '{role}'." });
@@ -34,14 +35,16 @@ internal sealed class StaffDirectory(IServiceScopeFactory scopes, NpgsqlDataSour
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var user = new StaffUser
         {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()), TenantId = tenantId, TenantSlug = tenantSlug, UserName = StaffUserNames.Of(tenantSlug, email),
+            Id = Guid.CreateVersion7(clock.GetUtcNow()), TenantId = tenantId, TenantSlug = tenantSlug,
+            UserName = StaffUserNames.Of(tenantSlug, email),
             Email = email.Trim(), DisplayName = displayName, Role = role, EmailConfirmed = emailConfirmed, CreatedAt = clock.GetUtcNow(),
         };
         return await users.CreateAsync(user, password);
     }
 
     // The person with this address exists afterwards with this role and password (the demo's seeder: idempotent).
-    public async Task<IdentityResult> EnsureAsync(Guid tenantId, string tenantSlug, string email, string displayName, string role, string password)
+    public async Task<IdentityResult> EnsureAsync(Guid tenantId, string tenantSlug, string email, string displayName, string role,
+        string password)
     {
         using var scope = scopes.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();

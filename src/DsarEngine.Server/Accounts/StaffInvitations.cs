@@ -15,7 +15,8 @@ internal sealed class StaffInvitations(IServiceScopeFactory scopes, NpgsqlDataSo
 {
     private static readonly EmailAddressAttribute EmailCheck = new();
 
-    public async Task<StaffChangeResult> InviteAsync(ClaimsPrincipal by, string email, string displayName, string role, CancellationToken ct)
+    public async Task<StaffChangeResult> InviteAsync(ClaimsPrincipal by, string email, string displayName, string role,
+        CancellationToken ct)
     {
         if (StaffAdmins.TenantOf(by) is not { } tenantId)
             return StaffChangeResult.Of(StaffChange.Refused);
@@ -67,7 +68,8 @@ internal sealed class StaffInvitations(IServiceScopeFactory scopes, NpgsqlDataSo
     public async Task<IReadOnlySet<Guid>> PendingAsync(Guid tenantId, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        return (await c.QueryAsync<Guid>(new CommandDefinition(PendingSql, new { TenantId = tenantId }, cancellationToken: ct))).ToHashSet();
+        return (await c.QueryAsync<Guid>(
+            new CommandDefinition(PendingSql, new { TenantId = tenantId }, cancellationToken: ct))).ToHashSet();
     }
 
     // Whether the link can still be used: shown before the person types a password.

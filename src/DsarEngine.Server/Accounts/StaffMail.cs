@@ -8,12 +8,14 @@ namespace DsarEngine.Server.Accounts;
 // the person only: their link is made at send time (StaffMailLinks), so no token is ever stored.
 internal static class StaffMail
 {
-    public static async Task EnqueueAsync(NpgsqlDataSource dataSource, StaffUser user, string template, DateTimeOffset now, CancellationToken ct)
+    public static async Task EnqueueAsync(NpgsqlDataSource dataSource, StaffUser user, string template, DateTimeOffset now,
+        CancellationToken ct)
     {
         var model = JsonSerializer.Serialize(new Dictionary<string, string> { [StaffMailLinks.ModelKey] = user.Id.ToString("D") });
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        await MailboxStore.EnqueueAsync(c, tx, user.TenantId, null, new MailDraft(Guid.CreateVersion7(now), user.Email, template, "en", model), now, ct);
+        await MailboxStore.EnqueueAsync(c, tx, user.TenantId, null,
+            new MailDraft(Guid.CreateVersion7(now), user.Email, template, "en", model), now, ct);
         await tx.CommitAsync(ct);
     }
 }

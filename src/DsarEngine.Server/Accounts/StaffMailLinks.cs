@@ -40,7 +40,8 @@ internal sealed class StaffMailLinks(IServiceScopeFactory scopes, IOptions<Intak
         var (path, token) = invitation
             ? ("accept", await users.GenerateUserTokenAsync(user, InvitationTokens.Provider, InvitationTokens.Purpose))
             : ("reset", await users.GeneratePasswordResetTokenAsync(user));
-        values["accountUrl"] = $"{intake.Value.PublicBaseUrl.TrimEnd('/')}/inbox/account/{path}?user={user.Id:D}&token={Uri.EscapeDataString(token)}";
+        values["accountUrl"] = $"{intake.Value.PublicBaseUrl.TrimEnd('/')}/inbox/account/{path}" +
+            $"?user={user.Id:D}&token={Uri.EscapeDataString(token)}";
     }
 }
 

@@ -11,7 +11,8 @@ namespace DsarEngine.Server.Accounts;
 // the row. An update that lost a race with another one (concurrency stamp changed) fails instead of overwriting it.
 internal sealed class StaffUserStore(NpgsqlDataSource dataSource, DataKeyRing keys) :
     IUserPasswordStore<StaffUser>, IUserEmailStore<StaffUser>, IUserSecurityStampStore<StaffUser>, IUserLockoutStore<StaffUser>,
-    IUserRoleStore<StaffUser>, IUserTwoFactorStore<StaffUser>, IUserAuthenticatorKeyStore<StaffUser>, IUserTwoFactorRecoveryCodeStore<StaffUser>
+    IUserRoleStore<StaffUser>, IUserTwoFactorStore<StaffUser>, IUserAuthenticatorKeyStore<StaffUser>,
+    IUserTwoFactorRecoveryCodeStore<StaffUser>
 {
     private const string Columns = """
         u.id, u.tenant_id, t.slug AS tenant_slug, u.user_name, u.normalized_user_name, u.email, u.normalized_email, u.display_name,
@@ -25,7 +26,8 @@ internal sealed class StaffUserStore(NpgsqlDataSource dataSource, DataKeyRing ke
             password_hash, security_stamp, concurrency_stamp, email_confirmed, lockout_enabled, lockout_end, access_failed_count,
             two_factor_enabled, created_at)
         VALUES (@Id, @TenantId, @UserName, @NormalizedUserName, @Email, @NormalizedEmail, @DisplayName, @Role, @PasswordHash,
-            @SecurityStamp, @ConcurrencyStamp, @EmailConfirmed, @LockoutEnabled, @LockoutEnd, @AccessFailedCount, @TwoFactorEnabled, @CreatedAt)
+            @SecurityStamp, @ConcurrencyStamp, @EmailConfirmed, @LockoutEnabled, @LockoutEnd, @AccessFailedCount, @TwoFactorEnabled,
+            @CreatedAt)
         ON CONFLICT DO NOTHING
         """;
 
@@ -34,7 +36,10 @@ internal sealed class StaffUserStore(NpgsqlDataSource dataSource, DataKeyRing ke
         await using var c = await dataSource.OpenConnectionAsync(cancellationToken);
         return await c.ExecuteAsync(new CommandDefinition(InsertSql, user, cancellationToken: cancellationToken)) == 1
             ? IdentityResult.Success
-            : IdentityResult.Failed(new IdentityError { Code = "DuplicateUserName", Description = "This organisation already has a user with this e-mail address." });
+            : IdentityResult.Failed(new IdentityError
+            {
+                Code = "DuplicateUserName", Description = "This organisation already has a user with this e-mail address.",
+            });
     }
 
     private const string UpdateSql = """
@@ -53,7 +58,8 @@ internal sealed class StaffUserStore(NpgsqlDataSource dataSource, DataKeyRing ke
         await using var c = await dataSource.OpenConnectionAsync(cancellationToken);
         var changed = await c.ExecuteAsync(new CommandDefinition(UpdateSql, new
         {
-            user.Id, user.UserName, user.NormalizedUserName, user.Email, user.NormalizedEmail, user.DisplayName, user.Role, user.PasswordHash,
+            user.Id, user.UserName, user.NormalizedUserName, user.Email, user.NormalizedEmail, user.DisplayName, user.Role,
+            user.PasswordHash,
             user.SecurityStamp, NewStamp = stamp, user.EmailConfirmed, user.LockoutEnabled, user.LockoutEnd, user.AccessFailedCount,
             user.TwoFactorEnabled, user.ConcurrencyStamp, user.AuthenticatorSealed, user.AuthenticatorKeyId, user.AuthenticatorNonce,
             user.RecoveryCodeHashes,
@@ -66,7 +72,8 @@ internal sealed class StaffUserStore(NpgsqlDataSource dataSource, DataKeyRing ke
 
     // People are never deleted (the journal names who did what); an admin removes their access instead.
     public Task<IdentityResult> DeleteAsync(StaffUser user, CancellationToken cancellationToken) =>
-        Task.FromResult(IdentityResult.Failed(new IdentityError { Code = "NotSupported", Description = "Staff users are disabled, not deleted." }));
+        Task.FromResult(IdentityResult.Failed(
+            new IdentityError { Code = "NotSupported", Description = "Staff users are disabled, not deleted." }));
 
     private const string FindByIdSql = $"SELECT {Columns} FROM staff_users u JOIN tenants t ON t.id = u.tenant_id WHERE u.id = @Id";
 
@@ -75,24 +82,29 @@ internal sealed class StaffUserStore(NpgsqlDataSource dataSource, DataKeyRing ke
         if (!Guid.TryParse(userId, out var id))
             return null;
         await using var c = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await c.QuerySingleOrDefaultAsync<StaffUser>(new CommandDefinition(FindByIdSql, new { Id = id }, cancellationToken: cancellationToken));
+        return await c.QuerySingleOrDefaultAsync<StaffUser>(
+            new CommandDefinition(FindByIdSql, new { Id = id }, cancellationToken: cancellationToken));
     }
 
-    private const string FindByNameSql = $"SELECT {Columns} FROM staff_users u JOIN tenants t ON t.id = u.tenant_id WHERE u.normalized_user_name = @Name";
+    private const string FindByNameSql =
+        $"SELECT {Columns} FROM staff_users u JOIN tenants t ON t.id = u.tenant_id WHERE u.normalized_user_name = @Name";
 
     public async Task<StaffUser?> FindByNameAsync(string normalizedUserName, CancellationToken cancellationToken)
     {
         await using var c = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await c.QuerySingleOrDefaultAsync<StaffUser>(new CommandDefinition(FindByNameSql, new { Name = normalizedUserName }, cancellationToken: cancellationToken));
+        return await c.QuerySingleOrDefaultAsync<StaffUser>(
+            new CommandDefinition(FindByNameSql, new { Name = normalizedUserName }, cancellationToken: cancellationToken));
     }
 
-    private const string FindByEmailSql = $"SELECT {Columns} FROM staff_users u JOIN tenants t ON t.id = u.tenant_id WHERE u.normalized_email = @Email LIMIT 2";
+    private const string FindByEmailSql =
+        $"SELECT {Columns} FROM staff_users u JOIN tenants t ON t.id = u.tenant_id WHERE u.normalized_email = @Email LIMIT 2";
 
     // An address may have an account in several organisations: then it names no single user, and this finds none.
     public async Task<StaffUser?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken)
     {
         await using var c = await dataSource.OpenConnectionAsync(cancellationToken);
-        var found = (await c.QueryAsync<StaffUser>(new CommandDefinition(FindByEmailSql, new { Email = normalizedEmail }, cancellationToken: cancellationToken))).ToList();
+        var found = (await c.QueryAsync<StaffUser>(
+            new CommandDefinition(FindByEmailSql, new { Email = normalizedEmail }, cancellationToken: cancellationToken))).ToList();
         return found.Count == 1 ? found[0] : null;
     }
 
@@ -100,18 +112,22 @@ internal sealed class StaffUserStore(NpgsqlDataSource dataSource, DataKeyRing ke
 
     public Task<string?> GetUserNameAsync(StaffUser user, CancellationToken cancellationToken) => Task.FromResult<string?>(user.UserName);
 
-    public Task SetUserNameAsync(StaffUser user, string? userName, CancellationToken cancellationToken) => Set(() => user.UserName = userName ?? "");
+    public Task SetUserNameAsync(StaffUser user, string? userName, CancellationToken cancellationToken) =>
+        Set(() => user.UserName = userName ?? "");
 
-    public Task<string?> GetNormalizedUserNameAsync(StaffUser user, CancellationToken cancellationToken) => Task.FromResult<string?>(user.NormalizedUserName);
+    public Task<string?> GetNormalizedUserNameAsync(StaffUser user, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(user.NormalizedUserName);
 
     public Task SetNormalizedUserNameAsync(StaffUser user, string? normalizedName, CancellationToken cancellationToken) =>
         Set(() => user.NormalizedUserName = normalizedName ?? "");
 
-    public Task SetPasswordHashAsync(StaffUser user, string? passwordHash, CancellationToken cancellationToken) => Set(() => user.PasswordHash = passwordHash);
+    public Task SetPasswordHashAsync(StaffUser user, string? passwordHash, CancellationToken cancellationToken) =>
+        Set(() => user.PasswordHash = passwordHash);
 
     public Task<string?> GetPasswordHashAsync(StaffUser user, CancellationToken cancellationToken) => Task.FromResult(user.PasswordHash);
 
-    public Task<bool> HasPasswordAsync(StaffUser user, CancellationToken cancellationToken) => Task.FromResult(user.PasswordHash is not null);
+    public Task<bool> HasPasswordAsync(StaffUser user, CancellationToken cancellationToken) =>
+        Task.FromResult(user.PasswordHash is not null);
 
     public Task SetEmailAsync(StaffUser user, string? email, CancellationToken cancellationToken) => Set(() => user.Email = email ?? "");
 
@@ -119,34 +135,45 @@ internal sealed class StaffUserStore(NpgsqlDataSource dataSource, DataKeyRing ke
 
     public Task<bool> GetEmailConfirmedAsync(StaffUser user, CancellationToken cancellationToken) => Task.FromResult(user.EmailConfirmed);
 
-    public Task SetEmailConfirmedAsync(StaffUser user, bool confirmed, CancellationToken cancellationToken) => Set(() => user.EmailConfirmed = confirmed);
+    public Task SetEmailConfirmedAsync(StaffUser user, bool confirmed, CancellationToken cancellationToken) =>
+        Set(() => user.EmailConfirmed = confirmed);
 
-    public Task<string?> GetNormalizedEmailAsync(StaffUser user, CancellationToken cancellationToken) => Task.FromResult<string?>(user.NormalizedEmail);
+    public Task<string?> GetNormalizedEmailAsync(StaffUser user, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(user.NormalizedEmail);
 
     public Task SetNormalizedEmailAsync(StaffUser user, string? normalizedEmail, CancellationToken cancellationToken) =>
         Set(() => user.NormalizedEmail = normalizedEmail ?? "");
 
-    public Task SetSecurityStampAsync(StaffUser user, string stamp, CancellationToken cancellationToken) => Set(() => user.SecurityStamp = stamp);
+    public Task SetSecurityStampAsync(StaffUser user, string stamp, CancellationToken cancellationToken) =>
+        Set(() => user.SecurityStamp = stamp);
 
-    public Task<string?> GetSecurityStampAsync(StaffUser user, CancellationToken cancellationToken) => Task.FromResult<string?>(user.SecurityStamp);
+    public Task<string?> GetSecurityStampAsync(StaffUser user, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(user.SecurityStamp);
 
-    public Task<DateTimeOffset?> GetLockoutEndDateAsync(StaffUser user, CancellationToken cancellationToken) => Task.FromResult(user.LockoutEnd);
+    public Task<DateTimeOffset?> GetLockoutEndDateAsync(StaffUser user, CancellationToken cancellationToken) =>
+        Task.FromResult(user.LockoutEnd);
 
-    public Task SetLockoutEndDateAsync(StaffUser user, DateTimeOffset? lockoutEnd, CancellationToken cancellationToken) => Set(() => user.LockoutEnd = lockoutEnd);
+    public Task SetLockoutEndDateAsync(StaffUser user, DateTimeOffset? lockoutEnd, CancellationToken cancellationToken) =>
+        Set(() => user.LockoutEnd = lockoutEnd);
 
-    public Task<int> IncrementAccessFailedCountAsync(StaffUser user, CancellationToken cancellationToken) => Task.FromResult(++user.AccessFailedCount);
+    public Task<int> IncrementAccessFailedCountAsync(StaffUser user, CancellationToken cancellationToken) =>
+        Task.FromResult(++user.AccessFailedCount);
 
     public Task ResetAccessFailedCountAsync(StaffUser user, CancellationToken cancellationToken) => Set(() => user.AccessFailedCount = 0);
 
-    public Task<int> GetAccessFailedCountAsync(StaffUser user, CancellationToken cancellationToken) => Task.FromResult(user.AccessFailedCount);
+    public Task<int> GetAccessFailedCountAsync(StaffUser user, CancellationToken cancellationToken) =>
+        Task.FromResult(user.AccessFailedCount);
 
     public Task<bool> GetLockoutEnabledAsync(StaffUser user, CancellationToken cancellationToken) => Task.FromResult(user.LockoutEnabled);
 
-    public Task SetLockoutEnabledAsync(StaffUser user, bool enabled, CancellationToken cancellationToken) => Set(() => user.LockoutEnabled = enabled);
+    public Task SetLockoutEnabledAsync(StaffUser user, bool enabled, CancellationToken cancellationToken) =>
+        Set(() => user.LockoutEnabled = enabled);
 
-    public Task SetTwoFactorEnabledAsync(StaffUser user, bool enabled, CancellationToken cancellationToken) => Set(() => user.TwoFactorEnabled = enabled);
+    public Task SetTwoFactorEnabledAsync(StaffUser user, bool enabled, CancellationToken cancellationToken) =>
+        Set(() => user.TwoFactorEnabled = enabled);
 
-    public Task<bool> GetTwoFactorEnabledAsync(StaffUser user, CancellationToken cancellationToken) => Task.FromResult(user.TwoFactorEnabled);
+    public Task<bool> GetTwoFactorEnabledAsync(StaffUser user, CancellationToken cancellationToken) =>
+        Task.FromResult(user.TwoFactorEnabled);
 
     // The TOTP key is sealed at once, bound to the person's id: a sealed key copied to another row does not open.
     public Task SetAuthenticatorKeyAsync(StaffUser user, string key, CancellationToken cancellationToken)
@@ -167,24 +194,28 @@ internal sealed class StaffUserStore(NpgsqlDataSource dataSource, DataKeyRing ke
     public Task<bool> RedeemCodeAsync(StaffUser user, string code, CancellationToken cancellationToken)
     {
         var hash = Hash(code);
-        var match = user.RecoveryCodeHashes.FirstOrDefault(h => CryptographicOperations.FixedTimeEquals(Convert.FromHexString(h), Convert.FromHexString(hash)));
+        var match = user.RecoveryCodeHashes.FirstOrDefault(
+            h => CryptographicOperations.FixedTimeEquals(Convert.FromHexString(h), Convert.FromHexString(hash)));
         if (match is null)
             return Task.FromResult(false);
         user.RecoveryCodeHashes = [.. user.RecoveryCodeHashes.Where(h => h != match)];
         return Task.FromResult(true);
     }
 
-    public Task<int> CountCodesAsync(StaffUser user, CancellationToken cancellationToken) => Task.FromResult(user.RecoveryCodeHashes.Length);
+    public Task<int> CountCodesAsync(StaffUser user, CancellationToken cancellationToken) =>
+        Task.FromResult(user.RecoveryCodeHashes.Length);
 
     private static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code.Trim())));
 
     // One role per person in their organisation (ARCHITECTURE §8): adding a role replaces it.
-    public Task AddToRoleAsync(StaffUser user, string roleName, CancellationToken cancellationToken) => Set(() => user.Role = Role(roleName));
+    public Task AddToRoleAsync(StaffUser user, string roleName, CancellationToken cancellationToken) =>
+        Set(() => user.Role = Role(roleName));
 
     public Task RemoveFromRoleAsync(StaffUser user, string roleName, CancellationToken cancellationToken) =>
         throw new NotSupportedException("A staff user always has one role: give another one instead.");
 
-    public Task<IList<string>> GetRolesAsync(StaffUser user, CancellationToken cancellationToken) => Task.FromResult<IList<string>>([user.Role]);
+    public Task<IList<string>> GetRolesAsync(StaffUser user, CancellationToken cancellationToken) =>
+        Task.FromResult<IList<string>>([user.Role]);
 
     public Task<bool> IsInRoleAsync(StaffUser user, string roleName, CancellationToken cancellationToken) =>
         Task.FromResult(string.Equals(user.Role, roleName, StringComparison.OrdinalIgnoreCase));
@@ -193,7 +224,8 @@ internal sealed class StaffUserStore(NpgsqlDataSource dataSource, DataKeyRing ke
     public Task<IList<StaffUser>> GetUsersInRoleAsync(string roleName, CancellationToken cancellationToken) =>
         throw new NotSupportedException("Users are listed per organisation (StaffDirectory).");
 
-    private static string Role(string name) => StaffRoles.All.FirstOrDefault(r => string.Equals(r, name, StringComparison.OrdinalIgnoreCase))
+    private static string Role(string name) =>
+        StaffRoles.All.FirstOrDefault(r => string.Equals(r, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"Unknown role '{name}'. Expected one of: {string.Join(", ", StaffRoles.All)}.", nameof(name));
 
     private static Task Set(Action set)

@@ -12,7 +12,8 @@ internal sealed class TaskCommands(WorkflowService workflows, ExportStore export
         CancellationToken ct, int? expectedVersion = null)
     {
         var export = completion.Export is { } document
-            ? await exports.StoreDocumentAsync(request.TenantId, request.Id, taskId, document.Bytes, document.Records, document.Categories, clock.GetUtcNow(), ct)
+            ? await exports.StoreDocumentAsync(request.TenantId, request.Id, taskId, document.Bytes, document.Records, document.Categories,
+                clock.GetUtcNow(), ct)
             : null;
         var signal = new Signal.TaskCompletedManually(taskId, completion.Outcome, completion.Note, completion.Retained, export, actor);
         var result = await workflows.SendAsync(request, signal, ct, expectedVersion);

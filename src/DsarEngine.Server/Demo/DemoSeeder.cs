@@ -74,10 +74,12 @@ internal sealed class DemoSeeder(
         foreach (var (role, name) in People)
         {
             var user = known?.GetValueOrDefault(role) is { Password.Length: >= 12 } kept ? kept
-                : new DemoUser($"{role}@demo.example", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(15)));
+                : new DemoUser($"{role}@demo.example",
+                    Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(15)));
             var result = await staff.EnsureAsync(TenantId, "demo", user.Email, name, role, user.Password);
             if (!result.Succeeded)
-                throw new InvalidOperationException($"The demo's {role} could not be created: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+                throw new InvalidOperationException(
+                    $"The demo's {role} could not be created: {string.Join(" ", result.Errors.Select(e => e.Description))}");
             users[role] = user;
         }
         return users;

@@ -97,10 +97,11 @@ internal sealed class DashboardQueries(NpgsqlDataSource dataSource)
         var connectors = (await grid.ReadAsync<ConnectorRates>()).AsList();
         var cells = await grid.ReadAsync<(DateTime Week, string Channel, long Count)>();
         var channels = cells.GroupBy(x => x.Channel, StringComparer.Ordinal)
-            .Select(g => new ChannelSeries(g.Key, [.. weeks.Select(w => g.Where(x => DateOnly.FromDateTime(x.Week) == w).Sum(x => x.Count))]))
+            .Select(g =>
+                new ChannelSeries(g.Key, [.. weeks.Select(w => g.Where(x => DateOnly.FromDateTime(x.Week) == w).Sum(x => x.Count))]))
             .ToList();
-        return new DashboardFigures(byStatus, byRight, deadlines.DueThisWeek, deadlines.Overdue, closing.Closed, closing.Median, closing.P90,
-            totals.Extensions, totals.Refusals, connectors, weeks, channels);
+        return new DashboardFigures(byStatus, byRight, deadlines.DueThisWeek, deadlines.Overdue, closing.Closed, closing.Median,
+            closing.P90, totals.Extensions, totals.Refusals, connectors, weeks, channels);
     }
 
     // The Mondays (UTC) of the last SeriesWeeks weeks, the current one last.

@@ -16,7 +16,8 @@ internal sealed class InboxChanges(NpgsqlDataSource dataSource, ILogger<InboxCha
 
     // Called in the writer's transaction.
     public static Task NotifyAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid tenantId, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition($"SELECT pg_notify('{Channel}', @Tenant)", new { Tenant = tenantId.ToString() }, tx, cancellationToken: ct));
+        c.ExecuteAsync(new CommandDefinition(
+            $"SELECT pg_notify('{Channel}', @Tenant)", new { Tenant = tenantId.ToString() }, tx, cancellationToken: ct));
 
     // The handler runs on the listener's thread: it must return quickly (a page hands the work to its renderer).
     public IDisposable Subscribe(Guid tenantId, Action onChange)

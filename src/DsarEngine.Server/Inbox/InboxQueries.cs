@@ -94,7 +94,8 @@ internal sealed class InboxQueries(NpgsqlDataSource dataSource, TimeProvider clo
         var readDescending = descending != backward;
         if ((query.Before ?? query.After) is { } cursor)
         {
-            sql.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND ({key}, r.id) {(readDescending ? "<" : ">")} (@CursorKey, @CursorId)");
+            sql.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $" AND ({key}, r.id) {(readDescending ? "<" : ">")} (@CursorKey, @CursorId)");
             p.Add("CursorKey", cursor.Key);
             p.Add("CursorId", cursor.Id);
         }

@@ -12,9 +12,11 @@ internal sealed class InboxUser(AuthenticationStateProvider state)
     public async Task<ClaimsPrincipal> CurrentAsync() => (await state.GetAuthenticationStateAsync()).User;
 
     // The person if they may write (admin, privacy officer, agent); otherwise an InboxForbiddenException the page shows.
-    public async Task<ClaimsPrincipal> WriterAsync() => await RequireAsync(StaffRoles.Writers, "Your role can read but not change requests.");
+    public async Task<ClaimsPrincipal> WriterAsync() =>
+        await RequireAsync(StaffRoles.Writers, "Your role can read but not change requests.");
 
-    public async Task<ClaimsPrincipal> AdminAsync() => await RequireAsync([StaffRoles.Admin], "Only an admin can change the organisation's settings.");
+    public async Task<ClaimsPrincipal> AdminAsync() =>
+        await RequireAsync([StaffRoles.Admin], "Only an admin can change the organisation's settings.");
 
     public async Task<ClaimsPrincipal> RequireAsync(IReadOnlyCollection<string> roles, string refusal)
     {

@@ -16,8 +16,8 @@ namespace DsarEngine.Server.Mail;
 internal enum MailAudience { Subject, Staff }
 
 // Renders a stored message: its model plus what is derived at send time (links, the request's facts).
-internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, StatusLinks links, SecretTokens tokens, IOptions<IntakeOptions> intake,
-    Packs.PackLinks packLinks, PackCodes packCodes, Accounts.StaffMailLinks staffLinks)
+internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, StatusLinks links, SecretTokens tokens,
+    IOptions<IntakeOptions> intake, Packs.PackLinks packLinks, PackCodes packCodes, Accounts.StaffMailLinks staffLinks)
 {
     public const string LinkPlaceholder = "[link sent to the subject]";
     public const string CodePlaceholder = "[one-time code sent to the subject]";

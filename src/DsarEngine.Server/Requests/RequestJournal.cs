@@ -11,7 +11,8 @@ internal sealed class RequestJournal(JournalStore journal)
         var entries = await journal.ReadAsync(request.TenantId, request.Id, ct);
         var broken = JournalChain.FirstBroken(entries);
         return new JournalView(broken is null, broken,
-            entries.Select(e => new JournalLine(e.Seq, e.At, e.Actor, e.Kind, JsonDocument.Parse(e.Data).RootElement, Convert.ToHexStringLower(e.Hash))).ToArray());
+            entries.Select(e => new JournalLine(
+                e.Seq, e.At, e.Actor, e.Kind, JsonDocument.Parse(e.Data).RootElement, Convert.ToHexStringLower(e.Hash))).ToArray());
     }
 }
 

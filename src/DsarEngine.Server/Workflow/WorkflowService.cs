@@ -38,11 +38,13 @@ internal sealed class WorkflowService(RequestStore requests, InstanceStore insta
 
     // expectedVersion: the instance version the person saw. Checked under the instance's lock, inside the signal's
     // transaction, so a person acting on a page someone else has since changed is told so and changes nothing.
-    public async Task<WorkflowCommandResult> SendAsync(StoredRequest request, Signal signal, CancellationToken ct, int? expectedVersion = null)
+    public async Task<WorkflowCommandResult> SendAsync(StoredRequest request, Signal signal, CancellationToken ct,
+        int? expectedVersion = null)
     {
         var stale = false;
         Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>>? guard = expectedVersion is { } expected
-            ? async (c, tx) => !(stale = await c.ExecuteScalarAsync<int>(new CommandDefinition(VersionSql, new { request.Id }, tx, cancellationToken: ct)) != expected)
+            ? async (c, tx) => !(stale = await c.ExecuteScalarAsync<int>(
+                new CommandDefinition(VersionSql, new { request.Id }, tx, cancellationToken: ct)) != expected)
             : null;
         var outcome = await processor.ProcessAsync(request.Id, signal, new SignalSource("staff", null), ct, guard);
         if (outcome.Result == SignalResult.NotFound)

@@ -58,7 +58,8 @@ public sealed class DemoSystemsTests
         var outcomes = new Dictionary<string, HttpStatusCode>();
         foreach (var (role, user) in users)
         {
-            var response = await InboxSession.SignInAsync(InboxSession.Browser(again), "demo", (string)user!["email"]!, (string)user["password"]!);
+            var response = await InboxSession.SignInAsync(InboxSession.Browser(again), "demo", (string)user!["email"]!,
+                (string)user["password"]!);
             outcomes[role] = response.StatusCode;
         }
         using (Assert.EnterMultipleScope())

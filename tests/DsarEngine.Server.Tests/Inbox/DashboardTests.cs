@@ -28,7 +28,8 @@ public sealed class DashboardTests
         var f = await Queries.ReadAsync(tenant.Id, Now, CancellationToken.None);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(f.OpenByStatus, Is.EqualTo(new[] { Count("awaiting-identity", 1), Count("in-progress", 2), Count("needs-attention", 1) }));
+            Assert.That(f.OpenByStatus,
+                Is.EqualTo(new[] { Count("awaiting-identity", 1), Count("in-progress", 2), Count("needs-attention", 1) }));
             Assert.That(f.OpenByRight, Is.EqualTo(new[] { Count("access", 2), Count("erasure", 2) }));
             Assert.That(f.DueThisWeek, Is.EqualTo(1), "due in 3 days; the one due in 20 days is not");
             Assert.That(f.Overdue, Is.EqualTo(1), "the request whose clock is stopped is not overdue");
@@ -74,7 +75,8 @@ public sealed class DashboardTests
             Assert.That(f.Weeks[0], Is.EqualTo(new DateOnly(2025, 3, 24)));
             Assert.That(f.Weeks[^1], Is.EqualTo(new DateOnly(2025, 6, 9)));
             Assert.That(f.Channels.Select(c => c.Channel), Is.EqualTo(new[] { "api", "email", "post", "web-form" }));
-            Assert.That(f.Channels.Single(c => c.Channel == "web-form").Counts, Is.EqualTo(new long[] { 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1 }));
+            Assert.That(f.Channels.Single(c => c.Channel == "web-form").Counts,
+                Is.EqualTo(new long[] { 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1 }));
             Assert.That(f.Channels.Single(c => c.Channel == "email").Counts, Is.EqualTo(new long[] { 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0 }));
         }
     }
@@ -142,7 +144,8 @@ public sealed class DashboardTests
             Assert.That(response.Content.Headers.ContentDisposition?.DispositionType, Is.EqualTo("attachment"));
             Assert.That(csv, Does.StartWith("metric,dimension,value\n"));
             Assert.That(csv.Split('\n'), Does.Contain("overdue,,1").And.Contain("refusals,,1").And.Contain("median-days-to-close,,15")
-                .And.Contain("p90-days-to-close,,27").And.Contain("open-by-status,in-progress,2").And.Contain("connector-failure-rate,crm,0.3333"));
+                .And.Contain("p90-days-to-close,,27").And.Contain("open-by-status,in-progress,2")
+                .And.Contain("connector-failure-rate,crm,0.3333"));
             Assert.That(csv, Is.EqualTo(DashboardExport.Csv(await Queries.ReadAsync(tenant.Id, now, CancellationToken.None))));
         }
     }
@@ -210,7 +213,8 @@ public sealed class DashboardTests
         return id;
     }
 
-    private static Task JournalAsync(NpgsqlConnection c, Guid tenantId, Guid requestId, DateTimeOffset at, string kind, string connector, int attempt) =>
+    private static Task JournalAsync(NpgsqlConnection c, Guid tenantId, Guid requestId, DateTimeOffset at, string kind, string connector,
+        int attempt) =>
         AppendAsync(c, tenantId, requestId, at, kind, $"{{\"connector\":\"{connector}\",\"action\":\"erase\",\"attempt\":{attempt}}}");
 
     private static async Task AppendAsync(NpgsqlConnection c, Guid tenantId, Guid requestId, DateTimeOffset at, string kind, string data)

@@ -17,7 +17,8 @@ public sealed class InboxQueryTests
 
     private static InboxQueries Queries => Engine.Services.GetRequiredService<InboxQueries>();
 
-    private static Task<InboxPage> PageAsync(TestTenant tenant, InboxQuery query) => Queries.PageAsync(tenant.Id, query, CancellationToken.None);
+    private static Task<InboxPage> PageAsync(TestTenant tenant, InboxQuery query) =>
+        Queries.PageAsync(tenant.Id, query, CancellationToken.None);
 
     private static async Task<List<string>> SubmitManyAsync(TestTenant tenant, int count, string right = "access")
     {
@@ -30,7 +31,8 @@ public sealed class InboxQueryTests
     // Sets a request's stored state directly, once its workflow waits for identity (so the engine no longer writes it).
     private static async Task SetAsync(TestTenant tenant, string reference, string set)
     {
-        await TestData.Workflows.WaitForAsync(tenant.Staff(Engine, StaffRoles.Admin), reference, TestData.Workflows.WaitingFor("identity"), "the identity step");
+        await TestData.Workflows.WaitForAsync(tenant.Staff(Engine, StaffRoles.Admin), reference, TestData.Workflows.WaitingFor("identity"),
+            "the identity step");
         await using var c = new NpgsqlConnection(Engine.ConnectionString);
         Assert.That(await c.ExecuteAsync($"UPDATE requests SET {set} WHERE reference = @reference", new { reference }), Is.EqualTo(1));
     }
@@ -48,7 +50,8 @@ public sealed class InboxQueryTests
             Assert.That((await PageAsync(mine, new InboxQuery(new InboxFilter()))).Rows.Select(r => r.Reference), Is.EquivalentTo(own));
             Assert.That((await PageAsync(mine, new InboxQuery(new InboxFilter(Search: foreign)))).Rows, Is.Empty);
             Assert.That((await PageAsync(mine, new InboxQuery(new InboxFilter(Search: email)))).Rows, Is.Empty);
-            Assert.That((await PageAsync(theirs, new InboxQuery(new InboxFilter(Search: email)))).Rows.Single().Reference, Is.EqualTo(foreign));
+            Assert.That((await PageAsync(theirs, new InboxQuery(new InboxFilter(Search: email)))).Rows.Single().Reference,
+                Is.EqualTo(foreign));
         }
     }
 
@@ -114,7 +117,8 @@ public sealed class InboxQueryTests
             Assert.That(await Find(new InboxFilter(Status: "needs-attention")), Is.EqualTo(new[] { stuck }));
             Assert.That(all.Single(r => r.Reference == overdue).DueState(Now), Is.EqualTo(DueState.Overdue));
             Assert.That(all.Single(r => r.Reference == stuck).DueState(Now), Is.EqualTo(DueState.DueSoon));
-            Assert.That(all.Single(r => r.Reference == access).DueState(Now), Is.EqualTo(DueState.ClockStopped), "waiting for identity proof");
+            Assert.That(all.Single(r => r.Reference == access).DueState(Now), Is.EqualTo(DueState.ClockStopped),
+                "waiting for identity proof");
         }
     }
 
@@ -128,7 +132,8 @@ public sealed class InboxQueryTests
         {
             Assert.That((await PageAsync(tenant, new InboxQuery(new InboxFilter(Due: DueWindow.Overdue)))).Rows, Is.Empty);
             Assert.That((await PageAsync(tenant, new InboxQuery(new InboxFilter(OpenOnly: true)))).Rows, Is.Empty);
-            Assert.That((await PageAsync(tenant, new InboxQuery(new InboxFilter()))).Rows.Single().DueState(Now), Is.EqualTo(DueState.Finished));
+            Assert.That((await PageAsync(tenant, new InboxQuery(new InboxFilter()))).Rows.Single().DueState(Now),
+                Is.EqualTo(DueState.Finished));
         }
     }
 
@@ -165,7 +170,8 @@ public sealed class InboxQueryTests
             else
                 Assert.That(seen.Skip(7), Is.SubsetOf(arrived));
             var firstNow = await PageAsync(tenant, new InboxQuery(new InboxFilter(), sort, PageSize: 3));
-            Assert.That(backward[^1].Rows.Select(r => r.Reference), Is.EqualTo(firstNow.Rows.Select(r => r.Reference)), "back to the first page");
+            Assert.That(backward[^1].Rows.Select(r => r.Reference), Is.EqualTo(firstNow.Rows.Select(r => r.Reference)),
+                "back to the first page");
             // Back at the top, a short page is replaced by the full first page, which may repeat rows of the page after it.
             Assert.That(backward.Skip(1).SkipLast(1).SelectMany(p => p.Rows).Select(r => r.Reference), Is.Unique);
         }

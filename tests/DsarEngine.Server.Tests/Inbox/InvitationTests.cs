@@ -22,7 +22,8 @@ public sealed class InvitationTests
     {
         var tenant = await TestTenant.CreateAsync(Engine);
         var email = $"invited-{Guid.NewGuid():N}"[..20] + "@example.org";
-        var invited = await Invitations.InviteAsync(AccountPages.Principal(tenant, StaffRoles.Admin), email, "Ines Invited", StaffRoles.Auditor, CancellationToken.None);
+        var invited = await Invitations.InviteAsync(AccountPages.Principal(tenant, StaffRoles.Admin), email, "Ines Invited",
+            StaffRoles.Auditor, CancellationToken.None);
         Assert.That(invited.Outcome, Is.EqualTo(StaffChange.Done), string.Join(" ", invited.Errors));
 
         var mail = await MailCatcher.WaitForAsync(email, MailTemplates.StaffInvitation);
@@ -30,7 +31,8 @@ public sealed class InvitationTests
         var before = await InboxSession.SignInAsync(InboxSession.Browser(Engine), tenant.Slug, email, AccountPages.NewPassword);
         Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK), "no password before the invitation is accepted");
 
-        var accepted = await AccountPages.PostAsync(InboxSession.Browser(Engine), link, "accept-invitation", AccountPages.Password(AccountPages.NewPassword));
+        var accepted = await AccountPages.PostAsync(InboxSession.Browser(Engine), link, "accept-invitation",
+            AccountPages.Password(AccountPages.NewPassword));
         var browser = InboxSession.Browser(Engine);
         var signIn = await InboxSession.SignInAsync(browser, tenant.Slug, email, AccountPages.NewPassword);
         using (Assert.EnterMultipleScope())
@@ -47,17 +49,21 @@ public sealed class InvitationTests
     {
         var tenant = await TestTenant.CreateAsync(Engine);
         var email = $"twice-{Guid.NewGuid():N}"[..20] + "@example.org";
-        await Invitations.InviteAsync(AccountPages.Principal(tenant, StaffRoles.Admin), email, "Tom Twice", StaffRoles.Agent, CancellationToken.None);
+        await Invitations.InviteAsync(AccountPages.Principal(tenant, StaffRoles.Admin), email, "Tom Twice", StaffRoles.Agent,
+            CancellationToken.None);
         var link = AccountPages.LinkIn(await MailCatcher.WaitForAsync(email, MailTemplates.StaffInvitation), "accept");
-        await AccountPages.PostAsync(InboxSession.Browser(Engine), link, "accept-invitation", AccountPages.Password(AccountPages.NewPassword));
+        await AccountPages.PostAsync(InboxSession.Browser(Engine), link, "accept-invitation",
+            AccountPages.Password(AccountPages.NewPassword));
 
         var again = await InboxSession.Browser(Engine).GetStringAsync(link);
-        var otherPassword = await InboxSession.SignInAsync(InboxSession.Browser(Engine), tenant.Slug, email, "someone else's password here");
+        var otherPassword = await InboxSession.SignInAsync(InboxSession.Browser(Engine), tenant.Slug, email,
+            "someone else's password here");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(again, Does.Contain("expired or was already used").And.Not.Contain("Set my password"));
             Assert.That(otherPassword.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That((await InboxSession.SignInAsync(InboxSession.Browser(Engine), tenant.Slug, email, AccountPages.NewPassword)).StatusCode,
+            Assert.That(
+                (await InboxSession.SignInAsync(InboxSession.Browser(Engine), tenant.Slug, email, AccountPages.NewPassword)).StatusCode,
                 Is.EqualTo(HttpStatusCode.Redirect), "the first password stands");
         }
     }
@@ -67,15 +73,18 @@ public sealed class InvitationTests
     {
         var tenant = await TestTenant.CreateAsync(Engine);
         var email = $"secret-{Guid.NewGuid():N}"[..20] + "@example.org";
-        await Invitations.InviteAsync(AccountPages.Principal(tenant, StaffRoles.Admin), email, "Sam Secret", StaffRoles.Agent, CancellationToken.None);
+        await Invitations.InviteAsync(AccountPages.Principal(tenant, StaffRoles.Admin), email, "Sam Secret", StaffRoles.Agent,
+            CancellationToken.None);
         var link = AccountPages.LinkIn(await MailCatcher.WaitForAsync(email, MailTemplates.StaffInvitation), "accept");
         var token = Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
 
         await using var db = new NpgsqlConnection(Engine.ConnectionString);
-        var stored = (await db.QueryAsync<string>("SELECT model::text FROM mail_messages WHERE to_address = @Email", new { Email = email })).ToList();
+        var stored = (await db.QueryAsync<string>(
+            "SELECT model::text FROM mail_messages WHERE to_address = @Email", new { Email = email })).ToList();
         var mailbox = Engine.Services.GetRequiredService<Mail.MailboxStore>();
         var renderer = Engine.Services.GetRequiredService<Mail.MailRenderer>();
-        var staffView = await renderer.RenderAsync((await mailbox.ListAsync(tenant.Id, email, 1, CancellationToken.None))[0], Mail.MailAudience.Staff, CancellationToken.None);
+        var staffView = await renderer.RenderAsync((await mailbox.ListAsync(tenant.Id, email, 1, CancellationToken.None))[0],
+            Mail.MailAudience.Staff, CancellationToken.None);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(token, Has.Length.GreaterThan(20));
@@ -90,7 +99,9 @@ public sealed class InvitationTests
     public async Task Invitation_links_last_the_configured_hours_and_reset_links_the_configured_minutes()
     {
         var invitation = Engine.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<InvitationTokenProviderOptions>>().Value;
-        var reset = Engine.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Identity.DataProtectionTokenProviderOptions>>().Value;
+        var reset = Engine.Services
+            .GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Identity.DataProtectionTokenProviderOptions>>()
+            .Value;
         using (Assert.EnterMultipleScope())
         {
             Assert.That(invitation.TokenLifespan, Is.EqualTo(TimeSpan.FromHours(72)));

@@ -38,7 +38,9 @@ public sealed class PasswordResetTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(forUnknown, Is.EqualTo(forKnown));
-            Assert.That(await db.ExecuteScalarAsync<int>("SELECT count(*) FROM mail_messages WHERE to_address = @To", new { To = unknown }), Is.Zero);
+            Assert.That(
+                await db.ExecuteScalarAsync<int>("SELECT count(*) FROM mail_messages WHERE to_address = @To", new { To = unknown }),
+                Is.Zero);
             Assert.That(await MailCatcher.ListAsync(unknown), Is.Empty);
         }
     }
@@ -51,13 +53,16 @@ public sealed class PasswordResetTests
         await ForgotAsync(tenant.Slug.ToUpperInvariant(), email);
         var link = AccountPages.LinkIn(await MailCatcher.WaitForAsync(email, MailTemplates.StaffPasswordReset), "reset");
 
-        var done = await AccountPages.PostAsync(InboxSession.Browser(Engine), link, "reset-password", AccountPages.Password(AccountPages.NewPassword));
+        var done = await AccountPages.PostAsync(InboxSession.Browser(Engine), link, "reset-password",
+            AccountPages.Password(AccountPages.NewPassword));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(done, Does.Contain("Your new password is set"));
-            Assert.That((await InboxSession.SignInAsync(InboxSession.Browser(Engine), tenant.Slug, email, InboxSession.Password)).StatusCode,
+            Assert.That(
+                (await InboxSession.SignInAsync(InboxSession.Browser(Engine), tenant.Slug, email, InboxSession.Password)).StatusCode,
                 Is.EqualTo(HttpStatusCode.OK), "the old password no longer opens the inbox");
-            Assert.That((await InboxSession.SignInAsync(InboxSession.Browser(Engine), tenant.Slug, email, AccountPages.NewPassword)).StatusCode,
+            Assert.That(
+                (await InboxSession.SignInAsync(InboxSession.Browser(Engine), tenant.Slug, email, AccountPages.NewPassword)).StatusCode,
                 Is.EqualTo(HttpStatusCode.Redirect));
             Assert.That(await InboxSession.Browser(Engine).GetStringAsync(link), Does.Contain("expired or was already used"));
         }
@@ -71,11 +76,13 @@ public sealed class PasswordResetTests
         await ForgotAsync(tenant.Slug, email);
         var link = AccountPages.LinkIn(await MailCatcher.WaitForAsync(email, MailTemplates.StaffPasswordReset), "reset");
 
-        var refused = await AccountPages.PostAsync(InboxSession.Browser(Engine), link, "reset-password", AccountPages.Password("too short"));
+        var refused = await AccountPages.PostAsync(InboxSession.Browser(Engine), link, "reset-password",
+            AccountPages.Password("too short"));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(refused, Does.Contain("Use at least 12 characters."));
-            Assert.That((await InboxSession.SignInAsync(InboxSession.Browser(Engine), tenant.Slug, email, InboxSession.Password)).StatusCode,
+            Assert.That(
+                (await InboxSession.SignInAsync(InboxSession.Browser(Engine), tenant.Slug, email, InboxSession.Password)).StatusCode,
                 Is.EqualTo(HttpStatusCode.Redirect), "nothing changed");
             Assert.That(await InboxSession.Browser(Engine).GetStringAsync(link), Does.Contain("Set my new password"));
         }

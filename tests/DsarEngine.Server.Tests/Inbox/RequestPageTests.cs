@@ -74,7 +74,8 @@ public sealed class RequestPageTests
             Assert.That(after.IdentityVerified, Is.True);
             Assert.That(after.Steps.Single(s => s.Id == "assess").State, Is.EqualTo(StepState.Done));
             Assert.That(after.Journal.Verified, Is.True);
-            Assert.That(after.Journal.Entries.Where(e => e.Actor == $"{tenant.Slug}/privacy-officer@example.org").Select(e => e.Kind).ToList(),
+            Assert.That(
+                after.Journal.Entries.Where(e => e.Actor == $"{tenant.Slug}/privacy-officer@example.org").Select(e => e.Kind).ToList(),
                 Has.Count.GreaterThanOrEqualTo(2), "the identity check and the decision are the officer's");
         }
     }
@@ -90,8 +91,8 @@ public sealed class RequestPageTests
         var moved = await LoadAsync(tenant, reference);
 
         var result = await InboxPeople.Actions(Engine, InboxPeople.Person(tenant, StaffRoles.Agent)).RunAsync(reference,
-            page.Actions.Single(a => a.Kind == ActionKind.VerifyIdentity), new ActionInput("Matched the account e-mail."), page.Workflow!.Version,
-            CancellationToken.None);
+            page.Actions.Single(a => a.Kind == ActionKind.VerifyIdentity), new ActionInput("Matched the account e-mail."),
+            page.Workflow!.Version, CancellationToken.None);
         var after = await LoadAsync(tenant, reference);
         using (Assert.EnterMultipleScope())
         {
@@ -105,11 +106,14 @@ public sealed class RequestPageTests
     public async Task An_auditor_sees_the_request_without_action_buttons_and_an_officer_sees_the_step_s_actions()
     {
         var (tenant, reference, _) = await AtIdentityStepAsync();
-        var auditor = await (await InboxSession.SignedInAsync(Engine, tenant, StaffRoles.Auditor)).GetStringAsync($"/inbox/requests/{reference}");
-        var officer = await (await InboxSession.SignedInAsync(Engine, tenant, StaffRoles.PrivacyOfficer)).GetStringAsync($"/inbox/requests/{reference}");
+        var auditor = await (await InboxSession.SignedInAsync(Engine, tenant, StaffRoles.Auditor)).GetStringAsync(
+            $"/inbox/requests/{reference}");
+        var officer = await (await InboxSession.SignedInAsync(Engine, tenant, StaffRoles.PrivacyOfficer)).GetStringAsync(
+            $"/inbox/requests/{reference}");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(auditor, Does.Contain($"Request {reference}").And.Contain("can read this request but not change it").And.Contain("Chain verified"));
+            Assert.That(auditor,
+                Does.Contain($"Request {reference}").And.Contain("can read this request but not change it").And.Contain("Chain verified"));
             Assert.That(auditor, Does.Not.Contain("What you can do now"));
             Assert.That(officer, Does.Contain("What you can do now").And.Contain("Verify identity").And.Contain("Current step"));
         }
@@ -125,7 +129,8 @@ public sealed class RequestPageTests
             request.CreatedAt, CancellationToken.None);
         var path = $"/inbox/requests/{reference}/documents/{id}";
         var own = await (await InboxSession.SignedInAsync(Engine, tenant, StaffRoles.Auditor)).GetAsync(path);
-        var stranger = await (await InboxSession.SignedInAsync(Engine, await TestTenant.CreateAsync(Engine), StaffRoles.Admin)).GetAsync(path);
+        var stranger = await (await InboxSession.SignedInAsync(Engine, await TestTenant.CreateAsync(Engine), StaffRoles.Admin))
+            .GetAsync(path);
         var anonymous = await InboxSession.Browser(Engine).GetAsync(path);
         using (Assert.EnterMultipleScope())
         {

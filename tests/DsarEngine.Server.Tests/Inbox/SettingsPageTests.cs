@@ -20,7 +20,8 @@ public sealed class SettingsPageTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(page, Does.Contain("Invite a person").And.Contain("href=\"/inbox/settings/users\"").And.Not.Contain("users-read-only"));
+            Assert.That(page,
+                Does.Contain("Invite a person").And.Contain("href=\"/inbox/settings/users\"").And.Not.Contain("users-read-only"));
         }
     }
 

@@ -43,14 +43,18 @@ public sealed class SignInTests
         var tenant = await TestTenant.CreateAsync(Engine);
         var real = await InboxSession.CreateUserAsync(Engine, tenant, StaffRoles.Agent);
         var answers = new List<string>();
-        foreach (var (org, mail, pass) in new[] { ("wrong-org", real, InboxSession.Password), (tenant.Slug, "nobody@example.org", InboxSession.Password),
-                     (tenant.Slug, real, "not the password at all") })
+        foreach (var (org, mail, pass) in new[]
+        {
+            ("wrong-org", real, InboxSession.Password), (tenant.Slug, "nobody@example.org", InboxSession.Password),
+            (tenant.Slug, real, "not the password at all"),
+        })
         {
             var browser = InboxSession.Browser(Engine);
             var response = await InboxSession.SignInAsync(browser, org, mail, pass);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             var page = await response.Content.ReadAsStringAsync();
-            answers.Add(page.Contains("The organisation, e-mail address or password is not right.", StringComparison.Ordinal) ? "refused" : page);
+            answers.Add(
+                page.Contains("The organisation, e-mail address or password is not right.", StringComparison.Ordinal) ? "refused" : page);
             Assert.That((await browser.GetAsync("/inbox")).StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "no session after a refusal");
         }
         Assert.That(answers, Has.All.EqualTo("refused"));
@@ -78,7 +82,8 @@ public sealed class SignInTests
         var second = await TestTenant.CreateAsync(Engine);
         var email = await InboxSession.CreateUserAsync(Engine, first, StaffRoles.Agent);
         var response = await InboxSession.SignInAsync(InboxSession.Browser(Engine), second.Slug, email, InboxSession.Password);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the password of the first organisation's account does not open the second");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK),
+            "the password of the first organisation's account does not open the second");
     }
 
     [Test]
@@ -95,7 +100,8 @@ public sealed class SignInTests
     {
         var tenant = await TestTenant.CreateAsync(Engine);
         var email = await InboxSession.CreateUserAsync(Engine, tenant, StaffRoles.Agent);
-        var response = await InboxSession.SignInAsync(InboxSession.Browser(Engine), tenant.Slug, email, InboxSession.Password, "https://evil.example/");
+        var response = await InboxSession.SignInAsync(InboxSession.Browser(Engine), tenant.Slug, email, InboxSession.Password,
+            "https://evil.example/");
         Assert.That(response.Headers.Location?.AbsolutePath, Is.EqualTo("/inbox"));
         Assert.That(response.Headers.Location?.Host, Is.EqualTo("localhost"));
     }
@@ -108,7 +114,8 @@ public sealed class SignInTests
         var browser = InboxSession.Browser(Engine);
         var response = await browser.PostAsync("/inbox/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["_handler"] = "sign-in", ["Input.Organisation"] = tenant.Slug, ["Input.Email"] = email, ["Input.Password"] = InboxSession.Password,
+            ["_handler"] = "sign-in", ["Input.Organisation"] = tenant.Slug, ["Input.Email"] = email,
+            ["Input.Password"] = InboxSession.Password,
         }));
         using (Assert.EnterMultipleScope())
         {

@@ -48,10 +48,8 @@ public sealed partial class TwoFactorTests
         {
             var browser = InboxSession.Browser(Engine);
             await InboxSession.SignInAsync(browser, tenant.Slug, email, InboxSession.Password);
-            var response = await InboxSession.PostFormAsync(browser, "/inbox/sign-in/two-factor", "two-factor", new Dictionary<string, string>
-            {
-                ["Input.Code"] = recovery[0], ["Input.Recovery"] = "true",
-            });
+            var response = await InboxSession.PostFormAsync(browser, "/inbox/sign-in/two-factor", "two-factor",
+                new Dictionary<string, string> { ["Input.Code"] = recovery[0], ["Input.Recovery"] = "true" });
             outcomes.Add(response.Headers.Location?.AbsolutePath);
         }
         Assert.That(outcomes, Is.EqualTo(new string?[] { "/inbox", null }));
@@ -77,11 +75,15 @@ public sealed partial class TwoFactorTests
     {
         var tenant = await TestTenant.CreateAsync(Engine);
         var browser = await InboxSession.SignedInAsync(Engine, tenant, StaffRoles.Agent);
-        var response = await InboxSession.PostFormAsync(browser, Security, "enable", new Dictionary<string, string> { ["Input.Code"] = "000000" });
+        var response = await InboxSession.PostFormAsync(browser, Security, "enable",
+            new Dictionary<string, string> { ["Input.Code"] = "000000" });
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("This code does not match the key."), response.StatusCode.ToString() + string.Join(",", response.Headers.Select(h => h.Key + "=" + string.Join(";", h.Value))));
-            Assert.That(await Rows.ScalarAsync<bool>(Engine, "SELECT two_factor_enabled FROM staff_users WHERE tenant_id = @Id", new { tenant.Id }), Is.False);
+            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("This code does not match the key."),
+                response.StatusCode.ToString() + string.Join(",", response.Headers.Select(h => h.Key + "=" + string.Join(";", h.Value))));
+            Assert.That(
+                await Rows.ScalarAsync<bool>(Engine, "SELECT two_factor_enabled FROM staff_users WHERE tenant_id = @Id", new { tenant.Id }),
+                Is.False);
         }
     }
 
@@ -94,11 +96,13 @@ public sealed partial class TwoFactorTests
         var page = await browser.GetStringAsync(Security);
         var key = Key().Match(page).Groups[1].Value;
         Assert.That(key, Is.Not.Empty, "the page shows the key to type by hand");
-        var enabled = await InboxSession.PostFormAsync(browser, Security, "enable", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, TimeProvider.System.GetUtcNow()) });
+        var enabled = await InboxSession.PostFormAsync(browser, Security, "enable",
+            new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, TimeProvider.System.GetUtcNow()) });
         var html = await enabled.Content.ReadAsStringAsync();
         var recovery = RecoveryCode().Matches(html).Select(m => m.Groups[1].Value).ToList();
         Assert.That(html, Does.Contain("Two-factor sign-in is on."));
-        Assert.That((await browser.GetAsync("/inbox")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the person who turned it on stays signed in");
+        Assert.That((await browser.GetAsync("/inbox")).StatusCode, Is.EqualTo(HttpStatusCode.OK),
+            "the person who turned it on stays signed in");
         return (tenant, email, key, recovery);
     }
 

@@ -25,18 +25,24 @@ internal static partial class AccountPages
         var page = await browser.GetStringAsync(url);
         var token = Token().Match(page);
         Assert.That(token.Success, Is.True, $"the page at {url} shows a form: {page}");
-        var form = new Dictionary<string, string>(fields) { ["_handler"] = handler, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        var form = new Dictionary<string, string>(fields)
+        {
+            ["_handler"] = handler, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+        };
         var response = await browser.PostAsync(url, new FormUrlEncodedContent(form));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         return await response.Content.ReadAsStringAsync();
     }
 
-    public static Dictionary<string, string> Password(string password) => new() { ["Input.Password"] = password, ["Input.Confirm"] = password };
+    public static Dictionary<string, string> Password(string password) =>
+        new() { ["Input.Password"] = password, ["Input.Confirm"] = password };
 
     public static ClaimsPrincipal Principal(TestTenant tenant, string role, Guid? id = null) => new(new ClaimsIdentity(
     [
-        new Claim(ClaimTypes.NameIdentifier, (id ?? Guid.NewGuid()).ToString()), new Claim(ClaimTypes.Name, $"{tenant.Slug}/someone@example.org"),
-        new Claim(StaffClaims.TenantId, tenant.Id.ToString()), new Claim(StaffClaims.TenantSlug, tenant.Slug), new Claim(ClaimTypes.Role, role),
+        new Claim(ClaimTypes.NameIdentifier, (id ?? Guid.NewGuid()).ToString()),
+        new Claim(ClaimTypes.Name, $"{tenant.Slug}/someone@example.org"),
+        new Claim(StaffClaims.TenantId, tenant.Id.ToString()), new Claim(StaffClaims.TenantSlug, tenant.Slug),
+        new Claim(ClaimTypes.Role, role),
     ], "test"));
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

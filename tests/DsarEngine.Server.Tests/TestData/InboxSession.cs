@@ -28,7 +28,8 @@ internal static partial class InboxSession
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string organisation, string email, string password,
         string? returnUrl = null)
     {
-        var page = await browser.GetStringAsync("/inbox/sign-in" + (returnUrl is null ? "" : $"?returnUrl={Uri.EscapeDataString(returnUrl)}"));
+        var page = await browser.GetStringAsync(
+            "/inbox/sign-in" + (returnUrl is null ? "" : $"?returnUrl={Uri.EscapeDataString(returnUrl)}"));
         var token = Token().Match(page);
         Assert.That(token.Success, Is.True, "the sign-in form carries an antiforgery token");
         var form = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -49,7 +50,8 @@ internal static partial class InboxSession
     }
 
     // Any form of the inbox's server-rendered pages: reads the page for its antiforgery token, then posts the fields.
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string path, string handler, IDictionary<string, string> fields)
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string path, string handler,
+        IDictionary<string, string> fields)
     {
         var page = await browser.GetStringAsync(path);
         var token = Token().Match(page);

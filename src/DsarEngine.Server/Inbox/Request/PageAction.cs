@@ -35,22 +35,26 @@ internal static class PageActions
             actions.Add(new(ActionKind.Retry, "Retry the step", "Runs the step that needs attention again.", "Note (optional)"));
             actions.Add(new(ActionKind.Skip, "Skip the step", "Leaves the step that needs attention undone and moves on to the next one.",
                 "Reason for skipping", InputRequired: true));
-            actions.Add(new(ActionKind.Close, "Close the request", "Closes the request now; no further step runs.", "Reason for closing", InputRequired: true));
+            actions.Add(new(ActionKind.Close, "Close the request", "Closes the request now; no further step runs.",
+                "Reason for closing", InputRequired: true));
         }
         foreach (var task in workflow.Tasks)
         {
             var failed = ConnectorTaskStatus.NeedsAttention.Contains(task.Status);
             if (failed)
-                actions.Add(new(ActionKind.RetryTask, $"Retry {task.Connector}", $"Sends the task to {task.Connector} again.", TaskId: task.TaskId));
+                actions.Add(new(ActionKind.RetryTask, $"Retry {task.Connector}", $"Sends the task to {task.Connector} again.",
+                    TaskId: task.TaskId));
             if (failed || (task.Kind == ConnectorKinds.Manual && !ConnectorTaskStatus.Terminal.Contains(task.Status)))
                 actions.Add(new(ActionKind.CompleteTask, $"Complete {task.Connector} by hand",
                     $"Records that the task of {task.Connector} was done by hand, with its outcome; it goes into the journal.",
                     "Note: what was done, by whom, where", InputRequired: true, TaskId: task.TaskId,
-                    ExtraLabel: "Data kept, one per line: category | legal basis (required for a partial outcome)", Choices: TaskOutcomes.All.ToList()));
+                    ExtraLabel: "Data kept, one per line: category | legal basis (required for a partial outcome)",
+                    Choices: TaskOutcomes.All.ToList()));
         }
         if (deadline.CanStillExtend)
             actions.Add(new(ActionKind.Extend, "Extend the deadline",
-                $"Extends the deadline once (to {deadline.ExtendedDue:yyyy-MM-dd} if computed); the subject is told the reasons (GDPR Art. 12(3)).",
+                $"Extends the deadline once (to {deadline.ExtendedDue:yyyy-MM-dd} if computed); " +
+                "the subject is told the reasons (GDPR Art. 12(3)).",
                 "Reasons for the extension, as told to the subject", InputRequired: true));
         return actions;
     }
@@ -62,14 +66,16 @@ internal static class PageActions
         {
             yield return new(ActionKind.Decide, "Approve the letter", "Approves the response letter as rendered; the workflow delivers it.",
                 "Note (optional)", Step: stepId, Outcome: Workflows.Runtime.Decisions.Approve);
-            yield return new(ActionKind.Decide, "Reject the letter", "Rejects the letter; it is rendered again after the change you describe.",
+            yield return new(ActionKind.Decide, "Reject the letter",
+                "Rejects the letter; it is rendered again after the change you describe.",
                 "Reason for rejecting", InputRequired: true, Step: stepId, Outcome: Workflows.Runtime.Decisions.Reject);
             yield break;
         }
         yield return new(ActionKind.Decide, "Proceed", "Assesses the request as valid; the connected systems are asked next.",
             "Note (optional)", Step: stepId, Outcome: Workflows.Runtime.Decisions.Proceed);
         yield return new(ActionKind.Decide, "Proceed in part", "Answers the request in part, applying the exemptions you name.",
-            "Note (optional)", Step: stepId, Outcome: Workflows.Runtime.Decisions.Partial, ExtraLabel: "Exemptions applied, one per line (required)");
+            "Note (optional)", Step: stepId, Outcome: Workflows.Runtime.Decisions.Partial,
+            ExtraLabel: "Exemptions applied, one per line (required)");
         yield return new(ActionKind.Decide, "Refuse", "Refuses the request; the subject is told why and how to complain (GDPR Art. 12(4)).",
             "Reasons for refusing, as told to the subject", InputRequired: true, Step: stepId, Outcome: Workflows.Runtime.Decisions.Refuse);
     }

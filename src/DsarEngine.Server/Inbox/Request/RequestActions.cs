@@ -15,7 +15,8 @@ internal sealed record ActionResult(bool Succeeded, string Message);
 // The request page's actions. Each asks InboxUser for a writer at the moment it runs (an auditor's forged call is refused
 // here, not only by a hidden button), then runs the very validation and service the staff API runs, so the same signal
 // takes the same one-transaction path and is journaled with the person as actor.
-internal sealed class RequestActions(InboxUser inboxUser, RequestStore requests, WorkflowService workflows, TaskCommands tasks, ClockCommands clock)
+internal sealed class RequestActions(
+    InboxUser inboxUser, RequestStore requests, WorkflowService workflows, TaskCommands tasks, ClockCommands clock)
 {
     public async Task<ActionResult> RunAsync(string reference, PageAction action, ActionInput input, int? seenVersion, CancellationToken ct)
     {
@@ -29,7 +30,8 @@ internal sealed class RequestActions(InboxUser inboxUser, RequestStore requests,
             return new(false, refused.Message + " Nothing was changed.");
         }
         if (action.Kind == ActionKind.Extend)
-            return Answer(await clock.ExtendAsync(user, reference, new ClockCommandBody(input.Text, null), ct), "The deadline was extended.");
+            return Answer(
+                await clock.ExtendAsync(user, reference, new ClockCommandBody(input.Text, null), ct), "The deadline was extended.");
         if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request)
             return new(false, "This request is not in your organisation. Nothing was changed.");
         if (action.Kind == ActionKind.CompleteTask)
@@ -42,16 +44,18 @@ internal sealed class RequestActions(InboxUser inboxUser, RequestStore requests,
         return signal is null ? Invalid(invalid) : Answer(await workflows.SendAsync(request, signal, ct, seenVersion), action);
     }
 
-    private static (Signal?, Dictionary<string, string[]>) ToSignal(PageAction action, ActionInput input, string actor) => action.Kind switch
-    {
-        ActionKind.VerifyIdentity => WorkflowCommands.Identity(new IdentityBody(input.Text), actor),
-        ActionKind.Decide => WorkflowCommands.Decision(new DecisionBody(action.Step, action.Outcome, Blank(input.Text), Lines(input.Extra)), actor),
-        ActionKind.Retry => WorkflowCommands.Retry(new ReasonBody(input.Text), actor),
-        ActionKind.Skip => WorkflowCommands.Skip(new ReasonBody(input.Text), actor),
-        ActionKind.Close => WorkflowCommands.Close(new ReasonBody(input.Text), actor),
-        ActionKind.RetryTask => (new Signal.RetryTask(action.TaskId!.Value, actor), []),
-        _ => (null, new() { ["action"] = ["This action is not known."] }),
-    };
+    private static (Signal?, Dictionary<string, string[]>) ToSignal(PageAction action, ActionInput input, string actor) =>
+        action.Kind switch
+        {
+            ActionKind.VerifyIdentity => WorkflowCommands.Identity(new IdentityBody(input.Text), actor),
+            ActionKind.Decide => WorkflowCommands.Decision(
+                new DecisionBody(action.Step, action.Outcome, Blank(input.Text), Lines(input.Extra)), actor),
+            ActionKind.Retry => WorkflowCommands.Retry(new ReasonBody(input.Text), actor),
+            ActionKind.Skip => WorkflowCommands.Skip(new ReasonBody(input.Text), actor),
+            ActionKind.Close => WorkflowCommands.Close(new ReasonBody(input.Text), actor),
+            ActionKind.RetryTask => (new Signal.RetryTask(action.TaskId!.Value, actor), []),
+            _ => (null, new() { ["action"] = ["This action is not known."] }),
+        };
 
     private static ActionResult Answer(WorkflowCommandResult result, PageAction action)
     {
@@ -61,7 +65,8 @@ internal sealed class RequestActions(InboxUser inboxUser, RequestStore requests,
         return result.Status switch
         {
             WorkflowCommandStatus.Applied => new(true, $"Done: {action.Label}. {now}"),
-            WorkflowCommandStatus.Stale => new(false, $"Someone else acted on this request since the page was loaded. Nothing was changed. {now} Check the page again before acting."),
+            WorkflowCommandStatus.Stale => new(false, "Someone else acted on this request since the page was loaded. "
+                + $"Nothing was changed. {now} Check the page again before acting."),
             WorkflowCommandStatus.Refused => new(false, $"Refused: {result.Outcome?.Reason} Nothing was changed."),
             WorkflowCommandStatus.NoWorkflow => new(false, "This request has no workflow yet. Nothing was changed."),
             WorkflowCommandStatus.RequestNotFound => new(false, "This request is not in your organisation. Nothing was changed."),
@@ -69,13 +74,14 @@ internal sealed class RequestActions(InboxUser inboxUser, RequestStore requests,
         };
     }
 
-    private static ActionResult Answer(Results<Ok<StaffRequestView>, ValidationProblem, ProblemHttpResult> result, string done) => result.Result switch
-    {
-        Ok<StaffRequestView> => new(true, done),
-        ValidationProblem v => Invalid(v.ProblemDetails.Errors.ToDictionary()),
-        ProblemHttpResult p => new(false, $"{p.ProblemDetails.Title} {p.ProblemDetails.Detail}".Trim()),
-        _ => new(false, "Nothing was changed."),
-    };
+    private static ActionResult Answer(Results<Ok<StaffRequestView>, ValidationProblem, ProblemHttpResult> result, string done) =>
+        result.Result switch
+        {
+            Ok<StaffRequestView> => new(true, done),
+            ValidationProblem v => Invalid(v.ProblemDetails.Errors.ToDictionary()),
+            ProblemHttpResult p => new(false, $"{p.ProblemDetails.Title} {p.ProblemDetails.Detail}".Trim()),
+            _ => new(false, "Nothing was changed."),
+        };
 
     private static ActionResult Invalid(IDictionary<string, string[]> errors) =>
         new(false, "Nothing was changed: " + string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));

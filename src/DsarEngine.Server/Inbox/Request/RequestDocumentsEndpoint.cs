@@ -13,7 +13,9 @@ internal static class RequestDocumentsEndpoint
 {
     public static IEndpointRouteBuilder MapRequestDocuments(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/inbox/requests/{reference}/documents/{id:guid}", ReadAsync).RequireAuthorization(AuthServices.Inbox).ExcludeFromDescription();
+        app.MapGet("/inbox/requests/{reference}/documents/{id:guid}", ReadAsync)
+            .RequireAuthorization(AuthServices.Inbox)
+            .ExcludeFromDescription();
         return app;
     }
 
@@ -26,6 +28,7 @@ internal static class RequestDocumentsEndpoint
         if (document is null || await packs.ReadAsync(request.TenantId, request.Id, id, ct) is not { } content)
             return TypedResults.NotFound();
         var zip = document.Kind == "portability-zip";
-        return TypedResults.File(content, zip ? "application/zip" : "application/pdf", $"{reference}-{document.Kind}.{(zip ? "zip" : "pdf")}");
+        return TypedResults.File(content, zip ? "application/zip" : "application/pdf",
+            $"{reference}-{document.Kind}.{(zip ? "zip" : "pdf")}");
     }
 }

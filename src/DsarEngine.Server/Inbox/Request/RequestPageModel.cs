@@ -18,8 +18,12 @@ internal sealed record SubjectView(string? Name, string? Email, IReadOnlyList<Id
 {
     public static SubjectView From(JsonElement subject)
     {
-        static string? Text(JsonElement e, string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        var identities = subject.ValueKind == JsonValueKind.Object && subject.TryGetProperty("identities", out var list) && list.ValueKind == JsonValueKind.Array
+        static string? Text(JsonElement e, string name) =>
+            e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+                ? v.GetString()
+                : null;
+        var identities = subject.ValueKind == JsonValueKind.Object && subject.TryGetProperty("identities", out var list)
+                && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().Select(i => new IdentityLine(Text(i, "type") ?? "", Text(i, "value") ?? "")).ToList()
             : [];
         return new SubjectView(Text(subject, "name"), Text(subject, "email"), identities);
@@ -55,7 +59,8 @@ internal sealed record DueState(DueKind Kind, string Label)
         if (requestStatus is RequestStatus.Completed or RequestStatus.Refused or RequestStatus.Closed)
             return new(DueKind.Closed, "Closed: the clock no longer runs");
         if (d.Stops.FirstOrDefault(s => s.End is null) is { } open)
-            return new(DueKind.Stopped, $"Clock stopped since {open.Start:yyyy-MM-dd} ({open.Reason}): the due date moves once it restarts");
+            return new(DueKind.Stopped,
+                $"Clock stopped since {open.Start:yyyy-MM-dd} ({open.Reason}): the due date moves once it restarts");
         return d.DaysUntilDue switch
         {
             null => new(DueKind.Unknown, "No deadline computed yet"),

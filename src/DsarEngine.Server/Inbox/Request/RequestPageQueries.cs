@@ -17,7 +17,9 @@ internal sealed class RequestPageQueries(WorkflowService workflows, IWorkflowDef
         if (await workflows.FindAsync(tenantId, reference, ct) is not var (request, instance))
             return null;
         var view = StaffRequestView.From(request, clock.GetUtcNow());
-        var definition = instance is null ? Safe(() => definitions.ForRight(request.RightKind)) : definitions.Find(instance.DefinitionId, instance.DefinitionVersion);
+        var definition = instance is null
+            ? Safe(() => definitions.ForRight(request.RightKind))
+            : definitions.Find(instance.DefinitionId, instance.DefinitionVersion);
         var workflow = instance is null ? null : WorkflowView.From(instance);
         return new RequestPageModel(view, SubjectView.From(view.Subject), instance?.State.IdentityVerified == true, workflow,
             WaitingText(instance?.WaitingFor), Steps(definition, instance), DueState.From(view.Deadline, request.Status),
