@@ -28,7 +28,8 @@ public sealed class InboxListTests : BrowserTest
         await SignInToInboxAsync(StaffRoles.PrivacyOfficer);
         var reference = await SubmitAsync("erasure");
         await Page.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Request {reference}", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Request {reference}", Level = 1 }))
+            .ToBeVisibleAsync();
         Assert.That(await SeriousViolationsAsync(), Is.Empty);
         await ScreenshotAsync("request");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Verify identity" }).ClickAsync();
@@ -48,7 +49,8 @@ public sealed class InboxListTests : BrowserTest
         var reference = await SubmitAsync("erasure");
         await SignInToInboxAsync(StaffRoles.Auditor);
         await Page.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Request {reference}", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Request {reference}", Level = 1 }))
+            .ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Verify identity" })).ToHaveCountAsync(0);
         await ScreenshotAsync("auditor-request");
     }
@@ -63,7 +65,8 @@ public sealed class InboxListTests : BrowserTest
         var table = Page.GetByRole(AriaRole.Table);
         await Assertions.Expect(table).ToBeVisibleAsync();
         // Every column fits: the last one's header is wholly on screen, not cut off or scrolled away.
-        await Assertions.Expect(table.GetByRole(AriaRole.Columnheader, new() { Name = "Reference" })).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Assertions.Expect(table.GetByRole(AriaRole.Columnheader, new() { Name = "Reference" }))
+            .ToBeInViewportAsync(new() { Ratio = 1 });
         await Assertions.Expect(table.GetByRole(AriaRole.Columnheader, new() { Name = "Status" })).ToBeInViewportAsync(new() { Ratio = 1 });
         // Nothing sideways: the page fits the screen's width.
         var overflow = await Page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
@@ -73,7 +76,8 @@ public sealed class InboxListTests : BrowserTest
 
     private static async Task<string> SubmitAsync(string right)
     {
-        var response = await BrowserEngine.Engine.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(BrowserEngine.Tenant.Slug, right)));
+        var response = await BrowserEngine.Engine.CreateClient()
+            .SendAsync(Submissions.Post(Submissions.Valid(BrowserEngine.Tenant.Slug, right)));
         Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
         return (string)(await response.ReadObjectAsync())["reference"]!;
     }

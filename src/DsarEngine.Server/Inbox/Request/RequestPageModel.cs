@@ -11,7 +11,7 @@ namespace DsarEngine.Server.Inbox.Request;
 // Everything the request page shows, read in one go through the same services as the staff API.
 internal sealed record RequestPageModel(
     StaffRequestView Request, SubjectView Subject, bool IdentityVerified, WorkflowView? Workflow, string? WaitingFor,
-    IReadOnlyList<StepLine> Steps, DueState Due, DeadlineComputation? Explanation, JournalView Journal,
+    IReadOnlyList<StepLine> Steps, DueCountdown Due, DeadlineComputation? Explanation, JournalView Journal,
     IReadOnlyList<PackStore.Document> Documents, IReadOnlyList<PageAction> Actions, string? RefusalReason);
 
 internal sealed record SubjectView(string? Name, string? Email, IReadOnlyList<IdentityLine> Identities)
@@ -50,11 +50,11 @@ internal enum StepState { Done, Current, NeedsAttention, Waiting, NotReached }
 internal enum DueKind { OnTrack, DueSoon, Overdue, Stopped, Closed, Unknown }
 
 // The effective due date's countdown as the inbox words it: on track, due within 7 days, overdue, clock stopped.
-internal sealed record DueState(DueKind Kind, string Label)
+internal sealed record DueCountdown(DueKind Kind, string Label)
 {
     public const int SoonDays = 7;
 
-    public static DueState From(DeadlineView d, string requestStatus)
+    public static DueCountdown From(DeadlineView d, string requestStatus)
     {
         if (requestStatus is RequestStatus.Completed or RequestStatus.Refused or RequestStatus.Closed)
             return new(DueKind.Closed, "Closed: the clock no longer runs");

@@ -22,7 +22,7 @@ internal sealed class RequestPageQueries(WorkflowService workflows, IWorkflowDef
             : definitions.Find(instance.DefinitionId, instance.DefinitionVersion);
         var workflow = instance is null ? null : WorkflowView.From(instance);
         return new RequestPageModel(view, SubjectView.From(view.Subject), instance?.State.IdentityVerified == true, workflow,
-            WaitingText(instance?.WaitingFor), Steps(definition, instance), DueState.From(view.Deadline, request.Status),
+            WaitingText(instance?.WaitingFor), Steps(definition, instance), DueCountdown.From(view.Deadline, request.Status),
             await deadlines.ExplainAsync(request, ct), await journal.ReadAsync(request, ct),
             await packs.ListAsync(request.TenantId, request.Id, ct), PageActions.For(workflow, definition, view.Deadline),
             instance?.State.RefusalReason);

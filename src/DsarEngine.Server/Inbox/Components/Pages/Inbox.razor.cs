@@ -57,9 +57,13 @@ public sealed partial class Inbox
     protected override async Task OnInitializedAsync()
     {
         tenant = (await InboxUser.CurrentAsync()).Tenant();
-        if (ViewParameter is { } slug && ViewSlugs.TryGetValue(slug, out var name) && SavedViews.FirstOrDefault(v => v.Name == name) is { } view)
+        if (ViewParameter is { } slug && ViewSlugs.TryGetValue(slug, out var name)
+            && SavedViews.FirstOrDefault(v => v.Name == name) is { } view)
             (filter, sort, activeView) = (view.Filter, view.Sort, view.Name);
-        filter = filter with { Status = StatusParameter ?? filter.Status, Right = RightParameter ?? filter.Right, Channel = ChannelParameter ?? filter.Channel };
+        filter = filter with
+        {
+            Status = StatusParameter ?? filter.Status, Right = RightParameter ?? filter.Right, Channel = ChannelParameter ?? filter.Channel,
+        };
         await LoadAsync(new InboxQuery(filter, sort, pageSize));
         subscription = Changes.Subscribe(tenant, OnChanged);
     }
@@ -96,9 +100,11 @@ public sealed partial class Inbox
         return LoadAsync(new InboxQuery(filter, sort, pageSize));
     }
 
-    private Task NextAsync() => page?.Next is { } next ? LoadAsync(new InboxQuery(filter, sort, pageSize, After: next)) : Task.CompletedTask;
+    private Task NextAsync() =>
+        page?.Next is { } next ? LoadAsync(new InboxQuery(filter, sort, pageSize, After: next)) : Task.CompletedTask;
 
-    private Task PreviousAsync() => page?.Previous is { } previous ? LoadAsync(new InboxQuery(filter, sort, pageSize, Before: previous)) : Task.CompletedTask;
+    private Task PreviousAsync() =>
+        page?.Previous is { } previous ? LoadAsync(new InboxQuery(filter, sort, pageSize, Before: previous)) : Task.CompletedTask;
 
     // Runs on the listener's thread: hand over to the renderer. A burst of changes costs at most one extra read.
     private void OnChanged() => _ = InvokeAsync(RefreshAsync);
