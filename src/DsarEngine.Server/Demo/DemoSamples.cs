@@ -4,12 +4,15 @@ using DsarEngine.Workflows.Requests;
 
 namespace DsarEngine.Server.Demo;
 
-// Sample requests for the demo, made through the real intake path (validation, journal, mail) with
-// seeded Bogus data, so the demo shows exactly what a real submission produces.
-internal sealed class DemoSamples(IntakeService intake, ILogger<DemoSamples> log)
+// Sample requests for the demo, made through the real intake path (validation, journal, mail) with seeded Bogus data,
+// then moved along by the same signals staff send (DemoStates), so the inbox shows each state on first sign-in.
+internal sealed class DemoSamples(IntakeService intake, DemoStates states, TimeProvider clock, ILogger<DemoSamples> log)
 {
     private static readonly string[] SampleRights =
         ["access", "erasure", "rectification", "portability", "objection", "consent-withdrawal"];
+
+    // Staff-logged and received this long ago: past the one-month period of GDPR Art. 12(3), so the clock shows it overdue.
+    private static readonly TimeSpan OverdueAge = TimeSpan.FromDays(45);
 
     public async Task CreateAsync(int count, CancellationToken ct)
     {
@@ -17,8 +20,10 @@ internal sealed class DemoSamples(IntakeService intake, ILogger<DemoSamples> log
         for (var i = 0; i < count; i++)
         {
             var right = SampleRights[i % SampleRights.Length];
+            var scenario = DemoStates.For(i, count);
             var first = faker.Name.FirstName();
             var last = faker.Name.LastName();
+            var staffLogged = scenario == DemoState.Overdue;
             var form = new IntakeForm
             {
                 Right = right,
@@ -35,12 +40,19 @@ internal sealed class DemoSamples(IntakeService intake, ILogger<DemoSamples> log
                     ? [new IntakeChange { Field = "postal-address", Value = faker.Address.FullAddress() }]
                     : null,
                 Language = i % 2 == 0 ? "fr" : "en",
+                // Logged by staff from an e-mail received weeks ago: staff may record when a request really arrived.
+                Channel = staffLogged ? "email" : null,
+                ReceivedAt = staffLogged ? clock.GetUtcNow() - OverdueAge : null,
                 // The last one reaches the demo organisation through its processor's help-centre workspace.
                 Tenant = i == count - 1 ? DemoSeeder.ProcessorSlug : "demo",
                 Workspace = i == count - 1 ? "demo" : null,
             };
-            var result = await intake.SubmitAsync(new IntakeCommand(form, IntakeOrigin.Public, [], null, null, "demo-seed", null), ct);
-            if (result is not IntakeResult.Accepted)
+            var origin = staffLogged ? IntakeOrigin.Staff : IntakeOrigin.Public;
+            var staffTenant = staffLogged ? DemoSeeder.TenantId : (Guid?)null;
+            var result = await intake.SubmitAsync(new IntakeCommand(form, origin, [], null, null, "demo-seed", staffTenant), ct);
+            if (result is IntakeResult.Accepted accepted)
+                await states.MoveAsync(accepted.Request, scenario, ct);
+            else
                 log.LogWarning("Demo sample {Index} was refused: {Result}", i, result.GetType().Name);
         }
     }

@@ -8,6 +8,6 @@ internal static class DemoSetup
     public static IServiceCollection AddDemo(this IServiceCollection services)
     {
         services.AddValidatedOptions<DemoOptions>(DemoOptions.SectionName);
-        return services.AddSingleton<DemoSamples>().AddSingleton<DemoSeeder>();
+        return services.AddSingleton<DemoStates>().AddSingleton<DemoSamples>().AddSingleton<DemoSeeder>();
     }
 }
