@@ -23,6 +23,7 @@ internal static class InboxPhase
 
     public static async Task RunAsync(int count)
     {
+        var phase = Stopwatch.StartNew();
         var database = await TestDatabase.CreateAsync("dsar_bench");
         try
         {
@@ -34,6 +35,7 @@ internal static class InboxPhase
             load.Stop();
             var timings = await MeasureAsync(dataSource, tenants.Measured, count);
             Print(count, load.Elapsed, timings);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"inbox phase: {phase.Elapsed.TotalSeconds:F1} s in all (database, load, runs)"));
         }
         finally
         {
