@@ -18,7 +18,12 @@ internal static class EngineHost
     public static async Task<(WebApplication App, Uri Address)> StartAsync(
         string[] args, string connectionString, string endpointPrefix, string? definitionsPath = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // Named as the engine's own host is: the inbox's MapStaticAssets reads `<application>.staticwebassets.endpoints.json`,
+        // and only the engine's (DsarEngine.Server's) is built; under the benchmark's name start-up fails.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args, ContentRootPath = AppContext.BaseDirectory, ApplicationName = typeof(EngineSetup).Assembly.GetName().Name,
+        });
         var settings = new Dictionary<string, string?>
         {
             ["Dsar:Database:ConnectionString"] = connectionString,

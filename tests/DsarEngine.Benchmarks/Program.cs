@@ -55,4 +55,6 @@ var figures = new Figures(options.Concurrency, commits, intake, workflows?.Broke
 Report.Print(figures, failures);
 if (options.JsonPath is { } path)
     await Report.WriteJsonAsync(path, figures);
+if (options.Inbox > 0)
+    await InboxPhase.RunAsync(options.Inbox);
 return failed == 0 ? 0 : 1;

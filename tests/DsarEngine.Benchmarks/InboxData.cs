@@ -1,0 +1,91 @@
+using Npgsql;
+
+namespace DsarEngine.Benchmarks;
+
+// The inbox phase's data: one organisation with `count` requests and a second with a tenth of that, loaded with one
+// INSERT … SELECT generate_series per table (seconds, not the minutes intake would take). The spread is what an inbox
+// holds after a year: mostly access and erasure, mostly the web form, received over 365 days, due a month after
+// receipt (three months for the tenth that were extended), about 30% finished, those waiting for identity with a
+// stopped clock, and a workflow instance beside every request because the list joins it.
+internal static class InboxData
+{
+    public sealed record Tenants(Guid Measured, Guid Other);
+
+    private const string TenantSql = """
+        INSERT INTO tenants (id, slug, name, jurisdiction, time_zone, created_at) VALUES (@Id, @Slug, @Slug, 'FR', 'Europe/Paris', @Now)
+        """;
+
+    // md5 of a salted counter gives references and status tokens shaped like real ones (hex is a subset of the
+    // Crockford alphabet), so a reference prefix matches as few rows as it would in production.
+    private const string RequestsSql = """
+        SELECT setseed(@Seed);
+        INSERT INTO requests (id, tenant_id, reference, status_token_hash, right_kind, subject, channel, jurisdiction, regime,
+            language, status, received_at, created_at, time_zone, received_on, initial_due, effective_due, due_at, extended, stops)
+        SELECT gen_random_uuid(), @Tenant,
+            'DSR-' || upper(substr(h, 1, 4)) || '-' || upper(substr(h, 5, 4)) || '-' || upper(substr(h, 9, 4)),
+            decode(substr(h, 13, 20), 'hex'),
+            (ARRAY['access', 'access', 'access', 'access', 'erasure', 'erasure', 'erasure', 'rectification', 'portability',
+                'objection', 'restriction', 'consent-withdrawal'])[1 + i % 12],
+            jsonb_build_object('email', 'subject' || i || '@' || @Domain, 'name', 'Subject ' || i),
+            (ARRAY['web-form', 'web-form', 'web-form', 'web-form', 'api', 'email', 'email', 'post', 'phone', 'in-person'])[1 + (i / 12) % 10],
+            'FR', 'gdpr', 'fr', status, received, received, 'Europe/Paris', received::date,
+            (received + interval '1 month')::date, due::date, due, extended,
+            CASE WHEN status = 'awaiting-identity'
+                THEN jsonb_build_array(jsonb_build_object('start', received::date, 'end', NULL, 'reason', 'identity-proof'))
+                ELSE '[]'::jsonb END
+        FROM (
+            SELECT i, h, received, extended,
+                received + CASE WHEN extended THEN interval '3 months' ELSE interval '1 month' END AS due,
+                CASE WHEN (hashtext(h) & 2147483647) % 100 < 30 THEN (ARRAY['completed', 'completed', 'refused', 'closed'])[1 + i % 4]
+                    ELSE (ARRAY['received', 'awaiting-identity', 'in-progress', 'in-progress', 'in-progress', 'needs-attention'])[1 + i % 6]
+                END AS status
+            FROM (
+                SELECT i, md5(@Domain || i) AS h, @Now - random() * interval '365 days' AS received, i % 10 = 0 AS extended
+                FROM generate_series(1, @Count) AS i
+            ) AS drawn
+        ) AS spread;
+        INSERT INTO workflow_instances (request_id, tenant_id, definition_id, definition_version, step_index, status, waiting_for,
+            state, updated_at)
+        SELECT id, tenant_id, right_kind, 1, 2,
+            CASE WHEN status IN ('completed', 'refused', 'closed') THEN 'closed'
+                WHEN status = 'needs-attention' THEN 'needs-attention' ELSE 'waiting' END,
+            CASE status WHEN 'awaiting-identity' THEN 'identity' WHEN 'in-progress' THEN 'decision:scope'
+                WHEN 'received' THEN 'acknowledge' END,
+            '{}'::jsonb, received_at
+        FROM requests WHERE tenant_id = @Tenant;
+        """;
+
+    public static async Task<Tenants> LoadAsync(NpgsqlDataSource dataSource, int count, DateTimeOffset now)
+    {
+        var tenants = new Tenants(Guid.NewGuid(), Guid.NewGuid());
+        await LoadTenantAsync(dataSource, tenants.Measured, "bench-inbox", count, now, 0.13);
+        await LoadTenantAsync(dataSource, tenants.Other, "bench-other", Math.Max(1, count / 10), now, 0.71);
+        // Production tables have statistics and a visibility map; a freshly loaded one has neither until autovacuum runs.
+        await using var vacuum = dataSource.CreateCommand("VACUUM ANALYZE requests, workflow_instances");
+        vacuum.CommandTimeout = 600;
+        await vacuum.ExecuteNonQueryAsync();
+        return tenants;
+    }
+
+    private static async Task LoadTenantAsync(NpgsqlDataSource dataSource, Guid tenant, string slug, int count, DateTimeOffset now, double seed)
+    {
+        await using (var insert = dataSource.CreateCommand(TenantSql))
+        {
+            insert.Parameters.AddWithValue("Id", tenant);
+            insert.Parameters.AddWithValue("Slug", slug);
+            insert.Parameters.AddWithValue("Now", now);
+            await insert.ExecuteNonQueryAsync();
+        }
+        await using var load = dataSource.CreateCommand(RequestsSql);
+        load.CommandTimeout = 600;
+        load.Parameters.AddWithValue("Seed", seed);
+        load.Parameters.AddWithValue("Tenant", tenant);
+        load.Parameters.AddWithValue("Domain", $"{slug}.example.org");
+        load.Parameters.AddWithValue("Now", now);
+        load.Parameters.AddWithValue("Count", count);
+        await load.ExecuteNonQueryAsync();
+    }
+
+    // The subject of request `i` of the measured organisation, as a person would type it (case differs).
+    public static string Email(int i) => $"Subject{i}@Bench-Inbox.example.org";
+}
