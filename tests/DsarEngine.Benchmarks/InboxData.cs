@@ -27,7 +27,8 @@ internal static class InboxData
             (ARRAY['access', 'access', 'access', 'access', 'erasure', 'erasure', 'erasure', 'rectification', 'portability',
                 'objection', 'restriction', 'consent-withdrawal'])[1 + i % 12],
             jsonb_build_object('email', 'subject' || i || '@' || @Domain, 'name', 'Subject ' || i),
-            (ARRAY['web-form', 'web-form', 'web-form', 'web-form', 'api', 'email', 'email', 'post', 'phone', 'in-person'])[1 + (i / 12) % 10],
+            (ARRAY['web-form', 'web-form', 'web-form', 'web-form', 'api', 'email', 'email', 'post', 'phone', 'in-person'])
+                [1 + (i / 12) % 10],
             'FR', 'gdpr', 'fr', status, received, received, 'Europe/Paris', received::date,
             (received + interval '1 month')::date, due::date, due, extended,
             CASE WHEN status = 'awaiting-identity'
@@ -67,7 +68,8 @@ internal static class InboxData
         return tenants;
     }
 
-    private static async Task LoadTenantAsync(NpgsqlDataSource dataSource, Guid tenant, string slug, int count, DateTimeOffset now, double seed)
+    private static async Task LoadTenantAsync(NpgsqlDataSource dataSource, Guid tenant, string slug, int count, DateTimeOffset now,
+        double seed)
     {
         await using (var insert = dataSource.CreateCommand(TenantSql))
         {

@@ -35,7 +35,8 @@ internal static class InboxPhase
             load.Stop();
             var timings = await MeasureAsync(dataSource, tenants.Measured, count);
             Print(count, load.Elapsed, timings);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"inbox phase: {phase.Elapsed.TotalSeconds:F1} s in all (database, load, runs)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"inbox phase: {phase.Elapsed.TotalSeconds:F1} s in all (database, load, runs)"));
         }
         finally
         {
@@ -60,7 +61,8 @@ internal static class InboxPhase
             ("first page, newest first", newest, true),
             ($"page {Depth:N0} rows deep (keyset), newest first", newest with { After = deep }, true),
             ("first page, due soonest", newest with { Sort = InboxSort.DueSoonest }, true),
-            ("overdue (the saved view: open, due soonest)", new InboxQuery(new InboxFilter(Due: DueWindow.Overdue), InboxSort.DueSoonest, PageSize), true),
+            ("overdue (the saved view: open, due soonest)",
+                new InboxQuery(new InboxFilter(Due: DueWindow.Overdue), InboxSort.DueSoonest, PageSize), true),
             ("search: e-mail address", newest with { Filter = new InboxFilter(Search: InboxData.Email(count / 2)) }, true),
             ("search: reference prefix", newest with { Filter = new InboxFilter(Search: reference[4..8]) }, true),
         };
@@ -68,7 +70,8 @@ internal static class InboxPhase
         foreach (var (name, query, explain) in pages)
         {
             var rows = 0;
-            var timing = await TimeAsync(name, async () => rows = (await inbox.PageAsync(tenant, query, CancellationToken.None)).Rows.Count);
+            var timing = await TimeAsync(name,
+                async () => rows = (await inbox.PageAsync(tenant, query, CancellationToken.None)).Rows.Count);
             var plan = explain ? await InboxPlan.ExplainAsync(dataSource, tenant, query) : null;
             timings.Add(timing with { Rows = rows, Plan = plan });
         }
@@ -119,13 +122,15 @@ internal static class InboxPhase
     }
 
     // Nearest rank, as Measure does.
-    private static double Rank(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    private static double Rank(double[] sorted, double p) =>
+        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static void Print(int count, TimeSpan load, IReadOnlyList<InboxTiming> timings)
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
-        Console.WriteLine(string.Create(c, $"inbox list: {count:N0} requests in one organisation (+{Math.Max(1, count / 10):N0} in another), " +
+        Console.WriteLine(string.Create(c,
+            $"inbox list: {count:N0} requests in one organisation (+{Math.Max(1, count / 10):N0} in another), " +
             $"loaded in {load.TotalSeconds:F1} s; {Runs} runs each after {WarmUps} warm-ups, one at a time, {PageSize} rows a page"));
         Console.WriteLine($"{"query",-56} {"rows",5} {"median ms",10} {"p95 ms",8} {"< 100 ms",9}");
         foreach (var t in timings)

@@ -26,6 +26,7 @@ internal static partial class InboxPlan
     [GeneratedRegex(@"Execution Time: ([0-9.]+) ms")]
     private static partial Regex ExecutionTime();
 
-    [GeneratedRegex(@"(Parallel )?(Seq Scan|Index Only Scan|Index Scan|Bitmap Index Scan|Bitmap Heap Scan)( Backward)?( using \S+)? on \S+")]
+    [GeneratedRegex(
+        @"(Parallel )?(Seq Scan|Index Only Scan|Index Scan|Bitmap Index Scan|Bitmap Heap Scan)( Backward)?( using \S+)? on \S+")]
     private static partial Regex Scan();
 }
