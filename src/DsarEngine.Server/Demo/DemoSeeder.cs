@@ -67,15 +67,16 @@ internal sealed class DemoSeeder(
         [StaffRoles.Agent] = "Alex Agent", [StaffRoles.Auditor] = "Aude Auditor",
     };
 
-    // One person per role to sign in to the inbox with; passwords already in the credentials file are kept.
+    // One person per role to sign in to the inbox with; passwords already in the credentials file are kept. Passwords are
+    // base64url (letters, digits, - and _): nothing JSON escapes in the file or a shell mangles when eng/run.sh prints it.
     private async Task<Dictionary<string, DemoUser>> EnsureUsersAsync(IReadOnlyDictionary<string, DemoUser>? known)
     {
         var users = new Dictionary<string, DemoUser>();
         foreach (var (role, name) in People)
         {
-            var user = known?.GetValueOrDefault(role) is { Password.Length: >= 12 } kept ? kept
+            var user = known?.GetValueOrDefault(role) is { } kept && IsPrintable(kept.Password) ? kept
                 : new DemoUser($"{role}@demo.example",
-                    Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(15)));
+                    System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(15)));
             var result = await staff.EnsureAsync(TenantId, "demo", user.Email, name, role, user.Password);
             if (!result.Succeeded)
                 throw new InvalidOperationException(
@@ -84,6 +85,9 @@ internal sealed class DemoSeeder(
         }
         return users;
     }
+
+    private static bool IsPrintable(string password) =>
+        password.Length >= 12 && password.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     // One API key per staff role; keys already in the credentials file are kept, so a restart does not lock anyone out.
     private async Task<Dictionary<string, string>> EnsureKeysAsync(Guid tenantId, string prefix, IReadOnlyDictionary<string, string>? known,

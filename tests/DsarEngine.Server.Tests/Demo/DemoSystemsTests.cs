@@ -66,6 +66,8 @@ public sealed class DemoSystemsTests
         {
             Assert.That(outcomes.Keys, Is.EquivalentTo(new[] { "admin", "privacy-officer", "agent", "auditor" }));
             Assert.That(outcomes.Values, Has.All.EqualTo(HttpStatusCode.Redirect));
+            // eng/run.sh prints the passwords straight from the file: nothing in them may be JSON-escaped there.
+            Assert.That(await File.ReadAllTextAsync(credentials), Does.Not.Contain("\\u"));
             Assert.That(await Rows.ScalarAsync<long>(engine, "SELECT count(*) FROM staff_users", new { }), Is.EqualTo(4));
         }
         File.Delete(credentials);
