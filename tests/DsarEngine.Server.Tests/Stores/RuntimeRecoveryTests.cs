@@ -1,12 +1,10 @@
 using Dapper;
-using DsarEngine.Workflows.Definitions;
 using DsarEngine.Server.Requests;
 using DsarEngine.Server.Tenants;
 using DsarEngine.Server.Workflow;
 using DsarEngine.Workflows.Runtime;
 using DsarEngine.Workflows.Security;
 using Npgsql;
-using DsarEngine.Workflows.Tests.Runtime;
 
 namespace DsarEngine.Server.Tests.Stores;
 
@@ -14,17 +12,11 @@ namespace DsarEngine.Server.Tests.Stores;
 // definition version is gone, a request row the update misses.
 public sealed class RuntimeRecoveryTests
 {
-    private sealed class Catalog : IWorkflowDefinitions
-    {
-        public WorkflowDefinition ForRight(string right) => TestDefinitions.Erasure;
-
-        public WorkflowDefinition? Find(string id, int version) => id == "erasure" && version == 1 ? TestDefinitions.Erasure : null;
-    }
-
     private static readonly SignalSource Staff = new("staff", null);
 
     // A day after the request arrived, so that the reminders (7 and 2 days before the due date) are still ahead.
-    private static SignalProcessor Processor => new(DatabaseSetup.Get<NpgsqlDataSource>(), new Catalog(), new SecretTokens(new byte[32]),
+    private static SignalProcessor Processor => new(DatabaseSetup.Get<NpgsqlDataSource>(), new ErasureOnlyCatalog(),
+        new SecretTokens(new byte[32]),
         new FakeTimeProvider(StoredRequests.Now.AddDays(1)));
 
     private static async Task<StoredRequest> NewRequestAsync()

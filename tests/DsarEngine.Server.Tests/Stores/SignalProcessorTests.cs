@@ -1,5 +1,4 @@
 using Dapper;
-using DsarEngine.Workflows.Definitions;
 using DsarEngine.Workflows.Journal;
 using DsarEngine.Server.Requests;
 using DsarEngine.Server.Tenants;
@@ -7,22 +6,15 @@ using DsarEngine.Server.Workflow;
 using DsarEngine.Workflows.Runtime;
 using DsarEngine.Workflows.Security;
 using Npgsql;
-using DsarEngine.Workflows.Tests.Runtime;
 
 namespace DsarEngine.Server.Tests.Stores;
 
 // The one-transaction-per-signal path on the real database: dedupe, ordering, concurrency, effects as rows.
 public sealed class SignalProcessorTests
 {
-    private sealed class Catalog : IWorkflowDefinitions
-    {
-        public WorkflowDefinition ForRight(string right) => TestDefinitions.Erasure;
-
-        public WorkflowDefinition? Find(string id, int version) => id == "erasure" && version == 1 ? TestDefinitions.Erasure : null;
-    }
-
     private static readonly SecretTokens Tokens = new(new byte[32]);
-    private static SignalProcessor Processor => new(DatabaseSetup.Get<NpgsqlDataSource>(), new Catalog(), Tokens, TimeProvider.System);
+    private static SignalProcessor Processor =>
+        new(DatabaseSetup.Get<NpgsqlDataSource>(), new ErasureOnlyCatalog(), Tokens, TimeProvider.System);
 
     private static async Task<StoredRequest> NewRequestAsync(bool withConnectors = true)
     {

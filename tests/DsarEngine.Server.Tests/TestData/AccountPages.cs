@@ -7,7 +7,7 @@ namespace DsarEngine.Server.Tests.TestData;
 
 // The e-mailed account pages (accept an invitation, forgot and reset a password) as a browser without script posts
 // them, and the principals that the people services are called with.
-internal static partial class AccountPages
+internal static class AccountPages
 {
     public const string NewPassword = "a brand new passphrase for the inbox";
 
@@ -22,14 +22,7 @@ internal static partial class AccountPages
     // Posts one of the pages' forms (with the antiforgery token of its page) and returns the page that answers.
     public static async Task<string> PostAsync(HttpClient browser, string url, string handler, IDictionary<string, string> fields)
     {
-        var page = await browser.GetStringAsync(url);
-        var token = Token().Match(page);
-        Assert.That(token.Success, Is.True, $"the page at {url} shows a form: {page}");
-        var form = new Dictionary<string, string>(fields)
-        {
-            ["_handler"] = handler, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
-        };
-        var response = await browser.PostAsync(url, new FormUrlEncodedContent(form));
+        var response = await InboxSession.PostFormAsync(browser, url, handler, fields);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         return await response.Content.ReadAsStringAsync();
     }
@@ -44,7 +37,4 @@ internal static partial class AccountPages
         new Claim(StaffClaims.TenantId, tenant.Id.ToString()), new Claim(StaffClaims.TenantSlug, tenant.Slug),
         new Claim(ClaimTypes.Role, role),
     ], "test"));
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }
