@@ -1,4 +1,5 @@
 using DsarEngine.Server.Platform;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -58,8 +59,13 @@ internal static class AccountsSetup
         });
         // A person removed or whose password changed loses every session within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Passkeys: the engine's public URL is the relying party (PasskeyServer); the organisation's policy may require one.
+        services.AddSingleton<IConfigureOptions<IdentityPasskeyOptions>, ConfigurePasskeys>()
+            .AddSingleton<IValidateOptions<IntakeOptions>, ValidatePasskeyOrigin>()
+            .AddSingleton<IAuthorizationMiddlewareResultHandler, SecondFactorGate>();
         return services.AddSingleton<StaffDirectory>().AddSingleton<StaffInvitations>().AddSingleton<StaffAccess>()
-            .AddSingleton<PasswordResets>().AddSingleton<StaffMailLinks>().AddScoped<AuthenticatorSetup>();
+            .AddSingleton<PasswordResets>().AddSingleton<StaffMailLinks>().AddScoped<AuthenticatorSetup>()
+            .AddSingleton<SignInPolicies>().AddScoped<StaffPasskeys>();
     }
 
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
@@ -69,7 +75,7 @@ internal static class AccountsSetup
         {
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect(SignInPath);
-        }).RequireAuthorization(AuthServices.Inbox).ExcludeFromDescription();
-        return app;
+        }).RequireAuthorization(AuthServices.InboxAccount).ExcludeFromDescription();
+        return app.MapPasskeys();
     }
 }

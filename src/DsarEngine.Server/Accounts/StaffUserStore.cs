@@ -9,7 +9,7 @@ namespace DsarEngine.Server.Accounts;
 
 // ASP.NET Core Identity's user store over Dapper: Identity does the hashing, lockout and stamps; this reads and writes
 // the row. An update that lost a race with another one (concurrency stamp changed) fails instead of overwriting it.
-internal sealed class StaffUserStore(NpgsqlDataSource dataSource, DataKeyRing keys) :
+internal sealed partial class StaffUserStore(NpgsqlDataSource dataSource, DataKeyRing keys, TimeProvider clock) :
     IUserPasswordStore<StaffUser>, IUserEmailStore<StaffUser>, IUserSecurityStampStore<StaffUser>, IUserLockoutStore<StaffUser>,
     IUserRoleStore<StaffUser>, IUserTwoFactorStore<StaffUser>, IUserAuthenticatorKeyStore<StaffUser>,
     IUserTwoFactorRecoveryCodeStore<StaffUser>

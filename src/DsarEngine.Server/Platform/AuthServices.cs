@@ -11,6 +11,10 @@ internal static class AuthServices
     public const string Admin = "admin";
     public const string Inbox = "inbox";
 
+    // The person's own sign-in pages (security, sign-out): open to a person who still has to set up the second factor
+    // their organisation requires, whom the inbox proper refuses (Accounts/SecondFactorGate).
+    public const string InboxAccount = "inbox-account";
+
     // Which credential a request may use: the API (and everything machines call) takes API keys only; the inbox and its
     // live connection take the sign-in cookie only. A browser's cookie therefore never authorises an API call, so a
     // cross-site form cannot act through the API with a signed-in person's session.
@@ -26,7 +30,9 @@ internal static class AuthServices
             .AddPolicy(Staff, p => p.RequireRole(StaffRoles.All))
             .AddPolicy(StaffWrite, p => p.RequireRole(StaffRoles.Writers))
             .AddPolicy(Admin, p => p.RequireRole(StaffRoles.Admin))
-            .AddPolicy(Inbox, p => p.RequireRole(StaffRoles.All));
+            .AddPolicy(Inbox, p => p.RequireRole(StaffRoles.All)
+                .RequireAssertion(c => !c.User.HasClaim(StaffClaims.SecondFactorMissing, "true")))
+            .AddPolicy(InboxAccount, p => p.RequireRole(StaffRoles.All));
         return services;
     }
 

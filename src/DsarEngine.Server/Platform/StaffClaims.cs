@@ -8,6 +8,9 @@ internal static class StaffClaims
     public const string TenantSlug = "dsar:tenant";
     public const string DisplayName = "dsar:display-name";
 
+    // "true" while the organisation requires a second factor the person has not set up (Accounts/StaffPrincipalFactory).
+    public const string SecondFactorMissing = "dsar:second-factor-missing";
+
     // Every staff query is scoped by this id: no endpoint takes the tenant from the URL or the body.
     public static Guid Tenant(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(TenantId)!);
 
