@@ -1,9 +1,6 @@
 using DsarEngine.Server.Tests;
 using DsarEngine.Server.Tests.TestData;
 using DsarEngine.Workflows.Security;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace DsarEngine.Browser.Tests;
@@ -46,9 +43,13 @@ public sealed class BrowserEngine
         var screenshots = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
         if (Directory.Exists(screenshots))
             Directory.Delete(screenshots, recursive: true);
-        Engine = await EngineFactory.StartOnKestrelAsync();
-        var addresses = Engine.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First());
+        // The browser reaches the engine at its public address, by name: a passkey is made for a domain (localhost here),
+        // never for an IP address, and signs only for the origin Dsar:Intake:PublicBaseUrl names, port included. So the
+        // port is chosen before the engine starts (Kestrel listens on 127.0.0.1, which localhost resolves to).
+        var port = FreePort();
+        BaseAddress = new Uri($"http://localhost:{port}/");
+        Engine = await EngineFactory.StartOnKestrelAsync(
+            new Dictionary<string, string?> { ["Dsar:Intake:PublicBaseUrl"] = BaseAddress.ToString().TrimEnd('/') }, port);
         Tenant = await TestTenant.CreateAsync(Engine);
         var people = new Dictionary<string, string>();
         foreach (var role in StaffRoles.All)
@@ -59,6 +60,15 @@ public sealed class BrowserEngine
         {
             ExecutablePath = ChromiumPath, Headless = true, Args = Flags,
         });
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     [OneTimeTearDown]

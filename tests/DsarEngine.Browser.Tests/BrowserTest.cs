@@ -55,7 +55,7 @@ public abstract class BrowserTest
         await Page.GetByLabel("Organisation").FillAsync(BrowserEngine.Tenant.Slug);
         await Page.GetByLabel("E-mail address").FillAsync(BrowserEngine.People[role]);
         await Page.GetByLabel("Password").FillAsync(password ?? InboxSession.Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
     // Signs in and waits for the inbox's heading and its live connection (the app bar shows who is signed in).

@@ -49,10 +49,10 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
     }
 
     // On a real Kestrel port instead of the test server: for what only a real server does (body size limits, sockets).
-    public static async Task<EngineFactory> StartOnKestrelAsync(IDictionary<string, string?>? overrides = null)
+    public static async Task<EngineFactory> StartOnKestrelAsync(IDictionary<string, string?>? overrides = null, int port = 0)
     {
         var factory = new EngineFactory(await TestDatabase.CreateAsync("dsar_srv"), overrides);
-        factory.UseKestrel(0);
+        factory.UseKestrel(port);
         factory.StartServer();
         return factory;
     }
