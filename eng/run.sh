@@ -10,8 +10,7 @@ ensure_database dsar
 
 port="${DSAR_PORT:-5080}"
 export ASPNETCORE_URLS="http://127.0.0.1:$port"
-# localhost, not 127.0.0.1: browsers accept a passkey only for a domain name (Accounts/PasskeyServer.cs).
-export Dsar__Intake__PublicBaseUrl="http://localhost:$port"
+export Dsar__Intake__PublicBaseUrl="http://127.0.0.1:$port"
 export Dsar__Database__ConnectionString="$DSAR_PG;Database=dsar"
 export Dsar__Demo__Seed=true
 export Dsar__Demo__CredentialsFile="$DSAR_LOCAL/demo-credentials.json"

@@ -10,7 +10,7 @@ namespace DsarEngine.Server.Accounts;
 internal static class PasskeyServer
 {
     // Browsers accept a domain name as the relying party id, not an IP address: behind 127.0.0.1 the inbox offers no
-    // passkeys (eng/run.sh uses localhost for that reason).
+    // passkeys: set Dsar:Intake:PublicBaseUrl to http://localhost:<port> (not 127.0.0.1) to try them on one machine.
     public static bool Available(IntakeOptions intake) =>
         Uri.TryCreate(intake.PublicBaseUrl, UriKind.Absolute, out var url) && Uri.CheckHostName(url.Host) == UriHostNameType.Dns;
 
