@@ -13,7 +13,8 @@ internal sealed class SecondFactorGate : IAuthorizationMiddlewareResultHandler
 
     private readonly AuthorizationMiddlewareResultHandler fallback = new();
 
-    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy,
+        PolicyAuthorizationResult authorizeResult)
     {
         if (!authorizeResult.Forbidden || !context.User.HasClaim(StaffClaims.SecondFactorMissing, "true"))
             return fallback.HandleAsync(next, context, policy, authorizeResult);

@@ -15,8 +15,8 @@ internal sealed class SignInPolicies(NpgsqlDataSource dataSource, TimeProvider c
     public async Task<bool> SecondFactorRequiredAsync(Guid tenantId, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        return await c.QuerySingleOrDefaultAsync<bool?>(new CommandDefinition(RequiredSql, new { TenantId = tenantId }, cancellationToken: ct))
-            ?? false;
+        return await c.QuerySingleOrDefaultAsync<bool?>(
+            new CommandDefinition(RequiredSql, new { TenantId = tenantId }, cancellationToken: ct)) ?? false;
     }
 
     private const string SetSql = """
@@ -50,6 +50,7 @@ internal sealed class SignInPolicies(NpgsqlDataSource dataSource, TimeProvider c
     public async Task<bool> PasskeyExpectedAsync(string normalizedUserName, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        return await c.ExecuteScalarAsync<bool>(new CommandDefinition(PasskeyExpectedSql, new { Name = normalizedUserName }, cancellationToken: ct));
+        return await c.ExecuteScalarAsync<bool>(
+            new CommandDefinition(PasskeyExpectedSql, new { Name = normalizedUserName }, cancellationToken: ct));
     }
 }
