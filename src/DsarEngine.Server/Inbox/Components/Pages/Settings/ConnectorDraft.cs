@@ -29,9 +29,11 @@ internal sealed class ConnectorDraft
     {
         var draft = new ConnectorDraft
         {
-            Name = v.Name, DisplayName = v.DisplayName, Kind = v.Kind, TimeoutHours = v.TimeoutHours, Systems = string.Join(", ", v.Systems),
+            Name = v.Name, DisplayName = v.DisplayName, Kind = v.Kind, TimeoutHours = v.TimeoutHours,
+            Systems = string.Join(", ", v.Systems),
             DataCategories = string.Join(", ", v.DataCategories), NeedsReview = v.NeedsReview, Enabled = v.Enabled,
-            Retention = string.Join("\n", v.Retention.Select(r => string.Join(" | ", new[] { r.Category, r.LegalBasis, r.Period }.OfType<string>()))),
+            Retention = string.Join("\n",
+                v.Retention.Select(r => string.Join(" | ", new[] { r.Category, r.LegalBasis, r.Period }.OfType<string>()))),
             Endpoint = v.Http?.Endpoint ?? "", ResultMode = v.Http?.ResultMode ?? "sync", BusUser = v.Bus?.User ?? "",
         };
         draft.Actions.UnionWith(v.Actions);

@@ -42,17 +42,20 @@ internal sealed class RegisterDraft
         var recipients = Read(errors, "recipients", Recipients, 3, "name | role | categories",
             p => new RecipientEntry(p[0], p[1], Categories(p[2])));
         var retention = Read(errors, "retention", Retention, 2, "category | period", p => new RetentionEntry(p[0], p[1]));
-        var transfers = Read(errors, "transfers", Transfers, 3, "recipient | country | safeguard", p => new TransferEntry(p[0], p[1], p[2]));
+        var transfers = Read(errors, "transfers", Transfers, 3, "recipient | country | safeguard",
+            p => new TransferEntry(p[0], p[1], p[2]));
         var sources = Read(errors, "sources", Sources, 2, "category | source", p => new SourceEntry(p[0], p[1]));
         if (errors.Count > 0)
             return (null, errors);
         return (new ProcessingRegister(Controller.ToParty()!, Dpo.ToParty(), purposes, recipients, retention, transfers, sources,
-            string.IsNullOrWhiteSpace(AutomatedDecisions) ? null : AutomatedDecisions.Trim(), Authority.ToParty()!, BackupAgeOutDays), errors);
+            string.IsNullOrWhiteSpace(AutomatedDecisions) ? null : AutomatedDecisions.Trim(), Authority.ToParty()!, BackupAgeOutDays),
+            errors);
     }
 
     private static string Join(IEnumerable<string[]> rows) => string.Join("\n", rows.Select(r => string.Join(" | ", r)));
 
-    private static string[] Categories(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static string[] Categories(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static List<T> Read<T>(Dictionary<string, string[]> errors, string field, string text, int parts, string shape,
         Func<string[], T> make)
@@ -62,7 +65,9 @@ internal sealed class RegisterDraft
         for (var i = 0; i < lines.Length; i++)
         {
             var p = lines[i].Split('|', StringSplitOptions.TrimEntries);
-            if (p.Length != parts || p.Take(parts - (shape.EndsWith("categories", StringComparison.Ordinal) ? 1 : 0)).Any(x => x.Length == 0))
+            // Every part is required except a trailing list of categories, which may be empty.
+            var required = parts - (shape.EndsWith("categories", StringComparison.Ordinal) ? 1 : 0);
+            if (p.Length != parts || p.Take(required).Any(x => x.Length == 0))
             {
                 errors[field] = [$"Line {i + 1}: write {shape}, separated by '|'."];
                 return [];
