@@ -27,8 +27,13 @@ public sealed class SettingsTests : BrowserTest
     {
         var origin = $"https://{Guid.NewGuid():N}.example.org";
         await SignInToInboxAsync(StaffRoles.Admin);
+        // Loaded whole: a link followed before the inbox's live connection is up can leave that connection on the inbox.
         await Page.GotoAsync("/inbox/settings/form");
-        var origins = Page.GetByLabel("Web sites allowed to post the form, one per line");
+        // The buttons wait for the live connection (a value typed into the server-rendered page would be lost when it
+        // connects), which takes a few seconds on a loaded machine: waited for up to 30.
+        await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Save the form settings" }))
+            .ToBeEnabledAsync(new() { Timeout = 30_000 });
+        var origins = Page.GetByRole(AriaRole.Textbox, new() { Name = "Web sites allowed to post the form, one per line" });
         await Assertions.Expect(origins).ToBeEditableAsync();
         var current = await origins.InputValueAsync();
         await origins.FillAsync(current.Length == 0 ? origin : $"{current}\n{origin}");
