@@ -14,7 +14,9 @@ internal sealed class FormSettingsAdmin(FormSettingsStore store, OriginAllowList
             return SettingsResult.NotFound("organisation");
         if (FormSettingsChecks.Problems(form, current.DefaultLanguage) is { Count: > 0 } errors)
             return SettingsResult.Invalid(errors);
-        await store.SaveAsync(by.Tenant(), form!, clock.GetUtcNow(), ct);
+        // A JSON body may leave the optional lists out: stored as empty, never as null.
+        await store.SaveAsync(by.Tenant(), form! with { Identities = form.Identities ?? [], AllowedOrigins = form.AllowedOrigins ?? [] },
+            clock.GetUtcNow(), ct);
         // CORS reads a cached allow-list (refreshed every 30 s); a new origin works from the next request on.
         await origins.RefreshAsync(ct);
         return SettingsResult.Done;

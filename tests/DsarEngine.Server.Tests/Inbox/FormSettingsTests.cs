@@ -148,6 +148,21 @@ public sealed class FormSettingsTests
     }
 
     [Test]
+    public async Task A_put_that_leaves_out_the_identities_and_origins_stores_them_empty()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine, ["https://gone.example.com"]);
+        var put = await tenant.Staff(Engine, StaffRoles.Admin).PutAsJsonAsync("/api/v1/staff/settings/form",
+            new { rights = new[] { "access" }, languages = new[] { "en" } });
+        var stored = await Store.FindAsync(tenant.Id, CancellationToken.None);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), await put.Content.ReadAsStringAsync());
+            Assert.That(stored!.Identities, Is.Empty);
+            Assert.That(stored.AllowedOrigins, Is.Empty);
+        }
+    }
+
+    [Test]
     public async Task Settings_of_one_organisation_leave_another_untouched()
     {
         var mine = await TestTenant.CreateAsync(Engine);

@@ -226,6 +226,11 @@ public sealed class SettingsScreensTests
         }
     }
 
+    // A right added to the engine's vocabulary without a label would be missing from the request form screen.
+    [Test]
+    public void The_request_form_screen_names_every_right_of_the_engine() =>
+        Assert.That(DsarEngine.Server.Inbox.Components.Pages.Settings.SettingsLabels.Rights.Keys, Is.EquivalentTo(Rights.Slugs));
+
     [TestCase("/inbox/settings/connectors", "connectors-read-only", "Add a connector")]
     [TestCase("/inbox/settings/register", "register-read-only", "Save the register")]
     [TestCase("/inbox/settings/form", "form-read-only", "Save the form settings")]
