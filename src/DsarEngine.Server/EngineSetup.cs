@@ -9,6 +9,7 @@ using DsarEngine.Server.OpenDsr;
 using DsarEngine.Server.Packs;
 using DsarEngine.Server.Platform;
 using DsarEngine.Server.Requests;
+using DsarEngine.Server.Settings;
 using DsarEngine.Server.Tenants;
 using DsarEngine.Server.Workflow;
 using DsarEngine.Workflows.Runtime;
@@ -35,6 +36,7 @@ internal static class EngineSetup
             .AddIdentity()
             .AddOpenDsr()
             .AddTenants()
+            .AddSettings()
             .AddAccounts()
             .AddInbox()
             .AddDemo();
@@ -61,7 +63,7 @@ internal static class EngineSetup
         if (app.Services.GetRequiredService<IOptions<RoleOptions>>().Value.Role == EngineRoles.PackRenderer)
             return app;
         app.MapRequests().MapWorkflow().MapConnectors().MapPacks().MapDeadlines().MapMail().MapIdentity().MapOpenDsr().MapTenants()
-            .MapAccounts().MapInbox();
+            .MapSettings().MapAccounts().MapInbox();
         app.MapGet("/", () => TypedResults.Redirect("/inbox")).ExcludeFromDescription();
         return app;
     }

@@ -18,7 +18,12 @@ internal sealed record HttpEndpoint(string? Endpoint, string? SecretRef, string?
 internal sealed record BusBinding(string? User);
 
 internal sealed record ConnectorBody(string[]? Actions, int? TimeoutHours, bool? Enabled, string? Kind, string? DisplayName,
-    string[]? Systems, string[]? DataCategories, RetentionRule[]? Retention, bool? NeedsReview, HttpEndpoint? Http, BusBinding? Bus = null);
+    string[]? Systems, string[]? DataCategories, RetentionRule[]? Retention, bool? NeedsReview, HttpEndpoint? Http, BusBinding? Bus = null)
+{
+    // The body that would register this connector as it is: the start of an edit on the settings screen.
+    public static ConnectorBody From(ConnectorView v) => new(v.Actions, v.TimeoutHours, v.Enabled, v.Kind, v.DisplayName, v.Systems,
+        v.DataCategories, v.Retention, v.NeedsReview, v.Http, v.Bus);
+}
 
 // Every field is checked at once and each refusal names its field; the registry is changed only when all pass.
 internal static partial class ConnectorBodyValidation

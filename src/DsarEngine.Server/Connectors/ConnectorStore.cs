@@ -61,4 +61,16 @@ internal sealed class ConnectorStore(NpgsqlDataSource dataSource)
         }, cancellationToken: ct), (created, stored) => (created, stored), splitOn: "name");
         return rows.Single();
     }
+
+    private const string DisableSql = $"""
+        UPDATE connectors SET enabled = false, updated_at = @Now WHERE tenant_id = @TenantId AND name = @Name
+        RETURNING {StoredConnector.Columns}
+        """;
+
+    public async Task<StoredConnector?> DisableAsync(Guid tenantId, string name, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<StoredConnector>(
+            new CommandDefinition(DisableSql, new { TenantId = tenantId, Name = name, Now = now }, cancellationToken: ct));
+    }
 }

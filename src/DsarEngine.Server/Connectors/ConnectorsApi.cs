@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using DsarEngine.Server.Platform;
-using DsarEngine.Server.Connectors.Egress;
-using DsarEngine.Server.Connectors.Http;
+using DsarEngine.Server.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -32,19 +31,19 @@ internal static class ConnectorsApi
             : Problems.NotFound("connector in your organisation");
 
     private static async Task<Results<Created<ConnectorView>, Ok<ConnectorView>, ValidationProblem, ProblemHttpResult>> Put(
-        string name, HttpRequest http, ClaimsPrincipal user, ConnectorStore connectors, EgressPolicy egress, ConnectorSecrets secrets,
-        TimeProvider clock, IOptions<IntakeOptions> options, CancellationToken ct)
+        string name, HttpRequest http, ClaimsPrincipal user, ConnectorAdmin admin, IOptions<IntakeOptions> options, CancellationToken ct)
     {
         var body = await JsonBodyReader.ReadAsync<ConnectorBody>(http, options.Value.MaxBodyBytes, ct);
         if (body.Problem is not null)
             return body.Problem;
-        var (connector, errors) = body.Value!.ToStored(name);
-        if (connector is null)
-            return Problems.Validation(errors, "Nothing was changed.");
-        if (body.Value!.Refusal(user.FindFirstValue(StaffClaims.TenantSlug)!, egress, secrets) is { } refused)
+        var saved = await admin.SaveAsync(user, name, body.Value!, ct);
+        if (saved.Refusal is { } refused)
             return refused;
-        var (created, stored) = await connectors.UpsertAsync(user.Tenant(), connector, clock.GetUtcNow(), ct);
+        if (saved.Result.Outcome == SettingsChange.Invalid)
+            return Problems.Validation(saved.Result.Errors.ToDictionary(), "Nothing was changed.");
+        if (saved.Connector is not { } stored)
+            return Problems.Of(StatusCodes.Status403Forbidden, "forbidden", "Only an admin can change the organisation's settings.");
         var view = ConnectorView.From(stored, user.Slug());
-        return created ? TypedResults.Created($"/api/v1/staff/connectors/{name}", view) : TypedResults.Ok(view);
+        return saved.Created ? TypedResults.Created($"/api/v1/staff/connectors/{name}", view) : TypedResults.Ok(view);
     }
 }

@@ -15,6 +15,7 @@ internal static class ConnectorsSetup
             .AddValidatedOptions<HttpConnectorOptions>(HttpConnectorOptions.SectionName)
             .AddValidatedOptions<EgressOptions>(EgressOptions.SectionName);
         services.AddSingleton<ConnectorStore>();
+        services.AddSingleton<ConnectorAdmin>();
         services.AddSingleton(sp => new ExportLimits(sp.GetRequiredService<IOptions<ExportOptions>>().Value.MaxBytes));
         services.AddSingleton<ExportStore>();
         services.AddSingleton<TaskCommands>();

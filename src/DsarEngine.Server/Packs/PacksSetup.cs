@@ -11,6 +11,7 @@ internal static class PacksSetup
         return services.AddSingleton<PdfRenderer>()
             .AddSingleton<LetterComposer>()
             .AddSingleton<RegisterStore>()
+            .AddSingleton<RegisterAdmin>()
             .AddSingleton<PackStore>()
             .AddSingleton<LetterModels>()
             .AddSingleton<PackRendering>()

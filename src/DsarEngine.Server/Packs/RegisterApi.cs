@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DsarEngine.Server.Platform;
+using DsarEngine.Server.Settings;
 using DsarEngine.Workflows.Packs;
 using DsarEngine.Workflows.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,17 +41,19 @@ internal static class RegisterApi
                 $"Letters are written in {string.Join(", ", Languages.Supported)}; '{language}' is not one of them.");
 
     private static async Task<Results<Ok<ProcessingRegister>, ValidationProblem, ProblemHttpResult>> Put(HttpRequest http,
-        ClaimsPrincipal user, RegisterStore registers, TimeProvider clock, IOptions<IntakeOptions> options, CancellationToken ct,
-        string? language = null)
+        ClaimsPrincipal user, RegisterAdmin admin, IOptions<IntakeOptions> options, CancellationToken ct, string? language = null)
     {
         if (Unsupported(language) is { } unsupported)
             return unsupported;
         var body = await JsonBodyReader.ReadAsync<ProcessingRegister>(http, options.Value.MaxBodyBytes, ct);
         if (body.Problem is not null)
             return body.Problem;
-        if (RegisterChecks.Problems(body.Value) is { Count: > 0 } errors)
-            return Problems.Validation(errors, "Nothing was changed.");
-        await registers.SaveAsync(user.Tenant(), body.Value!, clock.GetUtcNow(), ct, language ?? "");
-        return TypedResults.Ok(body.Value!);
+        var result = await admin.SaveAsync(user, language ?? "", body.Value, ct);
+        return result.Outcome switch
+        {
+            SettingsChange.Done => TypedResults.Ok(body.Value!),
+            SettingsChange.Invalid => Problems.Validation(result.Errors.ToDictionary(), "Nothing was changed."),
+            _ => Problems.Of(StatusCodes.Status403Forbidden, "forbidden", "Only an admin can change the organisation's settings."),
+        };
     }
 }

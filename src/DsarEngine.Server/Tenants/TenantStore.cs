@@ -65,4 +65,28 @@ internal sealed class TenantStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(SetRoleSql, new { Id = id, Role = role }, cancellationToken: ct));
     }
+
+    private const string SetClockSql = """
+        UPDATE tenants SET jurisdiction = @Jurisdiction, time_zone = @TimeZone, extension_method = @ExtensionMethod WHERE id = @Id
+        """;
+
+    // Settings → Regimes: read by intake when a request arrives; a stored request keeps the frame it was received under.
+    public async Task SetClockAsync(Guid id, string jurisdiction, string timeZone, string extensionMethod, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(SetClockSql,
+            new { Id = id, Jurisdiction = jurisdiction, TimeZone = timeZone, ExtensionMethod = extensionMethod }, cancellationToken: ct));
+    }
+
+    private const string SetClosureDaysSql = """
+        UPDATE tenants SET closure_days = @Closures::jsonb WHERE id = @Id AND closure_days = @Expected::jsonb
+        """;
+
+    // Compare-and-set: false when someone else changed the list since it was read (two admins adding days at once).
+    public async Task<bool> SetClosureDaysAsync(Guid id, string expected, string closures, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(SetClosureDaysSql,
+            new { Id = id, Expected = expected, Closures = closures }, cancellationToken: ct)) == 1;
+    }
 }
