@@ -24,7 +24,8 @@ internal enum DemoState
 }
 
 // Moves a sample request along through the signals staff send (the staff API and the inbox call WorkflowService the
-// same way), in the seeding transaction's wake: nothing is written behind the workflow's back.
+// same way) and, for the one needing attention, the task timeouts the timer poller sends, in the seeding transaction's
+// wake: nothing is written behind the workflow's back.
 internal sealed class DemoStates(SignalProcessor processor, WorkflowService workflows, ILogger<DemoStates> log)
 {
     private const string Actor = "demo-seed";
