@@ -9,7 +9,8 @@ namespace DsarEngine.Server.Tests.Inbox;
 // and outline, not colour alone, with the refuse and reject branches the runtime takes; every shipped definition draws.
 public sealed class WorkflowDiagramTests
 {
-    private static readonly IReadOnlyList<WorkflowDefinition> Shipped = DefinitionLoader.LoadDirectory(DefinitionLoader.ShippedDirectory).All;
+    private static readonly IReadOnlyList<WorkflowDefinition> Shipped =
+        DefinitionLoader.LoadDirectory(DefinitionLoader.ShippedDirectory).All;
 
     private static WorkflowDefinition Definition(string id) => Shipped.Where(d => d.Id == id).MaxBy(d => d.Version)!;
 
@@ -41,7 +42,8 @@ public sealed class WorkflowDiagramTests
                 Assert.That(svg.Name.LocalName, Is.EqualTo("svg"), d.Key);
                 Assert.That((string?)svg.Attribute("role"), Is.EqualTo("img"), d.Key);
                 Assert.That((string?)svg.Attribute("aria-describedby"), Is.EqualTo("list"), d.Key);
-                Assert.That(svg.Element("title")!.Value, Does.Contain(d.Key).And.Contain("now at step 3 (Assess the request, current step)"));
+                Assert.That(svg.Element("title")!.Value,
+                    Does.Contain(d.Key).And.Contain("now at step 3 (Assess the request, current step)"));
                 Assert.That(svg.Elements("g").Count(g => g.Attribute("data-step") is not null), Is.EqualTo(d.Steps.Count), d.Key);
                 // A rejected letter goes back to its render (v2 renders before the review); a refusal jumps over the steps
                 // between the assessment and the letter (not drawn where the letter is the very next step).
@@ -51,8 +53,9 @@ public sealed class WorkflowDiagramTests
                     expected.Add("if refused");
                 if (types.IndexOf(StepTypes.RenderPack) < types.IndexOf(StepTypes.Review))
                     expected.Add("if rejected");
-                Assert.That(svg.Elements("g").Where(g => (string?)g.Attribute("class") == "wf-branch").Select(g => g.Element("text")!.Value),
-                    Is.EquivalentTo(expected), d.Key);
+                var drawn = svg.Elements("g").Where(g => (string?)g.Attribute("class") == "wf-branch")
+                    .Select(g => g.Element("text")!.Value);
+                Assert.That(drawn, Is.EquivalentTo(expected), d.Key);
             }
         }
     }

@@ -28,7 +28,8 @@ internal static class WorkflowDiagram
             new XAttribute("font-family", "Roboto, Helvetica, Arial, sans-serif"), new XAttribute("font-size", "13"),
             new XElement("title", new XAttribute("id", titleId),
                 $"Diagram of the workflow {definition}: {steps.Count} steps"
-                + (current is null ? "" : $", now at step {current.Index + 1} ({current.Title}, {current.StateLabel.ToLowerInvariant()})")));
+                + (current is null ? ""
+                    : $", now at step {current.Index + 1} ({current.Title}, {current.StateLabel.ToLowerInvariant()})")));
         for (var i = 0; i < steps.Count; i++)
         {
             if (i > 0)
@@ -71,6 +72,7 @@ internal static class WorkflowDiagram
         };
         var y = Y(step.Index);
         var emphasis = step.State is StepState.Current or StepState.NeedsAttention;
+        var pending = step.State is StepState.Waiting or StepState.NotReached or StepState.Skipped;
         var title = new XElement("text", new XAttribute("x", BoxX + 30), new XAttribute("y", y + 21),
             new XAttribute("fill", step.State is StepState.Skipped or StepState.NotReached ? "#424242" : "#1b1b1b"),
             $"{step.Index + 1}. {step.Title}");
@@ -91,7 +93,7 @@ internal static class WorkflowDiagram
             title,
             new XElement("text", new XAttribute("x", BoxX + BoxWidth - 10), new XAttribute("y", y + 21),
                 new XAttribute("text-anchor", "end"), new XAttribute("fill", "#1b1b1b"), new XAttribute("font-size", "12"),
-                new XAttribute("font-style", step.State is StepState.Waiting or StepState.NotReached or StepState.Skipped ? "italic" : "normal"),
+                new XAttribute("font-style", pending ? "italic" : "normal"),
                 step.StateLabel));
     }
 
