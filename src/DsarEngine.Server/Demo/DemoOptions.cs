@@ -28,7 +28,8 @@ internal sealed class DemoOptions
     // the credentials file under "opendsr" so the OpenDSR endpoints can be tried.
     public string? OpenDsrToken { get; set; }
 
-    // How many sample requests to create when the demo organisation has none (default 6).
+    // How many sample requests to create when the demo organisation has none (default 8: one in each state the inbox shows,
+    // DemoStates.For).
     [Range(0, 500, ErrorMessage = "Dsar:Demo:SampleRequests must be between 0 and 500.")]
-    public int SampleRequests { get; set; } = 6;
+    public int SampleRequests { get; set; } = 8;
 }

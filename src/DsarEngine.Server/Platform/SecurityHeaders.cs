@@ -12,7 +12,20 @@ internal static class SecurityHeaders
     // styles are allowed because MudBlazor sets style attributes and its theme's variables in a style element; no inline
     // script is (docs/security.md).
     private const string InboxPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-        "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        "font-src 'self' data:; connect-src 'self'; frame-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; " +
+        "form-action 'self'";
+
+    // A letter previewed in the request page (RequestDocumentsEndpoint): a PDF, framed by the inbox itself and nothing else.
+    // Chromium shows a PDF through its viewer plugin, which the document's own object-src must allow; nothing else loads.
+    private const string PreviewPolicy =
+        "default-src 'none'; object-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+
+    // Called by the one endpoint whose response the inbox frames; every other response stays unframeable.
+    public static void AllowFramingBySelf(HttpResponse response)
+    {
+        response.Headers.ContentSecurityPolicy = PreviewPolicy;
+        response.Headers.XFrameOptions = "SAMEORIGIN";
+    }
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

@@ -21,6 +21,20 @@ public sealed class DemoStatesTests
         return (await c.QueryAsync<Row>(StatesSql, new { DemoSeeder.TenantId })).AsList();
     }
 
+    // Polls the demo's rows until the awaiting-review sample reached its review step, or the deadline passes (it only bounds a
+    // hang: a PDF render on the busy shared machine has taken over 30 s).
+    private static async Task<List<Row>> ReviewRenderedAsync(EngineFactory engine)
+    {
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        var rows = await StatesAsync(engine);
+        while (!rows.Any(r => r.WaitingFor == "decision:review") && deadline.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            await Task.Delay(100);
+            rows = await StatesAsync(engine);
+        }
+        return rows;
+    }
+
     [Test]
     public async Task A_fresh_demo_has_a_request_in_every_state_of_the_inbox_and_a_second_start_adds_nothing()
     {
@@ -32,7 +46,8 @@ public sealed class DemoStatesTests
         try
         {
             await using var engine = await EngineFactory.StartAsync(settings);
-            var first = await StatesAsync(engine);
+            // The letter awaiting review is rendered once the host runs (the pack renderer answers over the bus): wait for it.
+            var first = await ReviewRenderedAsync(engine);
             await using var again = EngineFactory.Join(engine, settings);
             var second = await StatesAsync(engine);
             string Open(Row r) => r.Overdue ? "overdue" : r.WaitingFor ?? r.Status;
@@ -40,7 +55,9 @@ public sealed class DemoStatesTests
             {
                 Assert.That(first.Select(r => r.Status), Is.SupersetOf(new[] { "awaiting-identity", "in-progress", "closed" }));
                 Assert.That(first.Where(r => r.Status != "closed").Select(Open),
-                    Is.SupersetOf(new[] { "identity", "decision:assess", "connectors", "overdue" }));
+                    Is.SupersetOf(new[] { "identity", "decision:assess", "connectors", "overdue", "decision:review" }));
+                Assert.That(first.Select(r => r.InstanceStatus), Contains.Item("needs-attention"));
+                Assert.That(first, Has.Count.EqualTo(8), "the default sample count shows one of each state");
                 Assert.That(first.Where(r => r.InstanceStatus == "pending"), Is.Empty, "every sample's workflow was started");
                 Assert.That(second.Select(r => (r.Reference, r.Status, r.WaitingFor)),
                     Is.EqualTo(first.Select(r => (r.Reference, r.Status, r.WaitingFor))));

@@ -41,11 +41,13 @@ internal sealed record StepLine(int Index, string Id, string Type, string Title,
         StepState.Current => "Current step",
         StepState.NeedsAttention => "Needs attention",
         StepState.NotReached => "Not reached",
+        StepState.Skipped => "Skipped",
         _ => "Waiting",
     };
 }
 
-internal enum StepState { Done, Current, NeedsAttention, Waiting, NotReached }
+// Skipped: passed over because the request was refused (its systems are not asked, no event is published).
+internal enum StepState { Done, Current, NeedsAttention, Waiting, NotReached, Skipped }
 
 internal enum DueKind { OnTrack, DueSoon, Overdue, Stopped, Closed, Unknown }
 

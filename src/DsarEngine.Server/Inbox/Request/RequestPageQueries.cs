@@ -46,7 +46,13 @@ internal sealed class RequestPageQueries(WorkflowService workflows, IWorkflowDef
         if (definition is null)
             return [];
         var closed = instance?.Status == InstanceStatus.Closed;
+        // A refusal at assessment jumps to the refusal letter and passes over every step that would act on the data
+        // (Executor.Decisions, Executor.Delivery): those read as skipped, not done.
+        var assess = definition.IndexOf(definition.Steps.FirstOrDefault(s => s.Type == StepTypes.Assess)?.Id ?? "");
+        bool Skipped(StepDefinition s, int i) => instance?.State.Outcome == "refused" && assess >= 0 && i > assess
+            && s.Type is StepTypes.FanOut or StepTypes.PublishEvent or StepTypes.NotifyRecipients;
         return definition.Steps.Select((s, i) => new StepLine(i, s.Id, s.Type, Title(s), instance is null ? StepState.Waiting
+            : Skipped(s, i) ? StepState.Skipped
             : i < instance.StepIndex || (closed && i == instance.StepIndex) ? StepState.Done
             : i == instance.StepIndex ? (instance.Status == InstanceStatus.NeedsAttention ? StepState.NeedsAttention : StepState.Current)
             : closed ? StepState.NotReached : StepState.Waiting)).ToList();
