@@ -10,7 +10,9 @@ ensure_database dsar
 
 port="${DSAR_PORT:-5080}"
 export ASPNETCORE_URLS="http://127.0.0.1:$port"
-export Dsar__Intake__PublicBaseUrl="http://127.0.0.1:$port"
+# localhost, not 127.0.0.1: browsers accept a passkey for a domain name only (WebAuthn), and the inbox's passkeys
+# use this URL's host; Kestrel still listens on the loopback address only.
+export Dsar__Intake__PublicBaseUrl="http://localhost:$port"
 export Dsar__Database__ConnectionString="$DSAR_PG;Database=dsar"
 export Dsar__Demo__Seed=true
 export Dsar__Demo__CredentialsFile="$DSAR_LOCAL/demo-credentials.json"
@@ -109,7 +111,7 @@ demo_users() {
 cat <<MSG
 
   DsarEngine is running.
-    Inbox         http://127.0.0.1:$port/inbox  organisation: demo; one person per role (e-mail / password):
+    Inbox         http://localhost:$port/inbox  organisation: demo; one person per role (e-mail / password):
 $(demo_users "$DSAR_LOCAL/demo-credentials.json")
     API page      http://127.0.0.1:$port/api-docs
     OpenAPI       http://127.0.0.1:$port/openapi/v1.json
