@@ -27,7 +27,8 @@ public sealed class AskForInformationTests
         var (tenant, reference, email, _) = await ConversationDriver.PastIdentityAsync(Engine);
         var page = await ConversationDriver.PageAsync(Engine, tenant, reference);
         var officer = InboxPeople.Person(tenant, StaffRoles.PrivacyOfficer);
-        var result = await InboxPeople.Actions(Engine, officer).RunAsync(reference, Ask(page), new(Question), page.Workflow!.Version, default);
+        var result = await InboxPeople.Actions(Engine, officer)
+            .RunAsync(reference, Ask(page), new(Question), page.Workflow!.Version, default);
         var after = await ConversationDriver.PageAsync(Engine, tenant, reference);
         var mail = await MailCatcher.WaitForAsync(email, MailTemplates.InformationRequested);
         var (_, messages) = await ConversationDriver.Actions(Engine, officer).ReadAsync(reference, default);
@@ -45,7 +46,8 @@ public sealed class AskForInformationTests
             Assert.That(messages.Single().ClockStopped, Is.True);
             Assert.That(kinds.IndexOf("message-sent"), Is.EqualTo(kinds.IndexOf("clock-stopped") + 1), "one transaction, in order");
             Assert.That(after.Journal.Verified, Is.True);
-            Assert.That(after.Actions.Select(a => a.Kind), Does.Contain(ActionKind.ResumeClock).And.Not.Contain(ActionKind.AskForInformation));
+            Assert.That(after.Actions.Select(a => a.Kind),
+                Does.Contain(ActionKind.ResumeClock).And.Not.Contain(ActionKind.AskForInformation));
         }
     }
 
@@ -60,7 +62,8 @@ public sealed class AskForInformationTests
         var journal = (await ConversationDriver.PageAsync(Engine, tenant, reference)).Journal.Entries.Length;
 
         var officer = InboxPeople.Person(tenant, StaffRoles.PrivacyOfficer);
-        var result = await InboxPeople.Actions(Engine, officer).RunAsync(reference, Ask(page), new(Question), page.Workflow!.Version, default);
+        var result = await InboxPeople.Actions(Engine, officer)
+            .RunAsync(reference, Ask(page), new(Question), page.Workflow!.Version, default);
         var after = await ConversationDriver.PageAsync(Engine, tenant, reference);
         var (_, messages) = await ConversationDriver.Actions(Engine, officer).ReadAsync(reference, default);
         using (Assert.EnterMultipleScope())
@@ -69,7 +72,8 @@ public sealed class AskForInformationTests
             Assert.That(result.Message, Does.Contain("resume it first").And.Contain("Nothing was sent"));
             Assert.That(messages, Is.Empty);
             Assert.That(await MailsAsync(tenant), Is.Zero);
-            Assert.That(await MailCatcher.ListAsync(email), Has.None.Matches<CaughtMail>(m => m.Template == MailTemplates.InformationRequested));
+            Assert.That(await MailCatcher.ListAsync(email),
+                Has.None.Matches<CaughtMail>(m => m.Template == MailTemplates.InformationRequested));
             Assert.That(after.Journal.Entries, Has.Length.EqualTo(journal));
             Assert.That(after.Request.Deadline.Stops.Single(s => s.End is null).Reason, Is.EqualTo("fee"));
         }
@@ -94,7 +98,8 @@ public sealed class AskForInformationTests
             Assert.That(after.Request.Deadline.Stops.Where(s => s.Reason == "clarification").Select(s => s.End), Has.All.Not.Null);
             Assert.That(after.Journal.Entries[^1].Kind, Is.EqualTo("clock-resumed"));
             Assert.That(after.Journal.Entries[^1].Actor, Is.EqualTo($"{tenant.Slug}/agent@example.org"));
-            Assert.That(after.Actions.Select(a => a.Kind), Does.Contain(ActionKind.AskForInformation).And.Not.Contain(ActionKind.ResumeClock));
+            Assert.That(after.Actions.Select(a => a.Kind),
+                Does.Contain(ActionKind.AskForInformation).And.Not.Contain(ActionKind.ResumeClock));
         }
     }
 

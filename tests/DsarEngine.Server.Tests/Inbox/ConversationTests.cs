@@ -20,7 +20,8 @@ public sealed class ConversationTests
         var (tenant, reference, _, _) = await ConversationDriver.PastIdentityAsync(Engine);
         const string text = "Called the subject back: she confirmed order O-1234 and the old address in Lyon.";
         var added = await ConversationDriver.Actions(Engine, tenant, StaffRoles.PrivacyOfficer).AddNoteAsync(reference, text, default);
-        var byAgent = await ConversationDriver.Actions(Engine, tenant, StaffRoles.Agent).AddNoteAsync(reference, "Second look: fine.", default);
+        var byAgent = await ConversationDriver.Actions(Engine, tenant, StaffRoles.Agent)
+            .AddNoteAsync(reference, "Second look: fine.", default);
         var stranger = await TestTenant.CreateAsync(Engine);
         var foreign = await ConversationDriver.Actions(Engine, stranger, StaffRoles.Admin).AddNoteAsync(reference, "Mine now.", default);
         var (notes, _) = await ConversationDriver.Actions(Engine, tenant, StaffRoles.Auditor).ReadAsync(reference, default);
@@ -116,7 +117,8 @@ public sealed class ConversationTests
 
     [Test]
     public async Task A_note_or_message_over_the_limit_is_refused_with_its_length_and_nothing_is_stored() =>
-        await RefusedAsync(new string('x', ConversationText.MaxLength + 1), $"{ConversationText.MaxLength + 1} characters long; at most 2000");
+        await RefusedAsync(new string('x', ConversationText.MaxLength + 1),
+            $"{ConversationText.MaxLength + 1} characters long; at most 2000");
 
     private static async Task RefusedAsync(string? text, string expected)
     {

@@ -22,7 +22,8 @@ public sealed class MailTemplatesTests
             Assert.That(templates.Where(t => !MailTemplates.Exists(t, "en") || !MailTemplates.Exists(t, "fr")), Is.Empty);
             Assert.That(staff.Where(t => !MailTemplates.Exists(t, "en")), Is.Empty);
             Assert.That(StaffMailTexts.Texts.Keys.Select(k => k.Template).Distinct(), Is.EquivalentTo(staff));
-            Assert.That(ProgressMailTexts.Texts.Keys.Concat(AnswerMailTexts.Texts.Keys).Concat(ConversationMailTexts.Texts.Keys).Select(k => k.Template).Distinct(),
+            Assert.That(ProgressMailTexts.Texts.Keys.Concat(AnswerMailTexts.Texts.Keys).Concat(ConversationMailTexts.Texts.Keys)
+                    .Select(k => k.Template).Distinct(),
                 Is.EquivalentTo(templates));
         }
     }

@@ -7,7 +7,8 @@ namespace DsarEngine.Server.Inbox.Request;
 // notes too); writing asks InboxUser for a writer at the moment it runs, so an auditor's forged call is refused here.
 internal sealed class ConversationActions(InboxUser inboxUser, ConversationService conversations)
 {
-    public async Task<(IReadOnlyList<NoteView> Notes, IReadOnlyList<MessageView> Messages)> ReadAsync(string reference, CancellationToken ct)
+    public async Task<(IReadOnlyList<NoteView> Notes, IReadOnlyList<MessageView> Messages)> ReadAsync(
+        string reference, CancellationToken ct)
     {
         var user = await inboxUser.CurrentAsync();
         return user.FindFirst(StaffClaims.TenantId) is not null && await conversations.ReadAsync(user.Tenant(), reference, ct) is { } read
