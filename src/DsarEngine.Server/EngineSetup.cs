@@ -1,5 +1,6 @@
 using DsarEngine.Server.Accounts;
 using DsarEngine.Server.Connectors;
+using DsarEngine.Server.Conversations;
 using DsarEngine.Server.Deadlines;
 using DsarEngine.Server.Demo;
 using DsarEngine.Server.Identity;
@@ -39,6 +40,7 @@ internal static class EngineSetup
             .AddSettings()
             .AddAccounts()
             .AddInbox()
+            .AddConversations()
             .AddDemo();
         return builder;
     }

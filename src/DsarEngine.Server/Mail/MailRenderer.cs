@@ -17,7 +17,8 @@ internal enum MailAudience { Subject, Staff }
 
 // Renders a stored message: its model plus what is derived at send time (links, the request's facts).
 internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, StatusLinks links, SecretTokens tokens,
-    IOptions<IntakeOptions> intake, Packs.PackLinks packLinks, PackCodes packCodes, Accounts.StaffMailLinks staffLinks)
+    IOptions<IntakeOptions> intake, Packs.PackLinks packLinks, PackCodes packCodes, Accounts.StaffMailLinks staffLinks,
+    Conversations.MessageMail messageMail)
 {
     public const string LinkPlaceholder = "[link sent to the subject]";
     public const string CodePlaceholder = "[one-time code sent to the subject]";
@@ -72,6 +73,8 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
         // Mail to the organisation's own people (invitation, password reset): their link is made now, never stored.
         if (Accounts.StaffMailLinks.IsStaffMail(mail.Template))
             await staffLinks.AddAsync(mail.TenantId, mail.Template, values, forSubject, LinkPlaceholder);
+        // A message written in the inbox: its text is unsealed now, never stored in the outbox row.
+        await messageMail.AddAsync(mail, values, ct);
         values["greetingName"] = "";
         // The name the subject typed: intake refuses line breaks and control characters; stripped here too (review L5).
         if (request is not null && JsonDocument.Parse(request.Subject).RootElement.TryGetProperty("name", out var name)

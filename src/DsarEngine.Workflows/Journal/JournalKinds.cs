@@ -71,4 +71,10 @@ internal static class JournalKinds
     // An admin sent a dead e-mail, or a dead outbox message, of the request again.
     public const string MailRequeued = "mail-requeued";
     public const string OutboxRequeued = "outbox-requeued";
+
+    // The inbox's notes and the conversation with the subject: who wrote, which row, the SHA-256 of the text; never
+    // the text, which is sealed in its own table (docs/inbox-request-page.md).
+    public const string NoteAdded = "note-added";
+    public const string MessageSent = "message-sent";
+    public const string SubjectReplied = "subject-replied";
 }

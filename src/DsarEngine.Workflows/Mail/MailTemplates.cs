@@ -1,8 +1,9 @@
 namespace DsarEngine.Workflows.Mail;
 
 // The e-mails the engine sends: their names, and how a localised text is found and filled. The texts themselves are in
-// ProgressMailTexts (while the request runs) and AnswerMailTexts (the answer). Placeholders are {name}; values come from
-// the stored model plus links derived at render time. GDPR Art. 12(1): concise, intelligible, in clear and plain language.
+// ProgressMailTexts (while the request runs), AnswerMailTexts (the answer) and ConversationMailTexts (the inbox's
+// messages). Placeholders are {name}; values come from the stored model plus links derived at render time.
+// GDPR Art. 12(1): concise, intelligible, in clear and plain language.
 internal static class MailTemplates
 {
     public const string RequestReceived = "request-received";
@@ -13,12 +14,14 @@ internal static class MailTemplates
     public const string RequestReferred = "request-referred";
     public const string PackCode = "pack-code";
     public const string RefusalLetter = "refusal-letter";
+    public const string SubjectMessage = "subject-message";
+    public const string InformationRequested = "information-requested";
     public const string StaffInvitation = "staff-invitation";
     public const string StaffPasswordReset = "staff-password-reset";
 
     // The texts, by what they are for; a template missing in a language falls back to English.
     private static readonly Dictionary<(string Template, string Language), (string Subject, string Body)> Texts =
-        new(ProgressMailTexts.Texts.Concat(AnswerMailTexts.Texts).Concat(StaffMailTexts.Texts));
+        new(ProgressMailTexts.Texts.Concat(AnswerMailTexts.Texts).Concat(ConversationMailTexts.Texts).Concat(StaffMailTexts.Texts));
 
     private static readonly Dictionary<(string Right, string Language), string> RightNames = new()
     {

@@ -3,7 +3,7 @@ using DsarEngine.Workflows.Mail;
 
 namespace DsarEngine.Workflows.Tests.Mail;
 
-// The texts live in two tables by what they are for (ProgressMailTexts, AnswerMailTexts); MailTemplates finds them.
+// The texts live in tables by what they are for (ProgressMailTexts, AnswerMailTexts, ConversationMailTexts); MailTemplates finds them.
 public sealed class MailTemplatesTests
 {
     private static IEnumerable<string> Templates() =>
@@ -18,11 +18,12 @@ public sealed class MailTemplatesTests
         var templates = Templates().Except(staff).ToList();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(templates, Has.Count.EqualTo(8));
+            Assert.That(templates, Has.Count.EqualTo(10));
             Assert.That(templates.Where(t => !MailTemplates.Exists(t, "en") || !MailTemplates.Exists(t, "fr")), Is.Empty);
             Assert.That(staff.Where(t => !MailTemplates.Exists(t, "en")), Is.Empty);
             Assert.That(StaffMailTexts.Texts.Keys.Select(k => k.Template).Distinct(), Is.EquivalentTo(staff));
-            Assert.That(ProgressMailTexts.Texts.Keys.Concat(AnswerMailTexts.Texts.Keys).Select(k => k.Template).Distinct(),
+            Assert.That(ProgressMailTexts.Texts.Keys.Concat(AnswerMailTexts.Texts.Keys).Concat(ConversationMailTexts.Texts.Keys)
+                    .Select(k => k.Template).Distinct(),
                 Is.EquivalentTo(templates));
         }
     }

@@ -6,7 +6,7 @@ using DsarEngine.Workflows.Runtime;
 
 namespace DsarEngine.Server.Inbox.Request;
 
-internal enum ActionKind { VerifyIdentity, Decide, Extend, Retry, Skip, Close, RetryTask, CompleteTask }
+internal enum ActionKind { VerifyIdentity, Decide, Extend, Retry, Skip, Close, RetryTask, CompleteTask, AskForInformation, ResumeClock }
 
 // One thing a person can do now, with what the confirmation dialog says and asks. Input: the text asked for (evidence,
 // reason, note), Required when the law or the workflow needs it; Choices: e.g. the outcomes of a manual task.

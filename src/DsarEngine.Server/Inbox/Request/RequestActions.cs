@@ -16,7 +16,8 @@ internal sealed record ActionResult(bool Succeeded, string Message);
 // here, not only by a hidden button), then runs the very validation and service the staff API runs, so the same signal
 // takes the same one-transaction path and is journaled with the person as actor.
 internal sealed class RequestActions(
-    InboxUser inboxUser, RequestStore requests, WorkflowService workflows, TaskCommands tasks, ClockCommands clock)
+    InboxUser inboxUser, RequestStore requests, WorkflowService workflows, TaskCommands tasks, ClockCommands clock,
+    Conversations.ConversationService conversations)
 {
     public async Task<ActionResult> RunAsync(string reference, PageAction action, ActionInput input, int? seenVersion, CancellationToken ct)
     {
@@ -32,6 +33,12 @@ internal sealed class RequestActions(
         if (action.Kind == ActionKind.Extend)
             return Answer(
                 await clock.ExtendAsync(user, reference, new ClockCommandBody(input.Text, null), ct), "The deadline was extended.");
+        if (action.Kind == ActionKind.AskForInformation)
+            return InformationActions.Words(
+                await conversations.AskForInformationAsync(user.Tenant(), reference, input.Text, user.Actor(), ct));
+        if (action.Kind == ActionKind.ResumeClock)
+            return Answer(await clock.ResumeAsync(user, reference, new ClockCommandBody(null, Blank(input.Text)), ct),
+                "The clock runs again; the due date was computed again (see Clock).");
         if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request)
             return new(false, "This request is not in your organisation. Nothing was changed.");
         if (action.Kind == ActionKind.CompleteTask)

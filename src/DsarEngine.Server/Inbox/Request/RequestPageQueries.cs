@@ -24,7 +24,8 @@ internal sealed class RequestPageQueries(WorkflowService workflows, IWorkflowDef
         return new RequestPageModel(view, SubjectView.From(view.Subject), instance?.State.IdentityVerified == true, workflow,
             WaitingText(instance?.WaitingFor), Steps(definition, instance), DueCountdown.From(view.Deadline, request.Status),
             await deadlines.ExplainAsync(request, ct), await journal.ReadAsync(request, ct),
-            await packs.ListAsync(request.TenantId, request.Id, ct), PageActions.For(workflow, definition, view.Deadline),
+            await packs.ListAsync(request.TenantId, request.Id, ct),
+            [.. PageActions.For(workflow, definition, view.Deadline), .. InformationActions.For(workflow, view)],
             instance?.State.RefusalReason);
     }
 
