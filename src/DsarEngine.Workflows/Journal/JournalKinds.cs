@@ -71,4 +71,8 @@ internal static class JournalKinds
     // An admin sent a dead e-mail, or a dead outbox message, of the request again.
     public const string MailRequeued = "mail-requeued";
     public const string OutboxRequeued = "outbox-requeued";
+
+    // A person assigned the request to someone of the organisation, or took the assignee off it (the inbox).
+    public const string Assigned = "assigned";
+    public const string Unassigned = "unassigned";
 }

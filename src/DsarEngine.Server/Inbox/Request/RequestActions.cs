@@ -16,7 +16,8 @@ internal sealed record ActionResult(bool Succeeded, string Message);
 // here, not only by a hidden button), then runs the very validation and service the staff API runs, so the same signal
 // takes the same one-transaction path and is journaled with the person as actor.
 internal sealed class RequestActions(
-    InboxUser inboxUser, RequestStore requests, WorkflowService workflows, TaskCommands tasks, ClockCommands clock)
+    InboxUser inboxUser, RequestStore requests, WorkflowService workflows, TaskCommands tasks, ClockCommands clock,
+    RequestAssignment assignment)
 {
     public async Task<ActionResult> RunAsync(string reference, PageAction action, ActionInput input, int? seenVersion, CancellationToken ct)
     {
@@ -29,6 +30,8 @@ internal sealed class RequestActions(
         {
             return new(false, refused.Message + " Nothing was changed.");
         }
+        if (await assignment.AgentMayNotActAsync(user, reference, ct) is { } notTheirs)
+            return new(false, notTheirs);
         if (action.Kind == ActionKind.Extend)
             return Answer(
                 await clock.ExtendAsync(user, reference, new ClockCommandBody(input.Text, null), ct), "The deadline was extended.");
