@@ -31,6 +31,21 @@ internal sealed class RequestAssignment(NpgsqlDataSource dataSource, TimeProvide
 
     private const string UpdateSql = "UPDATE requests SET assignee_id = @Assignee WHERE id = @Id AND tenant_id = @TenantId";
 
+    private const string CurrentSql = """
+        SELECT r.id, r.assignee_id, a.display_name AS assignee_name FROM requests r
+        LEFT JOIN staff_users a ON a.id = r.assignee_id
+        WHERE r.tenant_id = @TenantId AND r.reference = @Reference
+        """;
+
+    // Who the request is assigned to now (id and name), for the request page; null if the reference is not the tenant's.
+    public async Task<(Guid? Id, string? Name)?> CurrentAsync(Guid tenantId, string reference, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        var row = await c.QuerySingleOrDefaultAsync<Locked>(
+            new CommandDefinition(CurrentSql, new { TenantId = tenantId, Reference = reference }, cancellationToken: ct));
+        return row is null ? null : (row.AssigneeId, row.AssigneeName);
+    }
+
     // seen: the assignee the person saw when they chose (null: unassigned). assignee null takes the assignee off.
     public async Task<AssignResult> AssignAsync(ClaimsPrincipal by, string reference, Guid? assignee, Guid? seen, CancellationToken ct)
     {
@@ -69,10 +84,6 @@ internal sealed class RequestAssignment(NpgsqlDataSource dataSource, TimeProvide
         return new(AssignOutcome.Assigned, $"Done: the request is now {Describe(name)}.");
     }
 
-    private const string AssigneeSql = """
-        SELECT r.id, r.assignee_id, NULL::text AS assignee_name FROM requests r WHERE r.tenant_id = @TenantId AND r.reference = @Reference
-        """;
-
     // Issue 13: an agent works the requests assigned to them. The workflow definitions name no roles per decision, so this
     // is the whole of the agent's limit: on their own requests an agent takes every action the current step offers.
     // A refusal in words, or null if the person may act (officers and admins always; an unknown reference is left to the
@@ -82,7 +93,7 @@ internal sealed class RequestAssignment(NpgsqlDataSource dataSource, TimeProvide
         if (!by.IsInRole(StaffRoles.Agent) || by.IsInRole(StaffRoles.Admin) || by.IsInRole(StaffRoles.PrivacyOfficer))
             return null;
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        var row = await c.QuerySingleOrDefaultAsync<Locked>(new CommandDefinition(AssigneeSql,
+        var row = await c.QuerySingleOrDefaultAsync<Locked>(new CommandDefinition(CurrentSql,
             new { TenantId = by.Tenant(), Reference = reference }, cancellationToken: ct));
         return row is null || (row.AssigneeId is { } assignee && assignee == StaffAssignees.IdOf(by))
             ? null
