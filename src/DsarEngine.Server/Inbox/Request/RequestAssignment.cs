@@ -76,7 +76,8 @@ internal sealed class RequestAssignment(NpgsqlDataSource dataSource, TimeProvide
         await c.ExecuteAsync(new CommandDefinition(UpdateSql, new { Assignee = assignee, row.Id, TenantId = tenantId }, tx,
             cancellationToken: ct));
         // Ids and the names shown on screen: the journal must say who was given the work, even after a rename.
-        var data = JsonSerializer.Serialize(new { assignee, assigneeName = name, previous = row.AssigneeId, previousName = row.AssigneeName });
+        var data = JsonSerializer.Serialize(
+            new { assignee, assigneeName = name, previous = row.AssigneeId, previousName = row.AssigneeName });
         await JournalStore.AppendEventAsync(c, tx, tenantId, row.Id, clock.GetUtcNow(), by.Actor(),
             assignee is null ? JournalKinds.Unassigned : JournalKinds.Assigned, data, ct);
         await InboxChanges.NotifyAsync(c, tx, tenantId, ct);

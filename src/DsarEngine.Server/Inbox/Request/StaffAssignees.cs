@@ -32,7 +32,8 @@ internal sealed class StaffAssignees(NpgsqlDataSource dataSource)
     private const string FindSql = "SELECT id, display_name, role, lockout_end FROM staff_users WHERE id = @Id AND tenant_id = @TenantId";
 
     public static Task<Assignee?> FindAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid tenantId, Guid id, CancellationToken ct) =>
-        c.QuerySingleOrDefaultAsync<Assignee>(new CommandDefinition(FindSql, new { Id = id, TenantId = tenantId }, tx, cancellationToken: ct));
+        c.QuerySingleOrDefaultAsync<Assignee>(
+            new CommandDefinition(FindSql, new { Id = id, TenantId = tenantId }, tx, cancellationToken: ct));
 
     // Why this person cannot be given a request, or null if they can. Another organisation's person reads as unknown.
     public static string? Unassignable(Assignee? person) => person switch
