@@ -51,16 +51,16 @@ public sealed class AssignmentTests : BrowserTest
     // button is pressed again until the dialog shows (bounded by the attempts, not by a sleep).
     private static async Task OpenAsync(ILocator button, ILocator dialog)
     {
-        for (var attempt = 0; attempt < 10 && !await dialog.IsVisibleAsync(); attempt++)
+        for (var attempt = 0; attempt < 6 && !await dialog.IsVisibleAsync(); attempt++)
         {
-            await button.ClickAsync();
             try
             {
-                await dialog.WaitForAsync(new() { Timeout = 3000 });
+                await button.ClickAsync(new() { Timeout = 5000 });
+                await dialog.WaitForAsync(new() { Timeout = 10000 });
             }
             catch (TimeoutException)
             {
-                // Not live yet: press again.
+                // Not live yet (or the dialog still opening): look again, press again if it is not there.
             }
         }
     }
