@@ -9,7 +9,22 @@ namespace DsarEngine.Benchmarks;
 // stopped clock, and a workflow instance beside every request because the list joins it.
 internal static class InboxData
 {
-    public sealed record Tenants(Guid Measured, Guid Other);
+    // Person: one of the measured organisation's ten agents, whose "My open" the phase times.
+    public sealed record Tenants(Guid Measured, Guid Other, Guid Person);
+
+    // Ten agents share 70% of the measured organisation's requests (by a hash, so the split is the same every run); the
+    // other 30% are unassigned, as an inbox where new requests wait to be taken.
+    private const string AssignSql = """
+        INSERT INTO staff_users (id, tenant_id, user_name, normalized_user_name, email, normalized_email, display_name, role,
+            security_stamp, concurrency_stamp, created_at)
+        SELECT gen_random_uuid(), @Tenant, 'bench-inbox/agent' || i || '@example.org', 'BENCH-INBOX/AGENT' || i || '@EXAMPLE.ORG',
+            'agent' || i || '@example.org', 'AGENT' || i || '@EXAMPLE.ORG', 'Agent ' || i, 'agent', 'stamp', 'stamp', @Now
+        FROM generate_series(0, 9) AS i;
+        UPDATE requests r SET assignee_id = s.id
+        FROM (SELECT id, (row_number() OVER (ORDER BY id) - 1)::int AS n FROM staff_users WHERE tenant_id = @Tenant) AS s
+        WHERE r.tenant_id = @Tenant AND (hashtext(r.reference) & 2147483647) % 10 < 7 AND (hashtext(r.id::text) & 2147483647) % 10 = s.n;
+        SELECT id FROM staff_users WHERE tenant_id = @Tenant ORDER BY id LIMIT 1;
+        """;
 
     private const string TenantSql = """
         INSERT INTO tenants (id, slug, name, jurisdiction, time_zone, created_at) VALUES (@Id, @Slug, @Slug, 'FR', 'Europe/Paris', @Now)
@@ -58,14 +73,22 @@ internal static class InboxData
 
     public static async Task<Tenants> LoadAsync(NpgsqlDataSource dataSource, int count, DateTimeOffset now)
     {
-        var tenants = new Tenants(Guid.NewGuid(), Guid.NewGuid());
-        await LoadTenantAsync(dataSource, tenants.Measured, "bench-inbox", count, now, 0.13);
-        await LoadTenantAsync(dataSource, tenants.Other, "bench-other", Math.Max(1, count / 10), now, 0.71);
+        var (measured, other) = (Guid.NewGuid(), Guid.NewGuid());
+        await LoadTenantAsync(dataSource, measured, "bench-inbox", count, now, 0.13);
+        await LoadTenantAsync(dataSource, other, "bench-other", Math.Max(1, count / 10), now, 0.71);
+        Guid person;
+        await using (var assign = dataSource.CreateCommand(AssignSql))
+        {
+            assign.CommandTimeout = 600;
+            assign.Parameters.AddWithValue("Tenant", measured);
+            assign.Parameters.AddWithValue("Now", now);
+            person = (Guid)(await assign.ExecuteScalarAsync() ?? throw new InvalidOperationException("No agent was loaded."));
+        }
         // Production tables have statistics and a visibility map; a freshly loaded one has neither until autovacuum runs.
         await using var vacuum = dataSource.CreateCommand("VACUUM ANALYZE requests, workflow_instances");
         vacuum.CommandTimeout = 600;
         await vacuum.ExecuteNonQueryAsync();
-        return tenants;
+        return new Tenants(measured, other, person);
     }
 
     private static async Task LoadTenantAsync(NpgsqlDataSource dataSource, Guid tenant, string slug, int count, DateTimeOffset now,

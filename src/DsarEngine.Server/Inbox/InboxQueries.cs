@@ -12,12 +12,12 @@ internal sealed class InboxQueries(NpgsqlDataSource dataSource, TimeProvider clo
 {
     private sealed record Raw(Guid Id, string Reference, string RightKind, string? Email, string? Name, string Channel, string Regime,
         string Status, DateTimeOffset ReceivedAt, DateOnly? EffectiveDue, DateTimeOffset? DueAt, bool ClockStopped,
-        string? InstanceStatus, string? WaitingFor, DateTimeOffset SortKey)
+        string? InstanceStatus, string? WaitingFor, DateTimeOffset SortKey, string? AssigneeName)
     {
-        private Raw() : this(default, "", "", null, null, "", "", "", default, null, null, false, null, null, default) { }
+        private Raw() : this(default, "", "", null, null, "", "", "", default, null, null, false, null, null, default, null) { }
 
         public InboxRow ToRow() => new(Id, Reference, RightKind, SubjectMask.Mask(Email, Name), Channel, Regime, Status, ReceivedAt,
-            EffectiveDue, DueAt, ClockStopped, StepOf(InstanceStatus, WaitingFor), new InboxCursor(SortKey, Id));
+            EffectiveDue, DueAt, ClockStopped, StepOf(InstanceStatus, WaitingFor), new InboxCursor(SortKey, Id), AssigneeName);
     }
 
     // Requests without a due date (rows from before migration 0002) sort after every dated one.
@@ -27,10 +27,13 @@ internal sealed class InboxQueries(NpgsqlDataSource dataSource, TimeProvider clo
         SELECT r.id, r.reference, r.right_kind, r.subject ->> 'email' AS email, r.subject ->> 'name' AS name, r.channel, r.regime,
             r.status, r.received_at, r.effective_due, r.due_at,
             EXISTS (SELECT 1 FROM jsonb_array_elements(r.stops) s WHERE s ->> 'end' IS NULL) AS clock_stopped,
-            w.status AS instance_status, w.waiting_for, {0} AS sort_key
-        FROM requests r LEFT JOIN workflow_instances w ON w.request_id = r.id
+            w.status AS instance_status, w.waiting_for, {0} AS sort_key, a.display_name AS assignee_name
+        FROM requests r LEFT JOIN workflow_instances w ON w.request_id = r.id LEFT JOIN staff_users a ON a.id = r.assignee_id
         WHERE r.tenant_id = @TenantId
         """;
+
+    // As migration 0026 indexes it: unassigned is the nil uuid, so "unassigned" is an equality that keeps the index's order.
+    private const string AssigneeKey = "coalesce(r.assignee_id, '00000000-0000-0000-0000-000000000000'::uuid)";
 
     private static readonly System.Text.CompositeFormat Select = System.Text.CompositeFormat.Parse(SelectSql);
 
@@ -89,6 +92,11 @@ internal sealed class InboxQueries(NpgsqlDataSource dataSource, TimeProvider clo
         if (f.NeedsAttention)
             sql.Append(" AND (r.status = 'needs-attention' OR w.status = 'needs-attention')");
         Search(sql, p, f.Search);
+        if (f.Assignee is { } assignee)
+        {
+            sql.Append(" AND ").Append(AssigneeKey).Append(" = @Assignee");
+            p.Add("Assignee", assignee.Person ?? Guid.Empty);
+        }
 
         // Backward pages read the other way from the cursor and are turned round by the caller.
         var backward = query.Before is not null;

@@ -25,7 +25,11 @@ internal sealed record InboxFilter(
     string? Regime = null,
     bool NeedsAttention = false,
     bool OpenOnly = false,
-    string? Search = null);
+    string? Search = null,
+    AssigneeFilter? Assignee = null);
+
+// Whose requests: one person's (Person), or the unassigned ones (Person null). No AssigneeFilter: anyone's.
+internal sealed record AssigneeFilter(Guid? Person);
 
 // A keyset position: the sort key and id of the row the page starts after (or ends before).
 internal sealed record InboxCursor(DateTimeOffset Key, Guid Id);

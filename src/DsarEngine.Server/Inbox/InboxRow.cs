@@ -16,7 +16,7 @@ public enum DueState
 // and a person sees the subject in full only by opening the request (GDPR Art. 5(1)(f), Art. 32: need to know).
 internal sealed record InboxRow(Guid Id, string Reference, string Right, string MaskedSubject, string Channel, string Regime,
     string Status, DateTimeOffset ReceivedAt, DateOnly? EffectiveDue, DateTimeOffset? DueAt, bool ClockStopped,
-    string? Step, InboxCursor Cursor)
+    string? Step, InboxCursor Cursor, string? Assignee = null)
 {
     public static readonly TimeSpan SoonWindow = TimeSpan.FromDays(7);
 

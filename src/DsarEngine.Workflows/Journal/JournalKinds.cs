@@ -77,4 +77,8 @@ internal static class JournalKinds
     public const string NoteAdded = "note-added";
     public const string MessageSent = "message-sent";
     public const string SubjectReplied = "subject-replied";
+
+    // A person assigned the request to someone of the organisation, or took the assignee off it (the inbox).
+    public const string Assigned = "assigned";
+    public const string Unassigned = "unassigned";
 }

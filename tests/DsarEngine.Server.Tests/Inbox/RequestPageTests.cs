@@ -90,7 +90,7 @@ public sealed class RequestPageTests
         Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var moved = await LoadAsync(tenant, reference);
 
-        var result = await InboxPeople.Actions(Engine, InboxPeople.Person(tenant, StaffRoles.Agent)).RunAsync(reference,
+        var result = await InboxPeople.Actions(Engine, InboxPeople.Person(tenant, StaffRoles.PrivacyOfficer)).RunAsync(reference,
             page.Actions.Single(a => a.Kind == ActionKind.VerifyIdentity), new ActionInput("Matched the account e-mail."),
             page.Workflow!.Version, CancellationToken.None);
         var after = await LoadAsync(tenant, reference);

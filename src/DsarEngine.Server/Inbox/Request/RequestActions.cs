@@ -17,7 +17,7 @@ internal sealed record ActionResult(bool Succeeded, string Message);
 // takes the same one-transaction path and is journaled with the person as actor.
 internal sealed class RequestActions(
     InboxUser inboxUser, RequestStore requests, WorkflowService workflows, TaskCommands tasks, ClockCommands clock,
-    Conversations.ConversationService conversations)
+    Conversations.ConversationService conversations, RequestAssignment assignment)
 {
     public async Task<ActionResult> RunAsync(string reference, PageAction action, ActionInput input, int? seenVersion, CancellationToken ct)
     {
@@ -30,6 +30,8 @@ internal sealed class RequestActions(
         {
             return new(false, refused.Message + " Nothing was changed.");
         }
+        if (await assignment.AgentMayNotActAsync(user, reference, ct) is { } notTheirs)
+            return new(false, notTheirs);
         if (action.Kind == ActionKind.Extend)
             return Answer(
                 await clock.ExtendAsync(user, reference, new ClockCommandBody(input.Text, null), ct), "The deadline was extended.");

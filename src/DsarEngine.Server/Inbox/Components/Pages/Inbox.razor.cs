@@ -1,3 +1,4 @@
+using DsarEngine.Server.Inbox.Request;
 using DsarEngine.Server.Platform;
 using DsarEngine.Workflows.Requests;
 using Microsoft.AspNetCore.Components;
@@ -8,12 +9,12 @@ namespace DsarEngine.Server.Inbox.Components.Pages;
 // re-reads the page on screen). The organisation is always the signed-in person's, from their claims.
 public sealed partial class Inbox
 {
-    private sealed record SavedView(string Name, InboxFilter Filter, InboxSort Sort);
+    // Mine: the view is the signed-in person's own requests (the filter gets their id when it is applied).
+    private sealed record SavedView(string Name, InboxFilter Filter, InboxSort Sort, bool Mine = false);
 
-    // "My open" is every open request for now: requests have no assignee yet, so there is nothing narrower to show.
     private static readonly SavedView[] SavedViews =
     [
-        new("My open", new InboxFilter(OpenOnly: true), InboxSort.DueSoonest),
+        new("My open", new InboxFilter(OpenOnly: true), InboxSort.DueSoonest, Mine: true),
         new("Due this week", new InboxFilter(Due: DueWindow.DueWithinWeek), InboxSort.DueSoonest),
         new("Overdue", new InboxFilter(Due: DueWindow.Overdue), InboxSort.DueSoonest),
         new("Needs attention", new InboxFilter(NeedsAttention: true), InboxSort.NewestFirst),
@@ -40,6 +41,7 @@ public sealed partial class Inbox
     [Inject] private InboxQueries Queries { get; set; } = default!;
     [Inject] private InboxChanges Changes { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private StaffAssignees Assignees { get; set; } = default!;
 
     private InboxFilter filter = new();
     private InboxSort sort = InboxSort.NewestFirst;
@@ -50,16 +52,21 @@ public sealed partial class Inbox
     private string? activeView;
     private string liveMessage = "";
     private Guid tenant;
+    private Guid me;
+    private IReadOnlyList<Assignee> people = [];
     private IDisposable? subscription;
     private int refreshing;
     private int refreshAgain;
 
     protected override async Task OnInitializedAsync()
     {
-        tenant = (await InboxUser.CurrentAsync()).Tenant();
+        var user = await InboxUser.CurrentAsync();
+        tenant = user.Tenant();
+        me = StaffAssignees.IdOf(user) ?? throw new InvalidOperationException("A signed-in person has a staff id.");
+        people = await Assignees.ListAsync(tenant, CancellationToken.None);
         if (ViewParameter is { } slug && ViewSlugs.TryGetValue(slug, out var name)
             && SavedViews.FirstOrDefault(v => v.Name == name) is { } view)
-            (filter, sort, activeView) = (view.Filter, view.Sort, view.Name);
+            (filter, sort, activeView) = (FilterOf(view), view.Sort, view.Name);
         filter = filter with
         {
             Status = StatusParameter ?? filter.Status, Right = RightParameter ?? filter.Right, Channel = ChannelParameter ?? filter.Channel,
@@ -84,9 +91,31 @@ public sealed partial class Inbox
 
     private Task ApplyViewAsync(SavedView view)
     {
-        (filter, sort, activeView) = (view.Filter, view.Sort, view.Name);
+        (filter, sort, activeView) = (FilterOf(view), view.Sort, view.Name);
         return LoadAsync(new InboxQuery(filter, sort, pageSize));
     }
+
+    private InboxFilter FilterOf(SavedView view) => view.Mine ? view.Filter with { Assignee = new AssigneeFilter(me) } : view.Filter;
+
+    // The assignee select's value: anyone (null), "me", "unassigned" or a person's id.
+    private string? AssigneeChoice => filter.Assignee switch
+    {
+        null => null,
+        { Person: null } => "unassigned",
+        { Person: var p } when p == me => "me",
+        { Person: var p } => p.ToString(),
+    };
+
+    private Task AssigneeAsync(string? choice) => ChangeAsync(filter with
+    {
+        Assignee = choice switch
+        {
+            null or "" => null,
+            "me" => new AssigneeFilter(me),
+            "unassigned" => new AssigneeFilter(null),
+            _ => Guid.TryParse(choice, out var id) ? new AssigneeFilter(id) : null,
+        },
+    });
 
     private Task SortAsync(InboxSort next)
     {
