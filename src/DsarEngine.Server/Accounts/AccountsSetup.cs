@@ -1,3 +1,4 @@
+using DsarEngine.Server.Accounts.SingleSignOn;
 using DsarEngine.Server.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -58,6 +59,7 @@ internal static class AccountsSetup
         });
         // A person removed or whose password changed loses every session within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSingleSignOn();
         return services.AddSingleton<StaffDirectory>().AddSingleton<StaffInvitations>().AddSingleton<StaffAccess>()
             .AddSingleton<PasswordResets>().AddSingleton<StaffMailLinks>().AddScoped<AuthenticatorSetup>();
     }
@@ -70,6 +72,6 @@ internal static class AccountsSetup
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect(SignInPath);
         }).RequireAuthorization(AuthServices.Inbox).ExcludeFromDescription();
-        return app;
+        return app.MapSingleSignOn();
     }
 }
