@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 
 namespace DsarEngine.Server.Accounts.SingleSignOn;
 
-// The handler has checked the token (signature by the IdP's published keys, issuer, audience, lifetime, nonce, state);
-// SsoSignIn decides who the person is here. Any failure of the protocol ends on the refusal page, never on an error.
+// Once the handler has checked everything (state, signature by the IdP's published keys, issuer, audience, lifetime, and
+// the nonce), SsoSignIn decides who the person is. Not in TokenValidated: in the code flow that event runs before the
+// nonce is compared, and answering there would skip the comparison (a test with a wrong nonce caught it). Any failure of
+// the protocol ends on the refusal page, never on an error.
 internal sealed partial class SsoEvents(SsoSignIn signIn, ILogger<SsoEvents> log) : OpenIdConnectEvents
 {
     public const string ReturnUrlItem = "dsar:return-url";
 
-    public override async Task TokenValidated(TokenValidatedContext context)
+    public override async Task TicketReceived(TicketReceivedContext context)
     {
         context.Properties!.Items.TryGetValue(ReturnUrlItem, out var returnUrl);
         var refusal = await signIn.SignInAsync(context.HttpContext, SsoSchemes.TenantOf(context.Scheme.Name), context.Principal!,

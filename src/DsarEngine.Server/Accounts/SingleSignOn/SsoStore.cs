@@ -10,13 +10,13 @@ namespace DsarEngine.Server.Accounts.SingleSignOn;
 internal sealed partial class SsoStore(NpgsqlDataSource dataSource, DataKeyRing keys, TimeProvider clock)
 {
     private sealed record Row(Guid TenantId, string Slug, bool Enabled, string Authority, string ClientId, byte[]? ClientSecret,
-        string? ClientSecretKeyId, byte[]? ClientSecretNonce, string[] Scopes, string GroupsClaim, bool JustInTime, int Version);
+        string? ClientSecretKeyId, byte[]? ClientSecretNonce, string Scopes, string GroupsClaim, bool JustInTime, int Version);
 
     private sealed record GroupRow(string GroupName, string Role);
 
     private const string SelectSql = """
         SELECT s.tenant_id, t.slug, s.enabled, s.authority, s.client_id, s.client_secret, s.client_secret_key_id,
-            s.client_secret_nonce, s.scopes, s.groups_claim, s.just_in_time, s.version
+            s.client_secret_nonce, array_to_string(s.scopes, ' ') AS scopes, s.groups_claim, s.just_in_time, s.version
         FROM tenant_sso s JOIN tenants t ON t.id = s.tenant_id
         """;
 
@@ -40,7 +40,7 @@ internal sealed partial class SsoStore(NpgsqlDataSource dataSource, DataKeyRing 
         var secret = row is { ClientSecret: { } sealedSecret, ClientSecretKeyId: { } keyId, ClientSecretNonce: { } nonce }
             ? Encoding.UTF8.GetString(keys.Open(keyId, nonce, sealedSecret, row.TenantId.ToByteArray()))
             : null;
-        return new SsoSettings(row.TenantId, row.Slug, row.Enabled, new Uri(row.Authority), row.ClientId, secret, row.Scopes,
+        return new SsoSettings(row.TenantId, row.Slug, row.Enabled, new Uri(row.Authority), row.ClientId, secret, row.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries),
             row.GroupsClaim, row.JustInTime, groups.ToDictionary(g => g.GroupName, g => g.Role, StringComparer.Ordinal), row.Version);
     }
 
