@@ -51,7 +51,8 @@ public sealed class SingleSignOnSettingsTests
     {
         var tenant = await TestTenant.CreateAsync(Engine);
         var secret = await SaveAsync(tenant);
-        var stored = await Rows.ScalarAsync<byte[]>(Engine, "SELECT client_secret FROM tenant_sso WHERE tenant_id = @Id", new { tenant.Id });
+        var stored = await Rows.ScalarAsync<byte[]>(Engine, "SELECT client_secret FROM tenant_sso WHERE tenant_id = @Id",
+            new { tenant.Id });
         var settings = await Engine.Services.GetRequiredService<SsoStore>().FindAsync(tenant.Id, CancellationToken.None);
         using (Assert.EnterMultipleScope())
         {
@@ -77,7 +78,8 @@ public sealed class SingleSignOnSettingsTests
     {
         var tenant = await TestTenant.CreateAsync(Engine);
         await SaveAsync(tenant);
-        Assert.That(await Engine.Services.GetRequiredService<SsoStore>().SaveAsync(tenant.Id, Input(), 0, CancellationToken.None), Is.False);
+        var store = Engine.Services.GetRequiredService<SsoStore>();
+        Assert.That(await store.SaveAsync(tenant.Id, Input(), 0, CancellationToken.None), Is.False);
     }
 
     [TestCase("http://login.example.org", "Authority")]
@@ -126,7 +128,8 @@ public sealed class SingleSignOnSettingsTests
 
     private static SsoInput Input() => new()
     {
-        Enabled = true, Authority = "https://login.example.org/realms/privacy", ClientId = "dsar", ClientSecret = "s3cret-" + Guid.NewGuid(),
+        Enabled = true, Authority = "https://login.example.org/realms/privacy", ClientId = "dsar",
+        ClientSecret = "s3cret-" + Guid.NewGuid(),
         Groups = [new SsoGroupInput { Group = "dpo", Role = StaffRoles.PrivacyOfficer }],
     };
 

@@ -126,7 +126,8 @@ internal sealed class TestOpenIdProvider : IAsyncDisposable
             },
         };
         var idToken = new JsonWebTokenHandler().CreateToken(descriptor);
-        return Results.Json(new { access_token = Guid.NewGuid().ToString("N"), token_type = "Bearer", expires_in = 300, id_token = idToken });
+        return Results.Json(
+            new { access_token = Guid.NewGuid().ToString("N"), token_type = "Bearer", expires_in = 300, id_token = idToken });
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();

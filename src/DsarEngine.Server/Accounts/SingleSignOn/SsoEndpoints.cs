@@ -37,7 +37,8 @@ internal static partial class SsoEndpoints
             return;
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.Headers.Location = default;
-        await Continue(location, "Single sign-on", "Continuing to your organisation's sign-in…", "Continue to your organisation's sign-in")
+        await Continue(location, "Single sign-on", "Continuing to your organisation's sign-in…",
+                "Continue to your organisation's sign-in")
             .ExecuteAsync(http);
     }
 

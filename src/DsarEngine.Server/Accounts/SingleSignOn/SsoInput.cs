@@ -56,7 +56,8 @@ internal sealed partial class SsoInput
         return errors;
     }
 
-    public List<string> ScopeList() => [.. Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct()];
+    public List<string> ScopeList() =>
+        [.. Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct()];
 
     // RFC 6749 § 3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
     [GeneratedRegex(@"^[\x21\x23-\x5B\x5D-\x7E]+$")]

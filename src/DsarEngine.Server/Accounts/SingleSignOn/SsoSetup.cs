@@ -14,7 +14,8 @@ internal static class SsoSetup
     {
         services.Replace(ServiceDescriptor.Singleton<IAuthenticationSchemeProvider, SsoSchemeProvider>());
         services.AddWebEncoders();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());
         services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>, SsoOptionsSetup>();
         // Metadata and keys are small; the IdP answers within seconds or the person is told it failed.
         services.AddEgressClient(SsoOptionsSetup.ClientName, TimeSpan.FromSeconds(15), _ => 1024 * 1024);

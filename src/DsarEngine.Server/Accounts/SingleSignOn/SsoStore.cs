@@ -40,7 +40,8 @@ internal sealed partial class SsoStore(NpgsqlDataSource dataSource, DataKeyRing 
         var secret = row is { ClientSecret: { } sealedSecret, ClientSecretKeyId: { } keyId, ClientSecretNonce: { } nonce }
             ? Encoding.UTF8.GetString(keys.Open(keyId, nonce, sealedSecret, row.TenantId.ToByteArray()))
             : null;
-        return new SsoSettings(row.TenantId, row.Slug, row.Enabled, new Uri(row.Authority), row.ClientId, secret, row.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        return new SsoSettings(row.TenantId, row.Slug, row.Enabled, new Uri(row.Authority), row.ClientId, secret,
+            row.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries),
             row.GroupsClaim, row.JustInTime, groups.ToDictionary(g => g.GroupName, g => g.Role, StringComparer.Ordinal), row.Version);
     }
 
@@ -65,7 +66,9 @@ internal sealed partial class SsoStore(NpgsqlDataSource dataSource, DataKeyRing 
     // Stores validated input (SsoInput.Validate). False when someone else saved since expectedVersion was read (0: none yet).
     public async Task<bool> SaveAsync(Guid tenantId, SsoInput input, int expectedVersion, CancellationToken ct)
     {
-        (byte[] Nonce, byte[] Sealed)? secret = string.IsNullOrEmpty(input.ClientSecret) ? null : keys.Seal(Encoding.UTF8.GetBytes(input.ClientSecret), tenantId.ToByteArray());
+        (byte[] Nonce, byte[] Sealed)? secret = string.IsNullOrEmpty(input.ClientSecret)
+            ? null
+            : keys.Seal(Encoding.UTF8.GetBytes(input.ClientSecret), tenantId.ToByteArray());
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var changed = await c.ExecuteAsync(new CommandDefinition(UpsertSql, new
