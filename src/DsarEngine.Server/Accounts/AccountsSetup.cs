@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using DsarEngine.Server.Accounts.SingleSignOn;
 using DsarEngine.Server.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -58,11 +60,16 @@ internal static class AccountsSetup
             o.SlidingExpiration = true;
         });
         // A person removed or whose password changed loses every session within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = KeepSignInMethod;
+        });
         // Passkeys: the engine's public URL is the relying party (PasskeyServer); the organisation's policy may require one.
         services.AddSingleton<IConfigureOptions<IdentityPasskeyOptions>, ConfigurePasskeys>()
             .AddSingleton<IValidateOptions<IntakeOptions>, ValidatePasskeyOrigin>()
             .AddSingleton<IAuthorizationMiddlewareResultHandler, SecondFactorGate>();
+        services.AddSingleSignOn();
         return services.AddSingleton<StaffDirectory>().AddSingleton<StaffInvitations>().AddSingleton<StaffAccess>()
             .AddSingleton<PasswordResets>().AddSingleton<StaffMailLinks>().AddScoped<AuthenticatorSetup>()
             .AddSingleton<SignInPolicies>().AddScoped<StaffPasskeys>();
@@ -76,6 +83,17 @@ internal static class AccountsSetup
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect(SignInPath);
         }).RequireAuthorization(AuthServices.InboxAccount).ExcludeFromDescription();
-        return app.MapPasskeys();
+        return app.MapPasskeys().MapSingleSignOn();
+    }
+
+    // The stamp check makes the principal again from the store and drops how the person signed in ("amr"); keep it, so that
+    // a single sign-on session stays one (StaffClaims.MustSetUpSecondFactor) after the first check.
+    internal static Task KeepSignInMethod(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.CurrentPrincipal?.FindFirst(ClaimTypes.AuthenticationMethod) is { } method
+            && context.NewPrincipal?.Identity is ClaimsIdentity identity
+            && !identity.HasClaim(c => c.Type == ClaimTypes.AuthenticationMethod))
+            identity.AddClaim(new Claim(ClaimTypes.AuthenticationMethod, method.Value));
+        return Task.CompletedTask;
     }
 }

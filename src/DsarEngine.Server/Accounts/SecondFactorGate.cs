@@ -16,7 +16,7 @@ internal sealed class SecondFactorGate : IAuthorizationMiddlewareResultHandler
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy,
         PolicyAuthorizationResult authorizeResult)
     {
-        if (!authorizeResult.Forbidden || !context.User.HasClaim(StaffClaims.SecondFactorMissing, "true"))
+        if (!authorizeResult.Forbidden || !context.User.MustSetUpSecondFactor())
             return fallback.HandleAsync(next, context, policy, authorizeResult);
         if (HttpMethods.IsGet(context.Request.Method))
             context.Response.Redirect(SetupPath);

@@ -31,7 +31,7 @@ internal static class AuthServices
             .AddPolicy(StaffWrite, p => p.RequireRole(StaffRoles.Writers))
             .AddPolicy(Admin, p => p.RequireRole(StaffRoles.Admin))
             .AddPolicy(Inbox, p => p.RequireRole(StaffRoles.All)
-                .RequireAssertion(c => !c.User.HasClaim(StaffClaims.SecondFactorMissing, "true")))
+                .RequireAssertion(c => !c.User.MustSetUpSecondFactor()))
             .AddPolicy(InboxAccount, p => p.RequireRole(StaffRoles.All));
         return services;
     }

@@ -116,6 +116,46 @@ public sealed partial class SignInPolicyTests
         }
     }
 
+    [Test]
+    public async Task A_single_sign_on_session_opens_the_inbox_when_required_since_the_provider_owns_its_factors()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        await RequireAsync(tenant);
+        await using var idp = await TestOpenIdProvider.StartAsync();
+        idp.SignedIn = idp.SignedIn with { Groups = ["dpo-team"] };
+        await SsoSession.ConfigureAsync(Engine, tenant, idp, new Dictionary<string, string> { ["dpo-team"] = StaffRoles.PrivacyOfficer });
+
+        var (browser, _) = await SsoSession.SignInAsync(Engine, tenant.Slug);
+        var inbox = await browser.GetAsync("/inbox");
+
+        Assert.That(inbox.StatusCode, Is.EqualTo(HttpStatusCode.OK), "not sent to set up the inbox's own second factor");
+    }
+
+    [Test]
+    public async Task The_stamp_check_keeps_how_the_person_signed_in_so_a_single_sign_on_session_stays_one()
+    {
+        var signedIn = new ClaimsPrincipal(new ClaimsIdentity(
+            [
+                new Claim(StaffClaims.SecondFactorMissing, "true"),
+                new Claim(ClaimTypes.AuthenticationMethod, StaffClaims.SingleSignOnMethod),
+            ],
+            "Identity.Application"));
+        var remade = new ClaimsPrincipal(new ClaimsIdentity([new Claim(StaffClaims.SecondFactorMissing, "true")], "Identity.Application"));
+
+        await AccountsSetup.KeepSignInMethod(new SecurityStampRefreshingPrincipalContext
+        {
+            CurrentPrincipal = signedIn, NewPrincipal = remade,
+        });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(remade.FindFirstValue(ClaimTypes.AuthenticationMethod), Is.EqualTo(StaffClaims.SingleSignOnMethod));
+            Assert.That(remade.MustSetUpSecondFactor(), Is.False);
+            Assert.That(new ClaimsPrincipal(new ClaimsIdentity([new Claim(StaffClaims.SecondFactorMissing, "true")], "x"))
+                .MustSetUpSecondFactor(), Is.True, "a password session without a second factor is still closed out");
+        }
+    }
+
     private static async Task RequireAsync(TestTenant tenant) =>
         Assert.That((await Policies.SetAsync(await PrincipalAsync(tenant, StaffRoles.Admin), true, CancellationToken.None)).Outcome,
             Is.EqualTo(StaffChange.Done));
