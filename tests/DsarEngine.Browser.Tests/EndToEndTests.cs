@@ -258,7 +258,7 @@ public sealed class EndToEndTests : BrowserTest
         await Page.GetByLabel("Organisation").FillAsync(tenant.Slug);
         await Page.GetByLabel("E-mail address").FillAsync(People[role]);
         await Page.GetByLabel("Password").FillAsync(InboxSession.Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Inbox", Level = 1, Exact = true })).ToBeVisibleAsync();
         await InteractiveAsync();
     }

@@ -11,9 +11,14 @@ internal sealed class JournalStore(NpgsqlDataSource dataSource)
         VALUES (@TenantId, @RequestId, @Seq, @At, @Actor, @Kind, @Data::json, @PrevHash, @Hash)
         """;
 
-    // The primary key (request_id, seq) refuses a second writer that computed the same next entry.
-    public static Task AppendAsync(NpgsqlConnection connection, NpgsqlTransaction tx, JournalEntry entry, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(AppendSql, entry, tx, cancellationToken: ct));
+    // The primary key (request_id, seq) refuses a second writer that computed the same next entry. Every journaled
+    // change also tells the organisation's open inbox pages (delivered at commit; PostgreSQL folds the same notice sent
+    // twice in one transaction into one), so a request page shows a note, an assignment or a step as it happens.
+    public static async Task AppendAsync(NpgsqlConnection connection, NpgsqlTransaction tx, JournalEntry entry, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(AppendSql, entry, tx, cancellationToken: ct));
+        await Inbox.InboxChanges.NotifyAsync(connection, tx, entry.TenantId, ct);
+    }
 
     // An entry written outside a workflow transaction (a download): the request row lock orders it with the workflow's
     // own journal writes, then it is chained to the last entry.

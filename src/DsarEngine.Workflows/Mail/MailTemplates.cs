@@ -4,7 +4,7 @@ namespace DsarEngine.Workflows.Mail;
 // ProgressMailTexts (while the request runs), AnswerMailTexts (the answer) and ConversationMailTexts (the inbox's
 // messages). Placeholders are {name}; values come from the stored model plus links derived at render time.
 // GDPR Art. 12(1): concise, intelligible, in clear and plain language.
-internal static class MailTemplates
+internal static partial class MailTemplates
 {
     public const string RequestReceived = "request-received";
     public const string DeadlineExtended = "deadline-extended";
@@ -54,10 +54,11 @@ internal static class MailTemplates
         return (Fill(text.Subject, values), Fill(text.Body, values));
     }
 
-    private static string Fill(string text, IReadOnlyDictionary<string, string> values)
-    {
-        foreach (var (key, value) in values)
-            text = text.Replace("{" + key + "}", value, StringComparison.Ordinal);
-        return text;
-    }
+    // One pass over the template: a value is never searched for placeholders itself, so a staff message or a subject's
+    // name that contains "{statusUrl}" or "{code}" stays that text and never pulls another value (a link, a code) in.
+    private static string Fill(string text, IReadOnlyDictionary<string, string> values) =>
+        Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
 }

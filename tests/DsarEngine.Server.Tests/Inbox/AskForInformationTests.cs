@@ -83,7 +83,7 @@ public sealed class AskForInformationTests
     public async Task Resuming_the_clock_closes_the_stopped_span_and_offers_the_question_again()
     {
         var (tenant, reference, _, _) = await ConversationDriver.PastIdentityAsync(Engine);
-        var officer = InboxPeople.Actions(Engine, InboxPeople.Person(tenant, StaffRoles.Agent));
+        var officer = InboxPeople.Actions(Engine, InboxPeople.Person(tenant, StaffRoles.PrivacyOfficer));
         var page = await ConversationDriver.PageAsync(Engine, tenant, reference);
         var asked = await officer.RunAsync(reference, Ask(page), new(Question), page.Workflow!.Version, default);
         Assert.That(asked.Succeeded, Is.True, asked.Message);
@@ -97,7 +97,7 @@ public sealed class AskForInformationTests
             Assert.That(result.Succeeded, Is.True, result.Message);
             Assert.That(after.Request.Deadline.Stops.Where(s => s.Reason == "clarification").Select(s => s.End), Has.All.Not.Null);
             Assert.That(after.Journal.Entries[^1].Kind, Is.EqualTo("clock-resumed"));
-            Assert.That(after.Journal.Entries[^1].Actor, Is.EqualTo($"{tenant.Slug}/agent@example.org"));
+            Assert.That(after.Journal.Entries[^1].Actor, Is.EqualTo($"{tenant.Slug}/{StaffRoles.PrivacyOfficer}@example.org"));
             Assert.That(after.Actions.Select(a => a.Kind),
                 Does.Contain(ActionKind.AskForInformation).And.Not.Contain(ActionKind.ResumeClock));
         }

@@ -35,4 +35,24 @@ public sealed class MailTemplatesTests
         var (subject, _) = MailTemplates.Render(MailTemplates.ResponseReady, "de", values);
         Assert.That(subject, Is.EqualTo("Your request DSR-AAAA-BBBB-CCCC is complete"));
     }
+
+    [Test]
+    public void A_value_that_looks_like_a_placeholder_stays_text_and_pulls_no_other_value_in()
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["reference"] = "DSR-AAAA-BBBB-CCCC", ["greetingName"] = " {statusUrl}", ["message"] = "See {statusUrl} and {code}.",
+            ["statusUrl"] = "https://engine.example/s/secret-token", ["organisation"] = "Org", ["right"] = "access",
+            ["clockNote"] = "",
+        };
+
+        var (_, body) = MailTemplates.Render(MailTemplates.SubjectMessage, "en", values);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(body, Does.Contain("Hello {statusUrl},"));
+            Assert.That(body, Does.Contain("See {statusUrl} and {code}."));
+            Assert.That(body.Split("secret-token").Length - 1, Is.LessThanOrEqualTo(1), "only the template's own link, if it has one");
+        }
+    }
 }
