@@ -61,7 +61,8 @@ internal static class TasksApi
     }
 
     // Streamed a chunk at a time, decrypted as it goes (security review M11): a large export is never held whole.
-    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(string reference, Guid taskId, ClaimsPrincipal user,
+    // Also the inbox's download (Inbox/Request/RequestDocumentsEndpoint): one handler, so both read the same export.
+    internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(string reference, Guid taskId, ClaimsPrincipal user,
         WorkflowService workflows, ExportStore exports, CancellationToken ct)
     {
         if ((await workflows.FindAsync(user.Tenant(), reference, ct))?.Instance is not { } instance

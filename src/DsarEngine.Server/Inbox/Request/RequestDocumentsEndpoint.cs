@@ -19,6 +19,11 @@ internal static class RequestDocumentsEndpoint
         app.MapGet("/inbox/requests/{reference}/documents/{id:guid}/preview", PreviewAsync)
             .RequireAuthorization(AuthServices.Inbox)
             .ExcludeFromDescription();
+        // A connector task's export (the subject's data as a system gave it): the staff API's own handler, and like the API
+        // for the roles that work requests only; an auditor sees that an export exists and its size, not the data.
+        app.MapGet("/inbox/requests/{reference}/tasks/{taskId:guid}/export", Connectors.TasksApi.Export)
+            .RequireAuthorization(AuthServices.Inbox, AuthServices.StaffWrite)
+            .ExcludeFromDescription();
         return app;
     }
 
