@@ -65,18 +65,7 @@ public sealed class ManualTaskTests
         var fanned = await RequestDriver.ToFanOutAsync(staff, reference);
         var taskId = (string)RequestDriver.Task(fanned, "shared-drive")["taskId"]!;
         var marker = $"Zoë Ångström {Guid.NewGuid():N}";
-        var completed = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/tasks/{taskId}/complete", new
-        {
-            outcome = "done", note = "Collected from the shared drive.",
-            export = new
-            {
-                connector = "shared-drive", system = "Shared drive",
-                categories = new[]
-                {
-                    new { category = "documents", records = new[] { new Dictionary<string, string> { ["title"] = marker } } },
-                },
-            },
-        });
+        var completed = await RequestDriver.CompleteWithExportAsync(staff, reference, taskId, "shared-drive", "Shared drive", marker);
         var document = await staff.GetStringAsync($"/api/v1/staff/requests/{reference}/tasks/{taskId}/export");
         var auditorRead = await tenant.Staff(Engine, "auditor").GetAsync($"/api/v1/staff/requests/{reference}/tasks/{taskId}/export");
         var plaintextRows = await Rows.ScalarAsync<long>(Engine,

@@ -1,12 +1,10 @@
 using System.Net.Http.Json;
 using System.Security.Claims;
 using DsarEngine.Server.Conversations;
-using DsarEngine.Server.Inbox;
 using DsarEngine.Server.Inbox.Request;
 using DsarEngine.Server.Requests;
 using DsarEngine.Server.Tests.TestData;
 using DsarEngine.Workflows.Security;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DsarEngine.Server.Tests.Inbox;
@@ -16,7 +14,7 @@ namespace DsarEngine.Server.Tests.Inbox;
 internal static class ConversationDriver
 {
     public static ConversationActions Actions(EngineFactory engine, ClaimsPrincipal person) =>
-        ActivatorUtilities.CreateInstance<ConversationActions>(engine.Services, new InboxUser(new Fixed(person)));
+        InboxPeople.Service<ConversationActions>(engine, person);
 
     public static ConversationActions Actions(EngineFactory engine, TestTenant tenant, string role) =>
         Actions(engine, InboxPeople.Person(tenant, role));
@@ -59,10 +57,5 @@ internal static class ConversationDriver
                     string.Join(", ", messages.Select(m => $"{m.Purpose} {m.Delivery}")));
             await Task.Delay(100);
         }
-    }
-
-    private sealed class Fixed(ClaimsPrincipal person) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(person));
     }
 }

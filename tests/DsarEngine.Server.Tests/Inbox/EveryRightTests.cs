@@ -8,8 +8,8 @@ namespace DsarEngine.Server.Tests.Inbox;
 
 // Issue 13's "done when": a privacy officer works every right's request end to end from the request page. Each right is
 // taken from submission to closed with nothing but the actions the page offers (verify, proceed, complete the manual
-// system's task, approve the letter where a review is required), through the page's own services as a signed-in officer's circuit runs them; the
-// browser tests do the same for access and erasure by clicking.
+// system's task, approve the letter where a review is required), through the page's own services as a signed-in
+// officer's circuit runs them; the browser tests do the same for access and erasure by clicking.
 public sealed class EveryRightTests
 {
     private static EngineFactory Engine => SharedEngine.Engine;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using DsarEngine.Server.Tests.TestData;
 using DsarEngine.Workflows.Security;
 
@@ -21,18 +20,7 @@ public sealed class TaskExportTests
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access");
         var taskId = (string)RequestDriver.Task(await RequestDriver.ToFanOutAsync(staff, reference), "shared-drive")["taskId"]!;
         var marker = $"Zoë Ångström {Guid.NewGuid():N}";
-        var completed = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/tasks/{taskId}/complete", new
-        {
-            outcome = "done", note = "Collected from the shared drive.",
-            export = new
-            {
-                connector = "shared-drive", system = "Shared drive",
-                categories = new[]
-                {
-                    new { category = "documents", records = new[] { new Dictionary<string, string> { ["title"] = marker } } },
-                },
-            },
-        });
+        var completed = await RequestDriver.CompleteWithExportAsync(staff, reference, taskId, "shared-drive", "Shared drive", marker);
         Assert.That(completed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await completed.Content.ReadAsStringAsync());
         var path = $"/inbox/requests/{reference}/tasks/{taskId}/export";
 

@@ -17,8 +17,11 @@ internal static class InboxPeople
         new Claim(StaffClaims.TenantId, tenant.Id.ToString()), new Claim(StaffClaims.TenantSlug, tenant.Slug),
     ], "test"));
 
-    public static RequestActions Actions(EngineFactory engine, ClaimsPrincipal person) =>
-        ActivatorUtilities.CreateInstance<RequestActions>(engine.Services, new InboxUser(new Fixed(person)));
+    public static RequestActions Actions(EngineFactory engine, ClaimsPrincipal person) => Service<RequestActions>(engine, person);
+
+    // Any of the inbox's scoped services (RequestActions, ConversationActions, ...) for this person.
+    public static T Service<T>(EngineFactory engine, ClaimsPrincipal person) where T : class =>
+        ActivatorUtilities.CreateInstance<T>(engine.Services, new InboxUser(new Fixed(person)));
 
     public static RequestPageQueries Queries(EngineFactory engine) => engine.Services.GetRequiredService<RequestPageQueries>();
 

@@ -49,6 +49,22 @@ internal static class RequestDriver
         }
     }
 
+    // Completes a manual task by hand with an export of one record whose title is the marker, as a person would.
+    public static async Task<HttpResponseMessage> CompleteWithExportAsync(
+        HttpClient staff, string reference, string taskId, string connector, string system, string marker) =>
+        await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/tasks/{taskId}/complete", new
+        {
+            outcome = "done", note = $"Collected from the {system}.",
+            export = new
+            {
+                connector, system,
+                categories = new[]
+                {
+                    new { category = "documents", records = new[] { new Dictionary<string, string> { ["title"] = marker } } },
+                },
+            },
+        });
+
     // A bus connector is registered with the broker user its service connects as (the test's own, here).
     public static async Task RegisterAsync(HttpClient admin, string name, object registration)
     {
