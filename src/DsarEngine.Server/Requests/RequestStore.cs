@@ -110,7 +110,7 @@ internal sealed class RequestStore(NpgsqlDataSource dataSource)
         // A request a processor passed on: its log entry commits with the request, so the proof cannot be missing.
         if (routing is not null)
             await WorkspaceStore.LogAsync(connection, tx, routing with { RoutedRequestId = request.Id }, ct);
-        await Inbox.InboxChanges.NotifyAsync(connection, tx, request.TenantId, ct);
+        // (Open inbox pages hear of it through the journal entry above: JournalStore.AppendAsync notifies.)
         await tx.CommitAsync(ct);
         return new SubmitOutcome(SubmitResult.Created, request);
     }

@@ -79,8 +79,7 @@ internal sealed class RequestAssignment(NpgsqlDataSource dataSource, TimeProvide
         var data = JsonSerializer.Serialize(
             new { assignee, assigneeName = name, previous = row.AssigneeId, previousName = row.AssigneeName });
         await JournalStore.AppendEventAsync(c, tx, tenantId, row.Id, clock.GetUtcNow(), by.Actor(),
-            assignee is null ? JournalKinds.Unassigned : JournalKinds.Assigned, data, ct);
-        await InboxChanges.NotifyAsync(c, tx, tenantId, ct);
+            assignee is null ? JournalKinds.Unassigned : JournalKinds.Assigned, data, ct); // tells open pages too
         await tx.CommitAsync(ct);
         return new(AssignOutcome.Assigned, $"Done: the request is now {Describe(name)}.");
     }

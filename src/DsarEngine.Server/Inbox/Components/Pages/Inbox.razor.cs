@@ -55,8 +55,7 @@ public sealed partial class Inbox
     private Guid me;
     private IReadOnlyList<Assignee> people = [];
     private IDisposable? subscription;
-    private int refreshing;
-    private int refreshAgain;
+    private readonly LiveRefresh refresh = new();
 
     protected override async Task OnInitializedAsync()
     {
@@ -140,20 +139,13 @@ public sealed partial class Inbox
 
     private async Task RefreshAsync()
     {
-        if (Interlocked.Exchange(ref refreshing, 1) == 1)
-        {
-            Interlocked.Exchange(ref refreshAgain, 1);
-            return;
-        }
         try
         {
-            do
+            await refresh.RunAsync(async () =>
             {
-                Interlocked.Exchange(ref refreshAgain, 0);
                 if (current is not null)
                     await LoadAsync(current);
-            }
-            while (Interlocked.Exchange(ref refreshAgain, 0) == 1);
+            });
             liveMessage = $"Updated at {now:HH:mm:ss} UTC";
             StateHasChanged();
         }
@@ -161,10 +153,6 @@ public sealed partial class Inbox
         {
             liveMessage = "Live update failed; change a filter to reload.";
             StateHasChanged();
-        }
-        finally
-        {
-            Interlocked.Exchange(ref refreshing, 0);
         }
     }
 
