@@ -39,6 +39,9 @@ public sealed class BrowserEngine
         if (!File.Exists(ChromiumPath))
             Assert.Fail(
                 $"The browser tests drive Debian's Chromium at {ChromiumPath}: install the `chromium` package (eng/services.sh does).");
+        // A web assertion waits up to 15 s, not Playwright's 5: on CI's two busy cores a page's live connection can take
+        // longer than 5 s to load what the prerender showed (seen once: the request page's first circuit render).
+        Assertions.SetDefaultExpectTimeout(15_000);
         // This run's screenshots only (BrowserTest.ScreenshotAsync).
         var screenshots = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
         if (Directory.Exists(screenshots))

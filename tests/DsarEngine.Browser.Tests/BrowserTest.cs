@@ -61,12 +61,18 @@ public abstract class BrowserTest
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
-    // Signs in and waits for the inbox's heading and its live connection (the app bar shows who is signed in).
+    // Signs in and waits for the inbox's heading and its live connection.
     protected async Task SignInToInboxAsync(string role)
     {
         await SignInAsync(role);
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Inbox", Level = 1, Exact = true })).ToBeVisibleAsync();
+        await WaitForLiveAsync();
     }
+
+    // The prerendered page shows its heading before its live connection runs; a click in between can be lost (a link
+    // followed by neither the browser nor the circuit). The layout marks <main> once the page is interactive.
+    protected async Task WaitForLiveAsync() =>
+        await Assertions.Expect(Page.Locator("main[data-live='true']")).ToHaveCountAsync(1);
 
     // A full-page screenshot under the test's output, attached to the result: screenshots/<test>-<n>-<screen>.png
     // (a test case's arguments in the name as underscores).
