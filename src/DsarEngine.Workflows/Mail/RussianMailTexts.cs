@@ -7,7 +7,8 @@ namespace DsarEngine.Workflows.Mail;
 // ConversationMailTexts. Formal Russian: "Вы" capitalised; the organisation signs "С уважением,", and is never the
 // subject of a verb (its name's gender is unknown: "Ваш запрос получен", not "X получила"). {greetingName} brings its
 // own comma (MailTemplates.GreetingName); dates come written out ("2 ноября 2026 г."), so they follow a verb or
-// "не позднее" without a preposition. A line longer than a source line goes on in a second literal, as elsewhere.
+// "не позднее" without a preposition, and a sentence ending with one takes no second full stop. A line longer than a
+// source line goes on in a second literal, as elsewhere.
 internal static class RussianMailTexts
 {
     public static readonly IReadOnlyDictionary<(string Template, string Language), (string Subject, string Body)> Texts =
@@ -18,7 +19,7 @@ internal static class RussianMailTexts
                 """
                 Здравствуйте{greetingName}!
 
-                Ваш запрос ({right}) получен {receivedOn}. Номер запроса: {reference}.{routedNote}
+                Ваш запрос ({right}) получен {receivedOn}, номер запроса: {reference}.{routedNote}
                 Мы ответим Вам не позднее {dueOn}; если нам потребуется больше времени или подтверждение Вашей личности,
                 """ + """
                  мы сообщим Вам об этом до этой даты.
@@ -57,7 +58,7 @@ internal static class RussianMailTexts
                 Здравствуйте{greetingName}!
 
                 Чтобы защитить Ваши данные, мы должны убедиться, что запрос {reference} ({right}) направлен Вами.
-                Для подтверждения перейдите по ссылке (она действительна до {expiresAt} и только один раз):
+                Для подтверждения перейдите по ссылке (она действительна до {expiresAt}; воспользоваться ею можно один раз):
                 {verifyUrl}
 
                 Или введите там, где его запросят, этот код: {code}
@@ -73,7 +74,7 @@ internal static class RussianMailTexts
                 """
                 Здравствуйте{greetingName}!
 
-                Мы не будем исполнять Ваш запрос {reference} ({right}), полученный {receivedOn}.
+                Мы не будем исполнять Ваш запрос {reference} ({right}), полученный {receivedOn}
                 Причина: {reason}
 
                 Вы можете подать жалобу в надзорный орган по защите персональных данных и обратиться за судебной защитой.

@@ -39,7 +39,7 @@ public sealed class FormSettingsTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(form!.Rights, Is.EquivalentTo(RightSlugs.Slugs));
-            Assert.That(form.Languages, Is.EqualTo(new[] { "en", "fr" }));
+            Assert.That(form.Languages, Is.EqualTo(new[] { "en", "fr", "ru" }));
             Assert.That(form.Identities, Is.Empty);
             Assert.That(form.AllowedOrigins, Is.EqualTo(new[] { "https://shop.example.com" }));
         }
@@ -118,7 +118,7 @@ public sealed class FormSettingsTests
         var admin = tenant.Staff(Engine, StaffRoles.Admin);
         var put = await admin.PutAsJsonAsync("/api/v1/staff/settings/form", new
         {
-            rights = new[] { "access" }, identities = new[] { new { type = "phone", required = false } }, languages = new[] { "en", "fr" },
+            rights = new[] { "access" }, identities = new[] { new { type = "phone", required = false } }, languages = new[] { "en", "ru" },
             allowedOrigins = new[] { "https://api-form.example.com" },
         });
         var read = await tenant.Staff(Engine, StaffRoles.Auditor).GetFromJsonAsync<JsonObject>("/api/v1/staff/settings/form");
@@ -137,6 +137,7 @@ public sealed class FormSettingsTests
             Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), await put.Content.ReadAsStringAsync());
             Assert.That(read!["rights"]!.AsArray().Select(r => (string)r!), Is.EqualTo(new[] { "access" }));
             Assert.That((string)read["allowedOrigins"]![0]!, Is.EqualTo("https://api-form.example.com"));
+            Assert.That(read["languages"]!.AsArray().Select(l => (string)l!), Is.EqualTo(new[] { "en", "ru" }));
             Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(bad.ContentType()?.MediaType, Is.EqualTo("application/problem+json"));
             Assert.That((string)problem["type"]!, Is.EqualTo(Problems.Type("validation")));

@@ -33,6 +33,9 @@ public sealed class DemoSeedTests
             var workspaces = await processorAdmin.GetFromJsonAsync<JsonArray>("/api/v1/staff/workspaces");
             var log = await processorAdmin.GetFromJsonAsync<JsonArray>("/api/v1/staff/workspaces/routing-log");
             var keysAfter = JsonNode.Parse(await File.ReadAllTextAsync(credentialsFile))!;
+            var demoAdmin = engine.CreateClient();
+            demoAdmin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)keys["apiKeys"]!["admin"]!);
+            var russian = await demoAdmin.GetFromJsonAsync<JsonObject>("/api/v1/staff/register/ru");
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(workspaces!.Select(w => $"{w!["key"]}->{w["customer"] ?? w["contactEmail"]}"),
@@ -42,6 +45,8 @@ public sealed class DemoSeedTests
                 Assert.That(await Rows.CountAsync(engine, "requests", DemoSeeder.ProcessorId), Is.Zero);
                 Assert.That(referred.StatusCode, Is.EqualTo(HttpStatusCode.OK));
                 Assert.That(keysAfter.ToJsonString(), Is.EqualTo(keys.ToJsonString()));
+                // The demo's Russian letters are Russian throughout: its register has a Russian translation.
+                Assert.That((string)russian!["purposes"]![0]!["purpose"]!, Is.EqualTo("Ведение клиентских учётных записей и заказов"));
             }
         }
         finally

@@ -28,6 +28,7 @@ internal static partial class SubjectDownload
     [GeneratedRegex(@"http://localhost/api/v1/requests/\S+/pack\?\S+")]
     public static partial Regex LinkPattern();
 
-    [GeneratedRegex(@"(?<=code ?: )\d{6}")]
+    // "code: 123456", "code : 123456", "код: 123456" (English, French, Russian mails).
+    [GeneratedRegex(@"(?<=(code|код) ?: )\d{6}")]
     public static partial Regex CodePattern();
 }

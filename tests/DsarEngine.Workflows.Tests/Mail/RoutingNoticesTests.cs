@@ -15,6 +15,8 @@ public sealed class RoutingNoticesTests
                 Does.Contain("Adressez-la à Globex Corp. : privacy@globex.example — https://globex.example/privacy"));
             Assert.That(RoutingNotices.Referred("en", "Helpdesk Cloud", "Globex", "Globex Corp.", contact),
                 Does.Contain("Please write to Globex Corp.: privacy@globex.example — https://globex.example/privacy"));
+            Assert.That(RoutingNotices.Referred("ru", "Helpdesk Cloud", "Globex", "Globex Corp.", contact),
+                Does.Contain("направьте его в Globex Corp.: privacy@globex.example — https://globex.example/privacy"));
             Assert.That(RoutingNotices.Contact(null, "https://globex.example/privacy"), Is.EqualTo("https://globex.example/privacy"));
         }
     }
@@ -26,4 +28,10 @@ public sealed class RoutingNoticesTests
             Is.EqualTo("You wrote to Helpdesk Cloud about the Acme Retail workspace; Helpdesk Cloud passed your request to Acme Retail SA, "
                 + "which is responsible for that data and will answer you."));
     }
+
+    [Test]
+    public void A_forwarded_request_is_explained_in_russian_to_a_russian_speaking_subject() =>
+        Assert.That(RoutingNotices.Forwarded("ru", "Helpdesk Cloud", "Acme Retail", "Acme Retail SA"),
+            Is.EqualTo("Вы обратились в Helpdesk Cloud по поводу рабочего пространства Acme Retail; Ваш запрос передан из "
+                + "Helpdesk Cloud в Acme Retail SA — организацию, которая отвечает за эти данные и ответит Вам."));
 }

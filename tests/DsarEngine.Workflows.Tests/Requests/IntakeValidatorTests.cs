@@ -155,6 +155,13 @@ public sealed class IntakeValidatorTests
         Assert.That(Validate(IntakeForms.Valid() with { Language = "tlh" }).Errors, Does.ContainKey("language"));
     }
 
+    // GDPR Art. 12(1): a Russian-speaking subject is answered in Russian, whether the form sends "ru" or a full tag.
+    [TestCase("ru")]
+    [TestCase("ru-RU")]
+    [TestCase("RU-by")]
+    public void Russian_is_accepted_as_a_language_of_its_own(string tag) =>
+        Assert.That(Validate(IntakeForms.Valid() with { Language = tag }).Request!.Language, Is.EqualTo("ru"));
+
     [TestCase("fr", "FR")]
     [TestCase("gb-sct", "GB-SCT")]
     [TestCase("US-CA", "US-CA")]
