@@ -1,8 +1,9 @@
 namespace DsarEngine.Workflows.Mail;
 
 // The e-mails the engine sends: their names, and how a localised text is found and filled. The texts themselves are in
-// ProgressMailTexts (while the request runs), AnswerMailTexts (the answer) and ConversationMailTexts (the inbox's
-// messages). Placeholders are {name}; values come from the stored model plus links derived at render time.
+// ProgressMailTexts (while the request runs), AnswerMailTexts (the answer), ConversationMailTexts (the inbox's
+// messages) and WithdrawalMailTexts (the subject withdrew the request). Placeholders are {name}; values come from the
+// stored model plus links derived at render time.
 // GDPR Art. 12(1): concise, intelligible, in clear and plain language.
 internal static partial class MailTemplates
 {
@@ -10,6 +11,7 @@ internal static partial class MailTemplates
     public const string DeadlineExtended = "deadline-extended";
     public const string IdentityChallenge = "identity-challenge";
     public const string RequestRefused = "request-refused";
+    public const string RequestWithdrawn = "request-withdrawn";
     public const string ResponseReady = "response-ready";
     public const string RequestReferred = "request-referred";
     public const string PackCode = "pack-code";
@@ -21,7 +23,8 @@ internal static partial class MailTemplates
 
     // The texts, by what they are for; a template missing in a language falls back to English.
     private static readonly Dictionary<(string Template, string Language), (string Subject, string Body)> Texts =
-        new(ProgressMailTexts.Texts.Concat(AnswerMailTexts.Texts).Concat(ConversationMailTexts.Texts).Concat(StaffMailTexts.Texts));
+        new(ProgressMailTexts.Texts.Concat(AnswerMailTexts.Texts).Concat(ConversationMailTexts.Texts).Concat(StaffMailTexts.Texts)
+            .Concat(WithdrawalMailTexts.Texts));
 
     private static readonly Dictionary<(string Right, string Language), string> RightNames = new()
     {
