@@ -47,7 +47,12 @@ public sealed class WithdrawalServiceTests
     public async Task A_withdrawal_closes_the_request_journals_the_step_and_mails_the_subject_a_confirmation()
     {
         var s = await AtIdentityStepAsync();
-        Assert.That(await CountAsync(OpenTimersSql, s.Request.Id), Is.Positive, "the clock's reminders are scheduled before");
+        var waiting = await Engine.CreateClient().GetFromJsonAsync<JsonObject>($"/api/v1/requests/{s.Reference}?token={s.Token}");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await CountAsync(OpenTimersSql, s.Request.Id), Is.Positive, "the clock's reminders are scheduled before");
+            Assert.That((bool?)waiting!["waitingForYou"], Is.True, "the clock waits for the subject's proof of identity before");
+        }
 
         var outcome = await Service.WithdrawAsync(s.Tenant.Id, s.Request.Id, CancellationToken.None);
 
@@ -168,7 +173,7 @@ public sealed class WithdrawalServiceTests
             Assert.That(page.Actions, Is.Empty);
             Assert.That(html, Does.Contain("<dt>Status</dt><dd>Withdrawn</dd>"));
             Assert.That(html, Does.Contain("The subject withdrew the request at step verify; no further step runs."));
-            Assert.That(html, Does.Contain("Closed: the clock no longer runs"));
+            Assert.That(html, Does.Contain("Closed: the clock no longer runs").And.Contain("Withdrawn here"));
             Assert.That(html, Does.Not.Contain("What you can do now"));
         }
     }
