@@ -144,7 +144,8 @@ public sealed class WithdrawalServiceTests
             await Task.WhenAll(withdrawing, closing);
             var withdrew = withdrawing.Result is WithdrawalOutcome.Withdrawn;
             var closed = closing.Result.Status == WorkflowCommandStatus.Applied;
-            var request = await Engine.Services.GetRequiredService<RequestStore>().FindAsync(s.Tenant.Id, s.Reference, CancellationToken.None);
+            var request = await Engine.Services.GetRequiredService<RequestStore>()
+                .FindAsync(s.Tenant.Id, s.Reference, CancellationToken.None);
             var journal = await JournalAsync(s);
             using (Assert.EnterMultipleScope())
             {

@@ -105,7 +105,8 @@ public sealed class WithdrawalTests
     private static WorkflowInstance Completed() => Advance(AtReview(), new Decision("review", Decisions.Approve, null, [], "dpo")).Item1;
 
     private static WorkflowInstance Refused() =>
-        Run(new Start(), new IdentityVerified("manual", "checked", "staff"), new Decision("assess", Decisions.Refuse, "Unfounded.", [], "dpo"),
+        Run(new Start(), new IdentityVerified("manual", "checked", "staff"),
+            new Decision("assess", Decisions.Refuse, "Unfounded.", [], "dpo"),
             new PackRendered(Guid.NewGuid(), "ab", 10, null), new Decision("review", Decisions.Approve, null, [], "dpo"));
 
     private static WorkflowInstance ClosedByStaff() => Advance(AtAssess(), new Close("dpo", "Duplicate of DSR-1111-2222-3333.")).Item1;
