@@ -115,6 +115,30 @@ public sealed class DashboardTests
         }
     }
 
+    // A request its subject withdrew is finished: not open, not due, counted among closures (from its withdrawal) and apart.
+    [Test]
+    public async Task A_withdrawn_request_is_finished_counted_as_a_withdrawal_and_closed_when_withdrawn()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        await using (var c = new NpgsqlConnection(Engine.ConnectionString))
+        {
+            await c.OpenAsync();
+            var id = await InsertAsync(c, tenant.Id, "withdrawn", "erasure", "web-form", Now.AddDays(-10), Now.AddDays(-1));
+            await AppendAsync(c, tenant.Id, id, Now.AddDays(-6), "withdrawn-by-subject",
+                "{\"step\":\"assess\",\"acted\":[],\"unanswered\":[]}");
+        }
+        var f = await Queries.ReadAsync(tenant.Id, Now, CancellationToken.None);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(f.OpenByStatus, Is.Empty);
+            Assert.That(f.Overdue, Is.Zero, "a withdrawn request is no longer due");
+            Assert.That(f.Withdrawals, Is.EqualTo(1));
+            Assert.That(f.Closed, Is.EqualTo(1));
+            Assert.That(f.MedianDaysToClose, Is.EqualTo(4).Within(0.001));
+            Assert.That(DashboardExport.Csv(f).Split('\n'), Does.Contain("withdrawals,,1"));
+        }
+    }
+
     [Test]
     public async Task The_csv_export_needs_a_sign_in()
     {

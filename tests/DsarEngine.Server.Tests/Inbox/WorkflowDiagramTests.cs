@@ -85,6 +85,22 @@ public sealed class WorkflowDiagramTests
     }
 
     [Test]
+    public void A_withdrawn_request_shows_where_it_stopped_and_nothing_after_it_as_done()
+    {
+        var erasure = Definition("erasure");
+        var withdrawn = Draw(erasure, RequestPageQueries.Steps(erasure, At(erasure, "assess", InstanceStatus.Closed, "withdrawn")));
+        var closed = Draw(erasure, RequestPageQueries.Steps(erasure, At(erasure, "assess", InstanceStatus.Closed, "closed")));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Drawn(withdrawn, "acknowledge").Label, Is.EqualTo("Done"));
+            Assert.That(Drawn(withdrawn, "assess").Label, Is.EqualTo("Withdrawn here"));
+            Assert.That(Drawn(withdrawn, "erase").Label, Is.EqualTo("Not reached"));
+            Assert.That((Drawn(withdrawn, "assess").Dash, Drawn(withdrawn, "assess").Width),
+                Is.Not.EqualTo((Drawn(closed, "assess").Dash, Drawn(closed, "assess").Width)), "told apart by outline, not colour only");
+        }
+    }
+
+    [Test]
     public void A_step_s_text_is_escaped_into_the_svg()
     {
         var steps = new[] { new StepLine(0, "x", "custom", "<script>alert(1)</script> & more", StepState.Current) };

@@ -4,7 +4,8 @@ using DsarEngine.Workflows.Requests;
 
 namespace DsarEngine.Workflows.Tests.Mail;
 
-// The texts live in tables by what they are for (ProgressMailTexts, AnswerMailTexts, ConversationMailTexts); MailTemplates finds them.
+// The texts live in tables by what they are for (ProgressMailTexts, AnswerMailTexts, ConversationMailTexts,
+// WithdrawalMailTexts); MailTemplates finds them.
 public sealed class MailTemplatesTests
 {
     private static IEnumerable<string> Templates() =>
@@ -20,13 +21,13 @@ public sealed class MailTemplatesTests
         var missing = Languages.Supported.SelectMany(l => templates.Where(t => !MailTemplates.Exists(t, l)).Select(t => $"{t} ({l})"));
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(templates, Has.Count.EqualTo(10));
+            Assert.That(templates, Has.Count.EqualTo(11));
             Assert.That(Languages.Supported, Is.SupersetOf(new[] { "en", "fr", "ru" }));
             Assert.That(missing, Is.Empty);
             Assert.That(staff.Where(t => !MailTemplates.Exists(t, "en")), Is.Empty);
             Assert.That(StaffMailTexts.Texts.Keys.Select(k => k.Template).Distinct(), Is.EquivalentTo(staff));
             Assert.That(ProgressMailTexts.Texts.Keys.Concat(AnswerMailTexts.Texts.Keys).Concat(ConversationMailTexts.Texts.Keys)
-                    .Select(k => k.Template).Distinct(),
+                    .Concat(WithdrawalMailTexts.Texts.Keys).Select(k => k.Template).Distinct(),
                 Is.EquivalentTo(templates));
             Assert.That(RussianMailTexts.Texts.Keys, Has.All.Matches<(string Template, string Language)>(k => k.Language == "ru"));
         }
@@ -38,7 +39,7 @@ public sealed class MailTemplatesTests
     public void Every_translation_uses_the_same_placeholders_as_the_english_text_and_a_one_line_subject()
     {
         var texts = ProgressMailTexts.Texts.Concat(AnswerMailTexts.Texts).Concat(ConversationMailTexts.Texts)
-            .Concat(RussianMailTexts.Texts).ToDictionary(t => t.Key, t => t.Value);
+            .Concat(WithdrawalMailTexts.Texts).Concat(RussianMailTexts.Texts).ToDictionary(t => t.Key, t => t.Value);
         var differing = texts
             .Where(t => !Placeholders(t.Value).SetEquals(Placeholders(texts[(t.Key.Template, "en")])) || t.Value.Subject.Contains('\n'))
             .Select(t => $"{t.Key.Template} ({t.Key.Language})");
@@ -77,6 +78,24 @@ public sealed class MailTemplatesTests
         {
             Assert.That(ConversationMailTexts.ClockNote(language, stopped: true), Does.Contain(sentence));
             Assert.That(ConversationMailTexts.ClockNote(language, stopped: false), Is.Empty);
+        }
+    }
+
+    // A withdrawal stops the request; it does not bring back what a system already erased, and the subject must not think so.
+    [TestCase("en", "Your request DSR-AAAA-BBBB-CCCC is withdrawn", "cannot be undone")]
+    [TestCase("fr", "Votre demande DSR-AAAA-BBBB-CCCC est retirée", "ne peut pas être annulé")]
+    public void The_withdrawal_confirmation_says_that_what_was_already_done_is_not_undone(string language, string title, string undone)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["reference"] = "DSR-AAAA-BBBB-CCCC", ["greetingName"] = "", ["organisation"] = "Org", ["right"] = "erasure",
+            ["receivedOn"] = "1 March 2025",
+        };
+        var (subject, body) = MailTemplates.Render(MailTemplates.RequestWithdrawn, language, values);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(subject, Is.EqualTo(title));
+            Assert.That(body, Does.Contain(undone).And.Contain("DSR-AAAA-BBBB-CCCC").And.Not.Contain("{"));
         }
     }
 

@@ -42,12 +42,14 @@ internal sealed record StepLine(int Index, string Id, string Type, string Title,
         StepState.NeedsAttention => "Needs attention",
         StepState.NotReached => "Not reached",
         StepState.Skipped => "Skipped",
+        StepState.Withdrawn => "Withdrawn here",
         _ => "Waiting",
     };
 }
 
 // Skipped: passed over because the request was refused (its systems are not asked, no event is published).
-internal enum StepState { Done, Current, NeedsAttention, Waiting, NotReached, Skipped }
+// Withdrawn: the step the request stood at when its subject withdrew it (not done; nothing after it ran).
+internal enum StepState { Done, Current, NeedsAttention, Waiting, NotReached, Skipped, Withdrawn }
 
 internal enum DueKind { OnTrack, DueSoon, Overdue, Stopped, Closed, Unknown }
 
@@ -58,7 +60,7 @@ internal sealed record DueCountdown(DueKind Kind, string Label)
 
     public static DueCountdown From(DeadlineView d, string requestStatus)
     {
-        if (requestStatus is RequestStatus.Completed or RequestStatus.Refused or RequestStatus.Closed)
+        if (RequestStatus.Finished.Contains(requestStatus))
             return new(DueKind.Closed, "Closed: the clock no longer runs");
         if (d.Stops.FirstOrDefault(s => s.End is null) is { } open)
             return new(DueKind.Stopped,

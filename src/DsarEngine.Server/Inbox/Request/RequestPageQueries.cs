@@ -72,6 +72,7 @@ internal sealed class RequestPageQueries(WorkflowService workflows, IWorkflowDef
             && s.Type is StepTypes.FanOut or StepTypes.PublishEvent or StepTypes.NotifyRecipients;
         return definition.Steps.Select((s, i) => new StepLine(i, s.Id, s.Type, Title(s), instance is null ? StepState.Waiting
             : Skipped(s, i) ? StepState.Skipped
+            : closed && i == instance.StepIndex && instance.State.Outcome == Executor.WithdrawnOutcome ? StepState.Withdrawn
             : i < instance.StepIndex || (closed && i == instance.StepIndex) ? StepState.Done
             : i == instance.StepIndex ? (instance.Status == InstanceStatus.NeedsAttention ? StepState.NeedsAttention : StepState.Current)
             : closed ? StepState.NotReached : StepState.Waiting)).ToList();

@@ -68,6 +68,7 @@ internal static class WorkflowDiagram
             StepState.NeedsAttention => ("#fdecee", "#b00020", 3.0, "8 3"),
             StepState.Skipped => ("#f5f5f5", "#616161", 1.0, "2 3"),
             StepState.NotReached => ("#ffffff", "#616161", 1.0, "2 3"),
+            StepState.Withdrawn => ("#fff4e5", "#8a4b00", 2.5, "4 2"),
             _ => ("#ffffff", "#424242", 1.0, "6 4"),
         };
         var y = Y(step.Index);
