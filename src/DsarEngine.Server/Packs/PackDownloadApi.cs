@@ -60,7 +60,8 @@ internal static class PackDownloadApi
         if (part is not null && !PackParts.IsKnown(part))
             return Problems.Validation(new Dictionary<string, string[]>
             {
-                ["part"] = [$"part must be one of {string.Join(", ", PackParts.Kinds.Keys)}, or left out for the letter."],
+                ["part"] = [$"part must be one of {string.Join(", ", PackParts.Kinds.Keys)}, or left out "
+                    + "(the letter; portability's archive)."],
             }, "Ask for a part of the answer the engine knows; nothing was downloaded and the code is still good.");
         var now = clock.GetUtcNow();
         if (await OpenableAsync(reference, expires, token, requests, links, now, ct) is not { } request)
