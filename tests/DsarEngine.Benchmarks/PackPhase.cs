@@ -39,10 +39,17 @@ internal static class PackPhase
                 var pdf = await AccessAsync(composer, exports[100_000], "portability");
                 return PortabilityArchive.Build(pdf, [exports[100_000]]);
             });
+        // GDPR Art. 15(3): the access letter names the copy, and the copy (the same archive) carries every record.
+        await PhaseAsync("access pack + full copy (PDF + ZIP), 100,000 records", Math.Max(2, packs / 20), concurrency,
+            async () =>
+            {
+                var pdf = await AccessAsync(composer, exports[100_000], copy: true);
+                return PortabilityArchive.Build(pdf, [exports[100_000]]);
+            });
         Console.WriteLine("(the letter shows the first 50 records of each category; the machine-readable files carry them all)");
     }
 
-    private static async Task<byte[]> AccessAsync(LetterComposer composer, byte[] export, string right = "access")
+    private static async Task<byte[]> AccessAsync(LetterComposer composer, byte[] export, string right = "access", bool copy = false)
     {
         var document = ExportReader.Scan(export);
         var register = new ProcessingRegister(new Party("Bench SAS", "Paris", "privacy@bench.example", null), null,
@@ -51,6 +58,12 @@ internal static class PackPhase
         var model = new LetterModel("en", "DSR-BNCH-0000-0000", right, "Zoë Ångström",
             new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 20), register,
             [new SystemSection(document.System, "done", [], [.. document.Categories.Select(c => LetterModels.Section(c, 50))])]);
+        if (copy)
+            model = model with
+            {
+                Copy = new CopyFacts("DSR-BNCH-0000-0000-copy.zip",
+                    ["letter.pdf", "orders/orders.json", "orders/orders.csv", "manifest.json"]),
+            };
         return await composer.PdfAsync(model, CancellationToken.None);
     }
 

@@ -11,12 +11,15 @@ public sealed class PackCodeLimitTests
 {
     private static EngineFactory Engine => SharedEngine.Engine;
 
-    // A submitted request and a valid link to its pack, made with the engine's own key as the response e-mail would be.
+    // A submitted request with its answer's letter and a valid link to it, made with the engine's own key as the response
+    // e-mail would be (the e-mail is sent once the letter is rendered; a code is tried only against an answer that exists).
     private static async Task<(TestTenant Tenant, Guid RequestId, string Query, string Reference)> LinkAsync()
     {
         var tenant = await TestTenant.CreateAsync(Engine);
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access", $"pia.{Guid.NewGuid():N}@example.org");
         var requestId = await Rows.ScalarAsync<Guid>(Engine, "SELECT id FROM requests WHERE reference = @reference", new { reference });
+        await Engine.Services.GetRequiredService<PackStore>().SaveAsync(
+            tenant.Id, requestId, "letter", "en", "%PDF-1.7 letter"u8.ToArray(), TimeProvider.System.GetUtcNow(), default);
         var link = new Uri(Engine.Services.GetRequiredService<PackLinks>()
             .Url(requestId, reference, TimeProvider.System.GetUtcNow().AddDays(7)));
         return (tenant, requestId, link.Query, reference);
