@@ -12,6 +12,7 @@ using DsarEngine.Server.Platform;
 using DsarEngine.Server.Requests;
 using DsarEngine.Server.Settings;
 using DsarEngine.Server.Tenants;
+using DsarEngine.Server.SubjectForm;
 using DsarEngine.Server.Uploads;
 using DsarEngine.Server.Workflow;
 using DsarEngine.Workflows.Runtime;
@@ -43,6 +44,7 @@ internal static class EngineSetup
             .AddInbox()
             .AddConversations()
             .AddUploads()
+            .AddSubjectForm()
             .AddDemo();
         return builder;
     }
@@ -68,7 +70,7 @@ internal static class EngineSetup
             return app;
         app.MapRequests().MapWorkflow().MapConnectors().MapPacks().MapDeadlines().MapMail().MapIdentity().MapOpenDsr().MapTenants()
             .MapSettings().MapAccounts().MapInbox()
-            .MapUploads();
+            .MapUploads().MapSubjectForm();
         app.MapGet("/", () => TypedResults.Redirect("/inbox")).ExcludeFromDescription();
         return app;
     }
