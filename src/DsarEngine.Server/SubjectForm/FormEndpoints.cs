@@ -68,7 +68,8 @@ internal sealed class FormPages(TenantStore tenants, FormSettingsStore forms, Fo
     public static IReadOnlyList<string> Languages(FoundForm found)
     {
         var offered = SubjectLanguage.Offered.Where(l => found.Settings.Languages.Contains(l, StringComparer.Ordinal)).ToList();
-        return offered.Count > 0 ? offered : [SubjectLanguage.Offered.Contains(found.Tenant.DefaultLanguage) ? found.Tenant.DefaultLanguage : "en"];
+        var fallback = SubjectLanguage.Offered.Contains(found.Tenant.DefaultLanguage) ? found.Tenant.DefaultLanguage : "en";
+        return offered.Count > 0 ? offered : [fallback];
     }
 
     public FormView NewView(FoundForm found, HttpContext http, string? lang, string? embed, string? parent, FormInput input,
@@ -106,7 +107,8 @@ internal sealed class FormPages(TenantStore tenants, FormSettingsStore forms, Fo
     {
         if (found is not null)
             Protect(http, found);
-        return new RazorComponentResult<FormMessage>(new { Language = language, Heading = heading, Message = message, Alert = status >= 400 })
+        return new RazorComponentResult<FormMessage>(
+            new { Language = language, Heading = heading, Message = message, Alert = status >= 400 })
         {
             StatusCode = status,
         };

@@ -82,6 +82,7 @@ internal static class FormErrors
     {
         var index = int.TryParse(key.AsSpan(19, key.IndexOf(']', StringComparison.Ordinal) - 19), out var i) ? i : 0;
         var type = index < identities.Count ? identities[index] : FormIds.IdentityTypes[0];
-        return new(FormIds.Identity(type), type == DsarEngine.Connectors.Contracts.SubjectIdentityTypes.Phone ? t["Form.Error.Phone"] : t["Form.Error.Identity"]);
+        var phone = type == DsarEngine.Connectors.Contracts.SubjectIdentityTypes.Phone;
+        return new(FormIds.Identity(type), phone ? t["Form.Error.Phone"] : t["Form.Error.Identity"]);
     }
 }

@@ -29,7 +29,8 @@ internal sealed record FormInput
         Identities = FormIds.IdentityTypes.Where(t => Value(form, $"identity-{t}") is not null)
             .ToDictionary(t => t, t => Value(form, $"identity-{t}")!),
         Details = Value(form, "details"),
-        Changes = [.. Enumerable.Range(0, ChangeRows).Select(i => (Value(form, $"change-{i}-field") ?? "", Value(form, $"change-{i}-value") ?? ""))],
+        Changes = [.. Enumerable.Range(0, ChangeRows)
+            .Select(i => (Value(form, $"change-{i}-field") ?? "", Value(form, $"change-{i}-value") ?? ""))],
         ObjectionPurpose = Value(form, "objection-purpose"),
         ConsentPurpose = Value(form, "consent-purpose"),
         Acting = Value(form, "acting") == "yes",
@@ -49,13 +50,15 @@ internal sealed record FormInput
         {
             Email = Email,
             Name = Name,
-            Identities = [.. identityTypes.Where(Identities.ContainsKey).Select(t => new IntakeIdentity { Type = t, Value = Identities[t] })],
+            Identities = [.. identityTypes.Where(Identities.ContainsKey)
+                .Select(t => new IntakeIdentity { Type = t, Value = Identities[t] })],
         },
         Details = Details,
         Language = language,
         Channel = "web-form",
         Changes = Right == "rectification" && Changes.Any(c => c.Field.Length > 0 || c.Value.Length > 0)
-            ? [.. Changes.Where(c => c.Field.Length > 0 || c.Value.Length > 0).Select(c => new IntakeChange { Field = c.Field, Value = c.Value })]
+            ? [.. Changes.Where(c => c.Field.Length > 0 || c.Value.Length > 0)
+                .Select(c => new IntakeChange { Field = c.Field, Value = c.Value })]
             : null,
         Representative = Acting
             ? new IntakeRepresentative { Relationship = Relationship, Name = RepresentativeName, Email = RepresentativeEmail }

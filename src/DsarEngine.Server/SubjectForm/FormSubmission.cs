@@ -20,7 +20,8 @@ internal sealed class FormSubmission(FormPages pages, FormToken tokens, IntakeSe
     // Every document at its limit, plus the proof of authority, plus the fields (at most 1 MiB).
     public static long MaxBodyBytes(UploadOptions limits) => (long)limits.MaxBytes * (limits.MaxFiles + 1) + 1_048_576;
 
-    public async Task<IResult> HandleAsync(FoundForm found, HttpContext http, string? lang, string? embed, string? parent, CancellationToken ct)
+    public async Task<IResult> HandleAsync(FoundForm found, HttpContext http, string? lang, string? embed, string? parent,
+        CancellationToken ct)
     {
         var limits = uploads.Limits;
         IFormCollection form;
@@ -57,13 +58,15 @@ internal sealed class FormSubmission(FormPages pages, FormToken tokens, IntakeSe
         var files = await FilesAsync(form, input.Acting, ct);
         var (checkedFiles, refusals) = uploads.Check(files);
         var errors = FormErrors.Check(view, input, files.Any(f => f.Kind == "proof-of-authority"));
-        errors.AddRange(FormErrors.FromUploads(view, refusals, [.. files.Select(f => f.Kind == "proof-of-authority" ? "proof" : "documents")]));
+        var fieldOf = files.Select(f => f.Kind == "proof-of-authority" ? "proof" : "documents").ToList();
+        errors.AddRange(FormErrors.FromUploads(view, refusals, fieldOf));
         if (errors.Count > 0)
             return FormPages.Render(http, found, view with { Errors = errors }, StatusCodes.Status422UnprocessableEntity);
 
         if (budget.Refusal(found.Tenant.Slug) is { } wait)
             return FormPages.Message(http, found, view.Language, view.Text["Common.ErrorSummaryTitle"],
-                view.Text.Format("Common.TooManyRequests", Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))), StatusCodes.Status429TooManyRequests);
+                view.Text.Format("Common.TooManyRequests", Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))),
+                StatusCodes.Status429TooManyRequests);
 
         var submission = input.ToIntake(found.Tenant.Slug, view.Language, [.. found.Settings.Identities.Select(i => i.Type)]);
         var result = await intake.SubmitAsync(new IntakeCommand(submission, IntakeOrigin.Public, Fingerprint(submission, checkedFiles),
@@ -75,7 +78,8 @@ internal sealed class FormSubmission(FormPages pages, FormToken tokens, IntakeSe
         return result switch
         {
             IntakeResult.Accepted accepted => FormPages.Done(http, found, view, accepted.Request),
-            IntakeResult.Invalid invalid => FormPages.Render(http, found, view with { Errors = FormErrors.FromIntake(view, invalid.Errors) },
+            IntakeResult.Invalid invalid => FormPages.Render(http, found,
+                view with { Errors = FormErrors.FromIntake(view, invalid.Errors) },
                 StatusCodes.Status422UnprocessableEntity),
             IntakeResult.Refused { Slug: "origin-not-allowed" } refused => Again(refused.Status, view.Text["Form.Error.Origin"]),
             IntakeResult.Refused refused => Again(refused.Status, view.Text["Form.Error.NotAccepted"]),

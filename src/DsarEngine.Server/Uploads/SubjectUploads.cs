@@ -33,7 +33,8 @@ internal sealed class SubjectUploads(NpgsqlDataSource dataSource, DataKeyRing ke
             @Nonce, @Sealed, @Sha256, @CreatedAt)
         """;
 
-    public async Task<IReadOnlyList<Guid>> WriteAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid tenantId, Guid requestId, Guid? messageId,
+    public async Task<IReadOnlyList<Guid>> WriteAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid tenantId, Guid requestId,
+        Guid? messageId,
         IReadOnlyList<CheckedFile> files, DateTimeOffset now, CancellationToken ct)
     {
         var ids = new List<Guid>(files.Count);

@@ -39,7 +39,7 @@ public sealed class FormSettingsTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(form!.Rights, Is.EquivalentTo(RightSlugs.Slugs));
-            Assert.That(form.Languages, Is.EqualTo(new[] { "en", "fr" }));
+            Assert.That(form.Languages, Is.EqualTo(new[] { "en", "fr", "ru" }));
             Assert.That(form.Identities, Is.Empty);
             Assert.That(form.AllowedOrigins, Is.EqualTo(new[] { "https://shop.example.com" }));
         }

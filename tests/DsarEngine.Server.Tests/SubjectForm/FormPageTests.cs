@@ -17,12 +17,14 @@ public sealed class FormPageTests : FormTestBase
         {
             Assert.That(document.QuerySelectorAll("input[name=right]").Select(i => i.GetAttribute("value")),
                 Is.EqualTo(new[] { "access", "objection" }));
-            Assert.That(document.QuerySelector("label[for=identity-customer-id]")?.TextContent, Does.Contain("Customer number").And.Contain("(required)"));
+            Assert.That(document.QuerySelector("label[for=identity-customer-id]")?.TextContent,
+                Does.Contain("Customer number").And.Contain("(required)"));
             Assert.That(document.QuerySelector("#identity-phone"), Is.Null);
             Assert.That(document.QuerySelector("label[for=email]")?.TextContent, Does.Contain("E-mail address").And.Contain("(required)"));
             // Only the offered rights' own sections; objection's names its right in its heading.
             Assert.That(document.QuerySelector("[data-for-right=rectification]"), Is.Null);
-            Assert.That(document.QuerySelector("[data-for-right=objection] legend")?.TextContent, Does.StartWith("Object to a use of my data"));
+            Assert.That(document.QuerySelector("[data-for-right=objection] legend")?.TextContent,
+                Does.StartWith("Object to a use of my data"));
             Assert.That(document.QuerySelectorAll("#objection-purpose-ai-processing"), Has.Length.EqualTo(1));
             // Every visible field has a label; the honeypot is out of reach of people and assistive technology.
             var fields = document.QuerySelectorAll("input:not([type=hidden]), select, textarea").Where(f => f.Id != "website").ToList();

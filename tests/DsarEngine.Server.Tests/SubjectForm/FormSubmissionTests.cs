@@ -9,7 +9,8 @@ namespace DsarEngine.Server.Tests.SubjectForm;
 // and says, on the form, what to do.
 public sealed class FormSubmissionTests : FormTestBase
 {
-    private static readonly (string, string, string, byte[]) PdfDocument = ("documents", "bill.pdf", "application/pdf", UploadCheckTests.Pdf);
+    private static readonly (string, string, string, byte[]) PdfDocument =
+        ("documents", "bill.pdf", "application/pdf", UploadCheckTests.Pdf);
 
     private static string Reference(FormClient.Page page) => page.Document.QuerySelector("#reference")!.TextContent.Trim();
 
@@ -17,7 +18,8 @@ public sealed class FormSubmissionTests : FormTestBase
     public async Task A_valid_submission_creates_the_request_and_its_documents_sealed_at_rest()
     {
         var tenant = await TenantAsync();
-        var page = await FillAndSendAsync(NewClient(), tenant, Access(), [PdfDocument, ("documents", "id.png", "image/png", UploadCheckTests.Png)]);
+        var page = await FillAndSendAsync(NewClient(), tenant, Access(),
+            [PdfDocument, ("documents", "id.png", "image/png", UploadCheckTests.Png)]);
         Assert.That(page.Response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var reference = Reference(page);
         var staff = tenant.Staff(Engine, "agent");
@@ -55,7 +57,8 @@ public sealed class FormSubmissionTests : FormTestBase
         var consent = await FillAndSendAsync(client, tenant, [("right", "consent-withdrawal"), ("email", "c@example.org"),
             ("consent-purpose", "direct-marketing")]);
         var agent = await FillAndSendAsync(client, tenant, [.. Access("child@example.org"), ("acting", "yes"),
-            ("representative-relationship", "parent"), ("representative-name", "Anne Parent"), ("representative-email", "anne@example.org")],
+            ("representative-relationship", "parent"), ("representative-name", "Anne Parent"),
+            ("representative-email", "anne@example.org")],
             [("proof", "birth.pdf", "application/pdf", UploadCheckTests.Pdf)]);
         async Task<(string Purpose, string Changes)> Stored(FormClient.Page page) => await Rows.SingleAsync<(string, string)>(Engine,
             "SELECT coalesce(purpose, ''), changes::text FROM requests WHERE reference = @r", new { r = Reference(page) });
@@ -69,7 +72,8 @@ public sealed class FormSubmissionTests : FormTestBase
             Assert.That(await Rows.SingleAsync<(string, string, string)>(Engine,
                 "SELECT relationship, name, email FROM request_representatives WHERE request_id = @agentId", new { agentId }),
                 Is.EqualTo(("parent", "Anne Parent", "anne@example.org")));
-            Assert.That(await Rows.ScalarAsync<string>(Engine, "SELECT kind FROM subject_documents WHERE request_id = @agentId", new { agentId }),
+            Assert.That(await Rows.ScalarAsync<string>(Engine,
+                "SELECT kind FROM subject_documents WHERE request_id = @agentId", new { agentId }),
                 Is.EqualTo("proof-of-authority"));
         }
     }

@@ -34,7 +34,8 @@ public abstract class FormTestBase
     {
         var tenant = await TestTenant.CreateAsync(Engine, origins, name: "Boutique Exemple");
         if (form is not null)
-            await Engine.Services.GetRequiredService<FormSettingsStore>().SaveAsync(tenant.Id, form, Clock.GetUtcNow(), CancellationToken.None);
+            await Engine.Services.GetRequiredService<FormSettingsStore>()
+                .SaveAsync(tenant.Id, form, Clock.GetUtcNow(), CancellationToken.None);
         return tenant;
     }
 
@@ -51,5 +52,6 @@ public abstract class FormTestBase
     private protected static IEnumerable<(string, string)> Access(string email = "ada@example.org") =>
         [("right", "access"), ("email", email), ("name", "Ada Lovelace")];
 
-    private protected static Task<long> StoredAsync(TestTenant tenant, string table = "requests") => Rows.CountAsync(Engine, table, tenant.Id);
+    private protected static Task<long> StoredAsync(TestTenant tenant, string table = "requests") =>
+        Rows.CountAsync(Engine, table, tenant.Id);
 }
