@@ -35,6 +35,8 @@ public sealed class AuthorizationMatrixTests
     private static readonly Dictionary<string, string> Matrix = new()
     {
         ["POST /api/v1/requests"] = Public,
+        ["GET /form/{tenant}"] = Public,
+        ["POST /form/{tenant}"] = Public,
         ["GET /api/v1/requests/{reference}"] = Public,
         ["GET /api/v1/requests/{reference}/identity"] = Public,
         ["POST /api/v1/requests/{reference}/identity"] = Subject,
@@ -63,6 +65,8 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/staff/requests/{reference}/pack/letter.pdf"] = StaffWrite,
         ["GET /api/v1/staff/requests/{reference}/documents"] = StaffWrite,
         ["GET /api/v1/staff/requests/{reference}/documents/{id}"] = StaffWrite,
+        ["GET /api/v1/staff/requests/{reference}/subject-documents"] = StaffWrite,
+        ["GET /api/v1/staff/requests/{reference}/subject-documents/{id}"] = StaffWrite,
         ["GET /api/v1/staff/mailbox"] = Admin,
         ["POST /api/v1/staff/mailbox/{id}/retry"] = Admin,
         ["GET /api/v1/staff/outbox"] = StaffRead,
