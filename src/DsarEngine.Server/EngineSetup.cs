@@ -9,6 +9,7 @@ using DsarEngine.Server.Mail;
 using DsarEngine.Server.OpenDsr;
 using DsarEngine.Server.Packs;
 using DsarEngine.Server.Platform;
+using DsarEngine.Server.Portal;
 using DsarEngine.Server.Requests;
 using DsarEngine.Server.Settings;
 using DsarEngine.Server.Tenants;
@@ -41,6 +42,7 @@ internal static class EngineSetup
             .AddAccounts()
             .AddInbox()
             .AddConversations()
+            .AddPortal()
             .AddDemo();
         return builder;
     }
@@ -65,7 +67,7 @@ internal static class EngineSetup
         if (app.Services.GetRequiredService<IOptions<RoleOptions>>().Value.Role == EngineRoles.PackRenderer)
             return app;
         app.MapRequests().MapWorkflow().MapConnectors().MapPacks().MapDeadlines().MapMail().MapIdentity().MapOpenDsr().MapTenants()
-            .MapSettings().MapAccounts().MapInbox();
+            .MapSettings().MapAccounts().MapInbox().MapPortal();
         app.MapGet("/", () => TypedResults.Redirect("/inbox")).ExcludeFromDescription();
         return app;
     }

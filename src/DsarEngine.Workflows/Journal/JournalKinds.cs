@@ -65,6 +65,9 @@ internal static class JournalKinds
     // The subject opened the response pack with the one-time code (pack download).
     public const string PackDownloaded = "pack-downloaded";
 
+    // The subject opened a page of the portal (issue 14): which page, never what it showed.
+    public const string PortalViewed = "portal-viewed";
+
     // An OpenDSR controller fetched the results archive.
     public const string ResultsDownloaded = "results-downloaded";
 
