@@ -25,7 +25,6 @@ internal sealed record PackCodeIssue(Guid? Id, DateTimeOffset? RetryAt);
 internal sealed partial class PackCodes(NpgsqlDataSource dataSource, SecretTokens tokens)
 {
     public const int MaxAttempts = 5;
-    public const string DownloadProof = "{\"proof\":\"one-time code sent to the subject's e-mail\"}";
     public static readonly TimeSpan Validity = TimeSpan.FromMinutes(15);
 
     public string Code(Guid id)
@@ -60,10 +59,9 @@ internal sealed partial class PackCodes(NpgsqlDataSource dataSource, SecretToken
         private Row() : this([], default, 0, null) { }
     }
 
-    // Checks the code; a right one is spent and the download journaled in the same transaction. The portal journals each
-    // file it hands out itself (journalDownload: false), as the code there opens the answer page rather than one file.
-    public async Task<(PackCodeCheck Check, DateTimeOffset? RetryAt)> UseAsync(StoredRequest request, Guid id, string? code,
-        PackCodeLimits limits, DateTimeOffset now, CancellationToken ct, bool journalDownload = true)
+    // Checks the code; a right one is spent and the download journaled in the same transaction.
+    public async Task<(PackCodeCheck Check, DateTimeOffset? RetryAt)> UseAsync(
+        StoredRequest request, Guid id, string? code, PackCodeLimits limits, DateTimeOffset now, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -84,9 +82,8 @@ internal sealed partial class PackCodes(NpgsqlDataSource dataSource, SecretToken
         }
         await c.ExecuteAsync(new CommandDefinition(
             "UPDATE pack_codes SET used_at = @now WHERE id = @id", new { id, now }, tx, cancellationToken: ct));
-        if (journalDownload)
-            await JournalStore.AppendEventAsync(c, tx, request.TenantId, request.Id, now, "subject",
-                Workflows.Journal.JournalKinds.PackDownloaded, DownloadProof, ct);
+        await JournalStore.AppendEventAsync(c, tx, request.TenantId, request.Id, now, "subject",
+            Workflows.Journal.JournalKinds.PackDownloaded, "{\"proof\":\"one-time code sent to the subject's e-mail\"}", ct);
         await tx.CommitAsync(ct);
         return (PackCodeCheck.Accepted, null);
     }
