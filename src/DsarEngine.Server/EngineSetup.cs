@@ -13,6 +13,7 @@ using DsarEngine.Server.Portal;
 using DsarEngine.Server.Requests;
 using DsarEngine.Server.Settings;
 using DsarEngine.Server.Tenants;
+using DsarEngine.Server.Uploads;
 using DsarEngine.Server.Workflow;
 using DsarEngine.Workflows.Runtime;
 using Microsoft.Extensions.Options;
@@ -42,6 +43,7 @@ internal static class EngineSetup
             .AddAccounts()
             .AddInbox()
             .AddConversations()
+            .AddUploads()
             .AddPortal()
             .AddDemo();
         return builder;
@@ -67,7 +69,8 @@ internal static class EngineSetup
         if (app.Services.GetRequiredService<IOptions<RoleOptions>>().Value.Role == EngineRoles.PackRenderer)
             return app;
         app.MapRequests().MapWorkflow().MapConnectors().MapPacks().MapDeadlines().MapMail().MapIdentity().MapOpenDsr().MapTenants()
-            .MapSettings().MapAccounts().MapInbox().MapPortal();
+            .MapSettings().MapAccounts().MapInbox()
+            .MapUploads().MapPortal();
         app.MapGet("/", () => TypedResults.Redirect("/inbox")).ExcludeFromDescription();
         return app;
     }
