@@ -13,6 +13,10 @@ internal static class JournalKinds
     public const string Skipped = "skipped";
     public const string TimersRearmed = "timers-rearmed";
 
+    // The subject withdrew the request (Executor.Withdrawal.cs), and what a system reported doing after that.
+    public const string WithdrawnBySubject = "withdrawn-by-subject";
+    public const string CompletedAfterWithdrawal = "completed-after-withdrawal";
+
     // A step that needs a person, from the executor or from the signal processor (a definition it cannot load, a crash).
     public const string Incident = "incident";
 
