@@ -17,7 +17,8 @@ internal static class PackDownloadApi
             .RequireRateLimiting(RateLimits.PublicCode);
         group.MapPost("/code", SendCode)
             .WithSummary("Send a one-time code to the subject's e-mail to open the answer (the link's expires and token)");
-        group.MapGet("/", Download).WithSummary("The answer (PDF), with the link's expires and token and the code just sent");
+        group.MapGet("/", Download).WithSummary(
+            "A part of the answer (part=letter|copy|archive: PDF or ZIP), with the link's expires and token and the code just sent");
         return group;
     }
 
@@ -41,32 +42,53 @@ internal static class PackDownloadApi
         };
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(string reference, long expires, string? token,
-        Guid codeId, string? code, RequestStore requests, PackLinks links, PackCodes codes, PackStore packs,
-        IOptions<RateLimitOptions> limits, HttpContext http, TimeProvider clock, CancellationToken ct)
+    // The part asked for (`letter`, `copy`, `archive`; by default the letter, or portability's archive) of the current
+    // answer. A part the answer does not have is refused before the code is tried, so the code stays good for the others.
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> Download(string reference,
+        long expires, string? token, Guid codeId, string? code, string? part, RequestStore requests, PackLinks links, PackCodes codes,
+        PackStore packs, IOptions<RateLimitOptions> limits, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (SubjectChannel.RefuseStaff(http, "GET /api/v1/staff/requests/{reference}/documents") is { } refused)
             return refused;
+        if (part is not null && !PackParts.IsKnown(part))
+            return Problems.Validation(new Dictionary<string, string[]>
+            {
+                ["part"] = [$"part must be one of {string.Join(", ", PackParts.Kinds.Keys)}, or left out for the letter."],
+            }, "Ask for a part of the answer the engine knows; nothing was downloaded and the code is still good.");
         var now = clock.GetUtcNow();
         if (await OpenableAsync(reference, expires, token, requests, links, now, ct) is not { } request)
             return Refused();
-        var (check, retryAt) = await codes.UseAsync(request, codeId, code, Limits(limits), now, ct);
+        var chosen = part ?? PackParts.Default(request.RightKind);
+        var answer = await packs.AnswerAsync(request.TenantId, request.Id, ct);
+        if (!answer.TryGetValue(chosen, out var document))
+            return answer.Count == 0
+                ? Problems.NotFound("answer for this request")
+                : Problems.Of(StatusCodes.Status404NotFound, "part-not-in-answer", $"This answer has no {chosen}.",
+                    $"Its parts are: {string.Join(", ", answer.Keys.Order(StringComparer.Ordinal))}; the code is still good.");
+        var (check, retryAt) = await codes.UseAsync(request, codeId, code, chosen, Limits(limits), now, ct);
         return check switch
         {
             PackCodeCheck.Locked => TooSoon(http, retryAt!.Value - now, "wrong codes were tried for this request lately"),
-            // Portability: the archive (letter, JSON and CSV files, manifest); otherwise the letter.
-            PackCodeCheck.Accepted when request.RightKind == "portability"
-                && await packs.LatestAsync(request.TenantId, request.Id, "portability-zip", ct) is { } zip =>
-                TypedResults.File(zip, "application/zip", $"{reference}.zip"),
-            PackCodeCheck.Accepted when await packs.LatestAsync(request.TenantId, request.Id, "letter", ct) is { } pdf =>
-                TypedResults.File(pdf, "application/pdf", $"{reference}.pdf"),
+            PackCodeCheck.Accepted when await packs.ReadAsync(request.TenantId, request.Id, document.Id, ct) is { } content =>
+                TypedResults.File(content, PackKinds.MediaType(document.Kind), FileName(reference, chosen)),
             PackCodeCheck.Accepted => Problems.NotFound("answer for this request"),
             PackCodeCheck.Wrong => Problems.Of(StatusCodes.Status403Forbidden, "wrong-code",
                 "The code is not right; after five tries, ask for a new one."),
             _ => Problems.Of(StatusCodes.Status403Forbidden, "code-spent",
-                "This code was used, has expired or was tried too often; ask for a new one."),
+                "This code was used, has expired or was tried too often; ask for a new one.", EachPartOnce),
         };
     }
+
+    private static readonly string EachPartOnce = "A code opens each part of the answer once; after its first download, the others "
+        + $"for {(int)PackCodes.OtherPartsFor.TotalMinutes} minutes.";
+
+    // The names the subject saves: the letter and portability's archive as before parts existed, and the copy the letter names.
+    private static string FileName(string reference, string part) => part switch
+    {
+        PackParts.Copy => PackKinds.CopyFileName(reference),
+        PackParts.Archive => $"{reference}.zip",
+        _ => $"{reference}.pdf",
+    };
 
     // Unknown reference, bad token and expired link answer alike, so the endpoint cannot be used to probe.
     private static async Task<StoredRequest?> OpenableAsync(string reference, long expires, string? token, RequestStore requests,

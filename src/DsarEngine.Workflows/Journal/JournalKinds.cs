@@ -72,6 +72,10 @@ internal static class JournalKinds
     // The subject opened a page of the portal (issue 14): which page, never what it showed.
     public const string PortalViewed = "portal-viewed";
 
+    // A person of the organisation downloaded an archive of the subject's records (the access copy, a portability or
+    // results archive): who, which document. The letters they review are not journaled; the archives hold every record.
+    public const string PackReadByStaff = "pack-read-by-staff";
+
     // An OpenDSR controller fetched the results archive.
     public const string ResultsDownloaded = "results-downloaded";
 
