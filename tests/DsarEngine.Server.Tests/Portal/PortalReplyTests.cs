@@ -98,4 +98,65 @@ public sealed class PortalReplyTests
             Assert.That(await Rows.CountAsync(Engine, "request_messages", subject.Tenant.Id), Is.Zero);
         }
     }
+
+    [Test]
+    public async Task A_reply_with_a_pdf_resumes_a_clock_stopped_for_clarification_and_a_reply_without_one_does_not()
+    {
+        var subject = await PortalSubject.PastIdentityAsync(Engine);
+        var asked = await Engine.Services.GetRequiredService<ConversationService>().AskForInformationAsync(
+            subject.Tenant.Id, subject.Reference, "Please send the invoice you mention.", "officer@example.org", default);
+        Assert.That(asked.ClockStopped, Is.True, asked.Detail);
+        var browser = await subject.EnterAsync(Engine);
+
+        var words = await browser.PostAsync(await browser.GetAsync(subject.Page), "/reply",
+            new Dictionary<string, string> { ["reply"] = "I will look for it." });
+        var stillStopped = await OpenStopsAsync(subject);
+        var withPdf = await browser.PostAsync(await browser.GetAsync(subject.Page), "/reply",
+            new Dictionary<string, string> { ["reply"] = "Here it is." }, [("documents", "invoice.pdf", "application/pdf", Pdf)]);
+        var after = await browser.GetAsync(withPdf.Headers.Location!.OriginalString);
+        var resumed = (await subject.EntriesAsync()).Single(e => e.Kind == "clock-resumed");
+        var document = await Rows.SingleAsync<(string Kind, Guid MessageId, string MediaType)>(Engine,
+            "SELECT kind, message_id, media_type FROM subject_documents WHERE tenant_id = @Id", new { subject.Tenant.Id });
+        var replyId = await Rows.ScalarAsync<Guid>(Engine, """
+            SELECT id FROM request_messages WHERE tenant_id = @Id AND direction = 'from-subject' ORDER BY created_at DESC LIMIT 1
+            """, new { subject.Tenant.Id });
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(words.Headers.Location!.OriginalString, Does.EndWith("?done=reply#messages"));
+            Assert.That(stillStopped, Is.EqualTo(1), "words alone leave the clock to the privacy team");
+            Assert.That(withPdf.Headers.Location!.OriginalString, Does.EndWith("?done=reply-resumed#messages"));
+            Assert.That(await OpenStopsAsync(subject), Is.Zero);
+            Assert.That(resumed.Actor, Is.EqualTo("subject"));
+            Assert.That(document, Is.EqualTo(("reply", replyId, "application/pdf")));
+            Assert.That(after.Text, Does.Contain("Your reply was sent to the privacy team, and the time limit runs again."));
+            Assert.That(after.Timeline, Has.Some.Contains("The time limit runs again."));
+        }
+    }
+
+    [Test]
+    public async Task A_document_that_is_not_what_its_name_says_is_refused_by_position_and_nothing_is_stored()
+    {
+        var subject = await PortalSubject.SubmitAsync(Engine);
+        var browser = await subject.EnterAsync(Engine);
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
+
+        var refused = await PortalPage.ReadAsync(await browser.PostAsync(await browser.GetAsync(subject.Page), "/reply",
+            new Dictionary<string, string> { ["reply"] = "My documents." },
+            [("documents", "id.pdf", "application/pdf", Pdf), ("documents", "scan.pdf", "application/pdf", png)]));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refused.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(refused.Document.QuerySelector(".error-summary a")?.GetAttribute("href"), Is.EqualTo("#reply-documents"));
+            Assert.That(refused.Document.QuerySelector(".error-summary")?.TextContent, Does.Contain("document 2 does not match its content"));
+            Assert.That(refused.Document.QuerySelector("#reply-text")?.TextContent, Is.EqualTo("My documents."), "what was written is kept");
+            Assert.That(await Rows.CountAsync(Engine, "request_messages", subject.Tenant.Id), Is.Zero);
+            Assert.That(await Rows.CountAsync(Engine, "subject_documents", subject.Tenant.Id), Is.Zero);
+        }
+    }
+
+    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray();
+
+    private static async Task<long> OpenStopsAsync(PortalSubject subject) => await Rows.ScalarAsync<long>(Engine,
+        "SELECT count(*) FROM requests, jsonb_array_elements(stops) s WHERE reference = @Reference AND s->>'end' IS NULL",
+        new { subject.Reference });
 }
