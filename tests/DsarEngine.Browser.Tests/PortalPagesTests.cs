@@ -16,7 +16,8 @@ public sealed class PortalPagesTests : BrowserTest
         var reference = (string)accepted["reference"]!;
 
         await Page.GotoAsync((string)accepted["statusUrl"]!);
-        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Your request {reference}", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Your request {reference}", Level = 1 }))
+            .ToBeVisibleAsync();
         Assert.That(Page.Url, Does.Not.Contain("token="), "the token left the address bar");
         await ScreenshotAsync("portal");
         Assert.That(await SeriousViolationsAsync(), Is.Empty, "the request's page");

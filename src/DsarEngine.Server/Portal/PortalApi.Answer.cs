@@ -85,7 +85,8 @@ internal static partial class PortalApi
         var (door, view) = await access.OpenAsync(http, reference, ct);
         if (view is null)
             return Refused(http, door);
-        if (view.Ticket is not { AnswerCode: { } codeId, AnswerSecret: { } code } || !(await answer.PartsAsync(view.Request, ct)).Contains(part))
+        if (view.Ticket is not { AnswerCode: { } codeId, AnswerSecret: { } code }
+            || !(await answer.PartsAsync(view.Request, ct)).Contains(part))
             return PortalResults.SeeOther(PortalPaths.Answer(reference));
         var (file, check, retryAt) = await answer.DownloadAsync(view.Request, part, codeId, code, ct);
         if (file is not null)

@@ -12,7 +12,8 @@ internal sealed class PortalHomeQuery(MessageStore messages, PortalAnswer answer
         var request = view.Request;
         var open = IsOpen(request.Status);
         var listed = await messages.ListAsync(request, ConversationService.ListLimit, ct);
-        return new PortalHomeModel(Frame(view, PortalPaths.Page(request.Reference)), PortalTimeline.From(view.Journal), request.EffectiveDue,
+        return new PortalHomeModel(Frame(view, PortalPaths.Page(request.Reference)), PortalTimeline.From(view.Journal),
+            request.EffectiveDue,
             request.Clock.OpenStop is not null, open, request.Status == RequestStatus.AwaitingIdentity,
             (await answer.PartsAsync(request, ct)).Count > 0, PortalMessages.From(listed), notice, errors, replyText,
             replies.Limits.MaxFiles, replies.Limits.MaxBytes / (1024 * 1024));

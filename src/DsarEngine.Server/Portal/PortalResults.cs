@@ -7,7 +7,8 @@ namespace DsarEngine.Server.Portal;
 // How portal endpoints answer: a page (a static server-rendered component), a 303 to a page, or a notice page.
 internal static class PortalResults
 {
-    public static IResult Page<TPage>(object model, int status = StatusCodes.Status200OK) where TPage : Microsoft.AspNetCore.Components.IComponent =>
+    public static IResult Page<TPage>(object model, int status = StatusCodes.Status200OK)
+        where TPage : Microsoft.AspNetCore.Components.IComponent =>
         new RazorComponentResult<TPage>(new Dictionary<string, object?> { ["Model"] = model }) { StatusCode = status };
 
     // 303: the browser follows with a GET, so a reload does not post the form again and the token leaves the address bar.

@@ -66,7 +66,8 @@ internal sealed record PortalPage(HttpStatusCode Status, IDocument Document, Htt
 
     public string H1 => Document.QuerySelector("h1")?.TextContent.Trim() ?? "";
 
-    public IReadOnlyList<string> Headings(string selector = "h2") => [.. Document.QuerySelectorAll(selector).Select(h => h.TextContent.Trim())];
+    public IReadOnlyList<string> Headings(string selector = "h2") =>
+        [.. Document.QuerySelectorAll(selector).Select(h => h.TextContent.Trim())];
 
     public string Text => Document.Body?.TextContent ?? "";
 

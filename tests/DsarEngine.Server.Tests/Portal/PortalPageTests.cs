@@ -16,14 +16,16 @@ public sealed class PortalPageTests
     {
         var subject = await PortalSubject.PastIdentityAsync(Engine);
         const string reasons = "Your request covers twelve years of orders kept in three systems.";
-        var extended = await subject.Staff.PostAsJsonAsync($"/api/v1/staff/requests/{subject.Reference}/extension", new { reason = reasons });
+        var extended = await subject.Staff.PostAsJsonAsync(
+            $"/api/v1/staff/requests/{subject.Reference}/extension", new { reason = reasons });
         Assert.That(extended.StatusCode, Is.EqualTo(HttpStatusCode.OK), await extended.Content.ReadAsStringAsync());
         var asked = await Engine.Services.GetRequiredService<ConversationService>().AskForInformationAsync(
             subject.Tenant.Id, subject.Reference, "Which of your two accounts do you mean?", "officer@example.org", default);
         Assert.That(asked.ClockStopped, Is.True, asked.Detail);
         var browser = await subject.EnterAsync(Engine);
         var stopped = await browser.GetAsync(subject.Page);
-        var resumed = await subject.Staff.PostAsJsonAsync($"/api/v1/staff/requests/{subject.Reference}/clock/resume", new { note = "Answered." });
+        var resumed = await subject.Staff.PostAsJsonAsync(
+            $"/api/v1/staff/requests/{subject.Reference}/clock/resume", new { note = "Answered." });
         Assert.That(resumed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await resumed.Content.ReadAsStringAsync());
         var page = await browser.GetAsync(subject.Page);
         var due = await Rows.ScalarAsync<DateTime>(Engine, "SELECT effective_due::timestamp FROM requests WHERE reference = @Reference",
@@ -61,7 +63,8 @@ public sealed class PortalPageTests
         var views = (await subject.EntriesAsync()).Where(e => e.Kind == "portal-viewed").ToList();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(views.Select(v => v.Data), Is.EqualTo(new[] { """{"page":"request"}""", """{"page":"identity"}""", """{"page":"answer"}""" }));
+            Assert.That(views.Select(v => v.Data),
+                Is.EqualTo(new[] { """{"page":"request"}""", """{"page":"identity"}""", """{"page":"answer"}""" }));
             Assert.That(views.Select(v => v.Actor), Has.All.EqualTo("subject"));
             Assert.That((bool)(await subject.JournalAsync())["verified"]!, Is.True);
         }

@@ -51,7 +51,8 @@ public sealed class PortalReplyTests
         var browser = await subject.EnterAsync(Engine);
         var page = await browser.GetAsync(subject.Page);
 
-        var refused = await PortalPage.ReadAsync(await browser.PostAsync(page, "/reply", new Dictionary<string, string> { ["reply"] = "  " }));
+        var refused = await PortalPage.ReadAsync(
+            await browser.PostAsync(page, "/reply", new Dictionary<string, string> { ["reply"] = "  " }));
         var summary = refused.Document.QuerySelector(".error-summary");
         using (Assert.EnterMultipleScope())
         {
@@ -147,8 +148,10 @@ public sealed class PortalReplyTests
         {
             Assert.That(refused.Status, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(refused.Document.QuerySelector(".error-summary a")?.GetAttribute("href"), Is.EqualTo("#reply-documents"));
-            Assert.That(refused.Document.QuerySelector(".error-summary")?.TextContent, Does.Contain("document 2 does not match its content"));
-            Assert.That(refused.Document.QuerySelector("#reply-text")?.TextContent, Is.EqualTo("My documents."), "what was written is kept");
+            Assert.That(refused.Document.QuerySelector(".error-summary")?.TextContent,
+                Does.Contain("document 2 does not match its content"));
+            Assert.That(refused.Document.QuerySelector("#reply-text")?.TextContent, Is.EqualTo("My documents."),
+                "what was written is kept");
             Assert.That(await Rows.CountAsync(Engine, "request_messages", subject.Tenant.Id), Is.Zero);
             Assert.That(await Rows.CountAsync(Engine, "subject_documents", subject.Tenant.Id), Is.Zero);
         }
