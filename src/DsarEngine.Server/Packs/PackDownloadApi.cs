@@ -1,8 +1,5 @@
-using System.Text.Json;
 using DsarEngine.Server.Platform;
-using DsarEngine.Workflows.Mail;
 using DsarEngine.Server.Requests;
-using DsarEngine.Server.Mail;
 using DsarEngine.Workflows.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -13,8 +10,6 @@ namespace DsarEngine.Server.Packs;
 // the request was proven with (the identity proof is re-checked at opening, not only at intake). Each download is journaled.
 internal static class PackDownloadApi
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static RouteGroupBuilder MapPackDownloadApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/requests/{reference}/pack")
@@ -28,8 +23,7 @@ internal static class PackDownloadApi
     }
 
     private static async Task<Results<Accepted<CodeSent>, ProblemHttpResult>> SendCode(string reference, long expires, string? token,
-        RequestStore requests, PackLinks links, PackCodes codes, IOptions<RateLimitOptions> limits, HttpContext http, TimeProvider clock,
-        CancellationToken ct)
+        RequestStore requests, PackLinks links, PackCodeMail mail, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         // The subject's own channel, like the download it leads to: staff read the letter at their own endpoint.
         if (SubjectChannel.RefuseStaff(http, "GET /api/v1/staff/requests/{reference}/documents") is { } refused)
@@ -37,16 +31,15 @@ internal static class PackDownloadApi
         var now = clock.GetUtcNow();
         if (await OpenableAsync(reference, expires, token, requests, links, now, ct) is not { } request)
             return Refused();
-        if (request.SubjectEmail() is not { } email)
-            return Problems.Of(StatusCodes.Status409Conflict, "no-email",
-                "This request has no e-mail address to send a code to; ask the organisation.");
-        var issue = await codes.CreateAsync(request, codeId => new MailDraft(codeId, email, MailTemplates.PackCode, request.Language,
-                JsonSerializer.Serialize(
-                    new Dictionary<string, string> { ["reference"] = request.Reference, ["packCode"] = codeId.ToString() }, Json)),
-            Limits(limits), now, ct);
-        return issue.Id is { } id
-            ? TypedResults.Accepted((string?)null, new CodeSent(id, Mask(email), now + PackCodes.Validity))
-            : TooSoon(http, issue.RetryAt!.Value - now, "codes were sent, or wrong codes tried, for this request lately");
+        var sent = await mail.SendAsync(request, now, ct);
+        return sent.Result switch
+        {
+            PackCodeSendResult.Sent =>
+                TypedResults.Accepted((string?)null, new CodeSent(sent.CodeId!.Value, sent.SentTo!, sent.ExpiresAt!.Value)),
+            PackCodeSendResult.NoEmail => Problems.Of(StatusCodes.Status409Conflict, "no-email",
+                "This request has no e-mail address to send a code to; ask the organisation."),
+            _ => TooSoon(http, sent.RetryAt!.Value - now, "codes were sent, or wrong codes tried, for this request lately"),
+        };
     }
 
     // The part asked for (`letter`, `copy`, `archive`; by default the letter, or portability's archive) of the current
@@ -91,7 +84,7 @@ internal static class PackDownloadApi
         + $"for {(int)PackCodes.OtherPartsFor.TotalMinutes} minutes.";
 
     // The names the subject saves: the letter and portability's archive as before parts existed, and the copy the letter names.
-    private static string FileName(string reference, string part) => part switch
+    public static string FileName(string reference, string part) => part switch
     {
         PackParts.Copy => PackKinds.CopyFileName(reference),
         PackParts.Archive => $"{reference}.zip",
@@ -116,7 +109,6 @@ internal static class PackDownloadApi
         Problems.Of(StatusCodes.Status404NotFound, "link-not-valid",
             "This link is not valid or has expired; ask the organisation for a new one.");
 
-    private static string Mask(string email) => email.IndexOf('@') is var at and > 1 ? $"{email[0]}…{email[(at - 1)..]}" : "…";
 }
 
 internal sealed record CodeSent(Guid CodeId, string SentTo, DateTimeOffset ExpiresAt);

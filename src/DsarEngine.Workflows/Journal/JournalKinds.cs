@@ -69,6 +69,9 @@ internal static class JournalKinds
     // The subject opened the response pack with the one-time code (pack download).
     public const string PackDownloaded = "pack-downloaded";
 
+    // The subject opened a page of the portal (issue 14): which page, never what it showed.
+    public const string PortalViewed = "portal-viewed";
+
     // A person of the organisation downloaded an archive of the subject's records (the access copy, a portability or
     // results archive): who, which document. The letters they review are not journaled; the archives hold every record.
     public const string PackReadByStaff = "pack-read-by-staff";

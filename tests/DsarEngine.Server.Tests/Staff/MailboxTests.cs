@@ -33,7 +33,9 @@ public sealed partial class MailboxTests
                 "derived from the stored message, so a resend is recognisable");
             Assert.That(mail.Headers["Auto-Submitted"], Is.EqualTo("auto-generated"));
             Assert.That(status.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That((string)(await status.ReadObjectAsync())["reference"]!, Is.EqualTo(reference));
+            // The link opens the subject's portal (the client follows its 303 with the session cookie), in their language.
+            Assert.That(status.RequestMessage!.RequestUri!.PathAndQuery, Is.EqualTo($"/portal/{reference}"));
+            Assert.That(await status.Content.ReadAsStringAsync(), Does.Contain($"Votre demande {reference}"));
         }
     }
 
