@@ -12,6 +12,7 @@ using DsarEngine.Server.Platform;
 using DsarEngine.Server.Requests;
 using DsarEngine.Server.Settings;
 using DsarEngine.Server.Tenants;
+using DsarEngine.Server.Uploads;
 using DsarEngine.Server.Workflow;
 using DsarEngine.Workflows.Runtime;
 using Microsoft.Extensions.Options;
@@ -41,6 +42,7 @@ internal static class EngineSetup
             .AddAccounts()
             .AddInbox()
             .AddConversations()
+            .AddUploads()
             .AddDemo();
         return builder;
     }
@@ -65,7 +67,8 @@ internal static class EngineSetup
         if (app.Services.GetRequiredService<IOptions<RoleOptions>>().Value.Role == EngineRoles.PackRenderer)
             return app;
         app.MapRequests().MapWorkflow().MapConnectors().MapPacks().MapDeadlines().MapMail().MapIdentity().MapOpenDsr().MapTenants()
-            .MapSettings().MapAccounts().MapInbox();
+            .MapSettings().MapAccounts().MapInbox()
+            .MapUploads();
         app.MapGet("/", () => TypedResults.Redirect("/inbox")).ExcludeFromDescription();
         return app;
     }

@@ -3,8 +3,9 @@ using DsarEngine.Workflows.Packs;
 namespace DsarEngine.Server.Demo;
 
 // The demo organisation's processing register, so that its letters have something true-looking to say
-// (samples/organisations/ has fuller ones, modelled on public privacy policies).
-internal static class DemoRegister
+// (samples/organisations/ has fuller ones, modelled on public privacy policies). Translations: French here, Russian in
+// DemoRegister.Russian.cs.
+internal static partial class DemoRegister
 {
     public static ProcessingRegister For(string name) => new(
         new Party(name, "10 rue de Rivoli, 75004 Paris, France", "privacy@demo.example", "https://demo.example/privacy"),

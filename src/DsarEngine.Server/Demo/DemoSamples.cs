@@ -11,6 +11,9 @@ internal sealed class DemoSamples(IntakeService intake, DemoStates states, TimeP
     private static readonly string[] SampleRights =
         ["access", "erasure", "rectification", "portability", "objection", "consent-withdrawal"];
 
+    // Every language the engine writes in, so that the demo shows a letter and e-mails in each.
+    private static readonly string[] SampleLanguages = ["fr", "en", "ru"];
+
     // Staff-logged and received this long ago: past the one-month period of GDPR Art. 12(3), so the clock shows it overdue.
     private static readonly TimeSpan OverdueAge = TimeSpan.FromDays(45);
 
@@ -39,7 +42,7 @@ internal sealed class DemoSamples(IntakeService intake, DemoStates states, TimeP
                 Changes = right == "rectification"
                     ? [new IntakeChange { Field = "postal-address", Value = faker.Address.FullAddress() }]
                     : null,
-                Language = i % 2 == 0 ? "fr" : "en",
+                Language = SampleLanguages[i % SampleLanguages.Length],
                 // Logged by staff from an e-mail received weeks ago: staff may record when a request really arrived.
                 Channel = staffLogged ? "email" : null,
                 ReceivedAt = staffLogged ? clock.GetUtcNow() - OverdueAge : null,

@@ -33,6 +33,7 @@ internal sealed class DemoSeeder(
         await tenants.UpsertAsync(tenant, now, ct);
         await registers.SaveAsync(TenantId, DemoRegister.For(tenant.Name), now, ct);
         await registers.SaveAsync(TenantId, DemoRegister.French(tenant.Name), now, ct, "fr");
+        await registers.SaveAsync(TenantId, DemoRegister.Russian(tenant.Name), now, ct, "ru");
 
         var credentials = ReadCredentials() ?? new DemoCredentials(baseUrl, "demo", []);
         credentials = credentials with

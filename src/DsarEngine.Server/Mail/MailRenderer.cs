@@ -35,7 +35,7 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
             var culture = CultureInfo.GetCultureInfo(mail.Language);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(tenant?.TimeZone ?? "UTC");
             values["right"] = MailTemplates.RightName(request.RightKind, mail.Language);
-            values["receivedOn"] = TimeZoneInfo.ConvertTime(request.ReceivedAt, zone).ToString("D", culture);
+            values["receivedOn"] = LongDate(TimeZoneInfo.ConvertTime(request.ReceivedAt, zone).DateTime, culture);
             values["statusUrl"] = forSubject ? links.Url(request.Id, request.Reference) : LinkPlaceholder;
             if (values.TryGetValue("challenge", out var challenge) && Guid.TryParse(challenge, out var challengeId))
             {
@@ -47,7 +47,7 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
                 values["code"] = forSubject ? IdentityChallenges.Code(tokens, challengeId) : CodePlaceholder;
                 if (DateTimeOffset.TryParse(
                     values.GetValueOrDefault("expiresAtIso"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var expires))
-                    values["expiresAt"] = TimeZoneInfo.ConvertTime(expires, zone).ToString("f", culture);
+                    values["expiresAt"] = LongDate(TimeZoneInfo.ConvertTime(expires, zone).DateTime, culture, withTime: true);
             }
             // The answer's link: to the pack when one was rendered (expiring), else to the status page.
             var hasPack = DateTimeOffset.TryParse(
@@ -55,18 +55,15 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
             values["packUrl"] = !hasPack ? values["statusUrl"]
                 : forSubject ? packLinks.Url(request.Id, request.Reference, packExpires)
                 : LinkPlaceholder;
-            values["packNote"] = !hasPack ? "" : mail.Language == "fr"
-                ? $"Le lien est valable jusqu'au {TimeZoneInfo.ConvertTime(packExpires, zone).ToString("D", culture)} ; " +
-                    $"en l'ouvrant, vous recevrez un code à usage unique à cette adresse."
-                : $"The link works until {TimeZoneInfo.ConvertTime(packExpires, zone).ToString("D", culture)}; " +
-                    $"opening it sends a one-time code to this address.";
+            values["packNote"] = !hasPack ? ""
+                : PackNote(mail.Language, LongDate(TimeZoneInfo.ConvertTime(packExpires, zone).DateTime, culture));
             if (values.TryGetValue("packCode", out var codeId) && Guid.TryParse(codeId, out var packCodeId))
                 values["code"] = forSubject ? packCodes.Code(packCodeId) : CodePlaceholder;
             // A date fixed when the message was written (e.g. an extension notice) wins over today's state.
             var due = values.TryGetValue("dueOnIso", out var iso) && DateOnly.TryParse(iso, CultureInfo.InvariantCulture, out var fixedDue)
                 ? fixedDue
                 : request.EffectiveDue;
-            values["dueOn"] = due?.ToString("D", culture) ?? "";
+            values["dueOn"] = due is { } dueOn ? LongDate(dueOn.ToDateTime(TimeOnly.MinValue), culture) : "";
         }
         values["routedNote"] = values.TryGetValue("routedBy", out var processor)
             ? MailTemplates.RoutedNote(mail.Language, processor, values.GetValueOrDefault("workspace") ?? "", tenant?.Name ?? "") : "";
@@ -79,9 +76,23 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
         // The name the subject typed: intake refuses line breaks and control characters; stripped here too (review L5).
         if (request is not null && JsonDocument.Parse(request.Subject).RootElement.TryGetProperty("name", out var name)
             && name.GetString() is { Length: > 0 } subjectName && MailText.SingleLine(subjectName) is { Length: > 0 } safeName)
-            values["greetingName"] = " " + safeName;
+            values["greetingName"] = MailTemplates.GreetingName(mail.Language, safeName);
         var (subject, body) = MailTemplates.Render(mail.Template, mail.Language, values);
         // A subject line is one line whatever a value held.
         return (MailText.SingleLine(subject), body);
     }
+
+    // A date as the subject's language writes it in a sentence. Russian drops the weekday ICU's long pattern puts first,
+    // so that the date reads after a verb or "не позднее": "получен 2 ноября 2026 г."; English and French keep theirs.
+    private static string LongDate(DateTime date, CultureInfo culture, bool withTime = false) =>
+        culture.TwoLetterISOLanguageName == "ru"
+            ? date.ToString(withTime ? "d MMMM yyyy 'г.', HH:mm" : "d MMMM yyyy 'г.'", culture)
+            : date.ToString(withTime ? "f" : "D", culture);
+
+    private static string PackNote(string language, string until) => language switch
+    {
+        "fr" => $"Le lien est valable jusqu'au {until} ; en l'ouvrant, vous recevrez un code à usage unique à cette adresse.",
+        "ru" => $"Ссылка действительна до {until}; когда Вы её откроете, на этот адрес придёт одноразовый код.",
+        _ => $"The link works until {until}; opening it sends a one-time code to this address.",
+    };
 }

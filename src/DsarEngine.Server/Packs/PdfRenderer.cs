@@ -83,7 +83,7 @@ internal sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRende
     private static async Task<byte[]> RenderPageAsync(IPage page, string html, string reference, string language)
     {
         await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
-        var of = language == "fr" ? "sur" : "of";
+        var pageOf = Letters.LetterTexts.T(language, "page", "<span class=\"pageNumber\"></span>", "<span class=\"totalPages\"></span>");
         return await page.PdfAsync(new PagePdfOptions
         {
             Format = "A4", PrintBackground = true, Tagged = true, Outline = true, DisplayHeaderFooter = true,
@@ -92,7 +92,7 @@ internal sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRende
             FooterTemplate = $"<div style=\"font-family:'DejaVu Sans';font-size:8px;width:100%;padding:0 18mm;" +
                 $"display:flex;justify-content:space-between\">" +
                 $"<span>{System.Net.WebUtility.HtmlEncode(reference)}</span>" +
-                $"<span>Page <span class=\"pageNumber\"></span> {of} <span class=\"totalPages\"></span></span></div>",
+                $"<span>{pageOf}</span></div>",
         });
     }
 

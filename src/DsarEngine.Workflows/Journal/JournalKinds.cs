@@ -78,6 +78,9 @@ internal static class JournalKinds
     public const string MessageSent = "message-sent";
     public const string SubjectReplied = "subject-replied";
 
+    // Staff opened a document the subject sent (Uploads/SubjectUploads.cs): which one and its SHA-256, never its content.
+    public const string SubjectDocumentRead = "subject-document-read";
+
     // A person assigned the request to someone of the organisation, or took the assignee off it (the inbox).
     public const string Assigned = "assigned";
     public const string Unassigned = "unassigned";

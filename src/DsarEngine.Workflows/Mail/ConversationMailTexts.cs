@@ -74,8 +74,10 @@ internal static class ConversationMailTexts
 
     // GDPR Recital 63 and the EDPB Guidelines 01/2022: where the regime allows it, the time to answer waits for the
     // information; the subject is told so, and is told nothing about the clock where it keeps running.
-    public static string ClockNote(string language, bool stopped) => !stopped ? ""
-        : language == "fr"
-            ? "\nLe délai dont nous disposons pour vous répondre est suspendu jusqu'à ce que nous recevions votre réponse.\n"
-            : "\nThe time we have to answer your request is paused until we receive your answer.\n";
+    public static string ClockNote(string language, bool stopped) => !stopped ? "" : language switch
+    {
+        "fr" => "\nLe délai dont nous disposons pour vous répondre est suspendu jusqu'à ce que nous recevions votre réponse.\n",
+        "ru" => "\nСрок, отведённый нам для ответа на Ваш запрос, приостановлен до получения Вашего ответа.\n",
+        _ => "\nThe time we have to answer your request is paused until we receive your answer.\n",
+    };
 }

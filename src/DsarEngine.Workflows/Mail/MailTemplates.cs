@@ -2,7 +2,8 @@ namespace DsarEngine.Workflows.Mail;
 
 // The e-mails the engine sends: their names, and how a localised text is found and filled. The texts themselves are in
 // ProgressMailTexts (while the request runs), AnswerMailTexts (the answer) and ConversationMailTexts (the inbox's
-// messages). Placeholders are {name}; values come from the stored model plus links derived at render time.
+// messages), in English and French; RussianMailTexts has all of them in Russian; StaffMailTexts, for staff, English.
+// Placeholders are {name}; values come from the stored model plus links derived at render time.
 // GDPR Art. 12(1): concise, intelligible, in clear and plain language.
 internal static partial class MailTemplates
 {
@@ -21,7 +22,8 @@ internal static partial class MailTemplates
 
     // The texts, by what they are for; a template missing in a language falls back to English.
     private static readonly Dictionary<(string Template, string Language), (string Subject, string Body)> Texts =
-        new(ProgressMailTexts.Texts.Concat(AnswerMailTexts.Texts).Concat(ConversationMailTexts.Texts).Concat(StaffMailTexts.Texts));
+        new(ProgressMailTexts.Texts.Concat(AnswerMailTexts.Texts).Concat(ConversationMailTexts.Texts).Concat(RussianMailTexts.Texts)
+            .Concat(StaffMailTexts.Texts));
 
     private static readonly Dictionary<(string Right, string Language), string> RightNames = new()
     {
@@ -33,16 +35,28 @@ internal static partial class MailTemplates
         [("restriction", "en")] = "restriction of processing", [("portability", "en")] = "data portability",
         [("objection", "en")] = "objection", [("consent-withdrawal", "en")] = "consent withdrawal",
         [("post-mortem-instructions", "en")] = "post-mortem instructions",
+        [("access", "ru")] = "доступ к данным", [("rectification", "ru")] = "исправление данных", [("erasure", "ru")] = "удаление данных",
+        [("restriction", "ru")] = "ограничение обработки", [("portability", "ru")] = "переносимость данных",
+        [("objection", "ru")] = "возражение против обработки", [("consent-withdrawal", "ru")] = "отзыв согласия",
+        [("post-mortem-instructions", "ru")] = "распоряжения на случай смерти",
     };
 
     public static bool Exists(string template, string language) => Texts.ContainsKey((template, language));
 
     // The sentence a routed acknowledgement adds: the processor written to passed the request to the controller.
-    public static string RoutedNote(string language, string processor, string workspace, string controller) => language == "fr"
-        ? $" Vous avez écrit à {processor} au sujet de l'espace {workspace} ; {processor} a transmis votre demande à {controller}, " +
-            $"responsable de ces données, qui vous répondra."
-        : $" You wrote to {processor} about the {workspace} workspace; {processor} passed your request to {controller}, " +
-            $"which is responsible for that data and will answer you.";
+    public static string RoutedNote(string language, string processor, string workspace, string controller) => language switch
+    {
+        "fr" => $" Vous avez écrit à {processor} au sujet de l'espace {workspace} ; {processor} a transmis votre demande à " +
+            $"{controller}, responsable de ces données, qui vous répondra.",
+        "ru" => $" Вы обратились в {processor} по поводу рабочего пространства {workspace}; Ваш запрос передан из {processor} " +
+            $"в {controller} — организацию, которая отвечает за эти данные и ответит Вам.",
+        _ => $" You wrote to {processor} about the {workspace} workspace; {processor} passed your request to {controller}, " +
+            $"which is responsible for that data and will answer you.",
+    };
+
+    // The subject's name after the greeting word ("Hello Ada,"). Russian sets the person addressed off with a comma:
+    // "Здравствуйте, Анна!" (and "Здравствуйте!" without a name).
+    public static string GreetingName(string language, string name) => language == "ru" ? $", {name}" : $" {name}";
 
     public static string RightName(string right, string language) =>
         RightNames.TryGetValue((right, language), out var name) ? name : right;

@@ -11,15 +11,21 @@ internal static class RoutingNotices
 
     // The customer is not on this engine: the subject must write to it; nothing of the request was kept.
     public static string Referred(string language, string processor, string workspace, string controller, string contact) =>
-        language == "fr"
-            ? $"{processor} traite les données de l'espace {workspace} pour le compte de {controller}, "
+        language switch
+        {
+            "fr" => $"{processor} traite les données de l'espace {workspace} pour le compte de {controller}, "
                 + $"responsable de ces données, qui doit répondre à votre demande. "
                 + $"Adressez-la à {controller} : {contact}. {processor} n'a gardé aucune copie de votre demande, "
-                + $"seulement la trace de ce renvoi."
-            : $"{processor} processes the data of the {workspace} workspace on behalf of {controller}, "
+                + $"seulement la trace de ce renvoi.",
+            "ru" => $"{processor} обрабатывает данные рабочего пространства {workspace} по поручению {controller} — "
+                + $"организации, которая отвечает за эти данные и должна ответить на Ваш запрос. "
+                + $"Пожалуйста, направьте его в {controller}: {contact}. Копия Вашего запроса в {processor} не сохранена, "
+                + $"сохранена лишь запись о том, что Вы были перенаправлены.",
+            _ => $"{processor} processes the data of the {workspace} workspace on behalf of {controller}, "
                 + $"which is responsible for it and must answer your request. "
                 + $"Please write to {controller}: {contact}. {processor} has kept no copy of your request, "
-                + $"only a record that it referred you.";
+                + $"only a record that it referred you.",
+        };
 
     // How to reach an outside controller: its e-mail and/or its privacy page.
     public static string Contact(string? email, string? url) => string.Join(" — ", new[] { email, url }.Where(c => c is not null));

@@ -6,12 +6,21 @@ internal static class Languages
 {
     public const string Default = "en";
 
-    public static readonly IReadOnlySet<string> Supported = new HashSet<string>(StringComparer.Ordinal) { "en", "fr" };
+    public static readonly IReadOnlySet<string> Supported = new HashSet<string>(StringComparer.Ordinal) { "en", "fr", "ru" };
 
-    // Accepts a BCP 47 tag ("fr", "fr-BE", "EN") and keeps its primary language subtag.
+    // Accepts a BCP 47 tag ("fr", "fr-BE", "EN", "ru-RU") and keeps its primary language subtag.
     public static bool TryNormalise(string tag, out string language)
     {
         language = tag.Split('-', 2)[0].ToLowerInvariant();
         return Supported.Contains(language);
     }
+
+    // The culture a language's dates are written in when the organisation's country gives none of its own: the
+    // language's home (fr-FR, ru-RU); English as Britain and Ireland write it, day first ("2 November 2026").
+    public static string DefaultCulture(string language) => language switch
+    {
+        "fr" => "fr-FR",
+        "ru" => "ru-RU",
+        _ => "en-GB",
+    };
 }

@@ -12,7 +12,11 @@ namespace DsarEngine.Server.Inbox.Request;
 internal sealed record RequestPageModel(
     StaffRequestView Request, SubjectView Subject, bool IdentityVerified, WorkflowView? Workflow, string? WaitingFor,
     IReadOnlyList<StepLine> Steps, DueCountdown Due, DeadlineComputation? Explanation, JournalView Journal,
-    IReadOnlyList<PackStore.Document> Documents, IReadOnlyList<PageAction> Actions, string? RefusalReason);
+    IReadOnlyList<PackStore.Document> Documents, IReadOnlyList<PageAction> Actions, string? RefusalReason)
+{
+    // What the subject sent (Uploads): supporting documents, a representative's proof of authority, documents with replies.
+    public IReadOnlyList<Uploads.SubjectUploads.Document> SubjectDocuments { get; init; } = [];
+}
 
 internal sealed record SubjectView(string? Name, string? Email, IReadOnlyList<IdentityLine> Identities)
 {

@@ -12,7 +12,7 @@ namespace DsarEngine.Server.Inbox.Request;
 // Reads the request page through the feature services the staff API uses (request, workflow, deadline, journal,
 // documents), scoped by the signed-in person's organisation: another organisation's reference reads as not found.
 internal sealed class RequestPageQueries(WorkflowService workflows, IWorkflowDefinitions definitions, DeadlineExplainer deadlines,
-    RequestJournal journal, PackStore packs, TimeProvider clock, NpgsqlDataSource dataSource)
+    RequestJournal journal, PackStore packs, Uploads.SubjectUploads uploads, TimeProvider clock, NpgsqlDataSource dataSource)
 {
     private const string StampSql = """
         SELECT r.version AS RequestVersion, w.version AS WorkflowVersion, r.assignee_id AS AssigneeId,
@@ -44,7 +44,10 @@ internal sealed class RequestPageQueries(WorkflowService workflows, IWorkflowDef
             await deadlines.ExplainAsync(request, ct), await journal.ReadAsync(request, ct),
             await packs.ListAsync(request.TenantId, request.Id, ct),
             [.. PageActions.For(workflow, definition, view.Deadline), .. InformationActions.For(workflow, view)],
-            instance?.State.RefusalReason);
+            instance?.State.RefusalReason)
+        {
+            SubjectDocuments = await uploads.ListAsync(request.TenantId, request.Id, ct),
+        };
     }
 
     // A request whose workflow has not started yet: its right's current definition, if one serves it.

@@ -1,7 +1,8 @@
 namespace DsarEngine.Server.Packs.Letters;
 
-// The letters' wording in English and French. GDPR Art. 12(1): concise, intelligible, clear and plain language.
-internal static class LetterTexts
+// The letters' wording in English and French; Russian is in LetterTexts.Russian.cs. GDPR Art. 12(1): concise,
+// intelligible, clear and plain language, in the language chosen at intake.
+internal static partial class LetterTexts
 {
     private static readonly Dictionary<string, (string En, string Fr)> Texts = new(StringComparer.Ordinal)
     {
@@ -153,27 +154,51 @@ internal static class LetterTexts
         ["outcome.partial"] = ("done in part", "fait en partie"),
         ["outcome.not-found"] = ("no data held", "aucune donnée"),
         ["signature"] = ("Yours faithfully,", "Veuillez agréer nos salutations distinguées,"),
+        // The PDF's footer; {0} and {1} are Chromium's page number and page count.
+        ["page"] = ("Page {0} of {1}", "Page {0} sur {1}"),
     };
 
-    // French puts a (narrow no-break) space before a colon; English does not.
+    // French puts a (narrow no-break) space before a colon; English and Russian do not.
     public static string Colon(string language) => language == "fr" ? "\u202F: " : ": ";
 
+    // A language whose table lacks the key falls back to English (a test lists every key missing in a language).
     public static string T(string language, string key, params object?[] args)
     {
         var (en, fr) = Texts[key];
-        return string.Format(System.Globalization.CultureInfo.GetCultureInfo(language), language == "fr" ? fr : en, args);
+        var text = language switch
+        {
+            "fr" => fr,
+            "ru" => Russian.GetValueOrDefault(key, en),
+            _ => en,
+        };
+        return string.Format(Formats(language), text, args);
     }
 
+    // Numbers as the language writes them; Russian also picks a noun's form by the number before it.
+    private static IFormatProvider Formats(string language) =>
+        language == "ru" ? RussianPlural.Instance : System.Globalization.CultureInfo.GetCultureInfo(language);
+
+    // The keys a language has no text of its own for (English has them all).
+    public static IEnumerable<string> MissingIn(string language) => language switch
+    {
+        "en" or "fr" => [],
+        "ru" => Texts.Keys.Where(k => !Russian.ContainsKey(k)),
+        _ => Texts.Keys,
+    };
+
     // A long date in the letter's locale: month first where the locale writes it first (en-US), else day first.
+    // Russian writes the year's abbreviation after it: "2 ноября 2026 г." (the month in the genitive, which .NET
+    // picks because a day precedes it).
     public static string Date(Workflows.Packs.LetterModel model, DateOnly date)
     {
         var culture = Culture(model.Locale, model.Language);
         var monthFirst = culture.DateTimeFormat.ShortDatePattern.StartsWith('M');
-        return date.ToString(monthFirst ? "MMMM d, yyyy" : "d MMMM yyyy", culture);
+        var pattern = monthFirst ? "MMMM d, yyyy" : "d MMMM yyyy";
+        return date.ToString(culture.TwoLetterISOLanguageName == "ru" ? pattern + " 'г.'" : pattern, culture);
     }
 
-    // The language in the organisation's country when .NET knows that culture (fr-BE, en-US, en-IE), else the
-    // language's default (fr-FR, en-GB).
+    // The language in the organisation's country when .NET knows that culture (fr-BE, en-US, en-IE, ru-BY), else the
+    // language's default (fr-FR, en-GB, ru-RU).
     public static string LocaleFor(string language, string? jurisdiction)
     {
         var country = jurisdiction is { Length: >= 2 } j ? j[..2].ToUpperInvariant() : "";
@@ -187,5 +212,5 @@ internal static class LetterTexts
         StringComparer.OrdinalIgnoreCase);
 
     private static System.Globalization.CultureInfo Culture(string locale, string language) =>
-        System.Globalization.CultureInfo.GetCultureInfo(locale.Length > 0 ? locale : language == "fr" ? "fr-FR" : "en-GB");
+        System.Globalization.CultureInfo.GetCultureInfo(locale.Length > 0 ? locale : Workflows.Requests.Languages.DefaultCulture(language));
 }

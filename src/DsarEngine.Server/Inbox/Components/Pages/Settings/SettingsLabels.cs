@@ -29,6 +29,7 @@ internal static class SettingsLabels
     {
         "en" => "English (en)",
         "fr" => "French (fr)",
+        "ru" => "Russian (ru)",
         _ => code,
     };
 
