@@ -84,14 +84,16 @@ public sealed class BrowserEngine
         });
     }
 
-    private static async Task<Uri> StartShopAsync(string tenant)
+    // A shop for one organisation on a new origin of its own (stopped with the engine).
+    internal static async Task<Uri> StartShopAsync(string tenant)
     {
         var site = ShopApp.Build([], new Dictionary<string, string?>
         {
             ["Shop:EngineUrl"] = BaseAddress.ToString(), ["Shop:Tenant"] = tenant, ["Shop:Url"] = "http://127.0.0.1:0",
         });
         await site.StartAsync();
-        Sites.Add(site);
+        lock (Sites)
+            Sites.Add(site);
         return new Uri(site.Urls.Single() + "/");
     }
 

@@ -58,7 +58,8 @@ public sealed class ShopTests
         var page = await client.GetAsync("/ru/privacy");
         var css = await client.GetAsync("/shop.css");
         var policy = page.Headers.GetValues("Content-Security-Policy").Single();
-        var directives = policy.Split(';', StringSplitOptions.TrimEntries).ToDictionary(d => d.Split(' ')[0], d => d[(d.IndexOf(' ') + 1)..]);
+        var directives = policy.Split(';', StringSplitOptions.TrimEntries)
+            .ToDictionary(d => d.Split(' ')[0], d => d[(d.IndexOf(' ') + 1)..]);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(directives["default-src"], Is.EqualTo("'none'"));

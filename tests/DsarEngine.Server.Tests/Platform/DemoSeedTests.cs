@@ -86,7 +86,8 @@ public sealed class DemoSeedTests
             Assert.That(seeded, Is.EqualTo(new[] { "http://localhost", shop }));
             Assert.That(upgraded, Is.EqualTo(new[] { "http://localhost", shop, "https://www.demo.example" }));
             Assert.That(again, Is.EqualTo(upgraded));
-            Assert.That(cors.Headers.TryGetValues("Access-Control-Allow-Origin", out var allowed) ? allowed : [], Is.EqualTo(new[] { shop }));
+            Assert.That(cors.Headers.TryGetValues("Access-Control-Allow-Origin", out var allowed) ? allowed : [],
+                Is.EqualTo(new[] { shop }));
         }
     }
 
