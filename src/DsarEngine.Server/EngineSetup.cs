@@ -9,6 +9,7 @@ using DsarEngine.Server.Mail;
 using DsarEngine.Server.OpenDsr;
 using DsarEngine.Server.Packs;
 using DsarEngine.Server.Platform;
+using DsarEngine.Server.Portal;
 using DsarEngine.Server.Requests;
 using DsarEngine.Server.Settings;
 using DsarEngine.Server.Tenants;
@@ -43,6 +44,7 @@ internal static class EngineSetup
             .AddInbox()
             .AddConversations()
             .AddUploads()
+            .AddPortal()
             .AddDemo();
         return builder;
     }
@@ -68,7 +70,7 @@ internal static class EngineSetup
             return app;
         app.MapRequests().MapWorkflow().MapConnectors().MapPacks().MapDeadlines().MapMail().MapIdentity().MapOpenDsr().MapTenants()
             .MapSettings().MapAccounts().MapInbox()
-            .MapUploads();
+            .MapUploads().MapPortal();
         app.MapGet("/", () => TypedResults.Redirect("/inbox")).ExcludeFromDescription();
         return app;
     }

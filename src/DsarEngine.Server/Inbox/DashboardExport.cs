@@ -40,6 +40,7 @@ internal static class DashboardExport
         Line("p90-days-to-close", "", f.P90DaysToClose);
         Line("extensions", "", f.Extensions);
         Line("refusals", "", f.Refusals);
+        Line("withdrawals", "", f.Withdrawals);
         foreach (var c in f.Connectors)
         {
             Line("connector-attempts", c.Connector, c.Attempts);

@@ -24,18 +24,23 @@ internal sealed record ChannelSeries(string Channel, IReadOnlyList<long> Counts)
 internal sealed record DashboardFigures(
     IReadOnlyList<DashboardCount> OpenByStatus, IReadOnlyList<DashboardCount> OpenByRight, long DueThisWeek, long Overdue,
     long Closed, double? MedianDaysToClose, double? P90DaysToClose, long Extensions, long Refusals,
-    IReadOnlyList<ConnectorRates> Connectors, IReadOnlyList<DateOnly> Weeks, IReadOnlyList<ChannelSeries> Channels);
+    IReadOnlyList<ConnectorRates> Connectors, IReadOnlyList<DateOnly> Weeks, IReadOnlyList<ChannelSeries> Channels)
+{
+    // Requests their subject withdrew before the answer (RequestStatus.Withdrawn).
+    public long Withdrawals { get; init; }
+}
 
 // The dashboard's figures, each an aggregate computed by PostgreSQL over one organisation's rows only (docs/inbox.md).
 internal sealed class DashboardQueries(NpgsqlDataSource dataSource)
 {
     public const int SeriesWeeks = 12;
 
-    // A request is finished once its workflow closed it (completed, refused, or closed by an operator).
-    private static readonly string[] Finished = ["completed", "refused", "closed"];
+    // A request is finished once its workflow closed it (completed, refused, closed by an operator, withdrawn by its
+    // subject): RequestStatus.Finished.
+    private static readonly string[] Finished = [.. Workflows.Requests.RequestStatus.Finished.Order(StringComparer.Ordinal)];
 
     // A request's closure is the journal's first closing entry: the journal is the record of what happened and when.
-    private static readonly string[] ClosingKinds = ["closed", "closed-by-operator"];
+    private static readonly string[] ClosingKinds = ["closed", "closed-by-operator", "withdrawn-by-subject"];
 
     // Each answer a connector gave to one send (attempt), or its running out of time. A late reply after a timeout is
     // the same attempt, so attempts are counted as distinct (request, connector, action, attempt).
@@ -55,7 +60,8 @@ internal sealed class DashboardQueries(NpgsqlDataSource dataSource)
         FROM requests
         WHERE tenant_id = @TenantId AND status <> ALL(@Finished) AND NOT stops @> '[{"end": null}]';
 
-        SELECT count(*) FILTER (WHERE extended) AS extensions, count(*) FILTER (WHERE status = 'refused') AS refusals
+        SELECT count(*) FILTER (WHERE extended) AS extensions, count(*) FILTER (WHERE status = 'refused') AS refusals,
+               count(*) FILTER (WHERE status = 'withdrawn') AS withdrawals
         FROM requests WHERE tenant_id = @TenantId;
 
         SELECT count(*) AS closed,
@@ -92,7 +98,7 @@ internal sealed class DashboardQueries(NpgsqlDataSource dataSource)
         var byStatus = (await grid.ReadAsync<DashboardCount>()).AsList();
         var byRight = (await grid.ReadAsync<DashboardCount>()).AsList();
         var deadlines = await grid.ReadSingleAsync<(long DueThisWeek, long Overdue)>();
-        var totals = await grid.ReadSingleAsync<(long Extensions, long Refusals)>();
+        var totals = await grid.ReadSingleAsync<(long Extensions, long Refusals, long Withdrawals)>();
         var closing = await grid.ReadSingleAsync<(long Closed, double? Median, double? P90)>();
         var connectors = (await grid.ReadAsync<ConnectorRates>()).AsList();
         var cells = await grid.ReadAsync<(DateTime Week, string Channel, long Count)>();
@@ -101,7 +107,7 @@ internal sealed class DashboardQueries(NpgsqlDataSource dataSource)
                 new ChannelSeries(g.Key, [.. weeks.Select(w => g.Where(x => DateOnly.FromDateTime(x.Week) == w).Sum(x => x.Count))]))
             .ToList();
         return new DashboardFigures(byStatus, byRight, deadlines.DueThisWeek, deadlines.Overdue, closing.Closed, closing.Median,
-            closing.P90, totals.Extensions, totals.Refusals, connectors, weeks, channels);
+            closing.P90, totals.Extensions, totals.Refusals, connectors, weeks, channels) { Withdrawals = totals.Withdrawals };
     }
 
     // The Mondays (UTC) of the last SeriesWeeks weeks, the current one last.

@@ -37,7 +37,8 @@ internal sealed class InboxQueries(NpgsqlDataSource dataSource, TimeProvider clo
 
     private static readonly System.Text.CompositeFormat Select = System.Text.CompositeFormat.Parse(SelectSql);
 
-    private const string OpenSql = " AND r.status NOT IN ('completed', 'refused', 'closed')";
+    // RequestStatus.Finished.
+    private const string OpenSql = " AND r.status NOT IN ('completed', 'refused', 'closed', 'withdrawn')";
 
     public async Task<InboxPage> PageAsync(Guid tenantId, InboxQuery query, CancellationToken ct)
     {

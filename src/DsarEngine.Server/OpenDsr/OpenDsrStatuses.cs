@@ -12,6 +12,8 @@ internal static class OpenDsrStatuses
         string requestStatus, DateTimeOffset? cancelledAt, WorkflowInstance? instance) => requestStatus switch
     {
         _ when cancelledAt is not null => ("cancelled", null),
+        // The subject withdrew it: for the controller, the request is cancelled and will not be answered.
+        RequestStatus.Withdrawn => ("cancelled", null),
         RequestStatus.Received or RequestStatus.AwaitingIdentity => ("pending", null),
         // Received and acknowledged, but nobody has decided or acted yet: still pending (and cancellable, § 9).
         RequestStatus.InProgress when instance is { State: { Outcome: null, Tasks.Count: 0 } } => ("pending", null),

@@ -19,11 +19,22 @@ internal sealed class LetterModels(
         var names = (await connectors.ListAsync(request.TenantId, ct)).ToDictionary(c => c.Name, c => c.DisplayName);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(request.TimeZone ?? "UTC");
         var systems = new List<SystemSection>();
+        // The copy's paths, assigned over the same documents in the same order as DocumentsAsync gives the archive.
+        var paths = new ArchivePaths();
+        var stems = new List<string>();
         foreach (var task in instance.State.Tasks)
         {
             var data = new List<CategorySection>();
             if (task.Export is { } export && await exports.ReadAsync(request.Id, export.ExportId, null, ct) is { } bytes)
-                data.AddRange(ExportReader.Scan(bytes).Categories.Select(c => Section(c, options.Value.RowsPerCategory)));
+            {
+                var document = ExportReader.Scan(bytes);
+                var folder = paths.Folder(document.System);
+                foreach (var category in document.Categories)
+                {
+                    stems.Add(paths.Stem(folder, category.Name));
+                    data.Add(Section(category, options.Value.RowsPerCategory) with { CopyStem = stems[^1] });
+                }
+            }
             systems.Add(new SystemSection(
                 names.GetValueOrDefault(task.Connector) is { Length: > 0 } n ? n : task.Connector, task.EffectiveOutcome,
                 [.. task.Retained.Select(r => new KeptEntry(r.Category, r.LegalBasis, r.RetainUntil))], data)
@@ -32,12 +43,27 @@ internal sealed class LetterModels(
                 On = task.UpdatedAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) : null,
             });
         }
+        string[] files = [PortabilityArchive.LetterFile, .. stems.SelectMany(s => new[] { $"{s}.json", $"{s}.csv" }),
+            PortabilityArchive.ManifestFile];
         return await LetterAsync(request, register, systems, ct) with
         {
             Refusal = instance.State.Outcome == "refused" ? instance.State.RefusalReason ?? "" : null,
             Exemptions = instance.State.Exemptions,
+            Copy = GetsCopy(request, instance, systems) ? new CopyFacts(PackKinds.CopyFileName(request.Reference), files) : null,
         };
     }
+
+    // GDPR Art. 15(3): an access subject whose data we hold gets a copy of every record, beside the letter that shows the
+    // first rows. Not with a refusal, nor when every system answered "not found" (the letter says we hold nothing), nor
+    // for an OpenDSR controller, which fetches the same archive itself (results-zip).
+    private static bool GetsCopy(StoredRequest request, WorkflowInstance instance, IReadOnlyList<SystemSection> systems) =>
+        request.RightKind == "access" && request.Channel != "controller" && instance.State.Outcome != "refused"
+        && HoldsData(systems);
+
+    // Some system holds data about the subject (a system that answered "not found" holds none). With no system asked at
+    // all (no connector registered), nothing can be confirmed absent. The access letter decides its wording the same way.
+    internal static bool HoldsData(IReadOnlyList<SystemSection> systems) =>
+        systems.Count == 0 || systems.Any(s => s.Outcome != "not-found");
 
     // A notice letter: the request's facts and what the notice states, no systems.
     public async Task<LetterModel> NoticeAsync(

@@ -27,6 +27,11 @@ internal sealed partial class PackCodes(NpgsqlDataSource dataSource, SecretToken
     public const int MaxAttempts = 5;
     public static readonly TimeSpan Validity = TimeSpan.FromMinutes(15);
 
+    // A code that opened one part of the answer (the letter) opens each other part (the copy) once, for this long after
+    // its first download, even past its validity: the subject who wants both needs one code, not two e-mails. The same
+    // part twice needs a new code. The code was proven right at the first download, so this adds no guessing time.
+    public static readonly TimeSpan OtherPartsFor = TimeSpan.FromMinutes(10);
+
     public string Code(Guid id)
     {
         var derived = tokens.Derive("pack-code", id);
@@ -54,24 +59,31 @@ internal sealed partial class PackCodes(NpgsqlDataSource dataSource, SecretToken
         return new PackCodeIssue(id, null);
     }
 
-    private sealed record Row(byte[] CodeHash, DateTimeOffset ExpiresAt, int Attempts, DateTimeOffset? UsedAt)
+    private sealed record Row(byte[] CodeHash, DateTimeOffset ExpiresAt, int Attempts, DateTimeOffset? UsedAt, string[] PartsUsed)
     {
-        private Row() : this([], default, 0, null) { }
+        private Row() : this([], default, 0, null, []) { }
+
+        public bool Opens(string part, DateTimeOffset now) => Attempts < MaxAttempts && (UsedAt is { } first
+            ? !PartsUsed.Contains(part, StringComparer.Ordinal) && now < first + OtherPartsFor
+            : now < ExpiresAt);
     }
 
-    // Checks the code; a right one is spent and the download journaled in the same transaction.
+    // Checks the code for one part of the answer; a right one is spent for that part and the download journaled with
+    // the part in the same transaction.
     public async Task<(PackCodeCheck Check, DateTimeOffset? RetryAt)> UseAsync(
-        StoredRequest request, Guid id, string? code, PackCodeLimits limits, DateTimeOffset now, CancellationToken ct)
+        StoredRequest request, Guid id, string? code, string part, PackCodeLimits limits, DateTimeOffset now, CancellationToken ct)
     {
+        // The part goes into the journal's JSON as it is, so it must be one of the known names (the endpoint checked it).
+        ArgumentOutOfRangeException.ThrowIfNotEqual(PackParts.IsKnown(part), true, nameof(part));
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         if (await RefusalAsync(c, tx, request, limits, now, issuing: false, ct) is { } retryAt)
             return (PackCodeCheck.Locked, retryAt);
         var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition("""
-            SELECT code_hash, expires_at, attempts, used_at FROM pack_codes
+            SELECT code_hash, expires_at, attempts, used_at, parts_used FROM pack_codes
             WHERE id = @id AND tenant_id = @TenantId AND request_id = @RequestId FOR UPDATE
             """, new { id, request.TenantId, RequestId = request.Id }, tx, cancellationToken: ct));
-        if (row is null || row.UsedAt is not null || row.ExpiresAt <= now || row.Attempts >= MaxAttempts)
+        if (row is null || !row.Opens(part, now))
             return (PackCodeCheck.Spent, null);
         if (!SecretTokens.Matches(code, row.CodeHash))
         {
@@ -81,9 +93,11 @@ internal sealed partial class PackCodes(NpgsqlDataSource dataSource, SecretToken
             return (PackCodeCheck.Wrong, null);
         }
         await c.ExecuteAsync(new CommandDefinition(
-            "UPDATE pack_codes SET used_at = @now WHERE id = @id", new { id, now }, tx, cancellationToken: ct));
+            "UPDATE pack_codes SET used_at = coalesce(used_at, @now), parts_used = array_append(parts_used, @part) WHERE id = @id",
+            new { id, now, part }, tx, cancellationToken: ct));
         await JournalStore.AppendEventAsync(c, tx, request.TenantId, request.Id, now, "subject",
-            Workflows.Journal.JournalKinds.PackDownloaded, "{\"proof\":\"one-time code sent to the subject's e-mail\"}", ct);
+            Workflows.Journal.JournalKinds.PackDownloaded,
+            $$"""{"proof":"one-time code sent to the subject's e-mail","part":"{{part}}"}""", ct);
         await tx.CommitAsync(ct);
         return (PackCodeCheck.Accepted, null);
     }

@@ -1,8 +1,5 @@
-using System.Text.Json;
 using DsarEngine.Server.Platform;
-using DsarEngine.Workflows.Mail;
 using DsarEngine.Server.Requests;
-using DsarEngine.Server.Mail;
 using DsarEngine.Workflows.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -13,8 +10,6 @@ namespace DsarEngine.Server.Packs;
 // the request was proven with (the identity proof is re-checked at opening, not only at intake). Each download is journaled.
 internal static class PackDownloadApi
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static RouteGroupBuilder MapPackDownloadApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/requests/{reference}/pack")
@@ -22,13 +17,13 @@ internal static class PackDownloadApi
             .RequireRateLimiting(RateLimits.PublicCode);
         group.MapPost("/code", SendCode)
             .WithSummary("Send a one-time code to the subject's e-mail to open the answer (the link's expires and token)");
-        group.MapGet("/", Download).WithSummary("The answer (PDF), with the link's expires and token and the code just sent");
+        group.MapGet("/", Download).WithSummary(
+            "A part of the answer (part=letter|copy|archive: PDF or ZIP), with the link's expires and token and the code just sent");
         return group;
     }
 
     private static async Task<Results<Accepted<CodeSent>, ProblemHttpResult>> SendCode(string reference, long expires, string? token,
-        RequestStore requests, PackLinks links, PackCodes codes, IOptions<RateLimitOptions> limits, HttpContext http, TimeProvider clock,
-        CancellationToken ct)
+        RequestStore requests, PackLinks links, PackCodeMail mail, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         // The subject's own channel, like the download it leads to: staff read the letter at their own endpoint.
         if (SubjectChannel.RefuseStaff(http, "GET /api/v1/staff/requests/{reference}/documents") is { } refused)
@@ -36,44 +31,64 @@ internal static class PackDownloadApi
         var now = clock.GetUtcNow();
         if (await OpenableAsync(reference, expires, token, requests, links, now, ct) is not { } request)
             return Refused();
-        if (request.SubjectEmail() is not { } email)
-            return Problems.Of(StatusCodes.Status409Conflict, "no-email",
-                "This request has no e-mail address to send a code to; ask the organisation.");
-        var issue = await codes.CreateAsync(request, codeId => new MailDraft(codeId, email, MailTemplates.PackCode, request.Language,
-                JsonSerializer.Serialize(
-                    new Dictionary<string, string> { ["reference"] = request.Reference, ["packCode"] = codeId.ToString() }, Json)),
-            Limits(limits), now, ct);
-        return issue.Id is { } id
-            ? TypedResults.Accepted((string?)null, new CodeSent(id, Mask(email), now + PackCodes.Validity))
-            : TooSoon(http, issue.RetryAt!.Value - now, "codes were sent, or wrong codes tried, for this request lately");
+        var sent = await mail.SendAsync(request, now, ct);
+        return sent.Result switch
+        {
+            PackCodeSendResult.Sent =>
+                TypedResults.Accepted((string?)null, new CodeSent(sent.CodeId!.Value, sent.SentTo!, sent.ExpiresAt!.Value)),
+            PackCodeSendResult.NoEmail => Problems.Of(StatusCodes.Status409Conflict, "no-email",
+                "This request has no e-mail address to send a code to; ask the organisation."),
+            _ => TooSoon(http, sent.RetryAt!.Value - now, "codes were sent, or wrong codes tried, for this request lately"),
+        };
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(string reference, long expires, string? token,
-        Guid codeId, string? code, RequestStore requests, PackLinks links, PackCodes codes, PackStore packs,
-        IOptions<RateLimitOptions> limits, HttpContext http, TimeProvider clock, CancellationToken ct)
+    // The part asked for (`letter`, `copy`, `archive`; by default the letter, or portability's archive) of the current
+    // answer. A part the answer does not have is refused before the code is tried, so the code stays good for the others.
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> Download(string reference,
+        long expires, string? token, Guid codeId, string? code, string? part, RequestStore requests, PackLinks links, PackCodes codes,
+        PackStore packs, IOptions<RateLimitOptions> limits, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (SubjectChannel.RefuseStaff(http, "GET /api/v1/staff/requests/{reference}/documents") is { } refused)
             return refused;
+        if (part is not null && !PackParts.IsKnown(part))
+            return Problems.Validation(new Dictionary<string, string[]>
+            {
+                ["part"] = [$"part must be one of {string.Join(", ", PackParts.Kinds.Keys)}, or left out for the letter."],
+            }, "Ask for a part of the answer the engine knows; nothing was downloaded and the code is still good.");
         var now = clock.GetUtcNow();
         if (await OpenableAsync(reference, expires, token, requests, links, now, ct) is not { } request)
             return Refused();
-        var (check, retryAt) = await codes.UseAsync(request, codeId, code, Limits(limits), now, ct);
+        var chosen = part ?? PackParts.Default(request.RightKind);
+        var answer = await packs.AnswerAsync(request.TenantId, request.Id, ct);
+        if (!answer.TryGetValue(chosen, out var document))
+            return answer.Count == 0
+                ? Problems.NotFound("answer for this request")
+                : Problems.Of(StatusCodes.Status404NotFound, "part-not-in-answer", $"This answer has no {chosen}.",
+                    $"Its parts are: {string.Join(", ", answer.Keys.Order(StringComparer.Ordinal))}; the code is still good.");
+        var (check, retryAt) = await codes.UseAsync(request, codeId, code, chosen, Limits(limits), now, ct);
         return check switch
         {
             PackCodeCheck.Locked => TooSoon(http, retryAt!.Value - now, "wrong codes were tried for this request lately"),
-            // Portability: the archive (letter, JSON and CSV files, manifest); otherwise the letter.
-            PackCodeCheck.Accepted when request.RightKind == "portability"
-                && await packs.LatestAsync(request.TenantId, request.Id, "portability-zip", ct) is { } zip =>
-                TypedResults.File(zip, "application/zip", $"{reference}.zip"),
-            PackCodeCheck.Accepted when await packs.LatestAsync(request.TenantId, request.Id, "letter", ct) is { } pdf =>
-                TypedResults.File(pdf, "application/pdf", $"{reference}.pdf"),
+            PackCodeCheck.Accepted when await packs.ReadAsync(request.TenantId, request.Id, document.Id, ct) is { } content =>
+                TypedResults.File(content, PackKinds.MediaType(document.Kind), FileName(reference, chosen)),
             PackCodeCheck.Accepted => Problems.NotFound("answer for this request"),
             PackCodeCheck.Wrong => Problems.Of(StatusCodes.Status403Forbidden, "wrong-code",
                 "The code is not right; after five tries, ask for a new one."),
             _ => Problems.Of(StatusCodes.Status403Forbidden, "code-spent",
-                "This code was used, has expired or was tried too often; ask for a new one."),
+                "This code was used, has expired or was tried too often; ask for a new one.", EachPartOnce),
         };
     }
+
+    private static readonly string EachPartOnce = "A code opens each part of the answer once; after its first download, the others "
+        + $"for {(int)PackCodes.OtherPartsFor.TotalMinutes} minutes.";
+
+    // The names the subject saves: the letter and portability's archive as before parts existed, and the copy the letter names.
+    private static string FileName(string reference, string part) => part switch
+    {
+        PackParts.Copy => PackKinds.CopyFileName(reference),
+        PackParts.Archive => $"{reference}.zip",
+        _ => $"{reference}.pdf",
+    };
 
     // Unknown reference, bad token and expired link answer alike, so the endpoint cannot be used to probe.
     private static async Task<StoredRequest?> OpenableAsync(string reference, long expires, string? token, RequestStore requests,
@@ -93,7 +108,6 @@ internal static class PackDownloadApi
         Problems.Of(StatusCodes.Status404NotFound, "link-not-valid",
             "This link is not valid or has expired; ask the organisation for a new one.");
 
-    private static string Mask(string email) => email.IndexOf('@') is var at and > 1 ? $"{email[0]}…{email[(at - 1)..]}" : "…";
 }
 
 internal sealed record CodeSent(Guid CodeId, string SentTo, DateTimeOffset ExpiresAt);

@@ -6,8 +6,9 @@ using DsarEngine.Workflows.Runtime;
 namespace DsarEngine.Server.Packs;
 
 // What a render does, behind whatever triggers it (the bus consumer today): compose the letter, store it and the
-// machine-readable archive beside it, and say what happened as the signal the workflow awaits. Null when there is
-// nothing to render (the request is gone or has no workflow); an exception when the render failed (retried by the bus).
+// machine-readable archive beside it (portability's archive, an access subject's full copy), and say what happened as
+// the signal the workflow awaits. Null when there is nothing to render (the request is gone or has no workflow); an
+// exception when the render failed (retried by the bus).
 internal sealed class PackRendering(RequestStore requests, RegisterStore registers, LetterModels models, LetterComposer composer,
     PackStore packs, InstanceStore instances, TimeProvider clock, ILogger<PackRendering> log)
 {
@@ -35,7 +36,10 @@ internal sealed class PackRendering(RequestStore requests, RegisterStore registe
             return null;
         if (await registers.FindAsync(tenantId, request.Language, ct) is not { } register)
             return new Signal.PackRendered(Guid.Empty, "", 0, NoRegister);
-        var pdf = await composer.PdfAsync(await models.BuildAsync(request, instance, register, ct), ct);
+        var model = await models.BuildAsync(request, instance, register, ct);
+        var pdf = await composer.PdfAsync(model, ct);
+        if (model.Copy is not null)
+            return await WithCopyAsync(request, instance, pdf, ct);
         var (id, sha) = await packs.SaveAsync(request.TenantId, request.Id, "letter", request.Language, pdf, clock.GetUtcNow(), ct);
         var size = pdf.Length;
         if (request.RightKind == "portability")
@@ -53,5 +57,19 @@ internal sealed class PackRendering(RequestStore requests, RegisterStore registe
         }
         log.LogInformation("Rendered the response pack of request {RequestId}: {Bytes} bytes", request.Id, size);
         return new Signal.PackRendered(id, sha, size, null);
+    }
+
+    // GDPR Art. 15(3): the access letter and the subject's full copy (the letter, every record as JSON and CSV, the
+    // manifest), stored together so that a letter rendered again after a rejected review comes with its own new copy.
+    // The workflow is told about the letter: it is what the reviewer approves and what the copy's manifest covers.
+    private async Task<Signal.PackRendered> WithCopyAsync(
+        StoredRequest request, WorkflowInstance instance, byte[] pdf, CancellationToken ct)
+    {
+        var zip = PortabilityArchive.Build(pdf, await models.DocumentsAsync(request, instance, ct));
+        var saved = await packs.SaveAllAsync(request.TenantId, request.Id, request.Language,
+            [("letter", pdf), (PackKinds.AccessCopy, zip)], clock.GetUtcNow(), ct);
+        log.LogInformation("Rendered the response pack of request {RequestId}: a letter of {Bytes} bytes and a copy of {CopyBytes}",
+            request.Id, pdf.Length, zip.Length);
+        return new Signal.PackRendered(saved[0].Id, saved[0].Sha256, pdf.Length, null);
     }
 }

@@ -7,7 +7,7 @@ using DsarEngine.Server.Requests;
 namespace DsarEngine.Server.Packs;
 
 // Rendered response packs, sealed at rest with the data key (the associated data binds each to its tenant and id).
-internal sealed class PackStore(NpgsqlDataSource dataSource, DataKeyRing keys)
+internal sealed partial class PackStore(NpgsqlDataSource dataSource, DataKeyRing keys)
 {
     private const string InsertSql = """
         INSERT INTO response_packs (id, tenant_id, request_id, kind, language, key_id, nonce, sealed, bytes, sha256, created_at)
@@ -15,18 +15,31 @@ internal sealed class PackStore(NpgsqlDataSource dataSource, DataKeyRing keys)
         """;
 
     public async Task<(Guid Id, string Sha256)> SaveAsync(
-        Guid tenantId, Guid requestId, string kind, string language, byte[] content, DateTimeOffset now, CancellationToken ct)
+        Guid tenantId, Guid requestId, string kind, string language, byte[] content, DateTimeOffset now, CancellationToken ct) =>
+        (await SaveAllAsync(tenantId, requestId, language, [(kind, content)], now, ct))[0];
+
+    // Documents that belong together (a letter and the copy it names), in one transaction and with one created_at:
+    // there is never a letter without its copy, and the answer's parts are told apart from an earlier render's.
+    public async Task<IReadOnlyList<(Guid Id, string Sha256)>> SaveAllAsync(Guid tenantId, Guid requestId, string language,
+        IReadOnlyList<(string Kind, byte[] Content)> documents, DateTimeOffset now, CancellationToken ct)
     {
-        var id = Guid.CreateVersion7(now);
-        var (nonce, sealedBytes) = keys.Seal(content, Associated(tenantId, id));
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var saved = new List<(Guid, string)>(documents.Count);
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(InsertSql, new
+        await using var tx = await c.BeginTransactionAsync(ct);
+        foreach (var (kind, content) in documents)
         {
-            Id = id, TenantId = tenantId, RequestId = requestId, Kind = kind, Language = language, KeyId = keys.CurrentId, Nonce = nonce,
-            Sealed = sealedBytes, Bytes = content.Length, Sha256 = sha, Now = now,
-        }, cancellationToken: ct));
-        return (id, sha);
+            var id = Guid.CreateVersion7(now);
+            var (nonce, sealedBytes) = keys.Seal(content, Associated(tenantId, id));
+            var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+            await c.ExecuteAsync(new CommandDefinition(InsertSql, new
+            {
+                Id = id, TenantId = tenantId, RequestId = requestId, Kind = kind, Language = language, KeyId = keys.CurrentId,
+                Nonce = nonce, Sealed = sealedBytes, Bytes = content.Length, Sha256 = sha, Now = now,
+            }, tx, cancellationToken: ct));
+            saved.Add((id, sha));
+        }
+        await tx.CommitAsync(ct);
+        return saved;
     }
 
     private sealed record Row(Guid Id, string KeyId, byte[] Nonce, byte[] Sealed)

@@ -7,7 +7,8 @@ namespace DsarEngine.Server.Packs;
 
 // Staff preview of what the subject receives: the response letter (the latest rendered), before or after it is sent
 // (definitions review after render-pack, so the reviewer approves this very file), and every document of the request:
-// letters, the portability archive, notice letters (extension, identity-proof request) to post when the request came on paper.
+// letters, the subject's full access copy, the portability archive, notice letters (extension, identity-proof request) to
+// post when the request came on paper.
 internal static class PacksApi
 {
     public static void MapPacksApi(this IEndpointRouteBuilder app)
@@ -16,8 +17,8 @@ internal static class PacksApi
             .WithTags("Staff: response packs")
             .RequireAuthorization(AuthServices.StaffWrite);
         group.MapGet("/pack/letter.pdf", Letter).WithSummary("The response letter as rendered (PDF)");
-        group.MapGet("/documents", List)
-            .WithSummary("Every document rendered for the request: response letter, portability archive, notice letters");
+        group.MapGet("/documents", List).WithSummary(
+            "Every document rendered for the request: response letter, the access copy, portability archive, notice letters");
         group.MapGet("/documents/{id:guid}", Read).WithSummary("One document (PDF or ZIP)");
     }
 
@@ -45,16 +46,15 @@ internal static class PacksApi
             .ToArray());
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Read(
-        string reference, Guid id, ClaimsPrincipal user, RequestStore requests, PackStore packs, CancellationToken ct)
+    // An archive (the access copy, portability's) holds every record: reading it is journaled with who read it.
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Read(string reference, Guid id, ClaimsPrincipal user,
+        RequestStore requests, PackStore packs, TimeProvider clock, CancellationToken ct)
     {
         if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request)
             return Problems.NotFound("request in your organisation");
-        var document = (await packs.ListAsync(request.TenantId, request.Id, ct)).FirstOrDefault(d => d.Id == id);
-        if (document is null || await packs.ReadAsync(request.TenantId, request.Id, id, ct) is not { } content)
+        if (await packs.ReadAsStaffAsync(request.TenantId, request.Id, id, user.Actor(), clock.GetUtcNow(), ct)
+            is not var (document, content))
             return Problems.NotFound("document of this request");
-        var zip = document.Kind == "portability-zip";
-        return TypedResults.File(
-            content, zip ? "application/zip" : "application/pdf", $"{reference}-{document.Kind}.{(zip ? "zip" : "pdf")}");
+        return TypedResults.File(content, PackKinds.MediaType(document.Kind), PackKinds.FileName(reference, document.Kind));
     }
 }

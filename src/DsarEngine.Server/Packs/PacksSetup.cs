@@ -16,7 +16,8 @@ internal static class PacksSetup
             .AddSingleton<LetterModels>()
             .AddSingleton<PackRendering>()
             .AddSingleton<PackLinks>()
-            .AddSingleton<PackCodes>();
+            .AddSingleton<PackCodes>()
+            .AddSingleton<PackCodeMail>();
     }
 
     public static IEndpointRouteBuilder MapPacks(this IEndpointRouteBuilder app)

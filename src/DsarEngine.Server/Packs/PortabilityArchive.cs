@@ -8,8 +8,12 @@ namespace DsarEngine.Server.Packs;
 
 // GDPR Art. 20: the data in a structured, commonly used, machine-readable format. One JSON and one CSV per system and
 // category, the letter, and manifest.json with each file's SHA-256 so the subject (or the next controller) can check them.
+// The same archive is the access subject's full copy (Art. 15(3): every record, where the letter shows the first rows).
 internal static class PortabilityArchive
 {
+    public const string LetterFile = "letter.pdf";
+    public const string ManifestFile = "manifest.json";
+
     // Each export document as its JSON bytes: a category's records are copied into the archive as they are, and its CSV
     // is written one record at a time (ExportReader), so only one CSV file is held at once beside the documents.
     public static byte[] Build(byte[] letter, IReadOnlyList<byte[]> documents)
@@ -25,15 +29,19 @@ internal static class PortabilityArchive
                 manifest.Add(new { path, bytes = bytes.Length, sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)) });
             }
 
-            Add("letter.pdf", letter);
+            Add(LetterFile, letter);
+            var paths = new ArchivePaths();
             foreach (var document in documents.Select(d => ExportReader.Scan(d)))
+            {
+                var folder = paths.Folder(document.System);
                 foreach (var category in document.Categories)
                 {
-                    var stem = $"{Slug(document.System)}/{Slug(category.Name)}";
+                    var stem = paths.Stem(folder, category.Name);
                     Add($"{stem}.json", category.RecordsJson.Span);
                     Add($"{stem}.csv", Csv(category));
                 }
-            using var written = archive.CreateEntry("manifest.json", CompressionLevel.Optimal).Open();
+            }
+            using var written = archive.CreateEntry(ManifestFile, CompressionLevel.Optimal).Open();
             JsonSerializer.Serialize(written, new { files = manifest }, ExportUpload.Json);
         }
         return zip.ToArray();
@@ -73,6 +81,29 @@ internal static class PortabilityArchive
     // file beside the CSV keeps the value exactly.
     private static string Inert(string value) =>
         value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+
+}
+
+// The folder of each export document (`<system>/`) and the file stem of each of its categories (`<system>/<category>`),
+// in the order the documents are written. Two systems whose names slug alike (two connectors both called "CRM") get
+// "crm/" and "crm-2/", two such categories of one system "notes" and "notes-2": a ZIP with the same path twice shows one
+// file and hides the other, and the manifest could not tell them apart. The letter names the files with a fresh instance
+// over the same documents in the same order, so it names exactly what the ZIP holds.
+internal sealed class ArchivePaths
+{
+    private readonly HashSet<string> used = new(StringComparer.OrdinalIgnoreCase);
+
+    public string Folder(string system) => Unique(Slug(system));
+
+    public string Stem(string folder, string category) => Unique($"{folder}/{Slug(category)}");
+
+    private string Unique(string path)
+    {
+        var unique = path;
+        for (var n = 2; !used.Add(unique); n++)
+            unique = $"{path}-{n}";
+        return unique;
+    }
 
     private static string Slug(string name) =>
         new string([.. name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-')]).Trim('-') is { Length: > 0 } s ? s : "data";

@@ -49,7 +49,8 @@ internal static class RequestsApi
         if (request is null || !SecretTokens.Matches(headerToken ?? token, request.StatusTokenHash))
             return Problems.NotFound("request, or the token does not match");
         var view = RequestStatusView.From(request);
-        if (request.Status is not (RequestStatus.Completed or RequestStatus.Closed))
+        // Once answered, closed or withdrawn: what each system did (after a withdrawal, what was already done stays done).
+        if (request.Status is not (RequestStatus.Completed or RequestStatus.Closed or RequestStatus.Withdrawn))
             return TypedResults.Ok(view);
         var instance = await instances.FindAsync(request.TenantId, request.Id, ct);
         var names = (await connectors.ListAsync(request.TenantId, ct)).ToDictionary(c => c.Name, c => c.DisplayName);

@@ -1,6 +1,7 @@
 namespace DsarEngine.Server.Requests;
 
-// Intake (the public API and staff logging), the request store and its journal, status links and the staff views.
+// Intake (the public API and staff logging), the request store and its journal, status links, the staff views, and the
+// subject's withdrawal.
 internal static class RequestsSetup
 {
     public static IServiceCollection AddRequests(this IServiceCollection services) => services
@@ -8,7 +9,8 @@ internal static class RequestsSetup
         .AddSingleton<JournalStore>()
         .AddSingleton<RequestJournal>()
         .AddSingleton<StatusLinks>()
-        .AddSingleton<IntakeService>();
+        .AddSingleton<IntakeService>()
+        .AddSingleton<WithdrawalService>();
 
     public static IEndpointRouteBuilder MapRequests(this IEndpointRouteBuilder app)
     {

@@ -129,6 +129,7 @@ internal sealed partial class SignalProcessor
         Signal.Retry r => r.Actor,
         Signal.Skip s => s.Actor,
         Signal.Close c => c.Actor,
+        Signal.Withdraw w => w.Actor,
         Signal.RearmTimers r => r.Actor,
         Signal.Extend e => e.Actor,
         Signal.PauseClock p => p.Actor,

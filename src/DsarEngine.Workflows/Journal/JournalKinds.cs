@@ -13,6 +13,10 @@ internal static class JournalKinds
     public const string Skipped = "skipped";
     public const string TimersRearmed = "timers-rearmed";
 
+    // The subject withdrew the request (Executor.Withdrawal.cs), and what a system reported doing after that.
+    public const string WithdrawnBySubject = "withdrawn-by-subject";
+    public const string CompletedAfterWithdrawal = "completed-after-withdrawal";
+
     // A step that needs a person, from the executor or from the signal processor (a definition it cannot load, a crash).
     public const string Incident = "incident";
 
@@ -64,6 +68,13 @@ internal static class JournalKinds
 
     // The subject opened the response pack with the one-time code (pack download).
     public const string PackDownloaded = "pack-downloaded";
+
+    // The subject opened a page of the portal (issue 14): which page, never what it showed.
+    public const string PortalViewed = "portal-viewed";
+
+    // A person of the organisation downloaded an archive of the subject's records (the access copy, a portability or
+    // results archive): who, which document. The letters they review are not journaled; the archives hold every record.
+    public const string PackReadByStaff = "pack-read-by-staff";
 
     // An OpenDSR controller fetched the results archive.
     public const string ResultsDownloaded = "results-downloaded";

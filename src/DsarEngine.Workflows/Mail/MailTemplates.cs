@@ -1,9 +1,10 @@
 namespace DsarEngine.Workflows.Mail;
 
 // The e-mails the engine sends: their names, and how a localised text is found and filled. The texts themselves are in
-// ProgressMailTexts (while the request runs), AnswerMailTexts (the answer) and ConversationMailTexts (the inbox's
-// messages), in English and French; RussianMailTexts has all of them in Russian; StaffMailTexts, for staff, English.
-// Placeholders are {name}; values come from the stored model plus links derived at render time.
+// ProgressMailTexts (while the request runs), AnswerMailTexts (the answer), ConversationMailTexts (the inbox's
+// messages) and WithdrawalMailTexts (the subject withdrew the request), in English and French; RussianMailTexts has the
+// first three in Russian; StaffMailTexts, for staff, English. Placeholders are {name}; values come from the stored model
+// plus links derived at render time.
 // GDPR Art. 12(1): concise, intelligible, in clear and plain language.
 internal static partial class MailTemplates
 {
@@ -11,6 +12,7 @@ internal static partial class MailTemplates
     public const string DeadlineExtended = "deadline-extended";
     public const string IdentityChallenge = "identity-challenge";
     public const string RequestRefused = "request-refused";
+    public const string RequestWithdrawn = "request-withdrawn";
     public const string ResponseReady = "response-ready";
     public const string RequestReferred = "request-referred";
     public const string PackCode = "pack-code";
@@ -23,7 +25,7 @@ internal static partial class MailTemplates
     // The texts, by what they are for; a template missing in a language falls back to English.
     private static readonly Dictionary<(string Template, string Language), (string Subject, string Body)> Texts =
         new(ProgressMailTexts.Texts.Concat(AnswerMailTexts.Texts).Concat(ConversationMailTexts.Texts).Concat(RussianMailTexts.Texts)
-            .Concat(StaffMailTexts.Texts));
+            .Concat(StaffMailTexts.Texts).Concat(WithdrawalMailTexts.Texts));
 
     private static readonly Dictionary<(string Right, string Language), string> RightNames = new()
     {

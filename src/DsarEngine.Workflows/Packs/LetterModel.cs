@@ -23,7 +23,13 @@ public sealed record LetterModel(
 
     // Set for a notice letter (extension, identity-proof request) instead of an answer.
     public NoticeFacts? Notice { get; init; }
+
+    // Set for an access answer that comes with the subject's full copy (GDPR Art. 15(3)): the ZIP the letter names.
+    public CopyFacts? Copy { get; init; }
 }
+
+// The full copy the subject downloads with the access letter: its file name and every file in it, in the ZIP's order.
+public sealed record CopyFacts(string FileName, IReadOnlyList<string> Files);
 
 // What a notice states. Extension (Art. 12(3)): the reasons, the date first due and the new one. Identity-proof
 // request (Art. 12(6)): the accepted ways to confirm, until when the e-mailed link works, whether the clock waits.
@@ -43,4 +49,8 @@ public sealed record SystemSection(string System, string Outcome, IReadOnlyList<
 public sealed record KeptEntry(string Category, string LegalBasis, DateOnly? Until);
 
 public sealed record CategorySection(
-    string Category, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, int TotalRecords);
+    string Category, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, int TotalRecords)
+{
+    // Where the full copy holds every record of this category: `<system>/<category>` (.json and .csv); null without a copy.
+    public string? CopyStem { get; init; }
+}

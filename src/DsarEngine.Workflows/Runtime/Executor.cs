@@ -10,7 +10,8 @@ namespace DsarEngine.Workflows.Runtime;
 //
 // This file holds the two tables (which method takes each signal, which method enters each step) and what every
 // step shares. Each step family is one file, its step and the signals that answer it together:
-// Executor.Lifecycle (start, close, operator commands), .Identity (verify-identity), .Decisions (assess, review),
+// Executor.Lifecycle (start, close, operator commands), .Withdrawal (the subject withdraws), .Identity (verify-identity),
+// .Decisions (assess, review),
 // .FanOut and .FanOutReplies (fan-out and its connector tasks), .RenderPack (render-pack, notice letters),
 // .Delivery (acknowledge, deliver, notify-recipients, publish-event), .Clock (reminders, escalation, clock commands).
 internal static partial class Executor
@@ -33,16 +34,18 @@ internal static partial class Executor
         public List<Effect> Effects { get; } = [];
 
         // A signal that does not fit the instance's state (a duplicate, a late reply, a decision for another
-        // step) returns the instance unchanged and no effects: the processor then writes nothing.
+        // step) returns the instance unchanged and no effects: the processor then writes nothing. A closed instance
+        // takes only what Executor.Withdrawal.cs says (a refused withdrawal, replies after one).
         public WorkflowInstance Apply(WorkflowInstance i, Signal signal)
         {
             if (i.Status == InstanceStatus.Closed)
-                return i;
+                return ApplyToClosed(i, signal);
             return signal switch
             {
                 // The instance as a whole: its start, and what an operator may do to it.
                 Signal.Start or Signal.TimerFired { Kind: TimerKinds.Start } => Start(i),
                 Signal.Close close => OperatorClose(i, close),
+                Signal.Withdraw => Withdraw(i),
                 Signal.Retry retry when i.Status == InstanceStatus.NeedsAttention => Retry(i, retry),
                 Signal.Skip skip when i.Status is InstanceStatus.NeedsAttention or InstanceStatus.Waiting => Skip(i, skip),
                 Signal.RearmTimers => Rearm(i),

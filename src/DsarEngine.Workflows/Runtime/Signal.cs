@@ -45,6 +45,10 @@ internal abstract record Signal
 
     public sealed record Close(string Actor, string Reason) : Signal;
 
+    // The data subject withdraws their own request (the portal). Allowed until the instance closes or the answer has been
+    // delivered; afterwards it is refused (slug already-closed) and nothing is written. Actor: who the journal names.
+    public sealed record Withdraw(string Actor) : Signal;
+
     // Operator command: schedule the clock's reminders and escalation again, and give a waiting fan-out a
     // fresh timeout (e.g. after timers were cancelled by hand or a connector outage was fixed).
     public sealed record RearmTimers(string Actor) : Signal;

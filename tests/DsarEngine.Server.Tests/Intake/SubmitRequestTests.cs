@@ -22,12 +22,14 @@ public sealed class SubmitRequestTests
         // Stored and committed before the answer: another connection sees the subject's data already.
         var storedEmail = await Rows.ScalarAsync<string>(Engine,
             "SELECT subject->>'email' FROM requests WHERE reference = @reference", new { reference });
-        var status = await client.GetAsync(new Uri((string)accepted["statusUrl"]!).PathAndQuery);
+        // The status link opens the portal; the same token reads the JSON status.
+        var status = await client.GetAsync($"/api/v1/requests/{reference}?token={accepted["statusToken"]}");
         var view = await status.ReadObjectAsync();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(reference, Does.Match("^DSR-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$"));
             Assert.That(response.Headers.Location!.ToString(), Is.EqualTo((string)accepted["statusUrl"]!));
+            Assert.That((string)accepted["statusUrl"]!, Is.EqualTo($"http://localhost/portal/{reference}?token={accepted["statusToken"]}"));
             Assert.That(storedEmail, Is.EqualTo((string)body["subject"]!["email"]!));
             Assert.That(status.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             // The workflow starts at once in the background: received, or already asking for identity proof.
@@ -44,7 +46,7 @@ public sealed class SubmitRequestTests
         var client = Engine.CreateClient();
         var body = Submissions.Valid(tenant.Slug);
         var accepted = await (await client.SendAsync(Submissions.Post(body))).ReadObjectAsync();
-        var text = await client.GetStringAsync(new Uri((string)accepted["statusUrl"]!).PathAndQuery);
+        var text = await client.GetStringAsync($"/api/v1/requests/{accepted["reference"]}?token={accepted["statusToken"]}");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(text, Does.Not.Contain((string)body["subject"]!["email"]!));

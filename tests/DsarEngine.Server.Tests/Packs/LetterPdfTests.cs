@@ -89,6 +89,37 @@ public sealed class LetterPdfTests
         }
     }
 
+    // GDPR Art. 15(3): the letter says, in its language, that every record is in the ZIP downloaded with it, names the
+    // ZIP and its files, and points each shortened table to its two files; the tables keep their first rows.
+    [TestCase("en", "which you download together with this letter", "119 more records are in billing/invoices.json and "
+        + "billing/invoices.csv in the ZIP file DSR-7K2M-9QXA-4TZB-copy.zip", "The files in DSR-7K2M-9QXA-4TZB-copy.zip:")]
+    [TestCase("fr", "que vous téléchargez avec cette lettre", "119 enregistrements de plus figurent dans billing/invoices.json et "
+        + "billing/invoices.csv du fichier ZIP DSR-7K2M-9QXA-4TZB-copy.zip", "Les fichiers de DSR-7K2M-9QXA-4TZB-copy.zip :")]
+    public async Task An_access_letter_with_a_copy_names_the_zip_and_every_file_in_its_language(
+        string language, string complete, string more, string files)
+    {
+        var model = Model("access", language);
+        model = model with
+        {
+            Systems = [.. model.Systems.Select(s => s with
+            {
+                Data = [.. s.Data.Select(d => d with { CopyStem = $"{s.System.ToLowerInvariant().Replace(' ', '-')}/{d.Category}" })],
+            })],
+            Copy = new CopyFacts("DSR-7K2M-9QXA-4TZB-copy.zip", ["letter.pdf", "sales-crm/contact-details.json",
+                "sales-crm/contact-details.csv", "billing/invoices.json", "billing/invoices.csv", "manifest.json"]),
+        };
+        var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
+        var loose = AccessCopyTests.Loose(text);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(loose, Does.Contain(AccessCopyTests.Loose(complete)).And.Contain(AccessCopyTests.Loose(more))
+                .And.Contain(AccessCopyTests.Loose(files)));
+            Assert.That(loose, Does.Contain(
+                    AccessCopyTests.Loose("sales-crm/contact-details.csv billing/invoices.json billing/invoices.csv manifest.json"))
+                .And.Contain(AccessCopyTests.Loose("F-000001 49.90")), "the files listed, the table kept");
+        }
+    }
+
     [TestCase("en", "we do not process personal data about you", "We confirm that we process", "Who receives your data")]
     [TestCase("fr", "nous ne traitons pas de données personnelles vous concernant", "Nous confirmons traiter", "Qui reçoit vos données")]
     public async Task An_access_letter_where_no_system_holds_data_confirms_that_none_is_processed(

@@ -46,6 +46,35 @@ public sealed class PortabilityArchiveTests
         }
     }
 
+    // Two connectors both calling their system "CRM", and two categories of one system that slug alike: before, the ZIP
+    // held the same path twice (an unzip tool shows one and hides the other) and the manifest listed it twice.
+    [Test]
+    public void Systems_and_categories_whose_names_slug_alike_get_their_own_paths_and_no_file_is_hidden()
+    {
+        static byte[] Export(string system, params string[] categories) => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+            new ExportDocument("c", system, [.. categories.Select(c => new ExportedCategory(c,
+                [new Dictionary<string, string?> { ["from"] = $"{system}:{c}" }]))]), DsarEngine.Connectors.ExportUpload.Json);
+        var zip = PortabilityArchive.Build("%PDF-1.7"u8.ToArray(), [Export("CRM", "Notes", "notes!"), Export("crm", "notes")]);
+        using var archive = new ZipArchive(new MemoryStream(zip));
+        var paths = archive.Entries.Select(e => e.FullName).ToList();
+        string Read(string path)
+        {
+            using var r = new StreamReader(archive.GetEntry(path)!.Open());
+            return r.ReadToEnd();
+        }
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(paths, Is.Unique);
+            Assert.That(paths, Is.EquivalentTo(new[]
+            {
+                "letter.pdf", "crm/notes.json", "crm/notes.csv", "crm/notes-2.json", "crm/notes-2.csv", "crm-2/notes.json",
+                "crm-2/notes.csv", "manifest.json",
+            }));
+            Assert.That(Read("crm/notes-2.json"), Does.Contain("CRM:notes!"));
+            Assert.That(Read("crm-2/notes.json"), Does.Contain("crm:notes"));
+        }
+    }
+
     [Test]
     public void Csv_cells_that_a_spreadsheet_would_run_as_formulas_are_made_text_and_the_json_keeps_them_exactly()
     {

@@ -17,6 +17,8 @@ public sealed class ConfigurationTests
     [TestCase("Dsar:Network:MaxRequestBodyBytes", "1000",
         "Dsar:Network:MaxRequestBodyBytes must be between 65536 (64 KiB) and 268435456 (256 MiB).")]
     [TestCase("Dsar:RateLimits:PackCodesPerHour", "0", "Dsar:RateLimits:PackCodesPerHour must be between 1 and 100.")]
+    [TestCase("Dsar:Portal:SessionMinutes", "2", "Dsar:Portal:SessionMinutes must be between 5 and 1440.")]
+    [TestCase("Dsar:Portal:LinkDaysAfterClose", "0", "Dsar:Portal:LinkDaysAfterClose must be between 1 and 3650.")]
     [TestCase("Dsar:Demo:SampleRequests", "-1", "Dsar:Demo:SampleRequests must be between 0 and 500.")]
     [TestCase("Dsar:Demo:NewsletterUrl", "newsletter.local", "Dsar:Demo:NewsletterUrl must be an absolute http:// or https:// URL.")]
     [TestCase("Dsar:Demo:ShopOrigin", "http://localhost:5091/privacy",

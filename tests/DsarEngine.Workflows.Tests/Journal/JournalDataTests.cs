@@ -150,6 +150,13 @@ public sealed class JournalDataTests
             """incident {"step":"erase","error":"No answer from crm, billing in time.","attempts":1}""",
             """closed-by-operator {"step":"erase","reason":"The subject withdrew the request by phone."}""",
         }).SetArgDisplayNames("no connector, old timeout, operator close");
+        yield return new TestCaseData("withdrawn by the subject", new[]
+        {
+            """withdrawn-by-subject {"step":"erase","acted":["crm"],"unanswered":["billing"]}""",
+            """completed-after-withdrawal """
+                + """{"connector":"billing","action":"erase","outcome":"partial","summary":"profile erased, invoices kept","retained":"""
+                + """[{"category":"invoices","legalBasis":"Code de commerce L123-22","retainUntil":"2035-01-01"}]}""",
+        }).SetArgDisplayNames("withdrawn by the subject");
     }
 
     [TestCaseSource(nameof(Golden))]

@@ -35,6 +35,7 @@ internal static class JournalScenarios
             ["refused with a letter"] = RefusedWithALetter,
             ["the clock"] = TheClock,
             ["no connector, old timeout, operator close"] = Leftovers,
+            ["withdrawn by the subject"] = WithdrawnBySubject,
         };
 
     // Identity, assessment (partial, with exemptions), two connectors answering, review, delivery, close.
@@ -132,6 +133,19 @@ internal static class JournalScenarios
         old.Send(new TimerFired(TimerKinds.FanOutTimeout, "erase"));
         old.Send(new Close("dpo", "The subject withdrew the request by phone."));
         return [.. skipped.Journal.Where(j => j.Kind == "fan-out-skipped"), .. old.Journal.SkipWhile(j => j.Kind != "fan-out-timed-out")];
+    }
+
+    // The subject withdraws while one connector has answered and one has not; the other answers afterwards.
+    private static IReadOnlyList<Effect.Journal> WithdrawnBySubject()
+    {
+        var run = new ScenarioRun(TestDefinitions.Erasure, Context(Crm, Billing));
+        run.Send(new Start());
+        run.Send(new IdentityVerified("manual", "checked", "staff"));
+        run.Send(new Decision("assess", Decisions.Proceed, null, [], "dpo"));
+        run.Send(Replies.Done(run.Task("crm")));
+        run.Send(new Withdraw("subject"));
+        run.Send(Replies.Partial(run.Task("billing")));
+        return [.. run.Journal.SkipWhile(j => j.Kind != "withdrawn-by-subject")];
     }
 
     private sealed class ScenarioRun(WorkflowDefinition definition, StepContext context)

@@ -3,7 +3,8 @@ using DsarEngine.Workflows.Mail;
 
 namespace DsarEngine.Workflows.Tests.Mail;
 
-// The texts live in tables by what they are for (ProgressMailTexts, AnswerMailTexts, ConversationMailTexts); MailTemplates finds them.
+// The texts live in tables by what they are for (ProgressMailTexts, AnswerMailTexts, ConversationMailTexts,
+// WithdrawalMailTexts); MailTemplates finds them.
 public sealed class MailTemplatesTests
 {
     private static IEnumerable<string> Templates() =>
@@ -18,13 +19,31 @@ public sealed class MailTemplatesTests
         var templates = Templates().Except(staff).ToList();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(templates, Has.Count.EqualTo(10));
+            Assert.That(templates, Has.Count.EqualTo(11));
             Assert.That(templates.Where(t => !MailTemplates.Exists(t, "en") || !MailTemplates.Exists(t, "fr")), Is.Empty);
             Assert.That(staff.Where(t => !MailTemplates.Exists(t, "en")), Is.Empty);
             Assert.That(StaffMailTexts.Texts.Keys.Select(k => k.Template).Distinct(), Is.EquivalentTo(staff));
             Assert.That(ProgressMailTexts.Texts.Keys.Concat(AnswerMailTexts.Texts.Keys).Concat(ConversationMailTexts.Texts.Keys)
-                    .Select(k => k.Template).Distinct(),
+                    .Concat(WithdrawalMailTexts.Texts.Keys).Select(k => k.Template).Distinct(),
                 Is.EquivalentTo(templates));
+        }
+    }
+
+    // A withdrawal stops the request; it does not bring back what a system already erased, and the subject must not think so.
+    [TestCase("en", "Your request DSR-AAAA-BBBB-CCCC is withdrawn", "cannot be undone")]
+    [TestCase("fr", "Votre demande DSR-AAAA-BBBB-CCCC est retirée", "ne peut pas être annulé")]
+    public void The_withdrawal_confirmation_says_that_what_was_already_done_is_not_undone(string language, string title, string undone)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["reference"] = "DSR-AAAA-BBBB-CCCC", ["greetingName"] = "", ["organisation"] = "Org", ["right"] = "erasure",
+            ["receivedOn"] = "1 March 2025",
+        };
+        var (subject, body) = MailTemplates.Render(MailTemplates.RequestWithdrawn, language, values);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(subject, Is.EqualTo(title));
+            Assert.That(body, Does.Contain(undone).And.Contain("DSR-AAAA-BBBB-CCCC").And.Not.Contain("{"));
         }
     }
 

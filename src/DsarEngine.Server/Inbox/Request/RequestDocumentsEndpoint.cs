@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DsarEngine.Server.Inbox.Request;
 
-// A request's document (letter, notice, portability archive) for the signed-in person: the inbox cookie only (the path
+// A request's document (letter, notice, the access copy, portability archive) for the signed-in person: the inbox cookie only (the path
 // is under /inbox), scoped by their organisation (another organisation's reference is not found), any inbox role
 // (an auditor reads everything, incl. what was sent). Downloaded as an attachment; a PDF is also previewed inline (PreviewAsync).
 internal static class RequestDocumentsEndpoint
@@ -27,14 +27,16 @@ internal static class RequestDocumentsEndpoint
         return app;
     }
 
+    // The access copy and portability's archive hold every record of the subject: an auditor may read them too, and
+    // each read is journaled with who read it (PackStore.ReadAsStaffAsync).
     private static async Task<Results<FileContentHttpResult, NotFound>> ReadAsync(string reference, Guid id, ClaimsPrincipal user,
-        RequestStore requests, PackStore packs, CancellationToken ct)
+        RequestStore requests, PackStore packs, TimeProvider clock, CancellationToken ct)
     {
-        if (await FindAsync(reference, id, user, requests, packs, ct) is not var (document, content))
+        if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request
+            || await packs.ReadAsStaffAsync(request.TenantId, request.Id, id, user.Actor(), clock.GetUtcNow(), ct)
+                is not var (document, content))
             return TypedResults.NotFound();
-        var zip = document.Kind == "portability-zip";
-        return TypedResults.File(content, zip ? "application/zip" : "application/pdf",
-            $"{reference}-{document.Kind}.{(zip ? "zip" : "pdf")}");
+        return TypedResults.File(content, PackKinds.MediaType(document.Kind), PackKinds.FileName(reference, document.Kind));
     }
 
     // The same PDF shown inline in the request page's frame: only a PDF (an archive is downloaded, never framed), framed by
@@ -42,21 +44,13 @@ internal static class RequestDocumentsEndpoint
     private static async Task<Results<FileContentHttpResult, NotFound>> PreviewAsync(string reference, Guid id, ClaimsPrincipal user,
         RequestStore requests, PackStore packs, HttpResponse response, CancellationToken ct)
     {
-        if (await FindAsync(reference, id, user, requests, packs, ct) is not var (document, content) || document.Kind == "portability-zip")
+        if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request
+            || (await packs.ListAsync(request.TenantId, request.Id, ct)).FirstOrDefault(d => d.Id == id) is not { } document
+            || PackKinds.IsArchive(document.Kind)
+            || await packs.ReadAsync(request.TenantId, request.Id, id, ct) is not { } content)
             return TypedResults.NotFound();
         SecurityHeaders.AllowFramingBySelf(response);
         response.Headers.ContentDisposition = "inline";
         return TypedResults.File(content, "application/pdf");
-    }
-
-    private static async Task<(PackStore.Document Document, byte[] Content)?> FindAsync(string reference, Guid id, ClaimsPrincipal user,
-        RequestStore requests, PackStore packs, CancellationToken ct)
-    {
-        if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request)
-            return null;
-        var document = (await packs.ListAsync(request.TenantId, request.Id, ct)).FirstOrDefault(d => d.Id == id);
-        if (document is null || await packs.ReadAsync(request.TenantId, request.Id, id, ct) is not { } content)
-            return null;
-        return (document, content);
     }
 }

@@ -62,7 +62,7 @@ internal sealed record DueCountdown(DueKind Kind, string Label)
 
     public static DueCountdown From(DeadlineView d, string requestStatus)
     {
-        if (requestStatus is RequestStatus.Completed or RequestStatus.Refused or RequestStatus.Closed)
+        if (RequestStatus.Finished.Contains(requestStatus))
             return new(DueKind.Closed, "Closed: the clock no longer runs");
         if (d.Stops.FirstOrDefault(s => s.End is null) is { } open)
             return new(DueKind.Stopped,

@@ -95,6 +95,18 @@ internal static partial class LetterTexts
         ["copy"] = ("A copy of your data", "Une copie de vos données"),
         ["copy.more"] = ("{0} more records are in the machine-readable files of this response.",
             "{0} enregistrements de plus figurent dans les fichiers lisibles par machine de cette réponse."),
+        ["copy.complete"] = (
+            "The complete copy of your data, every record and not only the first rows shown in the tables below, is in " +
+                "the ZIP file {0}, which you download together with this letter. It holds this letter (letter.pdf), one " +
+                "JSON file and one CSV file per system and category, and manifest.json, which lists every file with its " +
+                "size and SHA-256 digest so that you can check nothing was altered.",
+            "La copie complète de vos données, chaque enregistrement et pas seulement les premières lignes des tableaux " +
+                "ci-dessous, figure dans le fichier ZIP {0}, que vous téléchargez avec cette lettre. Il contient cette " +
+                "lettre (letter.pdf), un fichier JSON et un fichier CSV par système et par catégorie, et manifest.json, qui " +
+                "indique la taille et l'empreinte SHA-256 de chaque fichier pour que vous puissiez vérifier que rien n'a été modifié."),
+        ["copy.files"] = ("The files in {0}", "Les fichiers de {0}"),
+        ["copy.more.files"] = ("{0} more records are in {1} and {2} in the ZIP file {3}.",
+            "{0} enregistrements de plus figurent dans {1} et {2} du fichier ZIP {3}."),
         ["system"] = ("System", "Système"),
         ["erased"] = ("What we erased", "Ce que nous avons effacé"),
         ["kept"] = ("What we had to keep, and why", "Ce que nous avons dû conserver, et pourquoi"),
