@@ -8,7 +8,7 @@ namespace DsarEngine.Server.Conversations;
 // Internal notes and the conversation with the subject, for the inbox and (RecordSubjectReplyAsync) issue 14's portal.
 // Every write is one transaction with its journal entry; ConversationService.Ask.cs adds the question that stops the clock.
 internal sealed partial class ConversationService(RequestStore requests, NoteStore notes, MessageStore messages,
-    Npgsql.NpgsqlDataSource dataSource, Workflow.SignalProcessor processor, TimeProvider clock)
+    Npgsql.NpgsqlDataSource dataSource, Workflow.SignalProcessor processor, Uploads.SubjectUploads uploads, TimeProvider clock)
 {
     public const int ListLimit = 200;
 
@@ -36,20 +36,11 @@ internal sealed partial class ConversationService(RequestStore requests, NoteSto
         return new(ConversationStatus.Done, message.Id);
     }
 
-    // Issue 14's portal calls this with the subject's reply to a request it has already authenticated them for. It is
-    // stored and journaled (actor "subject"); it does not resume a stopped clock: whether the answer is what was asked
-    // for is the privacy team's call, made with "Resume the clock" (GDPR Recital 63).
-    public async Task<ConversationOutcome> RecordSubjectReplyAsync(Guid tenantId, Guid requestId, string? text, CancellationToken ct)
-    {
-        if (ConversationText.Check(text, "reply") is (null, var error))
-            return ConversationOutcome.Invalid(error!);
-        if (await requests.FindByIdAsync(tenantId, requestId, ct) is not { } request)
-            return ConversationOutcome.NotFound;
-        var id = Guid.CreateVersion7(Now());
-        await messages.WriteAsync(request, new NewMessage(id, MessageDirections.FromSubject, MessagePurposes.Reply, SubjectActor,
-            text!.Trim(), ClockStopped: false, Mail: null, Now()), ct);
-        return new(ConversationStatus.Done, id);
-    }
+    // The subject's reply in words only, to a request the caller has authenticated them for: stored and journaled (actor
+    // "subject"). It does not resume a stopped clock: whether the words are what was asked for is the privacy team's call,
+    // made with "Resume the clock" (GDPR Recital 63). A reply with documents is ConversationService.Reply.cs's.
+    public Task<ConversationOutcome> RecordSubjectReplyAsync(Guid tenantId, Guid requestId, string? text, CancellationToken ct) =>
+        RecordSubjectReplyAsync(tenantId, requestId, text, [], ct);
 
     public const string SubjectActor = "subject";
 

@@ -83,7 +83,7 @@ internal static class PackDownloadApi
         + $"for {(int)PackCodes.OtherPartsFor.TotalMinutes} minutes.";
 
     // The names the subject saves: the letter and portability's archive as before parts existed, and the copy the letter names.
-    private static string FileName(string reference, string part) => part switch
+    public static string FileName(string reference, string part) => part switch
     {
         PackParts.Copy => PackKinds.CopyFileName(reference),
         PackParts.Archive => $"{reference}.zip",

@@ -1,53 +1,39 @@
-using System.Text.Json;
 using DsarEngine.Server.Packs;
 using DsarEngine.Server.Requests;
-using DsarEngine.Workflows.Journal;
 
 namespace DsarEngine.Server.Portal;
 
-// The answer on the portal: a one-time code e-mailed to the subject (PackCodeMail, the answer link's own path and limits)
-// opens the downloads for the code's validity; each file handed out is journaled as a pack download, with its part.
+// A file of the answer as the portal hands it out.
+internal sealed record AnswerFile(byte[] Content, string MediaType, string FileName);
+
+// The answer on the portal, on the answer link's own paths: PackCodeMail e-mails the code (same limits, same mail),
+// PackCodes checks it once when typed and spends it per part at each download, which is journaled (pack-downloaded,
+// with its part) exactly as the answer link's downloads are. Parts: the letter, and access's copy or portability's archive.
 internal sealed class PortalAnswer(PackCodeMail mail, PackCodes codes, PackStore packs, TimeProvider clock)
 {
-    public const string Letter = "letter";
-    public const string Copy = "copy";
-
-    // The parts a request's answer has: the letter, and the full copy of the data (access) or the portability archive.
-    public async Task<IReadOnlyList<string>> PartsAsync(StoredRequest request, CancellationToken ct)
-    {
-        var kinds = (await packs.ListAsync(request.TenantId, request.Id, ct)).Select(d => d.Kind).ToHashSet();
-        return [.. new[] { Letter, Copy }.Where(p => Kind(request, p) is { } k && kinds.Contains(k))];
-    }
+    public Task<IReadOnlyList<string>> PartsAsync(StoredRequest request, CancellationToken ct) =>
+        packs.PartsAsync(request.TenantId, request.Id, ct);
 
     public Task<PackCodeSending> SendCodeAsync(StoredRequest request, CancellationToken ct) =>
         mail.SendAsync(request, clock.GetUtcNow(), ct);
 
-    public async Task<(PackCodeCheck Check, DateTimeOffset? RetryAt)> OpenAsync(
-        StoredRequest request, Guid codeId, string? code, CancellationToken ct) =>
-        await codes.UseAsync(request, codeId, code?.Trim(), mail.Limits, clock.GetUtcNow(), ct, journalDownload: false);
+    public Task<(PackCodeCheck Check, DateTimeOffset? RetryAt)> CheckAsync(
+        StoredRequest request, Guid codeId, string code, CancellationToken ct) =>
+        codes.CheckAsync(request, codeId, code, mail.Limits, clock.GetUtcNow(), ct);
 
-    public static DateTimeOffset OpenUntil(DateTimeOffset now) => now + PackCodes.Validity;
-
-    // The newest document of the part, read and journaled in one transaction (nothing is handed out unrecorded).
-    public async Task<byte[]?> DownloadAsync(StoredRequest request, string part, CancellationToken ct)
+    // The part's file, once the code opens it for that part; null with why when it does not.
+    public async Task<(AnswerFile? File, PackCodeCheck Check, DateTimeOffset? RetryAt)> DownloadAsync(
+        StoredRequest request, string part, Guid codeId, string code, CancellationToken ct)
     {
-        if (Kind(request, part) is not { } kind)
-            return null;
-        var document = (await packs.ListAsync(request.TenantId, request.Id, ct)).LastOrDefault(d => d.Kind == kind);
-        if (document is null)
-            return null;
-        var data = JsonSerializer.Serialize(new { proof = "one-time code sent to the subject's e-mail", part, via = "portal" });
-        return await packs.ReadJournaledAsync(request.TenantId, request.Id, document.Id, Instants.Microseconds(clock.GetUtcNow()),
-            PortalAccess.PortalActor, JournalKinds.PackDownloaded, data, ct);
+        var answer = await packs.AnswerAsync(request.TenantId, request.Id, ct);
+        if (!PackParts.IsKnown(part) || !answer.TryGetValue(part, out var document))
+            return (null, PackCodeCheck.Spent, null);
+        var (check, retryAt) = await codes.UseAsync(request, codeId, code, part, mail.Limits, clock.GetUtcNow(), ct);
+        if (check != PackCodeCheck.Accepted || await packs.ReadAsync(request.TenantId, request.Id, document.Id, ct) is not { } content)
+            return (null, check, retryAt);
+        return (new AnswerFile(content, PackKinds.MediaType(document.Kind), PackDownloadApi.FileName(request.Reference, part)),
+            check, null);
     }
 
-    public static (string MediaType, string Extension) FileType(string part) =>
-        part == Letter ? ("application/pdf", "pdf") : ("application/zip", "zip");
-
-    private static string? Kind(StoredRequest request, string part) => part switch
-    {
-        Letter => "letter",
-        Copy when request.RightKind == "portability" => "portability-zip",
-        _ => null,
-    };
+    public static bool IsLetter(string part) => part == PackParts.Letter;
 }

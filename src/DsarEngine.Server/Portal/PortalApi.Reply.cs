@@ -15,7 +15,7 @@ internal static partial class PortalApi
             return FormExpired(http, reference);
         var form = await http.Request.ReadFormAsync(ct);
         var text = form["reply"].ToString();
-        var (result, errors) = await replies.SendAsync(view.Request, text, ct);
+        var (result, errors) = await replies.SendAsync(view.Request, text, await PortalReplies.FilesAsync(form.Files, ct), ct);
         return result switch
         {
             ReplyResult.Sent => PortalResults.SeeOther($"{PortalPaths.Page(reference)}?done=reply#messages"),

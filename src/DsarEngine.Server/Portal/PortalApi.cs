@@ -25,13 +25,15 @@ internal static partial class PortalApi
                 return await next(context);
             });
         group.MapGet("/", Home).RequireRateLimiting(RateLimits.PublicStatus);
-        group.MapPost("/reply", Reply).RequireRateLimiting(RateLimits.PublicIntake).WithBodyLimit(PortalReplies.MaxBodyBytes);
+        var uploads = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Uploads.UploadOptions>>().Value;
+        group.MapPost("/reply", Reply).RequireRateLimiting(RateLimits.PublicIntake).WithBodyLimit(PortalReplies.MaxBodyBytes(uploads));
         group.MapGet("/identity", IdentityPage).RequireRateLimiting(RateLimits.PublicStatus);
         group.MapPost("/identity", Identity).RequireRateLimiting(RateLimits.PublicCode);
         group.MapGet("/answer", AnswerPage).RequireRateLimiting(RateLimits.PublicStatus);
         group.MapPost("/answer/code", SendCode).RequireRateLimiting(RateLimits.PublicCode);
         group.MapPost("/answer", OpenAnswer).RequireRateLimiting(RateLimits.PublicCode);
         group.MapGet("/answer/{part}", Download).RequireRateLimiting(RateLimits.PublicCode);
+        MapWithdrawal(group);
         return app;
     }
 
@@ -77,6 +79,7 @@ internal static partial class PortalApi
     {
         "reply" => "Portal.ReplySent",
         "reply-resumed" => "Portal.ReplySentResumed",
+        "closed" => "Portal.AlreadyClosed",
         "withdrawn" => "Portal.Withdrawn",
         "identity" => "Portal.IdentityDone",
         _ => null,

@@ -4,10 +4,8 @@ using DsarEngine.Workflows.Requests;
 namespace DsarEngine.Server.Portal;
 
 // Everything the request's page shows, read for the request the session opened.
-internal sealed class PortalHomeQuery(MessageStore messages, PortalAnswer answer)
+internal sealed class PortalHomeQuery(MessageStore messages, PortalAnswer answer, PortalReplies replies)
 {
-    public const string Withdrawn = "withdrawn";
-
     public async Task<PortalHomeModel> BuildAsync(PortalView view, string? notice, IReadOnlyList<FieldError> errors, string? replyText,
         CancellationToken ct)
     {
@@ -16,11 +14,11 @@ internal sealed class PortalHomeQuery(MessageStore messages, PortalAnswer answer
         var listed = await messages.ListAsync(request, ConversationService.ListLimit, ct);
         return new PortalHomeModel(Frame(view, PortalPaths.Page(request.Reference)), PortalTimeline.From(view.Journal), request.EffectiveDue,
             request.Clock.OpenStop is not null, open, request.Status == RequestStatus.AwaitingIdentity,
-            (await answer.PartsAsync(request, ct)).Count > 0, PortalMessages.From(listed), notice, errors, replyText);
+            (await answer.PartsAsync(request, ct)).Count > 0, PortalMessages.From(listed), notice, errors, replyText,
+            replies.Limits.MaxFiles, replies.Limits.MaxBytes / (1024 * 1024));
     }
 
-    public static bool IsOpen(string status) =>
-        status is not (RequestStatus.Completed or RequestStatus.Refused or RequestStatus.Closed or Withdrawn);
+    public static bool IsOpen(string status) => !RequestStatus.Finished.Contains(status);
 
     public static PortalPageFrame Frame(PortalView view, string path) =>
         new(view.Request.Reference, view.Language, view.Request.TimeZone ?? "UTC", path);

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Options;
 namespace DsarEngine.Server.Portal;
 
 // What the portal's cookie holds once the status link's token was checked: whose request, since when, the last view (the
-// idle expiry slides on it), the language chosen, the answer code last e-mailed (its id, never the code) and until when the
-// code the subject typed opens the downloads.
+// idle expiry slides on it), the language chosen, the answer code last e-mailed (its id) and, once the subject typed it
+// and it was right, the code itself: each download spends it for its part (the cookie is encrypted and HttpOnly).
 internal sealed record PortalTicket(
     Guid TenantId, Guid RequestId, DateTimeOffset IssuedAt, DateTimeOffset SeenAt, string? Language = null,
-    Guid? AnswerCode = null, DateTimeOffset? AnswerUntil = null);
+    Guid? AnswerCode = null, string? AnswerSecret = null);
 
 // The portal session: a cookie per request (Path=/portal/{reference}), its contents protected (encrypted and signed)
 // with ASP.NET Data Protection, so it can be neither read nor forged nor moved to another request's pages.

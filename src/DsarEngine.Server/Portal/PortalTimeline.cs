@@ -11,10 +11,8 @@ public sealed record TimelineStep(string Key, DateTimeOffset At, DateOnly? Date 
 // repeating it would say nothing new (the work starting), each time where it would (the clock stopped and resumed).
 internal static class PortalTimeline
 {
-    public const string WithdrawnBySubject = "withdrawn-by-subject";
-
     public static readonly IReadOnlySet<string> ClosingKinds =
-        new HashSet<string>(StringComparer.Ordinal) { JournalKinds.Closed, JournalKinds.ClosedByOperator, WithdrawnBySubject };
+        new HashSet<string>(StringComparer.Ordinal) { JournalKinds.Closed, JournalKinds.ClosedByOperator, JournalKinds.WithdrawnBySubject };
 
     private static readonly HashSet<string> WorkKinds = new(StringComparer.Ordinal)
     {
@@ -68,7 +66,7 @@ internal static class PortalTimeline
                 _ => "Portal.Timeline.Closed",
             }, e.At),
             JournalKinds.ClosedByOperator => new("Portal.Timeline.Closed", e.At),
-            WithdrawnBySubject => new("Portal.Timeline.Withdrawn", e.At),
+            JournalKinds.WithdrawnBySubject => new("Portal.Timeline.Withdrawn", e.At),
             _ => null,
         };
     }
