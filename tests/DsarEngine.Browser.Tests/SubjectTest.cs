@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DsarEngine.Server.Subjects;
+using DsarEngine.Server.Tests;
 using DsarEngine.Server.Tests.TestData;
 using DsarEngine.Workflows.Security;
 using Microsoft.Playwright;
@@ -24,8 +25,11 @@ public abstract partial class SubjectTest : BrowserTest
 
     private protected static SubjectText Text(string language) => new(language);
 
+    // The engine whose form the shop embeds (a test with an engine of its own says which).
+    protected virtual Uri Engine => BrowserEngine.BaseAddress;
+
     // The frame embed.js puts after its script tag, on the engine's origin.
-    protected IFrameLocator Form => Page.FrameLocator($"iframe[src^='{BrowserEngine.BaseAddress}form/']");
+    protected IFrameLocator Form => Page.FrameLocator($"iframe[src^='{Engine}form/']");
 
     // What the page's CSP refused, as Chromium reports it on the console ("Refused to load …", "Refused to frame …").
     protected List<string> WatchPolicy()
@@ -46,30 +50,31 @@ public abstract partial class SubjectTest : BrowserTest
         await Assertions.Expect(Form.GetByRole(AriaRole.Button, new() { Name = Text(language)["Form.Submit"] })).ToBeVisibleAsync();
     }
 
-    protected ILocator Field(string language, string key) => Form.GetByLabel(Text(language)[key], new() { Exact = false }).First;
+    // An accessible name that starts with the text: labels end with "(required)" or "(optional)" in the page's language.
+    protected static Regex Starting(string text) => new($"^{Regex.Escape(text)}", RegexOptions.None, TimeSpan.FromSeconds(1));
 
     // Fills what a right needs beyond the e-mail address, as a person would (choices by their labels).
     protected async Task FillForRightAsync(string language, string right, string email)
     {
         var text = Text(language);
-        await Form.GetByRole(AriaRole.Radio, new() { Name = text[$"Form.Right.{right}"] }).CheckAsync();
-        await Form.GetByRole(AriaRole.Textbox, new() { Name = text["Form.Email"] }).FillAsync(email);
+        await Form.GetByRole(AriaRole.Radio, new() { Name = text[$"Form.Right.{right}"], Exact = true }).CheckAsync();
+        await Form.GetByRole(AriaRole.Textbox, new() { NameRegex = Starting(text["Form.Email"]) }).FillAsync(email);
         switch (right)
         {
             case "rectification":
-                await Form.GetByRole(AriaRole.Combobox, new() { Name = text.Format("Form.ChangeField", 1) })
+                await Form.GetByRole(AriaRole.Combobox, new() { NameRegex = Starting(text.Format("Form.ChangeField", 1)) })
                     .SelectOptionAsync(new SelectOptionValue { Label = text["Form.Field.postal-address"] });
-                await Form.GetByRole(AriaRole.Textbox, new() { Name = text.Format("Form.ChangeValue", 1) })
+                await Form.GetByRole(AriaRole.Textbox, new() { NameRegex = Starting(text.Format("Form.ChangeValue", 1)) })
                     .FillAsync("12 rue des Lilas, 69003 Lyon");
                 break;
             case "objection":
             case "consent-withdrawal":
                 var legend = right == "objection" ? "Form.ObjectionLegend" : "Form.ConsentLegend";
-                await Form.GetByRole(AriaRole.Group, new() { Name = text[legend] })
+                await Form.GetByRole(AriaRole.Group, new() { NameRegex = Starting(text[legend]) })
                     .GetByRole(AriaRole.Radio, new() { Name = text["Form.Purpose.direct-marketing"] }).CheckAsync();
                 break;
             case "post-mortem-instructions":
-                await Form.GetByRole(AriaRole.Textbox, new() { Name = text["Form.Details"] })
+                await Form.GetByRole(AriaRole.Textbox, new() { NameRegex = Starting(text["Form.Details"]) })
                     .FillAsync("Close my account and erase everything one month after my death.");
                 break;
         }
@@ -123,6 +128,10 @@ public abstract partial class SubjectTest : BrowserTest
             await Task.Delay(100);
         }
     }
+
+    // How many requests an organisation holds (a refused submission stores none).
+    private protected static async Task<long> RequestsAsync(EngineFactory engine, TestTenant tenant) =>
+        await Rows.CountAsync(engine, "requests", tenant.Id);
 
     // A screen seen: saved as a screenshot, checked with axe (its frames too).
     protected async Task CheckScreenAsync(string screen)
