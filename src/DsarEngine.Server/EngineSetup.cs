@@ -13,6 +13,7 @@ using DsarEngine.Server.Portal;
 using DsarEngine.Server.Requests;
 using DsarEngine.Server.Settings;
 using DsarEngine.Server.Tenants;
+using DsarEngine.Server.SubjectForm;
 using DsarEngine.Server.Uploads;
 using DsarEngine.Server.Workflow;
 using DsarEngine.Workflows.Runtime;
@@ -45,6 +46,7 @@ internal static class EngineSetup
             .AddConversations()
             .AddUploads()
             .AddPortal()
+            .AddSubjectForm()
             .AddDemo();
         return builder;
     }
@@ -70,7 +72,7 @@ internal static class EngineSetup
             return app;
         app.MapRequests().MapWorkflow().MapConnectors().MapPacks().MapDeadlines().MapMail().MapIdentity().MapOpenDsr().MapTenants()
             .MapSettings().MapAccounts().MapInbox()
-            .MapUploads().MapPortal();
+            .MapUploads().MapPortal().MapSubjectForm();
         app.MapGet("/", () => TypedResults.Redirect("/inbox")).ExcludeFromDescription();
         return app;
     }

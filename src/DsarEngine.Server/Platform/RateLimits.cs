@@ -25,9 +25,14 @@ internal static class RateLimits
             limiter.AddPolicy(PublicCode, http => PerClient(http, PublicCode, Edge(http).CodePermitsPerMinute));
             limiter.AddPolicy(Callbacks, http => PerClient(http, Callbacks, Edge(http).CallbackPermitsPerMinute));
             limiter.AddPolicy(OpenDsr, http => PerClient(http, OpenDsr, Edge(http).OpenDsrPermitsPerMinute));
-            limiter.OnRejected = (context, _) => new ValueTask(Refuse(context.HttpContext,
-                    context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1))
-                .ExecuteAsync(context.HttpContext));
+            limiter.OnRejected = (context, _) =>
+            {
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var w) ? w : TimeSpan.FromMinutes(1);
+                // A person at the hosted form reads a page in their language, not JSON (SubjectForm).
+                return new ValueTask((context.HttpContext.Request.Path.StartsWithSegments("/form")
+                    ? SubjectForm.FormRefusals.RateLimited(context.HttpContext, wait)
+                    : Refuse(context.HttpContext, wait)).ExecuteAsync(context.HttpContext));
+            };
         });
         return services;
     }

@@ -20,6 +20,11 @@ internal static class SecurityHeaders
     private const string PreviewPolicy =
         "default-src 'none'; object-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
+    // The data subject's pages (issue 14: /form, /portal): the engine's own stylesheet and scripts, forms posting to itself,
+    // never framed (the form widens frame-ancestors to its organisation's allowed origins: SubjectForm/FormPages).
+    private const string SubjectPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; " +
+        "form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
+
     // Called by the one endpoint whose response the inbox frames; every other response stays unframeable.
     public static void AllowFramingBySelf(HttpResponse response)
     {
@@ -38,9 +43,11 @@ internal static class SecurityHeaders
         var path = context.Request.Path;
         var inbox = path.StartsWithSegments("/inbox") || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/_framework")
             || path.StartsWithSegments("/_content");
-        headers.ContentSecurityPolicy = path.StartsWithSegments("/api-docs") ? DocsPolicy : inbox ? InboxPolicy : ApiPolicy;
+        var subject = path.StartsWithSegments("/form") || path.StartsWithSegments("/portal");
+        headers.ContentSecurityPolicy = path.StartsWithSegments("/api-docs") ? DocsPolicy : inbox ? InboxPolicy
+            : subject ? SubjectPolicy : ApiPolicy;
         // Status pages carry a secret token in their URL; inbox pages show personal data: neither is kept by a cache.
-        if (path.StartsWithSegments("/api") || (path.StartsWithSegments("/inbox") && !Path.HasExtension(path.Value)))
+        if (path.StartsWithSegments("/api") || subject || (path.StartsWithSegments("/inbox") && !Path.HasExtension(path.Value)))
             headers.CacheControl = "no-store";
         await next();
     });

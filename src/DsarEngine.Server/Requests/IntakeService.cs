@@ -10,7 +10,16 @@ using DsarEngine.Server.Workflow;
 namespace DsarEngine.Server.Requests;
 
 internal sealed record IntakeCommand(IntakeForm Form, IntakeOrigin Origin, byte[] RawBody, string? IdempotencyKey,
-    string? BrowserOrigin, string Actor, Guid? StaffTenant);
+    string? BrowserOrigin, string Actor, Guid? StaffTenant)
+{
+    // What came with the request and must be stored in its own transaction (the form's documents): a crash keeps both or
+    // neither. Not run when the submission is a replay or is refused.
+    public IntakeAttachments? Attachments { get; init; }
+}
+
+// Writes what belongs to a request inside the transaction that stores it.
+internal delegate Task IntakeAttachments(Npgsql.NpgsqlConnection connection, Npgsql.NpgsqlTransaction tx, StoredRequest request,
+    CancellationToken ct);
 
 internal abstract record IntakeResult
 {
@@ -75,7 +84,8 @@ internal sealed partial class IntakeService(
             : held ? new RoutingRecord(tenant.Id, workspace!.Key, stored.RightKind, "held", workspace.CustomerTenantId, null, now)
             : null;
         var outcome = await requests.SubmitAsync(
-            stored, journal, mail, claim, ct, new WorkflowStart(definition.Id, definition.Version), routing);
+            stored, journal, mail, claim, ct, new WorkflowStart(definition.Id, definition.Version), routing,
+            Attachments(request.Representative, command.Attachments));
         return outcome.Result switch
         {
             SubmitResult.Created => new IntakeResult.Accepted(outcome.Request!, Replayed: false) { Routing = routed },
@@ -84,6 +94,14 @@ internal sealed partial class IntakeService(
                 "This Idempotency-Key was used for a different submission.", "Use a new key for a new request; nothing was stored."),
         };
     }
+
+    private static IntakeAttachments? Attachments(Representative? representative, IntakeAttachments? documents) =>
+        representative is null ? documents : async (c, tx, stored, ct) =>
+        {
+            await RequestStore.WriteRepresentativeAsync(c, tx, stored, representative, ct);
+            if (documents is not null)
+                await documents(c, tx, stored, ct);
+        };
 
     private static string? ValidateIdempotencyKey(string? key, IntakeErrors errors)
     {

@@ -86,7 +86,8 @@ internal sealed class RequestStore(NpgsqlDataSource dataSource)
 
     // Everything the subject submitted is committed before the API answers 202: a crash after that loses nothing.
     public async Task<SubmitOutcome> SubmitAsync(StoredRequest request, JournalEntry received, MailDraft? mail,
-        IdempotencyClaim? claim, CancellationToken ct, WorkflowStart? workflow = null, RoutingRecord? routing = null)
+        IdempotencyClaim? claim, CancellationToken ct, WorkflowStart? workflow = null, RoutingRecord? routing = null,
+        IntakeAttachments? attachments = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -103,6 +104,8 @@ internal sealed class RequestStore(NpgsqlDataSource dataSource)
         }
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, request, tx, cancellationToken: ct));
         await JournalStore.AppendAsync(connection, tx, received, ct);
+        if (attachments is not null)
+            await attachments(connection, tx, request, ct);
         if (mail is not null)
             await MailboxStore.EnqueueAsync(connection, tx, request.TenantId, request.Id, mail, request.CreatedAt, ct);
         if (workflow is not null)
@@ -113,5 +116,28 @@ internal sealed class RequestStore(NpgsqlDataSource dataSource)
         // (Open inbox pages hear of it through the journal entry above: JournalStore.AppendAsync notifies.)
         await tx.CommitAsync(ct);
         return new SubmitOutcome(SubmitResult.Created, request);
+    }
+
+    private const string InsertRepresentativeSql = """
+        INSERT INTO request_representatives (request_id, tenant_id, relationship, name, email)
+        VALUES (@RequestId, @TenantId, @Relationship, @Name, @Email)
+        """;
+
+    public static Task WriteRepresentativeAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredRequest request,
+        Workflows.Requests.Representative representative, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(InsertRepresentativeSql, new
+        {
+            RequestId = request.Id, request.TenantId, representative.Relationship, representative.Name, representative.Email,
+        }, tx, cancellationToken: ct));
+
+    private const string FindRepresentativeSql = """
+        SELECT relationship, name, email FROM request_representatives WHERE tenant_id = @TenantId AND request_id = @RequestId
+        """;
+
+    public async Task<Workflows.Requests.Representative?> FindRepresentativeAsync(Guid tenantId, Guid requestId, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<Workflows.Requests.Representative>(new CommandDefinition(
+            FindRepresentativeSql, new { TenantId = tenantId, RequestId = requestId }, cancellationToken: ct));
     }
 }

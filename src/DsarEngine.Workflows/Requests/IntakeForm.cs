@@ -17,6 +17,15 @@ internal sealed record IntakeForm
     public IReadOnlyList<IntakeChange>? Changes { get; init; }
     // At a processor: the customer's workspace the request is about (e.g. "acme" for acme.helpdesk.example).
     public string? Workspace { get; init; }
+    // Someone acting for the subject (a parent, a representative, an authorised agent): GDPR Art. 12(6), CCPA §7063.
+    public IntakeRepresentative? Representative { get; init; }
+}
+
+internal sealed record IntakeRepresentative
+{
+    public string? Relationship { get; init; }
+    public string? Name { get; init; }
+    public string? Email { get; init; }
 }
 
 internal sealed record IntakeChange

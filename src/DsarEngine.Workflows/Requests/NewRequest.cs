@@ -16,4 +16,14 @@ internal sealed record NewRequest(
     public IReadOnlyList<RequestedChange> Changes { get; init; } = [];
 
     public string? Workspace { get; init; }
+
+    public Representative? Representative { get; init; }
+}
+
+// The person who made the request for the subject, and how they stand to them. Personal data: never logged.
+internal sealed record Representative(string Relationship, string Name, string Email)
+{
+    // A parent (or guardian) for a child, a representative (a lawyer, an attorney under a power), an authorised agent
+    // (CCPA regulations §7063: acting with the consumer's signed permission).
+    public static readonly IReadOnlyList<string> Relationships = ["parent", "representative", "authorised-agent"];
 }

@@ -16,6 +16,9 @@ internal sealed record RequestPageModel(
 {
     // What the subject sent (Uploads): supporting documents, a representative's proof of authority, documents with replies.
     public IReadOnlyList<Uploads.SubjectUploads.Document> SubjectDocuments { get; init; } = [];
+
+    // Who made the request for the subject, if someone did (GDPR Art. 12(6), CCPA §7063): check their proof of authority.
+    public Workflows.Requests.Representative? Representative { get; init; }
 }
 
 internal sealed record SubjectView(string? Name, string? Email, IReadOnlyList<IdentityLine> Identities)

@@ -12,7 +12,8 @@ namespace DsarEngine.Server.Inbox.Request;
 // Reads the request page through the feature services the staff API uses (request, workflow, deadline, journal,
 // documents), scoped by the signed-in person's organisation: another organisation's reference reads as not found.
 internal sealed class RequestPageQueries(WorkflowService workflows, IWorkflowDefinitions definitions, DeadlineExplainer deadlines,
-    RequestJournal journal, PackStore packs, Uploads.SubjectUploads uploads, TimeProvider clock, NpgsqlDataSource dataSource)
+    RequestJournal journal, PackStore packs, Uploads.SubjectUploads uploads, RequestStore requests, TimeProvider clock,
+    NpgsqlDataSource dataSource)
 {
     private const string StampSql = """
         SELECT r.version AS RequestVersion, w.version AS WorkflowVersion, r.assignee_id AS AssigneeId,
@@ -47,6 +48,7 @@ internal sealed class RequestPageQueries(WorkflowService workflows, IWorkflowDef
             instance?.State.RefusalReason)
         {
             SubjectDocuments = await uploads.ListAsync(request.TenantId, request.Id, ct),
+            Representative = await requests.FindRepresentativeAsync(request.TenantId, request.Id, ct),
         };
     }
 

@@ -1,0 +1,83 @@
+using DsarEngine.Connectors.Contracts;
+using DsarEngine.Workflows.Requests;
+
+namespace DsarEngine.Server.SubjectForm;
+
+// What the person typed, exactly as sent: a refused form is shown again with every value kept.
+internal sealed record FormInput
+{
+    public const int ChangeRows = 3;
+
+    public string? Right { get; init; }
+    public string? Email { get; init; }
+    public string? Name { get; init; }
+    public IReadOnlyDictionary<string, string> Identities { get; init; } = new Dictionary<string, string>();
+    public string? Details { get; init; }
+    public IReadOnlyList<(string Field, string Value)> Changes { get; init; } = [];
+    public string? ObjectionPurpose { get; init; }
+    public string? ConsentPurpose { get; init; }
+    public bool Acting { get; init; }
+    public string? Relationship { get; init; }
+    public string? RepresentativeName { get; init; }
+    public string? RepresentativeEmail { get; init; }
+
+    public static FormInput From(IFormCollection form) => new()
+    {
+        Right = Value(form, "right"),
+        Email = Value(form, "email"),
+        Name = Value(form, "name"),
+        Identities = FormIds.IdentityTypes.Where(t => Value(form, $"identity-{t}") is not null)
+            .ToDictionary(t => t, t => Value(form, $"identity-{t}")!),
+        Details = Value(form, "details"),
+        Changes = [.. Enumerable.Range(0, ChangeRows).Select(i => (Value(form, $"change-{i}-field") ?? "", Value(form, $"change-{i}-value") ?? ""))],
+        ObjectionPurpose = Value(form, "objection-purpose"),
+        ConsentPurpose = Value(form, "consent-purpose"),
+        Acting = Value(form, "acting") == "yes",
+        Relationship = Value(form, "representative-relationship"),
+        RepresentativeName = Value(form, "representative-name"),
+        RepresentativeEmail = Value(form, "representative-email"),
+    };
+
+    // The same submission as POST /api/v1/requests takes (docs/api.md, "The submission"), channel web-form. Only the chosen
+    // right's own fields go with it: the other sections stay visible without JavaScript and may hold stray values.
+    public IntakeForm ToIntake(string tenant, string language, IReadOnlyCollection<string> identityTypes) => new()
+    {
+        Tenant = tenant,
+        Right = Right,
+        Purpose = Right switch { "objection" => ObjectionPurpose, "consent-withdrawal" => ConsentPurpose, _ => null },
+        Subject = new IntakeSubject
+        {
+            Email = Email,
+            Name = Name,
+            Identities = [.. identityTypes.Where(Identities.ContainsKey).Select(t => new IntakeIdentity { Type = t, Value = Identities[t] })],
+        },
+        Details = Details,
+        Language = language,
+        Channel = "web-form",
+        Changes = Right == "rectification" && Changes.Any(c => c.Field.Length > 0 || c.Value.Length > 0)
+            ? [.. Changes.Where(c => c.Field.Length > 0 || c.Value.Length > 0).Select(c => new IntakeChange { Field = c.Field, Value = c.Value })]
+            : null,
+        Representative = Acting
+            ? new IntakeRepresentative { Relationship = Relationship, Name = RepresentativeName, Email = RepresentativeEmail }
+            : null,
+    };
+
+    private static string? Value(IFormCollection form, string key) =>
+        form.TryGetValue(key, out var values) && values.ToString() is { Length: > 0 } v ? v : null;
+}
+
+// The form's field ids and names: stable, the browser tests and the error summary's links use them.
+internal static class FormIds
+{
+    public static readonly IReadOnlyList<string> IdentityTypes = [SubjectIdentityTypes.CustomerId, SubjectIdentityTypes.Phone];
+    public static readonly IReadOnlyList<string> ObjectionPurposes = ["direct-marketing", "profiling", "ai-processing", "other"];
+    public static readonly IReadOnlyList<string> ConsentPurposes = ["direct-marketing", "analytics", "ai-processing", "other"];
+
+    public static string Right(string slug) => $"right-{slug}";
+    public static string Identity(string type) => $"identity-{type}";
+    public static string ChangeField(int row) => $"change-{row}-field";
+    public static string ChangeValue(int row) => $"change-{row}-value";
+    public static string Objection(string purpose) => $"objection-purpose-{purpose}";
+    public static string Consent(string purpose) => $"consent-purpose-{purpose}";
+    public static string Relationship(string slug) => $"representative-relationship-{slug}";
+}
