@@ -133,9 +133,32 @@ public abstract partial class SubjectTest : BrowserTest
     private protected static async Task<long> RequestsAsync(EngineFactory engine, TestTenant tenant) =>
         await Rows.CountAsync(engine, "requests", tenant.Id);
 
+    // Polls a condition the browser will reach (a frame loading or being refused), with a deadline.
+    protected static async Task WaitForAsync(Func<Task<bool>> condition, string what)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (watch.Elapsed > TimeSpan.FromSeconds(20))
+                Assert.Fail($"Waited 20 s for {what}.");
+            await Task.Delay(100);
+        }
+    }
+
+    // The document in the form's frame, as Playwright sees it (its URL says when Chromium refused to show it).
+    protected async Task<IFrame> FormFrameAsync()
+    {
+        var element = await Page.Locator($"iframe[src^='{Engine}form/']").ElementHandleAsync();
+        return await element.ContentFrameAsync() ?? throw new AssertionException("The form's frame has no document.");
+    }
+
     // A screen seen: saved as a screenshot, checked with axe (its frames too).
     protected async Task CheckScreenAsync(string screen)
     {
+        // Chromium paints a cross-site frame only where the viewport has been: scrolled to it, the full-page shot shows it.
+        var frame = Page.Locator($"iframe[src^='{Engine}form/']");
+        if (await frame.CountAsync() > 0)
+            await frame.ScrollIntoViewIfNeededAsync();
         await ScreenshotAsync(screen);
         Assert.That(await SeriousViolationsAsync(), Is.Empty, $"axe on {screen}");
     }
