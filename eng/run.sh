@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything (Debian packages, PostgreSQL, RabbitMQ, database, demo organisation) and runs the engine.
 #   DSAR_PORT (default 5080), DSAR_RENDERER_PORT (5081), DSAR_PG_PORT (54329), DSAR_AMQP_PORT (56729),
-#   DSAR_SMTP_PORT (2525) and DSAR_MAIL_UI_PORT (5025, smtp4dev's web UI: the subjects' inboxes) change the ports.
+#   DSAR_SMTP_PORT (2525), DSAR_MAIL_UI_PORT (5025, smtp4dev's web UI: the subjects' inboxes) and DSAR_SHOP_PORT (5091, the
+#   demo shop whose privacy page embeds the subject form) change the ports.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/services.sh"
 start_services
@@ -35,7 +36,11 @@ export Dsar__Egress__AllowHttp=true
 export Dsar__Egress__AllowedNetworks__0=127.0.0.0/8
 export Dsar__Demo__NewsletterUrl="http://127.0.0.1:$newsletter_port/"
 export ConnectionStrings__Samples="$DSAR_PG;Database=dsar_samples"
-samples=(CrmConnector BillingConnector SupportDeskConnector NewsletterSaas ErasureListener)
+samples=(CrmConnector BillingConnector SupportDeskConnector NewsletterSaas ErasureListener Shop)
+# The demo's shop: a third-party site on its own origin whose privacy page embeds the form with the script tag. The browser
+# reaches it as localhost (like the engine); the demo organisation allows that origin (Dsar:Demo:ShopOrigin).
+shop_port="${DSAR_SHOP_PORT:-5091}"
+export Dsar__Demo__ShopOrigin="http://localhost:$shop_port"
 # Each sample reaches the broker as its own user (services.sh set them up with eng/bus-users.sh): a connector reads only the
 # demo organisation's queue for it, the listener binds only the demo organisation's erasure events.
 source "$DSAR_ROOT/eng/bus-users.sh"
@@ -86,6 +91,9 @@ for connector in crm billing support-desk; do
   run_sample "$sample" Connector__Name="$connector" Connector__Tenants=demo Connector__EngineUser=dsar-engine \
     Dsar__Bus__Url="$(bus_url "demo.$connector" /)"
 done
+run_sample Shop Shop__EngineUrl="http://localhost:$port" Shop__Tenant=demo Shop__Url="http://127.0.0.1:$shop_port"
+# eng/stop.sh stops the shop too (the other processes stop with this script).
+echo "${pids[-1]}" >"$DSAR_LOCAL/shop.pid"
 run_sample NewsletterSaas Newsletter__Secret="$Dsar__Connectors__Secrets__demo__newsletter__Value" Newsletter__Url="http://127.0.0.1:$newsletter_port"
 for _ in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
@@ -123,7 +131,12 @@ $(demo_users "$DSAR_LOCAL/demo-credentials.json")
                   an erasure listener (plain AMQP)
     Subjects      present in every sample system: $subjects
     Admin API key $(sed -n 's/.*"admin": "\(.*\)".*/\1/p' "$DSAR_LOCAL/demo-credentials.json" | head -n 1)
+    Shop          http://localhost:$shop_port/privacy (also /fr/privacy, /ru/privacy): a shop's privacy page on another origin
+                  that embeds the subject form with one script tag
     Processor     'helpdesk' (a helpdesk SaaS, GDPR Art. 28) routes workspace 'demo' to the demo inbox, refers 'globex'
+
+  Open http://localhost:$shop_port/privacy to try the form as a data subject; the subject's e-mails (acknowledgement,
+  identity code, the portal's links) arrive at http://127.0.0.1:$DSAR_MAIL_UI_PORT
 
   Try:
     curl -s -X POST http://127.0.0.1:$port/api/v1/requests -H 'Content-Type: application/json' \\

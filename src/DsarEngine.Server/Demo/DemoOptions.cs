@@ -20,6 +20,12 @@ internal sealed class DemoOptions
     [Url(ErrorMessage = "Dsar:Demo:NewsletterUrl must be an absolute http:// or https:// URL.")]
     public string NewsletterUrl { get; set; } = "http://127.0.0.1:5090/";
 
+    // The origin of the demo's shop site (samples/DsarEngine.Samples.Shop, which eng/run.sh serves on DSAR_SHOP_PORT): the
+    // demo organisation allows it, so that the shop's privacy page may embed the subject form (CORS, frame-ancestors).
+    [RegularExpression(@"^https?://[^/?#\s]+$",
+        ErrorMessage = "Dsar:Demo:ShopOrigin must be an origin (scheme://host[:port], no path), e.g. http://localhost:5091.")]
+    public string ShopOrigin { get; set; } = "http://localhost:5091";
+
     // The AMQP URL of the demo organisation's erasure-listener user (eng/run.sh), written to the credentials file as
     // bus.erasureListenerUrl: a downstream system that may read the demo organisation's erasure events and no other's.
     public string? ErasureListenerUrl { get; set; }

@@ -25,7 +25,11 @@ internal sealed class DemoSeeder(
     {
         var now = clock.GetUtcNow();
         var baseUrl = intake.Value.PublicBaseUrl.TrimEnd('/');
-        var tenant = new Tenant(TenantId, "demo", "Demo Organisation SAS", "FR", "Europe/Paris", "en", [baseUrl]);
+        // The engine's own pages and the demo's shop may host the form; an origin an admin added since is kept, so a second
+        // start changes nothing and a database seeded before the shop existed gains it.
+        var known = (await tenants.FindBySlugAsync("demo", ct))?.AllowedOrigins ?? [];
+        string[] origins = [.. new[] { baseUrl, options.Value.ShopOrigin.TrimEnd('/') }.Union(known, StringComparer.OrdinalIgnoreCase)];
+        var tenant = new Tenant(TenantId, "demo", "Demo Organisation SAS", "FR", "Europe/Paris", "en", origins);
         await tenants.UpsertAsync(tenant, now, ct);
         await registers.SaveAsync(TenantId, DemoRegister.For(tenant.Name), now, ct);
         await registers.SaveAsync(TenantId, DemoRegister.French(tenant.Name), now, ct, "fr");

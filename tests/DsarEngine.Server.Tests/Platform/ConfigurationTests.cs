@@ -21,6 +21,8 @@ public sealed class ConfigurationTests
     [TestCase("Dsar:Portal:LinkDaysAfterClose", "0", "Dsar:Portal:LinkDaysAfterClose must be between 1 and 3650.")]
     [TestCase("Dsar:Demo:SampleRequests", "-1", "Dsar:Demo:SampleRequests must be between 0 and 500.")]
     [TestCase("Dsar:Demo:NewsletterUrl", "newsletter.local", "Dsar:Demo:NewsletterUrl must be an absolute http:// or https:// URL.")]
+    [TestCase("Dsar:Demo:ShopOrigin", "http://localhost:5091/privacy",
+        "Dsar:Demo:ShopOrigin must be an origin (scheme://host[:port], no path), e.g. http://localhost:5091.")]
     public async Task A_bad_setting_stops_start_up_with_a_precise_message(string key, string value, string message)
     {
         var engine = new EngineFactory("Host=127.0.0.1;Database=unused", new Dictionary<string, string?> { [key] = value });

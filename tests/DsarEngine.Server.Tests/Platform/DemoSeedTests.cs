@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DsarEngine.Server.Demo;
+using DsarEngine.Server.Platform;
 using DsarEngine.Server.Tests.TestData;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -52,6 +53,46 @@ public sealed class DemoSeedTests
         finally
         {
             File.Delete(credentialsFile);
+        }
+    }
+
+    // The demo's shop (samples/DsarEngine.Samples.Shop) embeds the form from another origin: the demo organisation allows it,
+    // also in a database seeded before the shop existed, and an origin an admin added since is kept.
+    [Test]
+    public async Task The_demo_organisation_allows_the_shop_origin_and_an_earlier_demo_database_gains_it()
+    {
+        const string shop = "http://localhost:5391";
+        await using var engine = await EngineFactory.StartAsync(new Dictionary<string, string?>
+        {
+            ["Dsar:Demo:Seed"] = "true", ["Dsar:Demo:SampleRequests"] = "0", ["Dsar:Demo:ShopOrigin"] = shop,
+        });
+        const string OriginsSql = "SELECT allowed_origins FROM tenants WHERE id = @id";
+        var seeded = await Rows.ScalarAsync<string[]>(engine, OriginsSql, new { id = DemoSeeder.TenantId });
+        await using (var c = new Npgsql.NpgsqlConnection(engine.ConnectionString))
+        {
+            await c.OpenAsync();
+            // What a demo database from before the shop holds, plus an origin its admin allowed in the form settings.
+            await using var before = new Npgsql.NpgsqlCommand(
+                "UPDATE tenants SET allowed_origins = ARRAY['http://localhost', 'https://www.demo.example'] WHERE id = @id", c);
+            before.Parameters.AddWithValue("id", DemoSeeder.TenantId);
+            Assert.That(await before.ExecuteNonQueryAsync(), Is.EqualTo(1));
+        }
+        await engine.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        var upgraded = await Rows.ScalarAsync<string[]>(engine, OriginsSql, new { id = DemoSeeder.TenantId });
+        await engine.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        var again = await Rows.ScalarAsync<string[]>(engine, OriginsSql, new { id = DemoSeeder.TenantId });
+        await engine.Services.GetRequiredService<OriginAllowList>().RefreshAsync(CancellationToken.None);
+        var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/v1/requests");
+        preflight.Headers.Add("Origin", shop);
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        var cors = await engine.CreateClient().SendAsync(preflight);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(seeded, Is.EqualTo(new[] { "http://localhost", shop }));
+            Assert.That(upgraded, Is.EqualTo(new[] { "http://localhost", shop, "https://www.demo.example" }));
+            Assert.That(again, Is.EqualTo(upgraded));
+            Assert.That(cors.Headers.TryGetValues("Access-Control-Allow-Origin", out var allowed) ? allowed : [],
+                Is.EqualTo(new[] { shop }));
         }
     }
 
