@@ -59,7 +59,8 @@ public sealed class SubjectAbuseTests : SubjectTest
             "the refusal or a refused frame");
         Assert.That(frame.Url, Does.Not.StartWith("chrome-error:"),
             "Chromium refused to show the rate limit's page in the shop's frame (it may not be framed by the organisation's site)");
-        await Assertions.Expect(refusal).ToContainTextAsync(text["Common.ErrorSummaryTitle"]);
+        await Assertions.Expect(Form.GetByRole(AriaRole.Heading, new() { Name = text["Common.ErrorSummaryTitle"], Level = 1 }))
+            .ToBeVisibleAsync();
         // "Wait {0} seconds": the number the Retry-After header carries, in the sentence.
         var sentence = text["Common.TooManyRequests"];
         await Assertions.Expect(refusal).ToContainTextAsync(sentence[..sentence.IndexOf("{0}", StringComparison.Ordinal)].Trim());

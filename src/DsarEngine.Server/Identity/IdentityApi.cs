@@ -1,8 +1,8 @@
-using System.Net;
 using DsarEngine.Server.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using DsarEngine.Server.Requests;
+using DsarEngine.Workflows.Requests;
 
 namespace DsarEngine.Server.Identity;
 
@@ -23,25 +23,29 @@ internal static class IdentityApi
         return group;
     }
 
-    private static ContentHttpResult Page(string reference, Guid challenge, string token, HttpContext http)
+    private static async Task<IResult> Page(string reference, Guid challenge, string token, HttpContext http, RequestStore requests,
+        CancellationToken ct)
     {
-        http.Response.Headers.ContentSecurityPolicy =
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-        // Two literals only to keep the lines short: they join with no break between the two inputs.
-        var html = $$"""
-            <!doctype html><html lang="en"><meta charset="utf-8"><title>Confirm your request</title>
-            <body style="font-family:sans-serif;max-width:30em;margin:3em auto">
-            <h1>Confirm your request {{WebUtility.HtmlEncode(reference)}}</h1>
-            <form method="post"><input type="hidden" name="challenge" value="{{challenge}}">
-            """ + $$"""
-            <input type="hidden" name="token" value="{{WebUtility.HtmlEncode(token)}}">
-            <button type="submit">Yes, I made this request</button></form></body></html>
-            """;
-        return TypedResults.Content(html, "text/html; charset=utf-8");
+        Protect(http);
+        return new RazorComponentResult<IdentityLinkPage>(new
+        {
+            Language = await LanguageAsync(reference, requests, ct), Reference = reference, Challenge = challenge, Token = token,
+        });
     }
 
-    private static async Task<Results<Ok<IdentityVerified>, ValidationProblem, ProblemHttpResult>> Verify(
-        string reference, HttpRequest http, IdentityVerification verification, IOptions<IntakeOptions> options, CancellationToken ct)
+    // The subject's pages' look (/subject/subject.css), posting only here, never framed.
+    private static void Protect(HttpContext http) => http.Response.Headers.ContentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    // The request's language when the engine's subject pages speak it; English for a reference that does not exist (the page
+    // says nothing about whether it does: the button's answer is the same either way).
+    private static async Task<string> LanguageAsync(string reference, RequestStore requests, CancellationToken ct) =>
+        PublicReference.IsWellFormed(reference) && await requests.FindByReferenceAsync(reference, ct) is { } request
+            && Subjects.SubjectLanguage.Offered.Contains(request.Language) ? request.Language : "en";
+
+    private static async Task<IResult> Verify(
+        string reference, HttpRequest http, IdentityVerification verification, IOptions<IntakeOptions> options, RequestStore requests,
+        CancellationToken ct)
     {
         if (SubjectChannel.RefuseStaff(http.HttpContext, "POST /api/v1/staff/requests/{reference}/identity with evidence") is { } refused)
             return refused;
@@ -50,6 +54,9 @@ internal static class IdentityApi
         {
             var form = await http.ReadFormAsync(ct);
             proof = new IdentityProof(Guid.TryParse(form["challenge"], out var id) ? id : null, form["token"], form["code"]);
+            // A person pressed the link page's button: they read the outcome as a page in their language, not JSON.
+            if (proof.Challenge is { } linked && !string.IsNullOrEmpty(proof.Token) && string.IsNullOrEmpty(proof.Code))
+                return await LinkOutcomeAsync(reference, linked, proof.Token, http.HttpContext, verification, requests, ct);
         }
         else
         {
@@ -75,6 +82,30 @@ internal static class IdentityApi
             VerificationResult.NotWaiting => Problems.Of(StatusCodes.Status409Conflict, "not-waiting-for-identity",
                 "This request is not waiting for identity proof."),
             _ => Problems.NotFound("identity confirmation"),
+        };
+    }
+
+    private static async Task<IResult> LinkOutcomeAsync(string reference, Guid challenge, string token, HttpContext http,
+        IdentityVerification verification, RequestStore requests, CancellationToken ct)
+    {
+        var result = await verification.VerifyAsync(reference, challenge, token, null, ct);
+        var (error, status) = result switch
+        {
+            VerificationResult.Verified => ((string?)null, StatusCodes.Status200OK),
+            VerificationResult.Expired => ("Portal.Error.CodeExpired", StatusCodes.Status410Gone),
+            VerificationResult.Used => ("Portal.Error.CodeUsed", StatusCodes.Status409Conflict),
+            VerificationResult.TooManyAttempts => ("Portal.Error.CodeLocked", StatusCodes.Status429TooManyRequests),
+            VerificationResult.NotWaiting => ("Portal.IdentityNotWaiting", StatusCodes.Status409Conflict),
+            _ => ("Portal.Error.CodeWrong", StatusCodes.Status400BadRequest),
+        };
+        Protect(http);
+        return new RazorComponentResult<IdentityLinkPage>(new
+        {
+            Language = await LanguageAsync(reference, requests, ct), Reference = reference, Challenge = challenge, Token = token,
+            Done = error is null, ErrorKey = error,
+        })
+        {
+            StatusCode = status,
         };
     }
 }

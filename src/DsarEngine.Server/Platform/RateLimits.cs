@@ -25,13 +25,14 @@ internal static class RateLimits
             limiter.AddPolicy(PublicCode, http => PerClient(http, PublicCode, Edge(http).CodePermitsPerMinute));
             limiter.AddPolicy(Callbacks, http => PerClient(http, Callbacks, Edge(http).CallbackPermitsPerMinute));
             limiter.AddPolicy(OpenDsr, http => PerClient(http, OpenDsr, Edge(http).OpenDsrPermitsPerMinute));
-            limiter.OnRejected = (context, _) =>
+            limiter.OnRejected = async (context, _) =>
             {
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var w) ? w : TimeSpan.FromMinutes(1);
                 // A person at the hosted form reads a page in their language, not JSON (SubjectForm).
-                return new ValueTask((context.HttpContext.Request.Path.StartsWithSegments("/form")
-                    ? SubjectForm.FormRefusals.RateLimited(context.HttpContext, wait)
-                    : Refuse(context.HttpContext, wait)).ExecuteAsync(context.HttpContext));
+                var result = context.HttpContext.Request.Path.StartsWithSegments("/form")
+                    ? await SubjectForm.FormRefusals.RateLimitedAsync(context.HttpContext, wait)
+                    : Refuse(context.HttpContext, wait);
+                await result.ExecuteAsync(context.HttpContext);
             };
         });
         return services;

@@ -96,15 +96,15 @@ internal static partial class PortalApi
         // This part was downloaded with this code already, or the code's time ran out: a new code opens it again.
         var spent = sessions.Write(http, reference, view.Ticket with { AnswerCode = null, AnswerSecret = null });
         return PortalResults.Page<Pages.PortalAnswerPage>(await AnswerModelAsync(view, spent, answer, null,
-            [new FieldError(SendCodeField, "Portal.Error.CodeSpent")], ct), StatusCodes.Status400BadRequest);
+            [new PortalFieldError(SendCodeField, "Portal.Error.CodeSpent")], ct), StatusCodes.Status400BadRequest);
     }
 
     private static async Task<PortalAnswerModel> AnswerModelAsync(PortalView view, PortalTicket ticket, PortalAnswer answer,
-        string? sentTo, IReadOnlyList<FieldError> errors, CancellationToken ct) =>
+        string? sentTo, IReadOnlyList<PortalFieldError> errors, CancellationToken ct) =>
         new(PortalHomeQuery.Frame(view, PortalPaths.Answer(view.Request.Reference)), await answer.PartsAsync(view.Request, ct),
             ticket.AnswerCode is not null, sentTo, ticket.AnswerSecret is not null, errors);
 
-    private static async Task<IResult> AnswerErrorAsync(PortalView view, PortalAnswer answer, FieldError error,
+    private static async Task<IResult> AnswerErrorAsync(PortalView view, PortalAnswer answer, PortalFieldError error,
         int status, CancellationToken ct) =>
         PortalResults.Page<Pages.PortalAnswerPage>(await AnswerModelAsync(view, view.Ticket, answer, null, [error], ct), status);
 

@@ -42,10 +42,10 @@ internal static partial class PortalApi
         return error is null ? PortalResults.SeeOther($"{PortalPaths.Page(reference)}?done=identity") : Invalid(error);
 
         IResult Invalid(string key) => PortalResults.Page<Pages.PortalIdentityPage>(
-            IdentityModel(view, [new FieldError(CodeField, key)]), StatusCodes.Status400BadRequest);
+            IdentityModel(view, [new PortalFieldError(CodeField, key)]), StatusCodes.Status400BadRequest);
     }
 
-    private static PortalIdentityModel IdentityModel(PortalView view, IReadOnlyList<FieldError> errors) =>
+    private static PortalIdentityModel IdentityModel(PortalView view, IReadOnlyList<PortalFieldError> errors) =>
         new(PortalHomeQuery.Frame(view, PortalPaths.Identity(view.Request.Reference)),
             view.Request.Status == RequestStatus.AwaitingIdentity, errors);
 }

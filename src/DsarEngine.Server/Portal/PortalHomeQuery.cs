@@ -6,8 +6,8 @@ namespace DsarEngine.Server.Portal;
 // Everything the request's page shows, read for the request the session opened.
 internal sealed class PortalHomeQuery(MessageStore messages, PortalAnswer answer, PortalReplies replies)
 {
-    public async Task<PortalHomeModel> BuildAsync(PortalView view, string? notice, IReadOnlyList<FieldError> errors, string? replyText,
-        CancellationToken ct)
+    public async Task<PortalHomeModel> BuildAsync(PortalView view, string? notice, IReadOnlyList<PortalFieldError> errors,
+        string? replyText, CancellationToken ct)
     {
         var request = view.Request;
         var open = IsOpen(request.Status);

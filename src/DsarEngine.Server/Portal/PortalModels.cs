@@ -8,24 +8,24 @@ namespace DsarEngine.Server.Portal;
 public sealed record PortalMessage(bool FromSubject, DateTimeOffset At, string Text);
 
 // An error of a form: the field's id (the error summary links to it), the text's key and its arguments.
-public sealed record FieldError(string Field, string Key, params object?[] Args);
+public sealed record PortalFieldError(string Field, string Key, params object?[] Args);
 
 // The request's page: status timeline, due date, messages, the reply form (with the documents' limits), withdrawal
 // while the request is open, and the way to the answer.
 public sealed record PortalHomeModel(
     PortalPageFrame Frame, IReadOnlyList<TimelineStep> Timeline, DateOnly? DueOn, bool ClockStopped, bool Open,
     bool AwaitingIdentity, bool AnswerReady, IReadOnlyList<PortalMessage> Messages, string? Notice,
-    IReadOnlyList<FieldError> Errors, string? ReplyText, int MaxFiles, int MaxMegabytes);
+    IReadOnlyList<PortalFieldError> Errors, string? ReplyText, int MaxFiles, int MaxMegabytes);
 
 // What every portal page needs: the request's reference, the language, its time zone for dates, the page's own path.
 public sealed record PortalPageFrame(string Reference, string Language, string TimeZone, string Path);
 
-public sealed record PortalIdentityModel(PortalPageFrame Frame, bool Waiting, IReadOnlyList<FieldError> Errors);
+public sealed record PortalIdentityModel(PortalPageFrame Frame, bool Waiting, IReadOnlyList<PortalFieldError> Errors);
 
 // Parts: the answer's files (none until it is ready); CodeSent: a code was e-mailed and awaits typing; Open: the code
 // typed was right, so the download links are shown.
 public sealed record PortalAnswerModel(PortalPageFrame Frame, IReadOnlyList<string> Parts, bool CodeSent, string? SentTo, bool Open,
-    IReadOnlyList<FieldError> Errors);
+    IReadOnlyList<PortalFieldError> Errors);
 
 // The confirmation step of a withdrawal; Open: the request can still be withdrawn.
 public sealed record PortalWithdrawModel(PortalPageFrame Frame, bool Open);

@@ -19,10 +19,10 @@ internal sealed class PortalReplies(ConversationService conversations, UploadChe
 
     public UploadOptions Limits => check.Limits;
 
-    public async Task<(ReplyResult Result, IReadOnlyList<FieldError> Errors)> SendAsync(
+    public async Task<(ReplyResult Result, IReadOnlyList<PortalFieldError> Errors)> SendAsync(
         StoredRequest request, string? text, IReadOnlyList<IncomingFile> files, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
+        var errors = new List<PortalFieldError>();
         if (CheckText(text) is { } error)
             errors.Add(error);
         var (documents, refusals) = check.Check(files);
@@ -50,7 +50,7 @@ internal sealed class PortalReplies(ConversationService conversations, UploadChe
         return incoming;
     }
 
-    private static FieldError? CheckText(string? text)
+    private static PortalFieldError? CheckText(string? text)
     {
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length == 0)
@@ -59,7 +59,7 @@ internal sealed class PortalReplies(ConversationService conversations, UploadChe
             ? new(TextField, "Portal.Error.ReplyTooLong", trimmed.Length, ConversationText.MaxLength) : null;
     }
 
-    private FieldError Refusal(UploadRefusal refusal) => refusal.Rule switch
+    private PortalFieldError Refusal(UploadRefusal refusal) => refusal.Rule switch
     {
         UploadRules.TooMany => new(FilesField, "Portal.Error.FileTooMany", Limits.MaxFiles),
         UploadRules.TooLarge => new(FilesField, "Portal.Error.FileTooLarge", refusal.Position, Limits.MaxBytes / (1024 * 1024)),

@@ -1,6 +1,5 @@
 using System.Globalization;
 using DsarEngine.Server.Subjects;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DsarEngine.Server.SubjectForm;
 
@@ -8,7 +7,9 @@ namespace DsarEngine.Server.SubjectForm;
 // their language (?lang= or the browser's) saying nothing was stored and when to send again.
 internal static class FormRefusals
 {
-    public static IResult RateLimited(HttpContext http, TimeSpan wait)
+    // The refusal is shown inside the organisation's own page, so it carries the form's framing rule (its allowed origins),
+    // not the engine's default "never framed": otherwise the browser would show an error frame instead of the page.
+    public static async Task<IResult> RateLimitedAsync(HttpContext http, TimeSpan wait)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -16,10 +17,10 @@ internal static class FormRefusals
         var language = SubjectLanguage.Resolve(http.Request.Query["lang"].ToString(), http.Request.Headers.AcceptLanguage.ToString(),
             SubjectLanguage.Offered, "en");
         var text = new SubjectText(language);
-        return new RazorComponentResult<FormMessage>(new
-        {
-            Language = language, Heading = text["Common.ErrorSummaryTitle"], Message = text.Format("Common.TooManyRequests", seconds),
-            Alert = true,
-        }) { StatusCode = StatusCodes.Status429TooManyRequests };
+        var slug = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1);
+        var found = slug is null ? null
+            : await http.RequestServices.GetRequiredService<FormPages>().FindAsync(slug, http.RequestAborted);
+        return FormPages.Message(http, found, language, text["Common.ErrorSummaryTitle"], text.Format("Common.TooManyRequests", seconds),
+            StatusCodes.Status429TooManyRequests);
     }
 }

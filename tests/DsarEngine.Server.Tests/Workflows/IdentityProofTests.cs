@@ -57,6 +57,11 @@ public sealed partial class IdentityProofTests
             Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("<form method=\"post\""));
             Assert.That((string)still!["waitingFor"]!, Is.EqualTo("identity"), "a GET must never verify");
             Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            // A person pressed the button: the answer is a page saying so, in the subject pages' look, not JSON.
+            Assert.That(posted.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+            var done = System.Net.WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync());
+            Assert.That(done, Does.Contain("<html lang=\"fr\"").And.Contain("Merci : vous avez confirmé que c’est bien vous."),
+                "in the request's language (the test submission is French)");
         }
     }
 
