@@ -113,16 +113,4 @@ public sealed class SubjectFormTests : SubjectTest
         await CheckScreenAsync("honeypot-refused");
         Assert.That(await RequestsAsync(BrowserEngine.Engine, BrowserEngine.Tenant), Is.EqualTo(before));
     }
-
-    // Tab (or Shift+Tab) until the target has focus, at most `stops` times: a keyboard user's way through the page.
-    private async Task TabUntilAsync(ILocator target, int stops, bool backwards = false)
-    {
-        for (var i = 0; i < stops; i++)
-        {
-            await Page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
-            if (await target.EvaluateAsync<bool>("e => e === document.activeElement && e.ownerDocument.hasFocus()"))
-                return;
-        }
-        Assert.Fail($"{stops} presses of {(backwards ? "Shift+Tab" : "Tab")} never reached {target}.");
-    }
 }

@@ -129,6 +129,39 @@ public sealed class SubjectPortalTests : SubjectTest
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     // Through the public API (the portal's tests start after the form; the form's own tests send through the shop).
+    // Keyboard only, in Russian: from the portal's page to the identity code and back, then a reply, never a mouse click.
+    [Test]
+    public async Task A_subject_proves_it_is_them_and_replies_on_the_portal_with_the_keyboard_alone_in_russian()
+    {
+        var text = Text("ru");
+        var (reference, email) = await SubmitByApiAsync("ru");
+        await OpenPortalAsync(email, reference, "ru");
+        var challenge = await MailCatcher.WaitForAsync(email, "identity-challenge");
+        var code = CodePattern().Match(challenge.Body).Value;
+        Assert.That(code, Has.Length.EqualTo(6), challenge.Body);
+        // The page may have been read before the workflow asked for the proof: the person reloads it.
+        await Page.ReloadAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = text["Portal.IdentityLink"] })).ToBeVisibleAsync();
+
+        await TabUntilAsync(Page.GetByRole(AriaRole.Link, new() { Name = text["Portal.IdentityLink"] }), 30);
+        await Page.Keyboard.PressAsync("Enter");
+        var field = Page.GetByRole(AriaRole.Textbox, new() { NameRegex = Starting(text["Portal.CodeLabel"]) });
+        await Assertions.Expect(field).ToBeVisibleAsync();
+        await TabUntilAsync(field, 30);
+        await Page.Keyboard.TypeAsync(code);
+        await Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(Page.GetByText(text["Portal.IdentityDone"])).ToBeVisibleAsync();
+
+        var reply = Page.GetByRole(AriaRole.Textbox, new() { NameRegex = Starting(text["Portal.ReplyLabel"]) });
+        await TabUntilAsync(reply, 40);
+        await Page.Keyboard.TypeAsync("Мой номер клиента: 4711.");
+        await TabUntilAsync(Page.GetByRole(AriaRole.Button, new() { Name = text["Portal.SendReply"], Exact = true }), 10);
+        await Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(Page.GetByText(text["Portal.ReplySent"])).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByText("Мой номер клиента: 4711.")).ToBeVisibleAsync();
+        await CheckScreenAsync("portal-keyboard-ru");
+    }
+
     private static async Task<(string Reference, string Email)> SubmitByApiAsync(string language)
     {
         var body = Submissions.Valid(BrowserEngine.Tenant.Slug);

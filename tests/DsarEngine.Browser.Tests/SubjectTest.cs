@@ -129,6 +129,18 @@ public abstract partial class SubjectTest : BrowserTest
         }
     }
 
+    // Tab (or Shift+Tab) until the target has focus, at most `stops` times: a keyboard user's way through the page.
+    protected async Task TabUntilAsync(ILocator target, int stops, bool backwards = false)
+    {
+        for (var i = 0; i < stops; i++)
+        {
+            await Page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
+            if (await target.EvaluateAsync<bool>("e => e === document.activeElement && e.ownerDocument.hasFocus()"))
+                return;
+        }
+        Assert.Fail($"{stops} presses of {(backwards ? "Shift+Tab" : "Tab")} never reached {target}.");
+    }
+
     // How many requests an organisation holds (a refused submission stores none).
     private protected static async Task<long> RequestsAsync(EngineFactory engine, TestTenant tenant) =>
         await Rows.CountAsync(engine, "requests", tenant.Id);
