@@ -23,13 +23,9 @@ internal static partial class PortalApi
     private static async Task<IResult> SendCode(string reference, HttpContext http, PortalAccess access, PortalAnswer answer,
         PortalSession sessions, TimeProvider clock, CancellationToken ct)
     {
-        if (RefuseStaff(http, StaffDocuments) is { } refused)
-            return refused;
-        var (door, view) = await access.OpenAsync(http, reference, ct);
+        var (refusal, view) = await OpenFormPostAsync(reference, http, access, StaffDocuments, ct);
         if (view is null)
-            return Refused(http, door);
-        if (!await PortalResults.AntiforgeryValidAsync(http))
-            return FormExpired(http, reference);
+            return refusal!;
         if ((await answer.PartsAsync(view.Request, ct)).Count == 0)
             return await AnswerErrorAsync(view, answer, new(SendCodeField, "Portal.AnswerNotReady"), StatusCodes.Status409Conflict, ct);
         var sent = await answer.SendCodeAsync(view.Request, ct);
@@ -50,13 +46,9 @@ internal static partial class PortalApi
     private static async Task<IResult> OpenAnswer(string reference, HttpContext http, PortalAccess access, PortalAnswer answer,
         PortalSession sessions, TimeProvider clock, CancellationToken ct)
     {
-        if (RefuseStaff(http, StaffDocuments) is { } refused)
-            return refused;
-        var (door, view) = await access.OpenAsync(http, reference, ct);
+        var (refusal, view) = await OpenFormPostAsync(reference, http, access, StaffDocuments, ct);
         if (view is null)
-            return Refused(http, door);
-        if (!await PortalResults.AntiforgeryValidAsync(http))
-            return FormExpired(http, reference);
+            return refusal!;
         var code = (await http.Request.ReadFormAsync(ct))[CodeField].ToString().Trim();
         if (code.Length == 0)
             return await AnswerErrorAsync(view, answer, new(CodeField, "Portal.Error.CodeEmpty"), StatusCodes.Status400BadRequest, ct);

@@ -20,13 +20,10 @@ internal static partial class PortalApi
     private static async Task<IResult> Identity(string reference, HttpContext http, PortalAccess access, PortalIdentity identity,
         CancellationToken ct)
     {
-        if (RefuseStaff(http, "POST /api/v1/staff/requests/{reference}/identity with evidence") is { } refused)
-            return refused;
-        var (door, view) = await access.OpenAsync(http, reference, ct);
+        var (refusal, view) = await OpenFormPostAsync(reference, http, access,
+            "POST /api/v1/staff/requests/{reference}/identity with evidence", ct);
         if (view is null)
-            return Refused(http, door);
-        if (!await PortalResults.AntiforgeryValidAsync(http))
-            return FormExpired(http, reference);
+            return refusal!;
         var code = (await http.Request.ReadFormAsync(ct))[CodeField].ToString().Trim();
         if (code.Length == 0)
             return Invalid("Portal.Error.CodeEmpty");

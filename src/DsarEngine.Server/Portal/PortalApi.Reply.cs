@@ -6,13 +6,9 @@ internal static partial class PortalApi
     private static async Task<IResult> Reply(string reference, HttpContext http, PortalAccess access, PortalHomeQuery home,
         PortalReplies replies, CancellationToken ct)
     {
-        if (RefuseStaff(http, "the inbox's request page") is { } refused)
-            return refused;
-        var (door, view) = await access.OpenAsync(http, reference, ct);
+        var (refusal, view) = await OpenFormPostAsync(reference, http, access, "the inbox's request page", ct);
         if (view is null)
-            return Refused(http, door);
-        if (!await PortalResults.AntiforgeryValidAsync(http))
-            return FormExpired(http, reference);
+            return refusal!;
         var form = await http.Request.ReadFormAsync(ct);
         var text = form["reply"].ToString();
         var (result, errors) = await replies.SendAsync(view.Request, text, await PortalReplies.FilesAsync(form.Files, ct), ct);

@@ -25,13 +25,10 @@ internal static partial class PortalApi
     private static async Task<IResult> Withdraw(string reference, HttpContext http, PortalAccess access, WithdrawalService withdrawals,
         CancellationToken ct)
     {
-        if (RefuseStaff(http, "POST /api/v1/staff/requests/{reference}/close") is { } refused)
-            return refused;
-        var (door, view) = await access.OpenAsync(http, reference, ct);
+        var (refusal, view) = await OpenFormPostAsync(reference, http, access,
+            "POST /api/v1/staff/requests/{reference}/close", ct);
         if (view is null)
-            return Refused(http, door);
-        if (!await PortalResults.AntiforgeryValidAsync(http))
-            return FormExpired(http, reference);
+            return refusal!;
         return await withdrawals.WithdrawAsync(view.Request.TenantId, view.Request.Id, ct) switch
         {
             WithdrawalOutcome.Withdrawn => PortalResults.SeeOther($"{PortalPaths.Page(reference)}?done=withdrawn"),

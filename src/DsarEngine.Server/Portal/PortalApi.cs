@@ -92,4 +92,19 @@ internal static partial class PortalApi
     private static IResult FormExpired(HttpContext http, string reference) =>
         PortalResults.Page<Pages.PortalNotice>(new PortalNoticeModel(PortalResults.Language(http), "Portal.FormExpiredTitle",
             "Portal.FormExpiredBody", [], PortalPaths.Page(reference)), StatusCodes.Status400BadRequest);
+
+    // The start of every form post: a staff key is refused (staff act at their own endpoint, where the journal names
+    // them), the session must open this request, and the antiforgery token must match. View is null when Refusal answers.
+    private static async Task<(IResult? Refusal, PortalView? View)> OpenFormPostAsync(string reference, HttpContext http,
+        PortalAccess access, string staffEndpoint, CancellationToken ct)
+    {
+        if (RefuseStaff(http, staffEndpoint) is { } refused)
+            return (refused, null);
+        var (door, view) = await access.OpenAsync(http, reference, ct);
+        if (view is null)
+            return (Refused(http, door), null);
+        if (!await PortalResults.AntiforgeryValidAsync(http))
+            return (FormExpired(http, reference), null);
+        return (null, view);
+    }
 }
