@@ -21,15 +21,18 @@ public sealed partial class TwoFactorSignInTests : BrowserTest
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Inbox", Level = 1, Exact = true })).ToBeVisibleAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "Sign-in policy" }).ClickAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Sign-in policy", Level = 1 })).ToBeVisibleAsync();
-        // The page is prerendered before its live connection opens: a click before then is lost, so poll until the choice
-        // took (Save turns enabled once it differs from the stored policy).
+        // The page is prerendered before its live connection opens: a click before then is lost, and the radio is replaced
+        // when the circuit renders it again; so wait for the live page, then poll until the choice took (Save turns enabled
+        // once it differs from the stored policy), a detached radio counting as one more try.
+        await WaitForLiveAsync();
         var save = Page.GetByRole(AriaRole.Button, new() { Name = "Save" });
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
+        var required = Page.GetByRole(AriaRole.Radio, new() { Name = "Required: an authenticator app (TOTP) or a passkey" });
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(30);
         while (true)
         {
-            await Page.GetByRole(AriaRole.Radio, new() { Name = "Required: an authenticator app (TOTP) or a passkey" }).ClickAsync();
             try
             {
+                await required.ClickAsync(new() { Timeout = 2000 });
                 await Assertions.Expect(save).ToBeEnabledAsync(new() { Timeout = 1000 });
                 break;
             }
