@@ -1,5 +1,6 @@
 using DsarEngine.Server.Workflow;
 using DsarEngine.Workflows.Deadlines;
+using DsarEngine.Workflows.Requests;
 using DsarEngine.Workflows.Runtime;
 
 namespace DsarEngine.Server.Conversations;
@@ -12,16 +13,19 @@ internal sealed partial class ConversationService
     // One of ClockStopReasons.All: waiting for the subject to clarify the request (GDPR Recital 63).
     public const string ClarificationReason = "clarification";
 
-    // The regime decides (EDPB Guidelines 01/2022 and the ICO stop the clock; the CCPA and a silent law keep it running).
-    // The executor checks the same rule again when the stop is applied (Executor.Clock.cs, Pause).
-    public static ClockOnQuestion ClockOn(string regime, bool hasClock)
+    // The regime and the right decide (EDPB Guidelines 01/2022 stop the clock; UK GDPR Art. 12A pauses it for access only;
+    // the CCPA and a silent law keep it running). The executor checks the same rule again when the stop is applied
+    // (Executor.Clock.cs, Pause).
+    public static ClockOnQuestion ClockOn(string regime, string right, bool hasClock)
     {
         if (!hasClock)
             return new(false, "This request has no legal clock, so nothing stops.");
-        if (Regimes.TryGet(regime, out var rules) && rules.StopPolicy == StopClockPolicy.KeepsRunning)
-            return new(false, $"Under {rules.Id} the clock keeps running while you wait ({rules.StopSource}): the due date does not move.");
-        return new(true, "The clock stops (reason: clarification) until you resume it when the answer arrives" +
-            (rules is null ? "." : $" ({rules.StopSource})."));
+        if (!Regimes.TryGet(regime, out var rules))
+            return new(true, "The clock stops (reason: clarification) until you resume it when the answer arrives.");
+        var ruling = rules.StopFor(ClarificationReason, Rights.TryParse(right, out var r) ? r : null);
+        return ruling.Stops
+            ? new(true, $"The clock stops (reason: clarification) until you resume it when the answer arrives ({ruling.Source}).")
+            : new(false, $"Under {rules.Id} the clock keeps running while you wait ({ruling.Source}): the due date does not move.");
     }
 
     // Sends the subject the question AND stops the clock, or neither: the clock stop (Signal.PauseClock through the signal
@@ -37,7 +41,7 @@ internal sealed partial class ConversationService
             return ConversationOutcome.NotFound;
         if (Recipient(request) is not { } email)
             return ConversationOutcome.NoAddress;
-        var stops = ClockOn(request.Regime, request.TimeZone is not null).Stops;
+        var stops = ClockOn(request.Regime, request.RightKind, request.TimeZone is not null).Stops;
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         if (stops)

@@ -16,16 +16,17 @@ internal static class DeadlinesApi
         var group = app.MapGroup("/api/v1").WithTags("Staff: deadlines").RequireAuthorization(AuthServices.Staff);
         group.MapGet("/deadlines/preview", Preview)
             .WithSummary("Compute and explain a deadline: regime, jurisdiction, receivedAt (RFC 3339), optional timeZone (IANA), " +
-                "stops (2025-03-05/2025-03-10,...), extended");
+                "stops (2025-03-05/2025-03-10,...), extended, right (access, rectification, ...), businessDays " +
+                "(weekends-only, state-holidays)");
         group.MapGet("/staff/requests/{reference}/deadline", ForRequest).WithSummary("The request's deadline, explained step by step");
         return group;
     }
 
     private static async Task<Results<Ok<DeadlineComputation>, ValidationProblem>> Preview(
         ClaimsPrincipal user, TenantStore tenants, string? regime, string? jurisdiction, string? receivedAt,
-        string? timeZone, string? stops, bool? extended, CancellationToken ct)
+        string? timeZone, string? stops, bool? extended, string? right, string? businessDays, CancellationToken ct)
     {
-        var parsed = DeadlineQueryParser.Parse(regime, jurisdiction, receivedAt, timeZone, stops);
+        var parsed = DeadlineQueryParser.Parse(regime, jurisdiction, receivedAt, timeZone, stops, right, businessDays);
         if (!parsed.IsValid)
             return Problems.Validation(parsed.Errors.ToDictionary(), "Fix the query parameters.");
         var tenant = await tenants.FindAsync(user.Tenant(), ct);

@@ -13,12 +13,15 @@ internal sealed partial class IntakeService
     private StoredRequest NewStoredRequest(NewRequest request, Tenant tenant, RequestFrame frame, DateTimeOffset now)
     {
         var id = Guid.CreateVersion7(now);
+        // The right sets the period under some regimes (152-FZ: 7 working days to rectify): the stored clock carries it.
+        var clock = frame.Clock with { Right = request.Right };
+        var deadline = clock.Right == frame.Clock.Right ? frame.Deadline : clock.Compute(RequestClock.ParseClosures(tenant.ClosureDays));
         return new StoredRequest(id, tenant.Id, PublicReference.New(),
             SecretTokensHash(id), request.Right.ToSlug(), request.ObjectionPurpose,
             JsonSerializer.Serialize(request.Subject, Json), request.Details, request.Channel.ToSlug(),
             frame.Clock.Jurisdiction, frame.Clock.Regime, frame.Language, RequestStatus.Received, frame.Clock.ReceivedAt, now, 1,
             null, null, null, null, null, null, null, null, false, "", "[]", RequestChanges.ToJson(request.Changes))
-            .WithClock(frame.Clock, frame.Deadline);
+            .WithClock(clock, deadline);
     }
 
     private byte[] SecretTokensHash(Guid id) =>

@@ -47,7 +47,10 @@ internal sealed record StoredRequest(
         """;
 
     public RequestClock Clock => new(Regime, Jurisdiction, TimeZone ?? "UTC", ReceivedAt, Extended,
-        RequestClock.ParseMethod(ExtensionMethod), RequestClock.ParseStops(Stops));
+        RequestClock.ParseMethod(ExtensionMethod), RequestClock.ParseStops(Stops))
+    {
+        Right = Rights.TryParse(RightKind, out var right) ? right : null,
+    };
 
     // The stored dates follow the clock; they are columns so that the inbox can sort and timers can fire on them.
     public StoredRequest WithClock(RequestClock clock, DeadlineComputation computed) => this with

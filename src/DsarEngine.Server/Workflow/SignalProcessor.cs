@@ -77,7 +77,7 @@ internal sealed partial class SignalProcessor(
             new CommandDefinition(TenantSql, new { Id = request.TenantId }, tx, cancellationToken: ct));
         var closures = RequestClock.ParseClosures(closuresJson);
         var context = new StepContext(now, request.RightKind, request.Reference,
-            Regimes.TryGet(request.Regime, out var regime) && regime.StopPolicy != StopClockPolicy.KeepsRunning,
+            Regimes.TryGet(request.Regime, out var regime) && regime.StopFor(ClockStopReasons.IdentityProof, request.Clock.Right).Stops,
             request.DueAt, await RuntimeRows.ConnectorsAsync(c, tx, instance.TenantId, ct))
         {
             Clock = request.TimeZone is null ? null : request.Clock,

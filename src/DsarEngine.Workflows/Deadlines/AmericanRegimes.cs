@@ -1,3 +1,5 @@
+using DsarEngine.Workflows.Deadlines.Holidays;
+
 namespace DsarEngine.Workflows.Deadlines;
 
 internal static class AmericanRegimes
@@ -9,12 +11,15 @@ internal static class AmericanRegimes
         ExtensionSource = "Cal. Civ. Code §1798.130(a)(2)(A): once, by 45 more days, with notice within the first 45 days",
         Acknowledgement = Period.WorkingDays(10),
         AcknowledgementSource = "CCPA Regulations, 11 CCR §7021(a): confirm receipt within 10 business days",
+        BusinessDayHolidays = HolidayCalendars.California,
+        BusinessDaySource = "11 CCR §7021(a) does not define business days; California state holidays (Gov. Code §6700, " +
+            "days state offices close) for the holiday-aware reading",
         StopSource = "11 CCR §7021(b): the 45 days begin on receipt, whatever the time needed to verify",
         RollForwardSource = "no statutory roll-forward relied on; conservative",
         Uncertainties =
         [
-            "Business days: the US federal holiday calendar is used; California state holidays (e.g. Cesar Chavez Day, " +
-                "the day after Thanksgiving) are not.",
+            "Business days: Saturdays and Sundays only by default (the earliest date); the holiday-aware reading skips " +
+                "California state holidays (Cesar Chavez Day, the day after Thanksgiving, ...), not federal ones.",
             "Roll-forward: Cal. Code Civ. Proc. §§12-12a extends periods ending on a holiday; whether that reaches CCPA " +
                 "responses is untested, so no roll-forward is applied.",
         ],

@@ -1,38 +1,59 @@
+using DsarEngine.Workflows.Requests;
+
 namespace DsarEngine.Workflows.Deadlines;
 
-// What the waits for identity proof or clarification do to a regime's clock.
+// What the waits for identity proof, clarification or a fee do to a regime's clock.
 internal sealed record StopEffect(DateOnly ClockStart, int DaysAdded, int StoppedDays, DateOnly? StoppedSince);
 
+// Each stop gets the policy of its reason and right (RegimeRules.StopFor): restarts move the start of the period to
+// the latest arrival, waiting days and pauses are added to its end.
 internal static class ClockStops
 {
     public static StopEffect Apply(
-        RegimeRules regime, DateOnly receivedOn, IReadOnlyList<ClockStop> stops, ICollection<DeadlineStep> steps)
+        RegimeRules regime, Right? right, DateOnly receivedOn, IReadOnlyList<ClockStop> stops, ICollection<DeadlineStep> steps)
     {
-        if (regime.StopPolicy == StopClockPolicy.KeepsRunning)
+        var ruled = stops.Select(s => (Stop: s, Ruling: regime.StopFor(s.Reason, right))).ToList();
+        foreach (var (stop, ruling) in ruled.Where(r => !r.Ruling.Stops))
         {
-            foreach (var stop in stops)
+            steps.Add(new DeadlineStep(StepKinds.Stop,
+                $"Waiting {stop.Interval} ({stop.Reason}) does not stop the clock under {regime.Id}: {ruling.Source}", stop.Start));
+        }
+
+        var stopping = ruled.Where(r => r.Ruling.Stops).ToList();
+        var clockStart = stopping.Where(r => r.Ruling.Policy == StopClockPolicy.RestartsOnArrival)
+            .Select(r => r.Stop.End ?? receivedOn).Append(receivedOn).Max();
+        var added = 0;
+        var stopped = 0;
+        foreach (var (stop, ruling) in stopping)
+        {
+            var days = ruling.Policy switch
             {
-                steps.Add(new DeadlineStep(StepKinds.Stop,
-                    $"Waiting {stop.Interval} ({stop.Reason}) does not stop the clock under {regime.Id}: {regime.StopSource}",
-                    stop.Start));
-            }
-
-            return new StopEffect(receivedOn, 0, 0, null);
+                StopClockPolicy.PausesInclusive => PausedDays(stop, clockStart),
+                _ => stop.Days,
+            };
+            stopped += days;
+            added += ruling.Policy == StopClockPolicy.RestartsOnArrival ? 0 : days;
+            steps.Add(new DeadlineStep(StepKinds.Stop, Explain(stop, ruling, days), stop.End ?? stop.Start));
         }
 
-        foreach (var stop in stops)
-        {
-            steps.Add(new DeadlineStep(StepKinds.Stop, Explain(regime, stop), stop.End ?? stop.Start));
-        }
-
-        var stoppedDays = stops.Sum(s => s.Days);
-        var open = stops.FirstOrDefault(s => s.End is null)?.Start;
-        return regime.StopPolicy == StopClockPolicy.AddWaitingDays
-            ? new StopEffect(receivedOn, stoppedDays, stoppedDays, open)
-            : new StopEffect(stops.Select(s => s.End ?? receivedOn).Append(receivedOn).Max(), 0, stoppedDays, open);
+        var open = stopping.FirstOrDefault(r => r.Stop.End is null).Stop?.Start;
+        return new StopEffect(clockStart, added, stopped, open);
     }
 
-    private static string Explain(RegimeRules regime, ClockStop stop)
+    // Both the day of asking and the day of arrival are paused, but only days on which the period runs: from the day
+    // after its start (the day of receipt or of a restart is not counted anyway).
+    private static int PausedDays(ClockStop stop, DateOnly clockStart)
+    {
+        if (stop.End is not { } end)
+        {
+            return 0;
+        }
+
+        var from = stop.Start > clockStart ? stop.Start : clockStart.AddDays(1);
+        return end < from ? 0 : end.DayNumber - from.DayNumber + 1;
+    }
+
+    private static string Explain(ClockStop stop, StopRuling ruling, int days)
     {
         if (stop.End is not { } end)
         {
@@ -40,9 +61,13 @@ internal static class ClockStops
                 + "assume no further wait and move later once it arrives";
         }
 
-        return regime.StopPolicy == StopClockPolicy.AddWaitingDays
-            ? $"Clock stopped {stop.Interval} ({stop.Reason}): {stop.Days} day(s) added ({regime.StopSource})"
-            : $"Clock stopped on {IsoDate.Format(stop.Start)} ({stop.Reason}); the period starts again from "
-                + $"{IsoDate.Format(end)}, when it arrived ({regime.StopSource})";
+        return ruling.Policy switch
+        {
+            StopClockPolicy.AddWaitingDays => $"Clock stopped {stop.Interval} ({stop.Reason}): {days} day(s) added ({ruling.Source})",
+            StopClockPolicy.PausesInclusive => $"Clock paused {stop.Interval} ({stop.Reason}): {days} day(s) added, the day of "
+                + $"asking and the day of arrival included ({ruling.Source})",
+            _ => $"Clock stopped on {IsoDate.Format(stop.Start)} ({stop.Reason}); the period starts again from "
+                + $"{IsoDate.Format(end)}, when it arrived ({ruling.Source})",
+        };
     }
 }

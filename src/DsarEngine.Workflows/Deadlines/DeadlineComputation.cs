@@ -8,6 +8,9 @@ internal sealed record DeadlineComputation
 
     public required string Jurisdiction { get; init; }
 
+    // The right whose period was used (slug); null: the regime's general period.
+    public string? Right { get; init; }
+
     public required string TimeZone { get; init; }
 
     public required DateOnly ReceivedOn { get; init; }

@@ -1,3 +1,5 @@
+using DsarEngine.Workflows.Requests;
+
 namespace DsarEngine.Workflows.Deadlines;
 
 // Everything the legal clock needs about one request. Regime and Jurisdiction are ids/codes as the caller
@@ -15,4 +17,10 @@ internal sealed record DeadlineQuery(string Regime, string Jurisdiction, DateTim
     public ExtensionMethod ExtensionMethod { get; init; } = ExtensionMethod.FromReceipt;
 
     public IReadOnlyList<ClosureDay> ClosureDays { get; init; } = [];
+
+    // The right exercised: some regimes set a period per right (152-FZ), and UK clarification stops only access.
+    // Null: the regime's general period, which is that of access.
+    public Right? Right { get; init; }
+
+    public BusinessDayReading BusinessDays { get; init; } = BusinessDayReading.WeekendsOnly;
 }

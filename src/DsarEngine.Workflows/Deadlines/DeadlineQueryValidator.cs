@@ -17,6 +17,9 @@ internal static class DeadlineQueryValidator
             errors.Add("regime", $"Unknown regime '{query.Regime}': expected one of {Regimes.KnownIds}");
         }
 
+        // The period and extension of the right exercised (152-FZ: 7 working days to rectify, no extension).
+        regime = regime?.ForRight(query.Right);
+
         if (!Jurisdictions.TryGet(query.Jurisdiction, out var jurisdiction))
         {
             errors.Add("jurisdiction", Jurisdictions.Explain(query.Jurisdiction));

@@ -6,6 +6,7 @@ internal sealed record DeadlineStep(string Kind, string Text, DateOnly Date);
 internal static class StepKinds
 {
     public const string Receipt = "receipt";
+    public const string Period = "period";
     public const string Calendar = "calendar";
     public const string Stop = "stop";
     public const string RawDate = "raw-date";

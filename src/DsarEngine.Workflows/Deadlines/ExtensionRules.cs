@@ -1,3 +1,5 @@
+using DsarEngine.Workflows.Requests;
+
 namespace DsarEngine.Workflows.Deadlines;
 
 // Whether an extension may still be taken, given the notice date. A refusal carries a reason fit to show.
@@ -6,7 +8,8 @@ internal static class ExtensionRules
     public static (bool Allowed, string? Reason) Check(DeadlineComputation current, DateOnly noticeDate)
     {
         ArgumentNullException.ThrowIfNull(current);
-        var source = Regimes.TryGet(current.Regime, out var regime) ? regime.ExtensionSource : null;
+        var right = Rights.TryParse(current.Right, out var r) ? r : (Right?)null;
+        var source = Regimes.TryGet(current.Regime, out var regime) ? regime.ForRight(right).ExtensionSource : null;
         if (current.ExtendedDue is null || current.ExtensionNoticeBy is not { } noticeBy)
         {
             return (false, $"Regime {current.Regime} has no fixed extension ({source ?? "none known"})");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DsarEngine.Workflows.Requests;
 
 namespace DsarEngine.Workflows.Deadlines;
 
@@ -17,18 +18,17 @@ internal static class LegalClock
             throw new ArgumentException($"Invalid deadline query: {string.Join("; ", messages)}", nameof(query));
         }
 
+        // The regime's rules for the right exercised (DeadlineQueryValidator applied ForRight).
         var (regime, jurisdiction, zone, receivedOn) = resolved;
-        var calendar = new WorkingCalendar(jurisdiction, query.ClosureDays);
         var steps = new List<DeadlineStep> { ReceiptStep(query.ReceivedAt, receivedOn, zone) };
-        if (jurisdiction.Calendar is null)
+        if (query.Right is { } right && regime.RightPeriods.Any(p => p.Right == right))
         {
-            steps.Add(new DeadlineStep(StepKinds.Calendar,
-                $"No public holiday calendar is provided for {jurisdiction.Code}: " +
-                $"only Saturdays, Sundays and closure days are treated as days off",
-                receivedOn));
+            steps.Add(new DeadlineStep(StepKinds.Period,
+                $"A {right.ToSlug()} request has its own period under {regime.Id}: {regime.Period} ({regime.PeriodSource})", receivedOn));
         }
 
-        var stop = ClockStops.Apply(regime, receivedOn, query.Stops, steps);
+        var calendar = Calendar(query, regime, jurisdiction, receivedOn, steps);
+        var stop = ClockStops.Apply(regime, query.Right, receivedOn, query.Stops, steps);
         var initial = DueDates.Initial(regime, stop, calendar, steps);
         var extendedDue = DueDates.Extended(regime, query.ExtensionMethod, stop, initial, calendar, steps);
         DateOnly? noticeBy = extendedDue is null ? null : initial.Due;
@@ -61,9 +61,37 @@ internal static class LegalClock
             EffectiveDueAt = effectiveDueAt,
             StoppedDays = stop.StoppedDays,
             ClockStoppedSince = stop.StoppedSince,
-            HolidayCalendar = jurisdiction.Calendar?.Name,
+            HolidayCalendar = calendar.HolidayCalendar?.Name,
+            Right = query.Right?.ToSlug(),
             Steps = steps,
         };
+    }
+
+    // Public holidays are the jurisdiction's, except where the regime counts business days of its own (CCPA):
+    // then weekends only unless the query asks for the regime's state holidays (BusinessDayReading).
+    private static WorkingCalendar Calendar(
+        DeadlineQuery query, RegimeRules regime, JurisdictionInfo jurisdiction, DateOnly receivedOn, List<DeadlineStep> steps)
+    {
+        if (regime.BusinessDayHolidays is { } own)
+        {
+            var holidayAware = query.BusinessDays == BusinessDayReading.StateHolidays;
+            steps.Add(new DeadlineStep(StepKinds.Calendar, holidayAware
+                ? $"Business days under {regime.Id} skip {own.Name} holidays, the holiday-aware reading ({regime.BusinessDaySource})"
+                : $"Business days under {regime.Id} skip Saturdays, Sundays and closure days only, the earliest reading " +
+                    $"({regime.BusinessDaySource})",
+                receivedOn));
+            return new WorkingCalendar(holidayAware ? own : null, own.Name, query.ClosureDays);
+        }
+
+        if (jurisdiction.Calendar is null)
+        {
+            steps.Add(new DeadlineStep(StepKinds.Calendar,
+                $"No public holiday calendar is provided for {jurisdiction.Code}: " +
+                $"only Saturdays, Sundays and closure days are treated as days off",
+                receivedOn));
+        }
+
+        return new WorkingCalendar(jurisdiction, query.ClosureDays);
     }
 
     // Receipt is taken in the controller's zone: 00:30 in Paris on 1 February is 1 February, even though it

@@ -1,19 +1,28 @@
+using DsarEngine.Workflows.Deadlines.Holidays;
+
 namespace DsarEngine.Workflows.Deadlines;
 
-// The days off of one computation: weekends, the jurisdiction's public holidays and the organisation's
-// closure days, each with the words used to explain it.
-internal sealed class WorkingCalendar(JurisdictionInfo jurisdiction, IReadOnlyList<ClosureDay> closureDays)
+// The days off of one computation: weekends, public holidays (the jurisdiction's, or the regime's own where it
+// counts business days: see BusinessDayReading) and the organisation's closure days, each with the words used to explain it.
+internal sealed class WorkingCalendar(HolidayCalendar? holidays, string place, IReadOnlyList<ClosureDay> closureDays)
 {
+    public WorkingCalendar(JurisdictionInfo jurisdiction, IReadOnlyList<ClosureDay> closureDays)
+        : this(jurisdiction.Calendar, jurisdiction.Code, closureDays)
+    {
+    }
+
     private readonly Dictionary<DateOnly, string> closures = closureDays
         .GroupBy(c => c.Date)
         .ToDictionary(g => g.Key, g => string.Join(" / ", g.Select(c => c.Name)));
 
+    public HolidayCalendar? HolidayCalendar => holidays;
+
     // Null on a working day.
     public string? WhyOff(DateOnly date)
     {
-        if (jurisdiction.Calendar is { } calendar && calendar.TryGetHoliday(date, out var holiday))
+        if (holidays is { } calendar && calendar.TryGetHoliday(date, out var holiday))
         {
-            return $"{holiday}, public holiday in {jurisdiction.Code}";
+            return $"{holiday}, public holiday in {place}";
         }
 
         if (closures.TryGetValue(date, out var closure))

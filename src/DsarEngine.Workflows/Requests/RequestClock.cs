@@ -11,6 +11,9 @@ internal sealed record RequestClock(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // The right requested: its own period where the regime sets one (152-FZ), and which stops are allowed.
+    public Right? Right { get; init; }
+
     public DeadlineComputation Compute(IReadOnlyList<ClosureDay> closures) =>
         LegalClock.Compute(new DeadlineQuery(Regime, Jurisdiction, ReceivedAt)
         {
@@ -19,6 +22,7 @@ internal sealed record RequestClock(
             ExtensionMethod = Method,
             Stops = Stops,
             ClosureDays = closures,
+            Right = Right,
         });
 
     public ClockStop? OpenStop => Stops.FirstOrDefault(s => s.End is null);

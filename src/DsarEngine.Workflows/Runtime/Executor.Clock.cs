@@ -73,9 +73,10 @@ internal static partial class Executor
         {
             if (context.Clock is not { } clock || !TimeZones.TryFind(clock.TimeZone, out var zone))
                 return Refuse(i, "no-deadline", "This request has no legal clock.");
-            if (Regimes.TryGet(clock.Regime, out var regime) && regime.StopPolicy == StopClockPolicy.KeepsRunning)
+            // E.g. no fee stop under the EU GDPR (Art. 12(5)); UK clarification stops only access requests (Art. 12A).
+            if (Regimes.TryGet(clock.Regime, out var regime) && regime.StopFor(pause.Reason, clock.Right) is { Stops: false } ruling)
                 return Refuse(i, "clock-does-not-stop",
-                    $"Under {regime.Id} the clock keeps running while the controller waits ({regime.StopSource}).");
+                    $"Under {regime.Id} the clock keeps running while the controller waits for {pause.Reason} ({ruling.Source}).");
             if (clock.OpenStop is { } open)
                 return Refuse(i, "clock-already-stopped",
                     $"The clock has been stopped since {IsoDate.Format(open.Start)} ({open.Reason}); resume it first.");

@@ -25,9 +25,33 @@ public sealed class DayCountRegimeTests
 
     // Thanksgiving (27 November 2025) is not a business day.
     [Test]
-    public void CCPA_acknowledgement_skips_weekends_and_federal_holidays()
+    public void CCPA_acknowledgement_counts_weekends_only_by_default_the_earliest_reading()
     {
-        Assert.That(Compute("ccpa", "US-CA", "2025-11-20").AcknowledgeBy, Is.EqualTo(D("2025-12-05")));
+        var result = Compute("ccpa", "US-CA", "2025-11-20");
+
+        using (Assert.EnterMultipleScope())
+        {
+            // Thanksgiving (27 Nov) and the day after are counted as business days.
+            Assert.That(result.AcknowledgeBy, Is.EqualTo(D("2025-12-04")));
+            Assert.That(result.HolidayCalendar, Is.Null);
+            Assert.That(AllText(result), Does.Contain("Business days under ccpa skip Saturdays, Sundays and closure days only"));
+        }
+    }
+
+    // The holiday-aware reading: California's own state holidays, not the federal ones.
+    [TestCase("2025-11-20", "2025-12-08", TestName = "CCPA state-holiday business days skip Thanksgiving and the day after")]
+    [TestCase("2025-03-25", "2025-04-09", TestName = "CCPA state-holiday business days skip Cesar Chavez Day")]
+    [TestCase("2025-10-06", "2025-10-20", TestName = "CCPA state-holiday business days do not skip Columbus Day, a federal holiday")]
+    [TestCase("2025-09-22", "2025-10-07", TestName = "CCPA state-holiday business days skip Native American Day")]
+    public void CCPA_acknowledgement_with_California_state_holidays(string received, string acknowledgeBy)
+    {
+        var result = LegalClock.Compute(ReceivedOn("ccpa", "US-CA", received) with { BusinessDays = BusinessDayReading.StateHolidays });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.AcknowledgeBy, Is.EqualTo(D(acknowledgeBy)));
+            Assert.That(result.HolidayCalendar, Is.EqualTo("California (state offices)"));
+        }
     }
 
     [TestCase("vcdpa", "US-VA")]

@@ -1,4 +1,5 @@
 using DsarEngine.Workflows.Deadlines;
+using DsarEngine.Workflows.Requests;
 using static DsarEngine.Workflows.Tests.Deadlines.TestQueries;
 
 namespace DsarEngine.Workflows.Tests.Deadlines;
@@ -112,7 +113,13 @@ public sealed class DeadlineQueryParserTests
     }
 
     [TestCase("2025-03-06",
-        "Stop '2025-03-06' is not an ISO 8601 date interval such as 2025-03-05/2025-03-10 (or 2025-03-05/.. while still waiting)")]
+        "Stop '2025-03-06' is not an ISO 8601 date interval such as 2025-03-05/2025-03-10 (or 2025-03-05/.. while still waiting), " +
+        "optionally after a reason (identity-proof, clarification, fee) and a colon")]
+    [TestCase("payment:2025-03-06/2025-03-10",
+        "Stop 'payment:2025-03-06/2025-03-10' is not an ISO 8601 date interval such as 2025-03-05/2025-03-10 (or 2025-03-05/.. " +
+        "while still waiting), optionally after a reason (identity-proof, clarification, fee) and a colon")]
+    [TestCase("fee:2025-03-06/2025-03-10",
+        "Stop 2025-03-06/2025-03-10 (fee) does not stop the clock under gdpr: GDPR Art. 12(5): the EU GDPR has no fee that stops the clock")]
     [TestCase("2025-03-10/2025-03-06", "Stop 2025-03-10/2025-03-06 ends before it starts")]
     [TestCase("2025-03-01/2025-03-06", "Stop 2025-03-01/2025-03-06 starts before the request was received on 2025-03-05 (Europe/Paris)")]
     [TestCase("2025-03-06/2025-03-10,2025-03-08/2025-03-12", "Stops 2025-03-06/2025-03-10 and 2025-03-08/2025-03-12 overlap")]
@@ -123,6 +130,51 @@ public sealed class DeadlineQueryParserTests
         var result = DeadlineQueryParser.Parse("gdpr", "FR", "2025-03-05T10:00:00Z", stops: stops);
 
         Assert.That(result.Errors["stops"], Is.EqualTo(new[] { message }));
+    }
+
+    [Test]
+    public void Named_stops_carry_their_reason()
+    {
+        var result = DeadlineQueryParser.Parse("uk-gdpr", "GB", "2025-03-03T10:00:00Z",
+            stops: "clarification:2025-03-20/2025-03-21, fee:2025-03-24/..");
+
+        Assert.That(result.Query!.Stops.Select(s => s.Reason), Is.EqualTo(new[] { "clarification", "fee" }));
+    }
+
+    [Test]
+    public void A_UK_clarification_stop_of_a_non_access_right_is_refused()
+    {
+        var result = DeadlineQueryParser.Parse("uk-gdpr", "GB", "2025-03-03T10:00:00Z",
+            stops: "clarification:2025-03-20/2025-03-21", right: "erasure");
+
+        Assert.That(result.Errors["stops"].Single(), Does.EndWith("only for access requests, not erasure"));
+    }
+
+    [Test]
+    public void The_right_and_the_business_day_reading_are_parsed()
+    {
+        var result = DeadlineQueryParser.Parse("ccpa", "US-CA", "2025-03-03T10:00:00Z", right: " erasure ",
+            businessDays: "state-holidays");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Query!.Right, Is.EqualTo(Right.Erasure));
+            Assert.That(result.Query.BusinessDays, Is.EqualTo(BusinessDayReading.StateHolidays));
+        }
+    }
+
+    [Test]
+    public void An_unknown_right_or_business_day_reading_lists_the_known_ones()
+    {
+        var result = DeadlineQueryParser.Parse("152-fz", "RU", "2025-03-03T10:00:00Z", right: "opt-out", businessDays: "federal");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.IsValid, Is.False);
+            Assert.That(result.Errors["right"].Single(), Does.StartWith("Unknown right 'opt-out': expected one of access, rectification"));
+            Assert.That(result.Errors["businessDays"].Single(),
+                Is.EqualTo("Unknown business-day reading 'federal': expected weekends-only or state-holidays"));
+        }
     }
 
     [Test]

@@ -104,6 +104,15 @@ public sealed class HolidayCalendarTests
     [TestCase("ES", "2025-12-08", "Immaculate Conception")]
     [TestCase("IT", "2025-04-25", "Liberation Day")]
     [TestCase("BE", "2025-07-21", "National Day")]
+    [TestCase("US-CA", "2025-03-31", "Cesar Chavez Day")]
+    [TestCase("US-CA", "2024-04-01", "Cesar Chavez Day (observed)")]
+    [TestCase("US-CA", "2025-09-26", "Native American Day")]
+    [TestCase("US-CA", "2023-11-10", "Veterans Day (observed)")]
+    [TestCase("US-CA", "2025-11-28", "Day after Thanksgiving")]
+    [TestCase("US-CA", "2026-07-03", null)]
+    [TestCase("US-CA", "2025-02-12", null)]
+    [TestCase("US-CA", "2025-06-19", null)]
+    [TestCase("US-CA", "2025-10-13", null)]
     public void National_holidays(string calendarId, string date, string? name)
     {
         var calendar = HolidayCalendars.All.Single(c => c.Id == calendarId);

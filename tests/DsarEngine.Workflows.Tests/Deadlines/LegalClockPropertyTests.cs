@@ -1,9 +1,10 @@
 using DsarEngine.Workflows.Deadlines;
+using DsarEngine.Workflows.Requests;
 
 namespace DsarEngine.Workflows.Tests.Deadlines;
 
 // Hand-rolled property tests: seeded, so a failure is reproducible; receipt instants anywhere in 2000-2100,
-// every regime with every jurisdiction.
+// every regime with every jurisdiction, every right and both business-day readings.
 public sealed class LegalClockPropertyTests
 {
     private const int Seed = 20250305;
@@ -19,10 +20,12 @@ public sealed class LegalClockPropertyTests
         {
             var query = RandomQuery(random);
             var result = LegalClock.Compute(query);
-            var regime = Rules(result.Regime);
-            var calendar = CalendarOf(result.Jurisdiction);
+            var regime = Rules(result.Regime).ForRight(query.Right);
+            var calendar = CalendarOf(result.Jurisdiction, regime, query.BusinessDays);
 
-            Check(result.InitialDue > result.ReceivedOn, "initial due not after receipt", query, failures);
+            // A same-day period (152-FZ blocking) is due on the day of receipt.
+            Check(regime.Period.Amount == 0 ? result.InitialDue >= result.ReceivedOn : result.InitialDue > result.ReceivedOn,
+                "initial due not after receipt", query, failures);
             Check(result.EffectiveDueAt > query.ReceivedAt, "due instant not after receipt", query, failures);
             Check(calendar.WhyRollPast(result.InitialDue, regime.RollForward) is null, "initial due on a day off", query, failures);
             if (regime.AllowsExtension)
@@ -76,22 +79,29 @@ public sealed class LegalClockPropertyTests
         var jurisdictions = Jurisdictions.All.ToArray();
         var jurisdiction = jurisdictions[random.Next(jurisdictions.Length)];
         var seconds = random.NextInt64((long)(Last - First).TotalSeconds);
+        var rights = Enum.GetValues<Right>();
+        var pick = random.Next(rights.Length + 1);
         return new DeadlineQuery(regime.Id, jurisdiction.Code, First.AddSeconds(seconds))
         {
             ExtensionMethod = random.Next(2) == 0 ? ExtensionMethod.FromReceipt : ExtensionMethod.FromInitialDue,
+            Right = pick < rights.Length ? rights[pick] : null,
+            BusinessDays = random.Next(2) == 0 ? BusinessDayReading.WeekendsOnly : BusinessDayReading.StateHolidays,
         };
     }
 
     private static RegimeRules Rules(string id) => Regimes.TryGet(id, out var rules) ? rules : throw new AssertionException(id);
 
-    private static WorkingCalendar CalendarOf(string code) =>
-        Jurisdictions.TryGet(code, out var info) ? new WorkingCalendar(info, []) : throw new AssertionException(code);
+    private static WorkingCalendar CalendarOf(string code, RegimeRules regime, BusinessDayReading reading) =>
+        !Jurisdictions.TryGet(code, out var info) ? throw new AssertionException(code)
+        : regime.BusinessDayHolidays is { } own
+            ? new WorkingCalendar(reading == BusinessDayReading.StateHolidays ? own : null, own.Name, [])
+            : new WorkingCalendar(info, []);
 
     private static void Check(bool holds, string property, DeadlineQuery query, List<string> failures)
     {
         if (!holds && failures.Count < 10)
         {
-            failures.Add($"{property}: {query.Regime} {query.Jurisdiction} {query.ReceivedAt:O} {query.ExtensionMethod}");
+            failures.Add($"{property}: {query.Regime} {query.Jurisdiction} {query.ReceivedAt:O} {query.ExtensionMethod} {query.Right}");
         }
     }
 }

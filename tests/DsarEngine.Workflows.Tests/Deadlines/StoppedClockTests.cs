@@ -52,7 +52,7 @@ public sealed class StoppedClockTests
     {
         var query = ReceivedOn("uk-gdpr", "GB-ENG", "2025-01-31") with
         {
-            Stops = [new ClockStop(D("2025-02-03"), D("2025-02-10"), "identity proof")],
+            Stops = [new ClockStop(D("2025-02-03"), D("2025-02-10"), "identity-proof")],
         };
 
         var result = Compute(query);

@@ -21,7 +21,7 @@ internal static class InformationActions
                 "and the journal records who resumed it.", "Note (optional): what arrived; no personal data, it goes into the journal");
             yield break;
         }
-        var clock = ConversationService.ClockOn(request.Regime, request.Deadline.EffectiveDue is not null);
+        var clock = ConversationService.ClockOn(request.Regime, request.Right, request.Deadline.EffectiveDue is not null);
         yield return new(ActionKind.AskForInformation, "Ask for more information",
             "Sends the subject your question by e-mail, in their language, and lists it under Messages. " + clock.Explanation +
             (clock.Stops ? " If the clock cannot stop, nothing is sent." : ""),

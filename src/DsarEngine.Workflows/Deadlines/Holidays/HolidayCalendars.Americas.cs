@@ -6,8 +6,7 @@ namespace DsarEngine.Workflows.Deadlines.Holidays;
 internal static partial class HolidayCalendars
 {
     // 5 U.S.C. 6103(a); a holiday on Saturday is observed on Friday, on Sunday on Monday (E.O. 11582).
-    // Used for every US state: state holiday calendars (e.g. California's Cesar Chavez Day) are not
-    // modelled; see docs/legal-clock.md.
+    // Used for every US jurisdiction; CCPA business days use California below instead (or weekends only).
     public static readonly HolidayCalendar UnitedStatesFederal = new("US", "United States (federal)",
     [
         NewYearsDay.Substituted(Substitution.NearestWeekday),
@@ -21,6 +20,27 @@ internal static partial class HolidayCalendars
         Fixed("Veterans Day", 11, 11).Substituted(Substitution.NearestWeekday),
         Nth("Thanksgiving Day", 4, DayOfWeek.Thursday, 11),
         ChristmasDay.Substituted(Substitution.NearestWeekday),
+    ]);
+
+    // California state holidays on which state offices close (Gov. Code §6700 as observed under §19853): the
+    // holiday-aware reading of CCPA "business days" (11 CCR §7021(a)). A Sunday holiday is observed on Monday and a
+    // Saturday Veterans Day on Friday (§6700(b)); other Saturday holidays are lost. Lincoln's Birthday (12 Feb),
+    // Juneteenth, Admission Day (9 Sep) and Columbus Day are listed in §6700 but offices stay open: left out, the
+    // earlier reading (docs/legal-clock.md). Not a jurisdiction's calendar: only AmericanRegimes.Ccpa uses it.
+    public static readonly HolidayCalendar California = new("US-CA", "California (state offices)",
+    [
+        NewYearsDay.Substituted(Substitution.SundayToMonday),
+        Nth("Martin Luther King, Jr. Day", 3, DayOfWeek.Monday, 1),
+        Nth("Presidents' Day", 3, DayOfWeek.Monday, 2),
+        Fixed("Cesar Chavez Day", 3, 31).Substituted(Substitution.SundayToMonday).Since(2001),
+        Last("Memorial Day", DayOfWeek.Monday, 5),
+        Fixed("Independence Day", 7, 4).Substituted(Substitution.SundayToMonday),
+        Nth("Labor Day", 1, DayOfWeek.Monday, 9),
+        Nth("Native American Day", 4, DayOfWeek.Friday, 9).Since(2014),
+        Fixed("Veterans Day", 11, 11).Substituted(Substitution.NearestWeekday),
+        Nth("Thanksgiving Day", 4, DayOfWeek.Thursday, 11),
+        new HolidayRule("Day after Thanksgiving", year => Nth("", 4, DayOfWeek.Thursday, 11).DateIn(year)?.AddDays(1)),
+        ChristmasDay.Substituted(Substitution.SundayToMonday),
     ]);
 
     // Lei 662/1949 (as amended by Lei 10.607/2002), Lei 6.802/1980 (12 October), Lei 14.759/2023 (20 November,

@@ -8,6 +8,6 @@ internal static partial class HolidayCalendars
     [
         France, AlsaceMoselle, Germany, Ireland, Spain, Italy, Netherlands, Belgium,
         EnglandAndWales, Scotland, NorthernIreland,
-        UnitedStatesFederal, Brazil, Canada, Switzerland, Russia,
+        UnitedStatesFederal, California, Brazil, Canada, Switzerland, Russia,
     ];
 }

@@ -33,12 +33,15 @@ internal static class HolidayYearBuilder
         }
 
         // In date order, so that a Sunday Christmas skips a Monday Boxing Day and lands on Tuesday.
-        foreach (var occurrence in occurrences.Where(o => o.Substitution != Substitution.None && IsWeekend(o.Date))
-                     .OrderBy(o => o.Date))
+        foreach (var occurrence in occurrences.Where(o => IsSubstituted(o.Date, o.Substitution)).OrderBy(o => o.Date))
         {
-            var (substitute, label) = occurrence.Substitution == Substitution.NearestWeekday
-                ? (occurrence.Date.AddDays(occurrence.Date.DayOfWeek == DayOfWeek.Saturday ? -1 : 1), "observed")
-                : (NextFreeWeekday(occurrence.Date, days), "substitute day");
+            var (substitute, label) = occurrence.Substitution switch
+            {
+                Substitution.NearestWeekday =>
+                    (occurrence.Date.AddDays(occurrence.Date.DayOfWeek == DayOfWeek.Saturday ? -1 : 1), "observed"),
+                Substitution.SundayToMonday => (occurrence.Date.AddDays(1), "observed"),
+                _ => (NextFreeWeekday(occurrence.Date, days), "substitute day"),
+            };
             Add(days, substitute, $"{occurrence.Name} ({label})");
         }
 
@@ -58,6 +61,13 @@ internal static class HolidayYearBuilder
 
     private static void Add(Dictionary<DateOnly, string> days, DateOnly date, string name) =>
         days[date] = days.TryGetValue(date, out var existing) ? $"{existing} / {name}" : name;
+
+    private static bool IsSubstituted(DateOnly date, Substitution substitution) => substitution switch
+    {
+        Substitution.None => false,
+        Substitution.SundayToMonday => date.DayOfWeek == DayOfWeek.Sunday,
+        _ => IsWeekend(date),
+    };
 
     private static bool IsWeekend(DateOnly date) => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 }

@@ -12,4 +12,7 @@ internal enum Substitution
 
     // Saturday is observed on the Friday before, Sunday on the Monday after (US: 5 U.S.C. 6103 and E.O. 11582).
     NearestWeekday,
+
+    // Sunday is observed on the Monday after; a Saturday holiday is lost (California Gov. Code §6700(b)).
+    SundayToMonday,
 }
