@@ -25,10 +25,11 @@ public sealed class ClockCommandTests
     public async Task StopEngine() => await engine.DisposeAsync();
 
     // Submits and gets past identity (verified by staff), so the clock runs unless a test stops it.
-    private async Task<(TestTenant Tenant, string Reference, HttpClient Staff)> SubmitAsync(string jurisdiction = "FR")
+    private async Task<(TestTenant Tenant, string Reference, HttpClient Staff)> SubmitAsync(
+        string jurisdiction = "FR", string tenantJurisdiction = "FR", string right = "access")
     {
-        var tenant = await TestTenant.CreateAsync(engine);
-        var body = Submissions.Valid(tenant.Slug);
+        var tenant = await TestTenant.CreateAsync(engine, jurisdiction: tenantJurisdiction);
+        var body = Submissions.Valid(tenant.Slug, right);
         body["jurisdiction"] = jurisdiction;
         var accepted = await (await engine.CreateClient().SendAsync(Submissions.Post(body))).ReadObjectAsync();
         var reference = (string)accepted["reference"]!;
@@ -133,13 +134,73 @@ public sealed class ClockCommandTests
         var (_, reference, staff) = await SubmitAsync();
         var resume = await PostAsync(staff, reference, "clock/resume", new { });
         await PostAsync(staff, reference, "clock/stop", new { reason = "clarification" });
-        var again = await PostAsync(staff, reference, "clock/stop", new { reason = "fee" });
+        var again = await PostAsync(staff, reference, "clock/stop", new { reason = "identity-proof" });
         var unknown = await PostAsync(staff, reference, "clock/stop", new { reason = "holiday" });
         using (Assert.EnterMultipleScope())
         {
             Assert.That((string)(await resume.ReadObjectAsync())["type"]!, Is.EqualTo("urn:dsar:problem:clock-not-stopped"));
             Assert.That((string)(await again.ReadObjectAsync())["type"]!, Is.EqualTo("urn:dsar:problem:clock-already-stopped"));
             Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        }
+    }
+
+    // GDPR Art. 12(5): the EU GDPR has no fee that stops the clock.
+    [Test]
+    public async Task A_fee_stop_under_the_gdpr_is_refused_and_changes_nothing()
+    {
+        var (_, reference, staff) = await SubmitAsync();
+        var before = await (await staff.GetAsync($"/api/v1/staff/requests/{reference}")).ReadObjectAsync();
+        var response = await PostAsync(staff, reference, "clock/stop", new { reason = "fee" });
+        var problem = await response.ReadObjectAsync();
+        var after = await (await staff.GetAsync($"/api/v1/staff/requests/{reference}")).ReadObjectAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That((string)problem["type"]!, Is.EqualTo("urn:dsar:problem:clock-does-not-stop"));
+            Assert.That((string)problem["detail"]!, Does.Contain("GDPR Art. 12(5)"));
+            Assert.That(after["deadline"]!.ToJsonString(), Is.EqualTo(before["deadline"]!.ToJsonString()));
+        }
+    }
+
+    // UK GDPR Art. 12A, the legal review's example: received 3 March 2025, clarification asked 20 March and answered
+    // 21 March: the two days are added (5 April, a Saturday), due Monday 7 April; a restart would give 22 April.
+    [Test]
+    public async Task A_UK_clarification_pauses_the_clock_of_an_access_request()
+    {
+        var (_, reference, staff) = await SubmitAsync("GB", tenantJurisdiction: "GB");
+        time.Advance(TimeSpan.FromDays(17));
+        var stopped = await PostAsync(staff, reference, "clock/stop", new { reason = "clarification" });
+        time.Advance(TimeSpan.FromDays(1));
+        var resumed = await (await PostAsync(staff, reference, "clock/resume", new { note = "Scope clarified." })).ReadObjectAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stopped.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((string)resumed["deadline"]!["effectiveDue"]!, Is.EqualTo("2025-04-07"));
+        }
+    }
+
+    [Test]
+    public async Task A_UK_clarification_does_not_stop_the_clock_of_an_erasure_request()
+    {
+        var (_, reference, staff) = await SubmitAsync("GB", tenantJurisdiction: "GB", right: "erasure");
+        var response = await PostAsync(staff, reference, "clock/stop", new { reason = "clarification" });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((string)(await response.ReadObjectAsync())["detail"]!, Does.Contain("only for access requests, not erasure"));
+    }
+
+    // 152-FZ Art. 20(3): the request's right reaches its clock at intake and after every change.
+    [Test]
+    public async Task A_Russian_erasure_request_is_due_in_7_working_days_without_extension()
+    {
+        var (_, reference, staff) = await SubmitAsync("RU", tenantJurisdiction: "RU", right: "erasure");
+        var deadline = (await (await staff.GetAsync($"/api/v1/staff/requests/{reference}")).ReadObjectAsync())["deadline"]!;
+        var explained = await (await staff.GetAsync($"/api/v1/staff/requests/{reference}/deadline")).ReadObjectAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string)deadline["initialDue"]!, Is.EqualTo("2025-03-13"));
+            Assert.That(deadline["extendedDue"], Is.Null);
+            Assert.That((string)explained["right"]!, Is.EqualTo("erasure"));
         }
     }
 

@@ -26,6 +26,58 @@ public sealed class PreviewTests
         }
     }
 
+    // 152-FZ Art. 20(3): 7 working days to rectify, with no extension; the access period would be 10 + 5.
+    [Test]
+    public async Task The_preview_uses_the_period_of_the_right()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        var staff = tenant.Staff(Engine, "agent");
+        const string Query = "/api/v1/deadlines/preview?regime=152-fz&jurisdiction=RU&receivedAt=2025-03-03T10:00:00%2B03:00";
+        var rectification = await staff.GetFromJsonAsync<JsonObject>(Query + "&right=rectification");
+        var access = await staff.GetFromJsonAsync<JsonObject>(Query + "&right=access");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string)rectification!["right"]!, Is.EqualTo("rectification"));
+            Assert.That((string)rectification["initialDue"]!, Is.EqualTo("2025-03-13"));
+            Assert.That(rectification["extendedDue"], Is.Null);
+            Assert.That((string)access!["initialDue"]!, Is.EqualTo("2025-03-18"));
+            Assert.That((string)access["extendedDue"]!, Is.EqualTo("2025-03-25"));
+        }
+    }
+
+    [Test]
+    public async Task An_unknown_right_is_a_field_error()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        var response = await tenant.Staff(Engine, "agent").GetAsync("/api/v1/deadlines/preview"
+            + "?regime=ccpa&jurisdiction=US-CA&receivedAt=2025-03-03T10:00:00Z&right=opt-out");
+        var problem = await response.ReadObjectAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That((string)problem["errors"]!["right"]![0]!, Does.StartWith("Unknown right 'opt-out': expected one of access"));
+        }
+    }
+
+    // UK GDPR Art. 12A: a clarification pauses, identity proof and fees restart; the EU GDPR has no fee stop.
+    [Test]
+    public async Task The_preview_applies_each_stop_reason_as_the_regime_says()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        var staff = tenant.Staff(Engine, "agent");
+        var paused = await staff.GetFromJsonAsync<JsonObject>("/api/v1/deadlines/preview?regime=uk-gdpr&jurisdiction=GB"
+            + "&receivedAt=2025-03-03T10:00:00Z&right=access&stops=clarification:2025-03-20/2025-03-21");
+        var fee = await staff.GetAsync("/api/v1/deadlines/preview?regime=gdpr&jurisdiction=FR"
+            + "&receivedAt=2025-03-03T10:00:00Z&stops=fee:2025-03-20/2025-03-21");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string)paused!["initialDue"]!, Is.EqualTo("2025-04-07"));
+            Assert.That(fee.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That((string)(await fee.ReadObjectAsync())["errors"]!["stops"]![0]!, Does.Contain("does not stop the clock under gdpr"));
+        }
+    }
+
     [Test]
     public async Task The_preview_names_every_bad_parameter()
     {

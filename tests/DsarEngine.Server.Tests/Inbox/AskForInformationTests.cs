@@ -56,8 +56,8 @@ public sealed class AskForInformationTests
     {
         var (tenant, reference, email, staff) = await ConversationDriver.PastIdentityAsync(Engine);
         var page = await ConversationDriver.PageAsync(Engine, tenant, reference);
-        // Someone else stops the clock (waiting for a fee) while this page is open: a second stop is refused.
-        var other = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/clock/stop", new { reason = "fee" });
+        // Someone else stops the clock (waiting for identity proof) while this page is open: a second stop is refused.
+        var other = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/clock/stop", new { reason = "identity-proof" });
         Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var journal = (await ConversationDriver.PageAsync(Engine, tenant, reference)).Journal.Entries.Length;
 
@@ -75,7 +75,7 @@ public sealed class AskForInformationTests
             Assert.That(await MailCatcher.ListAsync(email),
                 Has.None.Matches<CaughtMail>(m => m.Template == MailTemplates.InformationRequested));
             Assert.That(after.Journal.Entries, Has.Length.EqualTo(journal));
-            Assert.That(after.Request.Deadline.Stops.Single(s => s.End is null).Reason, Is.EqualTo("fee"));
+            Assert.That(after.Request.Deadline.Stops.Single(s => s.End is null).Reason, Is.EqualTo("identity-proof"));
         }
     }
 

@@ -289,4 +289,35 @@ public sealed class ExecutorTests
         Assert.That(twice.Single(), Is.TypeOf<Effect.Refuse>());
         Assert.That(ccpa.Single(), Is.TypeOf<Effect.Refuse>().And.Property("Slug").EqualTo("clock-does-not-stop"));
     }
+
+    // GDPR Art. 12(5): no fee suspends the EU period; the same stop for identity proof is taken.
+    [Test]
+    public void A_fee_stop_under_the_EU_GDPR_is_refused_and_changes_nothing()
+    {
+        var fee = Advance(AtAssess(), new PauseClock("fee", null, "dpo"), Clocked(Now.AddDays(3))).Item2;
+        var identity = Advance(AtAssess(), new PauseClock("identity-proof", null, "dpo"), Clocked(Now.AddDays(3))).Item2;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(fee.Single(), Is.TypeOf<Effect.Refuse>().And.Property("Slug").EqualTo("clock-does-not-stop"));
+            Assert.That(((Effect.Refuse)fee.Single()).Reason, Does.Contain("GDPR Art. 12(5)"));
+            Assert.That(identity.OfType<Effect.SetClock>().Single().Clock.OpenStop?.Reason, Is.EqualTo("identity-proof"));
+        }
+    }
+
+    // UK GDPR Art. 12A: clarification stops the clock of an access request only.
+    [TestCase("access", false)]
+    [TestCase("erasure", true)]
+    public void A_UK_clarification_stop_is_taken_for_access_only(string right, bool refused)
+    {
+        Assert.That(Workflows.Requests.Rights.TryParse(right, out var parsed), Is.True);
+        var uk = Clocked(Now.AddDays(3)) with
+        {
+            Clock = Clocked(Now).Clock! with { Regime = "uk-gdpr", Jurisdiction = "GB", TimeZone = "Europe/London", Right = parsed },
+        };
+
+        var effects = Advance(AtAssess(), new PauseClock("clarification", null, "dpo"), uk).Item2;
+
+        Assert.That(effects.OfType<Effect.Refuse>().Any(), Is.EqualTo(refused));
+    }
 }
