@@ -119,7 +119,8 @@ public sealed class DeadlineQueryParserTests
         "Stop 'payment:2025-03-06/2025-03-10' is not an ISO 8601 date interval such as 2025-03-05/2025-03-10 (or 2025-03-05/.. " +
         "while still waiting), optionally after a reason (identity-proof, clarification, fee) and a colon")]
     [TestCase("fee:2025-03-06/2025-03-10",
-        "Stop 2025-03-06/2025-03-10 (fee) does not stop the clock under gdpr: GDPR Art. 12(5): the EU GDPR has no fee that stops the clock")]
+        "Stop 2025-03-06/2025-03-10 (fee) does not stop the clock under gdpr: " +
+        "GDPR Art. 12(5): the EU GDPR has no fee that stops the clock")]
     [TestCase("2025-03-10/2025-03-06", "Stop 2025-03-10/2025-03-06 ends before it starts")]
     [TestCase("2025-03-01/2025-03-06", "Stop 2025-03-01/2025-03-06 starts before the request was received on 2025-03-05 (Europe/Paris)")]
     [TestCase("2025-03-06/2025-03-10,2025-03-08/2025-03-12", "Stops 2025-03-06/2025-03-10 and 2025-03-08/2025-03-12 overlap")]
