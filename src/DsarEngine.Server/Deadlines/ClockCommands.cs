@@ -23,7 +23,10 @@ internal sealed class ClockCommands(RequestStore requests, SignalProcessor proce
     public Task<Results<Ok<StaffRequestView>, ValidationProblem, ProblemHttpResult>> StopAsync(
         ClaimsPrincipal user, string reference, ClockCommandBody body, CancellationToken ct)
     {
-        var errors = ValidateText(body.Note, "note", required: false, "");
+        // GDPR Art. 12(6), UK GDPR Art. 12A: the clock waits for proof of identity only on a reasonable doubt, so the doubt
+        // is stated and journaled with the stop.
+        var errors = ValidateText(body.Note, "note", required: body.Reason == "identity-proof",
+            "the reasonable doubt about who the subject is (GDPR Art. 12(6)); only a stated doubt stops the clock for identity");
         if (!ClockStopReasons.All.Contains(body.Reason ?? ""))
             errors["reason"] = [$"Required: what the controller is waiting for, one of: {string.Join(", ", ClockStopReasons.All)}."];
         return RunAsync(user, reference, errors, () => new Signal.PauseClock(body.Reason!, body.Note?.Trim(), user.Actor()), ct);

@@ -7,11 +7,14 @@ internal static class SettingsSetup
     public static IServiceCollection AddSettings(this IServiceCollection services) => services
         .AddSingleton<FormSettingsStore>()
         .AddSingleton<FormSettingsAdmin>()
-        .AddSingleton<ClockSettingsAdmin>();
+        .AddSingleton<ClockSettingsAdmin>()
+        .AddSingleton<IdentityPolicyStore>()
+        .AddSingleton<IdentityPolicyAdmin>();
 
     public static IEndpointRouteBuilder MapSettings(this IEndpointRouteBuilder app)
     {
         app.MapFormSettingsApi();
+        app.MapIdentityPolicyApi();
         return app;
     }
 }

@@ -6,6 +6,7 @@ using DsarEngine.Workflows.Runtime;
 using DsarEngine.Workflows.Security;
 using Npgsql;
 using DsarEngine.Server.Requests;
+using DsarEngine.Server.Settings;
 
 namespace DsarEngine.Server.Workflow;
 
@@ -52,7 +53,7 @@ internal sealed partial class SignalProcessor(
 
     private const string LockRequestSql = $"SELECT {StoredRequest.Columns} FROM requests WHERE id = @Id FOR UPDATE";
 
-    private const string TenantSql = "SELECT slug, closure_days::text FROM tenants WHERE id = @Id";
+    private const string TenantSql = "SELECT slug, closure_days::text, identity_policy::text FROM tenants WHERE id = @Id";
 
     // For callers that already hold a transaction (the timer poller claims its timer row in the same one).
     public async Task<SignalOutcome> ProcessAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid requestId, Signal signal,
@@ -73,7 +74,7 @@ internal sealed partial class SignalProcessor(
 
         var request = await c.QuerySingleAsync<StoredRequest>(
             new CommandDefinition(LockRequestSql, new { Id = requestId }, tx, cancellationToken: ct));
-        var (slug, closuresJson) = await c.QuerySingleAsync<(string, string)>(
+        var (slug, closuresJson, identityPolicy) = await c.QuerySingleAsync<(string, string, string?)>(
             new CommandDefinition(TenantSql, new { Id = request.TenantId }, tx, cancellationToken: ct));
         var closures = RequestClock.ParseClosures(closuresJson);
         var context = new StepContext(now, request.RightKind, request.Reference,
@@ -86,6 +87,7 @@ internal sealed partial class SignalProcessor(
             RenderTimeout = RenderTimeout,
             Channel = request.Channel,
             HasEmail = request.SubjectEmail() is not null,
+            IdentityCheck = IdentityPolicyStore.Parse(identityPolicy).Resolve(request.RightKind, request.Channel, request.Purpose),
         };
 
         WorkflowInstance next;

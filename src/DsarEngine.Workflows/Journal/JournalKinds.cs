@@ -23,6 +23,7 @@ internal static class JournalKinds
     // Identity (Executor.Identity.cs). GDPR Art. 12(6).
     public const string IdentityRequested = "identity-requested";
     public const string IdentityVerified = "identity-verified";
+    public const string IdentityNotRequired = "identity-not-required";
 
     // Assess and review (Executor.Decisions.cs).
     public const string AwaitingDecision = "awaiting-decision";

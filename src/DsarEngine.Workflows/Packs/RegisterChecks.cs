@@ -22,8 +22,16 @@ internal static class RegisterChecks
             errors["retention"] = ["At least one, each with a category and a period or criteria (Art. 15(1)(d))."];
         if (r.Transfers is null || r.Sources is null)
             errors["transfers"] = ["transfers and sources are lists (possibly empty)."];
+        else if (r.Transfers.Select((t, n) => (t, n)).FirstOrDefault(x => InvalidSafeguard(x.t?.Safeguard)) is { t: not null } bad)
+            errors[$"transfers[{bad.n}].safeguard"] = [$"'{bad.t.Safeguard}' is no longer a valid safeguard: the CJEU annulled the " +
+                "EU-US Privacy Shield (C-311/18, Schrems II, 16 July 2020). Name the transfer's current basis (e.g. the EU-US Data " +
+                "Privacy Framework adequacy decision of 10 July 2023, or standard contractual clauses) (Art. 15(2), 46)."];
         if (r.BackupAgeOutDays is < 0 or > 3650)
             errors["backupAgeOutDays"] = ["Between 0 and 3650."];
         return errors;
     }
+
+    // A letter must not tell the subject their data travels under a safeguard the law no longer recognises.
+    private static bool InvalidSafeguard(string? safeguard) =>
+        safeguard is not null && safeguard.Contains("Privacy Shield", StringComparison.OrdinalIgnoreCase);
 }

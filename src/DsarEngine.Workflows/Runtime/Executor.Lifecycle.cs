@@ -63,9 +63,9 @@ internal static partial class Executor
             }
             if (step.Type == Definitions.StepTypes.RenderPack)
                 Effects.Add(new Effect.CancelTimers(TimerKinds.PackTimeout, null));
-            // GDPR Art. 12(6): the clock stopped only while the controller waited for proof of identity. Skipping the
-            // proof ends that wait, so the clock resumes under the regime's policy exactly as a verification resumes it.
-            if (step.Type == Definitions.StepTypes.VerifyIdentity && context.ClockStops)
+            // GDPR Art. 12(6): the clock stopped only while the controller waited for proof it had reason to ask for.
+            // Skipping the proof ends that wait, so the clock resumes exactly as a verification resumes it.
+            if (step.Type == Definitions.StepTypes.VerifyIdentity && StoppedForIdentity)
                 Effects.Add(new Effect.ResumeClock());
             return Next(i);
         }

@@ -27,6 +27,9 @@ internal sealed record StepContext(
 
     public bool HasEmail { get; init; } = true;
 
+    // What the organisation's identity policy asks of this request (IdentityChecks: none | email | manual).
+    public string IdentityCheck { get; init; } = Requests.IdentityChecks.Email;
+
     public bool PaperNotices => Channel != "controller" && (Channel is "post" or "phone" or "in-person" || !HasEmail);
 }
 

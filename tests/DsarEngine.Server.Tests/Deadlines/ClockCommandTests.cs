@@ -119,10 +119,10 @@ public sealed class ClockCommandTests
         var deadline = view["deadline"]!;
         using (Assert.EnterMultipleScope())
         {
-            // The first stop is the workflow's own wait for identity proof, closed the same day.
-            Assert.That((string)stopped["deadline"]!["stops"]![1]!["start"]!, Is.EqualTo("2025-03-05"));
+            // Waiting for identity proof stopped nothing (no doubt was stated): this is the only stop.
+            Assert.That((string)stopped["deadline"]!["stops"]![0]!["start"]!, Is.EqualTo("2025-03-05"));
             Assert.That(resumed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That((string)deadline["stops"]![1]!["end"]!, Is.EqualTo("2025-03-12"));
+            Assert.That((string)deadline["stops"]![0]!["end"]!, Is.EqualTo("2025-03-12"));
             // Due 3 April without the wait; seven days of waiting move it to 10 April.
             Assert.That((string)deadline["effectiveDue"]!, Is.EqualTo("2025-04-10"));
         }
@@ -134,7 +134,8 @@ public sealed class ClockCommandTests
         var (_, reference, staff) = await SubmitAsync();
         var resume = await PostAsync(staff, reference, "clock/resume", new { });
         await PostAsync(staff, reference, "clock/stop", new { reason = "clarification" });
-        var again = await PostAsync(staff, reference, "clock/stop", new { reason = "identity-proof" });
+        var again = await PostAsync(staff, reference, "clock/stop",
+            new { reason = "identity-proof", note = "The reply came from another address." });
         var unknown = await PostAsync(staff, reference, "clock/stop", new { reason = "holiday" });
         using (Assert.EnterMultipleScope())
         {
@@ -208,7 +209,8 @@ public sealed class ClockCommandTests
     public async Task Under_the_ccpa_verification_does_not_stop_the_clock()
     {
         var (_, reference, staff) = await SubmitAsync("US-CA");
-        var response = await PostAsync(staff, reference, "clock/stop", new { reason = "identity-proof" });
+        var response = await PostAsync(staff, reference, "clock/stop",
+            new { reason = "identity-proof", note = "The e-mail differs from the account's." });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That((string)(await response.ReadObjectAsync())["type"]!, Is.EqualTo("urn:dsar:problem:clock-does-not-stop"));
     }

@@ -97,10 +97,10 @@ public sealed class InboxQueryTests
         var erasure = await RequestDriver.SubmitAsync(Engine, tenant, "erasure");
         var overdue = await RequestDriver.SubmitAsync(Engine, tenant, "access");
         var stuck = await RequestDriver.SubmitAsync(Engine, tenant, "access");
-        // Waiting for identity stops the clock; these two have their proof, so their clocks run.
+        // Waiting for identity leaves the clock running; a stated doubt about the first one's identity stopped its clock.
         await SetAsync(tenant, overdue, "due_at = now() - interval '2 days', stops = '[]'");
         await SetAsync(tenant, stuck, "status = 'needs-attention', due_at = now() + interval '3 days', stops = '[]'");
-        await SetAsync(tenant, access, "status = status");
+        await SetAsync(tenant, access, """stops = '[{"start":"2025-03-03","end":null,"reason":"identity-proof"}]'""");
         var all = (await PageAsync(tenant, new InboxQuery(new InboxFilter()))).Rows;
         async Task<IEnumerable<string>> Find(InboxFilter f) => (await PageAsync(tenant, new InboxQuery(f))).Rows.Select(r => r.Reference);
         using (Assert.EnterMultipleScope())
@@ -118,7 +118,7 @@ public sealed class InboxQueryTests
             Assert.That(all.Single(r => r.Reference == overdue).DueState(Now), Is.EqualTo(DueState.Overdue));
             Assert.That(all.Single(r => r.Reference == stuck).DueState(Now), Is.EqualTo(DueState.DueSoon));
             Assert.That(all.Single(r => r.Reference == access).DueState(Now), Is.EqualTo(DueState.ClockStopped),
-                "waiting for identity proof");
+                "stopped for a doubt about identity");
         }
     }
 

@@ -21,6 +21,27 @@ public sealed class RegisterApiTests
         Assert.That((string)read["authority"]!["name"]!, Does.Contain("Berliner Beauftragte"));
     }
 
+    // The seed AstraDesk still cites the Privacy Shield: a letter must not tell the subject their data travels under it.
+    [Test]
+    public async Task A_transfer_under_the_annulled_privacy_shield_is_refused_and_the_register_is_unchanged()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "organisations", "crm-vendor.json")))!;
+        document["transfers"] = new JsonArray(
+            new JsonObject { ["recipient"] = "OVH", ["country"] = "France", ["safeguard"] = "Adequacy not needed (EEA)" },
+            new JsonObject { ["recipient"] = "OpenAI, L.L.C.", ["country"] = "United States", ["safeguard"] = "EU-US Privacy Shield" });
+        var put = await tenant.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/register", document);
+        var after = await tenant.Staff(Engine, "auditor").GetFromJsonAsync<JsonObject>("/api/v1/staff/register");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            var errors = (await put.ReadObjectAsync())["errors"]!.AsObject();
+            Assert.That(errors.Select(e => e.Key), Is.EqualTo(new[] { "transfers[1].safeguard" }));
+            Assert.That(errors["transfers[1].safeguard"]!.ToJsonString(), Does.Contain("C-311/18"));
+            Assert.That((string)after!["controller"]!["name"]!, Is.EqualTo("Helpdesk Cloud SAS"), "the register it had is unchanged");
+        }
+    }
+
     [Test]
     public async Task A_register_missing_the_facts_a_letter_states_is_refused_field_by_field_and_only_admins_write()
     {

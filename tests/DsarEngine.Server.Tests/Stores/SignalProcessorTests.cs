@@ -112,18 +112,23 @@ public sealed class SignalProcessorTests
     }
 
     [Test]
-    public async Task Waiting_for_identity_stops_the_gdpr_clock_and_verification_restarts_it()
+    public async Task Waiting_for_identity_leaves_the_clock_running_until_a_stated_doubt_stops_it_and_proof_resumes_it()
     {
         var request = await NewRequestAsync(withConnectors: false);
+        var store = DatabaseSetup.Get<RequestStore>();
         await Processor.ProcessAsync(request.Id, new Signal.Start(), new SignalSource("staff", null), CancellationToken.None);
-        var stopped = await DatabaseSetup.Get<RequestStore>().FindAsync(request.TenantId, request.Reference, CancellationToken.None);
+        var waiting = await store.FindAsync(request.TenantId, request.Reference, CancellationToken.None);
+        await Processor.ProcessAsync(request.Id, new Signal.PauseClock("identity-proof", "The address differs from the account's.",
+            "staff:ada"), new SignalSource("staff", null), CancellationToken.None);
+        var stopped = await store.FindAsync(request.TenantId, request.Reference, CancellationToken.None);
         await Processor.ProcessAsync(request.Id, new Signal.IdentityVerified("manual", "id card", "staff:ada"),
             new SignalSource("staff", null), CancellationToken.None);
-        var resumed = await DatabaseSetup.Get<RequestStore>().FindAsync(request.TenantId, request.Reference, CancellationToken.None);
+        var resumed = await store.FindAsync(request.TenantId, request.Reference, CancellationToken.None);
         using (Assert.EnterMultipleScope())
         {
+            Assert.That(waiting!.Status, Is.EqualTo("awaiting-identity"));
+            Assert.That(waiting.Clock.Stops, Is.Empty);
             Assert.That(stopped!.Clock.OpenStop?.Reason, Is.EqualTo("identity-proof"));
-            Assert.That(stopped.Status, Is.EqualTo("awaiting-identity"));
             Assert.That(resumed!.Clock.OpenStop, Is.Null);
             Assert.That(resumed.Clock.Stops, Has.Count.EqualTo(1));
         }

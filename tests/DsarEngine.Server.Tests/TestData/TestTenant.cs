@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using DsarEngine.Server.Platform;
 using DsarEngine.Server.Packs;
+using DsarEngine.Server.Settings;
 using DsarEngine.Server.Tenants;
+using DsarEngine.Workflows.Requests;
 using DsarEngine.Workflows.Security;
 using DsarEngine.Workflows.Tenants;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +26,9 @@ internal sealed record TestTenant(Guid Id, string Slug, IReadOnlyDictionary<stri
         var tenant = new Tenant(Guid.NewGuid(), slug ?? $"org-{Guid.NewGuid():N}"[..16], name, jurisdiction,
             jurisdiction.StartsWith("GB", StringComparison.Ordinal) ? "Europe/London" : "Europe/Paris", "en", allowedOrigins ?? []);
         await services.GetRequiredService<TenantStore>().UpsertAsync(tenant, Created, CancellationToken.None);
+        // The tests drive every request through its identity step, so the test organisation checks every request by the
+        // e-mailed link; IdentityPolicyTests cover the default policy (no check for consent withdrawal and marketing objections).
+        await services.GetRequiredService<IdentityPolicyStore>().SaveAsync(tenant.Id, new IdentityPolicy([]), CancellationToken.None);
         // Every organisation needs its processing register before letters can be written (samples/organisations/).
         await services.GetRequiredService<RegisterStore>().SaveAsync(tenant.Id, SampleRegister.Value, Created, CancellationToken.None);
         var keys = new Dictionary<string, string>();

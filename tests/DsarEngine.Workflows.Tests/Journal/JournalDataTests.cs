@@ -157,6 +157,11 @@ public sealed class JournalDataTests
                 + """{"connector":"billing","action":"erase","outcome":"partial","summary":"profile erased, invoices kept","retained":"""
                 + """[{"category":"invoices","legalBasis":"Code de commerce L123-22","retainUntil":"2035-01-01"}]}""",
         }).SetArgDisplayNames("withdrawn by the subject");
+        yield return new TestCaseData("no identity check needed", new[]
+        {
+            """workflow-started {"definition":"erasure@1"}""",
+            """identity-not-required {"right":"erasure","channel":"api"}""",
+        }).SetArgDisplayNames("no identity check needed");
     }
 
     [TestCaseSource(nameof(Golden))]

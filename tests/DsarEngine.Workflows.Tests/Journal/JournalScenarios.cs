@@ -36,6 +36,7 @@ internal static class JournalScenarios
             ["the clock"] = TheClock,
             ["no connector, old timeout, operator close"] = Leftovers,
             ["withdrawn by the subject"] = WithdrawnBySubject,
+            ["no identity check needed"] = NoIdentityCheck,
         };
 
     // Identity, assessment (partial, with exemptions), two connectors answering, review, delivery, close.
@@ -146,6 +147,14 @@ internal static class JournalScenarios
         run.Send(new Withdraw("subject"));
         run.Send(Replies.Partial(run.Task("billing")));
         return [.. run.Journal.SkipWhile(j => j.Kind != "withdrawn-by-subject")];
+    }
+
+    // The organisation's identity policy asks nothing of this request (e.g. a consent withdrawal).
+    private static IReadOnlyList<Effect.Journal> NoIdentityCheck()
+    {
+        var run = new ScenarioRun(TestDefinitions.Erasure, Context(Crm, Billing) with { IdentityCheck = "none" });
+        run.Send(new Start());
+        return [.. run.Journal.Take(2)];
     }
 
     private sealed class ScenarioRun(WorkflowDefinition definition, StepContext context)

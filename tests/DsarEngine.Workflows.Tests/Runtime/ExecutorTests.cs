@@ -27,7 +27,7 @@ public sealed class ExecutorTests
     }
 
     [Test]
-    public void Starting_asks_for_identity_stops_the_clock_and_schedules_reminders()
+    public void Starting_asks_for_identity_without_stopping_the_clock_and_schedules_reminders()
     {
         var (instance, effects) = Advance(Pending(), new Start());
         using (Assert.EnterMultipleScope())
@@ -35,17 +35,35 @@ public sealed class ExecutorTests
             Assert.That(instance.Status, Is.EqualTo(InstanceStatus.Waiting));
             Assert.That(instance.WaitingFor, Is.EqualTo(Bookmarks.Identity));
             Assert.That(effects.OfType<Effect.CreateIdentityChallenge>().Single().Validity, Is.EqualTo(TimeSpan.FromHours(72)));
-            Assert.That(effects.OfType<Effect.StopClock>().Single().Reason, Is.EqualTo("identity-proof"));
+            // GDPR Art. 12(6): a routine check does not stop the clock; only a person's stated reasonable doubt does.
+            Assert.That(effects.OfType<Effect.StopClock>(), Is.Empty);
             Assert.That(effects.OfType<Effect.ScheduleTimer>().Select(t => t.Kind),
                 Is.EqualTo(new[] { "reminder", "reminder", "escalation" }));
         }
     }
 
     [Test]
-    public void A_regime_whose_clock_keeps_running_does_not_stop_it()
+    public void Where_the_identity_policy_needs_no_check_the_request_goes_on_and_the_journal_says_why()
     {
-        var (_, effects) = Advance(Pending(), new Start(), Context() with { ClockStops = false });
-        Assert.That(effects.OfType<Effect.StopClock>(), Is.Empty);
+        var (instance, effects) = Advance(Pending(), new Start(), Context(Crm, Billing) with { IdentityCheck = "none" });
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(instance.WaitingFor, Is.EqualTo(Bookmarks.Decision("assess")));
+            Assert.That(instance.State.IdentityVerified, Is.False);
+            Assert.That(effects.OfType<Effect.CreateIdentityChallenge>(), Is.Empty);
+            Assert.That(effects.OfType<Effect.Journal>().Select(j => j.Kind), Does.Contain("identity-not-required"));
+        }
+    }
+
+    [Test]
+    public void A_manual_check_sends_no_e_mailed_link()
+    {
+        var (instance, effects) = Advance(Pending(), new Start(), Context(Crm, Billing) with { IdentityCheck = "manual" });
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(instance.WaitingFor, Is.EqualTo(Bookmarks.Identity));
+            Assert.That(effects.OfType<Effect.CreateIdentityChallenge>(), Is.Empty);
+        }
     }
 
     [Test]
@@ -58,7 +76,7 @@ public sealed class ExecutorTests
     }
 
     [Test]
-    public void Verified_identity_resumes_the_clock_and_runs_to_the_assessment()
+    public void Verified_identity_runs_to_the_assessment_leaving_a_running_clock_alone()
     {
         var (started, _) = Advance(Pending(), new Start());
         var (instance, effects) = Advance(started, new IdentityVerified("email", "one-time link", "subject"));
@@ -66,7 +84,7 @@ public sealed class ExecutorTests
         {
             Assert.That(instance.WaitingFor, Is.EqualTo(Bookmarks.Decision("assess")));
             Assert.That(instance.State.IdentityVerified, Is.True);
-            Assert.That(effects.OfType<Effect.ResumeClock>(), Has.Exactly(1).Items);
+            Assert.That(effects.OfType<Effect.ResumeClock>(), Is.Empty);
             Assert.That(effects.OfType<Effect.Journal>().Select(j => j.Kind),
                 Is.EqualTo(new[] { "identity-verified", "acknowledged", "awaiting-decision" }));
         }

@@ -6,7 +6,8 @@ using DsarEngine.Workflows.Runtime;
 
 namespace DsarEngine.Server.Inbox.Request;
 
-internal enum ActionKind { VerifyIdentity, Decide, Extend, Retry, Skip, Close, RetryTask, CompleteTask, AskForInformation, ResumeClock }
+internal enum ActionKind { VerifyIdentity, Decide, Extend, Retry, Skip, Close, RetryTask, CompleteTask, AskForInformation, ResumeClock,
+    DoubtIdentity }
 
 // One thing a person can do now, with what the confirmation dialog says and asks. Input: the text asked for (evidence,
 // reason, note), Required when the law or the workflow needs it; Choices: e.g. the outcomes of a manual task.
@@ -28,6 +29,12 @@ internal static class PageActions
             actions.Add(new(ActionKind.VerifyIdentity, "Verify identity",
                 "Records that you checked the subject's identity yourself; the workflow moves on to its next step.",
                 "Evidence: how you checked it", InputRequired: true));
+        // GDPR Art. 12(6): asking for proof does not stop the clock; a reasonable doubt, stated, does (where the regime allows).
+        if (workflow.WaitingFor == Bookmarks.Identity && deadline.Stops.All(s => s.End is not null))
+            actions.Add(new(ActionKind.DoubtIdentity, "Stop the clock for a doubt about identity",
+                "Stops the legal clock until the subject's proof arrives, because you have a reasonable doubt about who made the " +
+                "request (GDPR Art. 12(6)); proof arriving resumes it. Refused where the regime's clock keeps running.",
+                "The reasonable doubt (it goes into the journal; no personal data)", InputRequired: true));
         if (workflow.WaitingFor?.StartsWith("decision:", StringComparison.Ordinal) == true)
             actions.AddRange(Decisions(workflow.WaitingFor["decision:".Length..], definition));
         if (workflow.Status == InstanceStatus.NeedsAttention)

@@ -38,6 +38,9 @@ internal sealed class RequestActions(
         if (action.Kind == ActionKind.AskForInformation)
             return InformationActions.Words(
                 await conversations.AskForInformationAsync(user.Tenant(), reference, input.Text, user.Actor(), ct));
+        if (action.Kind == ActionKind.DoubtIdentity)
+            return Answer(await clock.StopAsync(user, reference, new ClockCommandBody("identity-proof", Blank(input.Text)), ct),
+                "The clock is stopped until the proof arrives; verifying the identity resumes it (see Clock).");
         if (action.Kind == ActionKind.ResumeClock)
             return Answer(await clock.ResumeAsync(user, reference, new ClockCommandBody(null, Blank(input.Text)), ct),
                 "The clock runs again; the due date was computed again (see Clock).");

@@ -10,3 +10,10 @@ internal sealed record IdentityVerifiedEntry(string Method, string Evidence) : I
 {
     public static string JournalKind => JournalKinds.IdentityVerified;
 }
+
+// The organisation's identity policy asks no check for this right on this channel (IdentityPolicy): recorded so the
+// journal shows why no proof was asked.
+internal sealed record IdentityNotRequiredEntry(string Right, string Channel) : IJournalData
+{
+    public static string JournalKind => JournalKinds.IdentityNotRequired;
+}
