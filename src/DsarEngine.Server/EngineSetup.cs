@@ -11,6 +11,7 @@ using DsarEngine.Server.Packs;
 using DsarEngine.Server.Platform;
 using DsarEngine.Server.Portal;
 using DsarEngine.Server.Requests;
+using DsarEngine.Server.Retention;
 using DsarEngine.Server.Settings;
 using DsarEngine.Server.Tenants;
 using DsarEngine.Server.SubjectForm;
@@ -47,6 +48,7 @@ internal static class EngineSetup
             .AddUploads()
             .AddSubjectForm()
             .AddPortal()
+            .AddRetention()
             .AddDemo();
         return builder;
     }
@@ -72,7 +74,7 @@ internal static class EngineSetup
             return app;
         app.MapRequests().MapWorkflow().MapConnectors().MapPacks().MapDeadlines().MapMail().MapIdentity().MapOpenDsr().MapTenants()
             .MapSettings().MapAccounts().MapInbox()
-            .MapUploads().MapSubjectForm().MapPortal();
+            .MapUploads().MapSubjectForm().MapPortal().MapRetention();
         app.MapGet("/", () => TypedResults.Redirect("/inbox")).ExcludeFromDescription();
         return app;
     }

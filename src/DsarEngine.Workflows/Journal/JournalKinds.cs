@@ -96,4 +96,8 @@ internal static class JournalKinds
     // A person assigned the request to someone of the organisation, or took the assignee off it (the inbox).
     public const string Assigned = "assigned";
     public const string Unassigned = "unassigned";
+
+    // The engine purged its own records of a finished request (Server/Retention/PurgeJournal.cs): which periods ran out (or
+    // the subject's later erasure), and how many rows of each kind went; never what they held. GDPR Art. 5(1)(e).
+    public const string Purged = "purged";
 }

@@ -82,6 +82,8 @@ public sealed class AuthorizationMatrixTests
         ["PUT /api/v1/staff/settings/form"] = Admin,
         ["GET /api/v1/staff/settings/identity"] = StaffRead,
         ["PUT /api/v1/staff/settings/identity"] = Admin,
+        ["GET /api/v1/staff/settings/retention"] = StaffRead,
+        ["PUT /api/v1/staff/settings/retention"] = Admin,
         ["PUT /api/v1/staff/organisation/role"] = Admin,
         ["GET /api/v1/staff/workspaces"] = StaffRead,
         ["PUT /api/v1/staff/workspaces/{key}"] = Admin,
