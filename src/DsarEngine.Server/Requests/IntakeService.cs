@@ -39,7 +39,7 @@ internal abstract record IntakeResult
 // legal frame, and store it with its journal entry and acknowledgement in one transaction.
 internal sealed partial class IntakeService(
     TenantStore tenants, RequestStore requests, WorkspaceStore workspaces, SecretTokens tokens, DefinitionCatalog definitions,
-    TimeProvider clock)
+    Appeals.AppealStore appeals, TimeProvider clock)
 {
     public async Task<IntakeResult> SubmitAsync(IntakeCommand command, CancellationToken ct)
     {
@@ -57,7 +57,10 @@ internal sealed partial class IntakeService(
         var receivedAt = request?.ReceivedAt is { } at ? Instants.Microseconds(at) : now;
         if (!errors.Any && request is not null && tenant is not null && workspace is not null && controller is null)
             return await ReferAsync(command, request, tenant, workspace, now, ct);
-        var frame = request is null || controller is null ? null : RequestFraming.Frame(request, controller, receivedAt, errors);
+        var (frame, appealed) = request is null || controller is null ? (null, null)
+            : request.Right == Right.Appeal && !errors.Any ? await FrameAppealAsync(request, controller, receivedAt, errors, ct)
+            : request.Right == Right.Appeal ? (null, null)
+            : (RequestFraming.Frame(request, controller, receivedAt, errors), null);
         if (errors.Any || request is null || tenant is null || controller is null || frame is null)
             return new IntakeResult.Invalid(errors.ToDictionary());
 
@@ -85,7 +88,7 @@ internal sealed partial class IntakeService(
             : null;
         var outcome = await requests.SubmitAsync(
             stored, journal, mail, claim, ct, new WorkflowStart(definition.Id, definition.Version), routing,
-            Attachments(request.Representative, command.Attachments));
+            WithAppeal(appealed, Attachments(request.Representative, command.Attachments)));
         return outcome.Result switch
         {
             SubmitResult.Created => new IntakeResult.Accepted(outcome.Request!, Replayed: false) { Routing = routed },

@@ -6,6 +6,7 @@ internal static class RequestsSetup
 {
     public static IServiceCollection AddRequests(this IServiceCollection services) => services
         .AddSingleton<RequestStore>()
+        .AddSingleton<Appeals.AppealStore>()
         .AddSingleton<JournalStore>()
         .AddSingleton<RequestJournal>()
         .AddSingleton<StatusLinks>()

@@ -18,6 +18,9 @@ internal sealed record NewRequest(
     public string? Workspace { get; init; }
 
     public Representative? Representative { get; init; }
+
+    // For an appeal: the reference of the refused request it appeals.
+    public string? AppealOf { get; init; }
 }
 
 // The person who made the request for the subject, and how they stand to them. Personal data: never logged.
