@@ -38,6 +38,16 @@ internal sealed partial class IntakeService
             clock.Compute(RequestClock.ParseClosures(controller.ClosureDays))), appealed);
     }
 
+    // Structured post-mortem instructions (LIL art. 85), and a revocation's effect on earlier ones, with the request.
+    private static IntakeAttachments? WithPostMortem(NewRequest request, IntakeAttachments? next) =>
+        request.PostMortem is not { } postMortem ? next : async (c, tx, stored, ct) =>
+        {
+            await PostMortemInstructions.PostMortemStore.WriteAsync(
+                c, tx, stored.TenantId, stored.Id, request.Subject.Email, postMortem, ct);
+            if (next is not null)
+                await next(c, tx, stored, ct);
+        };
+
     private static IntakeAttachments? WithAppeal(AppealedRequest? appealed, IntakeAttachments? next) =>
         appealed is null ? next : async (c, tx, stored, ct) =>
         {

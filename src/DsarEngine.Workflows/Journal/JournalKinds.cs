@@ -24,6 +24,9 @@ internal static class JournalKinds
     public const string IdentityRequested = "identity-requested";
     public const string IdentityVerified = "identity-verified";
 
+    // A person confirmed the proof of someone acting for the subject (Server/Representatives; docs/rights.md#representatives).
+    public const string RepresentativeProofConfirmed = "representative-proof-confirmed";
+
     // Assess and review (Executor.Decisions.cs).
     public const string AwaitingDecision = "awaiting-decision";
     public const string Decided = "decided";

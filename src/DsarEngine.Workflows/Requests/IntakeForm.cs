@@ -21,6 +21,8 @@ internal sealed record IntakeForm
     public IntakeRepresentative? Representative { get; init; }
     // For an appeal (VA, CO, CT): the reference of the refused request appealed.
     public string? AppealOf { get; init; }
+    // Post-mortem instructions, their revocation, or the after-death request (LIL art. 85): IntakeValidator.PostMortem.cs.
+    public IntakePostMortem? PostMortem { get; init; }
 }
 
 internal sealed record IntakeRepresentative

@@ -10,6 +10,11 @@ internal sealed record RepresentativeProof(string Documents, bool SubjectConfirm
     public static RepresentativeProof For(string regime, string jurisdiction, string relationship) =>
         (regime.ToLowerInvariant(), relationship) switch
         {
+            // Loi Informatique et Libertés art. 85 I and II: after the subject's death, the person they designated or an heir.
+            (_, "designee") => new("the subject's death certificate; the designation is checked against the instructions " +
+                "the subject recorded", false, null, "Loi Informatique et Libertés art. 85 I"),
+            (_, "heir") => new("the subject's death certificate and proof of being an heir (e.g. an acte de notoriété or a " +
+                "certificate of inheritance)", false, null, "Loi Informatique et Libertés art. 85 II"),
             // 11 CCR §7063(a): the consumer's signed permission; the business may also require the consumer to verify their
             // own identity directly with it, or to confirm directly that they gave the permission.
             ("ccpa", "authorised-agent") => new(
@@ -41,7 +46,7 @@ internal sealed record RepresentativeProof(string Documents, bool SubjectConfirm
     {
         "FR" or "CZ" or "GR" or "SI" => 15,
         "AT" or "BG" or "CY" or "ES" or "IT" or "LT" => 14,
-        "BE" or "DK" or "EE" or "FI" or "LV" or "MT" or "PT" or "SE" => 13,
+        "BE" or "DK" or "EE" or "FI" or "LV" or "MT" or "PT" or "SE" or "GB" => 13, // GB: UK DPA 2018 s.9
         _ => 16,
     };
 }
