@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DsarEngine.Server.PostMortemInstructions;
 
 internal sealed record PostMortemView(string Reference, DateTimeOffset ReceivedAt, string Kind, string? Action, string[] Scope,
-    object? Designee, DateOnly? DiedOn, string? RevokedBy)
+    object? Designee, string? DiedOn, string? RevokedBy)
 {
     public static PostMortemView From(PostMortemRecord r) => new(r.Reference, r.ReceivedAt, r.Kind, r.Action, r.Scope,
         r.DesigneeName is null ? null : new { name = r.DesigneeName, email = r.DesigneeEmail },
-        r.DiedOn is { } d ? DateOnly.FromDateTime(d) : null, r.RevokedBy);
+        r.DiedOn, r.RevokedBy);
 }
 
 // Staff read the post-mortem record of a request's subject: the instructions, who revoked which, and the after-death

@@ -7,7 +7,7 @@ namespace DsarEngine.Server.PostMortemInstructions;
 // One post-mortem record as staff read it: the request it came with, and the instruction's fields (LIL art. 85).
 internal sealed record PostMortemRecord(
     string Reference, DateTimeOffset ReceivedAt, string Kind, string? Action, string[] Scope, string? DesigneeName,
-    string? DesigneeEmail, DateTime? DiedOn, string? RevokedBy)
+    string? DesigneeEmail, string? DiedOn, string? RevokedBy)
 {
     private PostMortemRecord() : this("", default, "", null, [], null, null, null, null) { }
 }
@@ -42,7 +42,8 @@ internal sealed class PostMortemStore(NpgsqlDataSource dataSource)
     }
 
     private const string ForSubjectSql = """
-        SELECT r.reference, r.received_at, p.kind, p.action, p.scope, p.designee_name, p.designee_email, p.died_on,
+        SELECT r.reference, r.received_at, p.kind, p.action, p.scope, p.designee_name, p.designee_email,
+               to_char(p.died_on, 'YYYY-MM-DD') AS died_on,
                (SELECT v.reference FROM requests v WHERE v.id = p.revoked_by) AS revoked_by
         FROM post_mortem_instructions p JOIN requests r ON r.id = p.request_id
         WHERE p.tenant_id = @TenantId

@@ -33,8 +33,9 @@ public sealed class AppealTests
         var view = await staff.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}");
         Assert.That((string)view!["regime"]!, Is.EqualTo("vcdpa-appeal"));
         await AppealDriver.DecideAsync(staff, reference, "refuse", "Invoices must be kept for ten years under Va. Code §58.1-3.");
-        var (content, _) = await SubjectDownload.DownloadAsync(Engine, reference, email);
-        var (text, _, _) = await Packs.Poppler.ReadAsync(content);
+        // A denial goes out as a refusal letter (its own e-mail); staff read the very letter the subject gets.
+        var (text, _, _) = await Packs.Poppler.ReadAsync(
+            await staff.GetByteArrayAsync($"/api/v1/staff/requests/{reference}/pack/letter.pdf"));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(text, Does.Contain("Your appeal: our decision").And.Contain(refused).And.Contain("Va. Code §59.1-577(C)"));
@@ -90,7 +91,7 @@ public sealed class AppealTests
                 Assert.That((string)problem["errors"]![field]![0]!, Does.Contain(says), body.ToJsonString());
             }
         }
-        var requests = await tenant.Staff(Engine, "privacy-officer").GetFromJsonAsync<JsonObject>("/api/v1/staff/requests");
-        Assert.That(requests!.ToJsonString(), Does.Not.Contain("\"appeal\""));
+        var requests = await tenant.Staff(Engine, "privacy-officer").GetStringAsync("/api/v1/staff/requests");
+        Assert.That(requests, Does.Not.Contain("\"appeal\""));
     }
 }

@@ -85,9 +85,13 @@ public sealed class RepresentativeProofTests
         var tenant = await TestTenant.CreateAsync(Engine);
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "access");
         var staff = tenant.Staff(Engine, "privacy-officer");
-        var view = await RequestDriver.ToFanOutAsync(staff, reference);
+        await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("identity"), "the identity step");
+        await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/identity", new { evidence = "Known customer." });
+        await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:assess"), "the assessment");
+        var proceeded = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions",
+            new { step = "assess", outcome = "proceed" });
         var missing = await staff.GetAsync($"/api/v1/staff/requests/{reference}/representative");
-        Assert.That((string)view["waitingFor"]!, Is.EqualTo("connectors"));
+        Assert.That(proceeded.StatusCode, Is.EqualTo(HttpStatusCode.OK), await proceeded.Content.ReadAsStringAsync());
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 }
