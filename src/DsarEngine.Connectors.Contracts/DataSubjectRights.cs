@@ -30,7 +30,12 @@ public static class DataSubjectRights
     /// <summary>Instructions for the processing of data after death (France, Loi Informatique et Libertés art. 85).</summary>
     public const string PostMortemInstructions = "post-mortem-instructions";
 
+    /// <summary>
+    /// An appeal of a refused request (Virginia, Colorado, Connecticut). Engine-side only: no connector command carries it.
+    /// </summary>
+    public const string Appeal = "appeal";
+
     /// <summary>Every right, in the order above.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Access, Rectification, Erasure, Restriction, Portability, Objection, ConsentWithdrawal, PostMortemInstructions];
+        [Access, Rectification, Erasure, Restriction, Portability, Objection, ConsentWithdrawal, PostMortemInstructions, Appeal];
 }

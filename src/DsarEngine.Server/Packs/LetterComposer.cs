@@ -11,7 +11,7 @@ internal sealed class LetterComposer(IServiceProvider services, ILoggerFactory l
     // The rights that have a letter (every right the engine serves).
     public static readonly IReadOnlySet<string> Rights = new HashSet<string>(StringComparer.Ordinal)
     {
-        "access", "erasure", "portability", "rectification", "restriction", "objection", "consent-withdrawal", "post-mortem-instructions",
+        "access", "erasure", "portability", "rectification", "restriction", "objection", "consent-withdrawal", "post-mortem-instructions", "appeal",
     };
 
     public async Task<string> HtmlAsync(LetterModel model)
@@ -21,6 +21,7 @@ internal sealed class LetterComposer(IServiceProvider services, ILoggerFactory l
         return await renderer.Dispatcher.InvokeAsync(async () => model.Right switch
         {
             _ when model.Notice is not null => (await renderer.RenderComponentAsync<NoticeLetter>(parameters)).ToHtmlString(),
+            _ when model.Appeal is not null => (await renderer.RenderComponentAsync<AppealLetter>(parameters)).ToHtmlString(),
             _ when model.Refusal is not null => (await renderer.RenderComponentAsync<RefusalLetter>(parameters)).ToHtmlString(),
             "erasure" => (await renderer.RenderComponentAsync<ErasureLetter>(parameters)).ToHtmlString(),
             "access" => (await renderer.RenderComponentAsync<AccessLetter>(parameters)).ToHtmlString(),

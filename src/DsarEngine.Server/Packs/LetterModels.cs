@@ -11,7 +11,8 @@ namespace DsarEngine.Server.Packs;
 // Gathers a letter's facts: the request, the register, each system's outcome and, for access, the exported data
 // (decrypted from the claim-check store; the letter shows the first rows of each category, the files carry all).
 internal sealed class LetterModels(
-    ExportStore exports, ConnectorStore connectors, TenantStore tenants, IOptions<PackOptions> options, TimeProvider clock)
+    ExportStore exports, ConnectorStore connectors, TenantStore tenants, IOptions<PackOptions> options, TimeProvider clock,
+    Appeals.AppealStore appeals)
 {
     public async Task<LetterModel> BuildAsync(
         StoredRequest request, WorkflowInstance instance, ProcessingRegister register, CancellationToken ct)
@@ -50,7 +51,24 @@ internal sealed class LetterModels(
             Refusal = instance.State.Outcome == "refused" ? instance.State.RefusalReason ?? "" : null,
             Exemptions = instance.State.Exemptions,
             Copy = GetsCopy(request, instance, systems) ? new CopyFacts(PackKinds.CopyFileName(request.Reference), files) : null,
+            Appeal = request.RightKind == "appeal" ? await AppealAsync(request, instance, ct) : null,
         };
+    }
+
+    // The answer to an appeal: which request it appealed, under which state's law, and the outcome the assessment gave.
+    private async Task<AppealFacts?> AppealAsync(StoredRequest request, WorkflowInstance instance, CancellationToken ct)
+    {
+        if (await appeals.FindAppealedByAsync(request.TenantId, request.Id, ct) is not { } appealed
+            || !Workflows.Deadlines.AppealPeriods.TryFor(appealed.Regime, out var rules))
+            return null;
+        var outcome = instance.State.Outcome switch
+        {
+            "refused" => AppealFacts.Upheld,
+            "partial" => AppealFacts.PartlyReversed,
+            _ => AppealFacts.Reversed,
+        };
+        return new AppealFacts(appealed.Reference, outcome, rules.Clock.PeriodSource.Split(':')[0], rules.AttorneyGeneral,
+            rules.ComplaintUrl);
     }
 
     // GDPR Art. 15(3): an access subject whose data we hold gets a copy of every record, beside the letter that shows the

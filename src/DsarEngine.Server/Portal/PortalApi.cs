@@ -34,6 +34,7 @@ internal static partial class PortalApi
         group.MapPost("/answer", OpenAnswer).RequireRateLimiting(RateLimits.PublicCode);
         group.MapGet("/answer/{part}", Download).RequireRateLimiting(RateLimits.PublicCode);
         MapWithdrawal(group);
+        group.MapPost("/appeal", Appeal).RequireRateLimiting(RateLimits.PublicIntake);
         return app;
     }
 
@@ -82,6 +83,8 @@ internal static partial class PortalApi
         "closed" => "Portal.AlreadyClosed",
         "withdrawn" => "Portal.Withdrawn",
         "identity" => "Portal.IdentityDone",
+        "appealed" => "Portal.AppealSent",
+        "appeal-refused" => "Portal.AppealNotPossible",
         _ => null,
     };
 

@@ -15,7 +15,14 @@ public sealed record PortalFieldError(string Field, string Key, params object?[]
 public sealed record PortalHomeModel(
     PortalPageFrame Frame, IReadOnlyList<TimelineStep> Timeline, DateOnly? DueOn, bool ClockStopped, bool Open,
     bool AwaitingIdentity, bool AnswerReady, IReadOnlyList<PortalMessage> Messages, string? Notice,
-    IReadOnlyList<PortalFieldError> Errors, string? ReplyText, int MaxFiles, int MaxMegabytes);
+    IReadOnlyList<PortalFieldError> Errors, string? ReplyText, int MaxFiles, int MaxMegabytes)
+{
+    // A refused request under a law with an appeal (VA, CO, CT): the button, or the appeal already made.
+    public PortalAppeal? Appeal { get; init; }
+}
+
+// State: the law's state ("Virginia"); Days: the appeal period; Reference: the appeal once made.
+public sealed record PortalAppeal(string State, int Days, string? Reference);
 
 // What every portal page needs: the request's reference, the language, its time zone for dates, the page's own path.
 public sealed record PortalPageFrame(string Reference, string Language, string TimeZone, string Path);

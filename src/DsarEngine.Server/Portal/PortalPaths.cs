@@ -13,5 +13,7 @@ internal static class PortalPaths
 
     public static string Withdraw(string reference) => $"{Page(reference)}/withdraw";
 
+    public static string Appeal(string reference) => $"{Page(reference)}/appeal";
+
     public static string Download(string reference, string part) => $"{Answer(reference)}/{part}";
 }

@@ -18,6 +18,7 @@ internal static class IntakeResults
                 return TypedResults.Accepted(url, SubmittedRequest.From(request, url, links.Token(request.Id)) with
                 {
                     Controller = accepted.Routing?.Controller.Name, RoutedBy = accepted.Routing?.Processor.Name,
+                    ProofRequired = accepted.ProofRequired,
                     Message = accepted.Routing is { } r
                         ? Workflows.Mail.RoutingNotices.Forwarded(
                             request.Language, r.Processor.Name, r.Workspace.DisplayName, r.Controller.Name)

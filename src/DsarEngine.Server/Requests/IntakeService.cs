@@ -27,6 +27,9 @@ internal abstract record IntakeResult
     {
         // Set when a processor passed the request to its customer, the controller, who now holds it.
         public Routed? Routing { get; init; }
+
+        // Someone acts for the subject: the proof the request's law asks of them (docs/rights.md#representatives).
+        public string? ProofRequired { get; init; }
     }
 
     // A processor's customer that is not on this engine: nothing was stored but the processor's log entry.
@@ -39,7 +42,7 @@ internal abstract record IntakeResult
 // legal frame, and store it with its journal entry and acknowledgement in one transaction.
 internal sealed partial class IntakeService(
     TenantStore tenants, RequestStore requests, WorkspaceStore workspaces, SecretTokens tokens, DefinitionCatalog definitions,
-    TimeProvider clock)
+    Appeals.AppealStore appeals, TimeProvider clock)
 {
     public async Task<IntakeResult> SubmitAsync(IntakeCommand command, CancellationToken ct)
     {
@@ -57,7 +60,10 @@ internal sealed partial class IntakeService(
         var receivedAt = request?.ReceivedAt is { } at ? Instants.Microseconds(at) : now;
         if (!errors.Any && request is not null && tenant is not null && workspace is not null && controller is null)
             return await ReferAsync(command, request, tenant, workspace, now, ct);
-        var frame = request is null || controller is null ? null : RequestFraming.Frame(request, controller, receivedAt, errors);
+        var (frame, appealed) = request is null || controller is null ? (null, null)
+            : request.Right == Right.Appeal && !errors.Any ? await FrameAppealAsync(request, controller, receivedAt, errors, ct)
+            : request.Right == Right.Appeal ? (null, null)
+            : (RequestFraming.Frame(request, controller, receivedAt, errors), null);
         if (errors.Any || request is null || tenant is null || controller is null || frame is null)
             return new IntakeResult.Invalid(errors.ToDictionary());
 
@@ -85,11 +91,17 @@ internal sealed partial class IntakeService(
             : null;
         var outcome = await requests.SubmitAsync(
             stored, journal, mail, claim, ct, new WorkflowStart(definition.Id, definition.Version), routing,
-            Attachments(request.Representative, command.Attachments));
+            WithAppeal(appealed, WithPostMortem(request, Attachments(request.Representative, command.Attachments))));
         return outcome.Result switch
         {
-            SubmitResult.Created => new IntakeResult.Accepted(outcome.Request!, Replayed: false) { Routing = routed },
-            SubmitResult.Replayed => new IntakeResult.Accepted(outcome.Request!, Replayed: true) { Routing = routed },
+            SubmitResult.Created => new IntakeResult.Accepted(outcome.Request!, Replayed: false)
+            {
+                Routing = routed, ProofRequired = ProofRequired(request, frame),
+            },
+            SubmitResult.Replayed => new IntakeResult.Accepted(outcome.Request!, Replayed: true)
+            {
+                Routing = routed, ProofRequired = ProofRequired(request, frame),
+            },
             _ => new IntakeResult.Refused(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused",
                 "This Idempotency-Key was used for a different submission.", "Use a new key for a new request; nothing was stored."),
         };
@@ -101,7 +113,19 @@ internal sealed partial class IntakeService(
             await RequestStore.WriteRepresentativeAsync(c, tx, stored, representative, ct);
             if (documents is not null)
                 await documents(c, tx, stored, ct);
+            // A proof of authority uploaded with the form is the proof received; a person still confirms it.
+            await Representatives.RepresentativeStore.MarkReceivedAsync(c, tx, stored.TenantId, stored.Id, ct);
         };
+
+    // The request is held (no assessment can proceed) until a person confirms this proof.
+    private static string? ProofRequired(NewRequest request, RequestFrame frame)
+    {
+        if (request.Representative is not { } representative)
+            return null;
+        var proof = RepresentativeProof.For(frame.Clock.Regime, frame.Clock.Jurisdiction, representative.Relationship);
+        return $"{proof.Documents} ({proof.Source})"
+            + (proof.SubjectConfirms ? "; the organisation may also ask the subject to confirm directly." : ".");
+    }
 
     private static string? ValidateIdempotencyKey(string? key, IntakeErrors errors)
     {

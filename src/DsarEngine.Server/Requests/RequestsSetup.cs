@@ -6,6 +6,9 @@ internal static class RequestsSetup
 {
     public static IServiceCollection AddRequests(this IServiceCollection services) => services
         .AddSingleton<RequestStore>()
+        .AddSingleton<Appeals.AppealStore>()
+        .AddSingleton<Representatives.RepresentativeStore>()
+        .AddSingleton<PostMortemInstructions.PostMortemStore>()
         .AddSingleton<JournalStore>()
         .AddSingleton<RequestJournal>()
         .AddSingleton<StatusLinks>()
@@ -16,6 +19,8 @@ internal static class RequestsSetup
     {
         app.MapRequestsApi();
         app.MapStaffRequestsApi();
+        Representatives.RepresentativesApi.MapRepresentatives(app);
+        PostMortemInstructions.PostMortemApi.MapPostMortem(app);
         return app;
     }
 }

@@ -13,6 +13,10 @@ internal sealed record SubmittedRequest(string Reference, string Status, string 
     // The same, said to the subject in the request's language (GDPR Art. 12(1)).
     public string? Message { get; init; }
 
+    // Someone acts for the subject: the proof to send (a reply on the portal, or the form's upload); the request is held
+    // until the organisation confirms it.
+    public string? ProofRequired { get; init; }
+
     public static SubmittedRequest From(StoredRequest request, string statusUrl, string token) =>
         new(request.Reference, request.Status, statusUrl, token, request.ReceivedAt, request.ReceivedOn, request.EffectiveDue);
 }

@@ -15,6 +15,6 @@ internal sealed record FormSettings(string[] Rights, FormIdentity[] Identities, 
 
     // Until an admin saves the form: every right and every language the engine writes in, the e-mail address only.
     public static FormSettings Default(string[] allowedOrigins) =>
-        new([.. Workflows.Requests.Rights.Slugs], [], [.. Workflows.Requests.Languages.Supported.Order(StringComparer.Ordinal)],
+        new([.. Workflows.Requests.Rights.FormSlugs], [], [.. Workflows.Requests.Languages.Supported.Order(StringComparer.Ordinal)],
             allowedOrigins);
 }

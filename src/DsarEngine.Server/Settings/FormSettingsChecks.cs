@@ -15,8 +15,8 @@ internal static class FormSettingsChecks
         var rights = form.Rights ?? [];
         if (rights.Length == 0)
             errors["rights"] = ["Offer at least one right."];
-        else if (rights.FirstOrDefault(r => !Rights.TryParse(r, out _)) is { } unknown)
-            errors["rights"] = [$"Unknown right '{unknown}': expected some of {string.Join(", ", Rights.Slugs)}."];
+        else if (rights.FirstOrDefault(r => !Rights.FormSlugs.Contains(r)) is { } unknown)
+            errors["rights"] = [$"Unknown right '{unknown}': expected some of {string.Join(", ", Rights.FormSlugs)}."];
         else if (rights.Distinct(StringComparer.Ordinal).Count() != rights.Length)
             errors["rights"] = ["Each right once."];
         var identities = form.Identities ?? [];

@@ -56,6 +56,8 @@ internal static class WorkflowApi
                 WorkflowCommandStatus.RequestNotFound => Problems.NotFound("request in your organisation"),
                 WorkflowCommandStatus.NoWorkflow => Problems.NotFound("workflow for this request"),
                 WorkflowCommandStatus.Applied => TypedResults.Ok(WorkflowView.From(result.Instance!)),
+                WorkflowCommandStatus.Refused when result.Outcome?.Slug is { } slug => Problems.Of(StatusCodes.Status409Conflict, slug,
+                    "Refused; nothing was changed.", result.Outcome.Reason),
                 _ => Problems.Of(StatusCodes.Status409Conflict, "not-applicable",
                     "The workflow is not waiting for this; nothing was changed.",
                     $"It is {result.Instance!.Status}" +

@@ -23,7 +23,8 @@ internal sealed record WorkflowCommandResult(WorkflowCommandStatus Status, Store
 // The workflow as people act on it: read where a request stands, send it a command. The staff API's endpoints are thin
 // adapters over this service, and the inbox calls the same methods in-process, so both run the same signals through
 // the same one-transaction path. Every call is scoped by the caller's organisation.
-internal sealed class WorkflowService(RequestStore requests, InstanceStore instances, SignalProcessor processor)
+internal sealed partial class WorkflowService(RequestStore requests, InstanceStore instances, SignalProcessor processor,
+    Representatives.RepresentativeStore representatives, Workflows.Definitions.DefinitionCatalog definitions)
 {
     public async Task<(StoredRequest Request, WorkflowInstance? Instance)?> FindAsync(
         Guid tenantId, string reference, CancellationToken ct) =>
@@ -41,6 +42,9 @@ internal sealed class WorkflowService(RequestStore requests, InstanceStore insta
     public async Task<WorkflowCommandResult> SendAsync(StoredRequest request, Signal signal, CancellationToken ct,
         int? expectedVersion = null)
     {
+        if (await HeldForProofAsync(request, signal, ct) is { } held)
+            return new WorkflowCommandResult(WorkflowCommandStatus.Refused, request,
+                await instances.FindAsync(request.TenantId, request.Id, ct), held);
         var stale = false;
         Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>>? guard = expectedVersion is { } expected
             ? async (c, tx) => !(stale = await c.ExecuteScalarAsync<int>(

@@ -12,7 +12,8 @@ internal static class Regimes
     public static bool TryGet(string? id, [NotNullWhen(true)] out RegimeRules? rules)
     {
         var wanted = id?.Trim();
-        rules = All.FirstOrDefault(r => string.Equals(r.Id, wanted, StringComparison.OrdinalIgnoreCase));
+        rules = All.FirstOrDefault(r => string.Equals(r.Id, wanted, StringComparison.OrdinalIgnoreCase))
+            ?? (AppealPeriods.TryForClock(wanted, out var appeal) ? appeal.Clock : null); // an appeal's own clock, never offered
         return rules is not null;
     }
 

@@ -25,6 +25,9 @@ internal static class JournalKinds
     public const string IdentityVerified = "identity-verified";
     public const string IdentityNotRequired = "identity-not-required";
 
+    // A person confirmed the proof of someone acting for the subject (Server/Representatives; docs/rights.md#representatives).
+    public const string RepresentativeProofConfirmed = "representative-proof-confirmed";
+
     // Assess and review (Executor.Decisions.cs).
     public const string AwaitingDecision = "awaiting-decision";
     public const string Decided = "decided";

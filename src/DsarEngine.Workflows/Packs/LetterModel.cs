@@ -26,6 +26,17 @@ public sealed record LetterModel(
 
     // Set for an access answer that comes with the subject's full copy (GDPR Art. 15(3)): the ZIP the letter names.
     public CopyFacts? Copy { get; init; }
+
+    // Set for the answer to an appeal (VA, CO, CT): the request appealed, the outcome and where to complain if denied.
+    public AppealFacts? Appeal { get; init; }
+}
+
+// Outcome: Upheld (the refusal stands: the appeal is denied), Reversed, or PartlyReversed; Law: the section cited.
+public sealed record AppealFacts(string AppealedReference, string Outcome, string Law, string AttorneyGeneral, string ComplaintUrl)
+{
+    public const string Upheld = "upheld";
+    public const string Reversed = "reversed";
+    public const string PartlyReversed = "partly-reversed";
 }
 
 // The full copy the subject downloads with the access letter: its file name and every file in it, in the ZIP's order.

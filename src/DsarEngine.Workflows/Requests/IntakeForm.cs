@@ -19,6 +19,10 @@ internal sealed record IntakeForm
     public string? Workspace { get; init; }
     // Someone acting for the subject (a parent, a representative, an authorised agent): GDPR Art. 12(6), CCPA §7063.
     public IntakeRepresentative? Representative { get; init; }
+    // For an appeal (VA, CO, CT): the reference of the refused request appealed.
+    public string? AppealOf { get; init; }
+    // Post-mortem instructions, their revocation, or the after-death request (LIL art. 85): IntakeValidator.PostMortem.cs.
+    public IntakePostMortem? PostMortem { get; init; }
 }
 
 internal sealed record IntakeRepresentative

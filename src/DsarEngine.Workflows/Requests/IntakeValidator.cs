@@ -33,12 +33,14 @@ internal static partial class IntakeValidator
         var channel = ValidateChannel(form.Channel, origin, errors);
         var subject = ValidateSubject(form.Subject, channel, errors);
         var changes = ValidateChanges(form.Changes, right, errors);
-        var details = ValidateDetails(form.Details, right, changes.Count > 0, errors);
+        var details = ValidateDetails(form.Details, right, changes.Count > 0 || form.PostMortem is not null, errors);
         var language = ValidateLanguage(form.Language, errors);
         var jurisdiction = ValidateJurisdiction(form.Jurisdiction, errors);
         var regime = string.IsNullOrWhiteSpace(form.Regime) ? null : form.Regime.Trim().ToLowerInvariant();
         var receivedAt = ValidateReceivedAt(form.ReceivedAt, origin, now, errors);
         var representative = ValidateRepresentative(form.Representative, errors);
+        var appealOf = ValidateAppealOf(form, right, errors);
+        var postMortem = ValidatePostMortem(form, right, representative, now, errors);
         var workspace = string.IsNullOrWhiteSpace(form.Workspace) ? null : form.Workspace.Trim().ToLowerInvariant();
         if (workspace is not null && (workspace.Length > 63 || !workspace.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')))
             errors.Add("workspace", "A workspace name: lowercase letters, digits and dashes (e.g. acme).");
@@ -46,7 +48,9 @@ internal static partial class IntakeValidator
         if (errors.Any || tenant is null || right is null || subject is null || channel is null)
             return null;
         return new NewRequest(tenant, right.Value, purpose, subject, details, channel.Value, jurisdiction, regime,
-            language, receivedAt) { Changes = changes, Workspace = workspace, Representative = representative };
+            language, receivedAt) {
+            Changes = changes, Workspace = workspace, Representative = representative, AppealOf = appealOf, PostMortem = postMortem,
+        };
     }
 
     private static string? Required(string? value, string field, IntakeErrors errors)

@@ -18,6 +18,12 @@ internal sealed record NewRequest(
     public string? Workspace { get; init; }
 
     public Representative? Representative { get; init; }
+
+    // For an appeal: the reference of the refused request it appeals.
+    public string? AppealOf { get; init; }
+
+    // Post-mortem instructions as structured fields (LIL art. 85); null keeps the free text of Details.
+    public PostMortem? PostMortem { get; init; }
 }
 
 // The person who made the request for the subject, and how they stand to them. Personal data: never logged.
@@ -25,5 +31,9 @@ internal sealed record Representative(string Relationship, string Name, string E
 {
     // A parent (or guardian) for a child, a representative (a lawyer, an attorney under a power), an authorised agent
     // (CCPA regulations §7063: acting with the consumer's signed permission).
-    public static readonly IReadOnlyList<string> Relationships = ["parent", "representative", "authorised-agent"];
+    // After the subject's death (LIL art. 85): the person the subject designated, or an heir.
+    public static readonly IReadOnlyList<string> Relationships = ["parent", "representative", "authorised-agent", "designee", "heir"];
+
+    // For a living subject (the form's choices).
+    public static readonly IReadOnlyList<string> ForLivingSubject = ["parent", "representative", "authorised-agent"];
 }

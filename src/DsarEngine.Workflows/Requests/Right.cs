@@ -11,6 +11,7 @@ internal enum Right
     Objection,              // Art. 21 — always to a named purpose
     ConsentWithdrawal,      // Art. 7(3)
     PostMortemInstructions, // France, Loi Informatique et Libertés art. 85
+    Appeal,                 // Virginia, Colorado, Connecticut: an appeal of a refused request (docs/rights.md#appeals)
 }
 
 internal static class Rights
@@ -25,9 +26,13 @@ internal static class Rights
         ["objection"] = Right.Objection,
         ["consent-withdrawal"] = Right.ConsentWithdrawal,
         ["post-mortem-instructions"] = Right.PostMortemInstructions,
+        ["appeal"] = Right.Appeal,
     };
 
     public static IReadOnlyCollection<string> Slugs => BySlug.Keys;
+
+    // The rights a subject starts from the form: an appeal starts from the refused request (portal or API), never alone.
+    public static IReadOnlyList<string> FormSlugs { get; } = [.. BySlug.Keys.Where(slug => slug != "appeal")];
 
     public static bool TryParse(string? slug, out Right right) =>
         BySlug.TryGetValue(slug ?? string.Empty, out right);

@@ -15,6 +15,7 @@ public sealed class ShippedLegalContentTests
     [TestCase("objection", "stop-processing", false, TestName = "Objection (Art. 21) stops the processing objected to")]
     [TestCase("consent-withdrawal", "stop-processing", false, TestName = "Consent withdrawal (Art. 7(3)) stops the processing based on it")]
     [TestCase("post-mortem-instructions", "", false, TestName = "Post-mortem instructions change no data in connected systems")]
+    [TestCase("appeal", "", false, TestName = "An appeal (VA, CO, CT) is a decision and a letter, no connector action")]
     public void A_workflow_fans_out_the_action_its_right_needs(string right, string action, bool notifies)
     {
         var steps = Catalog.ForRight(right).Steps;

@@ -23,6 +23,7 @@ public sealed class IntakeValidatorTests
     [TestCase("objection", nameof(Right.Objection))]
     [TestCase("consent-withdrawal", nameof(Right.ConsentWithdrawal))]
     [TestCase("post-mortem-instructions", nameof(Right.PostMortemInstructions))]
+    [TestCase("appeal", nameof(Right.Appeal))]
     public void Every_right_is_accepted_with_a_complete_submission(string slug, string right)
     {
         var expected = Enum.Parse<Right>(right);

@@ -20,7 +20,9 @@ internal static class IntakeForms
             Identities = [new IntakeIdentity { Type = "customer-id", Value = $"C-{Faker.Random.Number(1000, 9999)}" }],
         },
         Details = right is "rectification" or "post-mortem-instructions" ? Faker.Lorem.Sentence() : null,
-        Jurisdiction = "FR",
+        // An appeal names the refused request and takes its place and law from it (no jurisdiction of its own).
+        AppealOf = right == "appeal" ? "DSR-7KQ2-M9XD-4TPA" : null,
+        Jurisdiction = right == "appeal" ? null : "FR",
         Language = "fr",
     };
 }

@@ -5,7 +5,7 @@ namespace DsarEngine.Server.Inbox.Components.Pages.Settings;
 // How the settings screens name the engine's vocabularies (the wire values stay the slugs).
 internal static class SettingsLabels
 {
-    // In the order the form lists them; every slug of Workflows.Requests.Rights.
+    // In the order the form lists them; every slug of Workflows.Requests.Rights.FormSlugs (an appeal starts from its request).
     public static readonly IReadOnlyDictionary<string, string> Rights = new Dictionary<string, string>
     {
         ["access"] = "Access (Art. 15)",
