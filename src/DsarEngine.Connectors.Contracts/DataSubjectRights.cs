@@ -30,7 +30,14 @@ public static class DataSubjectRights
     /// <summary>Instructions for the processing of data after death (France, Loi Informatique et Libertés art. 85).</summary>
     public const string PostMortemInstructions = "post-mortem-instructions";
 
+    /// <summary>
+    /// Human review of a decision based solely on automated processing (GDPR Art. 22(3)): the subject expresses their
+    /// point of view and contests the decision; a person of the controller reviews it.
+    /// </summary>
+    public const string AutomatedDecisionReview = "automated-decision-review";
+
     /// <summary>Every right, in the order above.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Access, Rectification, Erasure, Restriction, Portability, Objection, ConsentWithdrawal, PostMortemInstructions];
+        [Access, Rectification, Erasure, Restriction, Portability, Objection, ConsentWithdrawal, PostMortemInstructions,
+            AutomatedDecisionReview];
 }

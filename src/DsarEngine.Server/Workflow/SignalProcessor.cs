@@ -86,6 +86,7 @@ internal sealed partial class SignalProcessor(
             RenderTimeout = RenderTimeout,
             Channel = request.Channel,
             HasEmail = request.SubjectEmail() is not null,
+            Purpose = request.Purpose,
         };
 
         WorkflowInstance next;

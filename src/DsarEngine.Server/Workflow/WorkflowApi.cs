@@ -56,6 +56,9 @@ internal static class WorkflowApi
                 WorkflowCommandStatus.RequestNotFound => Problems.NotFound("request in your organisation"),
                 WorkflowCommandStatus.NoWorkflow => Problems.NotFound("workflow for this request"),
                 WorkflowCommandStatus.Applied => TypedResults.Ok(WorkflowView.From(result.Instance!)),
+                // The executor refused it (e.g. refusing an objection to direct marketing, GDPR Art. 21(3)): it says why.
+                WorkflowCommandStatus.Refused => Problems.Of(StatusCodes.Status409Conflict, result.Outcome!.Slug!,
+                    "Refused; nothing was changed.", result.Outcome.Reason),
                 _ => Problems.Of(StatusCodes.Status409Conflict, "not-applicable",
                     "The workflow is not waiting for this; nothing was changed.",
                     $"It is {result.Instance!.Status}" +

@@ -33,14 +33,17 @@ internal static partial class MailTemplates
         [("restriction", "fr")] = "limitation du traitement", [("portability", "fr")] = "portabilité",
         [("objection", "fr")] = "opposition", [("consent-withdrawal", "fr")] = "retrait du consentement",
         [("post-mortem-instructions", "fr")] = "directives post mortem",
+        [("automated-decision-review", "fr")] = "réexamen d'une décision automatisée",
         [("access", "en")] = "access", [("rectification", "en")] = "rectification", [("erasure", "en")] = "erasure",
         [("restriction", "en")] = "restriction of processing", [("portability", "en")] = "data portability",
         [("objection", "en")] = "objection", [("consent-withdrawal", "en")] = "consent withdrawal",
         [("post-mortem-instructions", "en")] = "post-mortem instructions",
+        [("automated-decision-review", "en")] = "review of an automated decision",
         [("access", "ru")] = "доступ к данным", [("rectification", "ru")] = "исправление данных", [("erasure", "ru")] = "удаление данных",
         [("restriction", "ru")] = "ограничение обработки", [("portability", "ru")] = "переносимость данных",
         [("objection", "ru")] = "возражение против обработки", [("consent-withdrawal", "ru")] = "отзыв согласия",
         [("post-mortem-instructions", "ru")] = "распоряжения на случай смерти",
+        [("automated-decision-review", "ru")] = "пересмотр автоматизированного решения",
     };
 
     public static bool Exists(string template, string language) => Texts.ContainsKey((template, language));

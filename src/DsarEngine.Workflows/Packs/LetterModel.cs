@@ -26,6 +26,13 @@ public sealed record LetterModel(
 
     // Set for an access answer that comes with the subject's full copy (GDPR Art. 15(3)): the ZIP the letter names.
     public CopyFacts? Copy { get; init; }
+
+    // The purpose an objection or a consent withdrawal names; its assessment (Art. 21(1)); an Art. 22(3) review.
+    public string? Purpose { get; init; }
+
+    public AssessmentFacts? Assessment { get; init; }
+
+    public ReviewFacts? Review { get; init; }
 }
 
 // The full copy the subject downloads with the access letter: its file name and every file in it, in the ZIP's order.

@@ -19,6 +19,15 @@ internal sealed record IntakeForm
     public string? Workspace { get; init; }
     // Someone acting for the subject (a parent, a representative, an authorised agent): GDPR Art. 12(6), CCPA §7063.
     public IntakeRepresentative? Representative { get; init; }
+    // GDPR Art. 22(3), for automated-decision-review: the decision, the subject's point of view, whether they contest it.
+    public IntakeAutomatedDecision? AutomatedDecision { get; init; }
+}
+
+internal sealed record IntakeAutomatedDecision
+{
+    public string? Decision { get; init; }
+    public string? PointOfView { get; init; }
+    public bool? Contest { get; init; }
 }
 
 internal sealed record IntakeRepresentative

@@ -11,6 +11,7 @@ internal enum Right
     Objection,              // Art. 21 — always to a named purpose
     ConsentWithdrawal,      // Art. 7(3)
     PostMortemInstructions, // France, Loi Informatique et Libertés art. 85
+    AutomatedDecisionReview, // Art. 22(3): human intervention, the subject's point of view, contesting the decision
 }
 
 internal static class Rights
@@ -25,6 +26,7 @@ internal static class Rights
         ["objection"] = Right.Objection,
         ["consent-withdrawal"] = Right.ConsentWithdrawal,
         ["post-mortem-instructions"] = Right.PostMortemInstructions,
+        ["automated-decision-review"] = Right.AutomatedDecisionReview,
     };
 
     public static IReadOnlyCollection<string> Slugs => BySlug.Keys;

@@ -27,6 +27,9 @@ internal sealed record StepContext(
 
     public bool HasEmail { get; init; } = true;
 
+    // The purpose an objection or a consent withdrawal names (ObjectionPurposes); null for the other rights.
+    public string? Purpose { get; init; }
+
     public bool PaperNotices => Channel != "controller" && (Channel is "post" or "phone" or "in-person" || !HasEmail);
 }
 

@@ -6,7 +6,8 @@ namespace DsarEngine.Workflows.Tests.Definitions;
 public sealed class ShippedDefinitionTests
 {
     private static readonly string[] IntakeRights =
-        ["access", "rectification", "erasure", "restriction", "portability", "objection", "consent-withdrawal", "post-mortem-instructions"];
+        ["access", "rectification", "erasure", "restriction", "portability", "objection", "consent-withdrawal", "post-mortem-instructions",
+            "automated-decision-review"];
 
     private static DefinitionCatalog Catalog => DefinitionLoader.LoadDirectory(DefinitionFolder.Shipped);
 

@@ -157,6 +157,13 @@ public sealed class JournalDataTests
                 + """{"connector":"billing","action":"erase","outcome":"partial","summary":"profile erased, invoices kept","retained":"""
                 + """[{"category":"invoices","legalBasis":"Code de commerce L123-22","retainUntil":"2035-01-01"}]}""",
         }).SetArgDisplayNames("withdrawn by the subject");
+        yield return new TestCaseData("objections and automated decisions", new[]
+        {
+            """assessment-not-needed {"step":"assess","purpose":"direct-marketing"}""",
+            """objection-assessed {"step":"assess","grounds":"Scoring for fraud goes on.","overrides":"in-part"}""",
+            """automated-decision-reviewed {"step":"assess","result":"upheld","explanation":"Checked by hand.","logic":"A payment"""
+                + """ score.","significance":"Sets the limit.","consequences":"A lower limit."}""",
+        }).SetArgDisplayNames("objections and automated decisions");
     }
 
     [TestCaseSource(nameof(Golden))]
