@@ -29,7 +29,8 @@ public sealed class CrmHandlers(SampleDatabase db) : ILocateHandler, IExportHand
         if (await FindAsync(c, null, command.Identities) is not { } id)
             return null;
         var customer = await c.QuerySingleAsync(
-            "SELECT id, email, name, city, since::text AS since, marketing::text AS marketing, profiling::text AS profiling " +
+            "SELECT id, email, name, city, since::text AS since, marketing::text AS marketing, profiling::text AS profiling, " +
+            "ai_use::text AS ai_use " +
             "FROM crm.customers WHERE id = @id", new { id });
         var contacts = await c.QueryAsync("SELECT kind, value FROM crm.contacts WHERE customer_id = @id ORDER BY id", new { id });
         var notes = await c.QueryAsync(
@@ -82,8 +83,17 @@ public sealed class CrmHandlers(SampleDatabase db) : ILocateHandler, IExportHand
         {
             if (await FindAsync(c, tx, command.Identities) is not { } id)
                 return TaskResult.NotFound();
-            var column = command.Purpose == "profiling" ? "profiling" : "marketing";
+            // Each purpose switches off its own use; one the CRM does not have changes nothing, and says so.
+            var column = command.Purpose switch
+            {
+                "direct-marketing" => "marketing",
+                "profiling" => "profiling",
+                "ai-processing" or "ai-training" => "ai_use",
+                _ => null,
+            };
+            if (column is null)
+                return TaskResult.Done($"This CRM does not use customer data for {command.Purpose}; nothing to stop here.");
             await c.ExecuteAsync($"UPDATE crm.customers SET {column} = false WHERE id = @id", new { id }, tx);
-            return TaskResult.Done($"No more {column} for this customer ({command.Purpose}).");
+            return TaskResult.Done($"No more {column.Replace('_', ' ')} for this customer ({command.Purpose}).");
         }, ct, db.WorkDelay);
 }

@@ -35,7 +35,14 @@ public static class DataSubjectRights
     /// </summary>
     public const string Appeal = "appeal";
 
+    /// <summary>
+    /// Human review of a decision based solely on automated processing (GDPR Art. 22(3)): the subject expresses their
+    /// point of view and contests the decision; a person of the controller reviews it.
+    /// </summary>
+    public const string AutomatedDecisionReview = "automated-decision-review";
+
     /// <summary>Every right, in the order above.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Access, Rectification, Erasure, Restriction, Portability, Objection, ConsentWithdrawal, PostMortemInstructions, Appeal];
+        [Access, Rectification, Erasure, Restriction, Portability, Objection, ConsentWithdrawal, PostMortemInstructions, Appeal,
+            AutomatedDecisionReview];
 }

@@ -82,4 +82,29 @@ public sealed class CrmTests : SampleFixture
             Is.EqualTo(1));
         Assert.That(unknown.Outcome, Is.EqualTo(TaskOutcomes.NotFound));
     }
+
+    // Review row 12: an objection to AI use switches off AI use only, never marketing (it used to).
+    [TestCase("ai-processing")]
+    [TestCase("ai-training")]
+    public async Task An_objection_to_AI_use_clears_its_own_flag_and_leaves_marketing_on(string purpose)
+    {
+        var subject = SamplePeople.All[purpose == "ai-training" ? 32 : 31];
+        var result = await Handlers.StopAsync(new StopProcessing(Task("s-" + purpose), Identities(subject), purpose), Context(),
+            CancellationToken.None);
+        Assert.That(await CountAsync(
+            "SELECT count(*) FROM crm.customers WHERE id = @CustomerId AND NOT ai_use AND marketing AND profiling", subject),
+            Is.EqualTo(1));
+        Assert.That(result.Summary, Does.Contain("ai use"));
+    }
+
+    [Test]
+    public async Task A_purpose_the_CRM_does_not_have_changes_no_flag()
+    {
+        var subject = SamplePeople.All[33];
+        var result = await Handlers.StopAsync(new StopProcessing(Task("s-research"), Identities(subject), "research"), Context(),
+            CancellationToken.None);
+        Assert.That(await CountAsync(
+            "SELECT count(*) FROM crm.customers WHERE id = @CustomerId AND ai_use AND marketing AND profiling", subject), Is.EqualTo(1));
+        Assert.That(result.Summary, Does.Contain("does not use customer data for research"));
+    }
 }

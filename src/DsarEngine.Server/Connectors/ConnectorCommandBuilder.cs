@@ -35,7 +35,9 @@ internal static class ConnectorCommandBuilder
             ConnectorActions.Restrict =>
                 new RestrictProcessing(task, identities, request.Details is null ? null : "requested by the subject"),
             ConnectorActions.LiftRestriction => new LiftRestriction(task, identities),
-            ConnectorActions.StopProcessing => new StopProcessing(task, identities, request.Purpose ?? "direct-marketing"),
+            // The purpose the subject named; a definition check keeps stop-processing to the rights that name one.
+            ConnectorActions.StopProcessing => new StopProcessing(task, identities, request.Purpose
+                ?? throw new InvalidOperationException($"Request {request.Reference} names no purpose to stop processing for.")),
             _ => throw new InvalidOperationException($"No connector command for the action '{command.Action}'."),
         };
     }

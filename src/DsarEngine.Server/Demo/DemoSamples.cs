@@ -30,7 +30,8 @@ internal sealed class DemoSamples(IntakeService intake, DemoStates states, TimeP
             var form = new IntakeForm
             {
                 Right = right,
-                Purpose = right is "objection" or "consent-withdrawal" ? "direct-marketing" : null,
+                // An objection on grounds of the subject's situation (GDPR Art. 21(1)), so that the demo shows its assessment.
+                Purpose = right switch { "objection" => "profiling", "consent-withdrawal" => "direct-marketing", _ => null },
                 Subject = new IntakeSubject
                 {
                     Email = faker.Internet.Email(first, last, "example.org").ToLowerInvariant(),

@@ -63,7 +63,9 @@ internal sealed class DemoStates(SignalProcessor processor, WorkflowService work
         await SendAsync(request, new Signal.IdentityVerified("manual", "Matched the account e-mail and customer number.", Actor), ct);
         if (state is DemoState.New or DemoState.Overdue)
             return;
-        await SendAsync(request, new Signal.Decision("assess", Decisions.Proceed, null, [], Actor), ct);
+        // GDPR Art. 21(1): an objection's assessment is recorded with the decision (the letter explains it).
+        await SendAsync(request, new Signal.Decision("assess", Decisions.Proceed,
+            request.RightKind == "objection" ? "No compelling legitimate grounds override the objection." : null, [], Actor), ct);
         if (state == DemoState.NeedsAttention)
         {
             // The demo cannot wait the definition's timeout (days): each task's timeout is sent now, as the timer poller

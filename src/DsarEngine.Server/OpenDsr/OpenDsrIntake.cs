@@ -61,13 +61,18 @@ internal static class OpenDsrIntake
                 errors.Add(($"status_callback_urls[{i}]", "An absolute http(s) URL."));
             else if (egress.Refusal(uri) is { } refusal)
                 errors.Add(($"status_callback_urls[{i}]", refusal));
+        // GDPR Art. 21: an objection or a withdrawal is to a named purpose, and only direct marketing makes it absolute
+        // (Art. 21(3)); the controller says which, the engine never guesses.
+        if (type is "objection" or "consent-withdrawal" && string.IsNullOrWhiteSpace((string?)extension?["purpose"]))
+            errors.Add(($"extensions[\"{domain}\"].purpose",
+                $"Required for {type}: the purpose objected to, one of {string.Join(", ", ObjectionPurposes.All)}."));
         if (errors.Count > 0)
             return (null, id, errors);
         var right = type == "portability" ? "portability" : type!;
         return (new IntakeForm
         {
             Tenant = tenant, Right = right, Channel = "controller", Regime = body.Regulation == "ccpa" ? "ccpa" : null,
-            Purpose = (string?)extension?["purpose"] ?? (right is "objection" or "consent-withdrawal" ? "direct-marketing" : null),
+            Purpose = (string?)extension?["purpose"],
             Subject = new IntakeSubject { Email = email, Identities = identities },
             Details = right == "rectification" ? "Forwarded by the controller over OpenDSR." : null,
             Changes = extension?["changes"] is JsonArray changes

@@ -11,7 +11,8 @@ internal sealed class LetterComposer(IServiceProvider services, ILoggerFactory l
     // The rights that have a letter (every right the engine serves).
     public static readonly IReadOnlySet<string> Rights = new HashSet<string>(StringComparer.Ordinal)
     {
-        "access", "erasure", "portability", "rectification", "restriction", "objection", "consent-withdrawal", "post-mortem-instructions", "appeal",
+        "access", "erasure", "portability", "rectification", "restriction", "objection", "consent-withdrawal", "post-mortem-instructions",
+        "appeal", "automated-decision-review",
     };
 
     public async Task<string> HtmlAsync(LetterModel model)
@@ -25,6 +26,7 @@ internal sealed class LetterComposer(IServiceProvider services, ILoggerFactory l
             _ when model.Refusal is not null => (await renderer.RenderComponentAsync<RefusalLetter>(parameters)).ToHtmlString(),
             "erasure" => (await renderer.RenderComponentAsync<ErasureLetter>(parameters)).ToHtmlString(),
             "access" => (await renderer.RenderComponentAsync<AccessLetter>(parameters)).ToHtmlString(),
+            "automated-decision-review" => (await renderer.RenderComponentAsync<AutomatedDecisionLetter>(parameters)).ToHtmlString(),
             _ => (await renderer.RenderComponentAsync<ActionLetter>(parameters)).ToHtmlString(),
         });
     }

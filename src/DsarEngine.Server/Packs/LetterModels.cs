@@ -50,6 +50,10 @@ internal sealed class LetterModels(
         {
             Refusal = instance.State.Outcome == "refused" ? instance.State.RefusalReason ?? "" : null,
             Exemptions = instance.State.Exemptions,
+            Purpose = request.Purpose,
+            Assessment = instance.State.Assessment is { } a ? new AssessmentFacts(a.Grounds, a.Overrides) : null,
+            Review = instance.State.AutomatedReview is { } r
+                ? new ReviewFacts(r.Result, r.Explanation, r.Logic, r.Significance, r.Consequences) : null,
             Copy = GetsCopy(request, instance, systems) ? new CopyFacts(PackKinds.CopyFileName(request.Reference), files) : null,
             Appeal = request.RightKind == "appeal" ? await AppealAsync(request, instance, ct) : null,
         };

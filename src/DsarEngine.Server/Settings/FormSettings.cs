@@ -13,8 +13,13 @@ internal sealed record FormSettings(string[] Rights, FormIdentity[] Identities, 
     // Identities the form may ask for on top of the e-mail address: ones a subject knows by heart or from a bill.
     public static readonly IReadOnlyList<string> OptionalIdentities = [SubjectIdentityTypes.CustomerId, SubjectIdentityTypes.Phone];
 
-    // Until an admin saves the form: every right and every language the engine writes in, the e-mail address only.
+    // The rights the form has fields for (an appeal starts from the refused request, never alone). A review of an automated decision (GDPR Art. 22(3)) needs the decision and the
+    // subject's point of view, which the form does not ask yet: it comes through the API, or staff log it.
+    public static readonly IReadOnlyList<string> Offerable =
+        [.. Workflows.Requests.Rights.FormSlugs.Where(r => r != DataSubjectRights.AutomatedDecisionReview)];
+
+    // Until an admin saves the form: every right it can offer and every language the engine writes in, the e-mail address only.
     public static FormSettings Default(string[] allowedOrigins) =>
-        new([.. Workflows.Requests.Rights.FormSlugs], [], [.. Workflows.Requests.Languages.Supported.Order(StringComparer.Ordinal)],
+        new([.. Offerable], [], [.. Workflows.Requests.Languages.Supported.Order(StringComparer.Ordinal)],
             allowedOrigins);
 }

@@ -88,6 +88,7 @@ internal sealed partial class SignalProcessor(
             Channel = request.Channel,
             HasEmail = request.SubjectEmail() is not null,
             IdentityCheck = IdentityPolicyStore.Parse(identityPolicy).Resolve(request.RightKind, request.Channel, request.Purpose),
+            Purpose = request.Purpose,
         };
 
         WorkflowInstance next;

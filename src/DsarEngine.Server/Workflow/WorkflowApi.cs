@@ -56,6 +56,7 @@ internal static class WorkflowApi
                 WorkflowCommandStatus.RequestNotFound => Problems.NotFound("request in your organisation"),
                 WorkflowCommandStatus.NoWorkflow => Problems.NotFound("workflow for this request"),
                 WorkflowCommandStatus.Applied => TypedResults.Ok(WorkflowView.From(result.Instance!)),
+                // The executor refused it (e.g. refusing an objection to direct marketing, GDPR Art. 21(3)): it says why.
                 WorkflowCommandStatus.Refused when result.Outcome?.Slug is { } slug => Problems.Of(StatusCodes.Status409Conflict, slug,
                     "Refused; nothing was changed.", result.Outcome.Reason),
                 _ => Problems.Of(StatusCodes.Status409Conflict, "not-applicable",

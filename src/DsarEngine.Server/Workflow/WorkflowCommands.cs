@@ -2,7 +2,11 @@ using DsarEngine.Workflows.Runtime;
 
 namespace DsarEngine.Server.Workflow;
 
-internal sealed record DecisionBody(string? Step, string? Outcome, string? Reason, string[]? Exemptions);
+// Grounds: an objection's assessment (GDPR Art. 21(1)); Review: the human review of an automated decision (Art. 22(3)).
+internal sealed record DecisionBody(
+    string? Step, string? Outcome, string? Reason, string[]? Exemptions, string? Grounds = null, ReviewBody? Review = null);
+
+internal sealed record ReviewBody(string? Result, string? Explanation, string? Logic, string? Significance, string? Consequences);
 
 internal sealed record IdentityBody(string? Evidence);
 
@@ -27,8 +31,35 @@ internal static class WorkflowCommands
             errors["exemptions"] = ["Required for a partial answer: the exemptions applied (e.g. rights of others, legal privilege)."];
         if (body.Reason is { Length: > 2000 })
             errors["reason"] = ["At most 2000 characters."];
+        if (body.Grounds is { Length: > 2000 })
+            errors["grounds"] = ["At most 2000 characters."];
+        var review = body.Review is null ? null : Review(body.Review, body.Outcome, errors);
         return errors.Count > 0 ? (null, errors)
-            : (new Signal.Decision(body.Step!, body.Outcome!, body.Reason?.Trim(), body.Exemptions ?? [], actor), errors);
+            : (new Signal.Decision(body.Step!, body.Outcome!, body.Reason?.Trim(), body.Exemptions ?? [], actor)
+            {
+                Grounds = string.IsNullOrWhiteSpace(body.Grounds) ? null : body.Grounds.Trim(), Review = review,
+            }, errors);
+    }
+
+    // GDPR Art. 22(3) and 15(1)(h): every part of the review is told to the subject, so every part is required.
+    private static AutomatedDecisionReview? Review(ReviewBody body, string? outcome, Dictionary<string, string[]> errors)
+    {
+        if (outcome != Decisions.Proceed)
+            errors["review"] = ["Only with the outcome proceed: a refusal gives its reason instead."];
+        if (body.Result is null || !AutomatedDecisionReview.Results.Contains(body.Result))
+            errors["review.result"] = [$"One of: {string.Join(", ", AutomatedDecisionReview.Results)}."];
+        string Text(string? value, string field, string what)
+        {
+            if (string.IsNullOrWhiteSpace(value) || value.Length > 2000)
+                errors[$"review.{field}"] = [$"Required (at most 2000 characters): {what}"];
+            return value?.Trim() ?? "";
+        }
+        var review = new AutomatedDecisionReview(body.Result ?? "",
+            Text(body.Explanation, "explanation", "why the decision was upheld or changed, as told to the subject."),
+            Text(body.Logic, "logic", "the logic involved in the automated decision (Art. 15(1)(h))."),
+            Text(body.Significance, "significance", "the significance of the processing for the subject (Art. 15(1)(h))."),
+            Text(body.Consequences, "consequences", "its envisaged consequences for the subject (Art. 15(1)(h))."));
+        return errors.Keys.Any(k => k.StartsWith("review", StringComparison.Ordinal)) ? null : review;
     }
 
     public static (Signal?, Dictionary<string, string[]>) Identity(IdentityBody body, string actor) =>

@@ -20,6 +20,9 @@ internal static class DefinitionChecks
     // restriction (Art. 18); no other right has recipients to notify.
     private static readonly string[] NotifyingRights = ["rectification", "erasure", "restriction"];
 
+    // The rights whose requests name a purpose (IntakeValidator), so a step can depend on it.
+    private static readonly string[] PurposeRights = ["objection", "consent-withdrawal"];
+
     public static IEnumerable<(string Path, string Message)> Check(DefinitionDocument d)
     {
         var firstUse = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -34,6 +37,12 @@ internal static class DefinitionChecks
                 yield return ($"/steps/{i}/action", $"'{action}' only belongs in a workflow serving {right}.");
             if (step.Event is { } name && EventNeedsRight.TryGetValue(name, out var eventRight) && !d.Rights.Contains(eventRight))
                 yield return ($"/steps/{i}/event", $"'{name}' only belongs in a workflow serving {eventRight}.");
+            if (step.Action == "stop-processing" && d.Rights.Except(PurposeRights).Any())
+                yield return ($"/steps/{i}/action",
+                    $"'stop-processing' stops the purpose a request names: only a workflow serving {string.Join(" or ", PurposeRights)}.");
+            if (step.SkipForPurposes is { Length: > 0 } && !d.Rights.Intersect(PurposeRights).Any())
+                yield return ($"/steps/{i}/skipForPurposes",
+                    $"Only a workflow serving {string.Join(" or ", PurposeRights)} has requests with a purpose.");
             if (step.Type == StepTypes.NotifyRecipients && !d.Rights.Intersect(NotifyingRights).Any())
                 yield return ($"/steps/{i}/type",
                     $"'notify-recipients' (GDPR Art. 19) only belongs in a workflow serving {string.Join(", ", NotifyingRights)}.");

@@ -30,7 +30,8 @@ internal sealed record ClockDocument(int[] RemindDaysBefore, int EscalateDaysAft
 
 internal sealed record StepDocument(
     string Id, string Type, string? Description = null, string? Action = null, int? TimeoutHours = null, bool? Required = null,
-    string[]? Methods = null, int? ExpiresHours = null, string? Event = null)
+    string[]? Methods = null, int? ExpiresHours = null, string? Event = null, string[]? SkipForPurposes = null)
 {
-    public StepDefinition ToStep() => new(Id, Type, Action, TimeoutHours, Required ?? true, Methods, ExpiresHours, Event);
+    public StepDefinition ToStep() =>
+        new(Id, Type, Action, TimeoutHours, Required ?? true, Methods, ExpiresHours, Event) { SkipForPurposes = SkipForPurposes ?? [] };
 }

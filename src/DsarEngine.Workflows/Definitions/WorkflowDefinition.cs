@@ -38,7 +38,12 @@ internal sealed record StepDefinition(
     // verify-identity (email): hours the one-time link and code stay valid
     int? ExpiresHours = null,
     // publish-event: the event to publish (EventNames)
-    string? Event = null);
+    string? Event = null)
+{
+    // assess: the request purposes for which no person assesses, because the law leaves nothing to weigh (GDPR Art. 21(3):
+    // an objection to direct marketing is absolute). The step records why it passed and the workflow goes on.
+    public IReadOnlyList<string> SkipForPurposes { get; init; } = [];
+}
 
 internal static class StepTypes
 {

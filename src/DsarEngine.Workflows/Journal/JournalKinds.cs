@@ -33,6 +33,11 @@ internal static class JournalKinds
     public const string Decided = "decided";
     public const string ReviewNotRequired = "review-not-required";
 
+    // What the law asks of an objection's or an automated decision's assessment (Executor.Objection.cs).
+    public const string AssessmentNotNeeded = "assessment-not-needed";
+    public const string ObjectionAssessed = "objection-assessed";
+    public const string AutomatedDecisionReviewed = "automated-decision-reviewed";
+
     // Fan-out and its connector tasks (Executor.FanOut.cs, Executor.FanOutReplies.cs).
     public const string FanOut = "fan-out";
     public const string FanOutSkipped = "fan-out-skipped";

@@ -37,10 +37,13 @@ internal static partial class MailTemplates
         [("restriction", "en")] = "restriction of processing", [("portability", "en")] = "data portability",
         [("objection", "en")] = "objection", [("consent-withdrawal", "en")] = "consent withdrawal",
         [("post-mortem-instructions", "en")] = "post-mortem instructions", [("appeal", "en")] = "appeal of a decision",
+        [("automated-decision-review", "fr")] = "réexamen d'une décision automatisée",
+        [("automated-decision-review", "en")] = "review of an automated decision",
         [("access", "ru")] = "доступ к данным", [("rectification", "ru")] = "исправление данных", [("erasure", "ru")] = "удаление данных",
         [("restriction", "ru")] = "ограничение обработки", [("portability", "ru")] = "переносимость данных",
         [("objection", "ru")] = "возражение против обработки", [("consent-withdrawal", "ru")] = "отзыв согласия",
         [("post-mortem-instructions", "ru")] = "распоряжения на случай смерти",
+        [("automated-decision-review", "ru")] = "пересмотр автоматизированного решения",
     };
 
     public static bool Exists(string template, string language) => Texts.ContainsKey((template, language));

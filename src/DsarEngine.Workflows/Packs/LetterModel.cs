@@ -27,6 +27,13 @@ public sealed record LetterModel(
     // Set for an access answer that comes with the subject's full copy (GDPR Art. 15(3)): the ZIP the letter names.
     public CopyFacts? Copy { get; init; }
 
+    // The purpose an objection or a consent withdrawal names; its assessment (Art. 21(1)); an Art. 22(3) review.
+    public string? Purpose { get; init; }
+
+    public AssessmentFacts? Assessment { get; init; }
+
+    public ReviewFacts? Review { get; init; }
+
     // Set for the answer to an appeal (VA, CO, CT): the request appealed, the outcome and where to complain if denied.
     public AppealFacts? Appeal { get; init; }
 }

@@ -23,6 +23,15 @@ internal sealed record IntakeForm
     public string? AppealOf { get; init; }
     // Post-mortem instructions, their revocation, or the after-death request (LIL art. 85): IntakeValidator.PostMortem.cs.
     public IntakePostMortem? PostMortem { get; init; }
+    // GDPR Art. 22(3), for automated-decision-review: the decision, the subject's point of view, whether they contest it.
+    public IntakeAutomatedDecision? AutomatedDecision { get; init; }
+}
+
+internal sealed record IntakeAutomatedDecision
+{
+    public string? Decision { get; init; }
+    public string? PointOfView { get; init; }
+    public bool? Contest { get; init; }
 }
 
 internal sealed record IntakeRepresentative

@@ -33,7 +33,8 @@ internal static partial class IntakeValidator
         var channel = ValidateChannel(form.Channel, origin, errors);
         var subject = ValidateSubject(form.Subject, channel, errors);
         var changes = ValidateChanges(form.Changes, right, errors);
-        var details = ValidateDetails(form.Details, right, changes.Count > 0 || form.PostMortem is not null, errors);
+        var details = ValidateAutomatedDecision(form.AutomatedDecision, right,
+            ValidateDetails(form.Details, right, changes.Count > 0 || form.PostMortem is not null, errors), errors);
         var language = ValidateLanguage(form.Language, errors);
         var jurisdiction = ValidateJurisdiction(form.Jurisdiction, errors);
         var regime = string.IsNullOrWhiteSpace(form.Regime) ? null : form.Regime.Trim().ToLowerInvariant();

@@ -1,11 +1,15 @@
 namespace DsarEngine.Workflows.Requests;
 
 // An objection (GDPR Art. 21) or a consent withdrawal is always to a named purpose: Art. 21(2)–(3) make
-// the objection to direct marketing absolute, so the purpose decides how the request is handled.
+// the objection to direct marketing absolute, so the purpose decides how the request is handled. ai-processing: the
+// organisation's use of the subject's data in AI features; ai-training: training models on it (usually on consent).
 internal static class ObjectionPurposes
 {
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        "direct-marketing", "profiling", "ai-processing", "analytics", "legitimate-interests", "research", "other",
+        "direct-marketing", "profiling", "ai-processing", "ai-training", "analytics", "legitimate-interests", "research", "other",
     };
+
+    // GDPR Art. 21(2)-(3): the one purpose for which an objection is absolute (no assessment, no refusal).
+    public const string DirectMarketing = "direct-marketing";
 }

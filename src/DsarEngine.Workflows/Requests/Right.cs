@@ -12,6 +12,7 @@ internal enum Right
     ConsentWithdrawal,      // Art. 7(3)
     PostMortemInstructions, // France, Loi Informatique et Libertés art. 85
     Appeal,                 // Virginia, Colorado, Connecticut: an appeal of a refused request (docs/rights.md#appeals)
+    AutomatedDecisionReview, // Art. 22(3): human intervention, the subject's point of view, contesting the decision
 }
 
 internal static class Rights
@@ -27,6 +28,7 @@ internal static class Rights
         ["consent-withdrawal"] = Right.ConsentWithdrawal,
         ["post-mortem-instructions"] = Right.PostMortemInstructions,
         ["appeal"] = Right.Appeal,
+        ["automated-decision-review"] = Right.AutomatedDecisionReview,
     };
 
     public static IReadOnlyCollection<string> Slugs => BySlug.Keys;

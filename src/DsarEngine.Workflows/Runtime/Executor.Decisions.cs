@@ -26,9 +26,12 @@ internal static partial class Executor
         private WorkflowInstance Decide(WorkflowInstance i, Signal.Decision d)
         {
             var step = definition.Steps[i.StepIndex];
+            if (step.Type == StepTypes.Assess && Unlawful(d) is { } refusal)
+                return Refuse(i, refusal.Slug, refusal.Reason);
             Journal(new DecidedEntry(step.Id, d.Outcome, d.Reason, d.Exemptions));
             if (step.Type == StepTypes.Assess)
             {
+                i = i with { State = Findings(i.State, step, d) };
                 switch (d.Outcome)
                 {
                     case Decisions.Proceed:

@@ -11,7 +11,7 @@ namespace DsarEngine.Workflows.Runtime;
 // This file holds the two tables (which method takes each signal, which method enters each step) and what every
 // step shares. Each step family is one file, its step and the signals that answer it together:
 // Executor.Lifecycle (start, close, operator commands), .Withdrawal (the subject withdraws), .Identity (verify-identity),
-// .Decisions (assess, review),
+// .Decisions (assess, review), .Objection (what the law leaves to the assessment of objections and Art. 22 reviews),
 // .FanOut and .FanOutReplies (fan-out and its connector tasks), .RenderPack (render-pack, notice letters),
 // .Delivery (acknowledge, deliver, notify-recipients, publish-event), .Clock (reminders, escalation, clock commands).
 internal static partial class Executor
@@ -85,6 +85,7 @@ internal static partial class Executor
         {
             StepTypes.VerifyIdentity => VerifyIdentity(i, step),
             StepTypes.Acknowledge => Acknowledge(i),
+            StepTypes.Assess when SkipsAssessment(step) => AssessmentNotNeeded(i, step),
             StepTypes.Assess or StepTypes.Review when step.Required || step.Type == StepTypes.Assess || ResultsNeedReview(i) =>
                 Decision(i, step),
             StepTypes.Review => ReviewNotRequired(i, step),

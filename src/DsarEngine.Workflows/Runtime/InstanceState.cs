@@ -12,6 +12,12 @@ internal sealed record InstanceState
 
     public IReadOnlyList<string> Exemptions { get; init; } = [];
 
+    // GDPR Art. 21(1): the objection's assessment, explained in the letter.
+    public ObjectionAssessment? Assessment { get; init; }
+
+    // GDPR Art. 22(3): the human review of an automated decision, explained in the letter.
+    public AutomatedDecisionReview? AutomatedReview { get; init; }
+
     // The response pack last rendered (response_packs.id).
     public Guid? PackId { get; init; }
 

@@ -11,7 +11,14 @@ internal abstract record Signal
     public sealed record IdentityVerified(string Method, string Evidence, string Actor) : Signal;
 
     // assess: proceed | partial | refuse; review: approve | reject
-    public sealed record Decision(string StepId, string Outcome, string? Reason, IReadOnlyList<string> Exemptions, string Actor) : Signal;
+    public sealed record Decision(string StepId, string Outcome, string? Reason, IReadOnlyList<string> Exemptions, string Actor) : Signal
+    {
+        // GDPR Art. 21(1), assessing an objection: the compelling legitimate grounds weighed (Reason when not given).
+        public string? Grounds { get; init; }
+
+        // GDPR Art. 22(3), assessing a request for human review of an automated decision: what the review found.
+        public AutomatedDecisionReview? Review { get; init; }
+    }
 
     // Connector replies (bus, HTTP and OpenDSR adapters alike).
     // Attempt: the send the reply answers (TaskReference.Attempt), when the reply says; progress or a failure from an

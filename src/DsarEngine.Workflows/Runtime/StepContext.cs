@@ -30,6 +30,9 @@ internal sealed record StepContext(
     // What the organisation's identity policy asks of this request (IdentityChecks: none | email | manual).
     public string IdentityCheck { get; init; } = Requests.IdentityChecks.Email;
 
+    // The purpose an objection or a consent withdrawal names (ObjectionPurposes); null for the other rights.
+    public string? Purpose { get; init; }
+
     public bool PaperNotices => Channel != "controller" && (Channel is "post" or "phone" or "in-person" || !HasEmail);
 }
 

@@ -22,6 +22,7 @@ public sealed class EveryRightTests
     [TestCase("objection")]
     [TestCase("consent-withdrawal")]
     [TestCase("post-mortem-instructions")]
+    [TestCase("automated-decision-review")]
     public async Task A_privacy_officer_works_the_request_to_closed_with_the_actions_the_page_offers(string right)
     {
         var tenant = await TestTenant.CreateAsync(Engine);
@@ -48,8 +49,11 @@ public sealed class EveryRightTests
             Assert.That(page.Journal.Verified, Is.True);
             Assert.That(page.Documents.Select(d => d.Kind), Is.Not.Empty, "the letter is among the request's documents");
             // Approving the letter is asked only where the definition requires a review (access, erasure, portability, ...).
-            Assert.That(taken, Does.Contain(nameof(ActionKind.VerifyIdentity)).And.Contain("Decide:proceed"));
-            Assert.That(taken.Contains(nameof(ActionKind.CompleteTask)), Is.EqualTo(right != "post-mortem-instructions"),
+            Assert.That(taken, Does.Contain(nameof(ActionKind.VerifyIdentity)));
+            // GDPR Art. 21(3): the driver's objection is to direct marketing, which nobody assesses.
+            Assert.That(taken.Contains("Decide:proceed"), Is.EqualTo(right != "objection"), string.Join(", ", taken));
+            Assert.That(taken.Contains(nameof(ActionKind.CompleteTask)),
+                Is.EqualTo(right is not ("post-mortem-instructions" or "automated-decision-review")),
                 string.Join(", ", taken));
         }
     }
@@ -61,7 +65,11 @@ public sealed class EveryRightTests
         if (actions.FirstOrDefault(a => a.Kind == ActionKind.VerifyIdentity) is { } verify)
             return (verify, new("Matched the account e-mail and the last order."));
         if (actions.FirstOrDefault(a => a.Kind == ActionKind.Decide && a.Outcome is Decisions.Proceed or Decisions.Approve) is { } go)
-            return (go, new(null));
+            return (go, go.Choices is { Count: > 0 } choices
+                // GDPR Art. 22(3): the human review, with the logic, significance and consequences (Art. 15(1)(h)).
+                ? new("The income was checked by hand.", "A payment score.\nIt sets the limit.\nA lower limit.", choices[0])
+                // GDPR Art. 21(1): an objection other than to direct marketing records its assessment.
+                : new(go.InputRequired ? "No compelling grounds: the account is closed." : null));
         if (actions.FirstOrDefault(a => a.Kind == ActionKind.CompleteTask) is { } complete)
             return (complete, new("Done by hand in the back office.", Choice: TaskOutcomes.Done));
         Assert.Fail($"The page offers nothing an officer would press: {string.Join(", ", actions.Select(a => a.Label))}");

@@ -18,17 +18,30 @@ internal static class RequestDriver
             body["subject"]!["email"] = email;
         if (right is "objection" or "consent-withdrawal")
             body["purpose"] = "direct-marketing";
+        if (right == "automated-decision-review")
+            body["automatedDecision"] = AutomatedDecision();
         var response = await engine.CreateClient().SendAsync(Submissions.Post(body));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
         var submitted = await response.ReadObjectAsync();
         return ((string)submitted["reference"]!, (string)submitted["statusToken"]!);
     }
 
+    // GDPR Art. 22(3): the decision the subject wants reviewed and their point of view.
+    public static JsonObject AutomatedDecision() => new()
+    {
+        ["decision"] = "Credit limit lowered on 2 November by the scoring engine", ["pointOfView"] = "My income was misread.",
+        ["contest"] = true,
+    };
+
     public static async Task<JsonObject> ToFanOutAsync(HttpClient staff, string reference)
     {
         await Workflows.WaitForAsync(staff, reference, Workflows.WaitingFor("identity"), "the identity step");
         await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/identity", new { evidence = "Matched the account e-mail." });
-        await Workflows.WaitForAsync(staff, reference, Workflows.WaitingFor("decision:assess"), "the assessment");
+        // An objection to direct marketing goes straight to its fan-out (GDPR Art. 21(3)): nobody assesses it.
+        var view = await Workflows.WaitForAsync(staff, reference,
+            v => (string?)v["waitingFor"] is "decision:assess" or "connectors", "the assessment or the fan-out");
+        if ((string?)view["waitingFor"] == "connectors")
+            return view;
         await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = "assess", outcome = "proceed" });
         return await Workflows.WaitForAsync(staff, reference, Workflows.WaitingFor("connectors"), "the fan-out");
     }

@@ -112,7 +112,7 @@ public sealed class SchemaErrorTests
             Is.EqualTo(new[]
             {
                 "broken.json: /rights/0: \"forgetting\" is not one of access, rectification, erasure, restriction, portability, objection, "
-                    + "consent-withdrawal, post-mortem-instructions, appeal.",
+                    + "consent-withdrawal, post-mortem-instructions, appeal, automated-decision-review.",
             }));
 
     // RFC 6901: '~' is written ~0 and '/' ~1 in a pointer; the message names the member as it is spelt.

@@ -56,6 +56,34 @@ public sealed class SemanticCheckTests
                     + "rectification, erasure, restriction.",
             }));
 
+    // The command carries the purpose the request names; only objections and consent withdrawals name one.
+    [Test]
+    public void Stopping_processing_belongs_only_to_the_rights_that_name_a_purpose() =>
+        Assert.That(Errors("""{ "id": "s", "type": "fan-out", "action": "stop-processing" }, { "id": "close", "type": "close" }""",
+                rights: "\"objection\", \"access\""),
+            Is.EqualTo(new[]
+            {
+                "broken.json: /steps/0/action: 'stop-processing' stops the purpose a request names: only a workflow serving "
+                    + "objection or consent-withdrawal.",
+            }));
+
+    [Test]
+    public void Skipping_the_assessment_for_a_purpose_needs_a_right_with_purposes() =>
+        Assert.That(Errors("""{ "id": "a", "type": "assess", "skipForPurposes": ["direct-marketing"] }, """
+                + """{ "id": "close", "type": "close" }"""),
+            Is.EqualTo(new[]
+            {
+                "broken.json: /steps/0/skipForPurposes: Only a workflow serving objection or consent-withdrawal "
+                    + "has requests with a purpose.",
+            }));
+
+    // GDPR Art. 21(1): any purpose but direct marketing leaves grounds to weigh, so the schema lets no definition skip them.
+    [Test]
+    public void Only_direct_marketing_may_skip_the_assessment() =>
+        Assert.That(Errors("""{ "id": "a", "type": "assess", "skipForPurposes": ["profiling"] }, { "id": "close", "type": "close" }""",
+                rights: "\"objection\""),
+            Has.One.Contains("/steps/0/skipForPurposes/0"));
+
     [Test]
     public void Every_problem_in_every_file_is_reported_at_once()
     {

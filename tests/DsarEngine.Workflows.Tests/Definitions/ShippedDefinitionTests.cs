@@ -7,7 +7,7 @@ public sealed class ShippedDefinitionTests
 {
     private static readonly string[] IntakeRights =
         ["access", "rectification", "erasure", "restriction", "portability", "objection", "consent-withdrawal", "post-mortem-instructions",
-            "appeal"];
+            "appeal", "automated-decision-review"];
 
     private static DefinitionCatalog Catalog => DefinitionLoader.LoadDirectory(DefinitionFolder.Shipped);
 

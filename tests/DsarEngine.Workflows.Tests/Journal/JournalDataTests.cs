@@ -162,6 +162,13 @@ public sealed class JournalDataTests
             """workflow-started {"definition":"erasure@1"}""",
             """identity-not-required {"right":"erasure","channel":"api"}""",
         }).SetArgDisplayNames("no identity check needed");
+        yield return new TestCaseData("objections and automated decisions", new[]
+        {
+            """assessment-not-needed {"step":"assess","purpose":"direct-marketing"}""",
+            """objection-assessed {"step":"assess","grounds":"Scoring for fraud goes on.","overrides":"in-part"}""",
+            """automated-decision-reviewed {"step":"assess","result":"upheld","explanation":"Checked by hand.","logic":"A payment"""
+                + """ score.","significance":"Sets the limit.","consequences":"A lower limit."}""",
+        }).SetArgDisplayNames("objections and automated decisions");
     }
 
     [TestCaseSource(nameof(Golden))]

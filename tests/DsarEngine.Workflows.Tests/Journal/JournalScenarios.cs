@@ -37,6 +37,7 @@ internal static class JournalScenarios
             ["no connector, old timeout, operator close"] = Leftovers,
             ["withdrawn by the subject"] = WithdrawnBySubject,
             ["no identity check needed"] = NoIdentityCheck,
+            ["objections and automated decisions"] = ObjectionsAndAutomatedDecisions,
         };
 
     // Identity, assessment (partial, with exemptions), two connectors answering, review, delivery, close.
@@ -137,6 +138,32 @@ internal static class JournalScenarios
     }
 
     // The subject withdraws while one connector has answered and one has not; the other answers afterwards.
+    // GDPR Art. 21(3): a direct-marketing objection passes assess; Art. 21(1): an assessment; Art. 22(3): a human review.
+    private static IReadOnlyList<Effect.Journal> ObjectionsAndAutomatedDecisions()
+    {
+        var shipped = DefinitionLoader.LoadDirectory(Definitions.DefinitionFolder.Shipped);
+        StepContext For(string right, string? purpose) => Context(new ConnectorInfo("crm", ["stop-processing"], 48)) with
+        {
+            Right = right, Purpose = purpose,
+        };
+        var marketing = new ScenarioRun(shipped.ForRight("objection"), For("objection", "direct-marketing"));
+        marketing.Send(new Start());
+        marketing.Send(new IdentityVerified("manual", "checked", "staff"));
+        var profiling = new ScenarioRun(shipped.ForRight("objection"), For("objection", "profiling"));
+        profiling.Send(new Start());
+        profiling.Send(new IdentityVerified("manual", "checked", "staff"));
+        profiling.Send(new Decision("assess", Decisions.Partial, "Scoring for fraud goes on.", ["fraud scoring"], "dpo"));
+        var review = new ScenarioRun(shipped.ForRight("automated-decision-review"), For("automated-decision-review", null));
+        review.Send(new Start());
+        review.Send(new IdentityVerified("manual", "checked", "staff"));
+        review.Send(new Decision("assess", Decisions.Proceed, null, [], "dpo")
+        {
+            Review = new AutomatedDecisionReview("upheld", "Checked by hand.", "A payment score.", "Sets the limit.", "A lower limit."),
+        });
+        string[] kinds = ["assessment-not-needed", "objection-assessed", "automated-decision-reviewed"];
+        return [.. marketing.Journal.Concat(profiling.Journal).Concat(review.Journal).Where(j => kinds.Contains(j.Kind))];
+    }
+
     private static IReadOnlyList<Effect.Journal> WithdrawnBySubject()
     {
         var run = new ScenarioRun(TestDefinitions.Erasure, Context(Crm, Billing));

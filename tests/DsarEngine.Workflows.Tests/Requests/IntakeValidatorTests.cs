@@ -112,6 +112,34 @@ public sealed class IntakeValidatorTests
         Assert.That(errors["purpose"][0], Does.Contain("direct-marketing"));
     }
 
+    // GDPR Art. 22(3): the subject names the decision and gives their point of view; staff read both in the details.
+    [Test]
+    public void A_review_of_an_automated_decision_needs_the_decision_and_the_subjects_point_of_view()
+    {
+        var (missing, errors) = Validate(IntakeForms.Valid("automated-decision-review"));
+        var (request, none) = Validate(IntakeForms.Valid("automated-decision-review") with
+        {
+            Details = "Please call me.",
+            AutomatedDecision = new IntakeAutomatedDecision { Decision = "Loan 1234 refused", PointOfView = "My income was misread." },
+        });
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(missing, Is.Null);
+            Assert.That(errors.Keys, Is.EquivalentTo(new[] { "automatedDecision.decision", "automatedDecision.pointOfView" }));
+            Assert.That(none, Is.Empty);
+            Assert.That(request!.Right, Is.EqualTo(Right.AutomatedDecisionReview));
+            Assert.That(request.Details, Is.EqualTo("Decision to review: Loan 1234 refused\nContested by the subject: yes\n"
+                + "Point of view: My income was misread.\n\nPlease call me."));
+        }
+    }
+
+    [Test]
+    public void An_automated_decision_on_another_right_is_refused()
+    {
+        var (_, errors) = Validate(IntakeForms.Valid() with { AutomatedDecision = new IntakeAutomatedDecision { Decision = "x" } });
+        Assert.That(errors["automatedDecision"], Is.EqualTo(new[] { "Only for automated-decision-review requests." }));
+    }
+
     [Test]
     public void A_purpose_on_an_access_request_is_refused()
     {

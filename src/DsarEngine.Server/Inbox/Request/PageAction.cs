@@ -20,7 +20,9 @@ internal sealed record ActionInput(string? Text, string? Extra = null, string? C
 // Exactly the actions the workflow's current step allows (its bookmark, its status, its tasks and the clock).
 internal static class PageActions
 {
-    public static IReadOnlyList<PageAction> For(WorkflowView? workflow, WorkflowDefinition? definition, DeadlineView deadline)
+    // right and purpose: the request's, for the assessments the law shapes (GDPR Art. 7(3), 21, 22).
+    public static IReadOnlyList<PageAction> For(
+        WorkflowView? workflow, WorkflowDefinition? definition, DeadlineView deadline, string? right = null, string? purpose = null)
     {
         if (workflow is null || workflow.Status == InstanceStatus.Closed)
             return [];
@@ -36,7 +38,7 @@ internal static class PageActions
                 "request (GDPR Art. 12(6)); proof arriving resumes it. Refused where the regime's clock keeps running.",
                 "The reasonable doubt (it goes into the journal; no personal data)", InputRequired: true));
         if (workflow.WaitingFor?.StartsWith("decision:", StringComparison.Ordinal) == true)
-            actions.AddRange(Decisions(workflow.WaitingFor["decision:".Length..], definition));
+            actions.AddRange(Decisions(workflow.WaitingFor["decision:".Length..], definition, right, purpose));
         if (workflow.Status == InstanceStatus.NeedsAttention)
         {
             actions.Add(new(ActionKind.Retry, "Retry the step", "Runs the step that needs attention again.", "Note (optional)"));
@@ -66,7 +68,7 @@ internal static class PageActions
         return actions;
     }
 
-    private static IEnumerable<PageAction> Decisions(string stepId, WorkflowDefinition? definition)
+    private static IEnumerable<PageAction> Decisions(string stepId, WorkflowDefinition? definition, string? right, string? purpose)
     {
         var type = definition?.Steps.FirstOrDefault(s => s.Id == stepId)?.Type;
         if (type == StepTypes.Review)
@@ -76,6 +78,12 @@ internal static class PageActions
             yield return new(ActionKind.Decide, "Reject the letter",
                 "Rejects the letter; it is rendered again after the change you describe.",
                 "Reason for rejecting", InputRequired: true, Step: stepId, Outcome: Workflows.Runtime.Decisions.Reject);
+            yield break;
+        }
+        if (AssessmentActions.For(stepId, right, purpose) is { } shaped)
+        {
+            foreach (var action in shaped)
+                yield return action;
             yield break;
         }
         yield return new(ActionKind.Decide, "Proceed", "Assesses the request as valid; the connected systems are asked next.",

@@ -60,6 +60,10 @@ internal sealed class RequestActions(
         action.Kind switch
         {
             ActionKind.VerifyIdentity => WorkflowCommands.Identity(new IdentityBody(input.Text), actor),
+            // GDPR Art. 22(3): the review's result is the choice, its reasons the text, and logic, significance and
+            // consequences the three lines (AssessmentActions).
+            ActionKind.Decide when action.Choices is { Count: > 0 } => WorkflowCommands.Decision(
+                new DecisionBody(action.Step, action.Outcome, null, [], Review: AssessmentActions.Review(input)), actor),
             ActionKind.Decide => WorkflowCommands.Decision(
                 new DecisionBody(action.Step, action.Outcome, Blank(input.Text), Lines(input.Extra)), actor),
             ActionKind.Retry => WorkflowCommands.Retry(new ReasonBody(input.Text), actor),

@@ -44,7 +44,7 @@ internal sealed class RequestPageQueries(WorkflowService workflows, IWorkflowDef
             WaitingText(instance?.WaitingFor), Steps(definition, instance), DueCountdown.From(view.Deadline, request.Status),
             await deadlines.ExplainAsync(request, ct), await journal.ReadAsync(request, ct),
             await packs.ListAsync(request.TenantId, request.Id, ct),
-            [.. PageActions.For(workflow, definition, view.Deadline), .. InformationActions.For(workflow, view)],
+            [.. PageActions.For(workflow, definition, view.Deadline, view.Right, view.Purpose), .. InformationActions.For(workflow, view)],
             instance?.State.RefusalReason)
         {
             SubjectDocuments = await uploads.ListAsync(request.TenantId, request.Id, ct),

@@ -16,6 +16,7 @@ internal static class SettingsLabels
         ["objection"] = "Objection (Art. 21)",
         ["consent-withdrawal"] = "Consent withdrawal (Art. 7(3))",
         ["post-mortem-instructions"] = "Post-mortem instructions (France, LIL art. 85)",
+        ["automated-decision-review"] = "Review of an automated decision (Art. 22)",
     };
 
     public static string Identity(string type) => type switch
