@@ -37,6 +37,16 @@ public sealed class RegimeMailTextsTests
         string? regime, string language, string written) =>
         Assert.That(RegimeLanguages.For(regime, language), Is.EqualTo(written));
 
+    // A Brazilian subject writing in Portuguese (over the API, or on paper typed by staff) is accepted and answered in it.
+    [TestCase("pt", "pt")]
+    [TestCase("pt-BR", "pt")]
+    [TestCase("PT-pt", "pt")]
+    public void Portuguese_is_accepted_at_intake(string tag, string language)
+    {
+        Assert.That(Languages.TryNormalise(tag, out var normalised), Is.True);
+        Assert.That(normalised, Is.EqualTo(language));
+    }
+
     [Test]
     public void Every_regime_words_the_extension_and_the_refusal_in_each_of_its_languages_and_pt_has_every_subject_e_mail()
     {
