@@ -30,11 +30,13 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
         var tenant = await tenants.FindAsync(mail.TenantId, ct);
         values["organisation"] = tenant?.Name ?? "";
         var request = values.TryGetValue("reference", out var reference) ? await requests.FindAsync(mail.TenantId, reference, ct) : null;
+        // The request's law words the e-mail and may pick its language (an LGPD request in Portuguese or English).
+        var language = request is null ? mail.Language : MailTemplates.LanguageFor(request.Regime, mail.Language);
         if (request is not null)
         {
-            var culture = CultureInfo.GetCultureInfo(mail.Language);
+            var culture = CultureInfo.GetCultureInfo(language);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(tenant?.TimeZone ?? "UTC");
-            values["right"] = MailTemplates.RightName(request.RightKind, mail.Language);
+            values["right"] = MailTemplates.RightName(request.RightKind, language);
             values["receivedOn"] = LongDate(TimeZoneInfo.ConvertTime(request.ReceivedAt, zone).DateTime, culture);
             values["statusUrl"] = forSubject ? links.Url(request.Id, request.Reference) : LinkPlaceholder;
             if (values.TryGetValue("challenge", out var challenge) && Guid.TryParse(challenge, out var challengeId))
@@ -56,7 +58,7 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
                 : forSubject ? packLinks.Url(request.Id, request.Reference, packExpires)
                 : LinkPlaceholder;
             values["packNote"] = !hasPack ? ""
-                : PackNote(mail.Language, LongDate(TimeZoneInfo.ConvertTime(packExpires, zone).DateTime, culture));
+                : PackNote(language, LongDate(TimeZoneInfo.ConvertTime(packExpires, zone).DateTime, culture));
             if (values.TryGetValue("packCode", out var codeId) && Guid.TryParse(codeId, out var packCodeId))
                 values["code"] = forSubject ? packCodes.Code(packCodeId) : CodePlaceholder;
             // A date fixed when the message was written (e.g. an extension notice) wins over today's state.
@@ -66,7 +68,7 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
             values["dueOn"] = due is { } dueOn ? LongDate(dueOn.ToDateTime(TimeOnly.MinValue), culture) : "";
         }
         values["routedNote"] = values.TryGetValue("routedBy", out var processor)
-            ? MailTemplates.RoutedNote(mail.Language, processor, values.GetValueOrDefault("workspace") ?? "", tenant?.Name ?? "") : "";
+            ? MailTemplates.RoutedNote(language, processor, values.GetValueOrDefault("workspace") ?? "", tenant?.Name ?? "") : "";
         // Mail to the organisation's own people (invitation, password reset): their link is made now, never stored.
         if (Accounts.StaffMailLinks.IsStaffMail(mail.Template))
             await staffLinks.AddAsync(mail.TenantId, mail.Template, values, forSubject, LinkPlaceholder);
@@ -76,8 +78,8 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
         // The name the subject typed: intake refuses line breaks and control characters; stripped here too (review L5).
         if (request is not null && JsonDocument.Parse(request.Subject).RootElement.TryGetProperty("name", out var name)
             && name.GetString() is { Length: > 0 } subjectName && MailText.SingleLine(subjectName) is { Length: > 0 } safeName)
-            values["greetingName"] = MailTemplates.GreetingName(mail.Language, safeName);
-        var (subject, body) = MailTemplates.Render(mail.Template, mail.Language, values);
+            values["greetingName"] = MailTemplates.GreetingName(language, safeName);
+        var (subject, body) = MailTemplates.Render(mail.Template, language, values, request?.Regime);
         // A subject line is one line whatever a value held.
         return (MailText.SingleLine(subject), body);
     }
@@ -87,12 +89,15 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
     private static string LongDate(DateTime date, CultureInfo culture, bool withTime = false) =>
         culture.TwoLetterISOLanguageName == "ru"
             ? date.ToString(withTime ? "d MMMM yyyy 'г.', HH:mm" : "d MMMM yyyy 'г.'", culture)
+            : culture.TwoLetterISOLanguageName == "pt"
+            ? date.ToString(withTime ? "d 'de' MMMM 'de' yyyy, HH:mm" : "d 'de' MMMM 'de' yyyy", culture)
             : date.ToString(withTime ? "f" : "D", culture);
 
     private static string PackNote(string language, string until) => language switch
     {
         "fr" => $"Le lien est valable jusqu'au {until} ; en l'ouvrant, vous recevrez un code à usage unique à cette adresse.",
         "ru" => $"Ссылка действительна до {until}; когда Вы её откроете, на этот адрес придёт одноразовый код.",
+        "pt" => $"O link funciona até {until}; ao abri-lo, você receberá um código de uso único neste endereço.",
         _ => $"The link works until {until}; opening it sends a one-time code to this address.",
     };
 }

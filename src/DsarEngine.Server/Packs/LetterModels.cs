@@ -113,14 +113,21 @@ internal sealed class LetterModels(
         var tenant = await tenants.FindAsync(request.TenantId, ct);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(request.TimeZone ?? "UTC");
         var subject = JsonDocument.Parse(request.Subject).RootElement;
-        return new LetterModel(request.Language, request.Reference, request.RightKind,
+        var language = LetterLanguage(request);
+        return new LetterModel(language, request.Reference, request.RightKind,
             subject.TryGetProperty("name", out var name) && name.GetString() is { Length: > 0 } n ? n : null,
             request.ReceivedOn ?? DateOnly.FromDateTime(request.ReceivedAt.UtcDateTime),
             DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime), register, systems)
         {
-            Locale = Letters.LetterTexts.LocaleFor(request.Language, tenant?.Jurisdiction),
+            Locale = Letters.LetterTexts.LocaleFor(language, tenant?.Jurisdiction),
+            Regime = request.Regime,
         };
     }
+
+    // The language a request's letters are written in: the subject's, unless the request's law is worded only in others
+    // (an LGPD letter in Portuguese or English, a 152-FZ one in Russian or English; Requests.RegimeLanguages).
+    public static string LetterLanguage(StoredRequest request) =>
+        Workflows.Requests.RegimeLanguages.For(request.Regime, request.Language);
 
     // The exported documents themselves (their JSON), for the machine-readable files.
     public async Task<IReadOnlyList<byte[]>> DocumentsAsync(StoredRequest request, WorkflowInstance instance, CancellationToken ct)

@@ -20,7 +20,7 @@ internal sealed class PackRendering(RequestStore requests, RegisterStore registe
         if (notice.Kind is not (Notices.Extension or Notices.IdentityRequest)
             || await requests.FindByIdAsync(notice.TenantId, notice.RequestId, ct) is not { } request)
             return null;
-        if (await registers.FindAsync(notice.TenantId, request.Language, ct) is not { } register)
+        if (await registers.FindAsync(notice.TenantId, LetterModels.LetterLanguage(request), ct) is not { } register)
             return new Signal.NoticeRendered(notice.Kind, Guid.Empty, "", NoRegister);
         var pdf = await composer.PdfAsync(await models.NoticeAsync(request, register, notice, ct), ct);
         var (id, sha) = await packs.SaveAsync(notice.TenantId, notice.RequestId, notice.Kind, request.Language, pdf, clock.GetUtcNow(), ct);
@@ -34,7 +34,7 @@ internal sealed class PackRendering(RequestStore requests, RegisterStore registe
         if (await requests.FindByIdAsync(tenantId, requestId, ct) is not { } request
             || await instances.FindAsync(tenantId, requestId, ct) is not { } instance)
             return null;
-        if (await registers.FindAsync(tenantId, request.Language, ct) is not { } register)
+        if (await registers.FindAsync(tenantId, LetterModels.LetterLanguage(request), ct) is not { } register)
             return new Signal.PackRendered(Guid.Empty, "", 0, NoRegister);
         var model = await models.BuildAsync(request, instance, register, ct);
         var pdf = await composer.PdfAsync(model, ct);

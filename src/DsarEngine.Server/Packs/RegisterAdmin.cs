@@ -15,9 +15,9 @@ internal sealed class RegisterAdmin(RegisterStore registers, TimeProvider clock)
     {
         if (!SettingsRoles.MayChange(by))
             return SettingsResult.Refused;
-        if (language.Length > 0 && !Languages.Supported.Contains(language))
+        if (language.Length > 0 && !Languages.Written.Contains(language))
             return SettingsResult.Invalid("language",
-                $"Letters are written in {string.Join(", ", Languages.Supported)}; '{language}' is not one of them.");
+                $"Letters are written in {string.Join(", ", Languages.Written)}; '{language}' is not one of them.");
         if (RegisterChecks.Problems(register) is { Count: > 0 } errors)
             return SettingsResult.Invalid(errors);
         await registers.SaveAsync(by.Tenant(), register!, clock.GetUtcNow(), ct, language);

@@ -36,9 +36,9 @@ internal static class RegisterApi
     }
 
     private static ProblemHttpResult? Unsupported(string? language) =>
-        language is null || Languages.Supported.Contains(language) ? null
+        language is null || Languages.Written.Contains(language) ? null
             : Problems.Of(StatusCodes.Status400BadRequest, "unsupported-language",
-                $"Letters are written in {string.Join(", ", Languages.Supported)}; '{language}' is not one of them.");
+                $"Letters are written in {string.Join(", ", Languages.Written)}; '{language}' is not one of them.");
 
     private static async Task<Results<Ok<ProcessingRegister>, ValidationProblem, ProblemHttpResult>> Put(HttpRequest http,
         ClaimsPrincipal user, RegisterAdmin admin, IOptions<IntakeOptions> options, CancellationToken ct, string? language = null)

@@ -78,6 +78,7 @@ internal static class ConversationMailTexts
     {
         "fr" => "\nLe délai dont nous disposons pour vous répondre est suspendu jusqu'à ce que nous recevions votre réponse.\n",
         "ru" => "\nСрок, отведённый нам для ответа на Ваш запрос, приостановлен до получения Вашего ответа.\n",
+        "pt" => "\nO prazo para a nossa resposta fica suspenso até recebermos a sua resposta.\n",
         _ => "\nThe time we have to answer your request is paused until we receive your answer.\n",
     };
 }

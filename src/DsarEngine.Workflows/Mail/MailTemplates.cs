@@ -25,7 +25,7 @@ internal static partial class MailTemplates
     // The texts, by what they are for; a template missing in a language falls back to English.
     private static readonly Dictionary<(string Template, string Language), (string Subject, string Body)> Texts =
         new(ProgressMailTexts.Texts.Concat(AnswerMailTexts.Texts).Concat(ConversationMailTexts.Texts).Concat(RussianMailTexts.Texts)
-            .Concat(StaffMailTexts.Texts).Concat(WithdrawalMailTexts.Texts));
+            .Concat(StaffMailTexts.Texts).Concat(WithdrawalMailTexts.Texts).Concat(PortugueseMailTexts.Texts));
 
     private static readonly Dictionary<(string Right, string Language), string> RightNames = new()
     {
@@ -55,16 +55,19 @@ internal static partial class MailTemplates
             $"{controller}, responsable de ces données, qui vous répondra.",
         "ru" => $" Вы обратились в {processor} по поводу рабочего пространства {workspace}; Ваш запрос передан из {processor} " +
             $"в {controller} — организацию, которая отвечает за эти данные и ответит Вам.",
+        "pt" => $" Você escreveu para {processor} sobre o espaço de trabalho {workspace}; {processor} encaminhou a sua " +
+            $"solicitação para {controller}, responsável por esses dados, que lhe responderá.",
         _ => $" You wrote to {processor} about the {workspace} workspace; {processor} passed your request to {controller}, " +
             $"which is responsible for that data and will answer you.",
     };
 
     // The subject's name after the greeting word ("Hello Ada,"). Russian sets the person addressed off with a comma:
     // "Здравствуйте, Анна!" (and "Здравствуйте!" without a name).
-    public static string GreetingName(string language, string name) => language == "ru" ? $", {name}" : $" {name}";
+    public static string GreetingName(string language, string name) => language is "ru" or "pt" ? $", {name}" : $" {name}";
 
     public static string RightName(string right, string language) =>
-        RightNames.TryGetValue((right, language), out var name) ? name : right;
+        RightNames.TryGetValue((right, language), out var name) || PortugueseMailTexts.RightNames.TryGetValue((right, language), out name)
+            ? name : right;
 
     public static (string Subject, string Body) Render(string template, string language, IReadOnlyDictionary<string, string> values)
     {

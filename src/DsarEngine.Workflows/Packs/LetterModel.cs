@@ -17,6 +17,10 @@ public sealed record LetterModel(
 
     public IReadOnlyList<string> Exemptions { get; init; } = [];
 
+    // The law the request falls under (its regime id: "gdpr", "uk-gdpr", "ccpa", "lgpd", ...): the letter cites it, names
+    // its authority and its remedies (Requests.RegimeLanguages; LetterTexts.Regimes.cs).
+    public string Regime { get; init; } = "gdpr";
+
     // The culture dates are written in: the letter's language as spoken in the organisation's country ("en-US" writes
     // "November 2, 2026", "en-GB" and "fr-FR" "2 November 2026"); empty means the language's default.
     public string Locale { get; init; } = "";

@@ -83,7 +83,7 @@ internal static partial class IntakeValidator
             return null;
         if (Languages.TryNormalise(tag.Trim(), out var language))
             return language;
-        errors.Add("language", $"Unsupported language '{tag}'. Supported: {string.Join(", ", Languages.Supported)}.");
+        errors.Add("language", $"Unsupported language '{tag}'. Supported: {string.Join(", ", Languages.Written)}.");
         return null;
     }
 

@@ -181,6 +181,7 @@ internal static partial class LetterTexts
         {
             "fr" => fr,
             "ru" => Russian.GetValueOrDefault(key, en),
+            "pt" => Portuguese.GetValueOrDefault(key, en),
             _ => en,
         };
         return string.Format(Formats(language), text, args);
@@ -195,6 +196,7 @@ internal static partial class LetterTexts
     {
         "en" or "fr" => [],
         "ru" => Texts.Keys.Where(k => !Russian.ContainsKey(k)),
+        "pt" => Texts.Keys.Where(k => !Portuguese.ContainsKey(k)),
         _ => Texts.Keys,
     };
 
@@ -206,6 +208,8 @@ internal static partial class LetterTexts
         var culture = Culture(model.Locale, model.Language);
         var monthFirst = culture.DateTimeFormat.ShortDatePattern.StartsWith('M');
         var pattern = monthFirst ? "MMMM d, yyyy" : "d MMMM yyyy";
+        if (culture.TwoLetterISOLanguageName == "pt")
+            pattern = "d 'de' MMMM 'de' yyyy"; // Portuguese: "2 de novembro de 2026"
         return date.ToString(culture.TwoLetterISOLanguageName == "ru" ? pattern + " 'г.'" : pattern, culture);
     }
 
