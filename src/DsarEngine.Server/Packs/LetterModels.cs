@@ -40,6 +40,7 @@ internal sealed class LetterModels(
                 [.. task.Retained.Select(r => new KeptEntry(r.Category, r.LegalBasis, r.RetainUntil))], data)
             {
                 Summary = task.Detail,
+                Recipients = task.Recipients,
                 On = task.UpdatedAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) : null,
             });
         }
@@ -49,6 +50,8 @@ internal sealed class LetterModels(
         {
             Refusal = instance.State.Outcome == "refused" ? instance.State.RefusalReason ?? "" : null,
             Exemptions = instance.State.Exemptions,
+            Keep = [.. instance.State.Keep.Select(k => new ExemptEntry(k.Category, k.LegalBasis,
+                k.System is null ? null : names.GetValueOrDefault(k.System) is { Length: > 0 } shown ? shown : k.System))],
             Copy = GetsCopy(request, instance, systems) ? new CopyFacts(PackKinds.CopyFileName(request.Reference), files) : null,
         };
     }
@@ -81,7 +84,7 @@ internal sealed class LetterModels(
             Notice = new NoticeFacts(notice.Kind, notice.Model.GetValueOrDefault("reason"), Date("firstDueOnIso"), Date("dueOnIso"),
                 notice.Model.GetValueOrDefault("methods")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
                 LocalDate("linkExpiresIso"),
-                notice.Model.GetValueOrDefault("clockStops") == "true"),
+                notice.Model.GetValueOrDefault("clockStops") == "true") { LiftOn = LocalDate("liftAtIso") },
         };
     }
 

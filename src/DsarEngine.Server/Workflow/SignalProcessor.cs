@@ -86,6 +86,7 @@ internal sealed partial class SignalProcessor(
             RenderTimeout = RenderTimeout,
             Channel = request.Channel,
             HasEmail = request.SubjectEmail() is not null,
+            LegalHolds = await LegalHolds.LegalHoldStore.InForceAsync(c, tx, instance.TenantId, DateOnly.FromDateTime(now.UtcDateTime), ct),
         };
 
         WorkflowInstance next;

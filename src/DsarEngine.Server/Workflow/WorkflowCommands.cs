@@ -2,7 +2,13 @@ using DsarEngine.Workflows.Runtime;
 
 namespace DsarEngine.Server.Workflow;
 
-internal sealed record DecisionBody(string? Step, string? Outcome, string? Reason, string[]? Exemptions);
+internal sealed record DecisionBody(string? Step, string? Outcome, string? Reason, string[]? Exemptions)
+{
+    // assess partial on an erasure (GDPR Art. 17(3)): the categories kept, why, and in which system (absent: every system).
+    public KeepBody[]? Keep { get; init; }
+}
+
+internal sealed record KeepBody(string? Category, string? LegalBasis, string? System);
 
 internal sealed record IdentityBody(string? Evidence);
 
@@ -27,8 +33,19 @@ internal static class WorkflowCommands
             errors["exemptions"] = ["Required for a partial answer: the exemptions applied (e.g. rights of others, legal privilege)."];
         if (body.Reason is { Length: > 2000 })
             errors["reason"] = ["At most 2000 characters."];
+        var keep = body.Keep ?? [];
+        if (keep.Length > 0 && body.Outcome != Decisions.Partial)
+            errors["keep"] = ["Only with a partial answer: the categories an erasure keeps under GDPR Art. 17(3)."];
+        else if (keep.Length > 50 || keep.Any(k => string.IsNullOrWhiteSpace(k.Category) || k.Category.Length > 100
+            || string.IsNullOrWhiteSpace(k.LegalBasis) || k.LegalBasis.Length > 500 || k.System is { Length: > 100 }))
+            errors["keep"] = ["At most 50 entries, each with a category (at most 100 characters), the legal basis for keeping it " +
+                "(at most 500, e.g. 'Art. 17(3)(e): pending litigation') and optionally the system (a connector name)."];
         return errors.Count > 0 ? (null, errors)
-            : (new Signal.Decision(body.Step!, body.Outcome!, body.Reason?.Trim(), body.Exemptions ?? [], actor), errors);
+            : (new Signal.Decision(body.Step!, body.Outcome!, body.Reason?.Trim(), body.Exemptions ?? [], actor)
+            {
+                Keep = [.. keep.Select(k => new ErasureExemption(k.Category!.Trim(), k.LegalBasis!.Trim(),
+                    string.IsNullOrWhiteSpace(k.System) ? null : k.System.Trim()))],
+            }, errors);
     }
 
     public static (Signal?, Dictionary<string, string[]>) Identity(IdentityBody body, string actor) =>

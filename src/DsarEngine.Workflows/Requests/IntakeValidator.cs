@@ -30,6 +30,7 @@ internal static partial class IntakeValidator
 
         var right = ValidateRight(form, errors);
         var purpose = ValidatePurpose(form, right, errors);
+        var ground = ValidateRestrictionGround(form, right, errors);
         var channel = ValidateChannel(form.Channel, origin, errors);
         var subject = ValidateSubject(form.Subject, channel, errors);
         var changes = ValidateChanges(form.Changes, right, errors);
@@ -46,7 +47,7 @@ internal static partial class IntakeValidator
         if (errors.Any || tenant is null || right is null || subject is null || channel is null)
             return null;
         return new NewRequest(tenant, right.Value, purpose, subject, details, channel.Value, jurisdiction, regime,
-            language, receivedAt) { Changes = changes, Workspace = workspace, Representative = representative };
+            language, receivedAt) { Changes = changes, Workspace = workspace, Representative = representative, RestrictionGround = ground };
     }
 
     private static string? Required(string? value, string field, IntakeErrors errors)

@@ -12,6 +12,13 @@ internal sealed record InstanceState
 
     public IReadOnlyList<string> Exemptions { get; init; } = [];
 
+    // A partial erasure's exemptions by category (GDPR Art. 17(3)): what each system must keep, sent with the erase command.
+    public IReadOnlyList<ErasureExemption> Keep { get; init; } = [];
+
+    // A restriction to be lifted (GDPR Art. 18(3)): the subject was told on the day of the signal; the lift commands go out
+    // at this instant and not before.
+    public DateTimeOffset? LiftAt { get; init; }
+
     // The response pack last rendered (response_packs.id).
     public Guid? PackId { get; init; }
 

@@ -11,7 +11,14 @@ internal abstract record Signal
     public sealed record IdentityVerified(string Method, string Evidence, string Actor) : Signal;
 
     // assess: proceed | partial | refuse; review: approve | reject
-    public sealed record Decision(string StepId, string Outcome, string? Reason, IReadOnlyList<string> Exemptions, string Actor) : Signal;
+    public sealed record Decision(string StepId, string Outcome, string? Reason, IReadOnlyList<string> Exemptions, string Actor) : Signal
+    {
+        // assess partial on an erasure: the categories each system keeps (GDPR Art. 17(3)).
+        public IReadOnlyList<ErasureExemption> Keep { get; init; } = [];
+    }
+
+    // GDPR Art. 18(3): lift a restriction. The subject is told now; the lift commands go out at LiftAt.
+    public sealed record LiftRestriction(string Reason, DateTimeOffset LiftAt, string Actor) : Signal;
 
     // Connector replies (bus, HTTP and OpenDSR adapters alike).
     // Attempt: the send the reply answers (TaskReference.Attempt), when the reply says; progress or a failure from an
@@ -82,6 +89,8 @@ internal static class TimerKinds
     public const string TaskRetry = "task-retry";
     // The render-pack step's deadline for the renderer's answer (StepId = the render's number).
     public const string PackTimeout = "pack-timeout";
+    // GDPR Art. 18(3): when a restriction whose lifting the subject was told of is lifted.
+    public const string RestrictionLift = "restriction-lift";
 }
 
 // The notice letters rendered beside their e-mails; each is stored as a document of the request under its kind.
@@ -92,4 +101,7 @@ internal static class Notices
 
     // GDPR Art. 12(6): what proof of identity is needed, and that the clock waits for it.
     public const string IdentityRequest = "identity-request";
+
+    // GDPR Art. 18(3): the restriction will be lifted, when and why.
+    public const string RestrictionLift = "restriction-lift-notice";
 }
