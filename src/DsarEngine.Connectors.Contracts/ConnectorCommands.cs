@@ -42,12 +42,30 @@ public sealed record FieldChange(string Field, string Value);
 /// <summary>Erase the subject's data (GDPR Art. 17), keeping only what a legal obligation requires; say what was kept.</summary>
 /// <param name="Task">The task.</param>
 /// <param name="Identities">The subject's identities.</param>
-public sealed record EraseSubjectData(TaskReference Task, IReadOnlyList<SubjectIdentity> Identities) : IConnectorCommand;
+public sealed record EraseSubjectData(TaskReference Task, IReadOnlyList<SubjectIdentity> Identities) : IConnectorCommand
+{
+    /// <summary>
+    /// The categories this system must keep, and why: the exemptions of a partial assessment (GDPR Art. 17(3)) and the
+    /// organisation's legal holds in force for this system. Erase everything else; report each kept category back
+    /// (<see cref="ConnectorTaskCompleted"/> with outcome <c>partial</c> and its retained items). Empty: erase everything.
+    /// </summary>
+    public IReadOnlyList<KeepCategory> Keep { get; init; } = [];
+}
+
+/// <summary>A category an erasure keeps.</summary>
+/// <param name="Category">The data category, in the controller's vocabulary (e.g. <c>invoices</c>).</param>
+/// <param name="LegalBasis">Why it is kept (e.g. <c>Art. 17(3)(b): tax law, 10 years</c>).</param>
+/// <param name="Until">Until when, when known.</param>
+/// <param name="Source"><c>assessment</c> (a person's partial decision) or <c>legal-hold</c> (the organisation's register).</param>
+public sealed record KeepCategory(string Category, string LegalBasis, DateOnly? Until, string Source);
 
 /// <summary>Restrict processing of the subject's data: store it, do nothing else with it (GDPR Art. 18).</summary>
 /// <param name="Task">The task.</param>
 /// <param name="Identities">The subject's identities.</param>
-/// <param name="Reason">Which ground of Art. 18(1) applies, when known.</param>
+/// <param name="Reason">
+/// Which ground of Art. 18(1) applies, when the subject gave one: <c>accuracy-contested</c> (a),
+/// <c>unlawful-processing</c> (b), <c>needed-for-legal-claims</c> (c) or <c>objection-pending</c> (d); null otherwise.
+/// </param>
 public sealed record RestrictProcessing(TaskReference Task, IReadOnlyList<SubjectIdentity> Identities, string? Reason) : IConnectorCommand;
 
 /// <summary>Lift a restriction of processing (GDPR Art. 18(3): the subject is told before it is lifted).</summary>

@@ -13,4 +13,16 @@ namespace DsarEngine.Connectors.Contracts;
 /// <param name="Right">The right exercised.</param>
 /// <param name="Outcome">completed, partial or refused, when known.</param>
 public sealed record RequestEventOccurred(
-    Guid MessageId, string Name, string Tenant, Guid RequestId, string Reference, string Right, string? Outcome);
+    Guid MessageId, string Name, string Tenant, Guid RequestId, string Reference, string Right, string? Outcome)
+{
+    /// <summary>
+    /// For <c>recipients-notification-requested</c> (GDPR Art. 19): each recipient a system reported disclosing the
+    /// subject's data to, by system. The engine tracks each one's notification (who told it, when, how).
+    /// </summary>
+    public IReadOnlyList<RecipientToNotify> Recipients { get; init; } = [];
+}
+
+/// <summary>A recipient (an organisation) a system disclosed the subject's data to.</summary>
+/// <param name="System">The connector that reported it.</param>
+/// <param name="Recipient">The recipient, as the system names it.</param>
+public sealed record RecipientToNotify(string System, string Recipient);

@@ -31,9 +31,13 @@ internal static class ConnectorCommandBuilder
             ConnectorActions.Locate => new LocateSubject(task, identities),
             ConnectorActions.Export => new ExportSubjectData(task, identities, []),
             ConnectorActions.Rectify => new RectifySubjectData(task, identities, changes),
-            ConnectorActions.Erase => new EraseSubjectData(task, identities),
-            ConnectorActions.Restrict =>
-                new RestrictProcessing(task, identities, request.Details is null ? null : "requested by the subject"),
+            // GDPR Art. 17(3): the partial assessment's exemptions and the legal holds this system must keep.
+            ConnectorActions.Erase => new EraseSubjectData(task, identities)
+            {
+                Keep = [.. command.Keep.Select(k => new KeepCategory(k.Category, k.LegalBasis, k.Until, k.Source))],
+            },
+            // GDPR Art. 18(1): the ground the subject gave (RestrictionGrounds), or none.
+            ConnectorActions.Restrict => new RestrictProcessing(task, identities, request.RestrictionGround),
             ConnectorActions.LiftRestriction => new LiftRestriction(task, identities),
             // The purpose the subject named; a definition check keeps stop-processing to the rights that name one.
             ConnectorActions.StopProcessing => new StopProcessing(task, identities, request.Purpose

@@ -30,6 +30,9 @@ internal static class ConnectorsSetup
         services.AddSingleton<ReplyOutbox>();
         services.AddSingleton<HttpConnectorRegistry>();
         services.AddSingleton<HttpPipelines>();
+        // What erase commands keep (legal holds) and whom a request's outcome must reach (Art. 19, 17(2)).
+        services.AddSingleton<LegalHolds.LegalHoldStore>();
+        services.AddSingleton<RequestNotices.RequestNoticeStore>();
         return services.AddSingleton<HttpConnectorAdapter>();
     }
 
@@ -40,6 +43,8 @@ internal static class ConnectorsSetup
         app.MapConnectorsApi();
         app.MapTasksApi();
         app.MapHttpCallbackApi();
+        LegalHolds.LegalHoldsApi.MapLegalHoldsApi(app);
+        RequestNotices.RequestNoticesApi.MapRequestNoticesApi(app);
         return app;
     }
 }

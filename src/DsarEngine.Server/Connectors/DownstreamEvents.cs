@@ -24,8 +24,14 @@ internal static class DownstreamEvents
             new SubjectErasureRequested(p.MessageId, tenant, request.Id, identities.Where(i => Matchable.Contains(i.Type)).ToList(), now)),
         "subject-erased" => (Queues.Erased, Erased(p, tenant, request, now)),
         _ => (null, new RequestEventOccurred(p.MessageId, p.Name, tenant, request.Id, request.Reference, request.RightKind,
-            p.Data.GetValueOrDefault("outcome") is { Length: > 0 } o ? o : null)),
+            p.Data.GetValueOrDefault("outcome") is { Length: > 0 } o ? o : null) { Recipients = RecipientsOf(p) }),
     };
+
+    // GDPR Art. 19: the recipients each system of the request reported, once per system and recipient.
+    public static IReadOnlyList<RecipientToNotify> RecipientsOf(Effect.PublishEvent p) => p.Name != NotifyRecipients ? [] :
+        [.. p.Tasks.SelectMany(t => t.Recipients.Select(r => new RecipientToNotify(t.Connector, r))).Distinct()];
+
+    public const string NotifyRecipients = "recipients-notification-requested";
 
     private static SubjectErased Erased(Effect.PublishEvent p, string tenant, StoredRequest request, DateTimeOffset now)
     {

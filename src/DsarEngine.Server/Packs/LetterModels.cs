@@ -41,6 +41,7 @@ internal sealed class LetterModels(
                 [.. task.Retained.Select(r => new KeptEntry(r.Category, r.LegalBasis, r.RetainUntil))], data)
             {
                 Summary = task.Detail,
+                Recipients = task.Recipients,
                 On = task.UpdatedAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) : null,
             });
         }
@@ -54,6 +55,8 @@ internal sealed class LetterModels(
             Assessment = instance.State.Assessment is { } a ? new AssessmentFacts(a.Grounds, a.Overrides) : null,
             Review = instance.State.AutomatedReview is { } r
                 ? new ReviewFacts(r.Result, r.Explanation, r.Logic, r.Significance, r.Consequences) : null,
+            Keep = [.. instance.State.Keep.Select(k => new ExemptEntry(k.Category, k.LegalBasis,
+                k.System is null ? null : names.GetValueOrDefault(k.System) is { Length: > 0 } shown ? shown : k.System))],
             Copy = GetsCopy(request, instance, systems) ? new CopyFacts(PackKinds.CopyFileName(request.Reference), files) : null,
             Appeal = request.RightKind == "appeal" ? await AppealAsync(request, instance, ct) : null,
         };
@@ -103,7 +106,7 @@ internal sealed class LetterModels(
             Notice = new NoticeFacts(notice.Kind, notice.Model.GetValueOrDefault("reason"), Date("firstDueOnIso"), Date("dueOnIso"),
                 notice.Model.GetValueOrDefault("methods")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
                 LocalDate("linkExpiresIso"),
-                notice.Model.GetValueOrDefault("clockStops") == "true"),
+                notice.Model.GetValueOrDefault("clockStops") == "true") { LiftOn = LocalDate("liftAtIso") },
         };
     }
 

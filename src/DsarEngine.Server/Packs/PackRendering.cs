@@ -17,7 +17,7 @@ internal sealed class PackRendering(RequestStore requests, RegisterStore registe
     // A notice letter (extension, identity request) is stored as a document of the request; the workflow does not wait for it.
     public async Task<Signal.NoticeRendered?> NoticeAsync(RenderNotice notice, CancellationToken ct)
     {
-        if (notice.Kind is not (Notices.Extension or Notices.IdentityRequest)
+        if (notice.Kind is not (Notices.Extension or Notices.IdentityRequest or Notices.RestrictionLift)
             || await requests.FindByIdAsync(notice.TenantId, notice.RequestId, ct) is not { } request)
             return null;
         if (await registers.FindAsync(notice.TenantId, LetterModels.LetterLanguage(request), ct) is not { } register)

@@ -43,8 +43,11 @@ internal sealed record StoredRequest(
         id, tenant_id, reference, status_token_hash, right_kind, purpose, subject::text AS subject, details,
         channel, jurisdiction, regime, language, status, received_at, created_at, version,
         time_zone, received_on, initial_due, extension_notice_by, extended_due, acknowledge_by, effective_due, due_at,
-        extended, extension_method, stops::text AS stops, changes::text AS changes
+        extended, extension_method, stops::text AS stops, changes::text AS changes, restriction_ground
         """;
+
+    // GDPR Art. 18(1): a restriction's ground, when the subject gave one (RestrictionGrounds); sent to the connectors.
+    public string? RestrictionGround { get; init; }
 
     public RequestClock Clock => new(Regime, Jurisdiction, TimeZone ?? "UTC", ReceivedAt, Extended,
         RequestClock.ParseMethod(ExtensionMethod), RequestClock.ParseStops(Stops))

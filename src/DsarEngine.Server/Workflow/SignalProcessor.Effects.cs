@@ -66,6 +66,9 @@ internal sealed partial class SignalProcessor
                     var (eventDestination, evt) = DownstreamEvents.Build(p, slug, request, Identities(request), now);
                     await RuntimeRows.EnqueueAsync(c, tx, p.MessageId, request.TenantId, request.Id, eventDestination,
                         evt.GetType().FullName!, JsonSerializer.Serialize(evt, evt.GetType(), Json), now, ct);
+                    // GDPR Art. 19: one tracked record per recipient, in the same transaction as the event.
+                    await RequestNotices.RequestNoticeStore.AddRecipientsAsync(
+                        c, tx, request, DownstreamEvents.RecipientsOf(p), now, ct);
                     outbox = true;
                     break;
                 case Effect.RenderPack r:

@@ -28,6 +28,8 @@ internal static class WorkflowApi
         write.MapPost("/timers/rearm", Command<ReasonBody>((_, actor) => (new Signal.RearmTimers(actor), [])))
             .Accepts<ReasonBody>("application/json")
             .WithSummary("Schedule the reminders, escalation and a waiting fan-out's timeout again");
+        write.MapPost("/restriction/lift", Lift).Accepts<LiftBody>("application/json")
+            .WithSummary("Lift a carried-out restriction: the subject is told now (Art. 18(3)), the systems at liftAt");
         return group;
     }
 
@@ -40,6 +42,19 @@ internal static class WorkflowApi
             { Instance: { } instance } => TypedResults.Ok(WorkflowView.From(instance)),
         };
 
+    // GDPR Art. 18(3): as Command, with the clock the notice period is counted from.
+    private static async Task<Results<Ok<WorkflowView>, ValidationProblem, ProblemHttpResult>> Lift(string reference, HttpRequest http,
+        ClaimsPrincipal user, WorkflowService workflows, IOptions<IntakeOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var body = await JsonBodyReader.ReadAsync<LiftBody>(http, options.Value.MaxBodyBytes, ct);
+        if (body.Problem is not null)
+            return body.Problem;
+        var (signal, errors) = LiftCommand.ToSignal(body.Value!, user.Actor(), clock.GetUtcNow());
+        return signal is null
+            ? Problems.Validation(errors, "Nothing was changed.")
+            : Reply(await workflows.SendAsync(user.Tenant(), reference, signal, ct));
+    }
+
     private static Delegate Command<TBody>(Func<TBody, string, (Signal? Signal, Dictionary<string, string[]> Errors)> toSignal) =>
         async Task<Results<Ok<WorkflowView>, ValidationProblem, ProblemHttpResult>> (string reference, HttpRequest http,
             ClaimsPrincipal user, WorkflowService workflows, IOptions<IntakeOptions> options, CancellationToken ct) =>
@@ -50,19 +65,20 @@ internal static class WorkflowApi
             var (signal, errors) = toSignal(body.Value!, user.Actor());
             if (signal is null)
                 return Problems.Validation(errors, "Nothing was changed.");
-            var result = await workflows.SendAsync(user.Tenant(), reference, signal, ct);
-            return result.Status switch
-            {
-                WorkflowCommandStatus.RequestNotFound => Problems.NotFound("request in your organisation"),
-                WorkflowCommandStatus.NoWorkflow => Problems.NotFound("workflow for this request"),
-                WorkflowCommandStatus.Applied => TypedResults.Ok(WorkflowView.From(result.Instance!)),
-                // The executor refused it (e.g. refusing an objection to direct marketing, GDPR Art. 21(3)): it says why.
-                WorkflowCommandStatus.Refused when result.Outcome?.Slug is { } slug => Problems.Of(StatusCodes.Status409Conflict, slug,
-                    "Refused; nothing was changed.", result.Outcome.Reason),
-                _ => Problems.Of(StatusCodes.Status409Conflict, "not-applicable",
-                    "The workflow is not waiting for this; nothing was changed.",
-                    $"It is {result.Instance!.Status}" +
-                    $"{(result.Instance.WaitingFor is null ? "" : $", waiting for {result.Instance.WaitingFor}")}."),
-            };
+            return Reply(await workflows.SendAsync(user.Tenant(), reference, signal, ct));
+        };
+
+    private static Results<Ok<WorkflowView>, ValidationProblem, ProblemHttpResult> Reply(WorkflowCommandResult result) =>
+        result.Status switch
+        {
+            WorkflowCommandStatus.RequestNotFound => Problems.NotFound("request in your organisation"),
+            WorkflowCommandStatus.NoWorkflow => Problems.NotFound("workflow for this request"),
+            WorkflowCommandStatus.Applied => TypedResults.Ok(WorkflowView.From(result.Instance!)),
+            WorkflowCommandStatus.Refused when result.Outcome is { Slug: { } slug } outcome => Problems.Of(
+                StatusCodes.Status409Conflict, slug, "Refused; nothing was changed.", outcome.Reason),
+            _ => Problems.Of(StatusCodes.Status409Conflict, "not-applicable",
+                "The workflow is not waiting for this; nothing was changed.",
+                $"It is {result.Instance!.Status}" +
+                $"{(result.Instance.WaitingFor is null ? "" : $", waiting for {result.Instance.WaitingFor}")}."),
         };
 }

@@ -4,7 +4,13 @@ namespace DsarEngine.Server.Workflow;
 
 // Grounds: an objection's assessment (GDPR Art. 21(1)); Review: the human review of an automated decision (Art. 22(3)).
 internal sealed record DecisionBody(
-    string? Step, string? Outcome, string? Reason, string[]? Exemptions, string? Grounds = null, ReviewBody? Review = null);
+    string? Step, string? Outcome, string? Reason, string[]? Exemptions, string? Grounds = null, ReviewBody? Review = null)
+{
+    // assess partial on an erasure (GDPR Art. 17(3)): the categories kept, why, and in which system (absent: every system).
+    public KeepBody[]? Keep { get; init; }
+}
+
+internal sealed record KeepBody(string? Category, string? LegalBasis, string? System);
 
 internal sealed record ReviewBody(string? Result, string? Explanation, string? Logic, string? Significance, string? Consequences);
 
@@ -34,10 +40,19 @@ internal static class WorkflowCommands
         if (body.Grounds is { Length: > 2000 })
             errors["grounds"] = ["At most 2000 characters."];
         var review = body.Review is null ? null : Review(body.Review, body.Outcome, errors);
+        var keep = body.Keep ?? [];
+        if (keep.Length > 0 && body.Outcome != Decisions.Partial)
+            errors["keep"] = ["Only with a partial answer: the categories an erasure keeps under GDPR Art. 17(3)."];
+        else if (keep.Length > 50 || keep.Any(k => string.IsNullOrWhiteSpace(k.Category) || k.Category.Length > 100
+            || string.IsNullOrWhiteSpace(k.LegalBasis) || k.LegalBasis.Length > 500 || k.System is { Length: > 100 }))
+            errors["keep"] = ["At most 50 entries, each with a category (at most 100 characters), the legal basis for keeping it " +
+                "(at most 500, e.g. 'Art. 17(3)(e): pending litigation') and optionally the system (a connector name)."];
         return errors.Count > 0 ? (null, errors)
             : (new Signal.Decision(body.Step!, body.Outcome!, body.Reason?.Trim(), body.Exemptions ?? [], actor)
             {
                 Grounds = string.IsNullOrWhiteSpace(body.Grounds) ? null : body.Grounds.Trim(), Review = review,
+                Keep = [.. keep.Select(k => new ErasureExemption(k.Category!.Trim(), k.LegalBasis!.Trim(),
+                    string.IsNullOrWhiteSpace(k.System) ? null : k.System.Trim()))],
             }, errors);
     }
 

@@ -5,10 +5,15 @@ namespace DsarEngine.Server.Workflow;
 internal sealed record WorkflowView(string Definition, int StepIndex, string Status, string? WaitingFor, string? Outcome,
     string[] Exemptions, TaskView[] Tasks, int Attempts, string? LastError, int Version)
 {
+    // GDPR Art. 17(3): a partial erasure's kept categories; Art. 18(3): when a restriction is lifted, once notified.
+    public ErasureExemption[] Keep { get; init; } = [];
+
+    public DateTimeOffset? LiftAt { get; init; }
+
     public static WorkflowView From(WorkflowInstance i) => new($"{i.DefinitionId}@{i.DefinitionVersion}", i.StepIndex, i.Status,
         i.WaitingFor, i.State.Outcome, [.. i.State.Exemptions],
         i.State.Tasks.Select(TaskView.From).ToArray(),
-        i.Attempts, i.LastError, i.Version);
+        i.Attempts, i.LastError, i.Version) { Keep = [.. i.State.Keep], LiftAt = i.State.LiftAt };
 }
 
 // One connector task as staff see it. Outcome is the connector's, or the person's for completed-manually.

@@ -51,6 +51,14 @@ internal static class JournalKinds
     public const string TaskCompletedManually = "task-completed-manually";
     public const string TaskRetried = "task-retried";
 
+    // Lifting a restriction (Executor.Restriction.cs). GDPR Art. 18(3): the subject is told first, then the systems.
+    public const string RestrictionLiftNoticed = "restriction-lift-noticed";
+    public const string RestrictionLiftSent = "restriction-lift-sent";
+    public const string RestrictionLiftAnswered = "restriction-lift-answered";
+
+    // An erase task kept data no exemption or legal hold named (Executor.FanOut.cs, Reconcile).
+    public const string KeptBeyondInstructions = "kept-beyond-instructions";
+
     // The response pack and the notice letters (Executor.RenderPack.cs).
     public const string PackPrepared = "pack-prepared";
     public const string PackRequested = "pack-requested";

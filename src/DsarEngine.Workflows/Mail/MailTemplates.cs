@@ -21,11 +21,13 @@ internal static partial class MailTemplates
     public const string InformationRequested = "information-requested";
     public const string StaffInvitation = "staff-invitation";
     public const string StaffPasswordReset = "staff-password-reset";
+    public const string RestrictionLiftNotice = "restriction-lift-notice";
 
     // The texts, by what they are for; a template missing in a language falls back to English.
     private static readonly Dictionary<(string Template, string Language), (string Subject, string Body)> Texts =
         new(ProgressMailTexts.Texts.Concat(AnswerMailTexts.Texts).Concat(ConversationMailTexts.Texts).Concat(RussianMailTexts.Texts)
-            .Concat(StaffMailTexts.Texts).Concat(WithdrawalMailTexts.Texts).Concat(PortugueseMailTexts.Texts));
+            .Concat(StaffMailTexts.Texts).Concat(WithdrawalMailTexts.Texts).Concat(PortugueseMailTexts.Texts)
+            .Concat(RestrictionMailTexts.Texts));
 
     private static readonly Dictionary<(string Right, string Language), string> RightNames = new()
     {

@@ -21,6 +21,9 @@ public sealed record LetterModel(
     // its authority and its remedies (Requests.RegimeLanguages; LetterTexts.Regimes.cs).
     public string Regime { get; init; } = "gdpr";
 
+    // GDPR Art. 17(3): the categories a partial erasure keeps, by system (System null: every system).
+    public IReadOnlyList<ExemptEntry> Keep { get; init; } = [];
+
     // The culture dates are written in: the letter's language as spoken in the organisation's country ("en-US" writes
     // "November 2, 2026", "en-GB" and "fr-FR" "2 November 2026"); empty means the language's default.
     public string Locale { get; init; } = "";
@@ -57,7 +60,11 @@ public sealed record CopyFacts(string FileName, IReadOnlyList<string> Files);
 // request (Art. 12(6)): the accepted ways to confirm, until when the e-mailed link works, whether the clock waits.
 public sealed record NoticeFacts(
     string Kind, string? Reason, DateOnly? FirstDueOn, DateOnly? DueOn, IReadOnlyList<string> Methods, DateOnly? LinkExpiresOn,
-    bool ClockStops);
+    bool ClockStops)
+{
+    // GDPR Art. 18(3): the day a restriction is lifted (restriction-lift-notice).
+    public DateOnly? LiftOn { get; init; }
+}
 
 // One system's part: its outcome, what it kept and why, and (for access) the data by category.
 public sealed record SystemSection(string System, string Outcome, IReadOnlyList<KeptEntry> Kept, IReadOnlyList<CategorySection> Data)
@@ -66,7 +73,13 @@ public sealed record SystemSection(string System, string Outcome, IReadOnlyList<
     public string? Summary { get; init; }
 
     public DateOnly? On { get; init; }
+
+    // GDPR Art. 19: the recipients this system reported disclosing the data to.
+    public IReadOnlyList<string> Recipients { get; init; } = [];
 }
+
+// A category a partial erasure keeps, the basis, and the system it is kept in (null: every system).
+public sealed record ExemptEntry(string Category, string LegalBasis, string? System);
 
 public sealed record KeptEntry(string Category, string LegalBasis, DateOnly? Until);
 

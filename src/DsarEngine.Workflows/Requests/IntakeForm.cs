@@ -7,6 +7,8 @@ internal sealed record IntakeForm
     public string? Tenant { get; init; }
     public string? Right { get; init; }
     public string? Purpose { get; init; }
+    // restriction only: the ground of GDPR Art. 18(1) (RestrictionGrounds).
+    public string? RestrictionGround { get; init; }
     public IntakeSubject? Subject { get; init; }
     public string? Details { get; init; }
     public string? Jurisdiction { get; init; }

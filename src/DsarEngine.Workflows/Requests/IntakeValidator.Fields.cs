@@ -30,6 +30,19 @@ internal static partial class IntakeValidator
         return form.Purpose;
     }
 
+    private static string? ValidateRestrictionGround(IntakeForm form, Right? right, IntakeErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(form.RestrictionGround))
+            return null;
+        var ground = form.RestrictionGround.Trim();
+        if (right is not null && right != Right.Restriction)
+            errors.Add("restrictionGround", "Applies only to restriction.");
+        else if (!RestrictionGrounds.All.Contains(ground))
+            errors.Add("restrictionGround", $"Unknown ground '{ground}'. Expected one of (GDPR Art. 18(1)(a)-(d)): " +
+                $"{string.Join(", ", RestrictionGrounds.All)}.");
+        return ground;
+    }
+
     private static Channel? ValidateChannel(string? slug, IntakeOrigin origin, IntakeErrors errors)
     {
         if (string.IsNullOrWhiteSpace(slug))

@@ -30,6 +30,7 @@ internal static partial class IntakeValidator
 
         var right = ValidateRight(form, errors);
         var purpose = ValidatePurpose(form, right, errors);
+        var ground = ValidateRestrictionGround(form, right, errors);
         var channel = ValidateChannel(form.Channel, origin, errors);
         var subject = ValidateSubject(form.Subject, channel, errors);
         var changes = ValidateChanges(form.Changes, right, errors);
@@ -51,6 +52,7 @@ internal static partial class IntakeValidator
         return new NewRequest(tenant, right.Value, purpose, subject, details, channel.Value, jurisdiction, regime,
             language, receivedAt) {
             Changes = changes, Workspace = workspace, Representative = representative, AppealOf = appealOf, PostMortem = postMortem,
+            RestrictionGround = ground,
         };
     }
 

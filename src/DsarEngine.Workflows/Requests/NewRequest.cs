@@ -17,6 +17,9 @@ internal sealed record NewRequest(
 
     public string? Workspace { get; init; }
 
+    // GDPR Art. 18(1): the ground of a restriction, when the subject gave one (RestrictionGrounds).
+    public string? RestrictionGround { get; init; }
+
     public Representative? Representative { get; init; }
 
     // For an appeal: the reference of the refused request it appeals.

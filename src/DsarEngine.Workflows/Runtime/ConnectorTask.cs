@@ -30,6 +30,9 @@ internal sealed record ConnectorTask(Guid TaskId, string StepId, string Connecto
 // Data a system kept and why (GDPR Art. 17(3)); RetainUntil when known.
 internal sealed record RetainedItem(string Category, string LegalBasis, DateOnly? RetainUntil);
 
+// A category a partial erasure keeps (GDPR Art. 17(3)), and why; System null for every system.
+internal sealed record ErasureExemption(string Category, string LegalBasis, string? System);
+
 // An exported document in the engine's encrypted store (connector_exports), checked against its digest.
 internal sealed record ExportRef(Guid ExportId, long Bytes, string Sha256, int Records, IReadOnlyList<string> Categories);
 

@@ -52,5 +52,16 @@ internal abstract record Effect
     public sealed record Refuse(string Slug, string Reason) : Effect;
 }
 
+// A category an erase command keeps. Source: assessment (a person's partial decision) or legal-hold (the register).
+internal sealed record KeepInstruction(string Category, string LegalBasis, DateOnly? Until, string Source)
+{
+    public const string Assessment = "assessment";
+    public const string LegalHold = "legal-hold";
+}
+
 // The engine-side shape of a connector command; the relay maps it onto the SDK's wire contract.
-internal sealed record ConnectorCommand(Guid RequestId, Guid TaskId, string Action, string IdempotencyKey, int Attempt, string Kind);
+internal sealed record ConnectorCommand(Guid RequestId, Guid TaskId, string Action, string IdempotencyKey, int Attempt, string Kind)
+{
+    // erase: what this system must keep: a partial assessment's exemptions and the organisation's legal holds.
+    public IReadOnlyList<KeepInstruction> Keep { get; init; } = [];
+}

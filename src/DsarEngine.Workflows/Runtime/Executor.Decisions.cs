@@ -28,7 +28,7 @@ internal static partial class Executor
             var step = definition.Steps[i.StepIndex];
             if (step.Type == StepTypes.Assess && Unlawful(d) is { } refusal)
                 return Refuse(i, refusal.Slug, refusal.Reason);
-            Journal(new DecidedEntry(step.Id, d.Outcome, d.Reason, d.Exemptions));
+            Journal(new DecidedEntry(step.Id, d.Outcome, d.Reason, d.Exemptions) { Keep = d.Keep.Count > 0 ? d.Keep : null });
             if (step.Type == StepTypes.Assess)
             {
                 i = i with { State = Findings(i.State, step, d) };
@@ -37,7 +37,7 @@ internal static partial class Executor
                     case Decisions.Proceed:
                         return Next(i with { State = i.State with { Outcome = "completed" } });
                     case Decisions.Partial:
-                        return Next(i with { State = i.State with { Outcome = "partial", Exemptions = d.Exemptions } });
+                        return Next(i with { State = i.State with { Outcome = "partial", Exemptions = d.Exemptions, Keep = d.Keep } });
                     case Decisions.Refuse:
                         // GDPR Art. 12(4): the subject is told without delay why, and of the right to complain.
                         Effects.Add(new Effect.Mail(Mail.MailTemplates.RequestRefused, new Dictionary<string, string>

@@ -48,9 +48,34 @@ internal static partial class Executor
         {
             var attempt = task.Attempt.ToString(CultureInfo.InvariantCulture);
             Effects.Add(new Effect.SendToConnector(DeterministicId.From(task.TaskId.ToString(), attempt), task.Connector,
-                new ConnectorCommand(i.RequestId, task.TaskId, task.Action, task.TaskId.ToString("N"), task.Attempt, task.Kind)));
+                new ConnectorCommand(i.RequestId, task.TaskId, task.Action, task.TaskId.ToString("N"), task.Attempt, task.Kind)
+                {
+                    Keep = task.Action == "erase" ? KeepFor(i, task.Connector) : [],
+                }));
             Effects.Add(new Effect.ScheduleTimer(
                 TimerKinds.TaskTimeout, task.TaskId.ToString("N"), context.Now.AddHours(TimeoutHours(task))));
+        }
+
+        // GDPR Art. 17(3): what an erase command tells this system to keep: the partial assessment's exemptions for it (or
+        // for every system), then the legal holds in force that cover it.
+        private IReadOnlyList<KeepInstruction> KeepFor(WorkflowInstance i, string connector) =>
+        [
+            .. i.State.Keep.Where(k => k.System is null || k.System == connector)
+                .Select(k => new KeepInstruction(k.Category, k.LegalBasis, null, KeepInstruction.Assessment)),
+            .. context.LegalHolds.Where(h => h.Covers(connector))
+                .Select(h => new KeepInstruction(h.Category, h.LegalBasis, h.Until, KeepInstruction.LegalHold)),
+        ];
+
+        // An erasure's kept data against what the system was told to keep: a category kept on no exemption and no hold is
+        // journaled for the reviewer (the connector's own basis may still be right; a person checks it before the letter).
+        private void Reconcile(WorkflowInstance i, ConnectorTask task, IReadOnlyList<RetainedItem> retained)
+        {
+            if (task.Action != "erase" || retained.Count == 0)
+                return;
+            var told = KeepFor(i, task.Connector).Select(k => k.Category).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var beyond = retained.Select(r => r.Category).Where(c => !told.Contains(c)).Distinct().ToList();
+            if (beyond.Count > 0)
+                Journal(new KeptBeyondInstructionsEntry(task.Connector, beyond));
         }
 
         // The step's own timeout, else the connector's; 168 h when the connector is no longer registered.

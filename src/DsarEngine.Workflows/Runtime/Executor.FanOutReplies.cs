@@ -41,6 +41,7 @@ internal static partial class Executor
             CancelTaskTimers(task);
             Journal(new ConnectorCompletedEntry(task.Connector, task.Action, c.Outcome, c.Summary, c.Retained, c.Recipients,
                 c.Export is { } e ? new JournaledExport(e.ExportId, e.Records, e.Bytes, e.Sha256) : null, task.Attempt));
+            Reconcile(i, task, c.Retained);
             return Settle(Replace(i, task with
             {
                 Status = c.Outcome, Detail = c.Summary, Retained = c.Retained, Recipients = c.Recipients, Export = c.Export,

@@ -68,12 +68,20 @@ internal static partial class Executor
             });
         }
 
-        // A closed instance takes nothing but a withdrawal (to refuse it with the reason) and, once withdrawn, the final
-        // answers of connectors that had their command before.
+        // A closed instance takes nothing but a withdrawal (to refuse it with the reason), once withdrawn the final
+        // answers of connectors that had their command before, and the lifting of a restriction with its answers.
         private WorkflowInstance ApplyToClosed(WorkflowInstance i, Signal signal) => signal switch
         {
             Signal.Withdraw => Withdraw(i),
             Signal.TaskCompleted c when i.State.Outcome == WithdrawnOutcome => CompletedAfterWithdrawal(i, c),
+            // A restriction, once carried out, can be lifted (Executor.Restriction.cs).
+            Signal.LiftRestriction lift => LiftRestriction(i, lift),
+            Signal.TimerFired { Kind: TimerKinds.RestrictionLift } => LiftNow(i),
+            Signal.TaskCompleted c when IsLiftTask(i, c.TaskId) => LiftAnswered(i, c.TaskId, c.Outcome, c.Summary, c.Connector),
+            Signal.TaskFailed { Retryable: false } f when IsLiftTask(i, f.TaskId) =>
+                LiftAnswered(i, f.TaskId, ConnectorTaskStatus.Failed, f.Reason, f.Connector),
+            Signal.TaskCompletedManually m when IsLiftTask(i, m.TaskId) =>
+                LiftAnswered(i, m.TaskId, ConnectorTaskStatus.CompletedManually, m.Note, null),
             _ => i,
         };
     }

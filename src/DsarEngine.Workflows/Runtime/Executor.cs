@@ -49,6 +49,7 @@ internal static partial class Executor
                 Signal.Retry retry when i.Status == InstanceStatus.NeedsAttention => Retry(i, retry),
                 Signal.Skip skip when i.Status is InstanceStatus.NeedsAttention or InstanceStatus.Waiting => Skip(i, skip),
                 Signal.RearmTimers => Rearm(i),
+                Signal.LiftRestriction => Refuse(i, NotLiftable, "A restriction can be lifted only once it was carried out and closed."),
                 // verify-identity
                 Signal.IdentityVerified verified when i.WaitingFor == Bookmarks.Identity => Verified(i, verified),
                 // assess, review

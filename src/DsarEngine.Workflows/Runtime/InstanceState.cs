@@ -18,6 +18,13 @@ internal sealed record InstanceState
     // GDPR Art. 22(3): the human review of an automated decision, explained in the letter.
     public AutomatedDecisionReview? AutomatedReview { get; init; }
 
+    // A partial erasure's exemptions by category (GDPR Art. 17(3)): what each system must keep, sent with the erase command.
+    public IReadOnlyList<ErasureExemption> Keep { get; init; } = [];
+
+    // A restriction to be lifted (GDPR Art. 18(3)): the subject was told on the day of the signal; the lift commands go out
+    // at this instant and not before.
+    public DateTimeOffset? LiftAt { get; init; }
+
     // The response pack last rendered (response_packs.id).
     public Guid? PackId { get; init; }
 

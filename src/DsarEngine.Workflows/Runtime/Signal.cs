@@ -18,7 +18,13 @@ internal abstract record Signal
 
         // GDPR Art. 22(3), assessing a request for human review of an automated decision: what the review found.
         public AutomatedDecisionReview? Review { get; init; }
+
+        // assess partial on an erasure: the categories each system keeps (GDPR Art. 17(3)).
+        public IReadOnlyList<ErasureExemption> Keep { get; init; } = [];
     }
+
+    // GDPR Art. 18(3): lift a restriction. The subject is told now; the lift commands go out at LiftAt.
+    public sealed record LiftRestriction(string Reason, DateTimeOffset LiftAt, string Actor) : Signal;
 
     // Connector replies (bus, HTTP and OpenDSR adapters alike).
     // Attempt: the send the reply answers (TaskReference.Attempt), when the reply says; progress or a failure from an
@@ -89,6 +95,8 @@ internal static class TimerKinds
     public const string TaskRetry = "task-retry";
     // The render-pack step's deadline for the renderer's answer (StepId = the render's number).
     public const string PackTimeout = "pack-timeout";
+    // GDPR Art. 18(3): when a restriction whose lifting the subject was told of is lifted.
+    public const string RestrictionLift = "restriction-lift";
 }
 
 // The notice letters rendered beside their e-mails; each is stored as a document of the request under its kind.
@@ -99,4 +107,7 @@ internal static class Notices
 
     // GDPR Art. 12(6): what proof of identity is needed, and that the clock waits for it.
     public const string IdentityRequest = "identity-request";
+
+    // GDPR Art. 18(3): the restriction will be lifted, when and why.
+    public const string RestrictionLift = "restriction-lift-notice";
 }

@@ -33,12 +33,22 @@ internal sealed record StepContext(
     // The purpose an objection or a consent withdrawal names (ObjectionPurposes); null for the other rights.
     public string? Purpose { get; init; }
 
+    // The organisation's legal holds in force today (GDPR Art. 17(3)(b), (e)): every erase command keeps their categories.
+    public IReadOnlyList<LegalHold> LegalHolds { get; init; } = [];
+
     public bool PaperNotices => Channel != "controller" && (Channel is "post" or "phone" or "in-person" || !HasEmail);
 }
 
 // A registered connector as the executor sees it. Kind: bus | http | opendsr | manual (a person does the task).
 internal sealed record ConnectorInfo(
     string Name, IReadOnlyList<string> Actions, int TimeoutHours, string Kind = ConnectorKinds.Bus, bool NeedsReview = false);
+
+// A legal hold of the organisation's register: a category kept on a basis until a date (null: until ended), in these
+// systems (empty: every system).
+internal sealed record LegalHold(string Category, string LegalBasis, DateOnly? Until, IReadOnlyList<string> Systems)
+{
+    public bool Covers(string connector) => Systems.Count == 0 || Systems.Contains(connector);
+}
 
 internal static class ConnectorKinds
 {

@@ -31,6 +31,8 @@ public sealed class JournalDataTests
                 + """[{"category":"invoices","legalBasis":"Code de commerce L123-22","retainUntil":"2035-01-01"}],"recipients":"""
                 + """["ads-partner"],"export":"""
                 + """{"exportId":"0195a0c4-0000-7000-8000-00000000eeee","records":3,"bytes":2048,"sha256":"ab12"},"attempt":1}""",
+            // GDPR Art. 17(3): no exemption and no legal hold named invoices, so the reviewer is told the system kept them.
+            """kept-beyond-instructions {"connector":"crm","categories":["invoices"]}""",
             """connector-completed """
                 + """{"connector":"billing","action":"erase","outcome":"not-found","summary":"nothing held","retained":"""
                 + """[],"recipients":[],"export":null,"attempt":1}""",
@@ -169,6 +171,15 @@ public sealed class JournalDataTests
             """automated-decision-reviewed {"step":"assess","result":"upheld","explanation":"Checked by hand.","logic":"A payment"""
                 + """ score.","significance":"Sets the limit.","consequences":"A lower limit."}""",
         }).SetArgDisplayNames("objections and automated decisions");
+        yield return new TestCaseData("kept in part, restriction lifted", new[]
+        {
+            """decided {"step":"assess","outcome":"partial","reason":"Invoices are kept.","exemptions":["GDPR Art. 17(3)(b)"],"keep":"""
+                + """[{"category":"invoices","legalBasis":"Code de commerce L123-22","system":"billing"}]}""",
+            """kept-beyond-instructions {"connector":"crm","categories":["notes"]}""",
+            """restriction-lift-noticed {"reason":"The accuracy was verified.","liftAt":"2025-03-17T09:00:00+00:00"}""",
+            """restriction-lift-sent {"connectors":["crm"],"manual":[]}""",
+            """restriction-lift-answered {"connector":"crm","outcome":"done","summary":"erased"}""",
+        }).SetArgDisplayNames("kept in part, restriction lifted");
     }
 
     [TestCaseSource(nameof(Golden))]

@@ -38,6 +38,7 @@ internal static class JournalScenarios
             ["withdrawn by the subject"] = WithdrawnBySubject,
             ["no identity check needed"] = NoIdentityCheck,
             ["objections and automated decisions"] = ObjectionsAndAutomatedDecisions,
+            ["kept in part, restriction lifted"] = KeptAndLifted,
         };
 
     // Identity, assessment (partial, with exemptions), two connectors answering, review, delivery, close.
@@ -182,6 +183,33 @@ internal static class JournalScenarios
         var run = new ScenarioRun(TestDefinitions.Erasure, Context(Crm, Billing) with { IdentityCheck = "none" });
         run.Send(new Start());
         return [.. run.Journal.Take(2)];
+    }
+
+    // GDPR Art. 17(3): a partial erasure keeps a category in one system, another system keeps one nobody named; then a
+    // restriction carried out is lifted (Art. 18(3)): the notice, the commands, a system's answer.
+    private static IReadOnlyList<Effect.Journal> KeptAndLifted()
+    {
+        var erasure = new ScenarioRun(TestDefinitions.Erasure, Context(Crm, Billing));
+        erasure.Send(new Start());
+        erasure.Send(new IdentityVerified("manual", "checked", "staff"));
+        erasure.Send(new Decision("assess", Decisions.Partial, "Invoices are kept.", ["GDPR Art. 17(3)(b)"], "dpo")
+        {
+            Keep = [new ErasureExemption("invoices", "Code de commerce L123-22", "billing")],
+        });
+        erasure.Send(new TaskCompleted(erasure.Task("crm"), "partial", "profile erased, notes kept",
+            [new RetainedItem("notes", "legitimate interest", null)], [], null));
+        var lift = new ConnectorInfo("crm", ["restrict", "lift-restriction"], 48);
+        var at = Context(lift) with { Right = "restriction" };
+        var restriction = new ScenarioRun(TestDefinitions.Restriction, at);
+        restriction.Send(new Start());
+        restriction.Send(new IdentityVerified("manual", "checked", "staff"));
+        restriction.Send(new Decision("assess", Decisions.Proceed, null, [], "dpo"));
+        restriction.Send(Replies.Done(restriction.Task("crm")));
+        restriction.Send(new LiftRestriction("The accuracy was verified.", Now.AddDays(14), "dpo"));
+        restriction.Send(new TimerFired(TimerKinds.RestrictionLift, Executor.LiftStep), at with { Now = Now.AddDays(14) });
+        restriction.Send(Replies.Done(restriction.Instance.State.Tasks.Single(t => t.StepId == Executor.LiftStep).TaskId));
+        return [.. erasure.Journal.Where(j => j.Kind is "decided" or "kept-beyond-instructions"),
+            .. restriction.Journal.Where(j => j.Kind.StartsWith("restriction-lift", StringComparison.Ordinal))];
     }
 
     private sealed class ScenarioRun(WorkflowDefinition definition, StepContext context)

@@ -19,6 +19,15 @@ internal static class TestDefinitions
         new StepDefinition("close", StepTypes.Close),
     ]);
 
+    // A restriction that closes once carried out, for the Art. 18(3) lift (Executor.Restriction.cs).
+    public static readonly WorkflowDefinition Restriction = new("restriction", 1, ["restriction"], new ClockPolicy([7, 2], 0),
+    [
+        new StepDefinition("verify", StepTypes.VerifyIdentity, Methods: ["manual"], ExpiresHours: 72),
+        new StepDefinition("assess", StepTypes.Assess),
+        new StepDefinition("restrict", StepTypes.FanOut, Action: "restrict", TimeoutHours: 24),
+        new StepDefinition("close", StepTypes.Close),
+    ]);
+
     // The shipped erasure@2 order: the letter is rendered, then reviewed, before anyone is told.
     public static readonly WorkflowDefinition ReviewedErasure = Erasure with
     {

@@ -6,8 +6,11 @@ using DsarEngine.Workflows.Runtime;
 
 namespace DsarEngine.Server.Inbox.Request;
 
-internal enum ActionKind { VerifyIdentity, Decide, Extend, Retry, Skip, Close, RetryTask, CompleteTask, AskForInformation, ResumeClock,
-    DoubtIdentity }
+internal enum ActionKind
+{
+    VerifyIdentity, Decide, Extend, Retry, Skip, Close, RetryTask, CompleteTask, AskForInformation, ResumeClock, LiftRestriction,
+    DoubtIdentity,
+}
 
 // One thing a person can do now, with what the confirmation dialog says and asks. Input: the text asked for (evidence,
 // reason, note), Required when the law or the workflow needs it; Choices: e.g. the outcomes of a manual task.
@@ -24,8 +27,17 @@ internal static class PageActions
     public static IReadOnlyList<PageAction> For(
         WorkflowView? workflow, WorkflowDefinition? definition, DeadlineView deadline, string? right = null, string? purpose = null)
     {
-        if (workflow is null || workflow.Status == InstanceStatus.Closed)
+        if (workflow is null)
             return [];
+        // GDPR Art. 18(3): a carried-out restriction can be lifted; the subject is told first, the systems 14 days later.
+        if (workflow.Status == InstanceStatus.Closed)
+            return definition?.Rights.Contains("restriction") == true && workflow.Outcome is "completed" or "partial"
+                && workflow.LiftAt is null
+                ? [new(ActionKind.LiftRestriction, "Lift the restriction",
+                    "Tells the subject now, by e-mail and letter, that the restriction will be lifted in 14 days and why " +
+                    "(GDPR Art. 18(3)); the systems get the lift command then.",
+                    "Reason, as told to the subject", InputRequired: true)]
+                : [];
         var actions = new List<PageAction>();
         if (workflow.WaitingFor == Bookmarks.Identity)
             actions.Add(new(ActionKind.VerifyIdentity, "Verify identity",

@@ -17,7 +17,7 @@ internal sealed record ActionResult(bool Succeeded, string Message);
 // takes the same one-transaction path and is journaled with the person as actor.
 internal sealed class RequestActions(
     InboxUser inboxUser, RequestStore requests, WorkflowService workflows, TaskCommands tasks, ClockCommands clock,
-    Conversations.ConversationService conversations, RequestAssignment assignment)
+    Conversations.ConversationService conversations, RequestAssignment assignment, TimeProvider time)
 {
     public async Task<ActionResult> RunAsync(string reference, PageAction action, ActionInput input, int? seenVersion, CancellationToken ct)
     {
@@ -52,11 +52,12 @@ internal sealed class RequestActions(
             return completion is null ? Invalid(errors)
                 : Answer(await tasks.CompleteAsync(request, action.TaskId!.Value, completion, user.Actor(), ct, seenVersion), action);
         }
-        var (signal, invalid) = ToSignal(action, input, user.Actor());
+        var (signal, invalid) = ToSignal(action, input, user.Actor(), time.GetUtcNow());
         return signal is null ? Invalid(invalid) : Answer(await workflows.SendAsync(request, signal, ct, seenVersion), action);
     }
 
-    private static (Signal?, Dictionary<string, string[]>) ToSignal(PageAction action, ActionInput input, string actor) =>
+    private static (Signal?, Dictionary<string, string[]>) ToSignal(PageAction action, ActionInput input, string actor,
+        DateTimeOffset now) =>
         action.Kind switch
         {
             ActionKind.VerifyIdentity => WorkflowCommands.Identity(new IdentityBody(input.Text), actor),
@@ -70,6 +71,7 @@ internal sealed class RequestActions(
             ActionKind.Skip => WorkflowCommands.Skip(new ReasonBody(input.Text), actor),
             ActionKind.Close => WorkflowCommands.Close(new ReasonBody(input.Text), actor),
             ActionKind.RetryTask => (new Signal.RetryTask(action.TaskId!.Value, actor), []),
+            ActionKind.LiftRestriction => LiftCommand.ToSignal(new LiftBody(input.Text, null), actor, now),
             _ => (null, new() { ["action"] = ["This action is not known."] }),
         };
 

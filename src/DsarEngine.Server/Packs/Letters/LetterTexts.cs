@@ -176,11 +176,11 @@ internal static partial class LetterTexts
     // A language whose table lacks the key falls back to English (a test lists every key missing in a language).
     public static string T(string language, string key, params object?[] args)
     {
-        var (en, fr) = Texts[key];
+        var (en, fr, ru) = Texts.TryGetValue(key, out var t) ? (t.En, t.Fr, (string?)null) : RightsTexts[key];
         var text = language switch
         {
             "fr" => fr,
-            "ru" => Russian.GetValueOrDefault(key, en),
+            "ru" => ru ?? Russian.GetValueOrDefault(key, en),
             "pt" => Portuguese.GetValueOrDefault(key, en),
             _ => en,
         };

@@ -11,6 +11,10 @@ internal sealed record AwaitingDecisionEntry(string Step, string Type) : IJourna
 internal sealed record DecidedEntry(string Step, string Outcome, string? Reason, IReadOnlyList<string> Exemptions) : IJournalData
 {
     public static string JournalKind => JournalKinds.Decided;
+
+    // A partial erasure's kept categories (GDPR Art. 17(3)); absent otherwise, so older entries keep their shape.
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Runtime.ErasureExemption>? Keep { get; init; }
 }
 
 internal sealed record ReviewNotRequiredEntry(string Step) : IJournalData
