@@ -49,6 +49,7 @@ internal sealed class LetterModels(
         {
             Refusal = instance.State.Outcome == "refused" ? instance.State.RefusalReason ?? "" : null,
             Exemptions = instance.State.Exemptions,
+            PartialReason = instance.State.Outcome == "partial" ? instance.State.RefusalReason ?? "" : null,
             Copy = GetsCopy(request, instance, systems) ? new CopyFacts(PackKinds.CopyFileName(request.Reference), files) : null,
         };
     }
@@ -62,6 +63,8 @@ internal sealed class LetterModels(
 
     // Some system holds data about the subject (a system that answered "not found" holds none). With no system asked at
     // all (no connector registered), nothing can be confirmed absent. The access letter decides its wording the same way.
+    // A system that failed, timed out or was skipped before it answered was not searched: nothing can be confirmed
+    // absent there either, so it counts here; the letter names it as "could not be searched" (never as searched).
     internal static bool HoldsData(IReadOnlyList<SystemSection> systems) =>
         systems.Count == 0 || systems.Any(s => s.Outcome != "not-found");
 
@@ -97,6 +100,7 @@ internal sealed class LetterModels(
             DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime), register, systems)
         {
             Locale = Letters.LetterTexts.LocaleFor(request.Language, tenant?.Jurisdiction),
+            Purpose = request.Purpose,
         };
     }
 

@@ -17,6 +17,14 @@ public sealed record LetterModel(
 
     public IReadOnlyList<string> Exemptions { get; init; } = [];
 
+    // GDPR Art. 12(4): set when the request was answered only in part (the assessment's "partial"): why the rest was
+    // refused. The letter quotes it with the exemptions and the right to complain and to a judicial remedy.
+    public string? PartialReason { get; init; }
+
+    // An objection's or consent withdrawal's purpose (direct-marketing, profiling, …): Art. 21(3) makes an objection to
+    // direct marketing absolute, Art. 21(1) lets other processing go on on compelling legitimate grounds.
+    public string? Purpose { get; init; }
+
     // The culture dates are written in: the letter's language as spoken in the organisation's country ("en-US" writes
     // "November 2, 2026", "en-GB" and "fr-FR" "2 November 2026"); empty means the language's default.
     public string Locale { get; init; } = "";
