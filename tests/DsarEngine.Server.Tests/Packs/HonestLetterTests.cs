@@ -162,6 +162,28 @@ public sealed class HonestLetterTests
     }
 
     [Test]
+    public void A_partial_decision_without_a_reason_is_refused_with_the_field_named()
+    {
+        var (signal, errors) = Server.Workflow.WorkflowCommands.Decision(
+            new Server.Workflow.DecisionBody("assess", "partial", null, ["GDPR Art. 17(3)(b)"]), "dpo");
+        Assert.That(signal, Is.Null);
+        Assert.That(errors.Keys, Is.EqualTo(new[] { "reason" }));
+    }
+
+    [Test]
+    public void A_french_e_mail_date_writes_the_first_of_the_month_as_1er()
+    {
+        var french = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Server.Mail.MailRenderer.LongDate(new DateTime(2025, 2, 1), french), Is.EqualTo("samedi 1er février 2025"));
+            Assert.That(Server.Mail.MailRenderer.LongDate(new DateTime(2025, 2, 11), french), Is.EqualTo("mardi 11 février 2025"));
+            Assert.That(Server.Mail.MailRenderer.LongDate(new DateTime(2025, 2, 1, 14, 30, 0), french, withTime: true),
+                Is.EqualTo("samedi 1er février 2025 14:30"));
+        }
+    }
+
+    [Test]
     public void Counts_take_the_singular_or_plural_the_language_requires()
     {
         using (Assert.EnterMultipleScope())
