@@ -16,9 +16,9 @@ namespace DsarEngine.Server.Mail;
 internal enum MailAudience { Subject, Staff }
 
 // Renders a stored message: its model plus what is derived at send time (links, the request's facts).
-internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, StatusLinks links, SecretTokens tokens,
+internal sealed partial class MailRenderer(RequestStore requests, TenantStore tenants, StatusLinks links, SecretTokens tokens,
     IOptions<IntakeOptions> intake, Packs.PackLinks packLinks, PackCodes packCodes, Accounts.StaffMailLinks staffLinks,
-    Conversations.MessageMail messageMail)
+    Conversations.MessageMail messageMail, RegisterStore registers)
 {
     public const string LinkPlaceholder = "[link sent to the subject]";
     public const string CodePlaceholder = "[one-time code sent to the subject]";
@@ -69,6 +69,10 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
                 ? fixedDue
                 : request.EffectiveDue;
             values["dueOn"] = due is { } dueOn ? LongDate(dueOn.ToDateTime(TimeOnly.MinValue), culture) : "";
+            // GDPR Art. 77: the authority the organisation's register names, never one assumed from the language.
+            values["authorityNote"] = mail.Template is MailTemplates.RequestRefused or MailTemplates.DeadlineExtended
+                && await registers.FindAsync(mail.TenantId, mail.Language, ct) is { } register
+                    ? MailTemplates.AuthorityNote(mail.Language, register.Authority.Name) : "";
         }
         values["routedNote"] = values.TryGetValue("routedBy", out var processor)
             ? MailTemplates.RoutedNote(language, processor, values.GetValueOrDefault("workspace") ?? "", tenant?.Name ?? "") : "";
@@ -89,16 +93,26 @@ internal sealed class MailRenderer(RequestStore requests, TenantStore tenants, S
 
     // A date as the subject's language writes it in a sentence. Russian drops the weekday ICU's long pattern puts first,
     // so that the date reads after a verb or "не позднее": "получен 2 ноября 2026 г."; English and French keep theirs.
-    private static string LongDate(DateTime date, CultureInfo culture, bool withTime = false) =>
-        culture.TwoLetterISOLanguageName == "ru"
-            ? date.ToString(withTime ? "d MMMM yyyy 'г.', HH:mm" : "d MMMM yyyy 'г.'", culture)
-            : culture.TwoLetterISOLanguageName == "pt"
-            ? date.ToString(withTime ? "d 'de' MMMM 'de' yyyy, HH:mm" : "d 'de' MMMM 'de' yyyy", culture)
-            : date.ToString(withTime ? "f" : "D", culture);
+    // French writes the first of the month as an ordinal: "samedi 1er février 2025".
+    internal static string LongDate(DateTime date, CultureInfo culture, bool withTime = false)
+    {
+        if (culture.TwoLetterISOLanguageName == "ru")
+            return date.ToString(withTime ? "d MMMM yyyy 'г.', HH:mm" : "d MMMM yyyy 'г.'", culture);
+        if (culture.TwoLetterISOLanguageName == "pt")
+            return date.ToString(withTime ? "d 'de' MMMM 'de' yyyy, HH:mm" : "d 'de' MMMM 'de' yyyy", culture);
+        if (culture.TwoLetterISOLanguageName != "fr" || date.Day != 1)
+            return date.ToString(withTime ? "f" : "D", culture);
+        var pattern = culture.DateTimeFormat.LongDatePattern + (withTime ? " " + culture.DateTimeFormat.ShortTimePattern : "");
+        return date.ToString(FirstDay().Replace(pattern, "d'er'", 1), culture);
+    }
+
+    // The day of the month alone ("d"), not "dd" nor the weekday's "dddd".
+    [System.Text.RegularExpressions.GeneratedRegex("(?<!d)d(?!d)")]
+    private static partial System.Text.RegularExpressions.Regex FirstDay();
 
     private static string PackNote(string language, string until) => language switch
     {
-        "fr" => $"Le lien est valable jusqu'au {until} ; en l'ouvrant, vous recevrez un code à usage unique à cette adresse.",
+        "fr" => $"Le lien est valable jusqu'au {until}\u202F; en l'ouvrant, vous recevrez un code à usage unique à cette adresse.",
         "ru" => $"Ссылка действительна до {until}; когда Вы её откроете, на этот адрес придёт одноразовый код.",
         "pt" => $"O link funciona até {until}; ao abri-lo, você receberá um código de uso único neste endereço.",
         _ => $"The link works until {until}; opening it sends a one-time code to this address.",

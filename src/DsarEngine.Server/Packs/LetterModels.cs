@@ -57,6 +57,7 @@ internal sealed class LetterModels(
                 ? new ReviewFacts(r.Result, r.Explanation, r.Logic, r.Significance, r.Consequences) : null,
             Keep = [.. instance.State.Keep.Select(k => new ExemptEntry(k.Category, k.LegalBasis,
                 k.System is null ? null : names.GetValueOrDefault(k.System) is { Length: > 0 } shown ? shown : k.System))],
+            PartialReason = instance.State.Outcome == "partial" ? instance.State.RefusalReason ?? "" : null,
             Copy = GetsCopy(request, instance, systems) ? new CopyFacts(PackKinds.CopyFileName(request.Reference), files) : null,
             Appeal = request.RightKind == "appeal" ? await AppealAsync(request, instance, ct) : null,
         };
@@ -87,6 +88,8 @@ internal sealed class LetterModels(
 
     // Some system holds data about the subject (a system that answered "not found" holds none). With no system asked at
     // all (no connector registered), nothing can be confirmed absent. The access letter decides its wording the same way.
+    // A system that failed, timed out or was skipped before it answered was not searched: nothing can be confirmed
+    // absent there either, so it counts here; the letter names it as "could not be searched" (never as searched).
     internal static bool HoldsData(IReadOnlyList<SystemSection> systems) =>
         systems.Count == 0 || systems.Any(s => s.Outcome != "not-found");
 
@@ -124,6 +127,7 @@ internal sealed class LetterModels(
         {
             Locale = Letters.LetterTexts.LocaleFor(language, tenant?.Jurisdiction),
             Regime = request.Regime,
+            Purpose = request.Purpose,
         };
     }
 

@@ -31,8 +31,8 @@ internal static class WorkflowCommands
             errors["step"] = ["Required: the id of the step being decided (see GET …/workflow)."];
         if (body.Outcome is null || !Outcomes.Contains(body.Outcome))
             errors["outcome"] = [$"One of: {string.Join(", ", Outcomes)}."];
-        if (body.Outcome is Decisions.Refuse or Decisions.Reject && string.IsNullOrWhiteSpace(body.Reason))
-            errors["reason"] = ["Required when refusing or rejecting: the subject is told why (GDPR Art. 12(4))."];
+        if (body.Outcome is Decisions.Refuse or Decisions.Reject or Decisions.Partial && string.IsNullOrWhiteSpace(body.Reason))
+            errors["reason"] = ["Required when refusing (in whole or in part) or rejecting: the subject is told why (GDPR Art. 12(4))."];
         if (body.Outcome == Decisions.Partial && (body.Exemptions is null || body.Exemptions.Length == 0))
             errors["exemptions"] = ["Required for a partial answer: the exemptions applied (e.g. rights of others, legal privilege)."];
         if (body.Reason is { Length: > 2000 })

@@ -20,7 +20,7 @@ internal static class AnswerMailTexts
                 We will not act on your {right} request {reference}, received on {receivedOn}.
                 Why: {reason}
 
-                You may lodge a complaint with a data protection supervisory authority and seek a judicial remedy.
+                You may lodge a complaint with a data protection supervisory authority and seek a judicial remedy.{authorityNote}
 
                 {organisation}
                 """),
@@ -32,9 +32,9 @@ internal static class AnswerMailTexts
                 Nous ne donnerons pas suite à votre demande ({right}) {reference}, reçue le {receivedOn}.
                 Motif : {reason}
 
-                Vous pouvez introduire une réclamation auprès d'une autorité de contrôle (la CNIL en France)
+                Vous pouvez introduire une réclamation auprès d'une autorité de contrôle et former un recours juridictionnel.
                 """ + """
-                 et former un recours juridictionnel.
+                {authorityNote}
 
                 {organisation}
                 """),
@@ -117,7 +117,9 @@ internal static class AnswerMailTexts
 
                 Please send your request to {controller}: {contact}
 
-                {organisation} has kept no copy of your request, only a record that it referred you.
+                {organisation} has not kept your request. It keeps only a record that it referred a request about
+                """ + """
+                 {workspace}, and this e-mail with the address it was sent to.
 
                 {organisation}
                 """),
@@ -129,11 +131,13 @@ internal static class AnswerMailTexts
                 Vous avez écrit à {organisation} au sujet de l'espace {workspace}.
                 """ + """
                  {organisation} ne traite ces données que pour le compte de
-                {controller}, qui décide de leur usage et doit répondre à votre demande (RGPD, art. 28).
+                {controller}, qui décide de leur usage et doit répondre à votre demande (article 28 du RGPD).
 
                 Adressez votre demande à {controller} : {contact}
 
-                {organisation} n'a gardé aucune copie de votre demande, seulement la trace de ce renvoi.
+                {organisation} n'a pas conservé votre demande. Elle conserve seulement la trace d'un renvoi concernant
+                """ + """
+                 l'espace {workspace}, ainsi que ce message et l'adresse à laquelle il a été envoyé.
 
                 {organisation}
                 """),

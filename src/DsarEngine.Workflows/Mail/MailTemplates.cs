@@ -31,10 +31,13 @@ internal static partial class MailTemplates
 
     private static readonly Dictionary<(string Right, string Language), string> RightNames = new()
     {
-        [("access", "fr")] = "droit d'accès", [("rectification", "fr")] = "rectification", [("erasure", "fr")] = "effacement",
-        [("restriction", "fr")] = "limitation du traitement", [("portability", "fr")] = "portabilité",
-        [("objection", "fr")] = "opposition", [("consent-withdrawal", "fr")] = "retrait du consentement",
-        [("post-mortem-instructions", "fr")] = "directives post mortem", [("appeal", "fr")] = "recours contre une décision",
+        // French names every right the same way, "droit de …" / "droit à …" ("votre demande (droit d'accès)").
+        [("access", "fr")] = "droit d'accès", [("rectification", "fr")] = "droit de rectification",
+        [("erasure", "fr")] = "droit à l'effacement", [("restriction", "fr")] = "droit à la limitation du traitement",
+        [("portability", "fr")] = "droit à la portabilité", [("objection", "fr")] = "droit d'opposition",
+        [("consent-withdrawal", "fr")] = "droit de retirer son consentement",
+        [("post-mortem-instructions", "fr")] = "droit de définir des directives post mortem",
+        [("appeal", "fr")] = "droit de recours contre une décision",
         [("access", "en")] = "access", [("rectification", "en")] = "rectification", [("erasure", "en")] = "erasure",
         [("restriction", "en")] = "restriction of processing", [("portability", "en")] = "data portability",
         [("objection", "en")] = "objection", [("consent-withdrawal", "en")] = "consent withdrawal",
@@ -53,7 +56,7 @@ internal static partial class MailTemplates
     // The sentence a routed acknowledgement adds: the processor written to passed the request to the controller.
     public static string RoutedNote(string language, string processor, string workspace, string controller) => language switch
     {
-        "fr" => $" Vous avez écrit à {processor} au sujet de l'espace {workspace} ; {processor} a transmis votre demande à " +
+        "fr" => $" Vous avez écrit à {processor} au sujet de l'espace {workspace}\u202F; {processor} a transmis votre demande à " +
             $"{controller}, responsable de ces données, qui vous répondra.",
         "ru" => $" Вы обратились в {processor} по поводу рабочего пространства {workspace}; Ваш запрос передан из {processor} " +
             $"в {controller} — организацию, которая отвечает за эти данные и ответит Вам.",
@@ -67,6 +70,15 @@ internal static partial class MailTemplates
     // "Здравствуйте, Анна!" (and "Здравствуйте!" without a name).
     public static string GreetingName(string language, string name) => language is "ru" or "pt" ? $", {name}" : $" {name}";
 
+    // The sentence after "you may complain" that names the authority the organisation's register gives (Art. 77); empty
+    // without a register. French puts a narrow no-break space before the colon.
+    public static string AuthorityNote(string language, string authority) => language switch
+    {
+        "fr" => $" L'autorité de contrôle dont nous relevons\u202F: {authority}.",
+        "ru" => $" Надзорный орган, в ведении которого мы находимся: {authority}.",
+        _ => $" The supervisory authority we answer to: {authority}.",
+    };
+
     public static string RightName(string right, string language) =>
         RightNames.TryGetValue((right, language), out var name) || PortugueseMailTexts.RightNames.TryGetValue((right, language), out name)
             ? name : right;
@@ -75,8 +87,17 @@ internal static partial class MailTemplates
     {
         if (!Texts.TryGetValue((template, language), out var text) && !Texts.TryGetValue((template, "en"), out text))
             throw new InvalidOperationException($"No mail template '{template}'.");
+        if (language == "fr")
+            text = (FrenchSpacing(text.Subject), FrenchSpacing(text.Body));
         return (Fill(text.Subject, values), Fill(text.Body, values));
     }
+
+    // French sets a narrow no-break space (U+202F) before ; : ? ! so that a line never breaks before the sign. Applied
+    // to the template only: a value (a link, the subject's words) is left as it is.
+    internal static string FrenchSpacing(string text) => BeforeFrenchSign().Replace(text, "\u202F$1");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\S) ([:;?!])(?=\s|$)", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex BeforeFrenchSign();
 
     // One pass over the template: a value is never searched for placeholders itself, so a staff message or a subject's
     // name that contains "{statusUrl}" or "{code}" stays that text and never pulls another value (a link, a code) in.

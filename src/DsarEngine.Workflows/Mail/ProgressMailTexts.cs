@@ -53,7 +53,7 @@ internal static class ProgressMailTexts
                  or one of many).
                 You can follow your request here: {statusUrl}
 
-                If you disagree, you may complain to the data protection authority.
+                If you disagree, you may complain to a data protection supervisory authority.{authorityNote}
 
                 {organisation}
                 """),
@@ -70,9 +70,7 @@ internal static class ProgressMailTexts
                  lorsqu'une demande est complexe ou que les demandes sont nombreuses).
                 Vous pouvez suivre votre demande ici : {statusUrl}
 
-                Si vous n'êtes pas d'accord, vous pouvez introduire une réclamation auprès de l'autorité de protection des données
-                """ + """
-                 (la CNIL en France).
+                Si vous n'êtes pas d'accord, vous pouvez introduire une réclamation auprès d'une autorité de contrôle.{authorityNote}
 
                 {organisation}
                 """),

@@ -15,16 +15,18 @@ internal static class RoutingNotices
         {
             "fr" => $"{processor} traite les données de l'espace {workspace} pour le compte de {controller}, "
                 + $"responsable de ces données, qui doit répondre à votre demande. "
-                + $"Adressez-la à {controller} : {contact}. {processor} n'a gardé aucune copie de votre demande, "
-                + $"seulement la trace de ce renvoi.",
+                + $"Adressez-la à {controller}\u202F: {contact}. {processor} n'a pas conservé votre demande, seulement "
+                + $"la trace d'un renvoi concernant cet espace et, si vous avez indiqué une adresse électronique, le message "
+                + $"qui vous y a été envoyé.",
             "ru" => $"{processor} обрабатывает данные рабочего пространства {workspace} по поручению {controller} — "
                 + $"организации, которая отвечает за эти данные и должна ответить на Ваш запрос. "
-                + $"Пожалуйста, направьте его в {controller}: {contact}. Копия Вашего запроса в {processor} не сохранена, "
-                + $"сохранена лишь запись о том, что Вы были перенаправлены.",
+                + $"Пожалуйста, направьте его в {controller}: {contact}. Ваш запрос в {processor} не сохранён: сохранена лишь "
+                + $"запись о перенаправлении запроса по этому рабочему пространству и, если Вы указали адрес электронной почты, "
+                + $"письмо, отправленное Вам на него.",
             _ => $"{processor} processes the data of the {workspace} workspace on behalf of {controller}, "
                 + $"which is responsible for it and must answer your request. "
-                + $"Please write to {controller}: {contact}. {processor} has kept no copy of your request, "
-                + $"only a record that it referred you.",
+                + $"Please write to {controller}: {contact}. {processor} has not kept your request, only a record that "
+                + $"it referred a request about this workspace and, if you gave an e-mail address, the e-mail it sent you there.",
         };
 
     // How to reach an outside controller: its e-mail and/or its privacy page.

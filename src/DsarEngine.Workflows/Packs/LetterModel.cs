@@ -24,6 +24,10 @@ public sealed record LetterModel(
     // GDPR Art. 17(3): the categories a partial erasure keeps, by system (System null: every system).
     public IReadOnlyList<ExemptEntry> Keep { get; init; } = [];
 
+    // GDPR Art. 12(4): set when the request was answered only in part (the assessment's "partial"): why the rest was
+    // refused. The letter quotes it with the exemptions and the right to complain and to a judicial remedy.
+    public string? PartialReason { get; init; }
+
     // The culture dates are written in: the letter's language as spoken in the organisation's country ("en-US" writes
     // "November 2, 2026", "en-GB" and "fr-FR" "2 November 2026"); empty means the language's default.
     public string Locale { get; init; } = "";

@@ -37,7 +37,14 @@ internal static partial class Executor
                     case Decisions.Proceed:
                         return Next(i with { State = i.State with { Outcome = "completed" } });
                     case Decisions.Partial:
-                        return Next(i with { State = i.State with { Outcome = "partial", Exemptions = d.Exemptions, Keep = d.Keep } });
+                        // GDPR Art. 12(4): refusing part of a request is a refusal of that part; its reasons reach the letter.
+                        return Next(i with
+                        {
+                            State = i.State with
+                            {
+                                Outcome = "partial", RefusalReason = d.Reason, Exemptions = d.Exemptions, Keep = d.Keep,
+                            },
+                        });
                     case Decisions.Refuse:
                         // GDPR Art. 12(4): the subject is told without delay why, and of the right to complain.
                         Effects.Add(new Effect.Mail(Mail.MailTemplates.RequestRefused, new Dictionary<string, string>

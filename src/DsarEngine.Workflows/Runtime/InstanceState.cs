@@ -8,6 +8,7 @@ internal sealed record InstanceState
     // completed | partial | refused, once decided
     public string? Outcome { get; init; }
 
+    // Why the request was refused, in whole (refused) or in part (partial): the subject's letter quotes it (Art. 12(4)).
     public string? RefusalReason { get; init; }
 
     public IReadOnlyList<string> Exemptions { get; init; } = [];

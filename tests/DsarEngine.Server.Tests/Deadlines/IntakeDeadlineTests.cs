@@ -73,7 +73,7 @@ public sealed class IntakeDeadlineTests
         Time.Advance(MailCatcher.PollInterval); // the engine's mail loop waits on this clock: one poll sends the acknowledgement
         var mail = await MailCatcher.WaitForAsync((string)staff["subject"]!["email"]!, "request-received");
         Assert.That((string)status!["dueOn"]!, Is.EqualTo("2025-03-03"));
-        Assert.That(mail.Body, Does.Contain("lundi 3 mars 2025").And.Contain("samedi 1 février 2025"));
+        Assert.That(mail.Body, Does.Contain("lundi 3 mars 2025").And.Contain("samedi 1er février 2025"));
     }
 
     [TestCase("XX", "jurisdiction", "Unknown jurisdiction 'XX'")]

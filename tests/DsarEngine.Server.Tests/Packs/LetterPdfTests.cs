@@ -196,9 +196,10 @@ public sealed class LetterPdfTests
     }
 
     [TestCase("rectification", "en", "Your request to correct your personal data", "Article 19")]
-    [TestCase("restriction", "fr", "Votre demande de limitation du traitement de vos données", "article 18(3)")]
+    [TestCase("restriction", "fr", "Votre demande de limitation du traitement de vos données",
+        "article 18, paragraphe 3, du RGPD")]
     [TestCase("objection", "en", "Your objection to the processing of your data", "Article 21(3)")]
-    [TestCase("consent-withdrawal", "fr", "Le retrait de votre consentement", "article 7(3)")]
+    [TestCase("consent-withdrawal", "fr", "Le retrait de votre consentement", "article 7, paragraphe 3, du RGPD")]
     [TestCase("portability", "en", "Your data, in a portable format", "SHA-256")]
     [TestCase("post-mortem-instructions", "fr", "Vos directives relatives à vos données après votre décès",
         "loi Informatique et Libertés")]
@@ -257,7 +258,7 @@ public sealed class LetterPdfTests
 
     [TestCase("en", "we need more time to answer", "We will answer by 2 February 2027 at the latest.", "Article 12(3)")]
     [TestCase("fr", "nous avons besoin de plus de temps", "Nous vous répondrons au plus tard le 2 février 2027.",
-        "article 12(3)")]
+        "article 12, paragraphe 3, du RGPD")]
     public async Task An_extension_notice_gives_the_reasons_the_first_date_and_the_new_one(
         string language, string title, string due, string article)
     {

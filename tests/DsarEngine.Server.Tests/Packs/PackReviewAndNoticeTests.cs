@@ -84,7 +84,7 @@ public sealed class PackReviewAndNoticeTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(identity, Does.Contain("merci de confirmer qu'elle émane de vous").And.Contain(reference)
-                .And.Contain("article 12(6)").And.Contain("Jeanne Dupré"));
+                .And.Contain("article 12, paragraphe 6, du RGPD").And.Contain("Jeanne Dupré"));
             Assert.That(identity, Does.Contain("numéro de client").And.Not.Contain("Ouvrez le lien"),
                 "no e-mail was sent, so the letter offers none");
             Assert.That(identity, Does.Not.Contain("suspendu"), "asking for proof does not stop the clock; only a stated doubt does");

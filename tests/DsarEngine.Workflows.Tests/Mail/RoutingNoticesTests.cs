@@ -12,7 +12,7 @@ public sealed class RoutingNoticesTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(RoutingNotices.Referred("fr", "Helpdesk Cloud", "Globex", "Globex Corp.", contact),
-                Does.Contain("Adressez-la à Globex Corp. : privacy@globex.example — https://globex.example/privacy"));
+                Does.Contain("Adressez-la à Globex Corp.\u202F: privacy@globex.example — https://globex.example/privacy"));
             Assert.That(RoutingNotices.Referred("en", "Helpdesk Cloud", "Globex", "Globex Corp.", contact),
                 Does.Contain("Please write to Globex Corp.: privacy@globex.example — https://globex.example/privacy"));
             Assert.That(RoutingNotices.Referred("ru", "Helpdesk Cloud", "Globex", "Globex Corp.", contact),

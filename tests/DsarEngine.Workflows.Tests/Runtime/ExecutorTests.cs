@@ -90,6 +90,20 @@ public sealed class ExecutorTests
         }
     }
 
+    // GDPR Art. 12(4): answering only in part refuses the rest; the reason is kept for the letter (LetterModels).
+    [Test]
+    public void A_partial_decision_keeps_its_reason_and_exemptions_for_the_letter()
+    {
+        var (instance, _) = Advance(AtAssess(),
+            new Decision("assess", Decisions.Partial, "Invoices must be kept for ten years.", ["GDPR Art. 17(3)(b)"], "dpo"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(instance.State.Outcome, Is.EqualTo("partial"));
+            Assert.That(instance.State.RefusalReason, Is.EqualTo("Invoices must be kept for ten years."));
+            Assert.That(instance.State.Exemptions, Is.EqualTo(new[] { "GDPR Art. 17(3)(b)" }));
+        }
+    }
+
     [Test]
     public void Proceeding_publishes_the_erasure_event_and_fans_out_to_every_connector_that_can_erase()
     {

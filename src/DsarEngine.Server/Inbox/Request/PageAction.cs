@@ -100,8 +100,11 @@ internal static class PageActions
         }
         yield return new(ActionKind.Decide, "Proceed", "Assesses the request as valid; the connected systems are asked next.",
             "Note (optional)", Step: stepId, Outcome: Workflows.Runtime.Decisions.Proceed);
-        yield return new(ActionKind.Decide, "Proceed in part", "Answers the request in part, applying the exemptions you name.",
-            "Note (optional)", Step: stepId, Outcome: Workflows.Runtime.Decisions.Partial,
+        yield return new(ActionKind.Decide, "Proceed in part",
+            "Answers the request in part, applying the exemptions you name; the letter gives the subject your reasons and the " +
+            "right to complain and to a judicial remedy (GDPR Art. 12(4)).",
+            "Reasons for answering only in part, as told to the subject", InputRequired: true, Step: stepId,
+            Outcome: Workflows.Runtime.Decisions.Partial,
             ExtraLabel: "Exemptions applied, one per line (required)");
         yield return new(ActionKind.Decide, "Refuse", "Refuses the request; the subject is told why and how to complain (GDPR Art. 12(4)).",
             "Reasons for refusing, as told to the subject", InputRequired: true, Step: stepId, Outcome: Workflows.Runtime.Decisions.Refuse);

@@ -4,6 +4,9 @@ namespace DsarEngine.Server.Packs.Letters;
 // intelligible, clear and plain language, in the language chosen at intake.
 internal static partial class LetterTexts
 {
+    // A narrow no-break space: French sets it before ; : ? ! so that a line never breaks before the sign.
+    private const string N = "\u202F";
+
     private static readonly Dictionary<string, (string En, string Fr)> Texts = new(StringComparer.Ordinal)
     {
         ["access.title"] = ("Your request for access to your personal data", "Votre demande d'accès à vos données personnelles"),
@@ -20,49 +23,112 @@ internal static partial class LetterTexts
             "85 de la loi Informatique et Libertés"),
         ["post-mortem.meaning"] = (
             "We recorded your instructions; you may change or withdraw them at any time (Loi Informatique et Libertés, Article 85).",
-            "Nous avons enregistré vos directives ; vous pouvez les modifier ou les " +
-                "révoquer à tout moment (loi Informatique et Libertés, article 85)."),
+            "Nous avons enregistré vos directives" + N + "; vous pouvez les modifier ou les " +
+                "révoquer à tout moment (article 85 de la loi Informatique et Libertés)."),
         ["portability.title"] = ("Your data, in a portable format", "Vos données, dans un format portable"),
         ["rectification.article"] = ("16", "16"), ["restriction.article"] = ("18", "18"), ["objection.article"] = ("21", "21"),
-        ["consent-withdrawal.article"] = ("7(3)", "7(3)"), ["portability.article"] = ("20", "20"),
+        // French cites a paragraph as "article 7, paragraphe 3, du RGPD"; the intro puts " du règlement…" after it.
+        ["consent-withdrawal.article"] = ("7(3)", "7, paragraphe 3,"), ["portability.article"] = ("20", "20"),
         ["done.where"] = ("What we did, where and when", "Ce que nous avons fait, où et quand"),
+        // Art. 18(2)-(3) as the law puts them: the engine states the obligation, it does not promise a notice of its own.
         ["restriction.meaning"] = (
-            "While processing is restricted we only store your data; we will tell you before the restriction is lifted (Article 18(3)).",
-            "Pendant la limitation, nous ne faisons que conserver vos données ; " +
-                "nous vous préviendrons avant de la lever (article 18(3))."),
-        ["objection.meaning"] = ("For direct marketing your objection is absolute: we no longer use your data for it (Article 21(3)).",
-            "Pour la prospection, votre opposition est absolue : nous n'utilisons plus vos données à cette fin (article 21(3))."),
+            "While processing is restricted we only store your data, unless you consent or Article 18(2) allows otherwise. " +
+                "Article 18(3) requires us to inform you before the restriction is lifted.",
+            "Pendant la limitation, nous ne faisons que conserver vos données, sauf consentement de votre part ou autre " +
+                "cas prévu à l'article 18, paragraphe 2, du RGPD. L'article 18, paragraphe 3, du RGPD nous oblige à vous " +
+                "informer avant de lever la limitation."),
+        // The objection's purpose decides the law: direct marketing (Art. 21(2)-(3), absolute), research and statistics
+        // (Art. 21(6)), any other purpose (Art. 21(1), compelling legitimate grounds).
+        ["objection.meaning.direct-marketing"] = (
+            "Your objection to direct marketing is absolute: we no longer use your data for it (Article 21(3)).",
+            "Votre opposition à la prospection commerciale est absolue" + N + ": nous n'utilisons plus vos données à cette fin " +
+                "(article 21, paragraphe 3, du RGPD)."),
+        ["objection.meaning.research"] = (
+            "For research or statistics we stop processing your data unless the processing is necessary for a task carried " +
+                "out in the public interest (Article 21(6)); the table above says what each system did.",
+            "À des fins de recherche ou de statistiques, nous cessons de traiter vos données sauf si ce traitement est " +
+                "nécessaire à l'exécution d'une mission d'intérêt public (article 21, paragraphe 6, du RGPD)" + N + "; le " +
+                "tableau ci-dessus indique ce que chaque système a fait."),
+        ["objection.meaning"] = (
+            "For this purpose we must stop processing your data unless we demonstrate compelling legitimate grounds that " +
+                "override your interests, rights and freedoms, or need it for legal claims (Article 21(1)); the table above " +
+                "says what each system did.",
+            "Pour cette finalité, nous devons cesser de traiter vos données, sauf si nous démontrons des motifs légitimes " +
+                "et impérieux qui prévalent sur vos intérêts, droits et libertés, ou si elles sont nécessaires à la " +
+                "constatation, à l'exercice ou à la défense de droits en justice (article 21, paragraphe 1, du RGPD)" + N +
+                "; le tableau ci-dessus indique ce que chaque système a fait."),
         ["consent.meaning"] = ("Withdrawing consent does not affect the lawfulness of processing before the withdrawal (Article 7(3)).",
-            "Le retrait du consentement ne remet pas en cause la licéité du traitement effectué avant ce retrait (article 7(3))."),
+            "Le retrait du consentement ne remet pas en cause la licéité du traitement effectué avant ce retrait " +
+                "(article 7, paragraphe 3, du RGPD)."),
+        // Not "the data you provided": the archive is not filtered to what the subject provided (Art. 20(1)).
         ["portability.files"] = (
-            "The attached archive holds the data you provided to us, one JSON and one CSV file per system and " +
-                "category; manifest.json lists each file with its SHA-256 digest so you can check nothing was altered.",
-            "L'archive jointe contient les données que vous nous avez fournies, un fichier " +
-                "JSON et un fichier CSV par système et par catégorie ; manifest.json liste chaque " +
+            "The attached archive holds the data about you that we hold in these systems, one JSON and one CSV file per " +
+                "system and category; manifest.json lists each file with its SHA-256 digest so you can check nothing was altered.",
+            "L'archive jointe contient les données vous concernant que nous détenons dans ces systèmes, un fichier " +
+                "JSON et un fichier CSV par système et par catégorie" + N + "; manifest.json liste chaque " +
                 "fichier avec son empreinte SHA-256 pour vérifier que rien n'a été modifié."),
-        ["refusal.title"] = ("Your request: why we cannot act on it", "Votre demande : pourquoi nous ne pouvons pas y donner suite"),
+        ["refusal.title"] = ("Your request: why we cannot act on it",
+            "Votre demande" + N + ": pourquoi nous ne pouvons pas y donner suite"),
         ["refusal.intro"] = ("We received your request {0} on {1}. We will not act on it, for the following reason (Article 12(4) GDPR):",
-            "Nous avons reçu votre demande {0} le {1}. Nous n'y donnerons pas suite, pour la raison suivante (article 12(4) du RGPD) :"),
+            "Nous avons reçu votre demande {0} le {1}. Nous n'y donnerons pas suite, pour la raison suivante " +
+                "(article 12, paragraphe 4, du RGPD)" + N + ":"),
         ["refusal.remedy"] = (
             "You may challenge this decision: lodge a complaint with the supervisory authority " +
                 "(Article 77) and seek a judicial remedy before the courts (Article 79).",
-            "Vous pouvez contester cette décision : introduire une réclamation auprès de " +
-                "l'autorité de contrôle (article 77) et former un recours juridictionnel (article 79)."),
+            "Vous pouvez contester cette décision" + N + ": introduire une réclamation auprès de " +
+                "l'autorité de contrôle (article 77 du RGPD) et former un recours juridictionnel (article 79 du RGPD)."),
         ["exemptions"] = ("Part of the data was withheld under: {0}.",
-            "Une partie des données n'a pas été communiquée au titre de : {0}."),
-        ["greeting"] = ("Dear {0},", "Bonjour {0},"),
+            "Une partie des données n'a pas été communiquée, en application des dispositions suivantes" + N + ": {0}."),
+        // GDPR Art. 12(4): a request answered only in part is refused for the rest; the letter says why and how to challenge it.
+        ["partial"] = ("What we did not do, and why", "Ce que nous n'avons pas fait, et pourquoi"),
+        ["partial.intro"] = ("We acted on your request only in part, for the following reason (Article 12(4) GDPR):",
+            "Nous n'avons donné suite à votre demande qu'en partie, pour la raison suivante " +
+                "(article 12, paragraphe 4, du RGPD)" + N + ":"),
+        ["exemptions.applied"] = ("The exemptions we applied: {0}.", "Les exceptions que nous avons appliquées" + N + ": {0}."),
+        // French formal letters greet "Madame, Monsieur," whoever writes (the name heads the letter) and close to match;
+        // English closes "Yours sincerely" after a name and "Yours faithfully" after "Dear Sir or Madam".
+        ["greeting"] = ("Dear {0},", "Madame, Monsieur,"),
         ["greeting.anonymous"] = ("Dear Sir or Madam,", "Madame, Monsieur,"),
         ["intro"] = (
             "We received your request {0} on {1}. This letter answers it under " +
                 "Article {2} of the General Data Protection Regulation (GDPR).",
-            "Nous avons reçu votre demande {0} le {1}. Ce courrier y répond au titre de " +
+            "Nous avons reçu votre demande {0} le {1}. Ce courrier y répond en application de " +
                 "l'article {2} du règlement général sur la protection des données (RGPD)."),
         ["intro.national"] = ("We received your request {0} on {1}. This letter answers it under Article {2}.",
-            "Nous avons reçu votre demande {0} le {1}. Ce courrier y répond au titre de l'article {2}."),
+            "Nous avons reçu votre demande {0} le {1}. Ce courrier y répond en application de l'article {2}."),
         ["confirmation.none"] = (
             "We searched every system that could hold personal data about you and found none: we do not process personal data about you.",
             "Nous avons cherché dans chacun des systèmes susceptibles de contenir des données personnelles vous " +
-                "concernant et n'en avons trouvé aucune : nous ne traitons pas de données personnelles vous concernant."),
+                "concernant et n'en avons trouvé aucune" + N + ": nous ne traitons pas de données personnelles vous concernant."),
+        // A system that failed, timed out or was skipped was not searched: the letter never counts it as searched.
+        ["confirmation.incomplete"] = (
+            "We found no personal data about you in the systems we searched, but we could not search every system, so we " +
+                "cannot yet confirm that we process none.",
+            "Nous n'avons trouvé aucune donnée personnelle vous concernant dans les systèmes où nous avons cherché, mais " +
+                "nous n'avons pas pu chercher dans tous nos systèmes" + N + ": nous ne pouvons donc pas encore confirmer " +
+                "que nous n'en traitons aucune."),
+        ["not-searched"] = ("Where we could not search", "Où nous n'avons pas pu chercher"),
+        ["not-searched.text"] = (
+            "We could not search these systems: they reported an error or did not answer in time. This letter therefore " +
+                "does not include any data they may hold about you. You may ask us to search them again at any time, " +
+                "quoting the reference {0}; you may also lodge a complaint with the supervisory authority (Article 77) and " +
+                "seek a judicial remedy before the courts (Article 79).",
+            "Nous n'avons pas pu chercher dans ces systèmes" + N + ": ils ont signalé une erreur ou n'ont pas répondu à " +
+                "temps. Ce courrier ne contient donc pas les données qu'ils pourraient détenir à votre sujet. Vous pouvez " +
+                "nous demander à tout moment d'y chercher de nouveau, en rappelant la référence {0}" + N + "; vous pouvez " +
+                "aussi introduire une réclamation auprès de l'autorité de contrôle (article 77 du RGPD) et former un " +
+                "recours juridictionnel (article 79 du RGPD)."),
+        ["not-completed"] = ("What we could not do", "Ce que nous n'avons pas pu faire"),
+        ["not-completed.text"] = (
+            "We could not complete your request in {0}: the system reported an error or did not answer in time, so your " +
+                "request has not been carried out there. You may ask us to try again at any time, quoting the reference " +
+                "{1}; you may also lodge a complaint with the supervisory authority (Article 77) and seek a judicial " +
+                "remedy before the courts (Article 79).",
+            "Nous n'avons pas pu mener votre demande à bien dans les systèmes suivants" + N + ": {0}. Ils ont signalé une " +
+                "erreur ou n'ont pas répondu à temps" + N + "; votre demande n'y a donc pas été exécutée. Vous pouvez nous " +
+                "demander à tout moment de recommencer, en rappelant la référence {1}" + N + "; vous pouvez aussi " +
+                "introduire une réclamation auprès de l'autorité de contrôle (article 77 du RGPD) et former un recours " +
+                "juridictionnel (article 79 du RGPD)."),
         ["searched"] = ("Where we searched", "Où nous avons cherché"),
         ["col.purpose"] = ("Purpose", "Finalité"), ["col.recipient"] = ("Recipient", "Destinataire"), ["col.role"] = ("Role", "Rôle"),
         ["col.period"] = ("Period or criteria", "Durée ou critères"), ["col.source"] = ("Source", "Source"),
@@ -80,21 +146,24 @@ internal static partial class LetterTexts
         ["sources"] = ("Where data we did not collect from you came from",
             "D'où viennent les données que nous n'avons pas collectées auprès de vous"),
         ["automated"] = ("Automated decision-making", "Décisions automatisées"),
-        ["automated.none"] = ("We take no decision about you based solely on automated processing (Art. 22).",
-            "Nous ne prenons aucune décision vous concernant fondée exclusivement sur un traitement automatisé (art. 22)."),
+        ["automated.none"] = ("We take no decision about you based solely on automated processing (Article 22).",
+            "Nous ne prenons aucune décision vous concernant fondée exclusivement sur un traitement automatisé " +
+                "(article 22 du RGPD)."),
         ["transfers"] = ("Transfers outside the European Economic Area", "Transferts hors de l'Espace économique européen"),
         ["transfers.none"] = ("Your data is not transferred outside the EEA.", "Vos données ne sont pas transférées hors de l'EEE."),
         ["rights"] = ("Your rights", "Vos droits"),
         ["rights.text"] = (
             "You may ask us to rectify, erase or restrict the processing of " +
                 "your data, and object to its processing (Articles 16 to 21 GDPR).",
-            "Vous pouvez nous demander de rectifier ou d'effacer vos données, d'en limiter " +
-                "le traitement, et vous opposer à leur traitement (articles 16 à 21 du RGPD)."),
+            "Vous pouvez nous demander de rectifier ou d'effacer vos données ou d'en limiter le traitement" + N + "; vous " +
+                "pouvez également vous opposer à leur traitement (articles 16 à 21 du RGPD)."),
         ["complaint"] = ("You have the right to lodge a complaint with the supervisory authority: {0}.",
-            "Vous avez le droit d'introduire une réclamation auprès de l'autorité de contrôle : {0}."),
+            "Vous avez le droit d'introduire une réclamation auprès de l'autorité de contrôle" + N + ": {0}."),
         ["copy"] = ("A copy of your data", "Une copie de vos données"),
-        ["copy.more"] = ("{0} more records are in the machine-readable files of this response.",
-            "{0} enregistrements de plus figurent dans les fichiers lisibles par machine de cette réponse."),
+        ["copy.more"] = (
+            "{0} more {0:plural:record is|records are} in the machine-readable files of this response.",
+            "{0} {0:plural:enregistrement de plus figure|enregistrements de plus figurent} dans les fichiers lisibles " +
+                "par machine de cette réponse."),
         ["copy.complete"] = (
             "The complete copy of your data, every record and not only the first rows shown in the tables below, is in " +
                 "the ZIP file {0}, which you download together with this letter. It holds this letter (letter.pdf), one " +
@@ -103,49 +172,53 @@ internal static partial class LetterTexts
             "La copie complète de vos données, chaque enregistrement et pas seulement les premières lignes des tableaux " +
                 "ci-dessous, figure dans le fichier ZIP {0}, que vous téléchargez avec cette lettre. Il contient cette " +
                 "lettre (letter.pdf), un fichier JSON et un fichier CSV par système et par catégorie, et manifest.json, qui " +
-                "indique la taille et l'empreinte SHA-256 de chaque fichier pour que vous puissiez vérifier que rien n'a été modifié."),
+                "indique la taille et l'empreinte SHA-256 de chaque fichier pour que vous puissiez vérifier que rien n'a été " +
+                "modifié."),
         ["copy.files"] = ("The files in {0}", "Les fichiers de {0}"),
-        ["copy.more.files"] = ("{0} more records are in {1} and {2} in the ZIP file {3}.",
-            "{0} enregistrements de plus figurent dans {1} et {2} du fichier ZIP {3}."),
+        ["copy.more.files"] = ("{0} more {0:plural:record is|records are} in {1} and {2} in the ZIP file {3}.",
+            "{0} {0:plural:enregistrement de plus figure|enregistrements de plus figurent} dans {1} et {2} du fichier ZIP {3}."),
         ["system"] = ("System", "Système"),
         ["erased"] = ("What we erased", "Ce que nous avons effacé"),
         ["kept"] = ("What we had to keep, and why", "Ce que nous avons dû conserver, et pourquoi"),
         ["kept.none"] = ("We kept nothing.", "Nous n'avons rien conservé."),
-        ["backups"] = ("Copies in our backups age out within {0} days and are never restored into use.",
-            "Les copies dans nos sauvegardes disparaissent sous {0} jours et ne sont jamais remises en service."),
+        ["backups"] = ("Backup copies are deleted within {0} {0:plural:day|days} and are never restored into use.",
+            "Les copies de sauvegarde sont supprimées dans un délai de {0} {0:plural:jour|jours} et ne sont jamais " +
+                "restaurées en production."),
         ["recipients.notified.erasure"] = (
             "We tell every recipient of your data about the erasure (Article 19 GDPR); on request, we will tell you who they are.",
             "Nous informons chaque destinataire de vos données de l'effacement " +
-                "(article 19 du RGPD) ; sur demande, nous vous indiquerons qui ils sont."),
+                "(article 19 du RGPD)" + N + "; sur demande, nous vous indiquerons qui ils sont."),
         ["recipients.notified.rectification"] = (
             "We tell every recipient of your data about the correction (Article 19 GDPR); on request, we will tell you who they are.",
             "Nous informons chaque destinataire de vos données de la rectification " +
-                "(article 19 du RGPD) ; sur demande, nous vous indiquerons qui ils sont."),
+                "(article 19 du RGPD)" + N + "; sur demande, nous vous indiquerons qui ils sont."),
         ["recipients.notified.restriction"] = (
             "We tell every recipient of your data about the restriction (Article 19 GDPR); on request, we will tell you who they are.",
             "Nous informons chaque destinataire de vos données de la limitation " +
-                "(article 19 du RGPD) ; sur demande, nous vous indiquerons qui ils sont."),
+                "(article 19 du RGPD)" + N + "; sur demande, nous vous indiquerons qui ils sont."),
         ["col.system"] = ("System", "Système"), ["col.outcome"] = ("Outcome", "Résultat"),
         ["col.what"] = ("What was done", "Ce qui a été fait"),
         ["col.when"] = ("When", "Quand"), ["col.category"] = ("Data", "Données"), ["col.basis"] = ("Legal basis", "Base légale"),
         ["col.until"] = ("Kept until", "Conservées jusqu'au"),
         ["extension-notice.title"] = ("Your request: we need more time to answer",
-            "Votre demande : nous avons besoin de plus de temps pour y répondre"),
+            "Votre demande" + N + ": nous avons besoin de plus de temps pour y répondre"),
         ["extension.intro"] = (
             "We received your request {0} on {1}. We were due to answer by {2}. Article 12(3) GDPR allows " +
                 "us to extend that period by up to two further months, taking into account the complexity and " +
                 "number of requests, provided we tell you within the first month and say why. Our reasons:",
-            "Nous avons reçu votre demande {0} le {1}. Nous devions y répondre au plus tard le {2}. L'article 12(3) du " +
-                "RGPD nous permet de prolonger ce délai de deux mois au plus, compte tenu de la complexité et du nombre " +
-                "de demandes, à condition de vous en informer dans le premier mois en indiquant pourquoi. Nos raisons :"),
+            "Nous avons reçu votre demande {0} le {1}. Nous devions y répondre au plus tard le {2}. L'article 12, " +
+                "paragraphe 3, du RGPD nous permet de prolonger ce délai de deux mois au plus, compte tenu de la complexité " +
+                "et du nombre de demandes, à condition de vous en informer dans le premier mois en indiquant pourquoi. " +
+                "Nos raisons" + N + ":"),
         ["extension.due"] = ("We will answer by {0} at the latest.", "Nous vous répondrons au plus tard le {0}."),
         ["identity-request.title"] = ("Your request: please confirm that it comes from you",
-            "Votre demande : merci de confirmer qu'elle émane de vous"),
+            "Votre demande" + N + ": merci de confirmer qu'elle émane de vous"),
         ["identity-request.intro"] = (
             "We received your request {0} on {1}. Before we act on it we must be sure it comes " +
                 "from you, so that nobody else obtains or changes your data (Article 12(6) GDPR).",
             "Nous avons reçu votre demande {0} le {1}. Avant d'y donner suite, nous devons nous assurer qu'elle émane " +
-                "bien de vous, afin que personne d'autre n'obtienne ou ne modifie vos données (article 12(6) du RGPD)."),
+                "bien de vous, afin que personne d'autre n'obtienne ou ne modifie vos données " +
+                "(article 12, paragraphe 6, du RGPD)."),
         ["identity-request.how"] = ("How to confirm", "Comment confirmer"),
         ["identity-request.email"] = ("Open the link in the e-mail we sent to the address you gave us. It is valid until {0}.",
             "Ouvrez le lien de l'e-mail que nous avons envoyé à l'adresse que vous nous avez indiquée. Il est valable jusqu'au {0}."),
@@ -154,21 +227,35 @@ internal static partial class LetterTexts
                 "postal address on your account, quoting the reference {0}. Send only what is needed: " +
                 "we ask for an identity document only if we cannot confirm your identity otherwise.",
             "Ou répondez-nous avec des éléments qui nous permettent de vous reconnaître, comme votre numéro de " +
-                "client ou l'adresse postale de votre compte, en rappelant la référence {0}. N'envoyez que le nécessaire : " +
+                "client ou l'adresse postale de votre compte, en rappelant la référence {0}. N'envoyez que le nécessaire" + N + ": " +
                 "nous ne demandons une pièce d'identité que si nous ne pouvons pas vous identifier autrement."),
+        // What the engine does (EDPB Guidelines 01/2022 §79 would have only the check recorded): it records that and how
+        // the identity was checked, and a document sent through the portal stays, encrypted, with the request.
         ["identity-request.use"] = (
-            "We use what you send only to confirm your identity, and keep it with the record of your request.",
-            "Nous n'utilisons ce que vous nous envoyez que pour confirmer votre " +
-                "identité, et le conservons avec le dossier de votre demande."),
+            "We use what you send only to confirm your identity, and for nothing else; we record that your identity was " +
+                "checked and how. Please send a copy of an identity document only if we ask for one: a document you send " +
+                "is kept, encrypted, with the record of your request.",
+            "Nous n'utilisons ce que vous nous envoyez que pour confirmer votre identité, et à aucune autre fin" + N + "; " +
+                "nous consignons que votre identité a été vérifiée, et comment. N'envoyez la copie d'une pièce d'identité " +
+                "que si nous vous la demandons" + N + ": un document que vous nous envoyez est conservé, chiffré, avec le " +
+                "dossier de votre demande."),
         ["identity-request.clock"] = ("The period we have to answer is suspended until we receive your confirmation.",
             "Le délai dont nous disposons pour vous répondre est suspendu jusqu'à réception de votre confirmation."),
-        ["outcome.done"] = ("done", "fait"),
-        ["outcome.partial"] = ("done in part", "fait en partie"),
-        ["outcome.not-found"] = ("no data held", "aucune donnée"),
-        ["signature"] = ("Yours faithfully,", "Veuillez agréer nos salutations distinguées,"),
+        ["outcome.done"] = ("done", "effectué"),
+        ["outcome.partial"] = ("done in part", "effectué en partie"),
+        ["outcome.not-found"] = ("no data found", "aucune donnée trouvée"),
+        ["outcome.not-completed"] = ("not completed", "non effectué"),
+        ["signature"] = ("Yours sincerely,", "Veuillez agréer, Madame, Monsieur, l'expression de nos salutations distinguées."),
+        ["signature.anonymous"] = ("Yours faithfully,",
+            "Veuillez agréer, Madame, Monsieur, l'expression de nos salutations distinguées."),
         // The PDF's footer; {0} and {1} are Chromium's page number and page count.
         ["page"] = ("Page {0} of {1}", "Page {0} sur {1}"),
     };
+
+    // What a system's status says in a letter: done, partial or not-found as the system (or a person completing it by
+    // hand) answered; anything else (failed, timed out, or never answered because a person skipped the step) is
+    // "not-completed", never "done" (review E6).
+    public static string Outcome(string outcome) => outcome is "done" or "partial" or "not-found" ? outcome : "not-completed";
 
     // French puts a (narrow no-break) space before a colon; English and Russian do not.
     public static string Colon(string language) => language == "fr" ? "\u202F: " : ": ";
@@ -188,8 +275,13 @@ internal static partial class LetterTexts
     }
 
     // Numbers as the language writes them; Russian also picks a noun's form by the number before it.
-    private static IFormatProvider Formats(string language) =>
-        language == "ru" ? RussianPlural.Instance : System.Globalization.CultureInfo.GetCultureInfo(language);
+    private static IFormatProvider Formats(string language) => language switch
+    {
+        "ru" => RussianPlural.Instance,
+        "fr" => LatinPlural.French,
+        "en" => LatinPlural.English,
+        _ => System.Globalization.CultureInfo.GetCultureInfo(language),
+    };
 
     // The keys a language has no text of its own for (English has them all).
     public static IEnumerable<string> MissingIn(string language) => language switch
@@ -210,6 +302,9 @@ internal static partial class LetterTexts
         var pattern = monthFirst ? "MMMM d, yyyy" : "d MMMM yyyy";
         if (culture.TwoLetterISOLanguageName == "pt")
             pattern = "d 'de' MMMM 'de' yyyy"; // Portuguese: "2 de novembro de 2026"
+        // French writes the first of the month as an ordinal: "1er mars 2025".
+        if (culture.TwoLetterISOLanguageName == "fr" && date.Day == 1)
+            pattern = pattern.Replace("d ", "d'er' ", StringComparison.Ordinal);
         return date.ToString(culture.TwoLetterISOLanguageName == "ru" ? pattern + " 'г.'" : pattern, culture);
     }
 
