@@ -18,7 +18,7 @@ internal sealed partial class IntakeService
             JsonSerializer.Serialize(request.Subject, Json), request.Details, request.Channel.ToSlug(),
             frame.Clock.Jurisdiction, frame.Clock.Regime, frame.Language, RequestStatus.Received, frame.Clock.ReceivedAt, now, 1,
             null, null, null, null, null, null, null, null, false, "", "[]", RequestChanges.ToJson(request.Changes))
-            .WithClock(frame.Clock, frame.Deadline);
+            .WithClock(frame.Clock, frame.Deadline) with { SubjectLocation = frame.SubjectLocation, LawSteps = frame.LawSteps };
     }
 
     private byte[] SecretTokensHash(Guid id) =>
