@@ -22,6 +22,8 @@ internal sealed class LawSettingsAdmin(TenantStore tenants)
         var law = TenantLaw.Validate(body, errors);
         if (law is null)
             return SettingsResult.Invalid(errors.ToDictionary());
-        return await tenants.SetApplicableLawAsync(by.Tenant(), law.ToJson(), ct) ? SettingsResult.Done : SettingsResult.NotFound("organisation");
+        return await tenants.SetApplicableLawAsync(by.Tenant(), law.ToJson(), ct)
+            ? SettingsResult.Done
+            : SettingsResult.NotFound("organisation");
     }
 }

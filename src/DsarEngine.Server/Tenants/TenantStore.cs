@@ -84,7 +84,8 @@ internal sealed class TenantStore(NpgsqlDataSource dataSource)
     public async Task<bool> SetApplicableLawAsync(Guid id, string law, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(SetApplicableLawSql, new { Id = id, Law = law }, cancellationToken: ct)) == 1;
+        return await connection.ExecuteAsync(
+            new CommandDefinition(SetApplicableLawSql, new { Id = id, Law = law }, cancellationToken: ct)) == 1;
     }
 
     private const string SetClosureDaysSql = """

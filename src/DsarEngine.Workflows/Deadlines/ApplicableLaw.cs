@@ -31,7 +31,8 @@ internal sealed record ApplicableLaw(JurisdictionInfo Controller, IReadOnlyList<
             }
             else if (location is not null && declared.Locations.FirstOrDefault(l => Covers(l, location)) is { } place)
             {
-                regimes.Add(new(rules, $"the subject's stated location, {location.Code}, is within the organisation's rule for it ({place})"));
+                regimes.Add(new(rules,
+                    $"the subject's stated location, {location.Code}, is within the organisation's rule for it ({place})"));
                 byResidence = true;
             }
         }

@@ -42,7 +42,8 @@ internal sealed record TenantLaw(IReadOnlyList<DeclaredRegime> Regimes)
         }
 
         var body = JsonSerializer.Deserialize<TenantLawBody>(json, Json);
-        return new TenantLaw((body?.Regimes ?? []).Select(r => new DeclaredRegime(r.Regime ?? "", r.Scope ?? "", r.Locations ?? [])).ToList());
+        return new TenantLaw((body?.Regimes ?? [])
+            .Select(r => new DeclaredRegime(r.Regime ?? "", r.Scope ?? "", r.Locations ?? [])).ToList());
     }
 
     public string ToJson() => JsonSerializer.Serialize(ToBody(), Json);

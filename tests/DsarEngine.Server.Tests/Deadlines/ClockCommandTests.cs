@@ -27,7 +27,8 @@ public sealed class ClockCommandTests
     // Submits and gets past identity (verified by staff), so the clock runs unless a test stops it.
     private async Task<(TestTenant Tenant, string Reference, HttpClient Staff)> SubmitAsync(string jurisdiction = "FR")
     {
-        var tenant = await TestTenant.CreateAsync(engine);
+        // The organisation's jurisdiction decides the law (a Californian business for a CCPA request), not the subject's.
+        var tenant = await TestTenant.CreateAsync(engine, jurisdiction: jurisdiction);
         var body = Submissions.Valid(tenant.Slug);
         body["jurisdiction"] = jurisdiction;
         var accepted = await (await engine.CreateClient().SendAsync(Submissions.Post(body))).ReadObjectAsync();

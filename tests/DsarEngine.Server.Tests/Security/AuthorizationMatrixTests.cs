@@ -80,6 +80,8 @@ public sealed class AuthorizationMatrixTests
         ["PUT /api/v1/staff/register/{language}"] = Admin,
         ["GET /api/v1/staff/settings/form"] = StaffRead,
         ["PUT /api/v1/staff/settings/form"] = Admin,
+        ["GET /api/v1/staff/settings/law"] = StaffRead,
+        ["PUT /api/v1/staff/settings/law"] = Admin,
         ["PUT /api/v1/staff/organisation/role"] = Admin,
         ["GET /api/v1/staff/workspaces"] = StaffRead,
         ["PUT /api/v1/staff/workspaces/{key}"] = Admin,
