@@ -18,6 +18,8 @@ internal sealed class DeadlineExplainer(RequestStore requests, TenantStore tenan
         if (request.TimeZone is null)
             return null;
         var tenant = await tenants.FindAsync(request.TenantId, ct);
-        return request.Clock.Compute(RequestClock.ParseClosures(tenant?.ClosureDays));
+        var computed = request.Clock.Compute(RequestClock.ParseClosures(tenant?.ClosureDays));
+        // Which regimes applied at intake and why this one won (RequestFraming), then the clock's own steps.
+        return computed with { Steps = [.. RequestFraming.ParseLawSteps(request.LawSteps), .. computed.Steps] };
     }
 }

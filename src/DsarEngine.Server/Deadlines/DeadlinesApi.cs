@@ -17,15 +17,19 @@ internal static class DeadlinesApi
         group.MapGet("/deadlines/preview", Preview)
             .WithSummary("Compute and explain a deadline: regime, jurisdiction, receivedAt (RFC 3339), optional timeZone (IANA), " +
                 "stops (2025-03-05/2025-03-10,...), extended, right (access, rectification, ...), businessDays " +
-                "(weekends-only, state-holidays)");
+                "(weekends-only, state-holidays); or subject (where the subject lives) for the organisation's own law");
         group.MapGet("/staff/requests/{reference}/deadline", ForRequest).WithSummary("The request's deadline, explained step by step");
         return group;
     }
 
     private static async Task<Results<Ok<DeadlineComputation>, ValidationProblem>> Preview(
         ClaimsPrincipal user, TenantStore tenants, string? regime, string? jurisdiction, string? receivedAt,
-        string? timeZone, string? stops, bool? extended, string? right, string? businessDays, CancellationToken ct)
+        string? timeZone, string? stops, bool? extended, string? right, string? businessDays, CancellationToken ct,
+        string? subject = null)
     {
+        // With subject (where the subject says they live): the organisation's own law, as at intake.
+        if (subject is not null && await tenants.FindAsync(user.Tenant(), ct) is { } organisation)
+            return ApplicableLawPreview.Compute(organisation, subject, receivedAt, stops, extended ?? false);
         var parsed = DeadlineQueryParser.Parse(regime, jurisdiction, receivedAt, timeZone, stops, right, businessDays);
         if (!parsed.IsValid)
             return Problems.Validation(parsed.Errors.ToDictionary(), "Fix the query parameters.");

@@ -21,7 +21,10 @@ internal sealed partial class IntakeService
             JsonSerializer.Serialize(request.Subject, Json), request.Details, request.Channel.ToSlug(),
             frame.Clock.Jurisdiction, frame.Clock.Regime, frame.Language, RequestStatus.Received, frame.Clock.ReceivedAt, now, 1,
             null, null, null, null, null, null, null, null, false, "", "[]", RequestChanges.ToJson(request.Changes))
-            .WithClock(clock, deadline) with { RestrictionGround = request.RestrictionGround };
+            .WithClock(clock, deadline) with
+            {
+                RestrictionGround = request.RestrictionGround, SubjectLocation = frame.SubjectLocation, LawSteps = frame.LawSteps,
+            };
     }
 
     private byte[] SecretTokensHash(Guid id) =>

@@ -1,39 +1,73 @@
+using System.Text.Json;
 using DsarEngine.Workflows.Deadlines;
 using DsarEngine.Workflows.Requests;
 using DsarEngine.Workflows.Tenants;
 
 namespace DsarEngine.Server.Requests;
 
-internal sealed record RequestFrame(string Language, RequestClock Clock, DeadlineComputation Deadline);
+internal sealed record RequestFrame(string Language, RequestClock Clock, DeadlineComputation Deadline)
+{
+    // Where the subject said they live, as they wrote it (normalised); null when they said nothing.
+    public string? SubjectLocation { get; init; }
 
-// Decides the legal frame of a new request: where (jurisdiction), under which law (regime), in which
-// language, and when it was received; then runs the legal clock. The controller's settings fill what the
-// subject left out, and receipt is counted in the controller's time zone (GDPR Art. 12(3) runs from receipt
-// by the controller).
+    // Why the clock's regime was chosen: the law steps at the head of Deadline.Steps, kept with the request (JSON).
+    public string LawSteps { get; init; } = "[]";
+}
+
+// Decides the legal frame of a new request: under which law (regime), in which language, and when it was received;
+// then runs the legal clock. The law comes from the organisation (issue 15, E1): the regimes it declares and their scope
+// rules (TenantLaw) decide, the subject's stated location is only an input to those rules, and a regime in the request is
+// heard only from staff (a public "regime" is ignored by IntakeValidator). When several regimes apply, each deadline is
+// computed and the earliest wins. Days are counted in the organisation's calendar and time zone (its place of
+// performance), and receipt in its zone (GDPR Art. 12(3) runs from receipt by the controller).
 internal static class RequestFraming
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public static RequestFrame? Frame(NewRequest request, Tenant tenant, DateTimeOffset receivedAt, IntakeErrors errors)
     {
-        var jurisdictionCode = request.Jurisdiction ?? tenant.Jurisdiction;
-        if (!Jurisdictions.TryGet(jurisdictionCode, out var jurisdiction))
+        if (!Jurisdictions.TryGet(tenant.Jurisdiction, out var controller))
         {
-            errors.Add("jurisdiction", Jurisdictions.Explain(jurisdictionCode));
+            errors.Add("tenant", $"The organisation's jurisdiction '{tenant.Jurisdiction}' is not supported: an admin must fix it " +
+                "in Settings → Regimes and closure days.");
             return null;
         }
-        var regimeId = request.Regime ?? jurisdiction.DefaultRegime;
-        if (regimeId is null || !Regimes.TryGet(regimeId, out var regime))
+
+        var fieldErrors = new FieldErrors();
+        var law = ApplicableLaw.Decide(TenantLaw.Parse(tenant.ApplicableLaw, controller.Code), controller, request.Jurisdiction,
+            request.Regime, fieldErrors);
+        foreach (var (field, messages) in fieldErrors.ToDictionary())
+            foreach (var message in messages)
+                errors.Add(field, message);
+        if (law is null)
+            return null;
+        if (law.Regimes.Count == 0)
         {
-            errors.Add("regime", regimeId is null
-                ? $"No default regime for {jurisdiction.Code}: name one of {Regimes.KnownIds}."
-                : $"Unknown regime '{regimeId}': expected one of {Regimes.KnownIds}.");
+            errors.Add("regime", $"The organisation declares no regime that applies to every request ({controller.Code} has no default " +
+                "regime): an admin must declare one in Settings → Applicable law.");
             return null;
         }
         if (errors.Any)
             return null;
 
-        var clock = new RequestClock(regime.Id, jurisdiction.Code, tenant.TimeZone, receivedAt, Extended: false,
-            RequestClock.ParseMethod(tenant.ExtensionMethod), []);
-        return new RequestFrame(
-            request.Language ?? tenant.DefaultLanguage, clock, clock.Compute(RequestClock.ParseClosures(tenant.ClosureDays)));
+        var closures = RequestClock.ParseClosures(tenant.ClosureDays);
+        var method = RequestClock.ParseMethod(tenant.ExtensionMethod);
+        var deadline = law.Compute(new DeadlineQuery("", controller.Code, receivedAt)
+        {
+            TimeZone = tenant.TimeZone,
+            ExtensionMethod = method,
+            ClosureDays = closures,
+        });
+        var clock = new RequestClock(deadline.Regime, controller.Code, tenant.TimeZone, receivedAt, Extended: false, method, []);
+        var lawSteps = deadline.Steps.Where(s => s.Kind == ApplicableLaw.StepKind).ToList();
+        return new RequestFrame(request.Language ?? tenant.DefaultLanguage, clock, deadline)
+        {
+            SubjectLocation = request.Jurisdiction,
+            LawSteps = JsonSerializer.Serialize(lawSteps, Json),
+        };
     }
+
+    // The stored law steps of a request, to put back in front of a recomputed explanation.
+    public static IReadOnlyList<DeadlineStep> ParseLawSteps(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<DeadlineStep[]>(json, Json) ?? [];
 }

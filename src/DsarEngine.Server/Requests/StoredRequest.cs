@@ -43,11 +43,19 @@ internal sealed record StoredRequest(
         id, tenant_id, reference, status_token_hash, right_kind, purpose, subject::text AS subject, details,
         channel, jurisdiction, regime, language, status, received_at, created_at, version,
         time_zone, received_on, initial_due, extension_notice_by, extended_due, acknowledge_by, effective_due, due_at,
-        extended, extension_method, stops::text AS stops, changes::text AS changes, restriction_ground
+        extended, extension_method, stops::text AS stops, changes::text AS changes, restriction_ground,
+        subject_location, law_steps::text AS law_steps
         """;
 
     // GDPR Art. 18(1): a restriction's ground, when the subject gave one (RestrictionGrounds); sent to the connectors.
     public string? RestrictionGround { get; init; }
+
+    // Where the subject said they live (an input to the organisation's scope rules); Jurisdiction is the organisation's
+    // place of performance, whose calendar and time zone the clock uses.
+    public string? SubjectLocation { get; init; }
+
+    // Why Regime was chosen at intake (ApplicableLaw steps, JSON): shown before the clock's own steps.
+    public string LawSteps { get; init; } = "[]";
 
     public RequestClock Clock => new(Regime, Jurisdiction, TimeZone ?? "UTC", ReceivedAt, Extended,
         RequestClock.ParseMethod(ExtensionMethod), RequestClock.ParseStops(Stops))

@@ -7,7 +7,7 @@ namespace DsarEngine.Server.Tenants;
 internal sealed class TenantStore(NpgsqlDataSource dataSource)
 {
     private const string Columns = "id, slug, name, jurisdiction, time_zone, default_language, allowed_origins, extension_method, " +
-        "closure_days::text AS closure_days, role";
+        "closure_days::text AS closure_days, role, applicable_law::text AS applicable_law";
 
     private const string FindBySlugSql = $"SELECT {Columns} FROM tenants WHERE slug = @Slug";
 
@@ -76,6 +76,16 @@ internal sealed class TenantStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(SetClockSql,
             new { Id = id, Jurisdiction = jurisdiction, TimeZone = timeZone, ExtensionMethod = extensionMethod }, cancellationToken: ct));
+    }
+
+    private const string SetApplicableLawSql = "UPDATE tenants SET applicable_law = @Law::jsonb WHERE id = @Id";
+
+    // Settings → Applicable law: read by intake when a request arrives; a stored request keeps the law it was received under.
+    public async Task<bool> SetApplicableLawAsync(Guid id, string law, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(
+            new CommandDefinition(SetApplicableLawSql, new { Id = id, Law = law }, cancellationToken: ct)) == 1;
     }
 
     private const string SetClosureDaysSql = """

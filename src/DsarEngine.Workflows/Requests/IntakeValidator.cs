@@ -38,7 +38,10 @@ internal static partial class IntakeValidator
             ValidateDetails(form.Details, right, changes.Count > 0 || form.PostMortem is not null, errors), errors);
         var language = ValidateLanguage(form.Language, errors);
         var jurisdiction = ValidateJurisdiction(form.Jurisdiction, errors);
-        var regime = string.IsNullOrWhiteSpace(form.Regime) ? null : form.Regime.Trim().ToLowerInvariant();
+        // The subject does not choose the law (issue 15, E1): a regime in a public submission is ignored, and the
+        // organisation's rules decide. Staff (and a controller passing a request to its processor) may name one, which is
+        // added to the regimes the rules pick (RequestFraming): it can make the deadline earlier, never later.
+        var regime = origin == IntakeOrigin.Public || string.IsNullOrWhiteSpace(form.Regime) ? null : form.Regime.Trim().ToLowerInvariant();
         var receivedAt = ValidateReceivedAt(form.ReceivedAt, origin, now, errors);
         var representative = ValidateRepresentative(form.Representative, errors);
         var appealOf = ValidateAppealOf(form, right, errors);

@@ -16,6 +16,10 @@ internal sealed record Tenant(
 {
     public bool IsProcessor => Role == TenantRoles.Processor;
 
+    // The regimes the organisation is subject to and their scope rules (TenantLaw, JSON); null: the regime of its own
+    // jurisdiction, as establishment (TenantLaw.DefaultFor).
+    public string? ApplicableLaw { get; init; }
+
     // The persistence layer materialises rows through this and the init setters: constructor mapping needs exact column types
     // (timestamptz reads as DateTime, text[] as Array), which the positional constructor cannot offer.
     private Tenant() : this(default, "", "", "", "", "", [], "from-receipt", "[]", TenantRoles.Controller) { }

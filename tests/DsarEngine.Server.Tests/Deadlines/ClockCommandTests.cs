@@ -28,7 +28,8 @@ public sealed class ClockCommandTests
     private async Task<(TestTenant Tenant, string Reference, HttpClient Staff)> SubmitAsync(
         string jurisdiction = "FR", string tenantJurisdiction = "FR", string right = "access")
     {
-        var tenant = await TestTenant.CreateAsync(engine, jurisdiction: tenantJurisdiction);
+        // The organisation's jurisdiction decides the law (a Californian business for a CCPA request), not the subject's.
+        var tenant = await TestTenant.CreateAsync(engine, jurisdiction: jurisdiction == "US-CA" ? jurisdiction : tenantJurisdiction);
         var body = Submissions.Valid(tenant.Slug, right);
         body["jurisdiction"] = jurisdiction;
         var accepted = await (await engine.CreateClient().SendAsync(Submissions.Post(body))).ReadObjectAsync();

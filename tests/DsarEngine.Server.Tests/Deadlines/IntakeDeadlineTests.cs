@@ -51,16 +51,68 @@ public sealed class IntakeDeadlineTests
         }
     }
 
+    // Issue 15, E1: a French controller's request from someone who types US-CA stays under the GDPR, counted in France.
     [Test]
-    public async Task A_californian_request_is_under_ccpa_with_an_acknowledgement_date()
+    public async Task A_french_controllers_request_from_a_californian_is_due_under_the_gdpr()
     {
-        var (_, staff, _) = await SubmitAsync("US-CA");
+        var (_, staff, tenant) = await SubmitAsync("US-CA");
         var deadline = staff["deadline"]!;
+        var explained = await tenant.Staff(engine, "auditor").GetFromJsonAsync<JsonObject>(
+            $"/api/v1/staff/requests/{staff["reference"]}/deadline");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That((string)staff["regime"]!, Is.EqualTo("ccpa"));
-            Assert.That((string)deadline["acknowledgeBy"]!, Is.Not.Null);
-            Assert.That((string)deadline["initialDue"]!, Is.EqualTo("2025-03-18"));
+            Assert.That((string)staff["regime"]!, Is.EqualTo("gdpr"));
+            Assert.That((string)staff["jurisdiction"]!, Is.EqualTo("FR"));
+            Assert.That((string)deadline["initialDue"]!, Is.EqualTo("2025-03-03"), "not the CCPA's 2025-03-18");
+            Assert.That(explained!["steps"]!.ToJsonString(), Does.Contain("US-CA, brings no further regime"));
+        }
+    }
+
+    [Test]
+    public async Task Under_gdpr_and_ccpa_a_californian_gets_the_earliest_date_with_the_reason()
+    {
+        var tenant = await TestTenant.CreateAsync(engine);
+        var law = new JsonObject
+        {
+            ["regimes"] = new JsonArray(
+                new JsonObject { ["regime"] = "gdpr", ["scope"] = "establishment" },
+                new JsonObject { ["regime"] = "ccpa", ["scope"] = "residence", ["locations"] = new JsonArray("US-CA") }),
+        };
+        var saved = await tenant.Staff(engine, "admin").PutAsync("/api/v1/staff/settings/law", Submissions.Json(law));
+        Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await saved.Content.ReadAsStringAsync());
+        var body = Submissions.Valid(tenant.Slug);
+        (body["jurisdiction"], body["regime"]) = ("US-CA", "ccpa");
+        var accepted = await (await engine.CreateClient().SendAsync(Submissions.Post(body))).ReadObjectAsync();
+        var auditor = tenant.Staff(engine, "auditor");
+        var staff = await auditor.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{accepted["reference"]}");
+        var explained = await auditor.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{accepted["reference"]}/deadline");
+        var steps = explained!["steps"]!.ToJsonString();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string)staff!["regime"]!, Is.EqualTo("gdpr"));
+            Assert.That((string)staff["deadline"]!["initialDue"]!, Is.EqualTo("2025-03-03"));
+            Assert.That(steps, Does.Contain("(ccpa) applies").And.Contain("due 2025-03-18"));
+            Assert.That(steps, Does.Contain("2 regimes apply: the earliest deadline wins, gdpr on 2025-03-03"));
+        }
+    }
+
+    [Test]
+    public async Task The_admin_api_refuses_unknown_regimes_and_changes_nothing()
+    {
+        var tenant = await TestTenant.CreateAsync(engine);
+        var bad = new JsonObject { ["regimes"] = new JsonArray(new JsonObject { ["regime"] = "hipaa", ["scope"] = "establishment" }) };
+        var admin = tenant.Staff(engine, "admin");
+        var refused = await admin.PutAsync("/api/v1/staff/settings/law", Submissions.Json(bad));
+        var problem = await refused.ReadObjectAsync();
+        var byAgent = await tenant.Staff(engine, "agent").PutAsync("/api/v1/staff/settings/law", Submissions.Json(bad));
+        var after = await admin.GetFromJsonAsync<JsonObject>("/api/v1/staff/settings/law");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(refused.ContentType()?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That((string)problem["errors"]!["regimes[0].regime"]![0]!, Does.StartWith("Unknown regime 'hipaa'"));
+            Assert.That(byAgent.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(after!.ToJsonString(), Is.EqualTo("""{"regimes":[{"regime":"gdpr","scope":"establishment"}]}"""));
         }
     }
 
@@ -76,27 +128,34 @@ public sealed class IntakeDeadlineTests
         Assert.That(mail.Body, Does.Contain("lundi 3 mars 2025").And.Contain("samedi 1er février 2025"));
     }
 
-    [TestCase("XX", "jurisdiction", "Unknown jurisdiction 'XX'")]
-    [TestCase("US", "regime", "No default regime for US")]
-    public async Task A_jurisdiction_without_rules_is_a_field_error(string jurisdiction, string field, string message)
+    // The subject's location is only an input: a place without rules (or a subdivision read as its country) is not refused.
+    [TestCase("XX")]
+    [TestCase("US")]
+    [TestCase("FR-75")]
+    public async Task A_location_without_rules_of_its_own_still_gets_the_organisations_law(string jurisdiction)
     {
-        var tenant = await TestTenant.CreateAsync(engine);
-        var body = Submissions.Valid(tenant.Slug);
-        body["jurisdiction"] = jurisdiction;
-        var response = await engine.CreateClient().SendAsync(Submissions.Post(body));
-        var problem = await response.ReadObjectAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToJsonString());
-        Assert.That((string)problem["errors"]![field]![0]!, Does.StartWith(message));
-        Assert.That(await Rows.CountAsync(engine, "requests", tenant.Id), Is.Zero);
+        var (_, staff, _) = await SubmitAsync(jurisdiction);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string)staff["regime"]!, Is.EqualTo("gdpr"));
+            Assert.That((string)staff["deadline"]!["initialDue"]!, Is.EqualTo("2025-03-03"));
+        }
     }
 
     [Test]
-    public async Task An_unknown_regime_is_a_field_error()
+    public async Task A_regime_from_the_public_is_ignored_and_one_from_staff_is_checked()
     {
+        var (_, ignored, _) = await SubmitAsync("FR", regime: "gdpr-2");
         var tenant = await TestTenant.CreateAsync(engine);
         var body = Submissions.Valid(tenant.Slug);
         body["regime"] = "gdpr-2";
-        var problem = await (await engine.CreateClient().SendAsync(Submissions.Post(body))).ReadObjectAsync();
-        Assert.That((string)problem["errors"]!["regime"]![0]!, Does.StartWith("Unknown regime 'gdpr-2'").And.Contain("uk-gdpr"));
+        var response = await tenant.Staff(engine, "agent").SendAsync(Submissions.Post(body, path: "/api/v1/staff/requests"));
+        var problem = await response.ReadObjectAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string)ignored["regime"]!, Is.EqualTo("gdpr"));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That((string)problem["errors"]!["regime"]![0]!, Does.StartWith("Unknown regime 'gdpr-2'").And.Contain("uk-gdpr"));
+        }
     }
 }

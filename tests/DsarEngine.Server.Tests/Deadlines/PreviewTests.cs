@@ -78,6 +78,27 @@ public sealed class PreviewTests
         }
     }
 
+    // With subject=, the preview applies the organisation's own law (issue 15, E1): a French organisation's answer to a
+    // Californian is under the GDPR, in the French calendar, whatever regime or jurisdiction the caller adds.
+    [Test]
+    public async Task The_preview_with_a_subject_applies_the_organisations_law()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        var staff = tenant.Staff(Engine, "auditor");
+        var result = await staff.GetFromJsonAsync<JsonObject>(
+            "/api/v1/deadlines/preview?subject=US-CA&regime=ccpa&jurisdiction=US-CA&receivedAt=2025-01-31T23:30:00Z");
+        var bad = await staff.GetAsync("/api/v1/deadlines/preview?subject=California&receivedAt=2025-01-31T23:30:00Z");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string)result!["regime"]!, Is.EqualTo("gdpr"));
+            Assert.That((string)result["jurisdiction"]!, Is.EqualTo("FR"));
+            Assert.That((string)result["initialDue"]!, Is.EqualTo("2025-03-03"));
+            Assert.That(result["steps"]!.ToJsonString(), Does.Contain("US-CA, brings no further regime"));
+            Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That((string)(await bad.ReadObjectAsync())["errors"]!["subject"]![0]!, Does.Contain("not an ISO 3166-1"));
+        }
+    }
+
     [Test]
     public async Task The_preview_names_every_bad_parameter()
     {

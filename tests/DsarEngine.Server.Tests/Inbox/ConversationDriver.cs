@@ -22,7 +22,8 @@ internal static class ConversationDriver
     public static async Task<(TestTenant Tenant, string Reference, string Email, HttpClient Staff)> PastIdentityAsync(
         EngineFactory engine, string jurisdiction = "FR")
     {
-        var tenant = await TestTenant.CreateAsync(engine);
+        // The organisation's jurisdiction decides the law (a Californian business for a CCPA request), not the subject's.
+        var tenant = await TestTenant.CreateAsync(engine, jurisdiction: jurisdiction);
         var email = Submissions.UniqueEmail();
         var body = Submissions.Valid(tenant.Slug);
         body["jurisdiction"] = jurisdiction;

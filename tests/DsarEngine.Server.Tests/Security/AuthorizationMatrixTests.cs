@@ -94,6 +94,8 @@ public sealed class AuthorizationMatrixTests
         ["PUT /api/v1/staff/settings/identity"] = Admin,
         ["GET /api/v1/staff/settings/retention"] = StaffRead,
         ["PUT /api/v1/staff/settings/retention"] = Admin,
+        ["GET /api/v1/staff/settings/law"] = StaffRead,
+        ["PUT /api/v1/staff/settings/law"] = Admin,
         ["PUT /api/v1/staff/organisation/role"] = Admin,
         ["GET /api/v1/staff/workspaces"] = StaffRead,
         ["PUT /api/v1/staff/workspaces/{key}"] = Admin,
