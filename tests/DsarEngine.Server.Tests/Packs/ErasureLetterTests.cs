@@ -24,10 +24,12 @@ public sealed class ErasureLetterTests
     [OneTimeTearDown]
     public async Task StopRenderer() => await renderer.DisposeAsync();
 
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     private static LetterModel Model(string right, string language, bool recipients) => new(
         language, "DSR-7K2M-9QXA-4TZB", right, "Zoë Ångström", new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 20),
         JsonSerializer.Deserialize<ProcessingRegister>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "organisations",
-            "helpdesk-saas.json")), new JsonSerializerOptions(JsonSerializerDefaults.Web))!,
+            "helpdesk-saas.json")), Json)!,
     [
         new SystemSection("Sales CRM", "done", [], []) { Recipients = recipients ? ["Adtech Partner SAS"] : [] },
         new SystemSection("Billing", "partial", [new KeptEntry("invoices", "Code de commerce L123-22", null)], []),

@@ -58,9 +58,9 @@ public sealed class ObjectionRunTests
         Assert.That((string?)request!["details"], Does.StartWith("Decision to review: Credit limit lowered")
             .And.Contain("Point of view: My income was misread."));
 
-        await Workflows.WaitForAsync(staff, reference, Workflows.WaitingFor("identity"), "the identity step");
+        await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("identity"), "the identity step");
         await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/identity", new { evidence = "Matched the account e-mail." });
-        await Workflows.WaitForAsync(staff, reference, Workflows.WaitingFor("decision:assess"), "the human review");
+        await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:assess"), "the human review");
         var bare = await DecideAsync(staff, reference, new { step = "assess", outcome = "proceed" });
         var bareProblem = await bare.Content.ReadFromJsonAsync<JsonObject>();
         var reviewed = await DecideAsync(staff, reference, new
