@@ -36,7 +36,8 @@ public sealed partial class TwoFactorSignInTests : BrowserTest
                 await Assertions.Expect(save).ToBeEnabledAsync(new() { Timeout = 1000 });
                 break;
             }
-            catch (PlaywrightException) when (TimeProvider.System.GetUtcNow() < deadline)
+            // Playwright reports an expired wait as System.TimeoutException, anything else as PlaywrightException.
+            catch (Exception e) when (e is PlaywrightException or TimeoutException && TimeProvider.System.GetUtcNow() < deadline)
             {
             }
         }

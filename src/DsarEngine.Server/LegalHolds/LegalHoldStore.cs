@@ -69,10 +69,13 @@ internal sealed class LegalHoldStore(NpgsqlDataSource dataSource)
             new { TenantId = tenantId, Id = id, Now = now, By = by }, cancellationToken: ct)))?.ToStored();
     }
 
-    // Dapper reads date as DateTime and timestamptz as DateTime: converted here.
+    // Dapper reads date as DateTime and timestamptz as DateTime: converted here. Materialised through the parameterless
+    // constructor and init setters (a text[] column arrives as Array for constructor mapping).
     private sealed record Row(Guid Id, string Category, string LegalBasis, DateTime? Until, string[] Systems, DateTime CreatedAt,
         string CreatedBy, DateTime? EndedAt, string? EndedBy)
     {
+        private Row() : this(Guid.Empty, "", "", null, [], default, "", null, null) { }
+
         public StoredLegalHold ToStored() => new(Id, Category, LegalBasis, Until is { } u ? DateOnly.FromDateTime(u) : null, Systems,
             new DateTimeOffset(CreatedAt, TimeSpan.Zero), CreatedBy, EndedAt is { } e ? new DateTimeOffset(e, TimeSpan.Zero) : null,
             EndedBy);

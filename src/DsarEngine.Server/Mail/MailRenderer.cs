@@ -52,7 +52,8 @@ internal sealed partial class MailRenderer(RequestStore requests, TenantStore te
                     values["expiresAt"] = LongDate(TimeZoneInfo.ConvertTime(expires, zone).DateTime, culture, withTime: true);
             }
             // GDPR Art. 18(3): the day a restriction is lifted, as the notice states it.
-            if (DateTimeOffset.TryParse(values.GetValueOrDefault("liftAtIso"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var lift))
+            if (DateTimeOffset.TryParse(values.GetValueOrDefault("liftAtIso"), CultureInfo.InvariantCulture, DateTimeStyles.None,
+                out var lift))
                 values["liftOn"] = LongDate(TimeZoneInfo.ConvertTime(lift, zone).DateTime, culture);
             // The answer's link: to the pack when one was rendered (expiring), else to the status page.
             var hasPack = DateTimeOffset.TryParse(

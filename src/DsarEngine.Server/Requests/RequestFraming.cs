@@ -52,13 +52,18 @@ internal static class RequestFraming
 
         var closures = RequestClock.ParseClosures(tenant.ClosureDays);
         var method = RequestClock.ParseMethod(tenant.ExtensionMethod);
+        // Each regime's date for this right (152-FZ gives 7 working days to rectify), so the comparison is like for like.
         var deadline = law.Compute(new DeadlineQuery("", controller.Code, receivedAt)
         {
+            Right = request.Right,
             TimeZone = tenant.TimeZone,
             ExtensionMethod = method,
             ClosureDays = closures,
         });
-        var clock = new RequestClock(deadline.Regime, controller.Code, tenant.TimeZone, receivedAt, Extended: false, method, []);
+        var clock = new RequestClock(deadline.Regime, controller.Code, tenant.TimeZone, receivedAt, Extended: false, method, [])
+        {
+            Right = request.Right,
+        };
         var lawSteps = deadline.Steps.Where(s => s.Kind == ApplicableLaw.StepKind).ToList();
         return new RequestFrame(request.Language ?? tenant.DefaultLanguage, clock, deadline)
         {

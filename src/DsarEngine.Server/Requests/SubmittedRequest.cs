@@ -34,8 +34,10 @@ internal sealed record RequestStatusView(string Reference, string Right, string 
     public static RequestStatusView From(StoredRequest request) =>
         new(request.Reference, request.RightKind, request.Status, request.Regime, request.ReceivedAt,
             request.ReceivedOn, request.EffectiveDue, request.Extended,
-            // A finished request waits for nobody, even if its clock was stopped when it was closed or withdrawn.
-            request.Clock.OpenStop is not null && !Workflows.Requests.RequestStatus.Finished.Contains(request.Status));
+            // The subject is awaited while their proof of identity is (the clock runs on unless a doubt stopped it) or while
+            // the clock stands still for them; a finished request waits for nobody, even if its clock was stopped then.
+            (request.Status == Workflows.Requests.RequestStatus.AwaitingIdentity || request.Clock.OpenStop is not null)
+                && !Workflows.Requests.RequestStatus.Finished.Contains(request.Status));
 }
 
 internal sealed record SystemResult(string System, string Action, string Outcome, RetainedView[] Retained)

@@ -22,19 +22,8 @@ internal static class IdentityPolicyApi
         CancellationToken ct) =>
         await store.FindAsync(user.Tenant(), ct) is { } policy ? TypedResults.Ok(policy) : Problems.NotFound("organisation");
 
-    private static async Task<Results<Ok<IdentityPolicy>, ValidationProblem, ProblemHttpResult>> Put(HttpRequest http,
-        ClaimsPrincipal user, IdentityPolicyAdmin admin, IdentityPolicyStore store, IOptions<IntakeOptions> options, CancellationToken ct)
-    {
-        var body = await JsonBodyReader.ReadAsync<IdentityPolicy>(http, options.Value.MaxBodyBytes, ct);
-        if (body.Problem is not null)
-            return body.Problem;
-        var result = await admin.SaveAsync(user, body.Value, ct);
-        return result.Outcome switch
-        {
-            SettingsChange.Done => TypedResults.Ok((await store.FindAsync(user.Tenant(), ct))!),
-            SettingsChange.Invalid => Problems.Validation(result.Errors.ToDictionary(), "Nothing was changed."),
-            SettingsChange.NotFound => Problems.NotFound("organisation"),
-            _ => Problems.Of(StatusCodes.Status403Forbidden, "forbidden", "Only an admin can change the organisation's settings."),
-        };
-    }
+    private static Task<Results<Ok<IdentityPolicy>, ValidationProblem, ProblemHttpResult>> Put(HttpRequest http, ClaimsPrincipal user,
+        IdentityPolicyAdmin admin, IdentityPolicyStore store, IOptions<IntakeOptions> options, CancellationToken ct) =>
+        SettingsHttp.PutAsync<IdentityPolicy>(http, options, body => admin.SaveAsync(user, body, ct),
+            () => store.FindAsync(user.Tenant(), ct), ct);
 }

@@ -24,19 +24,8 @@ internal static class LawSettingsApi
         CancellationToken ct) =>
         await admin.FindAsync(user.Tenant(), ct) is { } law ? TypedResults.Ok(law) : Problems.NotFound("organisation");
 
-    private static async Task<Results<Ok<TenantLawBody>, ValidationProblem, ProblemHttpResult>> Put(HttpRequest http, ClaimsPrincipal user,
-        LawSettingsAdmin admin, IOptions<IntakeOptions> options, CancellationToken ct)
-    {
-        var body = await JsonBodyReader.ReadAsync<TenantLawBody>(http, options.Value.MaxBodyBytes, ct);
-        if (body.Problem is not null)
-            return body.Problem;
-        var result = await admin.SaveAsync(user, body.Value, ct);
-        return result.Outcome switch
-        {
-            SettingsChange.Done => TypedResults.Ok((await admin.FindAsync(user.Tenant(), ct))!),
-            SettingsChange.Invalid => Problems.Validation(result.Errors.ToDictionary(), "Nothing was changed."),
-            SettingsChange.NotFound => Problems.NotFound("organisation"),
-            _ => Problems.Of(StatusCodes.Status403Forbidden, "forbidden", "Only an admin can change the organisation's settings."),
-        };
-    }
+    private static Task<Results<Ok<TenantLawBody>, ValidationProblem, ProblemHttpResult>> Put(HttpRequest http, ClaimsPrincipal user,
+        LawSettingsAdmin admin, IOptions<IntakeOptions> options, CancellationToken ct) =>
+        SettingsHttp.PutAsync<TenantLawBody>(http, options, body => admin.SaveAsync(user, body, ct),
+            () => admin.FindAsync(user.Tenant(), ct), ct);
 }

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using DsarEngine.Server.Platform;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using DsarEngine.Workflows.Security;
 
 namespace DsarEngine.Server.Settings;
@@ -39,4 +41,25 @@ internal static class SettingsRoles
     // Asked by every settings service whoever calls it (screen or API): an admin of an organisation.
     public static bool MayChange(ClaimsPrincipal by) =>
         by.Identity?.IsAuthenticated == true && by.FindFirst(StaffClaims.TenantId) is not null && by.IsInRole(StaffRoles.Admin);
+}
+
+// The staff API's PUT of a whole setting (the form, the identity policy, the applicable law, retention): the body read
+// within the intake limit, the admin service's checks (the same ones the screens run), and the stored result or why not.
+internal static class SettingsHttp
+{
+    public static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> PutAsync<T>(HttpRequest http,
+        IOptions<IntakeOptions> options, Func<T?, Task<SettingsResult>> save, Func<Task<T?>> stored, CancellationToken ct)
+    {
+        var body = await JsonBodyReader.ReadAsync<T>(http, options.Value.MaxBodyBytes, ct);
+        if (body.Problem is not null)
+            return body.Problem;
+        var result = await save(body.Value);
+        return result.Outcome switch
+        {
+            SettingsChange.Done => TypedResults.Ok((await stored())!),
+            SettingsChange.Invalid => Problems.Validation(result.Errors.ToDictionary(), "Nothing was changed."),
+            SettingsChange.NotFound => Problems.NotFound("organisation"),
+            _ => Problems.Of(StatusCodes.Status403Forbidden, "forbidden", "Only an admin can change the organisation's settings."),
+        };
+    }
 }

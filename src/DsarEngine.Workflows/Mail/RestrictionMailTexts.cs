@@ -24,6 +24,22 @@ internal static class RestrictionMailTexts
 
                 {organisation}
                 """),
+            // LGPD art. 18, IV (bloqueio): written in Portuguese for LGPD requests only (Requests.RegimeLanguages).
+            [(RestrictionLiftNotice, "pt")] = (
+                "A sua solicitação {reference}: o bloqueio será suspenso",
+                """
+                Olá{greetingName},
+
+                Atendendo à sua solicitação {reference}, bloqueamos o tratamento dos seus dados pessoais.
+                Informamos, antes que isso aconteça, que esse bloqueio será suspenso em {liftOn}.
+
+                Motivo: {reason}
+
+                Se não concordar, responda pela página da sua solicitação antes dessa data: {statusUrl}
+                Você também pode peticionar à Autoridade Nacional de Proteção de Dados (ANPD).
+
+                {organisation}
+                """),
             [(RestrictionLiftNotice, "fr")] = (
                 "Votre demande {reference} : la limitation va être levée",
                 """

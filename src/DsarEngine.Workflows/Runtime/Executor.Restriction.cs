@@ -58,13 +58,15 @@ internal static partial class Executor
         private WorkflowInstance LiftAnswered(WorkflowInstance i, Guid taskId, string outcome, string summary, string? connector)
         {
             var task = i.State.Tasks.FirstOrDefault(t => t.TaskId == taskId && t.StepId == LiftStep);
-            if (task is null || (connector is not null && connector != task.Connector) || ConnectorTaskStatus.Answered.Contains(task.Status))
+            if (task is null || (connector is not null && connector != task.Connector)
+                || ConnectorTaskStatus.Answered.Contains(task.Status))
                 return i;
             CancelTaskTimers(task);
             Journal(new RestrictionLiftAnsweredEntry(task.Connector, outcome, summary));
             return Replace(i, task with { Status = outcome, Detail = summary, UpdatedAt = context.Now });
         }
 
-        private static bool IsLiftTask(WorkflowInstance i, Guid taskId) => i.State.Tasks.Any(t => t.TaskId == taskId && t.StepId == LiftStep);
+        private static bool IsLiftTask(WorkflowInstance i, Guid taskId) =>
+            i.State.Tasks.Any(t => t.TaskId == taskId && t.StepId == LiftStep);
     }
 }

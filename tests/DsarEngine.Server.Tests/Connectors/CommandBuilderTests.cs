@@ -10,7 +10,8 @@ namespace DsarEngine.Server.Tests.Connectors;
 public sealed class CommandBuilderTests
 {
     private static StoredRequest Request(string right, string? ground) =>
-        new(Guid.NewGuid(), Guid.NewGuid(), "DSR-AAAA-BBBB-CCCC", [], right, null, "{}", "details", "api", "FR", "gdpr", "en", "in-progress",
+        new(Guid.NewGuid(), Guid.NewGuid(), "DSR-AAAA-BBBB-CCCC", [], right, null, "{}", "details", "api", "FR", "gdpr", "en",
+            "in-progress",
             DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 1, null, null, null, null, null, null, null, null, false, "", "[]")
         { RestrictionGround = ground };
 

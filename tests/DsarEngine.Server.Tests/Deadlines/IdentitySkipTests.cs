@@ -26,8 +26,14 @@ public sealed class IdentitySkipTests
         var staff = tenant.Staff(engine, "privacy-officer");
         var skipped = await RequestDriver.SubmitAsync(engine, tenant, "access");
         var verified = await RequestDriver.SubmitAsync(engine, tenant, "access");
+        // Asking for proof does not stop the clock; a stated doubt does (GDPR Art. 12(6)).
         foreach (var reference in new[] { skipped, verified })
+        {
             await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("identity"), "the identity step");
+            var stopped = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/clock/stop",
+                new { reason = "identity-proof", note = "The e-mail address differs from the account's." });
+            Assert.That(stopped.StatusCode, Is.EqualTo(HttpStatusCode.OK), await stopped.Content.ReadAsStringAsync());
+        }
         var waiting = await DeadlineAsync(staff, skipped);
 
         time.Advance(TimeSpan.FromDays(10));
@@ -40,7 +46,7 @@ public sealed class IdentitySkipTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That((skip.StatusCode, verify.StatusCode), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK)));
-            Assert.That(waiting["stops"]!.AsArray().Single()!["end"], Is.Null, "the clock waited for identity");
+            Assert.That(waiting["stops"]!.AsArray().Single()!["end"], Is.Null, "the clock waited for identity once a doubt was stated");
             Assert.That((string)afterSkip["effectiveDue"]!, Is.EqualTo((string)afterVerify["effectiveDue"]!));
             Assert.That((string)afterSkip["effectiveDue"]!, Is.Not.EqualTo((string)waiting["effectiveDue"]!), "the wait moved the date");
             Assert.That((string?)afterSkip["stops"]!.AsArray().Single()!["end"], Is.EqualTo("2025-03-13"),

@@ -68,6 +68,27 @@ public sealed class IntakeDeadlineTests
         }
     }
 
+    // 152-FZ Art. 20(3): the law steps compare each regime's date for this right, so they name the date the clock keeps.
+    [Test]
+    public async Task A_russian_rectification_is_compared_and_explained_with_its_own_seven_working_days()
+    {
+        var tenant = await TestTenant.CreateAsync(engine, jurisdiction: "RU");
+        var body = Submissions.Valid(tenant.Slug, "rectification");
+        var response = await engine.CreateClient().SendAsync(Submissions.Post(body));
+        var accepted = await response.ReadObjectAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), accepted.ToJsonString());
+        var auditor = tenant.Staff(engine, "auditor");
+        var staff = await auditor.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{accepted["reference"]}");
+        var explained = await auditor.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{accepted["reference"]}/deadline");
+        var due = (string)staff!["deadline"]!["effectiveDue"]!;
+        var law = explained!["steps"]!.AsArray().Where(s => (string)s!["kind"]! == "law").Select(s => (string)s!["text"]!).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string)staff["regime"]!, Is.EqualTo("152-fz"));
+            Assert.That(law.Single(t => t.Contains("(152-fz) applies", StringComparison.Ordinal)), Does.EndWith($"due {due}"));
+        }
+    }
+
     [Test]
     public async Task Under_gdpr_and_ccpa_a_californian_gets_the_earliest_date_with_the_reason()
     {
@@ -149,12 +170,13 @@ public sealed class IntakeDeadlineTests
         var tenant = await TestTenant.CreateAsync(engine);
         var body = Submissions.Valid(tenant.Slug);
         body["regime"] = "gdpr-2";
+        body["channel"] = "email";
         var response = await tenant.Staff(engine, "agent").SendAsync(Submissions.Post(body, path: "/api/v1/staff/requests"));
         var problem = await response.ReadObjectAsync();
         using (Assert.EnterMultipleScope())
         {
             Assert.That((string)ignored["regime"]!, Is.EqualTo("gdpr"));
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToJsonString());
             Assert.That((string)problem["errors"]!["regime"]![0]!, Does.StartWith("Unknown regime 'gdpr-2'").And.Contain("uk-gdpr"));
         }
     }

@@ -57,7 +57,8 @@ public sealed class AskForInformationTests
         var (tenant, reference, email, staff) = await ConversationDriver.PastIdentityAsync(Engine);
         var page = await ConversationDriver.PageAsync(Engine, tenant, reference);
         // Someone else stops the clock (waiting for identity proof) while this page is open: a second stop is refused.
-        var other = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/clock/stop", new { reason = "identity-proof" });
+        var other = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/clock/stop",
+            new { reason = "identity-proof", note = "The reply came from another address." });
         Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var journal = (await ConversationDriver.PageAsync(Engine, tenant, reference)).Journal.Entries.Length;
 

@@ -5,7 +5,6 @@ using DsarEngine.Server.Platform;
 using DsarEngine.Server.Settings;
 using DsarEngine.Server.Tests.TestData;
 using DsarEngine.Workflows.Security;
-using RightSlugs = DsarEngine.Workflows.Requests.Rights;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DsarEngine.Server.Tests.Inbox;
@@ -38,7 +37,7 @@ public sealed class FormSettingsTests
         var form = await Store.FindAsync(tenant.Id, CancellationToken.None);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(form!.Rights, Is.EquivalentTo(RightSlugs.Slugs));
+            Assert.That(form!.Rights, Is.EquivalentTo(FormSettings.Offerable));
             Assert.That(form.Languages, Is.EqualTo(new[] { "en", "fr", "ru" }));
             Assert.That(form.Identities, Is.Empty);
             Assert.That(form.AllowedOrigins, Is.EqualTo(new[] { "https://shop.example.com" }));
@@ -79,7 +78,7 @@ public sealed class FormSettingsTests
         {
             Assert.That(result.Outcome, Is.EqualTo(SettingsChange.Refused));
             Assert.That(stored!.AllowedOrigins, Is.EqualTo(new[] { "https://kept.example.com" }));
-            Assert.That(stored.Rights, Has.Length.EqualTo(RightSlugs.Slugs.Count));
+            Assert.That(stored.Rights, Has.Length.EqualTo(FormSettings.Offerable.Count));
         }
     }
 
@@ -107,7 +106,7 @@ public sealed class FormSettingsTests
             Assert.That(result.Errors.Keys, Is.EqualTo(new[] { field }));
             Assert.That(result.Message, Does.Contain(says));
             Assert.That(stored!.AllowedOrigins, Is.EqualTo(new[] { "https://kept.example.com" }));
-            Assert.That(stored.Rights, Has.Length.EqualTo(RightSlugs.Slugs.Count), "the default form is still in force");
+            Assert.That(stored.Rights, Has.Length.EqualTo(FormSettings.Offerable.Count), "the default form is still in force");
         }
     }
 
@@ -173,7 +172,7 @@ public sealed class FormSettingsTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(stored!.AllowedOrigins, Is.EqualTo(new[] { "https://theirs.example.com" }));
-            Assert.That(stored.Rights, Has.Length.EqualTo(RightSlugs.Slugs.Count));
+            Assert.That(stored.Rights, Has.Length.EqualTo(FormSettings.Offerable.Count));
         }
     }
 }

@@ -128,10 +128,12 @@ public sealed class ProcessorRoleTests
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That((string)referral["status"]!, Is.EqualTo("referred"));
             Assert.That((string)referral["contactEmail"]!, Is.EqualTo("privacy@globex.example"));
-            Assert.That((string)referral["message"]!, Does.Contain("Adressez-la à Globex Corp. privacy office : privacy@globex.example"));
+            // French sets a narrow no-break space before the colon.
+            Assert.That((string)referral["message"]!,
+                Does.Contain("Adressez-la à Globex Corp. privacy office\u202F: privacy@globex.example"));
             Assert.That(await Rows.CountAsync(Engine, "requests", processor.Id), Is.Zero);
             Assert.That(written, Is.EqualTo(1), "the referral is the only message");
-            Assert.That(mail.Body, Does.Contain("Adressez votre demande à Globex Corp. privacy office : privacy@globex.example"));
+            Assert.That(mail.Body, Does.Contain("Adressez votre demande à Globex Corp. privacy office\u202F: privacy@globex.example"));
             Assert.That((string)log!.Single()!["outcome"]!, Is.EqualTo("referred"));
         }
     }

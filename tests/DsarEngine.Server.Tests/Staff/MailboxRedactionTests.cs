@@ -92,6 +92,6 @@ public sealed partial class MailboxRedactionTests
     [GeneratedRegex(@"http://\S+/identity\?\S+")]
     private static partial Regex IdentityLink();
 
-    [GeneratedRegex(@"(?<=code ?: |demandé ?: |asked: )\d{6}")]
+    [GeneratedRegex(@"(?<=code[ \u202F\u00A0]?: |demandé[ \u202F\u00A0]?: |asked: )\d{6}")]
     private static partial Regex Code();
 }

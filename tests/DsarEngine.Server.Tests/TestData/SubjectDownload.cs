@@ -29,6 +29,6 @@ internal static partial class SubjectDownload
     public static partial Regex LinkPattern();
 
     // "code: 123456", "code : 123456", "код: 123456" (English, French, Russian mails).
-    [GeneratedRegex(@"(?<=(code|код) ?: )\d{6}")]
+    [GeneratedRegex(@"(?<=(code|код)[ \u202F\u00A0]?: )\d{6}")]
     public static partial Regex CodePattern();
 }

@@ -51,7 +51,7 @@ public sealed class WithdrawalServiceTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(await CountAsync(OpenTimersSql, s.Request.Id), Is.Positive, "the clock's reminders are scheduled before");
-            Assert.That((bool?)waiting!["waitingForYou"], Is.True, "the clock waits for the subject's proof of identity before");
+            Assert.That((bool?)waiting!["waitingForYou"], Is.True, "the request waits for the subject's proof of identity before");
         }
 
         var outcome = await Service.WithdrawAsync(s.Tenant.Id, s.Request.Id, CancellationToken.None);

@@ -93,7 +93,8 @@ public sealed class ErasureKeepTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(held.OfType<Effect.Journal>().Select(j => j.Kind), Does.Not.Contain("kept-beyond-instructions"));
-            var flagged = (KeptBeyondInstructionsEntry)beyond.OfType<Effect.Journal>().Single(j => j.Kind == "kept-beyond-instructions").Data;
+            var flagged = (KeptBeyondInstructionsEntry)beyond.OfType<Effect.Journal>()
+                .Single(j => j.Kind == "kept-beyond-instructions").Data;
             Assert.That((flagged.Connector, flagged.Categories), Is.EqualTo(("billing", new[] { "invoices" })));
         }
     }

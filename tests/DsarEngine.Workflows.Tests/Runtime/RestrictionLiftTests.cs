@@ -85,7 +85,10 @@ public sealed class RestrictionLiftTests
     {
         var (noticed, _) = Advance(Closed("completed"), new LiftRestriction("accuracy verified", LiftAt, "dpo"));
         var (_, twice) = Advance(noticed, new LiftRestriction("again", LiftAt, "dpo"));
-        var running = Closed("completed") with { Status = InstanceStatus.Waiting, StepIndex = 1, WaitingFor = Bookmarks.Decision("assess") };
+        var running = Closed("completed") with
+        {
+            Status = InstanceStatus.Waiting, StepIndex = 1, WaitingFor = Bookmarks.Decision("assess"),
+        };
         var (_, early) = Advance(running, new LiftRestriction("too early", LiftAt, "dpo"));
         Assert.That(twice.OfType<Effect.Refuse>().Single().Slug, Is.EqualTo(Executor.NotLiftable));
         Assert.That(early.OfType<Effect.Refuse>().Single().Slug, Is.EqualTo(Executor.NotLiftable));

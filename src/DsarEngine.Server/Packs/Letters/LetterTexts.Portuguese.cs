@@ -26,6 +26,32 @@ internal static partial class LetterTexts
             "o manifest.json lista cada arquivo com o seu resumo SHA-256, para que você possa verificar que nada foi alterado.",
         ["refusal.title"] = "A sua solicitação: por que não podemos atendê-la",
         ["exemptions"] = "Parte dos dados não foi fornecida com base em: {0}.",
+        // Honest outcomes (issue 15), written for the LGPD, the only law answered in Portuguese: the ANPD (LGPD art. 18,
+        // § 1) and the courts, never the GDPR's articles.
+        ["outcome.not-completed"] = "não concluído",
+        ["not-completed"] = "O que não conseguimos fazer",
+        ["not-completed.text"] =
+            "Não conseguimos concluir a sua solicitação em {0}: o sistema indicou um erro ou não respondeu a tempo, portanto " +
+            "a sua solicitação não foi executada ali. Você pode nos pedir uma nova tentativa a qualquer momento, citando a " +
+            "referência {1}; você também pode peticionar à Autoridade Nacional de Proteção de Dados (ANPD) e recorrer ao " +
+            "Poder Judiciário.",
+        ["not-searched"] = "Onde não conseguimos pesquisar",
+        ["not-searched.text"] =
+            "Não conseguimos pesquisar estes sistemas: eles indicaram um erro ou não responderam a tempo. Esta carta, portanto, " +
+            "não inclui os dados que eles possam ter sobre você. Você pode nos pedir uma nova pesquisa a qualquer momento, " +
+            "citando a referência {0}; você também pode peticionar à ANPD e recorrer ao Poder Judiciário.",
+        ["confirmation.incomplete"] =
+            "Não encontramos dados pessoais sobre você nos sistemas pesquisados, mas não conseguimos pesquisar todos os " +
+            "sistemas; por isso ainda não podemos confirmar que não tratamos nenhum.",
+        ["partial"] = "O que não fizemos, e por quê",
+        ["partial.intro"] = "Atendemos a sua solicitação apenas em parte, pelo seguinte motivo (LGPD, art. 18, § 4º):",
+        ["exemptions.applied"] = "As exceções que aplicamos: {0}.",
+        ["objection.meaning.direct-marketing"] =
+            "Você se opôs ao uso dos seus dados para marketing direto: não os usamos mais para essa finalidade.",
+        ["objection.meaning.research"] =
+            "Para fins de pesquisa ou estatística, deixamos de tratar os seus dados, salvo quando a lei permitir o tratamento " +
+            "por órgão de pesquisa (LGPD, art. 7º, IV); a tabela acima indica o que cada sistema fez.",
+        ["signature.anonymous"] = "Atenciosamente,",
         ["greeting"] = "Prezado(a) {0},",
         ["greeting.anonymous"] = "Prezado(a) Senhor(a),",
         ["intro.national"] = "Recebemos a sua solicitação {0} em {1}. Esta carta responde a ela com base no artigo {2}.",
