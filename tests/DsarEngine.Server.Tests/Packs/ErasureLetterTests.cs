@@ -1,29 +1,12 @@
 using System.Text.Json;
-using DsarEngine.Server.Packs;
 using DsarEngine.Workflows.Packs;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DsarEngine.Server.Tests.Packs;
 
 // GDPR Art. 17(3) and 19 in the erasure letter, read back from the PDF: a partial decision's exemptions by system, and
 // the recipients each system reported, whom the organisation tells.
-public sealed class ErasureLetterTests
+public sealed class ErasureLetterTests : LetterRenderingTest
 {
-    private static PdfRenderer renderer = null!;
-    private static LetterComposer composer = null!;
-
-    [OneTimeSetUp]
-    public void StartRenderer()
-    {
-        renderer = new PdfRenderer(Options.Create(new PdfOptions()), NullLogger<PdfRenderer>.Instance);
-        composer = new LetterComposer(new ServiceCollection().AddLogging().BuildServiceProvider(), NullLoggerFactory.Instance, renderer);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopRenderer() => await renderer.DisposeAsync();
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static LetterModel Model(string right, string language, bool recipients) => new(
@@ -45,7 +28,7 @@ public sealed class ErasureLetterTests
             Exemptions = ["legal claims"],
             Keep = [new ExemptEntry("invoices", "Art. 17(3)(b): tax law", "Billing"), new ExemptEntry("tickets", "claim 2025-17", null)],
         };
-        var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
+        var (text, _, _) = await Poppler.ReadAsync(await Composer.PdfAsync(model, CancellationToken.None));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(text, Does.Contain(heading).And.Contain("legal claims").And.Contain("Art. 17(3)(b): tax law"));
@@ -58,7 +41,7 @@ public sealed class ErasureLetterTests
     [TestCase("restriction")]
     public async Task A_letter_with_no_recipient_reported_says_so_instead_of_promising_to_tell_them(string right)
     {
-        var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(Model(right, "en", recipients: false), CancellationToken.None));
+        var (text, _, _) = await Poppler.ReadAsync(await Composer.PdfAsync(Model(right, "en", recipients: false), CancellationToken.None));
         Assert.That(text, Does.Contain("None of our systems reported disclosing your data").And.Not.Contain("What we decided not"));
     }
 }

@@ -1,29 +1,12 @@
 using System.Text.Json;
-using DsarEngine.Server.Packs;
 using DsarEngine.Workflows.Packs;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DsarEngine.Server.Tests.Packs;
 
 // GDPR Art. 21(1): the objection letter explains the assessment; Art. 22(3), 15(1)(h): the review letter explains the
 // outcome and the logic. Rendered to PDF by the real renderer and read back with poppler.
-public sealed class FindingsLetterTests
+public sealed class FindingsLetterTests : LetterRenderingTest
 {
-    private static PdfRenderer renderer = null!;
-    private static LetterComposer composer = null!;
-
-    [OneTimeSetUp]
-    public void StartRenderer()
-    {
-        renderer = new PdfRenderer(Options.Create(new PdfOptions()), NullLogger<PdfRenderer>.Instance);
-        composer = new LetterComposer(new ServiceCollection().AddLogging().BuildServiceProvider(), NullLoggerFactory.Instance, renderer);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopRenderer() => await renderer.DisposeAsync();
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static LetterModel Model(string right, string language) => new(
@@ -36,7 +19,7 @@ public sealed class FindingsLetterTests
     };
 
     private static async Task<string> TextAsync(LetterModel model) =>
-        (await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None))).Text;
+        (await Poppler.ReadAsync(await Composer.PdfAsync(model, CancellationToken.None))).Text;
 
     [TestCase("en", "Our assessment of your objection (Article 21(1))", "these grounds do not override yours")]
     [TestCase("fr", "Notre examen de votre opposition (article 21(1))", "ces motifs ne prévalent pas sur les vôtres")]

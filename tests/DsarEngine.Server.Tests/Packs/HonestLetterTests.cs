@@ -1,31 +1,14 @@
 using System.Text.Json;
-using DsarEngine.Server.Packs;
 using DsarEngine.Server.Packs.Letters;
 using DsarEngine.Workflows.Packs;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DsarEngine.Server.Tests.Packs;
 
 // Issue 15 (legal review E6, E8, §3b): a letter never reports a system that failed, timed out or was skipped as done,
 // states only what the engine does, and reads as a French or English controller writes. Rendered by the real renderer
 // and read back from the PDF with poppler.
-public sealed class HonestLetterTests
+public sealed class HonestLetterTests : LetterRenderingTest
 {
-    private static PdfRenderer renderer = null!;
-    private static LetterComposer composer = null!;
-
-    [OneTimeSetUp]
-    public void StartRenderer()
-    {
-        renderer = new PdfRenderer(Options.Create(new PdfOptions()), NullLogger<PdfRenderer>.Instance);
-        composer = new LetterComposer(new ServiceCollection().AddLogging().BuildServiceProvider(), NullLoggerFactory.Instance, renderer);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopRenderer() => await renderer.DisposeAsync();
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static readonly ProcessingRegister Register = JsonSerializer.Deserialize<ProcessingRegister>(
@@ -36,7 +19,7 @@ public sealed class HonestLetterTests
 
     // The PDF's text with every run of whitespace (a narrow no-break space included) made one space.
     private static async Task<string> TextAsync(LetterModel model) =>
-        (await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None))).Text;
+        (await Poppler.ReadAsync(await Composer.PdfAsync(model, CancellationToken.None))).Text;
 
     private static SystemSection Section(string name, string outcome) => new(name, outcome, [], []);
 
@@ -211,7 +194,7 @@ public sealed class HonestLetterTests
     [Test]
     public async Task The_signature_never_stands_alone_on_the_last_page()
     {
-        async Task<byte[]> Letter(int systems) => await composer.PdfAsync(
+        async Task<byte[]> Letter(int systems) => await Composer.PdfAsync(
             Model("rectification", "en", [.. Enumerable.Range(1, systems).Select(n => Section($"System {n}", "done"))]),
             CancellationToken.None);
         // The fewest systems that make the letter two pages long: its second page holds only what was pushed over.

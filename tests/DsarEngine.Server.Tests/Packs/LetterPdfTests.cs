@@ -1,29 +1,11 @@
 using System.Text.Json;
-using DsarEngine.Server.Packs;
 using DsarEngine.Workflows.Packs;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DsarEngine.Server.Tests.Packs;
 
 // Letters rendered by the real renderer (Razor HtmlRenderer, then Debian's Chromium) and read back with poppler.
-public sealed class LetterPdfTests
+public sealed class LetterPdfTests : LetterRenderingTest
 {
-    private static PdfRenderer renderer = null!;
-    private static LetterComposer composer = null!;
-
-    [OneTimeSetUp]
-    public void StartRenderer()
-    {
-        renderer = new PdfRenderer(Options.Create(new PdfOptions()), NullLogger<PdfRenderer>.Instance);
-        var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        composer = new LetterComposer(services, NullLoggerFactory.Instance, renderer);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopRenderer() => await renderer.DisposeAsync();
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static ProcessingRegister Register(string file) =>
@@ -55,7 +37,7 @@ public sealed class LetterPdfTests
             <img src="http://127.0.0.1:{port}/beacon.png" alt=""><link rel="stylesheet" href="http://127.0.0.1:{port}/style.css">
             <script>document.getElementById('p').textContent = 'script ran';</script></body></html>
             """;
-        var (text, _, _) = await Poppler.ReadAsync(await renderer.RenderAsync(html, "DSR-PROBE", "en", CancellationToken.None));
+        var (text, _, _) = await Poppler.ReadAsync(await Renderer.RenderAsync(html, "DSR-PROBE", "en", CancellationToken.None));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(text, Does.Contain("static text").And.Not.Contain("script ran"));
@@ -68,7 +50,7 @@ public sealed class LetterPdfTests
     public async Task An_access_letter_has_every_article_15_section_the_copy_and_readable_names(
         string language, string title, string recipients, string authority)
     {
-        var (text, fonts, info) = await Poppler.ReadAsync(await composer.PdfAsync(Model("access", language), CancellationToken.None));
+        var (text, fonts, info) = await Poppler.ReadAsync(await Composer.PdfAsync(Model("access", language), CancellationToken.None));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(text, Does.Contain(title).And.Contain(recipients).And.Contain(authority));
@@ -108,7 +90,7 @@ public sealed class LetterPdfTests
             Copy = new CopyFacts("DSR-7K2M-9QXA-4TZB-copy.zip", ["letter.pdf", "sales-crm/contact-details.json",
                 "sales-crm/contact-details.csv", "billing/invoices.json", "billing/invoices.csv", "manifest.json"]),
         };
-        var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
+        var (text, _, _) = await Poppler.ReadAsync(await Composer.PdfAsync(model, CancellationToken.None));
         var loose = AccessCopyTests.Loose(text);
         using (Assert.EnterMultipleScope())
         {
@@ -129,7 +111,7 @@ public sealed class LetterPdfTests
         {
             Systems = [new SystemSection("Sales CRM", "not-found", [], []), new SystemSection("Billing", "not-found", [], [])],
         };
-        var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
+        var (text, _, _) = await Poppler.ReadAsync(await Composer.PdfAsync(model, CancellationToken.None));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(text, Does.Contain(none).And.Contain("Sales CRM").And.Contain("Billing"),
@@ -142,7 +124,7 @@ public sealed class LetterPdfTests
     [TestCase("fr")]
     public async Task A_letter_is_navigable_by_a_screen_reader_in_the_subjects_language(string language)
     {
-        var pdf = await composer.PdfAsync(Model("access", language), CancellationToken.None);
+        var pdf = await Composer.PdfAsync(Model("access", language), CancellationToken.None);
         var structure = await Poppler.StructureAsync(pdf);
         using (Assert.EnterMultipleScope())
         {
@@ -171,7 +153,7 @@ public sealed class LetterPdfTests
                     [new CategorySection("contact-details", ["name", "city"], [["田中太郎", "東京"], ["김민준", "서울"]], 2)]),
             ],
         };
-        var (text, fonts, _) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
+        var (text, fonts, _) = await Poppler.ReadAsync(await Composer.PdfAsync(model, CancellationToken.None));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(text,
@@ -184,7 +166,7 @@ public sealed class LetterPdfTests
     [TestCase("fr", "Ce que nous avons dû conserver, et pourquoi", "Conservées jusqu'au")]
     public async Task An_erasure_letter_says_what_was_kept_why_and_until_when(string language, string kept, string until)
     {
-        var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(Model("erasure", language), CancellationToken.None));
+        var (text, _, _) = await Poppler.ReadAsync(await Composer.PdfAsync(Model("erasure", language), CancellationToken.None));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(text, Does.Contain(kept).And.Contain("L123-22").And.Contain(until));
@@ -210,7 +192,7 @@ public sealed class LetterPdfTests
         {
             Systems = [new SystemSection("Sales CRM", "done", [], []) { Summary = "Corrected: email.", On = new DateOnly(2026, 11, 18) }],
         };
-        var (text, _, info) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
+        var (text, _, info) = await Poppler.ReadAsync(await Composer.PdfAsync(model, CancellationToken.None));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(text, Does.Contain(title).And.Contain(law).And.Contain("Sales CRM").And.Contain("Corrected: email."));
@@ -225,7 +207,7 @@ public sealed class LetterPdfTests
         string language, string reason, string article)
     {
         var model = Model("erasure", language) with { Refusal = reason, Exemptions = ["art-12-5"] };
-        var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
+        var (text, _, _) = await Poppler.ReadAsync(await Composer.PdfAsync(model, CancellationToken.None));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(text, Does.Contain(reason).And.Contain(article).And.Contain(language == "fr" ? "article 79" : "Article 79"));
@@ -252,7 +234,7 @@ public sealed class LetterPdfTests
             Locale = "en-US",
             Systems = [new SystemSection("Sales CRM", "done", [], []) { Summary = "Corrected: email.", On = new DateOnly(2026, 11, 18) }],
         };
-        var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
+        var (text, _, _) = await Poppler.ReadAsync(await Composer.PdfAsync(model, CancellationToken.None));
         Assert.That(text, Does.Contain("November 18, 2026").And.Not.Contain("18 November 2026"));
     }
 
@@ -268,7 +250,7 @@ public sealed class LetterPdfTests
             Notice = new NoticeFacts("extension-notice", "Forty systems to search, some on paper.",
                 new DateOnly(2026, 12, 2), new DateOnly(2027, 2, 2), [], null, false),
         };
-        var (text, _, info) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
+        var (text, _, info) = await Poppler.ReadAsync(await Composer.PdfAsync(model, CancellationToken.None));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(text, Does.Contain(title).And.Contain("Forty systems to search, some on paper.")
@@ -289,7 +271,7 @@ public sealed class LetterPdfTests
             Notice = new NoticeFacts("identity-request", null, null, null, email ? ["email", "manual"] : ["manual"],
                 new DateOnly(2026, 11, 5), clockStops),
         };
-        var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
+        var (text, _, _) = await Poppler.ReadAsync(await Composer.PdfAsync(model, CancellationToken.None));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(text, Does.Contain("please confirm that it comes from you").And.Contain("Article 12(6)")
@@ -316,16 +298,16 @@ public sealed class LetterPdfTests
             Assert.That(register.Retention, Is.Not.Empty);
         }
         var (text, _, _) = await Poppler.ReadAsync(
-            await composer.PdfAsync(Model("access", "en") with { Organisation = register }, CancellationToken.None));
+            await Composer.PdfAsync(Model("access", "en") with { Organisation = register }, CancellationToken.None));
         Assert.That(text, Does.Contain(register.Controller.Name).And.Contain(register.Purposes[0].Purpose));
     }
 
     [Test]
     public async Task A_page_kept_for_the_next_letter_carries_nothing_of_the_previous_subject_or_language()
     {
-        var first = await composer.PdfAsync(
+        var first = await Composer.PdfAsync(
             Model("access", "fr") with { SubjectName = "Première Personne", Reference = "DSR-AAAA-AAAA-AAAA" }, CancellationToken.None);
-        var second = await composer.PdfAsync(
+        var second = await Composer.PdfAsync(
             Model("erasure", "en") with { SubjectName = "Second Subject", Reference = "DSR-BBBB-BBBB-BBBB" }, CancellationToken.None);
         var (text, _, info) = await Poppler.ReadAsync(second);
         using (Assert.EnterMultipleScope())
@@ -341,11 +323,11 @@ public sealed class LetterPdfTests
     [Test]
     public async Task When_the_browser_dies_the_next_render_starts_a_new_one()
     {
-        await composer.PdfAsync(Model("erasure", "en"), CancellationToken.None);
-        var launches = renderer.Launches;
-        await renderer.KillBrowserAsync();
-        var pdf = await composer.PdfAsync(Model("erasure", "en"), CancellationToken.None);
-        Assert.That(renderer.Launches, Is.EqualTo(launches + 1));
+        await Composer.PdfAsync(Model("erasure", "en"), CancellationToken.None);
+        var launches = Renderer.Launches;
+        await Renderer.KillBrowserAsync();
+        var pdf = await Composer.PdfAsync(Model("erasure", "en"), CancellationToken.None);
+        Assert.That(Renderer.Launches, Is.EqualTo(launches + 1));
         Assert.That(pdf.AsSpan(0, 5).ToArray(), Is.EqualTo("%PDF-"u8.ToArray()));
     }
 }

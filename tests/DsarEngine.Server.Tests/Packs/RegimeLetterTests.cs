@@ -3,31 +3,14 @@ using DsarEngine.Server.Packs;
 using DsarEngine.Server.Packs.Letters;
 using DsarEngine.Workflows.Packs;
 using DsarEngine.Workflows.Requests;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DsarEngine.Server.Tests.Packs;
 
 // Legal review E5: a letter cites the law its request falls under, names that law's authority and remedies, and is
 // written in a language that law's wording exists in. Rendered by the real renderer and read back with poppler, as
 // LetterPdfTests does.
-public sealed class RegimeLetterTests
+public sealed class RegimeLetterTests : LetterRenderingTest
 {
-    private static PdfRenderer renderer = null!;
-    private static LetterComposer composer = null!;
-
-    [OneTimeSetUp]
-    public void StartRenderer()
-    {
-        renderer = new PdfRenderer(Options.Create(new PdfOptions()), NullLogger<PdfRenderer>.Instance);
-        var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        composer = new LetterComposer(services, NullLoggerFactory.Instance, renderer);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopRenderer() => await renderer.DisposeAsync();
-
     private static LetterModel Model(string regime, string language, string right = "access") => new(
         RegimeLanguages.For(regime, language), "DSR-7K2M-9QXA-4TZB", right, "Ada Lovelace", new DateOnly(2026, 11, 2),
         new DateOnly(2026, 11, 20),
@@ -48,7 +31,7 @@ public sealed class RegimeLetterTests
     };
 
     private static async Task<string> TextAsync(LetterModel model) =>
-        (await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None))).Text;
+        (await Poppler.ReadAsync(await Composer.PdfAsync(model, CancellationToken.None))).Text;
 
     [Test]
     public void Every_regime_words_every_key_that_states_law_in_each_of_its_languages()
@@ -150,7 +133,7 @@ public sealed class RegimeLetterTests
     public async Task An_lgpd_letter_to_a_french_speaking_subject_is_in_portuguese_and_names_the_anpd()
     {
         var model = Model("lgpd", "fr");
-        var pdf = await composer.PdfAsync(model, CancellationToken.None);
+        var pdf = await Composer.PdfAsync(model, CancellationToken.None);
         var (text, _, _) = await Poppler.ReadAsync(pdf);
         using (Assert.EnterMultipleScope())
         {

@@ -3,30 +3,13 @@ using DsarEngine.Server.Packs;
 using DsarEngine.Server.Packs.Letters;
 using DsarEngine.Workflows.Packs;
 using DsarEngine.Workflows.Requests;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DsarEngine.Server.Tests.Packs;
 
 // GDPR Art. 12(1): a request made in Russian is answered in Russian. Letters rendered by the real renderer (Razor, then
 // Debian's Chromium with the DejaVu fonts) and read back with poppler, as LetterPdfTests does for English and French.
-public sealed class RussianLetterTests
+public sealed class RussianLetterTests : LetterRenderingTest
 {
-    private static PdfRenderer renderer = null!;
-    private static LetterComposer composer = null!;
-
-    [OneTimeSetUp]
-    public void StartRenderer()
-    {
-        renderer = new PdfRenderer(Options.Create(new PdfOptions()), NullLogger<PdfRenderer>.Instance);
-        var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        composer = new LetterComposer(services, NullLoggerFactory.Instance, renderer);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopRenderer() => await renderer.DisposeAsync();
-
     private static LetterModel Model(string right, string register = "helpdesk-saas.ru.json") => new(
         "ru", "DSR-7K2M-9QXA-4TZB", right, "Анна Каренина", new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 20),
         JsonSerializer.Deserialize<ProcessingRegister>(
@@ -63,7 +46,7 @@ public sealed class RussianLetterTests
     [Test]
     public async Task A_russian_access_letter_is_wholly_russian_dates_included_and_its_cyrillic_is_embedded()
     {
-        var pdf = await composer.PdfAsync(Model("access"), CancellationToken.None);
+        var pdf = await Composer.PdfAsync(Model("access"), CancellationToken.None);
         var (text, fonts, info) = await Poppler.ReadAsync(pdf);
         using (Assert.EnterMultipleScope())
         {
@@ -89,7 +72,7 @@ public sealed class RussianLetterTests
     [Test]
     public async Task A_russian_erasure_letter_says_what_was_kept_until_when_and_for_how_many_days_backups_live()
     {
-        var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(Model("erasure"), CancellationToken.None));
+        var (text, _, _) = await Poppler.ReadAsync(await Composer.PdfAsync(Model("erasure"), CancellationToken.None));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(text, Does.Contain("Что нам пришлось сохранить и почему").And.Contain("Хранятся до")
@@ -107,7 +90,7 @@ public sealed class RussianLetterTests
             Notice = new NoticeFacts("extension-notice", "Сорок систем, часть архивов — на бумаге.",
                 new DateOnly(2026, 12, 2), new DateOnly(2027, 2, 2), [], null, false),
         };
-        var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
+        var (text, _, _) = await Poppler.ReadAsync(await Composer.PdfAsync(model, CancellationToken.None));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(text, Does.Contain("нам требуется больше времени для ответа").And.Contain("статья 12(3) GDPR"));
@@ -120,7 +103,7 @@ public sealed class RussianLetterTests
     public async Task A_russian_refusal_letter_gives_the_reason_the_complaint_and_the_judicial_remedy()
     {
         var model = Model("erasure") with { Refusal = "Запрос явно необоснован." };
-        var (text, _, _) = await Poppler.ReadAsync(await composer.PdfAsync(model, CancellationToken.None));
+        var (text, _, _) = await Poppler.ReadAsync(await Composer.PdfAsync(model, CancellationToken.None));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(text, Does.Contain("почему мы не можем его исполнить").And.Contain("Запрос явно необоснован."));
