@@ -20,6 +20,21 @@ internal sealed record FormInput
     public string? Relationship { get; init; }
     public string? RepresentativeName { get; init; }
     public string? RepresentativeEmail { get; init; }
+    // restriction: the GDPR Art. 18(1) ground, when the person knows it (optional, as in the API).
+    public string? RestrictionGround { get; init; }
+    // automated-decision-review (GDPR Art. 22(3)): the decision, the person's point of view, whether they contest it.
+    public string? Decision { get; init; }
+    public string? PointOfView { get; init; }
+    public bool Contest { get; init; }
+    // Sent by the person (a fresh form is not): a box checked by default stays as they left it.
+    public bool Posted { get; init; }
+    // post-mortem-instructions (LIL art. 85): instructions, their revocation, or the after-death request.
+    public string? PostMortemKind { get; init; }
+    public string? PostMortemAction { get; init; }
+    public string? PostMortemScope { get; init; }
+    public string? DesigneeName { get; init; }
+    public string? DesigneeEmail { get; init; }
+    public string? DiedOn { get; init; }
 
     public static FormInput From(IFormCollection form) => new()
     {
@@ -37,6 +52,17 @@ internal sealed record FormInput
         Relationship = Value(form, "representative-relationship"),
         RepresentativeName = Value(form, "representative-name"),
         RepresentativeEmail = Value(form, "representative-email"),
+        RestrictionGround = Value(form, "restriction-ground"),
+        Decision = Value(form, "adr-decision"),
+        PointOfView = Value(form, "adr-view"),
+        Contest = Value(form, "adr-contest") == "yes",
+        Posted = true,
+        PostMortemKind = Value(form, "post-mortem-kind"),
+        PostMortemAction = Value(form, "post-mortem-action"),
+        PostMortemScope = Value(form, "post-mortem-scope"),
+        DesigneeName = Value(form, "designee-name"),
+        DesigneeEmail = Value(form, "designee-email"),
+        DiedOn = Value(form, "died-on"),
     };
 
     // The same submission as POST /api/v1/requests takes (docs/api.md, "The submission"), channel web-form. Only the chosen
@@ -46,6 +72,11 @@ internal sealed record FormInput
         Tenant = tenant,
         Right = Right,
         Purpose = Right switch { "objection" => ObjectionPurpose, "consent-withdrawal" => ConsentPurpose, _ => null },
+        RestrictionGround = Right == "restriction" ? RestrictionGround : null,
+        AutomatedDecision = Right == "automated-decision-review"
+            ? new IntakeAutomatedDecision { Decision = Decision, PointOfView = PointOfView, Contest = Contest }
+            : null,
+        PostMortem = Right == "post-mortem-instructions" && PostMortemKind is not null ? ToPostMortem() : null,
         Subject = new IntakeSubject
         {
             Email = Email,
@@ -65,6 +96,25 @@ internal sealed record FormInput
             : null,
     };
 
+    // Only the kind's own fields go with it: intake refuses an action or a designee on a revocation, a date of death on
+    // instructions. A date the browser could not send as yyyy-mm-dd is passed on as none, so that intake asks for it.
+    private IntakePostMortem ToPostMortem() => new()
+    {
+        Kind = PostMortemKind,
+        Action = PostMortemKind == Workflows.Requests.PostMortem.Instructions ? PostMortemAction : null,
+        Scope = PostMortemKind == Workflows.Requests.PostMortem.Instructions && PostMortemScope is not null
+            ? [.. PostMortemScope.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
+            : null,
+        Designee = PostMortemKind == Workflows.Requests.PostMortem.Instructions && (DesigneeName ?? DesigneeEmail) is not null
+            ? new IntakeRepresentative { Name = DesigneeName, Email = DesigneeEmail }
+            : null,
+        DiedOn = PostMortemKind == Workflows.Requests.PostMortem.AfterDeath
+            && DateOnly.TryParseExact(DiedOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var died)
+            ? died
+            : null,
+    };
+
     private static string? Value(IFormCollection form, string key) =>
         form.TryGetValue(key, out var values) && values.ToString() is { Length: > 0 } v ? v : null;
 }
@@ -73,8 +123,15 @@ internal sealed record FormInput
 internal static class FormIds
 {
     public static readonly IReadOnlyList<string> IdentityTypes = [SubjectIdentityTypes.CustomerId, SubjectIdentityTypes.Phone];
-    public static readonly IReadOnlyList<string> ObjectionPurposes = ["direct-marketing", "profiling", "ai-processing", "other"];
-    public static readonly IReadOnlyList<string> ConsentPurposes = ["direct-marketing", "analytics", "ai-processing", "other"];
+    public static readonly IReadOnlyList<string> ObjectionPurposes =
+        ["direct-marketing", "profiling", "ai-processing", "ai-training", "other"];
+    public static readonly IReadOnlyList<string> ConsentPurposes =
+        ["direct-marketing", "analytics", "ai-processing", "ai-training", "other"];
+    public static readonly IReadOnlyList<string> RestrictionGrounds = Workflows.Requests.RestrictionGrounds.All;
+    public static readonly IReadOnlyList<string> PostMortemKinds = Workflows.Requests.PostMortem.Kinds;
+    public static readonly IReadOnlyList<string> PostMortemActions = Workflows.Requests.PostMortem.Actions;
+    // Who acts for the subject: for a living person, or after their death (LIL art. 85: the designee or an heir).
+    public static readonly IReadOnlyList<string> Relationships = Workflows.Requests.Representative.Relationships;
 
     public static string Right(string slug) => $"right-{slug}";
     public static string Identity(string type) => $"identity-{type}";
@@ -83,4 +140,7 @@ internal static class FormIds
     public static string Objection(string purpose) => $"objection-purpose-{purpose}";
     public static string Consent(string purpose) => $"consent-purpose-{purpose}";
     public static string Relationship(string slug) => $"representative-relationship-{slug}";
+    public static string Ground(string slug) => $"restriction-ground-{slug}";
+    public static string PostMortemKind(string slug) => $"post-mortem-kind-{slug}";
+    public static string PostMortemAction(string slug) => $"post-mortem-action-{slug}";
 }
