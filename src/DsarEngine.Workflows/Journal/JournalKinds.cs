@@ -108,6 +108,8 @@ internal static class JournalKinds
 
     // Staff opened a document the subject sent (Uploads/SubjectUploads.cs): which one and its SHA-256, never its content.
     public const string SubjectDocumentRead = "subject-document-read";
+    // Staff deleted a document the subject sent once it was checked (data minimisation): which one, its SHA-256, why.
+    public const string SubjectDocumentDeleted = "subject-document-deleted";
 
     // A person assigned the request to someone of the organisation, or took the assignee off it (the inbox).
     public const string Assigned = "assigned";

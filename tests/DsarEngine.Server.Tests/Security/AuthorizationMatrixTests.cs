@@ -77,6 +77,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/staff/requests/{reference}/documents/{id}"] = StaffWrite,
         ["GET /api/v1/staff/requests/{reference}/subject-documents"] = StaffWrite,
         ["GET /api/v1/staff/requests/{reference}/subject-documents/{id}"] = StaffWrite,
+        ["POST /api/v1/staff/requests/{reference}/subject-documents/{id}/delete"] = StaffWrite,
         ["GET /api/v1/staff/mailbox"] = Admin,
         ["POST /api/v1/staff/mailbox/{id}/retry"] = Admin,
         ["GET /api/v1/staff/outbox"] = StaffRead,
