@@ -14,7 +14,17 @@ namespace DsarEngine.Connectors;
 /// <param name="Categories">For <c>export</c>: only these categories (empty for all).</param>
 /// <param name="CallbackUrl">Where to POST the result in callback mode, signed the same way.</param>
 public sealed record HttpTaskRequest(string Action, TaskReference Task, IReadOnlyList<SubjectIdentity> Identities,
-    IReadOnlyList<FieldChange>? Changes, string? Purpose, IReadOnlyList<string>? Categories, string? CallbackUrl);
+    IReadOnlyList<FieldChange>? Changes, string? Purpose, IReadOnlyList<string>? Categories, string? CallbackUrl)
+{
+    /// <summary>For <c>rectify</c>: the subject's supplementary statement to keep with their data (GDPR Art. 16), if any.</summary>
+    public string? SupplementaryStatement { get; init; }
+
+    /// <summary>For <c>restrict</c>: the GDPR Art. 18(1) ground the subject gave, if any (as <see cref="RestrictProcessing.Reason"/>).</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>For <c>erase</c>: the categories to keep and why (as <see cref="EraseSubjectData.Keep"/>); absent: erase everything.</summary>
+    public IReadOnlyList<KeepCategory>? Keep { get; init; }
+}
 
 /// <summary>
 /// An HTTP connector's final answer: the body of a <c>200</c>, of a finished status poll, or of a callback. Exactly one

@@ -24,6 +24,7 @@ internal sealed partial class IntakeService
             .WithClock(clock, deadline) with
             {
                 RestrictionGround = request.RestrictionGround, SubjectLocation = frame.SubjectLocation, LawSteps = frame.LawSteps,
+                SupplementaryStatement = request.Statement,
             };
     }
 

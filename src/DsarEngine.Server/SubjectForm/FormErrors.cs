@@ -55,6 +55,7 @@ internal static class FormErrors
                 "representative.name" => new("representative-name", t["Form.Error.RepresentativeName"]),
                 "representative.email" => new("representative-email", t["Form.Error.RepresentativeEmail"]),
                 "changes" => new(FormIds.ChangeField(0), t["Form.Error.Change"]),
+                "statement" => new("statement", t["Form.Error.Statement"]),
                 "restrictionGround" => new(FormIds.Ground(FormIds.RestrictionGrounds[0]), t["Form.Error.Ground"]),
                 "automatedDecision.decision" => new("adr-decision", t["Form.Error.AdrDecision"]),
                 "automatedDecision.pointOfView" => new("adr-view", t["Form.Error.AdrView"]),

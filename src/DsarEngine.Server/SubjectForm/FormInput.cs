@@ -14,6 +14,8 @@ internal sealed record FormInput
     public IReadOnlyDictionary<string, string> Identities { get; init; } = new Dictionary<string, string>();
     public string? Details { get; init; }
     public IReadOnlyList<(string Field, string Value)> Changes { get; init; } = [];
+    // rectification: a supplementary statement completing the data (GDPR Art. 16).
+    public string? Statement { get; init; }
     public string? ObjectionPurpose { get; init; }
     public string? ConsentPurpose { get; init; }
     public bool Acting { get; init; }
@@ -46,6 +48,7 @@ internal sealed record FormInput
         Details = Value(form, "details"),
         Changes = [.. Enumerable.Range(0, ChangeRows)
             .Select(i => (Value(form, $"change-{i}-field") ?? "", Value(form, $"change-{i}-value") ?? ""))],
+        Statement = Value(form, "statement"),
         ObjectionPurpose = Value(form, "objection-purpose"),
         ConsentPurpose = Value(form, "consent-purpose"),
         Acting = Value(form, "acting") == "yes",
@@ -73,6 +76,7 @@ internal sealed record FormInput
         Right = Right,
         Purpose = Right switch { "objection" => ObjectionPurpose, "consent-withdrawal" => ConsentPurpose, _ => null },
         RestrictionGround = Right == "restriction" ? RestrictionGround : null,
+        Statement = Right == "rectification" ? Statement : null,
         AutomatedDecision = Right == "automated-decision-review"
             ? new IntakeAutomatedDecision { Decision = Decision, PointOfView = PointOfView, Contest = Contest }
             : null,

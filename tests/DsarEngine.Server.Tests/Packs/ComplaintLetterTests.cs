@@ -7,7 +7,8 @@ namespace DsarEngine.Server.Tests.Packs;
 
 // Legal review rows 21 and 30: a GDPR letter tells the subject they may complain to any supervisory authority, in
 // particular where they live or work or where the infringement happened (Art. 77(1)), not only to the controller's own;
-// the access letter gives every way to reach the DPO the register holds, its web form included (Art. 13(1)(b), 38(4)).
+// the access letter gives every way to reach the DPO the register holds, its web form included (Art. 13(1)(b), 38(4));
+// row 3: the rectification letter quotes the subject's supplementary statement (Art. 16).
 public sealed class ComplaintLetterTests : LetterRenderingTest
 {
     private static LetterModel Access(string language, Party? dpo) => new(
@@ -47,5 +48,25 @@ public sealed class ComplaintLetterTests : LetterRenderingTest
         Assert.That(text, Does.Contain(
             "Claire Martin, Data Protection Officer, dpo@helpdesk.example, https://helpdesk.example/privacy/dpo-form, " +
             "12 rue de la Paix, 75002 Paris"));
+    }
+
+    // Legal review row 3 (GDPR Art. 16): the rectification letter quotes the supplementary statement sent to the systems.
+    [TestCase("en", "You also asked us to keep a supplementary statement with your data.")]
+    [TestCase("fr", "Vous nous avez également demandé de conserver une déclaration complémentaire avec vos données.")]
+    [TestCase("ru", "Вы также попросили нас хранить вместе с Вашими данными дополнительное заявление.")]
+    public async Task A_rectification_letter_quotes_the_supplementary_statement(string language, string said)
+    {
+        var model = Access(language, null) with
+        {
+            Right = "rectification", Statement = "The debt was settled in 2024.",
+            Systems = [new SystemSection("CRM", "done", [], []) { Summary = "Corrected: city." }],
+        };
+        var text = await TextAsync(model);
+        var without = await TextAsync(model with { Statement = null });
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Contain(said).And.Contain("The debt was settled in 2024."));
+            Assert.That(without, Does.Not.Contain(said));
+        }
     }
 }

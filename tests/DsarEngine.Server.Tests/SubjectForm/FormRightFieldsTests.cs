@@ -31,7 +31,7 @@ public sealed class FormRightFieldsTests : FormTestBase
     }
 
     [Test]
-    public async Task A_restriction_s_ground_a_decision_to_review_and_an_ai_training_objection_reach_the_request()
+    public async Task A_restriction_s_ground_a_decision_to_review_an_ai_training_objection_and_a_statement_reach_the_request()
     {
         var tenant = await TenantAsync();
         var client = NewClient();
@@ -41,7 +41,9 @@ public sealed class FormRightFieldsTests : FormTestBase
             ("adr-decision", "Loan 1234 refused on 2 March"), ("adr-view", "My income was read wrongly."),
             ("restriction-ground", "objection-pending")]);
         var objection = await FillAndSendAsync(client, tenant, [("right", "objection"), ("email", "o@example.org"),
-            ("objection-purpose", "ai-training")]);
+            ("objection-purpose", "ai-training"), ("statement", "stray")]);
+        var statement = await FillAndSendAsync(client, tenant, [("right", "rectification"), ("email", "s@example.org"),
+            ("statement", "The debt was settled in 2024.")]);
         var staff = tenant.Staff(Engine, "agent");
         var reviewed = await staff.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{Reference(review)}");
         using (Assert.EnterMultipleScope())
@@ -55,6 +57,11 @@ public sealed class FormRightFieldsTests : FormTestBase
                 new { r = Reference(review) }), Is.Null);
             Assert.That(await Rows.ScalarAsync<string>(Engine, "SELECT purpose FROM requests WHERE reference = @r",
                 new { r = Reference(objection) }), Is.EqualTo("ai-training"));
+            // GDPR Art. 16: a statement alone is a rectification; another right's stray statement does not travel.
+            Assert.That(await Rows.ScalarAsync<string>(Engine, "SELECT supplementary_statement FROM requests WHERE reference = @r",
+                new { r = Reference(statement) }), Is.EqualTo("The debt was settled in 2024."));
+            Assert.That(await Rows.ScalarAsync<string?>(Engine, "SELECT supplementary_statement FROM requests WHERE reference = @r",
+                new { r = Reference(objection) }), Is.Null);
         }
     }
 

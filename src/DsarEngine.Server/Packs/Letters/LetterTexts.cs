@@ -57,6 +57,11 @@ internal static partial class LetterTexts
                 "et impérieux qui prévalent sur vos intérêts, droits et libertés, ou si elles sont nécessaires à la " +
                 "constatation, à l'exercice ou à la défense de droits en justice (article 21, paragraphe 1, du RGPD)" + N +
                 "; le tableau ci-dessus indique ce que chaque système a fait."),
+        ["rectification.statement"] = (
+            "You also asked us to keep a supplementary statement with your data. We sent it to each system listed above, to " +
+                "be kept with your data there:",
+            "Vous nous avez également demandé de conserver une déclaration complémentaire avec vos données. Nous l'avons " +
+                "transmise à chacun des systèmes ci-dessus, pour qu'elle y soit conservée avec vos données" + N + ":"),
         ["consent.meaning"] = ("Withdrawing consent does not affect the lawfulness of processing before the withdrawal (Article 7(3)).",
             "Le retrait du consentement ne remet pas en cause la licéité du traitement effectué avant ce retrait " +
                 "(article 7, paragraphe 3, du RGPD)."),
