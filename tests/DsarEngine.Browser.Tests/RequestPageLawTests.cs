@@ -46,7 +46,7 @@ public sealed class RequestPageLawTests : BrowserTest
         dialog = await OpenAsync("Add a controller to inform");
         await dialog.GetByRole(AriaRole.Textbox).First.FillAsync("Annuaire Pro SARL");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Confirm: Add a controller to inform" }).ClickAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Cell, new() { Name = "Annuaire Pro SARL" })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Cell, new() { Name = "Annuaire Pro SARL", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(Button("Record as told: Annuaire Pro SARL")).ToBeVisibleAsync();
 
         await ActAsync("Proceed", null);
