@@ -17,6 +17,7 @@ internal static class InboxSetup
         services.AddSingleton<InboxChanges>().AddHostedService(sp => sp.GetRequiredService<InboxChanges>());
         return services.AddScoped<InboxUser>().AddSingleton<InboxQueries>().AddSingleton<DashboardQueries>()
             .AddSingleton<RequestPageQueries>().AddScoped<RequestActions>().AddScoped<NoticeActions>()
+            .AddScoped<DocumentActions>()
             .AddSingleton<RequestAssignment>().AddSingleton<StaffAssignees>();
     }
 

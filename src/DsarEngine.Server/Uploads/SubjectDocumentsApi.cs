@@ -64,13 +64,10 @@ internal static class SubjectDocumentsApi
         if (body.Problem is not null)
             return body.Problem;
         var reason = body.Value!.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > 500)
-            return Problems.Validation(new Dictionary<string, string[]>
-            {
-                ["reason"] = ["Required (at most 500 characters): why the copy goes, e.g. 'identity checked; copy no longer needed'."],
-            }, "Nothing was deleted.");
+        if (SubjectUploads.DeletionReasonError(reason) is { } invalid)
+            return Problems.Validation(new Dictionary<string, string[]> { ["reason"] = [invalid] }, "Nothing was deleted.");
         if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request
-            || !await uploads.DeleteAsync(request.TenantId, request.Id, id, user.Actor(), reason, clock.GetUtcNow(), ct))
+            || !await uploads.DeleteAsync(request.TenantId, request.Id, id, user.Actor(), reason!, clock.GetUtcNow(), ct))
             return Problems.NotFound("document the subject sent with this request");
         return TypedResults.NoContent();
     }

@@ -91,6 +91,15 @@ internal sealed class SubjectUploads(NpgsqlDataSource dataSource, DataKeyRing ke
         return new Opened(new Document(row.Id, row.Kind, row.MediaType, row.Size, row.Sha256, row.CreatedAt, row.MessageId, name), content);
     }
 
+    public const int MaxDeletionReasonLength = 500;
+
+    // Why a copy goes is what an auditor reads later: required, one short text (API and inbox alike).
+    public static string? DeletionReasonError(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxDeletionReasonLength
+            ? $"A reason is required (at most {MaxDeletionReasonLength} characters): why the copy goes, e.g. " +
+                "'identity checked; copy no longer needed'."
+            : null;
+
     private const string DeleteSql = """
         DELETE FROM subject_documents WHERE tenant_id = @TenantId AND request_id = @RequestId AND id = @Id
         RETURNING id, kind, sha256

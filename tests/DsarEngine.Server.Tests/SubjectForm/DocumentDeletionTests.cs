@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using DsarEngine.Server.Inbox.Request;
 using DsarEngine.Server.Tests.TestData;
 using DsarEngine.Workflows.Security;
 
@@ -16,7 +17,8 @@ public sealed class DocumentDeletionTests : FormTestBase
     private static async Task<(TestTenant Tenant, string Reference, Guid Document)> SubmittedWithIdAsync()
     {
         var tenant = await TenantAsync();
-        var page = await FillAndSendAsync(NewClient(), tenant, Access(), [("documents", "passport.pdf", "application/pdf", UploadCheckTests.Pdf)]);
+        var page = await FillAndSendAsync(NewClient(), tenant, Access(),
+            [("documents", "passport.pdf", "application/pdf", UploadCheckTests.Pdf)]);
         var reference = Reference(page);
         var listed = await tenant.Staff(Engine, StaffRoles.Agent)
             .GetFromJsonAsync<JsonArray>($"/api/v1/staff/requests/{reference}/subject-documents");
@@ -71,6 +73,28 @@ public sealed class DocumentDeletionTests : FormTestBase
             Assert.That(await Rows.ScalarAsync<long>(Engine,
                 "SELECT count(*) FROM request_journal WHERE kind = 'subject-document-deleted' AND tenant_id IN (@a, @b)",
                 new { a = tenant.Id, b = other.Id }), Is.Zero);
+        }
+    }
+
+    // The request page's "Delete the copy": the same rule and store, the role asked when it runs.
+    [Test]
+    public async Task On_the_request_page_an_officer_deletes_the_copy_and_an_auditor_an_unassigned_agent_or_no_reason_cannot()
+    {
+        var (tenant, reference, document) = await SubmittedWithIdAsync();
+        DocumentActions As(string role) => InboxPeople.Service<DocumentActions>(Engine, InboxPeople.Person(tenant, role));
+
+        var auditor = await As(StaffRoles.Auditor).DeleteAsync(reference, document, "audit", CancellationToken.None);
+        var agent = await As(StaffRoles.Agent).DeleteAsync(reference, document, "not mine", CancellationToken.None);
+        var blank = await As(StaffRoles.PrivacyOfficer).DeleteAsync(reference, document, "  ", CancellationToken.None);
+        var remaining = await DocumentsAsync(tenant);
+        var officer = await As(StaffRoles.PrivacyOfficer).DeleteAsync(reference, document, "Identity checked.", CancellationToken.None);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(new[] { auditor.Succeeded, agent.Succeeded, blank.Succeeded }, Is.All.False);
+            Assert.That(blank.Message, Does.Contain("A reason is required"));
+            Assert.That(remaining, Is.EqualTo(1), "nothing was deleted by the refused calls");
+            Assert.That(officer.Succeeded, Is.True, officer.Message);
+            Assert.That(await DocumentsAsync(tenant), Is.Zero);
         }
     }
 }

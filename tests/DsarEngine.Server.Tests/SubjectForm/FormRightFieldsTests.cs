@@ -52,7 +52,8 @@ public sealed class FormRightFieldsTests : FormTestBase
                 new { r = Reference(restriction) }), Is.EqualTo("accuracy-contested"));
             // The box was not ticked in this post: the subject does not contest; another right's ground does not travel.
             Assert.That((string?)reviewed!["details"], Is.EqualTo(
-                "Decision to review: Loan 1234 refused on 2 March\nContested by the subject: no\nPoint of view: My income was read wrongly."));
+                "Decision to review: Loan 1234 refused on 2 March\nContested by the subject: no\n" +
+                "Point of view: My income was read wrongly."));
             Assert.That(await Rows.ScalarAsync<string?>(Engine, "SELECT restriction_ground FROM requests WHERE reference = @r",
                 new { r = Reference(review) }), Is.Null);
             Assert.That(await Rows.ScalarAsync<string>(Engine, "SELECT purpose FROM requests WHERE reference = @r",

@@ -62,7 +62,8 @@ public sealed class HttpConnectorTests
         await using var saas = await NewsletterService.StartAsync();
         var (tenant, staff, name) = await RegisterAsync(saas, "erase");
         var hold = await tenant.Staff(Engine, "admin").PostAsJsonAsync("/api/v1/staff/legal-holds",
-            new { category = "campaign-activity", legalBasis = "Art. 17(3)(e): dispute 2026-14 over campaign consent", systems = new[] { name } });
+            new { category = "campaign-activity", legalBasis = "Art. 17(3)(e): dispute 2026-14 over campaign consent",
+                systems = new[] { name } });
         Assert.That(hold.StatusCode, Is.EqualTo(HttpStatusCode.Created), await hold.Content.ReadAsStringAsync());
         using var service = new HttpClient { BaseAddress = saas.Url };
         JsonObject? before = null;
