@@ -12,17 +12,9 @@ internal sealed class DocumentActions(InboxUser inboxUser, RequestAssignment ass
 {
     public async Task<ActionResult> DeleteAsync(string reference, Guid document, string? reason, CancellationToken ct)
     {
-        System.Security.Claims.ClaimsPrincipal user;
-        try
-        {
-            user = await inboxUser.WriterAsync();
-        }
-        catch (InboxForbiddenException refused)
-        {
-            return new(false, refused.Message + " Nothing was deleted.");
-        }
-        if (await assignment.AgentMayNotActAsync(user, reference, ct) is { } notTheirs)
-            return new(false, notTheirs);
+        var (writer, refused) = await PageWriter.CheckAsync(inboxUser, assignment, reference, ct, "Nothing was deleted.");
+        if (writer is not { } user)
+            return refused!;
         if (SubjectUploads.DeletionReasonError(reason) is { } invalid)
             return new(false, $"Nothing was deleted: {invalid}");
         if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request)

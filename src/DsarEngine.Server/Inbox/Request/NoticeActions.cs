@@ -23,19 +23,8 @@ internal sealed class NoticeActions(InboxUser inboxUser, RequestAssignment assig
             "recorded as told, now, by you.", "It was already recorded as told, or is not one of this request's.");
     }
 
-    private async Task<(ClaimsPrincipal?, ActionResult?)> WriterAsync(string reference, CancellationToken ct)
-    {
-        ClaimsPrincipal user;
-        try
-        {
-            user = await inboxUser.WriterAsync();
-        }
-        catch (InboxForbiddenException refused)
-        {
-            return (null, new(false, refused.Message + " Nothing was changed."));
-        }
-        return await assignment.AgentMayNotActAsync(user, reference, ct) is { } notTheirs ? (null, new(false, notTheirs)) : (user, null);
-    }
+    private Task<(ClaimsPrincipal?, ActionResult?)> WriterAsync(string reference, CancellationToken ct) =>
+        PageWriter.CheckAsync(inboxUser, assignment, reference, ct);
 
     private static ActionResult Answer(NoticeResult result, string done, string conflict) => result.Outcome switch
     {

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using DsarEngine.Server.Connectors;
 using DsarEngine.Server.Deadlines;
 using DsarEngine.Server.Platform;
@@ -22,17 +21,9 @@ internal sealed class RequestActions(
 {
     public async Task<ActionResult> RunAsync(string reference, PageAction action, ActionInput input, int? seenVersion, CancellationToken ct)
     {
-        ClaimsPrincipal user;
-        try
-        {
-            user = await inboxUser.WriterAsync();
-        }
-        catch (InboxForbiddenException refused)
-        {
-            return new(false, refused.Message + " Nothing was changed.");
-        }
-        if (await assignment.AgentMayNotActAsync(user, reference, ct) is { } notTheirs)
-            return new(false, notTheirs);
+        var (writer, refused) = await PageWriter.CheckAsync(inboxUser, assignment, reference, ct);
+        if (writer is not { } user)
+            return refused!;
         if (action.Kind == ActionKind.ConfirmProof)
             return ProofActions.Answer(await proofs.ConfirmAsync(user, reference, input.Text, ct));
         if (action.Kind == ActionKind.Extend)
