@@ -118,4 +118,8 @@ internal static class JournalKinds
     // The engine purged its own records of a finished request (Server/Retention/PurgeJournal.cs): which periods ran out (or
     // the subject's later erasure), and how many rows of each kind went; never what they held. GDPR Art. 5(1)(e).
     public const string Purged = "purged";
+
+    // Staff marked the request urgent, or took the mark off (Server/Triage/): that and by whom, never the reason's words.
+    public const string MarkedUrgent = "marked-urgent";
+    public const string UrgencyCleared = "urgency-cleared";
 }

@@ -112,6 +112,12 @@ public sealed class AuthorizationMatrixTests
         ["DELETE /opendsr/v1/requests/{id}"] = Controller,
         ["GET /opendsr/v1/requests/{id}/results"] = Controller,
         ["POST /opendsr/v1/callbacks/{tenant}/{connector}"] = ConnectorSignature,
+        ["GET /api/v1/staff/settings/triage"] = StaffRead,
+        ["PUT /api/v1/staff/settings/triage"] = Admin,
+        ["GET /api/v1/staff/triage"] = StaffRead,
+        ["GET /api/v1/staff/requests/{reference}/triage"] = StaffRead,
+        ["PUT /api/v1/staff/requests/{reference}/urgent"] = StaffWrite,
+        ["DELETE /api/v1/staff/requests/{reference}/urgent"] = StaffWrite,
     };
 
     // Open by design and outside the API: the health probes, the OpenAPI document, the redirect to the API page.
