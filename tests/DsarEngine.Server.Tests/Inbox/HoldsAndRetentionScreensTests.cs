@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using DsarEngine.Server.Connectors;
 using DsarEngine.Server.LegalHolds;
 using DsarEngine.Server.Retention;
@@ -147,6 +149,30 @@ public sealed class HoldsAndRetentionScreensTests
             Assert.That(nothing.Result.Outcome, Is.EqualTo(SettingsChange.Invalid));
             Assert.That(unknown.Result.Outcome, Is.EqualTo(SettingsChange.NotFound));
             Assert.That(await HoldsOf(tenant), Is.Empty);
+        }
+    }
+
+    // The staff API runs the same service: the same refusals, the same register.
+    [Test]
+    public async Task The_staff_api_adds_and_ends_legal_holds_through_the_same_service()
+    {
+        var tenant = await WithCrmAsync();
+        var admin = tenant.Staff(Engine, StaffRoles.Admin);
+        var refused = await tenant.Staff(Engine, StaffRoles.PrivacyOfficer).PostAsJsonAsync("/api/v1/staff/legal-holds", Invoices());
+        var invalid = await admin.PostAsJsonAsync("/api/v1/staff/legal-holds", Invoices("crm", "nowhere"));
+        var created = await admin.PostAsJsonAsync("/api/v1/staff/legal-holds", Invoices("crm"));
+        var hold = (await HoldsOf(tenant)).Single();
+        var ended = await admin.PostAsync($"/api/v1/staff/legal-holds/{hold.Id}/end", null);
+        var endedAgain = await admin.PostAsync($"/api/v1/staff/legal-holds/{hold.Id}/end", null);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(invalid.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await invalid.Content.ReadAsStringAsync(), Does.Contain("Not a connector of your organisation: nowhere"));
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+            Assert.That((hold.Category, hold.Systems.Single()), Is.EqualTo(("invoices", "crm")));
+            Assert.That(ended.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(endedAgain.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         }
     }
 }
