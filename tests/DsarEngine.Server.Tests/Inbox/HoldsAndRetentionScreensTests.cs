@@ -81,7 +81,8 @@ public sealed class HoldsAndRetentionScreensTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(outcomes, Has.All.EqualTo(SettingsChange.Refused));
-            Assert.That(await Service<RetentionStore>().FindAsync(tenant.Id, CancellationToken.None), Is.EqualTo(RetentionSettings.Default));
+            Assert.That(await Service<RetentionStore>().FindAsync(tenant.Id, CancellationToken.None),
+                Is.EqualTo(RetentionSettings.Default));
             Assert.That(holds.Select(h => (h.Id, h.EndedAt)), Is.EqualTo(new[] { (kept.Hold.Id, (DateTimeOffset?)null) }));
         }
     }
@@ -105,7 +106,8 @@ public sealed class HoldsAndRetentionScreensTests
             Assert.That(endTheirs.Result.Outcome, Is.EqualTo(SettingsChange.NotFound));
             Assert.That((await HoldsOf(theirs)).Select(h => (h.Id, h.EndedAt)),
                 Is.EqualTo(new[] { (theirHold.Hold.Id, (DateTimeOffset?)null) }));
-            Assert.That(await Service<RetentionStore>().FindAsync(theirs.Id, CancellationToken.None), Is.EqualTo(RetentionSettings.Default));
+            Assert.That(await Service<RetentionStore>().FindAsync(theirs.Id, CancellationToken.None),
+                Is.EqualTo(RetentionSettings.Default));
             Assert.That((await HoldsOf(mine)).Select(h => h.Id), Is.EqualTo(new[] { mineAdded.Hold!.Id }));
             Assert.That(page, Does.Contain("Commercial Code L123-22").And.Not.Contain("Labour Code"));
         }

@@ -44,7 +44,8 @@ public sealed class LawScreensTests
         var (_, readPolicy) = await SettingsOfAsync(tenant);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That((law.Outcome, policy.Outcome), Is.EqualTo((SettingsChange.Done, SettingsChange.Done)), law.Message + policy.Message);
+            Assert.That((law.Outcome, policy.Outcome), Is.EqualTo((SettingsChange.Done, SettingsChange.Done)),
+                law.Message + policy.Message);
             Assert.That(readLaw!.Regimes!.Select(r => (r.Regime, r.Scope, string.Join(",", r.Locations ?? []))),
                 Is.EqualTo(new[] { ("gdpr", "establishment", ""), ("ccpa", "residence", "US-CA") }));
             Assert.That(readPolicy!.Rules, Is.EqualTo(ManualByPost.Rules));
@@ -153,7 +154,8 @@ public sealed class LawScreensTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(before.Message, Does.Contain("US has no default regime"));
-            Assert.That(undeclaredPage, Does.Contain("No law declared yet: the regime of the organisation").And.Contain("jurisdiction, FR ("));
+            Assert.That(undeclaredPage,
+                Does.Contain("No law declared yet: the regime of the organisation").And.Contain("jurisdiction, FR ("));
             Assert.That(after.Outcome, Is.EqualTo(SettingsChange.Done), after.Message);
             Assert.That(stored!.Jurisdiction, Is.EqualTo("US"));
             Assert.That(law!.Regimes!.Select(r => r.Regime), Is.EqualTo(new[] { "gdpr", "ccpa" }));
