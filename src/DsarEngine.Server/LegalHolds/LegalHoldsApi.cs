@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using DsarEngine.Server.Connectors;
 using DsarEngine.Server.Platform;
+using DsarEngine.Server.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -32,24 +32,32 @@ internal static class LegalHoldsApi
         TypedResults.Ok((await holds.ListAsync(user.Tenant(), ct)).Select(LegalHoldView.From).ToArray());
 
     private static async Task<Results<Created<LegalHoldView>, ValidationProblem, ProblemHttpResult>> Add(HttpRequest http,
-        ClaimsPrincipal user, LegalHoldStore holds, ConnectorStore connectors, IOptions<IntakeOptions> options, TimeProvider clock,
-        CancellationToken ct)
+        ClaimsPrincipal user, LegalHoldsAdmin admin, IOptions<IntakeOptions> options, CancellationToken ct)
     {
         var body = await JsonBodyReader.ReadAsync<LegalHoldBody>(http, options.Value.MaxBodyBytes, ct);
         if (body.Problem is not null)
             return body.Problem;
-        var now = clock.GetUtcNow();
-        var names = (await connectors.ListAsync(user.Tenant(), ct)).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        var (hold, errors) = body.Value!.ToHold(names, DateOnly.FromDateTime(now.UtcDateTime));
-        if (hold is null)
-            return Problems.Validation(errors, "Nothing was stored.");
-        var stored = await holds.AddAsync(user.Tenant(), hold, user.Actor(), now, ct);
-        return TypedResults.Created($"/api/v1/staff/legal-holds/{stored.Id}", LegalHoldView.From(stored));
+        var added = await admin.AddAsync(user, body.Value, ct);
+        return added.Result.Outcome switch
+        {
+            SettingsChange.Done => TypedResults.Created($"/api/v1/staff/legal-holds/{added.Hold!.Id}", LegalHoldView.From(added.Hold)),
+            SettingsChange.Invalid => Problems.Validation(added.Result.Errors.ToDictionary(), "Nothing was stored."),
+            _ => Forbidden,
+        };
     }
 
     private static async Task<Results<Ok<LegalHoldView>, ProblemHttpResult>> End(
-        Guid id, ClaimsPrincipal user, LegalHoldStore holds, TimeProvider clock, CancellationToken ct) =>
-        await holds.EndAsync(user.Tenant(), id, user.Actor(), clock.GetUtcNow(), ct) is { } ended
-            ? TypedResults.Ok(LegalHoldView.From(ended))
-            : Problems.NotFound("legal hold in force in your organisation");
+        Guid id, ClaimsPrincipal user, LegalHoldsAdmin admin, CancellationToken ct)
+    {
+        var ended = await admin.EndAsync(user, id, ct);
+        return ended.Result.Outcome switch
+        {
+            SettingsChange.Done => TypedResults.Ok(LegalHoldView.From(ended.Hold!)),
+            SettingsChange.NotFound => Problems.NotFound("legal hold in force in your organisation"),
+            _ => Forbidden,
+        };
+    }
+
+    private static ProblemHttpResult Forbidden =>
+        Problems.Of(StatusCodes.Status403Forbidden, "forbidden", "Only an admin can change the organisation's settings.");
 }

@@ -23,23 +23,28 @@ internal sealed class ClockSettingsAdmin(TenantStore tenants, TimeProvider clock
     {
         if (!SettingsRoles.MayChange(by))
             return SettingsResult.Refused;
+        if (await tenants.FindAsync(by.Tenant(), ct) is not { } tenant)
+            return SettingsResult.NotFound("organisation");
         var errors = new Dictionary<string, string[]>();
         if (!Jurisdictions.TryGet(jurisdiction, out var info))
             errors["jurisdiction"] = [Jurisdictions.Explain(jurisdiction) + "."];
-        else if (info.DefaultRegime is null)
-            errors["jurisdiction"] = [$"{info.Code} has no default regime, so every request would have to name one; " +
-                $"choose a subdivision with its own law (e.g. US-CA) or a country."];
+        // The jurisdiction gives the regime only while the organisation has declared no law of its own (TenantLaw.DefaultFor);
+        // once it has (Settings → Applicable law), the jurisdiction is the place of performance only: calendar and zone.
+        else if (info.DefaultRegime is null && !LawDeclared(tenant.ApplicableLaw))
+            errors["jurisdiction"] = [$"{info.Code} has no default regime and the organisation has declared no applicable law, so " +
+                $"no regime would apply; choose a subdivision with its own law (e.g. US-CA) or a country, or declare the law first."];
         if (!TimeZones.TryFind(timeZone, out var zone))
             errors["timeZone"] = [$"'{timeZone}' is not an IANA time zone: write e.g. Europe/Paris or America/New_York."];
         if (!Methods.Contains(extensionMethod))
             errors["extensionMethod"] = [$"One of: {string.Join(", ", Methods)}."];
         if (errors.Count > 0)
             return SettingsResult.Invalid(errors);
-        if (await tenants.FindAsync(by.Tenant(), ct) is null)
-            return SettingsResult.NotFound("organisation");
         await tenants.SetClockAsync(by.Tenant(), info!.Code, zone!.Id, extensionMethod!, ct);
         return SettingsResult.Done;
     }
+
+    // Declared settings (Settings → Applicable law) decide the regime; without them the jurisdiction's regime applies.
+    public static bool LawDeclared(string? applicableLaw) => !string.IsNullOrWhiteSpace(applicableLaw);
 
     public Task<SettingsResult> AddClosureAsync(ClaimsPrincipal by, DateOnly? date, string? name, CancellationToken ct) =>
         ChangeClosuresAsync(by, (closures, today) =>
