@@ -53,6 +53,8 @@ internal static class FormErrors
                 "representative.name" => new("representative-name", t["Form.Error.RepresentativeName"]),
                 "representative.email" => new("representative-email", t["Form.Error.RepresentativeEmail"]),
                 "changes" => new(FormIds.ChangeField(0), t["Form.Error.Change"]),
+                "transmitTo.controller" => new("transmit-controller", t["Form.Error.TransmitController"]),
+                "transmitTo.email" => new("transmit-email", t["Form.Error.TransmitEmail"]),
                 _ when key.StartsWith("changes[", StringComparison.Ordinal) => new(ChangeField(view, key), t["Form.Error.Change"]),
                 _ when key.StartsWith("subject.identities[", StringComparison.Ordinal) => Identity(t, key, identities),
                 _ => null,

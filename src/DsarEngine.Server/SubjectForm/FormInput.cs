@@ -20,6 +20,9 @@ internal sealed record FormInput
     public string? Relationship { get; init; }
     public string? RepresentativeName { get; init; }
     public string? RepresentativeEmail { get; init; }
+    // GDPR Art. 20(2): the organisation a portability answer is also sent to, directly.
+    public string? TransmitController { get; init; }
+    public string? TransmitEmail { get; init; }
 
     public static FormInput From(IFormCollection form) => new()
     {
@@ -37,6 +40,8 @@ internal sealed record FormInput
         Relationship = Value(form, "representative-relationship"),
         RepresentativeName = Value(form, "representative-name"),
         RepresentativeEmail = Value(form, "representative-email"),
+        TransmitController = Value(form, "transmit-controller"),
+        TransmitEmail = Value(form, "transmit-email"),
     };
 
     // The same submission as POST /api/v1/requests takes (docs/api.md, "The submission"), channel web-form. Only the chosen
@@ -63,6 +68,9 @@ internal sealed record FormInput
         Representative = Acting
             ? new IntakeRepresentative { Relationship = Relationship, Name = RepresentativeName, Email = RepresentativeEmail }
             : null,
+        TransmitTo = Right == "portability" && (TransmitController is not null || TransmitEmail is not null)
+            ? new IntakeTransmission { Controller = TransmitController, Email = TransmitEmail }
+            : null,
     };
 
     private static string? Value(IFormCollection form, string key) =>
@@ -73,7 +81,8 @@ internal sealed record FormInput
 internal static class FormIds
 {
     public static readonly IReadOnlyList<string> IdentityTypes = [SubjectIdentityTypes.CustomerId, SubjectIdentityTypes.Phone];
-    public static readonly IReadOnlyList<string> ObjectionPurposes = ["direct-marketing", "profiling", "ai-processing", "other"];
+    public static readonly IReadOnlyList<string> ObjectionPurposes =
+        ["direct-marketing", "direct-marketing-profiling", "profiling", "ai-processing", "other"];
     public static readonly IReadOnlyList<string> ConsentPurposes = ["direct-marketing", "analytics", "ai-processing", "other"];
 
     public static string Right(string slug) => $"right-{slug}";

@@ -116,4 +116,8 @@ internal static class JournalKinds
     // The engine purged its own records of a finished request (Server/Retention/PurgeJournal.cs): which periods ran out (or
     // the subject's later erasure), and how many rows of each kind went; never what they held. GDPR Art. 5(1)(e).
     public const string Purged = "purged";
+
+    // GDPR Art. 20(2): staff recorded that the direct transmission to the receiving controller is not technically
+    // feasible (Server/Packs/TransmissionRefusalApi.cs); the reason stays on the request, never in the journal.
+    public const string TransmissionNotFeasible = "transmission-not-feasible";
 }
