@@ -14,7 +14,11 @@ namespace DsarEngine.Connectors;
 /// <param name="Categories">For <c>export</c>: only these categories (empty for all).</param>
 /// <param name="CallbackUrl">Where to POST the result in callback mode, signed the same way.</param>
 public sealed record HttpTaskRequest(string Action, TaskReference Task, IReadOnlyList<SubjectIdentity> Identities,
-    IReadOnlyList<FieldChange>? Changes, string? Purpose, IReadOnlyList<string>? Categories, string? CallbackUrl);
+    IReadOnlyList<FieldChange>? Changes, string? Purpose, IReadOnlyList<string>? Categories, string? CallbackUrl)
+{
+    /// <summary>For <c>stop-processing</c> after a consent withdrawal: as <see cref="StopProcessing.EraseConsentOnlyData"/>.</summary>
+    public bool EraseConsentOnlyData { get; init; }
+}
 
 /// <summary>
 /// An HTTP connector's final answer: the body of a <c>200</c>, of a finished status poll, or of a callback. Exactly one

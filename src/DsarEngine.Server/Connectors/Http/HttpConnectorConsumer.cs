@@ -25,12 +25,16 @@ internal sealed class HttpConnectorConsumer(HttpConnectorAdapter adapter) :
 
     public Task Consume(ConsumeContext<LiftRestriction> c) => Run(c, ConnectorActions.LiftRestriction, c.Message);
 
-    public Task Consume(ConsumeContext<StopProcessing> c) => Run(c, ConnectorActions.StopProcessing, c.Message, purpose: c.Message.Purpose);
+    public Task Consume(ConsumeContext<StopProcessing> c) => Run(c, ConnectorActions.StopProcessing, c.Message, purpose: c.Message.Purpose,
+        eraseConsentOnly: c.Message.EraseConsentOnlyData);
 
     private Task Run(ConsumeContext context, string action, IConnectorCommand command, IReadOnlyList<FieldChange>? changes = null,
-        string? purpose = null, IReadOnlyList<string>? categories = null) =>
+        string? purpose = null, IReadOnlyList<string>? categories = null, bool eraseConsentOnly = false) =>
         adapter.RunAsync(context, command, action,
-            new HttpTaskRequest(action, command.Task, command.Identities, changes, purpose, categories, null));
+            new HttpTaskRequest(action, command.Task, command.Identities, changes, purpose, categories, null)
+            {
+                EraseConsentOnlyData = eraseConsentOnly,
+            });
 }
 
 // Failures of the call become failure replies; MassTransit retries only what escaped (publishing, the database).
