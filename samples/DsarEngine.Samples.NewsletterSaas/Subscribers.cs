@@ -38,6 +38,18 @@ public sealed class Subscribers
         }
     }
 
+    // Erasure with campaign activity to keep (a legal hold or a partial assessment, EraseSubjectData.Keep): name and lists
+    // go, the opens stay under the address until the hold ends; the address is suppressed all the same.
+    public void EraseKeepingOpens(string email)
+    {
+        lock (gate)
+        {
+            suppressed.Add(Hash(email));
+            if (byEmail.TryGetValue(email, out var s))
+                byEmail[email] = s with { Name = "", Lists = [] };
+        }
+    }
+
     // Objection to direct marketing (GDPR Art. 21(3)): off every list, and suppressed.
     public int Unsubscribe(string email)
     {

@@ -24,7 +24,7 @@ public static class TaskWork
             ConnectorActions.Erase when subscriber is null && email is not null && subscribers.IsSuppressed(email) =>
                 Result(TaskOutcomes.Partial, "Already erased; the address stays suppressed.", Suppression()),
             ConnectorActions.Erase when subscriber is null => Result(TaskOutcomes.NotFound, "No subscriber with this address."),
-            ConnectorActions.Erase => Erase(subscribers, subscriber!),
+            ConnectorActions.Erase => Erase(subscribers, subscriber!, request.Keep ?? []),
             ConnectorActions.StopProcessing when email is not null => Result(TaskOutcomes.Done,
                 $"Unsubscribed from {subscribers.Unsubscribe(email)} list(s) and suppressed for {request.Purpose ?? "direct-marketing"}."),
             _ => new HttpTaskResult(null, null, null, null, null, null,
@@ -32,8 +32,16 @@ public static class TaskWork
         };
     }
 
-    private static HttpTaskResult Erase(Subscribers subscribers, Subscriber subscriber)
+    private static HttpTaskResult Erase(Subscribers subscribers, Subscriber subscriber, IReadOnlyList<KeepCategory> keep)
     {
+        // The engine says what must stay (GDPR Art. 17(3)): only campaign activity is this service's to keep apart.
+        if (keep.FirstOrDefault(k => k.Category == "campaign-activity") is { } opens)
+        {
+            subscribers.EraseKeepingOpens(subscriber.Email);
+            return Result(TaskOutcomes.Partial, $"Subscriber and {subscriber.Lists.Count} list membership(s) erased; " +
+                $"{subscriber.Opens.Count} open(s) kept as instructed.",
+                [.. Suppression(), new RetainedData("campaign-activity", opens.LegalBasis, opens.Until)]);
+        }
         subscribers.Erase(subscriber.Email);
         return Result(TaskOutcomes.Partial,
             $"Subscriber, {subscriber.Lists.Count} list membership(s) and {subscriber.Opens.Count} open(s) erased.", Suppression());

@@ -32,7 +32,15 @@ public sealed record ExportSubjectData(
 /// <param name="Identities">The subject's identities.</param>
 /// <param name="Changes">The corrections the controller accepted.</param>
 public sealed record RectifySubjectData(
-    TaskReference Task, IReadOnlyList<SubjectIdentity> Identities, IReadOnlyList<FieldChange> Changes) : IConnectorCommand;
+    TaskReference Task, IReadOnlyList<SubjectIdentity> Identities, IReadOnlyList<FieldChange> Changes) : IConnectorCommand
+{
+    /// <summary>
+    /// The subject's supplementary statement completing their data (GDPR Art. 16), in their own words: keep it with the
+    /// subject's data where the system can (a note on the record); null when the subject gave none. A system that cannot
+    /// keep it answers <c>partial</c> and says so in its summary.
+    /// </summary>
+    public string? SupplementaryStatement { get; init; }
+}
 
 /// <summary>One correction: set <see cref="Field"/> to <see cref="Value"/>.</summary>
 /// <param name="Field">The field, in the controller's vocabulary (e.g. <c>email</c>, <c>name</c>, <c>postal-address</c>).</param>

@@ -14,6 +14,7 @@ using DsarEngine.Server.Requests;
 using DsarEngine.Server.Retention;
 using DsarEngine.Server.Settings;
 using DsarEngine.Server.Tenants;
+using DsarEngine.Server.Triage;
 using DsarEngine.Server.SubjectForm;
 using DsarEngine.Server.Uploads;
 using DsarEngine.Server.Workflow;
@@ -49,6 +50,7 @@ internal static class EngineSetup
             .AddSubjectForm()
             .AddPortal()
             .AddRetention()
+            .AddTriage()
             .AddDemo();
         return builder;
     }
@@ -75,6 +77,7 @@ internal static class EngineSetup
         app.MapRequests().MapWorkflow().MapConnectors().MapPacks().MapDeadlines().MapMail().MapIdentity().MapOpenDsr().MapTenants()
             .MapSettings().MapAccounts().MapInbox()
             .MapUploads().MapSubjectForm().MapPortal().MapRetention();
+        app.MapTriage();
         app.MapGet("/", () => TypedResults.Redirect("/inbox")).ExcludeFromDescription();
         return app;
     }

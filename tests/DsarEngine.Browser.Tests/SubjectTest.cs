@@ -14,9 +14,12 @@ namespace DsarEngine.Browser.Tests;
 // texts in the page's language (SubjectText), so a page in the wrong language fails to find them.
 public abstract partial class SubjectTest : BrowserTest
 {
-    // The eight rights the form offers by default, in its order.
+    // The nine rights the form offers by default, in its order.
     protected static readonly string[] Rights =
-        ["access", "rectification", "erasure", "restriction", "portability", "objection", "consent-withdrawal", "post-mortem-instructions"];
+    [
+        "access", "rectification", "erasure", "restriction", "portability", "objection", "consent-withdrawal", "post-mortem-instructions",
+        "automated-decision-review",
+    ];
 
     // The shop's privacy page in a language (English at /privacy, the others under their prefix), on the allowed origin or
     // another site.
@@ -73,9 +76,20 @@ public abstract partial class SubjectTest : BrowserTest
                 await Form.GetByRole(AriaRole.Group, new() { NameRegex = Starting(text[legend]) })
                     .GetByRole(AriaRole.Radio, new() { Name = text["Form.Purpose.direct-marketing"] }).CheckAsync();
                 break;
+            case "restriction":
+                await Form.GetByRole(AriaRole.Radio, new() { Name = text["Form.Ground.accuracy-contested"], Exact = true }).CheckAsync();
+                break;
             case "post-mortem-instructions":
+                await Form.GetByRole(AriaRole.Radio, new() { Name = text["Form.PostMortemKind.instructions"], Exact = true }).CheckAsync();
+                await Form.GetByRole(AriaRole.Radio, new() { Name = text["Form.PostMortemAction.erase"], Exact = true }).CheckAsync();
                 await Form.GetByRole(AriaRole.Textbox, new() { NameRegex = Starting(text["Form.Details"]) })
                     .FillAsync("Close my account and erase everything one month after my death.");
+                break;
+            case "automated-decision-review":
+                await Form.GetByRole(AriaRole.Textbox, new() { NameRegex = Starting(text["Form.AdrDecision"]) })
+                    .FillAsync("Loan 1234 refused on 2 March");
+                await Form.GetByRole(AriaRole.Textbox, new() { NameRegex = Starting(text["Form.AdrView"]) })
+                    .FillAsync("My income was read wrongly.");
                 break;
         }
     }

@@ -16,6 +16,19 @@ namespace DsarEngine.Connectors;
 public sealed record HttpTaskRequest(string Action, TaskReference Task, IReadOnlyList<SubjectIdentity> Identities,
     IReadOnlyList<FieldChange>? Changes, string? Purpose, IReadOnlyList<string>? Categories, string? CallbackUrl)
 {
+    /// <summary>For <c>rectify</c>: the subject's supplementary statement to keep with their data (GDPR Art. 16), if any.</summary>
+    public string? SupplementaryStatement { get; init; }
+
+    /// <summary>
+    /// For <c>restrict</c>: the GDPR Art. 18(1) ground the subject gave, if any (as <see cref="RestrictProcessing.Reason"/>).
+    /// </summary>
+    public string? Reason { get; init; }
+
+    /// <summary>
+    /// For <c>erase</c>: the categories to keep and why (as <see cref="EraseSubjectData.Keep"/>); absent: erase everything.
+    /// </summary>
+    public IReadOnlyList<KeepCategory>? Keep { get; init; }
+
     /// <summary>For <c>stop-processing</c> after a consent withdrawal: as <see cref="StopProcessing.EraseConsentOnlyData"/>.</summary>
     public bool EraseConsentOnlyData { get; init; }
 }

@@ -30,7 +30,11 @@ internal static class ConnectorCommandBuilder
         {
             ConnectorActions.Locate => new LocateSubject(task, identities),
             ConnectorActions.Export => new ExportSubjectData(task, identities, []),
-            ConnectorActions.Rectify => new RectifySubjectData(task, identities, changes),
+            // GDPR Art. 16: the corrections, and the subject's supplementary statement to keep with their data.
+            ConnectorActions.Rectify => new RectifySubjectData(task, identities, changes)
+            {
+                SupplementaryStatement = request.SupplementaryStatement,
+            },
             // GDPR Art. 17(3): the partial assessment's exemptions and the legal holds this system must keep.
             ConnectorActions.Erase => new EraseSubjectData(task, identities)
             {

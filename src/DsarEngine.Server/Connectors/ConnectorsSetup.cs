@@ -32,7 +32,7 @@ internal static class ConnectorsSetup
         services.AddSingleton<HttpPipelines>();
         // What erase commands keep (legal holds) and whom a request's outcome must reach (Art. 19, 17(2)).
         services.AddSingleton<LegalHolds.LegalHoldStore>();
-        services.AddSingleton<RequestNotices.RequestNoticeStore>();
+        services.AddSingleton<RequestNotices.RequestNoticeStore>().AddSingleton<RequestNotices.RequestNoticeCommands>();
         return services.AddSingleton<HttpConnectorAdapter>();
     }
 

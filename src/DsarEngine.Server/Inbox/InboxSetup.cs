@@ -16,7 +16,8 @@ internal static class InboxSetup
         services.AddMudServices();
         services.AddSingleton<InboxChanges>().AddHostedService(sp => sp.GetRequiredService<InboxChanges>());
         return services.AddScoped<InboxUser>().AddSingleton<InboxQueries>().AddSingleton<DashboardQueries>()
-            .AddSingleton<RequestPageQueries>().AddScoped<RequestActions>()
+            .AddSingleton<RequestPageQueries>().AddScoped<RequestActions>().AddScoped<NoticeActions>()
+            .AddScoped<DocumentActions>()
             .AddSingleton<RequestAssignment>().AddSingleton<StaffAssignees>();
     }
 

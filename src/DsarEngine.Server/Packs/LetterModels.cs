@@ -154,6 +154,7 @@ internal sealed class LetterModels(
             Locale = Letters.LetterTexts.LocaleFor(language, tenant?.Jurisdiction),
             Regime = request.Regime,
             Purpose = request.Purpose,
+            Statement = request.SupplementaryStatement,
         };
     }
 

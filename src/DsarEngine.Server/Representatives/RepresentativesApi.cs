@@ -48,26 +48,21 @@ internal static class RepresentativesApi
     }
 
     private static async Task<Results<Ok<RepresentativeView>, ValidationProblem, ProblemHttpResult>> Confirm(string reference,
-        HttpRequest http, ClaimsPrincipal user, RequestStore requests, RepresentativeStore representatives,
-        IOptions<IntakeOptions> options, TimeProvider clock, CancellationToken ct)
+        HttpRequest http, ClaimsPrincipal user, ProofConfirmation proofs, IOptions<IntakeOptions> options, CancellationToken ct)
     {
         var body = await JsonBodyReader.ReadAsync<ProofBody>(http, options.Value.MaxBodyBytes, ct);
         if (body.Problem is not null)
             return body.Problem;
-        var evidence = body.Value!.Evidence?.Trim();
-        if (string.IsNullOrEmpty(evidence) || evidence.Length > 2000)
-            return Problems.Validation(new Dictionary<string, string[]>
-            {
-                ["evidence"] = ["Required (at most 2000 characters): what was checked, e.g. " +
-                    "'signed permission of 2 March seen; consumer confirmed by phone'."],
-            }, "Nothing was changed.");
-        if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request)
-            return Problems.NotFound("request in your organisation");
-        if (await representatives.FindAsync(request.TenantId, request.Id, ct) is null)
-            return Problems.NotFound("representative for this request");
-        if (!await representatives.ConfirmAsync(request.TenantId, request.Id, user.Actor(), evidence, clock.GetUtcNow(), ct))
-            return Problems.Of(StatusCodes.Status409Conflict, "proof-already-confirmed", "The proof was already confirmed.",
-                "Nothing was changed.");
-        return TypedResults.Ok(RepresentativeView.From((await representatives.FindAsync(request.TenantId, request.Id, ct))!, request));
+        var result = await proofs.ConfirmAsync(user, reference, body.Value!.Evidence, ct);
+        return result.Outcome switch
+        {
+            ProofOutcome.Confirmed => TypedResults.Ok(result.View!),
+            ProofOutcome.Invalid => Problems.Validation(result.Errors!.ToDictionary(), "Nothing was changed."),
+            ProofOutcome.NotFound => Problems.NotFound("request in your organisation"),
+            ProofOutcome.NoRepresentative => Problems.NotFound("representative for this request"),
+            ProofOutcome.AlreadyConfirmed => Problems.Of(StatusCodes.Status409Conflict, "proof-already-confirmed",
+                "The proof was already confirmed.", "Nothing was changed."),
+            _ => Problems.Of(StatusCodes.Status403Forbidden, "forbidden", "Your role can read but not change requests."),
+        };
     }
 }

@@ -15,8 +15,6 @@ internal sealed record NotifiedBody(string? Method);
 // public, the other controllers to inform (Art. 17(2)), which a person records.
 internal static class RequestNoticesApi
 {
-    private static readonly HashSet<string> Rights = ["rectification", "erasure", "restriction"];
-
     public static RouteGroupBuilder MapRequestNoticesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/staff/requests/{reference}/notices").WithTags("Staff: recipients and controllers told")
@@ -37,50 +35,32 @@ internal static class RequestNoticesApi
             : Problems.NotFound("request in your organisation");
 
     private static async Task<Results<Created, ValidationProblem, ProblemHttpResult>> Add(string reference, HttpRequest http,
-        ClaimsPrincipal user, RequestStore requests, RequestNoticeStore notices, IOptions<IntakeOptions> options, TimeProvider clock,
-        CancellationToken ct)
+        ClaimsPrincipal user, RequestNoticeCommands commands, IOptions<IntakeOptions> options, CancellationToken ct)
     {
         var body = await JsonBodyReader.ReadAsync<NoticeBody>(http, options.Value.MaxBodyBytes, ct);
         if (body.Problem is not null)
             return body.Problem;
-        if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request)
-            return Problems.NotFound("request in your organisation");
-        var (kind, recipient, system) = body.Value!;
-        var errors = new Dictionary<string, string[]>();
-        if (kind is not (RequestNoticeKinds.Recipient or RequestNoticeKinds.Controller))
-            errors["kind"] = ["One of: recipient (Art. 19), controller (Art. 17(2))."];
-        else if (kind == RequestNoticeKinds.Controller && request.RightKind != "erasure")
-            errors["kind"] = ["Other controllers are informed only of an erasure (GDPR Art. 17(2))."];
-        else if (!Rights.Contains(request.RightKind))
-            errors["kind"] = ["Recipients are told only of a rectification, erasure or restriction (GDPR Art. 19)."];
-        if (string.IsNullOrWhiteSpace(recipient) || recipient.Trim().Length > 200)
-            errors["recipient"] = ["Required (at most 200 characters): the organisation to tell."];
-        if (system is { Length: > 100 })
-            errors["system"] = ["At most 100 characters."];
-        if (errors.Count > 0)
-            return Problems.Validation(errors, "Nothing was stored.");
-        if (!await notices.AddAsync(request, kind!, system?.Trim() ?? "", recipient!.Trim(), user.Actor(), clock.GetUtcNow(), ct))
-            return Problems.Of(StatusCodes.Status409Conflict, "already-recorded", "This one is already recorded for the request.");
-        return TypedResults.Created($"/api/v1/staff/requests/{reference}/notices");
+        return Answer(await commands.AddAsync(user, reference, body.Value!, ct), () => TypedResults.Created(
+            $"/api/v1/staff/requests/{reference}/notices"), "already-recorded", "This one is already recorded for the request.");
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Notified(string reference, Guid id,
-        HttpRequest http, ClaimsPrincipal user, RequestStore requests, RequestNoticeStore notices, IOptions<IntakeOptions> options,
-        TimeProvider clock, CancellationToken ct)
+        HttpRequest http, ClaimsPrincipal user, RequestNoticeCommands commands, IOptions<IntakeOptions> options, CancellationToken ct)
     {
         var body = await JsonBodyReader.ReadAsync<NotifiedBody>(http, options.Value.MaxBodyBytes, ct);
         if (body.Problem is not null)
             return body.Problem;
-        if (string.IsNullOrWhiteSpace(body.Value!.Method) || body.Value.Method.Trim().Length > 500)
-            return Problems.Validation(new Dictionary<string, string[]>
-            {
-                ["method"] = ["Required (at most 500 characters): how it was told, e.g. 'e-mail to privacy@partner.example'."],
-            }, "Nothing was stored.");
-        if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request)
-            return Problems.NotFound("request in your organisation");
-        return await notices.MarkNotifiedAsync(request.TenantId, request.Id, id, user.Actor(), body.Value.Method.Trim(),
-                clock.GetUtcNow(), ct)
-            ? TypedResults.NoContent()
-            : Problems.Of(StatusCodes.Status409Conflict, "not-applicable", "No such notice still to do for this request; nothing changed.");
+        return Answer(await commands.MarkNotifiedAsync(user, reference, id, body.Value!, ct), TypedResults.NoContent,
+            "not-applicable", "No such notice still to do for this request; nothing changed.");
     }
+
+    private static Results<T, ValidationProblem, ProblemHttpResult> Answer<T>(NoticeResult result, Func<T> done, string conflict,
+        string conflictTitle) where T : IResult => result.Outcome switch
+    {
+        NoticeOutcome.Done => done(),
+        NoticeOutcome.Invalid => Problems.Validation(result.Errors!.ToDictionary(), "Nothing was stored."),
+        NoticeOutcome.NotFound => Problems.NotFound("request in your organisation"),
+        NoticeOutcome.Conflict => Problems.Of(StatusCodes.Status409Conflict, conflict, conflictTitle),
+        _ => Problems.Of(StatusCodes.Status403Forbidden, "forbidden", "Your role can read but not change requests."),
+    };
 }

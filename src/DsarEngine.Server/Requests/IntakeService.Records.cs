@@ -25,6 +25,7 @@ internal sealed partial class IntakeService
             {
                 RestrictionGround = request.RestrictionGround, SubjectLocation = frame.SubjectLocation, LawSteps = frame.LawSteps,
                 TransmitTo = request.TransmitTo is { } to ? JsonSerializer.Serialize(to, Json) : null,
+                SupplementaryStatement = request.Statement,
             };
     }
 

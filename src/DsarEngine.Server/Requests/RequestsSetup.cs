@@ -8,6 +8,7 @@ internal static class RequestsSetup
         .AddSingleton<RequestStore>()
         .AddSingleton<Appeals.AppealStore>()
         .AddSingleton<Representatives.RepresentativeStore>()
+        .AddSingleton<Representatives.ProofConfirmation>()
         .AddSingleton<PostMortemInstructions.PostMortemStore>()
         .AddSingleton<JournalStore>()
         .AddSingleton<RequestJournal>()

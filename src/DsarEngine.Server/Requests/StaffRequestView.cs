@@ -12,8 +12,11 @@ internal sealed record StaffRequestView(
     // GDPR Art. 16: the corrections the subject asked for, field and value, as the connectors will receive them.
     public IReadOnlyList<Workflows.Requests.RequestedChange> Changes { get; init; } = [];
 
+    // GDPR Art. 16: the subject's supplementary statement, sent to the systems with the corrections.
+    public string? Statement { get; init; }
+
     public static StaffRequestView From(StoredRequest r, DateTimeOffset now) =>
         new(r.Reference, r.RightKind, r.Purpose, JsonDocument.Parse(r.Subject).RootElement, r.Details, r.Channel,
             r.Jurisdiction, r.Regime, r.Language, r.Status, r.ReceivedAt, r.CreatedAt, r.Version, DeadlineView.From(r, now))
-        { Changes = Workflows.Requests.RequestChanges.Parse(r.Changes) };
+        { Changes = Workflows.Requests.RequestChanges.Parse(r.Changes), Statement = r.SupplementaryStatement };
 }

@@ -44,7 +44,8 @@ internal sealed record StoredRequest(
         channel, jurisdiction, regime, language, status, received_at, created_at, version,
         time_zone, received_on, initial_due, extension_notice_by, extended_due, acknowledge_by, effective_due, due_at,
         extended, extension_method, stops::text AS stops, changes::text AS changes, restriction_ground,
-        subject_location, law_steps::text AS law_steps, transmit_to::text AS transmit_to, transmission_refusal
+        subject_location, law_steps::text AS law_steps, supplementary_statement, transmit_to::text AS transmit_to,
+        transmission_refusal
         """;
 
     // GDPR Art. 20(2): the receiving controller a portability subject named ({"controller", "email"}), or null; and why
@@ -60,6 +61,9 @@ internal sealed record StoredRequest(
 
     // GDPR Art. 18(1): a restriction's ground, when the subject gave one (RestrictionGrounds); sent to the connectors.
     public string? RestrictionGround { get; init; }
+
+    // GDPR Art. 16: the subject's supplementary statement (rectification), sent with the rectify command.
+    public string? SupplementaryStatement { get; init; }
 
     // Where the subject said they live (an input to the organisation's scope rules); Jurisdiction is the organisation's
     // place of performance, whose calendar and time zone the clock uses.

@@ -60,7 +60,7 @@ internal static class RequestPurge
         DELETE FROM idempotency_keys WHERE tenant_id = @TenantId AND request_id = @Id;
         DELETE FROM outbox WHERE tenant_id = @TenantId AND request_id = @Id AND (sent_at IS NOT NULL OR dead_at IS NOT NULL);
         UPDATE requests SET subject = '{"email":null,"name":null,"identities":[]}'::jsonb, details = NULL, changes = '[]'::jsonb,
-            transmit_to = NULL, transmission_refusal = NULL, purged_at = @Now
+            supplementary_statement = NULL, transmit_to = NULL, transmission_refusal = NULL, purged_at = @Now
         WHERE id = @Id AND tenant_id = @TenantId
         """;
 

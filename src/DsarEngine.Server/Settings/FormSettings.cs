@@ -13,11 +13,8 @@ internal sealed record FormSettings(string[] Rights, FormIdentity[] Identities, 
     // Identities the form may ask for on top of the e-mail address: ones a subject knows by heart or from a bill.
     public static readonly IReadOnlyList<string> OptionalIdentities = [SubjectIdentityTypes.CustomerId, SubjectIdentityTypes.Phone];
 
-    // The rights the form has fields for (an appeal starts from the refused request, never alone). A review of an
-    // automated decision (GDPR Art. 22(3)) needs the decision and the
-    // subject's point of view, which the form does not ask yet: it comes through the API, or staff log it.
-    public static readonly IReadOnlyList<string> Offerable =
-        [.. Workflows.Requests.Rights.FormSlugs.Where(r => r != DataSubjectRights.AutomatedDecisionReview)];
+    // The rights the form has fields for: every right but an appeal, which starts from the refused request, never alone.
+    public static readonly IReadOnlyList<string> Offerable = Workflows.Requests.Rights.FormSlugs;
 
     // Until an admin saves the form: every right it can offer and every language the engine writes in, the e-mail address only.
     public static FormSettings Default(string[] allowedOrigins) =>

@@ -18,7 +18,8 @@ internal static class FormSettingsChecks
         else if (rights.FirstOrDefault(r => !Rights.TryParse(r, out _)) is { } unknown)
             errors["rights"] = [$"Unknown right '{unknown}': expected some of {string.Join(", ", Rights.Slugs)}."];
         else if (rights.FirstOrDefault(r => !FormSettings.Offerable.Contains(r)) is { } notOnForm)
-            errors["rights"] = [$"'{notOnForm}' is not on the public form yet: subjects ask for it through the API, or staff log it."];
+            errors["rights"] =
+                [$"'{notOnForm}' is not on the public form: an appeal starts from the refused request (the portal's button or the API)."];
         else if (rights.Distinct(StringComparer.Ordinal).Count() != rights.Length)
             errors["rights"] = ["Each right once."];
         var identities = form.Identities ?? [];

@@ -21,6 +21,8 @@ internal static class FormErrors
             errors.Add(new(FormIds.Objection(FormIds.ObjectionPurposes[0]), t["Form.Error.Purpose"]));
         if (input.Right == "consent-withdrawal" && input.ConsentPurpose is null)
             errors.Add(new(FormIds.Consent(FormIds.ConsentPurposes[0]), t["Form.Error.Purpose"]));
+        if (input.Right == "post-mortem-instructions" && input.PostMortemKind is null)
+            errors.Add(new(FormIds.PostMortemKind(FormIds.PostMortemKinds[0]), t["Form.Error.PostMortemKind"]));
         // GDPR Art. 12(6), CCPA regulations §7063: someone acting for another person shows their authority.
         if (input.Acting && !hasProof)
             errors.Add(new("proof", t["Form.Error.ProofRequired"]));
@@ -49,12 +51,22 @@ internal static class FormErrors
                 "details" => new("details", view.Input.Details is null ? t["Form.Error.DetailsNeeded"] : t["Form.Error.Details"]),
                 "purpose" => new(view.Input.Right == "consent-withdrawal" ? FormIds.Consent(FormIds.ConsentPurposes[0])
                     : FormIds.Objection(FormIds.ObjectionPurposes[0]), t["Form.Error.Purpose"]),
-                "representative.relationship" => new(FormIds.Relationship("parent"), t["Form.Error.Relationship"]),
+                "representative.relationship" => new(FormIds.Relationship("parent"), t[RelationshipError(view.Input)]),
                 "representative.name" => new("representative-name", t["Form.Error.RepresentativeName"]),
                 "representative.email" => new("representative-email", t["Form.Error.RepresentativeEmail"]),
                 "changes" => new(FormIds.ChangeField(0), t["Form.Error.Change"]),
                 "transmitTo.controller" => new("transmit-controller", t["Form.Error.TransmitController"]),
                 "transmitTo.email" => new("transmit-email", t["Form.Error.TransmitEmail"]),
+                "statement" => new("statement", t["Form.Error.Statement"]),
+                "restrictionGround" => new(FormIds.Ground(FormIds.RestrictionGrounds[0]), t["Form.Error.Ground"]),
+                "automatedDecision.decision" => new("adr-decision", t["Form.Error.AdrDecision"]),
+                "automatedDecision.pointOfView" => new("adr-view", t["Form.Error.AdrView"]),
+                "postMortem.kind" => new(FormIds.PostMortemKind(FormIds.PostMortemKinds[0]), t["Form.Error.PostMortemKind"]),
+                "postMortem.action" => new(FormIds.PostMortemAction(FormIds.PostMortemActions[0]), t["Form.Error.PostMortemAction"]),
+                "postMortem.scope" => new("post-mortem-scope", t["Form.Error.PostMortemScope"]),
+                "postMortem.designee" or "postMortem.designee.name" => new("designee-name", t["Form.Error.DesigneeName"]),
+                "postMortem.designee.email" => new("designee-email", t["Form.Error.DesigneeEmail"]),
+                "postMortem.diedOn" => new("died-on", t["Form.Error.DiedOn"]),
                 _ when key.StartsWith("changes[", StringComparison.Ordinal) => new(ChangeField(view, key), t["Form.Error.Change"]),
                 _ when key.StartsWith("subject.identities[", StringComparison.Ordinal) => Identity(t, key, identities),
                 _ => null,
@@ -66,6 +78,12 @@ internal static class FormErrors
             errors.Add(new("right-legend", t["Form.Error.Other"]));
         return errors;
     }
+
+    // LIL art. 85: only the designee or an heir asks after a death, and only then.
+    private static string RelationshipError(FormInput input) =>
+        input.Right == "post-mortem-instructions" && input.PostMortemKind == Workflows.Requests.PostMortem.AfterDeath
+            ? "Form.Error.AfterDeathRequester"
+            : input.Relationship is "designee" or "heir" ? "Form.Error.AfterDeathOnly" : "Form.Error.Relationship";
 
     public static string FirstRight(FormView view) =>
         FormIds.Right(view.Settings.Rights.FirstOrDefault() ?? "access");

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DsarEngine.Server.Platform;
 using DsarEngine.Server.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace DsarEngine.Server.Uploads;
 
@@ -18,11 +19,15 @@ internal static class SubjectDocumentsApi
             .RequireAuthorization(AuthServices.StaffWrite);
         group.MapGet("/", List).WithSummary("The documents the subject sent (supporting, proof of authority, with replies)");
         group.MapGet("/{id:guid}", Read).WithSummary("One document the subject sent (journaled as subject-document-read)");
+        group.MapPost("/{id:guid}/delete", Delete).Accepts<DeleteDocumentBody>("application/json")
+            .WithSummary("Delete a document once checked, e.g. an identity document (journaled as subject-document-deleted)");
         app.MapGet("/inbox/requests/{reference}/subject-documents/{id:guid}", Read)
             .RequireAuthorization(AuthServices.Inbox)
             .ExcludeFromDescription();
         return app;
     }
+
+    internal sealed record DeleteDocumentBody(string? Reason);
 
     internal sealed record SubjectDocumentView(
         Guid Id, string Kind, string MediaType, int Size, string Sha256, DateTimeOffset CreatedAt, Guid? MessageId, string Url);
@@ -48,5 +53,22 @@ internal static class SubjectDocumentsApi
             return Problems.NotFound("document the subject sent with this request");
         var extension = opened.Document.MediaType switch { "application/pdf" => "pdf", "image/png" => "png", _ => "jpg" };
         return TypedResults.File(opened.Content, opened.Document.MediaType, $"{reference}-{opened.Document.Kind}-{id:N}.{extension}");
+    }
+
+    // A reason is required (it is what an auditor reads: "identity checked against the passport; copy deleted").
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Delete(string reference, Guid id,
+        HttpRequest http, ClaimsPrincipal user, RequestStore requests, SubjectUploads uploads, IOptions<IntakeOptions> options,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var body = await JsonBodyReader.ReadAsync<DeleteDocumentBody>(http, options.Value.MaxBodyBytes, ct);
+        if (body.Problem is not null)
+            return body.Problem;
+        var reason = body.Value!.Reason?.Trim();
+        if (SubjectUploads.DeletionReasonError(reason) is { } invalid)
+            return Problems.Validation(new Dictionary<string, string[]> { ["reason"] = [invalid] }, "Nothing was deleted.");
+        if (await requests.FindAsync(user.Tenant(), reference, ct) is not { } request
+            || !await uploads.DeleteAsync(request.TenantId, request.Id, id, user.Actor(), reason!, clock.GetUtcNow(), ct))
+            return Problems.NotFound("document the subject sent with this request");
+        return TypedResults.NoContent();
     }
 }

@@ -91,6 +91,38 @@ internal sealed class SubjectUploads(NpgsqlDataSource dataSource, DataKeyRing ke
         return new Opened(new Document(row.Id, row.Kind, row.MediaType, row.Size, row.Sha256, row.CreatedAt, row.MessageId, name), content);
     }
 
+    public const int MaxDeletionReasonLength = 500;
+
+    // Why a copy goes is what an auditor reads later: required, one short text (API and inbox alike).
+    public static string? DeletionReasonError(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxDeletionReasonLength
+            ? $"A reason is required (at most {MaxDeletionReasonLength} characters): why the copy goes, e.g. " +
+                "'identity checked; copy no longer needed'."
+            : null;
+
+    private const string DeleteSql = """
+        DELETE FROM subject_documents WHERE tenant_id = @TenantId AND request_id = @RequestId AND id = @Id
+        RETURNING id, kind, sha256
+        """;
+
+    // GDPR Art. 5(1)(c), EDPB Guidelines 01/2022 §79: once staff have checked an identity document (or any document they
+    // no longer need), its copy goes; the journal keeps that it existed, its SHA-256 and who deleted it and why, in the
+    // same transaction. False when there is no such document of this request.
+    public async Task<bool> DeleteAsync(Guid tenantId, Guid requestId, Guid id, string actor, string reason, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var row = await c.QuerySingleOrDefaultAsync<(Guid Id, string Kind, string Sha256)?>(new CommandDefinition(
+            DeleteSql, new { TenantId = tenantId, RequestId = requestId, Id = id }, tx, cancellationToken: ct));
+        if (row is not { } deleted)
+            return false;
+        await JournalStore.AppendEventAsync(c, tx, tenantId, requestId, now, actor, JournalKinds.SubjectDocumentDeleted,
+            JsonSerializer.Serialize(new { document = deleted.Id, deleted.Kind, deleted.Sha256, reason }), ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
     private string OpenName(Guid tenantId, Guid id, string keyId, byte[] nonce, byte[] sealedName) =>
         Encoding.UTF8.GetString(keys.Open(keyId, nonce, sealedName, Associated(tenantId, id, "name")));
 

@@ -108,6 +108,8 @@ internal static class JournalKinds
 
     // Staff opened a document the subject sent (Uploads/SubjectUploads.cs): which one and its SHA-256, never its content.
     public const string SubjectDocumentRead = "subject-document-read";
+    // Staff deleted a document the subject sent once it was checked (data minimisation): which one, its SHA-256, why.
+    public const string SubjectDocumentDeleted = "subject-document-deleted";
 
     // A person assigned the request to someone of the organisation, or took the assignee off it (the inbox).
     public const string Assigned = "assigned";
@@ -116,6 +118,10 @@ internal static class JournalKinds
     // The engine purged its own records of a finished request (Server/Retention/PurgeJournal.cs): which periods ran out (or
     // the subject's later erasure), and how many rows of each kind went; never what they held. GDPR Art. 5(1)(e).
     public const string Purged = "purged";
+
+    // Staff marked the request urgent, or took the mark off (Server/Triage/): that and by whom, never the reason's words.
+    public const string MarkedUrgent = "marked-urgent";
+    public const string UrgencyCleared = "urgency-cleared";
 
     // GDPR Art. 20(2): staff recorded that the direct transmission to the receiving controller is not technically
     // feasible (Server/Packs/TransmissionRefusalApi.cs); the reason stays on the request, never in the journal.

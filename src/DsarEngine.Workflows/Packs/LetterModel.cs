@@ -43,6 +43,9 @@ public sealed record LetterModel(
 
     public AssessmentFacts? Assessment { get; init; }
 
+    // GDPR Art. 16: the supplementary statement a rectification asked the systems to keep with the subject's data.
+    public string? Statement { get; init; }
+
     public ReviewFacts? Review { get; init; }
 
     // Set for the answer to an appeal (VA, CO, CT): the request appealed, the outcome and where to complain if denied.

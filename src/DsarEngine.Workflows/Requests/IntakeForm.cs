@@ -17,6 +17,8 @@ internal sealed record IntakeForm
     public string? Channel { get; init; }
     public DateTimeOffset? ReceivedAt { get; init; }
     public IReadOnlyList<IntakeChange>? Changes { get; init; }
+    // rectification only: a supplementary statement completing the data (GDPR Art. 16, second sentence).
+    public string? Statement { get; init; }
     // At a processor: the customer's workspace the request is about (e.g. "acme" for acme.helpdesk.example).
     public string? Workspace { get; init; }
     // Someone acting for the subject (a parent, a representative, an authorised agent): GDPR Art. 12(6), CCPA §7063.

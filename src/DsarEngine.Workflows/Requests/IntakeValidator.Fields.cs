@@ -78,12 +78,29 @@ internal static partial class IntakeValidator
         return channel;
     }
 
+    public const int MaxStatementLength = 2000;
+
+    // GDPR Art. 16: "including by means of providing a supplementary statement": the subject's own words, kept with their
+    // data by each system that rectifies. Only for rectification.
+    private static string? ValidateStatement(string? statement, Right? right, IntakeErrors errors)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(statement) ? null : statement.Trim();
+        if (trimmed is null)
+            return null;
+        if (right is not null && right != Right.Rectification)
+            errors.Add("statement", "Only for rectification requests.");
+        else if (trimmed.Length > MaxStatementLength)
+            errors.Add("statement", $"At most {MaxStatementLength} characters.");
+        return trimmed;
+    }
+
     private static string? ValidateDetails(string? details, Right? right, bool hasChanges, IntakeErrors errors)
     {
         var trimmed = string.IsNullOrWhiteSpace(details) ? null : details.Trim();
         if (trimmed is null && !hasChanges && right is Right.Rectification or Right.PostMortemInstructions)
             errors.Add("details", right == Right.Rectification
-                ? "Required for rectification unless changes are given: say which data is inaccurate and what it should be (GDPR Art. 16)."
+                ? "Required for rectification unless changes or a statement are given: say which data is inaccurate and what " +
+                    "it should be (GDPR Art. 16)."
                 : "Required: the instructions to record.");
         if (trimmed is { Length: > MaxDetailsLength })
             errors.Add("details", $"At most {MaxDetailsLength} characters.");

@@ -34,8 +34,10 @@ internal static partial class IntakeValidator
         var channel = ValidateChannel(form.Channel, origin, errors);
         var subject = ValidateSubject(form.Subject, channel, errors);
         var changes = ValidateChanges(form.Changes, right, errors);
+        var statement = ValidateStatement(form.Statement, right, errors);
         var details = ValidateAutomatedDecision(form.AutomatedDecision, right,
-            ValidateDetails(form.Details, right, changes.Count > 0 || form.PostMortem is not null, errors), errors);
+            ValidateDetails(form.Details, right, changes.Count > 0 || statement is not null || form.PostMortem is not null, errors),
+            errors);
         var language = ValidateLanguage(form.Language, errors);
         var jurisdiction = ValidateJurisdiction(form.Jurisdiction, errors);
         // The subject does not choose the law (issue 15, E1): a regime in a public submission is ignored, and the
@@ -56,7 +58,7 @@ internal static partial class IntakeValidator
         return new NewRequest(tenant, right.Value, purpose, subject, details, channel.Value, jurisdiction, regime,
             language, receivedAt) {
             Changes = changes, Workspace = workspace, Representative = representative, AppealOf = appealOf, PostMortem = postMortem,
-            RestrictionGround = ground, TransmitTo = transmitTo,
+            RestrictionGround = ground, Statement = statement, TransmitTo = transmitTo,
         };
     }
 

@@ -20,6 +20,9 @@ internal sealed record NewRequest(
     // GDPR Art. 18(1): the ground of a restriction, when the subject gave one (RestrictionGrounds).
     public string? RestrictionGround { get; init; }
 
+    // GDPR Art. 16: a supplementary statement completing the subject's data (rectification only).
+    public string? Statement { get; init; }
+
     public Representative? Representative { get; init; }
 
     // For an appeal: the reference of the refused request it appeals.

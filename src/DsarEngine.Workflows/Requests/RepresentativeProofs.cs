@@ -31,6 +31,15 @@ internal sealed record RepresentativeProof(string Documents, bool SubjectConfirm
             ("vcdpa" or "cpa" or "ctdpa", _) => new(
                 "the consumer's signed authorisation (or a power of attorney, guardianship or conservatorship order)", true,
                 null, "Va. Code §59.1-577(A); C.R.S. §6-1-1306(1)(a)(II); Conn. Gen. Stat. §42-518(a)"),
+            // 152-FZ Art. 14(3): a request by the subject's representative names the representative's identity document;
+            // Family Code of the Russian Federation Art. 64(1): parents are their minor children's legal representatives,
+            // without special powers (minors: under 18, Civil Code Art. 21); anyone else acts under a power of attorney
+            // (Civil Code Art. 185).
+            ("152-fz", "parent") => new("a document showing that you are the child's parent or guardian (e.g. the birth " +
+                "certificate or a guardianship decision) and your own identity document", false, 18,
+                "152-FZ Art. 14(3); Family Code of the Russian Federation Art. 64(1)"),
+            ("152-fz", _) => new("a power of attorney naming the representative (Civil Code of the Russian Federation Art. 185) " +
+                "and the representative's identity document", false, null, "152-FZ Art. 14(3); Civil Code Art. 185"),
             // GDPR Art. 8(1): parental responsibility for a child under 16, lowered by some Member States (France: 15,
             // Loi Informatique et Libertés art. 45); Art. 12(6) lets the controller ask for what confirms who is asking.
             (_, "parent") => new("proof of parental responsibility for the child (e.g. a family record book or birth " +

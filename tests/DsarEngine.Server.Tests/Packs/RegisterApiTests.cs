@@ -17,8 +17,8 @@ public sealed class RegisterApiTests
         var put = await tenant.Staff(Engine, "admin").PutAsJsonAsync("/api/v1/staff/register", document);
         var read = await tenant.Staff(Engine, "auditor").GetFromJsonAsync<JsonObject>("/api/v1/staff/register");
         Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), await put.Content.ReadAsStringAsync());
-        Assert.That((string)read!["controller"]!["name"]!, Is.EqualTo("Pipeline CRM GmbH"));
-        Assert.That((string)read["authority"]!["name"]!, Does.Contain("Berliner Beauftragte"));
+        Assert.That((string)read!["controller"]!["name"]!, Is.EqualTo("Pipeline CRM LLC (ООО «Пайплайн CRM»)"));
+        Assert.That((string)read["authority"]!["name"]!, Does.Contain("Roskomnadzor"));
     }
 
     // The seed AstraDesk still cites the Privacy Shield: a letter must not tell the subject their data travels under it.

@@ -80,6 +80,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/staff/requests/{reference}/documents/{id}"] = StaffWrite,
         ["GET /api/v1/staff/requests/{reference}/subject-documents"] = StaffWrite,
         ["GET /api/v1/staff/requests/{reference}/subject-documents/{id}"] = StaffWrite,
+        ["POST /api/v1/staff/requests/{reference}/subject-documents/{id}/delete"] = StaffWrite,
         ["GET /api/v1/staff/mailbox"] = Admin,
         ["POST /api/v1/staff/mailbox/{id}/retry"] = Admin,
         ["GET /api/v1/staff/outbox"] = StaffRead,
@@ -114,6 +115,12 @@ public sealed class AuthorizationMatrixTests
         ["DELETE /opendsr/v1/requests/{id}"] = Controller,
         ["GET /opendsr/v1/requests/{id}/results"] = Controller,
         ["POST /opendsr/v1/callbacks/{tenant}/{connector}"] = ConnectorSignature,
+        ["GET /api/v1/staff/settings/triage"] = StaffRead,
+        ["PUT /api/v1/staff/settings/triage"] = Admin,
+        ["GET /api/v1/staff/triage"] = StaffRead,
+        ["GET /api/v1/staff/requests/{reference}/triage"] = StaffRead,
+        ["PUT /api/v1/staff/requests/{reference}/urgent"] = StaffWrite,
+        ["DELETE /api/v1/staff/requests/{reference}/urgent"] = StaffWrite,
     };
 
     // Open by design and outside the API: the health probes, the OpenAPI document, the redirect to the API page.

@@ -31,13 +31,20 @@ internal sealed class StubConnector : IAsyncDisposable
                 e.Handler<IConnectorCommand>(async context =>
                 {
                     lock (Received)
-                        Received.Add(context.Message);
+                        Received.Add(Concrete(context));
                     var outcome = Outcome(context.Message);
                     if (outcome == "failed")
                         await context.Publish(new ConnectorTaskFailed(context.Message.Task, false, "stub", $"stub {Name}"));
                     else if (outcome != "silent")
                         await context.Publish(new ConnectorTaskCompleted(context.Message.Task, outcome, $"stub {Name}", [], [], null));
                 }));
+
+    // The command as the engine sent it, by its own type where a test reads its fields (an erasure's exemptions, the purpose
+    // a stop names), else as the interface.
+    private static IConnectorCommand Concrete(ConsumeContext<IConnectorCommand> context) =>
+        context.TryGetMessage<StopProcessing>(out var stop) ? stop.Message
+        : context.TryGetMessage<EraseSubjectData>(out var erase) ? erase.Message
+        : context.Message;
 
     public static async Task<StubConnector> StartAsync(string name)
     {

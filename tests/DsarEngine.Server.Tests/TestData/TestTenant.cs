@@ -20,11 +20,12 @@ internal sealed record TestTenant(Guid Id, string Slug, IReadOnlyDictionary<stri
     private static readonly DateTimeOffset Created = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static async Task<TestTenant> CreateAsync(EngineFactory engine, string[]? allowedOrigins = null, string jurisdiction = "FR",
-        string name = "Exemple SAS", string? slug = null)
+        string name = "Exemple SAS", string? slug = null, string? timeZone = null, string language = "en")
     {
         var services = engine.Services;
         var tenant = new Tenant(Guid.NewGuid(), slug ?? $"org-{Guid.NewGuid():N}"[..16], name, jurisdiction,
-            jurisdiction.StartsWith("GB", StringComparison.Ordinal) ? "Europe/London" : "Europe/Paris", "en", allowedOrigins ?? []);
+            timeZone ?? (jurisdiction.StartsWith("GB", StringComparison.Ordinal) ? "Europe/London" : "Europe/Paris"), language,
+            allowedOrigins ?? []);
         await services.GetRequiredService<TenantStore>().UpsertAsync(tenant, Created, CancellationToken.None);
         // The tests drive every request through its identity step, so the test organisation checks every request by the
         // e-mailed link; IdentityPolicyTests cover the default policy (no check for consent withdrawal and marketing objections).

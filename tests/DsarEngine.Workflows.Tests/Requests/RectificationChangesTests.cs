@@ -59,4 +59,28 @@ public sealed class RectificationChangesTests
         Assert.That(onErasure.Keys, Is.EqualTo(new[] { "changes" }));
         Assert.That(tooMany.Keys, Is.EqualTo(new[] { "changes" }));
     }
+
+    // GDPR Art. 16, second sentence: completing the data "by means of providing a supplementary statement".
+    [Test]
+    public void A_supplementary_statement_alone_is_a_rectification_and_is_kept_trimmed()
+    {
+        var (request, errors) = Validate(IntakeForms.Valid("rectification") with
+        {
+            Details = null, Changes = [], Statement = "  The debt was settled in 2024.  ",
+        });
+        Assert.That(errors, Is.Empty);
+        Assert.That(request!.Statement, Is.EqualTo("The debt was settled in 2024."));
+    }
+
+    [TestCase("erasure", "The debt was settled.")]
+    [TestCase("rectification", null)]
+    public void A_statement_belongs_to_a_rectification_and_has_a_length(string right, string? statement)
+    {
+        var (request, errors) = Validate(IntakeForms.Valid(right) with
+        {
+            Statement = statement ?? new string('x', IntakeValidator.MaxStatementLength + 1),
+        });
+        Assert.That(request, Is.Null);
+        Assert.That(errors.Keys, Does.Contain("statement"));
+    }
 }

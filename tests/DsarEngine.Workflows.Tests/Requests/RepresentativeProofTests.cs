@@ -14,6 +14,8 @@ public sealed class RepresentativeProofTests
     [TestCase("gdpr", "BE", "parent", "parental responsibility", false, 13)]
     [TestCase("gdpr", "FR", "representative", "written mandate", false, null)]
     [TestCase("uk-gdpr", "GB-ENG", "authorised-agent", "written mandate", false, null)]
+    [TestCase("152-fz", "RU", "parent", "birth certificate", false, 18)]
+    [TestCase("152-fz", "RU", "representative", "power of attorney", false, null)]
     public void Each_law_asks_its_own_proof(string regime, string jurisdiction, string relationship, string documents,
         bool subjectConfirms, int? childUnder)
     {

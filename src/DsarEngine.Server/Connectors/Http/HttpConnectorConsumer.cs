@@ -17,24 +17,28 @@ internal sealed class HttpConnectorConsumer(HttpConnectorAdapter adapter) :
     public Task Consume(ConsumeContext<ExportSubjectData> c) =>
         Run(c, ConnectorActions.Export, c.Message, categories: c.Message.Categories);
 
-    public Task Consume(ConsumeContext<RectifySubjectData> c) => Run(c, ConnectorActions.Rectify, c.Message, changes: c.Message.Changes);
+    public Task Consume(ConsumeContext<RectifySubjectData> c) => Run(c, ConnectorActions.Rectify, c.Message, changes: c.Message.Changes,
+        extra: r => r with { SupplementaryStatement = c.Message.SupplementaryStatement });
 
-    public Task Consume(ConsumeContext<EraseSubjectData> c) => Run(c, ConnectorActions.Erase, c.Message);
+    public Task Consume(ConsumeContext<EraseSubjectData> c) => Run(c, ConnectorActions.Erase, c.Message,
+        extra: r => c.Message.Keep.Count == 0 ? r : r with { Keep = c.Message.Keep });
 
-    public Task Consume(ConsumeContext<RestrictProcessing> c) => Run(c, ConnectorActions.Restrict, c.Message);
+    public Task Consume(ConsumeContext<RestrictProcessing> c) => Run(c, ConnectorActions.Restrict, c.Message,
+        extra: r => r with { Reason = c.Message.Reason });
 
     public Task Consume(ConsumeContext<LiftRestriction> c) => Run(c, ConnectorActions.LiftRestriction, c.Message);
 
+    // GDPR Art. 17(1)(b): a consent withdrawal also asks for the erasure of the data held on that consent alone.
     public Task Consume(ConsumeContext<StopProcessing> c) => Run(c, ConnectorActions.StopProcessing, c.Message, purpose: c.Message.Purpose,
-        eraseConsentOnly: c.Message.EraseConsentOnlyData);
+        extra: r => r with { EraseConsentOnlyData = c.Message.EraseConsentOnlyData });
 
+    // What only some actions carry (the statement, the restriction's ground, the categories to keep) goes in through extra.
     private Task Run(ConsumeContext context, string action, IConnectorCommand command, IReadOnlyList<FieldChange>? changes = null,
-        string? purpose = null, IReadOnlyList<string>? categories = null, bool eraseConsentOnly = false) =>
-        adapter.RunAsync(context, command, action,
-            new HttpTaskRequest(action, command.Task, command.Identities, changes, purpose, categories, null)
-            {
-                EraseConsentOnlyData = eraseConsentOnly,
-            });
+        string? purpose = null, IReadOnlyList<string>? categories = null, Func<HttpTaskRequest, HttpTaskRequest>? extra = null)
+    {
+        var request = new HttpTaskRequest(action, command.Task, command.Identities, changes, purpose, categories, null);
+        return adapter.RunAsync(context, command, action, extra is null ? request : extra(request));
+    }
 }
 
 // Failures of the call become failure replies; MassTransit retries only what escaped (publishing, the database).

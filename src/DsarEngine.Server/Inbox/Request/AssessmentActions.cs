@@ -56,6 +56,22 @@ internal static class AssessmentActions
                 "Refuses the request (e.g. no decision based solely on automated processing); the subject is told why (Art. 12(4)).",
                 "Reasons for refusing, as told to the subject", InputRequired: true, Step: step, Outcome: Decisions.Refuse),
         ],
+        // Va. Code §59.1-577(C), C.R.S. §6-1-1306(3), Conn. Gen. Stat. §42-518(d): the appeal reverses or upholds the refusal;
+        // a denial's letter says how to complain to the state's Attorney General.
+        "appeal" =>
+        [
+            new(ActionKind.Decide, "Reverse the refusal",
+                "Grants the appeal: the letter tells the consumer that the refusal is reversed.", "Note (optional)", Step: step,
+                Outcome: Decisions.Proceed),
+            new(ActionKind.Decide, "Reverse in part",
+                "Grants the appeal in part: the letter tells the consumer what is reversed, what stays refused and why.",
+                "Reasons, as told to the consumer", InputRequired: true, Step: step, Outcome: Decisions.Partial,
+                ExtraLabel: "What stays refused, one per line (required)"),
+            new(ActionKind.Decide, "Uphold the refusal",
+                "Denies the appeal; the letter gives the reasons and how to complain to the state's Attorney General.",
+                "Reasons for upholding the refusal, as told to the consumer", InputRequired: true, Step: step,
+                Outcome: Decisions.Refuse),
+        ],
         _ => null,
     };
 

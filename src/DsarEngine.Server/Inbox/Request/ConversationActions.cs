@@ -29,17 +29,9 @@ internal sealed class ConversationActions(InboxUser inboxUser, ConversationServi
     private async Task<ActionResult> WriteAsync(
         string reference, bool assignedOnly, Func<Guid, string, Task<ConversationOutcome>> write, string done)
     {
-        System.Security.Claims.ClaimsPrincipal user;
-        try
-        {
-            user = await inboxUser.WriterAsync();
-        }
-        catch (InboxForbiddenException refused)
-        {
-            return new(false, refused.Message + " Nothing was changed.");
-        }
-        if (assignedOnly && await assignment.AgentMayNotActAsync(user, reference, CancellationToken.None) is { } notTheirs)
-            return new(false, notTheirs);
+        var (writer, refused) = await PageWriter.CheckAsync(inboxUser, assignedOnly ? assignment : null, reference, CancellationToken.None);
+        if (writer is not { } user)
+            return refused!;
         var outcome = await write(user.Tenant(), user.Actor());
         return outcome.Status switch
         {

@@ -9,16 +9,23 @@ namespace DsarEngine.Server.Inbox.Request;
 internal enum ActionKind
 {
     VerifyIdentity, Decide, Extend, Retry, Skip, Close, RetryTask, CompleteTask, AskForInformation, ResumeClock, LiftRestriction,
-    DoubtIdentity,
+    DoubtIdentity, ConfirmProof,
 }
 
 // One thing a person can do now, with what the confirmation dialog says and asks. Input: the text asked for (evidence,
 // reason, note), Required when the law or the workflow needs it; Choices: e.g. the outcomes of a manual task.
 internal sealed record PageAction(ActionKind Kind, string Label, string Explanation, string? InputLabel = null, bool InputRequired = false,
-    string? Step = null, string? Outcome = null, Guid? TaskId = null, string? ExtraLabel = null, IReadOnlyList<string>? Choices = null);
+    string? Step = null, string? Outcome = null, Guid? TaskId = null, string? ExtraLabel = null, IReadOnlyList<string>? Choices = null)
+{
+    // A partial erasure's third field: the data kept under GDPR Art. 17(3), one "category | legal basis | system" per line.
+    public string? KeepLabel { get; init; }
+}
 
 // What the person typed into the confirmation dialog.
-internal sealed record ActionInput(string? Text, string? Extra = null, string? Choice = null);
+internal sealed record ActionInput(string? Text, string? Extra = null, string? Choice = null)
+{
+    public string? Keep { get; init; }
+}
 
 // Exactly the actions the workflow's current step allows (its bookmark, its status, its tasks and the clock).
 internal static class PageActions
@@ -80,6 +87,9 @@ internal static class PageActions
         return actions;
     }
 
+    public const string ErasureKeepLabel =
+        "Data kept (GDPR Art. 17(3)), one per line: category | legal basis | system (optional; none: every system)";
+
     private static IEnumerable<PageAction> Decisions(string stepId, WorkflowDefinition? definition, string? right, string? purpose)
     {
         var type = definition?.Steps.FirstOrDefault(s => s.Id == stepId)?.Type;
@@ -105,7 +115,11 @@ internal static class PageActions
             "right to complain and to a judicial remedy (GDPR Art. 12(4)).",
             "Reasons for answering only in part, as told to the subject", InputRequired: true, Step: stepId,
             Outcome: Workflows.Runtime.Decisions.Partial,
-            ExtraLabel: "Exemptions applied, one per line (required)");
+            ExtraLabel: "Exemptions applied, one per line (required)")
+        {
+            // GDPR Art. 17(3): what an erasure keeps, and why; the systems are told to keep it and the letter says so.
+            KeepLabel = right == "erasure" ? ErasureKeepLabel : null,
+        };
         yield return new(ActionKind.Decide, "Refuse", "Refuses the request; the subject is told why and how to complain (GDPR Art. 12(4)).",
             "Reasons for refusing, as told to the subject", InputRequired: true, Step: stepId, Outcome: Workflows.Runtime.Decisions.Refuse);
     }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using DsarEngine.Server.Connectors;
 using DsarEngine.Server.Deadlines;
 using DsarEngine.Server.Platform;
@@ -17,21 +16,16 @@ internal sealed record ActionResult(bool Succeeded, string Message);
 // takes the same one-transaction path and is journaled with the person as actor.
 internal sealed class RequestActions(
     InboxUser inboxUser, RequestStore requests, WorkflowService workflows, TaskCommands tasks, ClockCommands clock,
-    Conversations.ConversationService conversations, RequestAssignment assignment, TimeProvider time)
+    Conversations.ConversationService conversations, RequestAssignment assignment, Representatives.ProofConfirmation proofs,
+    TimeProvider time)
 {
     public async Task<ActionResult> RunAsync(string reference, PageAction action, ActionInput input, int? seenVersion, CancellationToken ct)
     {
-        ClaimsPrincipal user;
-        try
-        {
-            user = await inboxUser.WriterAsync();
-        }
-        catch (InboxForbiddenException refused)
-        {
-            return new(false, refused.Message + " Nothing was changed.");
-        }
-        if (await assignment.AgentMayNotActAsync(user, reference, ct) is { } notTheirs)
-            return new(false, notTheirs);
+        var (writer, refused) = await PageWriter.CheckAsync(inboxUser, assignment, reference, ct);
+        if (writer is not { } user)
+            return refused!;
+        if (action.Kind == ActionKind.ConfirmProof)
+            return ProofActions.Answer(await proofs.ConfirmAsync(user, reference, input.Text, ct));
         if (action.Kind == ActionKind.Extend)
             return Answer(
                 await clock.ExtendAsync(user, reference, new ClockCommandBody(input.Text, null), ct), "The deadline was extended.");
@@ -65,8 +59,9 @@ internal sealed class RequestActions(
             // consequences the three lines (AssessmentActions).
             ActionKind.Decide when action.Choices is { Count: > 0 } => WorkflowCommands.Decision(
                 new DecisionBody(action.Step, action.Outcome, null, [], Review: AssessmentActions.Review(input)), actor),
+            // GDPR Art. 17(3): a partial erasure names what it keeps; checked as the staff API checks DecisionBody.Keep.
             ActionKind.Decide => WorkflowCommands.Decision(
-                new DecisionBody(action.Step, action.Outcome, Blank(input.Text), Lines(input.Extra)), actor),
+                new DecisionBody(action.Step, action.Outcome, Blank(input.Text), Lines(input.Extra)) { Keep = Kept(input.Keep) }, actor),
             ActionKind.Retry => WorkflowCommands.Retry(new ReasonBody(input.Text), actor),
             ActionKind.Skip => WorkflowCommands.Skip(new ReasonBody(input.Text), actor),
             ActionKind.Close => WorkflowCommands.Close(new ReasonBody(input.Text), actor),
@@ -85,6 +80,7 @@ internal sealed class RequestActions(
             WorkflowCommandStatus.Applied => new(true, $"Done: {action.Label}. {now}"),
             WorkflowCommandStatus.Stale => new(false, "Someone else acted on this request since the page was loaded. "
                 + $"Nothing was changed. {now} Check the page again before acting."),
+            WorkflowCommandStatus.Refused when result.Outcome?.Slug == WorkflowService.ProofUnconfirmed => new(false, ProofActions.Held),
             WorkflowCommandStatus.Refused => new(false, $"Refused: {result.Outcome?.Reason} Nothing was changed."),
             WorkflowCommandStatus.NoWorkflow => new(false, "This request has no workflow yet. Nothing was changed."),
             WorkflowCommandStatus.RequestNotFound => new(false, "This request is not in your organisation. Nothing was changed."),
@@ -112,4 +108,10 @@ internal sealed class RequestActions(
     // "category | legal basis" per line; a line without a basis is passed on incomplete so that the check names it.
     private static RetainedBody[] Retained(string? text) => [.. Lines(text).Select(l => l.Split('|', 2, StringSplitOptions.TrimEntries))
         .Select(p => new RetainedBody(p[0], p.Length > 1 ? p[1] : null, null))];
+
+    // "category | legal basis | system" per line; a part left out is passed on empty so that the check names it. No line: null.
+    private static KeepBody[]? Kept(string? text) => Lines(text) is { Length: > 0 } lines
+        ? [.. lines.Select(l => l.Split('|', 3, StringSplitOptions.TrimEntries))
+            .Select(p => new KeepBody(p[0], Blank(p.ElementAtOrDefault(1)), Blank(p.ElementAtOrDefault(2))))]
+        : null;
 }

@@ -19,6 +19,12 @@ internal sealed record RequestPageModel(
 
     // Who made the request for the subject, if someone did (GDPR Art. 12(6), CCPA §7063): check their proof of authority.
     public Workflows.Requests.Representative? Representative { get; init; }
+
+    // The same person with the proof the request's law asks of them and where it stands (the staff API's view).
+    public Representatives.RepresentativeView? Proof { get; init; }
+
+    // Whom the outcome must reach (GDPR Art. 19 recipients, Art. 17(2) controllers) and whether they were told.
+    public IReadOnlyList<RequestNotices.RequestNotice> Notices { get; init; } = [];
 }
 
 internal sealed record SubjectView(string? Name, string? Email, IReadOnlyList<IdentityLine> Identities)

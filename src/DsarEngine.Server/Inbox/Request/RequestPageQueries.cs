@@ -13,7 +13,7 @@ namespace DsarEngine.Server.Inbox.Request;
 // documents), scoped by the signed-in person's organisation: another organisation's reference reads as not found.
 internal sealed class RequestPageQueries(WorkflowService workflows, IWorkflowDefinitions definitions, DeadlineExplainer deadlines,
     RequestJournal journal, PackStore packs, Uploads.SubjectUploads uploads, RequestStore requests, TimeProvider clock,
-    NpgsqlDataSource dataSource)
+    NpgsqlDataSource dataSource, Representatives.ProofConfirmation proofs, RequestNotices.RequestNoticeStore notices)
 {
     private const string StampSql = """
         SELECT r.version AS RequestVersion, w.version AS WorkflowVersion, r.assignee_id AS AssigneeId,
@@ -40,15 +40,21 @@ internal sealed class RequestPageQueries(WorkflowService workflows, IWorkflowDef
             ? Safe(() => definitions.ForRight(request.RightKind))
             : definitions.Find(instance.DefinitionId, instance.DefinitionVersion);
         var workflow = instance is null ? null : WorkflowView.From(instance);
+        var proof = await proofs.FindAsync(request, ct);
         return new RequestPageModel(view, SubjectView.From(view.Subject), instance?.State.IdentityVerified == true, workflow,
             WaitingText(instance?.WaitingFor), Steps(definition, instance), DueCountdown.From(view.Deadline, request.Status),
             await deadlines.ExplainAsync(request, ct), await journal.ReadAsync(request, ct),
             await packs.ListAsync(request.TenantId, request.Id, ct),
-            [.. PageActions.For(workflow, definition, view.Deadline, view.Right, view.Purpose), .. InformationActions.For(workflow, view)],
+            [
+                .. ProofActions.For(proof, workflow), .. PageActions.For(workflow, definition, view.Deadline, view.Right, view.Purpose),
+                .. InformationActions.For(workflow, view),
+            ],
             instance?.State.RefusalReason)
         {
             SubjectDocuments = await uploads.ListAsync(request.TenantId, request.Id, ct),
             Representative = await requests.FindRepresentativeAsync(request.TenantId, request.Id, ct),
+            Proof = proof,
+            Notices = await notices.ListAsync(request.TenantId, request.Id, ct),
         };
     }
 

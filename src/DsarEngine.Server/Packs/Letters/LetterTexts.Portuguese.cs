@@ -10,6 +10,9 @@ internal static partial class LetterTexts
         ["access.title"] = "A sua solicitação de acesso aos seus dados pessoais",
         ["erasure.title"] = "A sua solicitação de eliminação dos seus dados pessoais",
         ["rectification.title"] = "A sua solicitação de correção dos seus dados pessoais",
+        ["rectification.statement"] =
+            "Você também nos pediu para guardar uma declaração complementar com os seus dados. Nós a enviamos a cada um " +
+            "dos sistemas acima, para que seja guardada com os seus dados:",
         ["restriction.title"] = "A sua solicitação de bloqueio do tratamento dos seus dados",
         ["objection.title"] = "A sua oposição ao tratamento dos seus dados",
         ["consent-withdrawal.title"] = "A revogação do seu consentimento",

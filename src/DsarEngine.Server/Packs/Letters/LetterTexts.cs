@@ -57,6 +57,11 @@ internal static partial class LetterTexts
                 "et impérieux qui prévalent sur vos intérêts, droits et libertés, ou si elles sont nécessaires à la " +
                 "constatation, à l'exercice ou à la défense de droits en justice (article 21, paragraphe 1, du RGPD)" + N +
                 "; le tableau ci-dessus indique ce que chaque système a fait."),
+        ["rectification.statement"] = (
+            "You also asked us to keep a supplementary statement with your data. We sent it to each system listed above, to " +
+                "be kept with your data there:",
+            "Vous nous avez également demandé de conserver une déclaration complémentaire avec vos données. Nous l'avons " +
+                "transmise à chacun des systèmes ci-dessus, pour qu'elle y soit conservée avec vos données" + N + ":"),
         ["consent.meaning"] = ("Withdrawing consent does not affect the lawfulness of processing before the withdrawal (Article 7(3)).",
             "Le retrait du consentement ne remet pas en cause la licéité du traitement effectué avant ce retrait " +
                 "(article 7, paragraphe 3, du RGPD)."),
@@ -157,8 +162,15 @@ internal static partial class LetterTexts
                 "your data, and object to its processing (Articles 16 to 21 GDPR).",
             "Vous pouvez nous demander de rectifier ou d'effacer vos données ou d'en limiter le traitement" + N + "; vous " +
                 "pouvez également vous opposer à leur traitement (articles 16 à 21 du RGPD)."),
-        ["complaint"] = ("You have the right to lodge a complaint with the supervisory authority: {0}.",
-            "Vous avez le droit d'introduire une réclamation auprès de l'autorité de contrôle" + N + ": {0}."),
+        // GDPR Art. 77(1): any supervisory authority, in particular where the subject lives or works or where the
+        // infringement happened; the register names the controller's own.
+        ["complaint"] = (
+            "You have the right to lodge a complaint with a supervisory authority, in particular in the Member State of " +
+                "your habitual residence, place of work or place of the alleged infringement (Article 77(1) GDPR). " +
+                "Our supervisory authority is: {0}.",
+            "Vous avez le droit d'introduire une réclamation auprès d'une autorité de contrôle, en particulier dans " +
+                "l'État membre de votre résidence habituelle, de votre lieu de travail ou du lieu où la violation aurait " +
+                "été commise (article 77, paragraphe 1, du RGPD). Notre autorité de contrôle est" + N + ": {0}."),
         ["copy"] = ("A copy of your data", "Une copie de vos données"),
         ["copy.more"] = (
             "{0} more {0:plural:record is|records are} in the machine-readable files of this response.",

@@ -55,6 +55,42 @@ public sealed class HttpConnectorTests
         Assert.That((string)task["retained"]![0]!["legalBasis"]!, Does.Contain("Art. 21(3)"));
     }
 
+    // GDPR Art. 17(3): an HTTP connector gets the categories to keep, as a bus connector does (EraseSubjectData.Keep).
+    [Test]
+    public async Task An_erasure_under_a_legal_hold_tells_the_service_what_to_keep_and_it_keeps_only_that()
+    {
+        await using var saas = await NewsletterService.StartAsync();
+        var (tenant, staff, name) = await RegisterAsync(saas, "erase");
+        var hold = await tenant.Staff(Engine, "admin").PostAsJsonAsync("/api/v1/staff/legal-holds",
+            new { category = "campaign-activity", legalBasis = "Art. 17(3)(e): dispute 2026-14 over campaign consent",
+                systems = new[] { name } });
+        Assert.That(hold.StatusCode, Is.EqualTo(HttpStatusCode.Created), await hold.Content.ReadAsStringAsync());
+        using var service = new HttpClient { BaseAddress = saas.Url };
+        JsonObject? before = null;
+        var subject = SamplePeople.All[6];
+        foreach (var person in SamplePeople.All.Skip(6).Take(40))
+        {
+            before = await service.GetFromJsonAsync<JsonObject>($"subscribers/{person.Email}");
+            subject = person;
+            if (before!["opens"]!.AsArray().Count > 0)
+                break;
+        }
+        Assert.That(before!["opens"]!.AsArray(), Is.Not.Empty, "a subscriber with campaign opens");
+
+        var task = await RunToTaskAsync(tenant, staff, name, "erasure", subject.Email, t => (string)t["status"]! == "partial");
+        var after = await service.GetFromJsonAsync<JsonObject>($"subscribers/{subject.Email}");
+        var kept = task["retained"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(kept.Select(r => (string)r["category"]!), Is.EquivalentTo(new[] { "suppression-list", "campaign-activity" }));
+            Assert.That((string)kept.Single(r => (string)r["category"]! == "campaign-activity")["legalBasis"]!,
+                Does.Contain("dispute 2026-14"));
+            Assert.That(after!["opens"]!.AsArray(), Has.Count.EqualTo(before["opens"]!.AsArray().Count), "the opens under hold stay");
+            Assert.That(after["lists"]!.AsArray(), Is.Empty);
+            Assert.That((string)after["name"]!, Is.Empty);
+        }
+    }
+
     [Test]
     public async Task An_objection_unsubscribes_from_every_list_in_poll_mode()
     {
