@@ -87,13 +87,18 @@ public sealed class CrmHandlers(SampleDatabase db) : ILocateHandler, IExportHand
             var column = command.Purpose switch
             {
                 "direct-marketing" => "marketing",
-                "profiling" => "profiling",
+                "profiling" or "direct-marketing-profiling" => "profiling",
                 "ai-processing" or "ai-training" => "ai_use",
                 _ => null,
             };
             if (column is null)
                 return TaskResult.Done($"This CRM does not use customer data for {command.Purpose}; nothing to stop here.");
             await c.ExecuteAsync($"UPDATE crm.customers SET {column} = false WHERE id = @id", new { id }, tx);
-            return TaskResult.Done($"No more {column.Replace('_', ' ')} for this customer ({command.Purpose}).");
+            // GDPR Art. 17(1)(b): a consent withdrawal also asks to erase data held on that consent alone. The CRM holds the
+            // customer record under the customer contract, so there is none here; the summary says so.
+            var erasure = command.EraseConsentOnlyData
+                ? " No data here rests on this consent alone: the customer record is kept under the customer contract."
+                : "";
+            return TaskResult.Done($"No more {column.Replace('_', ' ')} for this customer ({command.Purpose}).{erasure}");
         }, ct, db.WorkDelay);
 }

@@ -84,5 +84,17 @@ public sealed record LiftRestriction(TaskReference Task, IReadOnlyList<SubjectId
 /// <summary>Stop processing the subject's data for one purpose (objection, GDPR Art. 21; consent withdrawal, Art. 7(3)).</summary>
 /// <param name="Task">The task.</param>
 /// <param name="Identities">The subject's identities.</param>
-/// <param name="Purpose">The purpose, e.g. <c>direct-marketing</c>, <c>profiling</c>, <c>analytics</c>.</param>
-public sealed record StopProcessing(TaskReference Task, IReadOnlyList<SubjectIdentity> Identities, string Purpose) : IConnectorCommand;
+/// <param name="Purpose">
+/// The purpose, e.g. <c>direct-marketing</c>, <c>direct-marketing-profiling</c> (profiling related to direct marketing,
+/// GDPR Art. 21(2)), <c>profiling</c>, <c>analytics</c>.
+/// </param>
+public sealed record StopProcessing(TaskReference Task, IReadOnlyList<SubjectIdentity> Identities, string Purpose) : IConnectorCommand
+{
+    /// <summary>
+    /// Set for a consent withdrawal (GDPR Art. 7(3), 17(1)(b)): also erase the data held for this purpose whose only lawful
+    /// basis was the consent withdrawn; keep data held on another basis and report it (<see cref="ConnectorTaskCompleted"/>
+    /// with outcome <c>partial</c> and its retained items, each with its basis). False (an objection, or an engine before
+    /// this property): stop only. A connector written before this property only stops; its summary says what it did.
+    /// </summary>
+    public bool EraseConsentOnlyData { get; init; }
+}

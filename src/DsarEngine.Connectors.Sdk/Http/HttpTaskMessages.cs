@@ -28,6 +28,9 @@ public sealed record HttpTaskRequest(string Action, TaskReference Task, IReadOnl
     /// For <c>erase</c>: the categories to keep and why (as <see cref="EraseSubjectData.Keep"/>); absent: erase everything.
     /// </summary>
     public IReadOnlyList<KeepCategory>? Keep { get; init; }
+
+    /// <summary>For <c>stop-processing</c> after a consent withdrawal: as <see cref="StopProcessing.EraseConsentOnlyData"/>.</summary>
+    public bool EraseConsentOnlyData { get; init; }
 }
 
 /// <summary>

@@ -44,8 +44,12 @@ internal static class ConnectorCommandBuilder
             ConnectorActions.Restrict => new RestrictProcessing(task, identities, request.RestrictionGround),
             ConnectorActions.LiftRestriction => new LiftRestriction(task, identities),
             // The purpose the subject named; a definition check keeps stop-processing to the rights that name one.
+            // GDPR Art. 17(1)(b): a consent withdrawal also asks for the erasure of the data that consent alone justified.
             ConnectorActions.StopProcessing => new StopProcessing(task, identities, request.Purpose
-                ?? throw new InvalidOperationException($"Request {request.Reference} names no purpose to stop processing for.")),
+                ?? throw new InvalidOperationException($"Request {request.Reference} names no purpose to stop processing for."))
+            {
+                EraseConsentOnlyData = request.RightKind == "consent-withdrawal",
+            },
             _ => throw new InvalidOperationException($"No connector command for the action '{command.Action}'."),
         };
     }

@@ -63,6 +63,13 @@ internal sealed partial class MailRenderer(RequestStore requests, TenantStore te
                 : LinkPlaceholder;
             values["packNote"] = !hasPack ? ""
                 : PackNote(language, LongDate(TimeZoneInfo.ConvertTime(packExpires, zone).DateTime, culture));
+            // GDPR Art. 20(2): the receiving controller's own link, whose code goes to its own address (TransmissionApi).
+            if (mail.Template == MailTemplates.TransmissionReady && hasPack)
+            {
+                values["transmissionUrl"] =
+                    forSubject ? packLinks.TransmissionUrl(request.Id, request.Reference, packExpires) : LinkPlaceholder;
+                values["transmissionExpiresOn"] = LongDate(TimeZoneInfo.ConvertTime(packExpires, zone).DateTime, culture);
+            }
             if (values.TryGetValue("packCode", out var codeId) && Guid.TryParse(codeId, out var packCodeId))
                 values["code"] = forSubject ? packCodes.Code(packCodeId) : CodePlaceholder;
             // A date fixed when the message was written (e.g. an extension notice) wins over today's state.

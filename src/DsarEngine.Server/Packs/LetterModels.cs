@@ -23,9 +23,11 @@ internal sealed class LetterModels(
         // The copy's paths, assigned over the same documents in the same order as DocumentsAsync gives the archive.
         var paths = new ArchivePaths();
         var stems = new List<string>();
+        var portability = request.RightKind == "portability" ? new PortabilityTally(request.Regime) : null;
         foreach (var task in instance.State.Tasks)
         {
             var data = new List<CategorySection>();
+            var system = names.GetValueOrDefault(task.Connector) is { Length: > 0 } n ? n : task.Connector;
             if (task.Export is { } export && await exports.ReadAsync(request.Id, export.ExportId, null, ct) is { } bytes)
             {
                 var document = ExportReader.Scan(bytes);
@@ -34,10 +36,11 @@ internal sealed class LetterModels(
                 {
                     stems.Add(paths.Stem(folder, category.Name));
                     data.Add(Section(category, options.Value.RowsPerCategory) with { CopyStem = stems[^1] });
+                    portability?.Add(system, category);
                 }
             }
             systems.Add(new SystemSection(
-                names.GetValueOrDefault(task.Connector) is { Length: > 0 } n ? n : task.Connector, task.EffectiveOutcome,
+                system, task.EffectiveOutcome,
                 [.. task.Retained.Select(r => new KeptEntry(r.Category, r.LegalBasis, r.RetainUntil))], data)
             {
                 Summary = task.Detail,
@@ -60,7 +63,30 @@ internal sealed class LetterModels(
             PartialReason = instance.State.Outcome == "partial" ? instance.State.RefusalReason ?? "" : null,
             Copy = GetsCopy(request, instance, systems) ? new CopyFacts(PackKinds.CopyFileName(request.Reference), files) : null,
             Appeal = request.RightKind == "appeal" ? await AppealAsync(request, instance, ct) : null,
+            Portability = portability?.Facts is { } facts && request.Transmission is { } to
+                ? facts with { Transmission = new TransmissionFacts(to.Controller, to.Email, request.TransmissionRefusal) }
+                : portability?.Facts,
         };
+    }
+
+    // GDPR Art. 20: what the portability archive leaves out, per system and category, and what it holds unstated; the
+    // same decisions the archive is built with (PortabilitySelection).
+    private sealed class PortabilityTally(string? regime)
+    {
+        private readonly bool providedOnly = PortabilityScope.ProvidedOnly(regime);
+        private readonly List<LeftOutEntry> leftOut = [];
+        private readonly List<UnstatedEntry> unstated = [];
+
+        public void Add(string system, ExportReader.Category category)
+        {
+            var decision = PortabilitySelection.Decide(category, providedOnly);
+            leftOut.AddRange(decision.LeftOut.OrderBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => new LeftOutEntry(system, category.Name, r.Value, r.Key)));
+            if (decision.Unstated)
+                unstated.Add(new UnstatedEntry(system, category.Name));
+        }
+
+        public PortabilityFacts Facts => new(providedOnly, leftOut, unstated);
     }
 
     // The answer to an appeal: which request it appealed, under which state's law, and the outcome the assessment gave.

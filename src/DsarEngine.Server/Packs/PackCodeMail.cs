@@ -34,5 +34,19 @@ internal sealed class PackCodeMail(PackCodes codes, IOptions<RateLimitOptions> l
             : new(PackCodeSendResult.TooSoon, RetryAt: issue.RetryAt);
     }
 
+    // GDPR Art. 20(2): a code for the receiving controller, to the address the subject gave for it, under the same limits.
+    public async Task<PackCodeSending> SendToReceivingControllerAsync(StoredRequest request, DateTimeOffset now, CancellationToken ct)
+    {
+        if (request.Transmission is not { } to || request.TransmissionRefusal is not null)
+            return new(PackCodeSendResult.NoEmail);
+        var issue = await codes.CreateAsync(request, codeId => new MailDraft(codeId, to.Email, MailTemplates.TransmissionCode,
+                request.Language, JsonSerializer.Serialize(
+                    new Dictionary<string, string> { ["reference"] = request.Reference, ["packCode"] = codeId.ToString() }, Json)),
+            Limits, now, ct, PackCodes.ReceivingControllerAudience);
+        return issue.Id is { } id
+            ? new(PackCodeSendResult.Sent, id, Mask(to.Email), now + PackCodes.Validity)
+            : new(PackCodeSendResult.TooSoon, RetryAt: issue.RetryAt);
+    }
+
     public static string Mask(string email) => email.IndexOf('@') is var at and > 1 ? $"{email[0]}…{email[(at - 1)..]}" : "…";
 }

@@ -40,8 +40,12 @@ internal sealed partial class PackCodes(NpgsqlDataSource dataSource, SecretToken
     }
 
     // Each code is e-mailed to the subject: capped per request, or anyone holding the link could mail-bomb them.
-    public async Task<PackCodeIssue> CreateAsync(
-        StoredRequest request, Func<Guid, MailDraft> mailFor, PackCodeLimits limits, DateTimeOffset now, CancellationToken ct)
+    // Audience: the door the code opens, the subject's (SubjectAudience) or the receiving controller's (GDPR Art. 20(2)).
+    public const string SubjectAudience = "subject";
+    public const string ReceivingControllerAudience = "receiving-controller";
+
+    public async Task<PackCodeIssue> CreateAsync(StoredRequest request, Func<Guid, MailDraft> mailFor, PackCodeLimits limits,
+        DateTimeOffset now, CancellationToken ct, string audience = SubjectAudience)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -49,15 +53,20 @@ internal sealed partial class PackCodes(NpgsqlDataSource dataSource, SecretToken
             return new PackCodeIssue(null, retryAt);
         var id = Guid.CreateVersion7(now);
         await c.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO pack_codes (id, tenant_id, request_id, code_hash, expires_at, created_at)
-            VALUES (@id, @TenantId, @RequestId, @hash, @expires, @now)
+            INSERT INTO pack_codes (id, tenant_id, request_id, code_hash, expires_at, created_at, audience)
+            VALUES (@id, @TenantId, @RequestId, @hash, @expires, @now, @audience)
             """,
-            new { id, request.TenantId, RequestId = request.Id, hash = SecretTokens.Hash(Code(id)), expires = now + Validity, now },
+            new
+            {
+                id, request.TenantId, RequestId = request.Id, hash = SecretTokens.Hash(Code(id)), expires = now + Validity, now, audience,
+            },
             tx, cancellationToken: ct));
         await MailboxStore.EnqueueAsync(c, tx, request.TenantId, request.Id, mailFor(id), now, ct);
         await tx.CommitAsync(ct);
         return new PackCodeIssue(id, null);
     }
+
+    private static string Whose(string audience) => audience == SubjectAudience ? "subject's" : "receiving controller's";
 
     private sealed record Row(byte[] CodeHash, DateTimeOffset ExpiresAt, int Attempts, DateTimeOffset? UsedAt, string[] PartsUsed)
     {
@@ -70,8 +79,8 @@ internal sealed partial class PackCodes(NpgsqlDataSource dataSource, SecretToken
 
     // Checks the code for one part of the answer; a right one is spent for that part and the download journaled with
     // the part in the same transaction.
-    public async Task<(PackCodeCheck Check, DateTimeOffset? RetryAt)> UseAsync(
-        StoredRequest request, Guid id, string? code, string part, PackCodeLimits limits, DateTimeOffset now, CancellationToken ct)
+    public async Task<(PackCodeCheck Check, DateTimeOffset? RetryAt)> UseAsync(StoredRequest request, Guid id, string? code,
+        string part, PackCodeLimits limits, DateTimeOffset now, CancellationToken ct, string audience = SubjectAudience)
     {
         // The part goes into the journal's JSON as it is, so it must be one of the known names (the endpoint checked it).
         ArgumentOutOfRangeException.ThrowIfNotEqual(PackParts.IsKnown(part), true, nameof(part));
@@ -81,8 +90,8 @@ internal sealed partial class PackCodes(NpgsqlDataSource dataSource, SecretToken
             return (PackCodeCheck.Locked, retryAt);
         var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition("""
             SELECT code_hash, expires_at, attempts, used_at, parts_used FROM pack_codes
-            WHERE id = @id AND tenant_id = @TenantId AND request_id = @RequestId FOR UPDATE
-            """, new { id, request.TenantId, RequestId = request.Id }, tx, cancellationToken: ct));
+            WHERE id = @id AND tenant_id = @TenantId AND request_id = @RequestId AND audience = @audience FOR UPDATE
+            """, new { id, request.TenantId, RequestId = request.Id, audience }, tx, cancellationToken: ct));
         if (row is null || !row.Opens(part, now))
             return (PackCodeCheck.Spent, null);
         if (!SecretTokens.Matches(code, row.CodeHash))
@@ -95,9 +104,9 @@ internal sealed partial class PackCodes(NpgsqlDataSource dataSource, SecretToken
         await c.ExecuteAsync(new CommandDefinition(
             "UPDATE pack_codes SET used_at = coalesce(used_at, @now), parts_used = array_append(parts_used, @part) WHERE id = @id",
             new { id, now, part }, tx, cancellationToken: ct));
-        await JournalStore.AppendEventAsync(c, tx, request.TenantId, request.Id, now, "subject",
+        await JournalStore.AppendEventAsync(c, tx, request.TenantId, request.Id, now, audience,
             Workflows.Journal.JournalKinds.PackDownloaded,
-            $$"""{"proof":"one-time code sent to the subject's e-mail","part":"{{part}}"}""", ct);
+            $$"""{"proof":"one-time code sent to the {{Whose(audience)}} e-mail","part":"{{part}}"}""", ct);
         await tx.CommitAsync(ct);
         return (PackCodeCheck.Accepted, null);
     }

@@ -21,4 +21,19 @@ internal sealed class PackLinks(SecretTokens tokens, IOptions<IntakeOptions> int
         && SecretTokens.Matches(token, SecretTokens.Hash(Token(requestId, expires.ToString(CultureInfo.InvariantCulture))));
 
     private string Token(Guid requestId, string unix) => tokens.Derive($"pack:{unix}", requestId);
+
+    // GDPR Art. 20(2): the receiving controller's link, with a token of its own purpose, so that it never opens the
+    // subject's door (whose code goes to the subject) nor the subject's link this one.
+    public string TransmissionUrl(Guid requestId, string reference, DateTimeOffset expires)
+    {
+        var unix = expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return $"{intake.Value.PublicBaseUrl.TrimEnd('/')}/api/v1/requests/{reference}/transmission" +
+            $"?expires={unix}&token={TransmissionToken(requestId, unix)}";
+    }
+
+    public bool ValidTransmission(Guid requestId, long expires, string? token, DateTimeOffset now) =>
+        expires > now.ToUnixTimeSeconds()
+        && SecretTokens.Matches(token, SecretTokens.Hash(TransmissionToken(requestId, expires.ToString(CultureInfo.InvariantCulture))));
+
+    private string TransmissionToken(Guid requestId, string unix) => tokens.Derive($"transmission:{unix}", requestId);
 }

@@ -44,7 +44,10 @@ internal sealed class PackRendering(RequestStore requests, RegisterStore registe
         var size = pdf.Length;
         if (request.RightKind == "portability")
         {
-            var zip = PortabilityArchive.Build(pdf, await models.DocumentsAsync(request, instance, ct));
+            // GDPR Art. 20(1), 20(4): only what portability covers; the letter lists what was left out (LetterModels).
+            var providedOnly = PortabilityScope.ProvidedOnly(request.Regime);
+            var zip = PortabilityArchive.Build(pdf, await models.DocumentsAsync(request, instance, ct),
+                c => PortabilitySelection.Select(c, providedOnly));
             (id, sha) = await packs.SaveAsync(
                 request.TenantId, request.Id, "portability-zip", request.Language, zip, clock.GetUtcNow(), ct);
             size = zip.Length;

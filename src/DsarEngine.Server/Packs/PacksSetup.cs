@@ -17,7 +17,8 @@ internal static class PacksSetup
             .AddSingleton<PackRendering>()
             .AddSingleton<PackLinks>()
             .AddSingleton<PackCodes>()
-            .AddSingleton<PackCodeMail>();
+            .AddSingleton<PackCodeMail>()
+            .AddSingleton<TransmissionStore>();
     }
 
     public static IEndpointRouteBuilder MapPacks(this IEndpointRouteBuilder app)
@@ -25,6 +26,8 @@ internal static class PacksSetup
         app.MapRegisterApi();
         app.MapPacksApi();
         app.MapPackDownloadApi();
+        app.MapTransmissionApi();
+        app.MapTransmissionRefusalApi();
         return app;
     }
 }

@@ -16,7 +16,10 @@ internal static class PortabilityArchive
 
     // Each export document as its JSON bytes: a category's records are copied into the archive as they are, and its CSV
     // is written one record at a time (ExportReader), so only one CSV file is held at once beside the documents.
-    public static byte[] Build(byte[] letter, IReadOnlyList<byte[]> documents)
+    // select: the part of a category the archive holds (null: none of it); portability's answer holds only what Art. 20
+    // covers (PortabilitySelection), an access copy every record.
+    public static byte[] Build(
+        byte[] letter, IReadOnlyList<byte[]> documents, Func<ExportReader.Category, ExportReader.Category?>? select = null)
     {
         var manifest = new List<object>();
         using var zip = new MemoryStream();
@@ -34,7 +37,7 @@ internal static class PortabilityArchive
             foreach (var document in documents.Select(d => ExportReader.Scan(d)))
             {
                 var folder = paths.Folder(document.System);
-                foreach (var category in document.Categories)
+                foreach (var category in document.Categories.Select(c => select is null ? c : select(c)).OfType<ExportReader.Category>())
                 {
                     var stem = paths.Stem(folder, category.Name);
                     Add($"{stem}.json", category.RecordsJson.Span);

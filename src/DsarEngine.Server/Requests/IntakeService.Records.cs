@@ -24,6 +24,7 @@ internal sealed partial class IntakeService
             .WithClock(clock, deadline) with
             {
                 RestrictionGround = request.RestrictionGround, SubjectLocation = frame.SubjectLocation, LawSteps = frame.LawSteps,
+                TransmitTo = request.TransmitTo is { } to ? JsonSerializer.Serialize(to, Json) : null,
                 SupplementaryStatement = request.Statement,
             };
     }

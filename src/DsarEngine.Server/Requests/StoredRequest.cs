@@ -44,8 +44,20 @@ internal sealed record StoredRequest(
         channel, jurisdiction, regime, language, status, received_at, created_at, version,
         time_zone, received_on, initial_due, extension_notice_by, extended_due, acknowledge_by, effective_due, due_at,
         extended, extension_method, stops::text AS stops, changes::text AS changes, restriction_ground,
-        subject_location, law_steps::text AS law_steps, supplementary_statement
+        subject_location, law_steps::text AS law_steps, supplementary_statement, transmit_to::text AS transmit_to,
+        transmission_refusal
         """;
+
+    // GDPR Art. 20(2): the receiving controller a portability subject named ({"controller", "email"}), or null; and why
+    // staff found the transmission not technically feasible, or null.
+    public string? TransmitTo { get; init; }
+
+    public string? TransmissionRefusal { get; init; }
+
+    public Transmission? Transmission =>
+        TransmitTo is null ? null : System.Text.Json.JsonSerializer.Deserialize<Transmission>(TransmitTo, TransmissionJson);
+
+    private static readonly System.Text.Json.JsonSerializerOptions TransmissionJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     // GDPR Art. 18(1): a restriction's ground, when the subject gave one (RestrictionGrounds); sent to the connectors.
     public string? RestrictionGround { get; init; }

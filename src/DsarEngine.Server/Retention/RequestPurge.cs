@@ -51,15 +51,16 @@ internal static class RequestPurge
         DELETE FROM mail_messages WHERE tenant_id = @TenantId AND request_id = @Id AND (sent_at IS NOT NULL OR dead_at IS NOT NULL)
         """;
 
-    // The subject's fields (e-mail address, name, identities), the free text, the changes asked for, the notes, the
-    // representative, the idempotency fingerprint and the sent bus messages that named the subject.
+    // The subject's fields (e-mail address, name, identities), the free text, the changes asked for, the receiving
+    // controller of a direct transmission (GDPR Art. 20(2)) and why it was not feasible, the notes, the representative,
+    // the idempotency fingerprint and the sent bus messages that named the subject.
     private const string PersonalDataSql = """
         DELETE FROM request_notes WHERE tenant_id = @TenantId AND request_id = @Id;
         DELETE FROM request_representatives WHERE tenant_id = @TenantId AND request_id = @Id;
         DELETE FROM idempotency_keys WHERE tenant_id = @TenantId AND request_id = @Id;
         DELETE FROM outbox WHERE tenant_id = @TenantId AND request_id = @Id AND (sent_at IS NOT NULL OR dead_at IS NOT NULL);
         UPDATE requests SET subject = '{"email":null,"name":null,"identities":[]}'::jsonb, details = NULL, changes = '[]'::jsonb,
-            supplementary_statement = NULL, purged_at = @Now
+            supplementary_statement = NULL, transmit_to = NULL, transmission_refusal = NULL, purged_at = @Now
         WHERE id = @Id AND tenant_id = @TenantId
         """;
 

@@ -55,6 +55,8 @@ internal static class FormErrors
                 "representative.name" => new("representative-name", t["Form.Error.RepresentativeName"]),
                 "representative.email" => new("representative-email", t["Form.Error.RepresentativeEmail"]),
                 "changes" => new(FormIds.ChangeField(0), t["Form.Error.Change"]),
+                "transmitTo.controller" => new("transmit-controller", t["Form.Error.TransmitController"]),
+                "transmitTo.email" => new("transmit-email", t["Form.Error.TransmitEmail"]),
                 "statement" => new("statement", t["Form.Error.Statement"]),
                 "restrictionGround" => new(FormIds.Ground(FormIds.RestrictionGrounds[0]), t["Form.Error.Ground"]),
                 "automatedDecision.decision" => new("adr-decision", t["Form.Error.AdrDecision"]),

@@ -37,6 +37,9 @@ internal sealed record FormInput
     public string? DesigneeName { get; init; }
     public string? DesigneeEmail { get; init; }
     public string? DiedOn { get; init; }
+    // GDPR Art. 20(2): the organisation a portability answer is also sent to, directly.
+    public string? TransmitController { get; init; }
+    public string? TransmitEmail { get; init; }
 
     public static FormInput From(IFormCollection form) => new()
     {
@@ -66,6 +69,8 @@ internal sealed record FormInput
         DesigneeName = Value(form, "designee-name"),
         DesigneeEmail = Value(form, "designee-email"),
         DiedOn = Value(form, "died-on"),
+        TransmitController = Value(form, "transmit-controller"),
+        TransmitEmail = Value(form, "transmit-email"),
     };
 
     // The same submission as POST /api/v1/requests takes (docs/api.md, "The submission"), channel web-form. Only the chosen
@@ -98,6 +103,9 @@ internal sealed record FormInput
         Representative = Acting
             ? new IntakeRepresentative { Relationship = Relationship, Name = RepresentativeName, Email = RepresentativeEmail }
             : null,
+        TransmitTo = Right == "portability" && (TransmitController is not null || TransmitEmail is not null)
+            ? new IntakeTransmission { Controller = TransmitController, Email = TransmitEmail }
+            : null,
     };
 
     // Only the kind's own fields go with it: intake refuses an action or a designee on a revocation, a date of death on
@@ -128,7 +136,7 @@ internal static class FormIds
 {
     public static readonly IReadOnlyList<string> IdentityTypes = [SubjectIdentityTypes.CustomerId, SubjectIdentityTypes.Phone];
     public static readonly IReadOnlyList<string> ObjectionPurposes =
-        ["direct-marketing", "profiling", "ai-processing", "ai-training", "other"];
+        ["direct-marketing", "direct-marketing-profiling", "profiling", "ai-processing", "ai-training", "other"];
     public static readonly IReadOnlyList<string> ConsentPurposes =
         ["direct-marketing", "analytics", "ai-processing", "ai-training", "other"];
     public static readonly IReadOnlyList<string> RestrictionGrounds = Workflows.Requests.RestrictionGrounds.All;

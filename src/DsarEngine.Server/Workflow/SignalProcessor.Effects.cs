@@ -45,6 +45,15 @@ internal sealed partial class SignalProcessor
                         last, request.TenantId, request.Id, now, actor, j.Kind, JsonSerializer.Serialize(j.Data, Json));
                     await JournalStore.AppendAsync(c, tx, last, ct);
                     break;
+                // GDPR Art. 20(2): the receiving controller's link, to the address the subject gave for it.
+                case Effect.Mail { Recipient: Effect.Mail.ReceivingController } m:
+                    if (request.Transmission is { } to)
+                        await MailboxStore.EnqueueAsync(c, tx, request.TenantId, request.Id,
+                            new MailDraft(
+                                DeterministicId.From(request.Id.ToString(), m.Template,
+                                    last?.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0"),
+                                to.Email, m.Template, request.Language, JsonSerializer.Serialize(m.Model, Json)), now, ct);
+                    break;
                 case Effect.Mail m when email is not null:
                     await MailboxStore.EnqueueAsync(c, tx, request.TenantId, request.Id,
                         new MailDraft(

@@ -89,6 +89,7 @@ internal sealed partial class SignalProcessor(
             HasEmail = request.SubjectEmail() is not null,
             IdentityCheck = IdentityPolicyStore.Parse(identityPolicy).Resolve(request.RightKind, request.Channel, request.Purpose),
             Purpose = request.Purpose,
+            TransmitTo = request.TransmissionRefusal is null ? request.Transmission?.Controller : null,
             LegalHolds = await LegalHolds.LegalHoldStore.InForceAsync(c, tx, instance.TenantId, DateOnly.FromDateTime(now.UtcDateTime), ct),
         };
 

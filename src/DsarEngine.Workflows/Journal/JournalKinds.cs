@@ -122,4 +122,8 @@ internal static class JournalKinds
     // Staff marked the request urgent, or took the mark off (Server/Triage/): that and by whom, never the reason's words.
     public const string MarkedUrgent = "marked-urgent";
     public const string UrgencyCleared = "urgency-cleared";
+
+    // GDPR Art. 20(2): staff recorded that the direct transmission to the receiving controller is not technically
+    // feasible (Server/Packs/TransmissionRefusalApi.cs); the reason stays on the request, never in the journal.
+    public const string TransmissionNotFeasible = "transmission-not-feasible";
 }

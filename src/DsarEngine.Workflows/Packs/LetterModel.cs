@@ -50,7 +50,26 @@ public sealed record LetterModel(
 
     // Set for the answer to an appeal (VA, CO, CT): the request appealed, the outcome and where to complain if denied.
     public AppealFacts? Appeal { get; init; }
+
+    // Set for a portability answer: what the archive left out and why (GDPR Art. 20(1), 20(4); PortabilityScope).
+    public PortabilityFacts? Portability { get; init; }
 }
+
+// ProvidedOnly: the law limits portability to provided data (GDPR Art. 20(1)); LeftOut: per system and category, how many
+// records were left out and why; Unstated: the systems and categories included although the system did not say whether
+// they qualify.
+public sealed record PortabilityFacts(bool ProvidedOnly, IReadOnlyList<LeftOutEntry> LeftOut, IReadOnlyList<UnstatedEntry> Unstated)
+{
+    // GDPR Art. 20(2): the controller the subject asked us to send the archive to directly, when they asked.
+    public TransmissionFacts? Transmission { get; init; }
+}
+
+// NotFeasible: why the direct transmission is not technically feasible (recorded by staff); null: it is sent.
+public sealed record TransmissionFacts(string Controller, string Email, string? NotFeasible);
+
+public sealed record LeftOutEntry(string System, string Category, int Records, string Reason);
+
+public sealed record UnstatedEntry(string System, string Category);
 
 // Outcome: Upheld (the refusal stands: the appeal is denied), Reversed, or PartlyReversed; Law: the section cited.
 public sealed record AppealFacts(string AppealedReference, string Outcome, string Law, string AttorneyGeneral, string ComplaintUrl)

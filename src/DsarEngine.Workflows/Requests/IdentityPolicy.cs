@@ -24,6 +24,7 @@ internal sealed record IdentityPolicy(IReadOnlyList<IdentityRule> Rules, string 
     [
         new(IdentityChecks.None, Right: "consent-withdrawal"),
         new(IdentityChecks.None, Right: "objection", Purpose: "direct-marketing"),
+        new(IdentityChecks.None, Right: "objection", Purpose: "direct-marketing-profiling"),
     ]);
 
     // The most specific matching rule wins; a request no rule names gets Otherwise.

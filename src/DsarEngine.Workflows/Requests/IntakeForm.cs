@@ -29,6 +29,14 @@ internal sealed record IntakeForm
     public IntakePostMortem? PostMortem { get; init; }
     // GDPR Art. 22(3), for automated-decision-review: the decision, the subject's point of view, whether they contest it.
     public IntakeAutomatedDecision? AutomatedDecision { get; init; }
+    // GDPR Art. 20(2), for portability: the controller the subject asks us to send the data to directly.
+    public IntakeTransmission? TransmitTo { get; init; }
+}
+
+internal sealed record IntakeTransmission
+{
+    public string? Controller { get; init; }
+    public string? Email { get; init; }
 }
 
 internal sealed record IntakeAutomatedDecision

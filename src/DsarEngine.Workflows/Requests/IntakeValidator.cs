@@ -48,6 +48,7 @@ internal static partial class IntakeValidator
         var representative = ValidateRepresentative(form.Representative, errors);
         var appealOf = ValidateAppealOf(form, right, errors);
         var postMortem = ValidatePostMortem(form, right, representative, now, errors);
+        var transmitTo = ValidateTransmission(form.TransmitTo, right, errors);
         var workspace = string.IsNullOrWhiteSpace(form.Workspace) ? null : form.Workspace.Trim().ToLowerInvariant();
         if (workspace is not null && (workspace.Length > 63 || !workspace.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')))
             errors.Add("workspace", "A workspace name: lowercase letters, digits and dashes (e.g. acme).");
@@ -57,7 +58,7 @@ internal static partial class IntakeValidator
         return new NewRequest(tenant, right.Value, purpose, subject, details, channel.Value, jurisdiction, regime,
             language, receivedAt) {
             Changes = changes, Workspace = workspace, Representative = representative, AppealOf = appealOf, PostMortem = postMortem,
-            RestrictionGround = ground, Statement = statement,
+            RestrictionGround = ground, Statement = statement, TransmitTo = transmitTo,
         };
     }
 

@@ -30,7 +30,13 @@ internal sealed record NewRequest(
 
     // Post-mortem instructions as structured fields (LIL art. 85); null keeps the free text of Details.
     public PostMortem? PostMortem { get; init; }
+
+    // GDPR Art. 20(2): the controller a portability answer is also sent to, directly.
+    public Transmission? TransmitTo { get; init; }
 }
+
+// The receiving controller of a direct transmission (GDPR Art. 20(2)): its name and the address its link and code go to.
+internal sealed record Transmission(string Controller, string Email);
 
 // The person who made the request for the subject, and how they stand to them. Personal data: never logged.
 internal sealed record Representative(string Relationship, string Name, string Email)

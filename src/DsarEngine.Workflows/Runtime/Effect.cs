@@ -13,7 +13,13 @@ internal abstract record Effect
         public static Journal Of<T>(T data) where T : IJournalData => new(T.JournalKind, data);
     }
 
-    public sealed record Mail(string Template, IReadOnlyDictionary<string, string> Model) : Effect;
+    public sealed record Mail(string Template, IReadOnlyDictionary<string, string> Model) : Effect
+    {
+        // To the subject (null), or to the receiving controller of a direct transmission (GDPR Art. 20(2)).
+        public string? Recipient { get; init; }
+
+        public const string ReceivingController = "receiving-controller";
+    }
 
     // A connector command, sent by the outbox relay to the connector's queue.
     public sealed record SendToConnector(Guid MessageId, string Connector, ConnectorCommand Command) : Effect;

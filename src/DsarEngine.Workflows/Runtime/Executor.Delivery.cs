@@ -22,6 +22,14 @@ internal static partial class Executor
                 model["packExpiresIso"] = context.Now.AddDays(30).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
             Effects.Add(new Effect.Mail(
                 i.State.Outcome == "refused" ? Mail.MailTemplates.RefusalLetter : Mail.MailTemplates.ResponseReady, model));
+            // GDPR Art. 20(2): the archive also goes to the controller the subject named, as a link whose one-time code is
+            // sent to that controller's address (each download journaled); never with a refusal, never without an archive.
+            if (context.TransmitTo is not null && context.Right == "portability" && i.State.PackId is not null
+                && i.State.Outcome != "refused")
+            {
+                Effects.Add(new Effect.Mail(Mail.MailTemplates.TransmissionReady, model) { Recipient = Effect.Mail.ReceivingController });
+                return Pass(i, new DeliveredEntry(step.Id, "e-mail link; link and one-time code to the receiving controller"), null);
+            }
             return Pass(i, new DeliveredEntry(step.Id, "e-mail link"), null);
         }
 

@@ -16,7 +16,9 @@ internal static partial class Executor
     private sealed partial class Run
     {
         // GDPR Art. 21(3): an objection to direct marketing is absolute; the definition lists the purposes it skips for.
-        private bool SkipsAssessment(StepDefinition step) => context.Purpose is { } purpose && step.SkipForPurposes.Contains(purpose);
+        // Profiling related to direct marketing (Art. 21(2)) is skipped wherever direct marketing is: the law treats them alike.
+        private bool SkipsAssessment(StepDefinition step) => context.Purpose is { } purpose && (step.SkipForPurposes.Contains(purpose)
+            || (purpose == ObjectionPurposes.DirectMarketingProfiling && step.SkipForPurposes.Contains(ObjectionPurposes.DirectMarketing)));
 
         private WorkflowInstance AssessmentNotNeeded(WorkflowInstance i, StepDefinition step)
         {
@@ -26,7 +28,7 @@ internal static partial class Executor
         }
 
         private bool DirectMarketingObjection =>
-            context.Right == "objection" && context.Purpose == ObjectionPurposes.DirectMarketing;
+            context.Right == "objection" && ObjectionPurposes.IsDirectMarketing(context.Purpose);
 
         // An assessment the law does not allow, or one that lacks what the law asks to be recorded: (slug, reason), else null.
         private (string Slug, string Reason)? Unlawful(Signal.Decision d)

@@ -36,6 +36,10 @@ internal sealed record StepContext(
     // The organisation's legal holds in force today (GDPR Art. 17(3)(b), (e)): every erase command keeps their categories.
     public IReadOnlyList<LegalHold> LegalHolds { get; init; } = [];
 
+    // GDPR Art. 20(2): the controller a portability answer is also sent to directly, when the subject asked for it and
+    // nobody recorded that it is not technically feasible; null otherwise.
+    public string? TransmitTo { get; init; }
+
     public bool PaperNotices => Channel != "controller" && (Channel is "post" or "phone" or "in-person" || !HasEmail);
 }
 

@@ -42,6 +42,9 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/requests/{reference}/identity"] = Subject,
         ["POST /api/v1/requests/{reference}/pack/code"] = Subject,
         ["GET /api/v1/requests/{reference}/pack"] = Subject,
+        ["POST /api/v1/requests/{reference}/transmission/code"] = Subject,
+        ["GET /api/v1/requests/{reference}/transmission"] = Subject,
+        ["POST /api/v1/staff/requests/{reference}/transmission/not-feasible"] = StaffWrite,
         ["GET /api/v1/deadlines/preview"] = StaffRead,
         ["POST /api/v1/staff/requests"] = StaffWrite,
         ["GET /api/v1/staff/requests"] = StaffRead,
@@ -324,7 +327,8 @@ public sealed class AuthorizationMatrixTests
         .Replace("{tenant}", tenant.Slug, StringComparison.Ordinal).Replace("{connector}", "crm", StringComparison.Ordinal)
         .Replace("{id}", route.StartsWith("/opendsr", StringComparison.Ordinal) ? openDsrId.ToString("D") : Guid.NewGuid().ToString(),
             StringComparison.Ordinal)
-        + (route.Contains("/pack", StringComparison.Ordinal) && !route.Contains("letter", StringComparison.Ordinal)
+        + ((route.Contains("/pack", StringComparison.Ordinal) || route.Contains("/transmission", StringComparison.Ordinal))
+            && !route.Contains("letter", StringComparison.Ordinal)
             ? "?expires=1&token=x&codeId=" + Guid.Empty + "&code=000000"
             : "")
         + (route.EndsWith("/deadlines/preview", StringComparison.Ordinal)

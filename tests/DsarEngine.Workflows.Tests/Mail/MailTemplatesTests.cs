@@ -21,13 +21,14 @@ public sealed class MailTemplatesTests
         var missing = Languages.Supported.SelectMany(l => templates.Where(t => !MailTemplates.Exists(t, l)).Select(t => $"{t} ({l})"));
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(templates, Has.Count.EqualTo(12));
+            Assert.That(templates, Has.Count.EqualTo(14));
             Assert.That(Languages.Supported, Is.SupersetOf(new[] { "en", "fr", "ru" }));
             Assert.That(missing, Is.Empty);
             Assert.That(staff.Where(t => !MailTemplates.Exists(t, "en")), Is.Empty);
             Assert.That(StaffMailTexts.Texts.Keys.Select(k => k.Template).Distinct(), Is.EquivalentTo(staff));
             Assert.That(ProgressMailTexts.Texts.Keys.Concat(AnswerMailTexts.Texts.Keys).Concat(ConversationMailTexts.Texts.Keys)
-                    .Concat(WithdrawalMailTexts.Texts.Keys).Concat(RestrictionMailTexts.Texts.Keys).Select(k => k.Template).Distinct(),
+                    .Concat(WithdrawalMailTexts.Texts.Keys).Concat(RestrictionMailTexts.Texts.Keys)
+                    .Concat(TransmissionMailTexts.Texts.Keys).Select(k => k.Template).Distinct(),
                 Is.EquivalentTo(templates));
             Assert.That(RussianMailTexts.Texts.Keys, Has.All.Matches<(string Template, string Language)>(k => k.Language == "ru"));
         }
@@ -39,7 +40,8 @@ public sealed class MailTemplatesTests
     public void Every_translation_uses_the_same_placeholders_as_the_english_text_and_a_one_line_subject()
     {
         var texts = ProgressMailTexts.Texts.Concat(AnswerMailTexts.Texts).Concat(ConversationMailTexts.Texts)
-            .Concat(WithdrawalMailTexts.Texts).Concat(RussianMailTexts.Texts).ToDictionary(t => t.Key, t => t.Value);
+            .Concat(WithdrawalMailTexts.Texts).Concat(RussianMailTexts.Texts).Concat(TransmissionMailTexts.Texts)
+            .ToDictionary(t => t.Key, t => t.Value);
         var differing = texts
             .Where(t => !Placeholders(t.Value).SetEquals(Placeholders(texts[(t.Key.Template, "en")])) || t.Value.Subject.Contains('\n'))
             .Select(t => $"{t.Key.Template} ({t.Key.Language})");

@@ -28,7 +28,9 @@ internal sealed class HttpConnectorConsumer(HttpConnectorAdapter adapter) :
 
     public Task Consume(ConsumeContext<LiftRestriction> c) => Run(c, ConnectorActions.LiftRestriction, c.Message);
 
-    public Task Consume(ConsumeContext<StopProcessing> c) => Run(c, ConnectorActions.StopProcessing, c.Message, purpose: c.Message.Purpose);
+    // GDPR Art. 17(1)(b): a consent withdrawal also asks for the erasure of the data held on that consent alone.
+    public Task Consume(ConsumeContext<StopProcessing> c) => Run(c, ConnectorActions.StopProcessing, c.Message, purpose: c.Message.Purpose,
+        extra: r => r with { EraseConsentOnlyData = c.Message.EraseConsentOnlyData });
 
     // What only some actions carry (the statement, the restriction's ground, the categories to keep) goes in through extra.
     private Task Run(ConsumeContext context, string action, IConnectorCommand command, IReadOnlyList<FieldChange>? changes = null,

@@ -11,7 +11,8 @@ internal static class AssessmentActions
     public static IReadOnlyList<PageAction>? For(string step, string? right, string? purpose) => right switch
     {
         // GDPR Art. 21(3): absolute, nothing to weigh (instances of objection@2 still stop here).
-        "objection" when purpose == ObjectionPurposes.DirectMarketing =>
+        // Profiling related to direct marketing too (Art. 21(2)).
+        "objection" when ObjectionPurposes.IsDirectMarketing(purpose) =>
         [
             new(ActionKind.Decide, "Proceed",
                 "An objection to direct marketing is absolute (GDPR Art. 21(3)): it cannot be refused; the systems stop the processing.",

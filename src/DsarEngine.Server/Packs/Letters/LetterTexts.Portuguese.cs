@@ -25,7 +25,8 @@ internal static partial class LetterTexts
         ["consent-withdrawal.article"] = "7(3)", ["portability.article"] = "20",
         ["done.where"] = "O que fizemos, onde e quando",
         ["portability.files"] =
-            "O arquivo anexo contém os dados que você nos forneceu, um arquivo JSON e um arquivo CSV por sistema e categoria; " +
+            "O arquivo anexo contém os dados sobre você que mantemos nestes sistemas, um arquivo JSON e um arquivo CSV por " +
+            "sistema e categoria; " +
             "o manifest.json lista cada arquivo com o seu resumo SHA-256, para que você possa verificar que nada foi alterado.",
         ["refusal.title"] = "A sua solicitação: por que não podemos atendê-la",
         ["exemptions"] = "Parte dos dados não foi fornecida com base em: {0}.",

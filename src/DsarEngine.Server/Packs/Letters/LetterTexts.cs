@@ -275,6 +275,8 @@ internal static partial class LetterTexts
     // A language whose table lacks the key falls back to English (a test lists every key missing in a language).
     public static string T(string language, string key, params object?[] args)
     {
+        if (FourLanguageTexts.TryGetValue(key, out var p))
+            return string.Format(Formats(language), language switch { "fr" => p.Fr, "ru" => p.Ru, "pt" => p.Pt, _ => p.En }, args);
         var (en, fr, ru) = Texts.TryGetValue(key, out var t) ? (t.En, t.Fr, (string?)null) : RightsTexts[key];
         var text = language switch
         {
