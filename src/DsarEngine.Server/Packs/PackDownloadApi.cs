@@ -31,15 +31,8 @@ internal static class PackDownloadApi
         var now = clock.GetUtcNow();
         if (await OpenableAsync(reference, expires, token, requests, links, now, ct) is not { } request)
             return Refused();
-        var sent = await mail.SendAsync(request, now, ct);
-        return sent.Result switch
-        {
-            PackCodeSendResult.Sent =>
-                TypedResults.Accepted((string?)null, new CodeSent(sent.CodeId!.Value, sent.SentTo!, sent.ExpiresAt!.Value)),
-            PackCodeSendResult.NoEmail => Problems.Of(StatusCodes.Status409Conflict, "no-email",
-                "This request has no e-mail address to send a code to; ask the organisation."),
-            _ => TooSoon(http, sent.RetryAt!.Value - now, "codes were sent, or wrong codes tried, for this request lately"),
-        };
+        return PackCodeAnswers.Sent(await mail.SendAsync(request, now, ct), http, now, () => Problems.Of(StatusCodes.Status409Conflict,
+            "no-email", "This request has no e-mail address to send a code to; ask the organisation."));
     }
 
     // The part asked for (`letter`, `copy`, `archive`; by default the letter, or portability's archive) of the current
@@ -67,17 +60,10 @@ internal static class PackDownloadApi
                 : Problems.Of(StatusCodes.Status404NotFound, "part-not-in-answer", $"This answer has no {chosen}.",
                     $"Its parts are: {string.Join(", ", answer.Keys.Order(StringComparer.Ordinal))}; the code is still good.");
         var (check, retryAt) = await codes.UseAsync(request, codeId, code, chosen, Limits(limits), now, ct);
-        return check switch
-        {
-            PackCodeCheck.Locked => TooSoon(http, retryAt!.Value - now, "wrong codes were tried for this request lately"),
-            PackCodeCheck.Accepted when await packs.ReadAsync(request.TenantId, request.Id, document.Id, ct) is { } content =>
-                TypedResults.File(content, PackKinds.MediaType(document.Kind), FileName(reference, chosen)),
-            PackCodeCheck.Accepted => Problems.NotFound("answer for this request"),
-            PackCodeCheck.Wrong => Problems.Of(StatusCodes.Status403Forbidden, "wrong-code",
-                "The code is not right; after five tries, ask for a new one."),
-            _ => Problems.Of(StatusCodes.Status403Forbidden, "code-spent",
-                "This code was used, has expired or was tried too often; ask for a new one.", EachPartOnce),
-        };
+        var content = check == PackCodeCheck.Accepted ? await packs.ReadAsync(request.TenantId, request.Id, document.Id, ct) : null;
+        var answered = PackCodeAnswers.Download(check, retryAt, http, now, content, PackKinds.MediaType(document.Kind),
+            FileName(reference, chosen), "answer for this request", EachPartOnce).Result;
+        return answered is FileContentHttpResult file ? file : (ProblemHttpResult)answered;
     }
 
     private static readonly string EachPartOnce = "A code opens each part of the answer once; after its first download, the others "
@@ -100,10 +86,6 @@ internal static class PackDownloadApi
 
     private static PackCodeLimits Limits(IOptions<RateLimitOptions> options) =>
         new(options.Value.PackCodesPerHour, options.Value.PackCodeGuessesPerDay);
-
-    // Per request, whichever address asks: the subject is told when to come back, and nothing is e-mailed meanwhile.
-    private static ProblemHttpResult TooSoon(HttpContext http, TimeSpan wait, string why) =>
-        RateLimits.Refuse(http, wait, $"Too many {why}; try again in {Math.Max(1, (long)Math.Ceiling(wait.TotalMinutes))} minutes.");
 
     private static ProblemHttpResult Refused() =>
         Problems.Of(StatusCodes.Status404NotFound, "link-not-valid",

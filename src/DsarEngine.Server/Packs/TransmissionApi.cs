@@ -30,16 +30,7 @@ internal static class TransmissionApi
         var now = clock.GetUtcNow();
         if (await OpenableAsync(reference, expires, token, requests, links, now, ct) is not { } request)
             return Refused();
-        var sent = await mail.SendToReceivingControllerAsync(request, now, ct);
-        return sent.Result switch
-        {
-            PackCodeSendResult.Sent =>
-                TypedResults.Accepted((string?)null, new CodeSent(sent.CodeId!.Value, sent.SentTo!, sent.ExpiresAt!.Value)),
-            PackCodeSendResult.NoEmail => Refused(),
-            _ => RateLimits.Refuse(http, sent.RetryAt!.Value - now,
-                $"Too many codes were sent, or wrong codes tried, for this request lately; try again in " +
-                $"{Math.Max(1, (long)Math.Ceiling((sent.RetryAt!.Value - now).TotalMinutes))} minutes."),
-        };
+        return PackCodeAnswers.Sent(await mail.SendToReceivingControllerAsync(request, now, ct), http, now, Refused);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(string reference, long expires,
@@ -56,18 +47,9 @@ internal static class TransmissionApi
             return Problems.NotFound("archive for this request");
         var (check, retryAt) = await codes.UseAsync(
             request, codeId, code, PackParts.Archive, mail.Limits, now, ct, PackCodes.ReceivingControllerAudience);
-        return check switch
-        {
-            PackCodeCheck.Locked =>
-                RateLimits.Refuse(http, retryAt!.Value - now, "Too many wrong codes were tried for this request lately."),
-            PackCodeCheck.Accepted when await packs.ReadAsync(request.TenantId, request.Id, document.Id, ct) is { } content =>
-                TypedResults.File(content, PackKinds.MediaType(document.Kind), $"{reference}.zip"),
-            PackCodeCheck.Accepted => Problems.NotFound("archive for this request"),
-            PackCodeCheck.Wrong => Problems.Of(StatusCodes.Status403Forbidden, "wrong-code",
-                "The code is not right; after five tries, ask for a new one."),
-            _ => Problems.Of(StatusCodes.Status403Forbidden, "code-spent",
-                "This code was used, has expired or was tried too often; ask for a new one."),
-        };
+        var content = check == PackCodeCheck.Accepted ? await packs.ReadAsync(request.TenantId, request.Id, document.Id, ct) : null;
+        return PackCodeAnswers.Download(check, retryAt, http, now, content, PackKinds.MediaType(document.Kind), $"{reference}.zip",
+            "archive for this request");
     }
 
     // A portability request with a receiving controller, the transmission not refused, and the link's own token: unknown
