@@ -54,6 +54,17 @@ internal sealed class PostMortemStore(NpgsqlDataSource dataSource)
 
     // Every post-mortem record of the subject of this request, oldest first: what the designee or an heir asks to carry
     // out is the instructions not revoked.
+    private const string DesigneeSql = """
+        SELECT designee_email FROM post_mortem_instructions
+        WHERE tenant_id = @TenantId AND request_id = @RequestId AND kind = 'instructions' AND revoked_by IS NULL
+        """;
+
+    // The address of the person these instructions designate, if they name one and are not revoked.
+    public static async Task<string?> DesigneeEmailAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid tenantId, Guid requestId,
+        CancellationToken ct) =>
+        await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            DesigneeSql, new { TenantId = tenantId, RequestId = requestId }, tx, cancellationToken: ct));
+
     public async Task<IReadOnlyList<PostMortemRecord>> ForSubjectAsync(Guid tenantId, string reference, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);

@@ -54,6 +54,16 @@ internal sealed partial class SignalProcessor
                                     last?.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0"),
                                 to.Email, m.Template, request.Language, JsonSerializer.Serialize(m.Model, Json)), now, ct);
                     break;
+                // LIL art. 85: the designee of recorded instructions, when they name one.
+                case Effect.Mail { Recipient: Effect.Mail.Designee } m:
+                    if (await PostMortemInstructions.PostMortemStore.DesigneeEmailAsync(c, tx, request.TenantId, request.Id, ct)
+                        is { } designee)
+                        await MailboxStore.EnqueueAsync(c, tx, request.TenantId, request.Id,
+                            new MailDraft(
+                                DeterministicId.From(request.Id.ToString(), m.Template,
+                                    last?.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0"),
+                                designee, m.Template, request.Language, JsonSerializer.Serialize(m.Model, Json)), now, ct);
+                    break;
                 case Effect.Mail m when email is not null:
                     await MailboxStore.EnqueueAsync(c, tx, request.TenantId, request.Id,
                         new MailDraft(

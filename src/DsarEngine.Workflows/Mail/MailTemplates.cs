@@ -23,13 +23,16 @@ internal static partial class MailTemplates
     public const string StaffPasswordReset = "staff-password-reset";
     public const string RestrictionLiftNotice = "restriction-lift-notice";
     public const string TransmissionReady = "transmission-ready";
+    // LIL art. 85: the person designated in post-mortem instructions is told, once they are recorded.
+    public const string DesigneeNotice = "designee-notice";
     public const string TransmissionCode = "transmission-code";
 
     // The texts, by what they are for; a template missing in a language falls back to English.
     private static readonly Dictionary<(string Template, string Language), (string Subject, string Body)> Texts =
         new(ProgressMailTexts.Texts.Concat(AnswerMailTexts.Texts).Concat(ConversationMailTexts.Texts).Concat(RussianMailTexts.Texts)
             .Concat(StaffMailTexts.Texts).Concat(WithdrawalMailTexts.Texts).Concat(PortugueseMailTexts.Texts)
-            .Concat(RestrictionMailTexts.Texts).Concat(TransmissionMailTexts.Texts));
+            .Concat(RestrictionMailTexts.Texts).Concat(TransmissionMailTexts.Texts)
+            .Concat(PostMortemMailTexts.Texts));
 
     private static readonly Dictionary<(string Right, string Language), string> RightNames = new()
     {

@@ -19,6 +19,9 @@ internal abstract record Effect
         public string? Recipient { get; init; }
 
         public const string ReceivingController = "receiving-controller";
+
+        // The person the subject's post-mortem instructions designate (LIL art. 85), when there is one.
+        public const string Designee = "designee";
     }
 
     // A connector command, sent by the outbox relay to the connector's queue.

@@ -30,6 +30,14 @@ internal static partial class Executor
                 Effects.Add(new Effect.Mail(Mail.MailTemplates.TransmissionReady, model) { Recipient = Effect.Mail.ReceivingController });
                 return Pass(i, new DeliveredEntry(step.Id, "e-mail link; link and one-time code to the receiving controller"), null);
             }
+            // LIL art. 85: the person designated to carry out recorded instructions learns of it, and how to act after the
+            // death (the engine sends it only where the instructions name someone).
+            if (context.Right == "post-mortem-instructions" && i.State.Outcome is "completed" or "partial")
+            {
+                Effects.Add(new Effect.Mail(Mail.MailTemplates.DesigneeNotice, model) { Recipient = Effect.Mail.Designee });
+                return Pass(i, new DeliveredEntry(step.Id, "e-mail link; a notice to the designee, if the instructions name one"),
+                    null);
+            }
             return Pass(i, new DeliveredEntry(step.Id, "e-mail link"), null);
         }
 

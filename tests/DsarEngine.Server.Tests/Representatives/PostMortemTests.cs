@@ -61,4 +61,43 @@ public sealed class PostMortemTests
         var held = await staff.PostAsJsonAsync($"/api/v1/staff/requests/{heir}/decisions", new { step = "assess", outcome = "proceed" });
         Assert.That(held.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
     }
+
+    // LIL art. 85 (legal review row 20): once instructions are recorded, the person they designate is told, and only then;
+    // instructions without a designee and a revocation write to nobody else.
+    [Test]
+    public async Task The_designee_is_told_once_the_instructions_are_recorded_and_nobody_else_is_written_to()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        var designee = Submissions.UniqueEmail("designee");
+        var named = await SubmitAsync(tenant, Submissions.UniqueEmail("subject"), new JsonObject
+        {
+            ["kind"] = "instructions", ["action"] = "communicate", ["scope"] = new JsonArray("photos"),
+            ["designee"] = new JsonObject { ["name"] = "Camille Ørsted", ["email"] = designee },
+        });
+        var unnamed = await SubmitAsync(tenant, Submissions.UniqueEmail("subject"), new JsonObject
+        {
+            ["kind"] = "instructions", ["action"] = "erase",
+        });
+        var staff = tenant.Staff(Engine, "privacy-officer");
+        const string ToDesignee = "SELECT count(*) FROM mail_messages m JOIN requests r ON r.id = m.request_id " +
+            "WHERE r.reference = @reference AND m.template = 'designee-notice'";
+        var before = await Rows.ScalarAsync<long>(Engine, ToDesignee, new { reference = named });
+        foreach (var reference in new[] { named, unnamed })
+        {
+            await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("identity"), "the identity step");
+            await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/identity", new { evidence = "Known customer." });
+            await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:assess"), "the assessment");
+            await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = "assess", outcome = "proceed" });
+            await RequestDriver.ApproveUntilClosedAsync(staff, reference);
+        }
+        var sent = await Rows.SingleAsync<(string, string)>(Engine, "SELECT m.to_address, m.language FROM mail_messages m " +
+            "JOIN requests r ON r.id = m.request_id WHERE r.reference = @reference AND m.template = 'designee-notice'",
+            new { reference = named });
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(before, Is.Zero, "nobody is told before the instructions are recorded");
+            Assert.That(sent.Item1, Is.EqualTo(designee));
+            Assert.That(await Rows.ScalarAsync<long>(Engine, ToDesignee, new { reference = unnamed }), Is.Zero);
+        }
+    }
 }
