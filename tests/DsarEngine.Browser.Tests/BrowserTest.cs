@@ -28,8 +28,14 @@ public abstract class BrowserTest
     public async Task CloseContext()
     {
         // What the browser showed when a test failed is the first thing to look at.
-        if (TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed && Page is { IsClosed: false })
-            await ScreenshotAsync("at-failure");
+        if (TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed)
+        {
+            if (Page is { IsClosed: false })
+                await ScreenshotAsync("at-failure");
+            // and what the engine warned about meanwhile (shared by all tests: the last lines, most recent last).
+            await TestContext.Out.WriteLineAsync(
+                "The engine's last warnings:\n" + string.Join("\n", BrowserEngine.Engine.Logs.Lines.TakeLast(20)));
+        }
         if (context is not null)
             await context.CloseAsync();
         context = null;
