@@ -56,6 +56,10 @@ internal static class JournalKinds
     public const string RestrictionLiftSent = "restriction-lift-sent";
     public const string RestrictionLiftAnswered = "restriction-lift-answered";
 
+    // A restored backup brought back data an erasure had removed: the erasure is carried out again (Executor.Reapply.cs).
+    public const string ErasureReapplied = "erasure-reapplied";
+    public const string ErasureReapplyAnswered = "erasure-reapply-answered";
+
     // An erase task kept data no exemption or legal hold named (Executor.FanOut.cs, Reconcile).
     public const string KeptBeyondInstructions = "kept-beyond-instructions";
 

@@ -82,6 +82,14 @@ internal static partial class Executor
                 LiftAnswered(i, f.TaskId, ConnectorTaskStatus.Failed, f.Reason, f.Connector),
             Signal.TaskCompletedManually m when IsLiftTask(i, m.TaskId) =>
                 LiftAnswered(i, m.TaskId, ConnectorTaskStatus.CompletedManually, m.Note, null),
+            // A restored backup brought an erased subject back (Executor.Reapply.cs).
+            Signal.ReapplyErasure reapply => ReapplyErasure(i, reapply),
+            Signal.TaskCompleted c when IsReapplyTask(i, c.TaskId) => ReapplyAnswered(i, c.TaskId, c.Outcome, c.Summary, c.Connector),
+            Signal.TaskFailed { Retryable: false } f when IsReapplyTask(i, f.TaskId) =>
+                ReapplyAnswered(i, f.TaskId, ConnectorTaskStatus.Failed, f.Reason, f.Connector),
+            Signal.TaskCompletedManually m when IsReapplyTask(i, m.TaskId) =>
+                ReapplyAnswered(i, m.TaskId, ConnectorTaskStatus.CompletedManually, m.Note, null),
+            Signal.TimerFired { Kind: TimerKinds.TaskTimeout } t when IsReapplyTimer(i, t.StepId) => ReapplyTimedOut(i, t.StepId!),
             _ => i,
         };
     }

@@ -26,6 +26,10 @@ internal abstract record Signal
     // GDPR Art. 18(3): lift a restriction. The subject is told now; the lift commands go out at LiftAt.
     public sealed record LiftRestriction(string Reason, DateTimeOffset LiftAt, string Actor) : Signal;
 
+    // A system was restored from a backup taken at BackupTakenAt: a closed erasure it carried out after that instant is
+    // carried out again there (Executor.Reapply.cs). RestoreId names the restore, so the task's id is derived from it.
+    public sealed record ReapplyErasure(Guid RestoreId, string RestoredConnector, DateTimeOffset BackupTakenAt, string Actor) : Signal;
+
     // Connector replies (bus, HTTP and OpenDSR adapters alike).
     // Attempt: the send the reply answers (TaskReference.Attempt), when the reply says; progress or a failure from an
     // earlier attempt changes nothing, while a completion is taken whichever attempt did the work.

@@ -180,6 +180,12 @@ public sealed class JournalDataTests
             """restriction-lift-sent {"connectors":["crm"],"manual":[]}""",
             """restriction-lift-answered {"connector":"crm","outcome":"done","summary":"erased"}""",
         }).SetArgDisplayNames("kept in part, restriction lifted");
+        yield return new TestCaseData("erasure carried out again after a restore", new[]
+        {
+            """erasure-reapplied {"connector":"crm","backupTakenAt":"2025-03-02T09:00:00+00:00","restoreId":"0195a0c4-0000-7000-"""
+                + """8000-00000000aaaa","manual":false}""",
+            """erasure-reapply-answered {"connector":"crm","outcome":"done","summary":"erased"}""",
+        }).SetArgDisplayNames("erasure carried out again after a restore");
     }
 
     [TestCaseSource(nameof(Golden))]

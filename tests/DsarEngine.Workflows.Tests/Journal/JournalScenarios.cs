@@ -39,6 +39,7 @@ internal static class JournalScenarios
             ["no identity check needed"] = NoIdentityCheck,
             ["objections and automated decisions"] = ObjectionsAndAutomatedDecisions,
             ["kept in part, restriction lifted"] = KeptAndLifted,
+            ["erasure carried out again after a restore"] = ReappliedAfterRestore,
         };
 
     // Identity, assessment (partial, with exemptions), two connectors answering, review, delivery, close.
@@ -210,6 +211,21 @@ internal static class JournalScenarios
         restriction.Send(Replies.Done(restriction.Instance.State.Tasks.Single(t => t.StepId == Executor.LiftStep).TaskId));
         return [.. erasure.Journal.Where(j => j.Kind is "decided" or "kept-beyond-instructions"),
             .. restriction.Journal.Where(j => j.Kind.StartsWith("restriction-lift", StringComparison.Ordinal))];
+    }
+
+    // A system restored from a backup taken the day before the erasure: the erase command again, and its answer.
+    private static IReadOnlyList<Effect.Journal> ReappliedAfterRestore()
+    {
+        var run = new ScenarioRun(Unreviewed, Context(Crm, Billing));
+        run.Send(new Start());
+        run.Send(new IdentityVerified("manual", "checked", "staff"));
+        run.Send(new Decision("assess", Decisions.Proceed, null, [], "dpo"));
+        run.Send(Replies.Done(run.Task("crm")));
+        run.Send(Replies.NotFound(run.Task("billing")));
+        Assert.That(run.Instance.Status, Is.EqualTo(InstanceStatus.Closed));
+        run.Send(new ReapplyErasure(Pack, "crm", Now.AddDays(-1), "admin"));
+        run.Send(Replies.Done(run.Instance.State.Tasks.Single(t => t.StepId == Executor.ReapplyStep).TaskId));
+        return [.. run.Journal.Where(j => j.Kind.StartsWith("erasure-reappl", StringComparison.Ordinal))];
     }
 
     private sealed class ScenarioRun(WorkflowDefinition definition, StepContext context)

@@ -19,6 +19,19 @@ internal sealed record RestrictionLiftAnsweredEntry(string Connector, string Out
     public static string JournalKind => JournalKinds.RestrictionLiftAnswered;
 }
 
+// A system was restored from a backup taken before this erasure reached it: the erase command went to it again (manual:
+// a person carries it out), under the restore the organisation recorded.
+internal sealed record ErasureReappliedEntry(string Connector, DateTimeOffset BackupTakenAt, Guid RestoreId, bool Manual) : IJournalData
+{
+    public static string JournalKind => JournalKinds.ErasureReapplied;
+}
+
+// The restored system answered the erase command sent again (or it timed out, or a person completed it).
+internal sealed record ErasureReapplyAnsweredEntry(string Connector, string Outcome, string Summary) : IJournalData
+{
+    public static string JournalKind => JournalKinds.ErasureReapplyAnswered;
+}
+
 // GDPR Art. 17(3): a system reported keeping categories that neither the partial assessment nor a legal hold named.
 internal sealed record KeptBeyondInstructionsEntry(string Connector, IReadOnlyList<string> Categories) : IJournalData
 {
