@@ -33,6 +33,8 @@ internal static class ConnectorsSetup
         // What erase commands keep (legal holds) and whom a request's outcome must reach (Art. 19, 17(2)).
         services.AddSingleton<LegalHolds.LegalHoldStore>();
         services.AddSingleton<LegalHolds.LegalHoldsAdmin>();
+        // A system restored from a backup: the erasures the backup predates are carried out again.
+        services.AddSingleton<Backups.BackupRestores>();
         services.AddSingleton<RequestNotices.RequestNoticeStore>().AddSingleton<RequestNotices.RequestNoticeCommands>();
         return services.AddSingleton<HttpConnectorAdapter>();
     }
@@ -45,6 +47,7 @@ internal static class ConnectorsSetup
         app.MapTasksApi();
         app.MapHttpCallbackApi();
         LegalHolds.LegalHoldsApi.MapLegalHoldsApi(app);
+        Backups.BackupRestoresApi.MapBackupRestoresApi(app);
         RequestNotices.RequestNoticesApi.MapRequestNoticesApi(app);
         return app;
     }

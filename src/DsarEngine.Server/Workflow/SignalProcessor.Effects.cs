@@ -158,6 +158,8 @@ internal sealed partial class SignalProcessor
         Signal.ResumeClock r => r.Actor,
         Signal.TaskCompletedManually m => m.Actor,
         Signal.RetryTask r => r.Actor,
+        Signal.LiftRestriction l => l.Actor,
+        Signal.ReapplyErasure r => r.Actor,
         Signal.TaskProgressed or Signal.TaskCompleted or Signal.TaskFailed => "connector",
         Signal.PackRendered or Signal.NoticeRendered => "renderer",
         _ => "engine",

@@ -71,6 +71,8 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/staff/legal-holds"] = StaffRead,
         ["POST /api/v1/staff/legal-holds"] = Admin,
         ["POST /api/v1/staff/legal-holds/{id}/end"] = Admin,
+        ["GET /api/v1/staff/backup-restores"] = StaffRead,
+        ["POST /api/v1/staff/backup-restores"] = Admin,
         ["GET /api/v1/staff/requests/{reference}/tasks"] = StaffRead,
         ["POST /api/v1/staff/requests/{reference}/tasks/{taskId}/complete"] = StaffWrite,
         ["POST /api/v1/staff/requests/{reference}/tasks/{taskId}/retry"] = StaffWrite,
