@@ -23,6 +23,7 @@ public sealed class SettingsLawTests : BrowserTest
     [TestCase("Identity checks", "settings-identity")]
     [TestCase("Retention", "settings-retention")]
     [TestCase("Legal holds", "settings-legal-holds")]
+    [TestCase("Backup restores", "settings-backup-restores")]
     public async Task An_admin_opens_a_legal_settings_screen_from_the_navigation(string name, string screen)
     {
         await SignInToInboxAsync(StaffRoles.Admin);
@@ -37,6 +38,7 @@ public sealed class SettingsLawTests : BrowserTest
     [TestCase("Identity checks", "identity-read-only")]
     [TestCase("Retention", "retention-read-only")]
     [TestCase("Legal holds", "holds-read-only")]
+    [TestCase("Backup restores", "restores-read-only")]
     public async Task An_auditor_reads_a_legal_settings_screen_without_any_form(string name, string readOnly)
     {
         await SignInToInboxAsync(StaffRoles.Auditor);
@@ -135,6 +137,34 @@ public sealed class SettingsLawTests : BrowserTest
             Assert.That(added["systems"]!.AsArray(), Is.Empty, "every system");
             Assert.That(ended["endedAt"], Is.Not.Null);
         }
+    }
+
+    // A disabled connector: no other test's request fans out to it, and its restore erases nobody again.
+    [Test]
+    public async Task An_admin_records_a_restore_on_the_screen_and_the_api_reads_it()
+    {
+        var name = $"restored-{Guid.NewGuid():N}"[..17];
+        var connector = new DsarEngine.Server.Connectors.ConnectorBody(["erase"], 24, false, "bus", "Restored system", [name], ["contact"],
+            [], false, null, new DsarEngine.Server.Connectors.BusBinding("restored-service"));
+        var saved = await Service<DsarEngine.Server.Connectors.ConnectorAdmin>().SaveAsync(AdminPrincipal(), name, connector,
+            CancellationToken.None);
+        Assert.That(saved.Result.Outcome, Is.EqualTo(SettingsChange.Done), saved.Message);
+        await OpenLiveAsync("/inbox/settings/backup-restores", "Record the restore");
+        await ChooseAsync("System restored", name);
+        await Page.GetByLabel("Backup taken at (UTC)").FillAsync("2026-11-30T02:00");
+        await Page.GetByRole(AriaRole.Textbox, new() { Name = "Note" }).FillAsync("Disk failure; restored from the nightly backup.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Record the restore" }).ClickAsync();
+        var dialog = Page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync($"that {name} carried out after 2026-11-30 02:00 UTC");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Record", Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync($"The restore of {name} is recorded: 0 erasures");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Cell, new() { Name = name, Exact = true })).ToBeVisibleAsync();
+        Assert.That(await SeriousViolationsAsync(), Is.Empty);
+        await ScreenshotAsync("settings-backup-restores-recorded");
+        var restore = (await Api.GetFromJsonAsync<JsonArray>("/api/v1/staff/backup-restores"))!
+            .Single(r => (string)r!["connector"]! == name)!;
+        Assert.That(((string)restore["backupTakenAt"]!, (string)restore["note"]!),
+            Is.EqualTo(("2026-11-30T02:00:00+00:00", "Disk failure; restored from the nightly backup.")));
     }
 
     private static async Task<JsonObject> HoldAsync(string category) =>

@@ -37,7 +37,8 @@ internal static partial class Executor
             };
             if (kind != ConnectorKinds.Manual)
                 Send(i, task);
-            Journal(new ErasureReappliedEntry(reapply.RestoredConnector, reapply.BackupTakenAt, reapply.RestoreId, kind == ConnectorKinds.Manual));
+            Journal(new ErasureReappliedEntry(
+                reapply.RestoredConnector, reapply.BackupTakenAt, reapply.RestoreId, kind == ConnectorKinds.Manual));
             return i with { State = i.State with { Tasks = [.. i.State.Tasks, task] } };
         }
 

@@ -50,7 +50,8 @@ internal static partial class Executor
                 Signal.Skip skip when i.Status is InstanceStatus.NeedsAttention or InstanceStatus.Waiting => Skip(i, skip),
                 Signal.RearmTimers => Rearm(i),
                 Signal.LiftRestriction => Refuse(i, NotLiftable, "A restriction can be lifted only once it was carried out and closed."),
-                Signal.ReapplyErasure => Refuse(i, NotReapplicable, "Only an erasure that was carried out and closed is carried out again."),
+                Signal.ReapplyErasure =>
+                    Refuse(i, NotReapplicable, "Only an erasure that was carried out and closed is carried out again."),
                 // verify-identity
                 Signal.IdentityVerified verified when i.WaitingFor == Bookmarks.Identity => Verified(i, verified),
                 // assess, review

@@ -122,10 +122,12 @@ public sealed class BackupRestoreTests
         var (other, otherCrm, _, _) = await OrganisationAsync();
         await using var __ = otherCrm;
         var now = TimeProvider.System.GetUtcNow();
-        var officer = await staff.PostAsJsonAsync("/api/v1/staff/backup-restores", new { connector = crm.Name, backupTakenAt = now.AddDays(-1) });
+        var officer = await staff.PostAsJsonAsync("/api/v1/staff/backup-restores",
+            new { connector = crm.Name, backupTakenAt = now.AddDays(-1) });
         var foreign = await admin.PostAsJsonAsync("/api/v1/staff/backup-restores",
             new { connector = otherCrm.Name, backupTakenAt = now.AddDays(-1) });
-        var future = await admin.PostAsJsonAsync("/api/v1/staff/backup-restores", new { connector = crm.Name, backupTakenAt = now.AddDays(1) });
+        var future = await admin.PostAsJsonAsync("/api/v1/staff/backup-restores",
+            new { connector = crm.Name, backupTakenAt = now.AddDays(1) });
         var empty = await admin.PostAsJsonAsync("/api/v1/staff/backup-restores", new { });
         var malformed = await admin.PostAsync("/api/v1/staff/backup-restores",
             new StringContent("{\"connector\":", System.Text.Encoding.UTF8, "application/json"));

@@ -74,7 +74,10 @@ public sealed class ReapplyErasureTests
     {
         var (_, other) = Advance(Closed(Erase("crm", ConnectorTaskStatus.Done, Erased)), Reapply("billing", Erased.AddDays(-1)));
         var (_, failed) = Advance(Closed(Erase("crm", ConnectorTaskStatus.Failed, Erased)), Reapply("crm", Erased.AddDays(-1)));
-        var open = Closed(Erase("crm", ConnectorTaskStatus.Done, Erased)) with { Status = InstanceStatus.Waiting, WaitingFor = "decision:review" };
+        var open = Closed(Erase("crm", ConnectorTaskStatus.Done, Erased)) with
+        {
+            Status = InstanceStatus.Waiting, WaitingFor = "decision:review",
+        };
         var (_, whileOpen) = Advance(open, Reapply("crm", Erased.AddDays(-1)));
         using (Assert.EnterMultipleScope())
         {

@@ -89,7 +89,8 @@ internal static partial class LetterTexts
         ["erased"] = "O que eliminamos",
         ["kept"] = "O que tivemos de manter, e por quê",
         ["kept.none"] = "Não mantivemos nada.",
-        ["backups"] = "As cópias nos nossos backups desaparecem em até {0} dias e nunca são restauradas para uso.",
+        ["backups"] = "As cópias nos nossos backups são excluídas em até {0} dias; se um sistema for restaurado a partir de uma " +
+            "delas, seus dados são excluídos dele novamente.",
         ["col.system"] = "Sistema", ["col.outcome"] = "Resultado", ["col.what"] = "O que foi feito", ["col.when"] = "Quando",
         ["col.category"] = "Dados", ["col.basis"] = "Base legal", ["col.until"] = "Mantidos até",
         ["extension-notice.title"] = "A sua solicitação: precisamos de mais tempo para responder",

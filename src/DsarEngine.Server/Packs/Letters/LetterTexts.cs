@@ -193,9 +193,11 @@ internal static partial class LetterTexts
         ["erased"] = ("What we erased", "Ce que nous avons effacé"),
         ["kept"] = ("What we had to keep, and why", "Ce que nous avons dû conserver, et pourquoi"),
         ["kept.none"] = ("We kept nothing.", "Nous n'avons rien conservé."),
-        ["backups"] = ("Backup copies are deleted within {0} {0:plural:day|days} and are never restored into use.",
-            "Les copies de sauvegarde sont supprimées dans un délai de {0} {0:plural:jour|jours} et ne sont jamais " +
-                "restaurées en production."),
+        // Backups age out; a system restored from one gets the erasure again (Backups/BackupRestores.cs).
+        ["backups"] = ("Backup copies are deleted within {0} {0:plural:day|days}; if a system is ever restored from one, " +
+                "your data is erased from it again.",
+            "Les copies de sauvegarde sont supprimées dans un délai de {0} {0:plural:jour|jours} ; si un système est " +
+                "restauré à partir de l'une d'elles, vos données y sont de nouveau effacées."),
         ["recipients.notified.erasure"] = (
             "We tell every recipient of your data about the erasure (Article 19 GDPR); on request, we will tell you who they are.",
             "Nous informons chaque destinataire de vos données de l'effacement " +
