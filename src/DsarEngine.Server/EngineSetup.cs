@@ -9,6 +9,7 @@ using DsarEngine.Server.Mail;
 using DsarEngine.Server.OpenDsr;
 using DsarEngine.Server.Packs;
 using DsarEngine.Server.Platform;
+using DsarEngine.Server.Platform.Telemetry;
 using DsarEngine.Server.Portal;
 using DsarEngine.Server.Requests;
 using DsarEngine.Server.Retention;
@@ -32,6 +33,7 @@ internal static class EngineSetup
         // engine runs from its build output (eng/run.sh) in Production too, so they are mapped in every environment
         // (a published engine has no build manifest, and this does nothing).
         builder.WebHost.UseStaticWebAssets();
+        builder.AddDsarTelemetry();
         builder.Services.AddPlatform()
             .AddRequests()
             .AddWorkflow()

@@ -98,6 +98,10 @@ internal sealed class EngineFactory(string connectionString, IDictionary<string,
                 settings[key] = value;
         }
         builder.UseEnvironment("Testing");
+        // Telemetry is wired while the host is built (TelemetrySetup reads its settings then), before the configuration
+        // below is added: its settings go in as host settings, as command-line arguments would.
+        foreach (var (key, value) in settings.Where(s => s.Key.StartsWith("Dsar:Telemetry:", StringComparison.Ordinal)))
+            builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings).Add(Settings));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs));
         // A FakeTimeProvider given here is the engine's whole clock: what waits on it (the mail loop, the OpenDSR callback

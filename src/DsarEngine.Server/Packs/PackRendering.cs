@@ -10,8 +10,25 @@ namespace DsarEngine.Server.Packs;
 // the signal the workflow awaits. Null when there is nothing to render (the request is gone or has no workflow); an
 // exception when the render failed (retried by the bus).
 internal sealed class PackRendering(RequestStore requests, RegisterStore registers, LetterModels models, LetterComposer composer,
-    PackStore packs, InstanceStore instances, TimeProvider clock, ILogger<PackRendering> log)
+    PackStore packs, InstanceStore instances, Platform.Telemetry.EngineMetrics metrics, TimeProvider clock, ILogger<PackRendering> log)
 {
+    // The letter's PDF, timed for the render metrics (a failure counted, then passed on to be retried).
+    private async Task<byte[]> ComposeAsync(LetterModel model, string kind, CancellationToken ct)
+    {
+        var start = clock.GetTimestamp();
+        try
+        {
+            var pdf = await ComposeAsync(model, "letter", ct);
+            metrics.Rendered(kind, clock.GetElapsedTime(start));
+            return pdf;
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            metrics.RenderFailed(kind);
+            throw;
+        }
+    }
+
     private const string NoRegister = "the organisation has no processing register (PUT /api/v1/staff/register).";
 
     // A notice letter (extension, identity request) is stored as a document of the request; the workflow does not wait for it.
@@ -22,7 +39,7 @@ internal sealed class PackRendering(RequestStore requests, RegisterStore registe
             return null;
         if (await registers.FindAsync(notice.TenantId, LetterModels.LetterLanguage(request), ct) is not { } register)
             return new Signal.NoticeRendered(notice.Kind, Guid.Empty, "", NoRegister);
-        var pdf = await composer.PdfAsync(await models.NoticeAsync(request, register, notice, ct), ct);
+        var pdf = await ComposeAsync(await models.NoticeAsync(request, register, notice, ct), notice.Kind, ct);
         var (id, sha) = await packs.SaveAsync(notice.TenantId, notice.RequestId, notice.Kind, request.Language, pdf, clock.GetUtcNow(), ct);
         log.LogInformation("Rendered the {Kind} of request {RequestId}: {Bytes} bytes", notice.Kind, notice.RequestId, pdf.Length);
         return new Signal.NoticeRendered(notice.Kind, id, sha, null);

@@ -42,7 +42,7 @@ internal abstract record IntakeResult
 // legal frame, and store it with its journal entry and acknowledgement in one transaction.
 internal sealed partial class IntakeService(
     TenantStore tenants, RequestStore requests, WorkspaceStore workspaces, SecretTokens tokens, DefinitionCatalog definitions,
-    Appeals.AppealStore appeals, TimeProvider clock)
+    Appeals.AppealStore appeals, Platform.Telemetry.EngineMetrics metrics, TimeProvider clock)
 {
     public async Task<IntakeResult> SubmitAsync(IntakeCommand command, CancellationToken ct)
     {
@@ -92,6 +92,8 @@ internal sealed partial class IntakeService(
         var outcome = await requests.SubmitAsync(
             stored, journal, mail, claim, ct, new WorkflowStart(definition.Id, definition.Version), routing,
             WithAppeal(appealed, WithPostMortem(request, Attachments(request.Representative, command.Attachments))));
+        if (outcome.Result == SubmitResult.Created)
+            metrics.Received(stored.RightKind, stored.Channel);
         return outcome.Result switch
         {
             SubmitResult.Created => new IntakeResult.Accepted(outcome.Request!, Replayed: false)

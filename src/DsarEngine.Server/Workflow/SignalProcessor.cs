@@ -33,7 +33,8 @@ internal sealed record SignalSource(string Consumer, Guid? MessageId);
 // Nothing outside the database happens inside; the outbox relay and the timer poller do the rest. This file holds the
 // transaction; SignalProcessor.Effects.cs turns the executor's effects into its rows.
 internal sealed partial class SignalProcessor(
-    NpgsqlDataSource dataSource, IWorkflowDefinitions definitions, SecretTokens tokens, TimeProvider clock)
+    NpgsqlDataSource dataSource, IWorkflowDefinitions definitions, SecretTokens tokens, TimeProvider clock,
+    Platform.Telemetry.EngineMetrics? metrics = null)
 {
     // Set by the host (Dsar:Packs:Render): the rights whose render-pack steps really render (those with letters).
     public IReadOnlySet<string> RenderedRights { get; set; } = new HashSet<string>();
@@ -59,6 +60,9 @@ internal sealed partial class SignalProcessor(
     public async Task<SignalOutcome> ProcessAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid requestId, Signal signal,
         SignalSource source, CancellationToken ct, Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>>? guard = null)
     {
+        using var activity = Platform.Telemetry.EngineMetrics.Source.StartActivity($"signal {signal.GetType().Name}");
+        activity?.SetTag("dsar.request.id", requestId);
+        activity?.SetTag("dsar.signal.source", source.Consumer);
         var now = Instants.Microseconds(clock.GetUtcNow());
         var instance = await InstanceRows.LockAsync(c, tx, requestId, ct);
         if (instance is null)
@@ -133,7 +137,23 @@ internal sealed partial class SignalProcessor(
             throw new InvalidOperationException($"Request {request.Id} was changed concurrently (version {request.Version}).");
         // Open inbox pages of the organisation re-read at commit (status, step, due date may have moved).
         await Inbox.InboxChanges.NotifyAsync(c, tx, request.TenantId, ct);
+        Finished(instance, next, now);
+        activity?.SetTag("dsar.signal.result", "applied");
         return definition is null ? MissingDefinition(instance) : SignalResult.Applied;
+    }
+
+    // Each connector task this signal brought to an end (an answer, a failure, a timeout): its latency since the send.
+    private void Finished(WorkflowInstance before, WorkflowInstance after, DateTimeOffset now)
+    {
+        if (metrics is null)
+            return;
+        foreach (var task in after.State.Tasks)
+        {
+            if (!task.IsTerminal || task.SentAt is not { } sent
+                || before.State.Tasks.FirstOrDefault(t => t.TaskId == task.TaskId) is { IsTerminal: true })
+                continue;
+            metrics?.TaskFinished(task.Action, task.EffectiveOutcome, task.Kind, now - sent);
+        }
     }
 
     private const string UpdateRequestSql = """

@@ -21,6 +21,10 @@ internal sealed record ConnectorTask(Guid TaskId, string StepId, string Connecto
 
     public DateTimeOffset? UpdatedAt { get; init; }
 
+    // When the command now running was sent (the first send, or the latest resend): the connector's latency is measured
+    // from here (EngineMetrics). Null in instances older than the field, and for tasks that were never sent.
+    public DateTimeOffset? SentAt { get; init; }
+
     public bool IsTerminal => ConnectorTaskStatus.Terminal.Contains(Status);
 
     // The outcome that counts for the response: the connector's, or the person's when completed by hand.

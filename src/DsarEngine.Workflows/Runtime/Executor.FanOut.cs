@@ -30,7 +30,7 @@ internal static partial class Executor
                     ?? new ConnectorTask(
                         DeterministicId.From(i.RequestId.ToString(), step.Id, connector.Name),
                         step.Id, connector.Name, action, ConnectorTaskStatus.Sent, null)
-                    { Kind = connector.Kind, UpdatedAt = context.Now };
+                    { Kind = connector.Kind, UpdatedAt = context.Now, SentAt = context.Now };
                 if (task.Status == ConnectorTaskStatus.Sent)
                 {
                     Send(i, task);

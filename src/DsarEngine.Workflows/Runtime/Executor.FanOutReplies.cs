@@ -75,7 +75,10 @@ internal static partial class Executor
                 return i;
             if (timer.Kind == TimerKinds.TaskRetry && task.Status == ConnectorTaskStatus.Retrying)
             {
-                var again = task with { Status = ConnectorTaskStatus.Sent, Attempt = task.Attempt + 1, UpdatedAt = context.Now };
+                var again = task with
+                {
+                    Status = ConnectorTaskStatus.Sent, Attempt = task.Attempt + 1, UpdatedAt = context.Now, SentAt = context.Now,
+                };
                 Send(i, again);
                 Journal(new ConnectorResentEntry(task.Connector, task.Action, again.Attempt));
                 return Replace(i, again);
@@ -111,7 +114,10 @@ internal static partial class Executor
         {
             if (CurrentTask(i, r.TaskId) is not { } task || !ConnectorTaskStatus.NeedsAttention.Contains(task.Status))
                 return i;
-            var again = task with { Status = ConnectorTaskStatus.Sent, Attempt = task.Attempt + 1, Detail = null, UpdatedAt = context.Now };
+            var again = task with
+            {
+                Status = ConnectorTaskStatus.Sent, Attempt = task.Attempt + 1, Detail = null, UpdatedAt = context.Now, SentAt = context.Now,
+            };
             Send(i, again);
             Journal(new TaskRetriedEntry(task.Connector, task.Action, again.Attempt, r.Actor));
             return Settle(Replace(i, again));

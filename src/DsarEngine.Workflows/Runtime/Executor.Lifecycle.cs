@@ -45,7 +45,11 @@ internal static partial class Executor
             // Tasks that failed or timed out go out again (next attempt); the step is entered afresh.
             var tasks = i.State.Tasks
                 .Select(t => ConnectorTaskStatus.NeedsAttention.Contains(t.Status)
-                    ? t with { Status = ConnectorTaskStatus.Sent, Detail = null, Attempt = t.Attempt + 1, UpdatedAt = context.Now }
+                    ? t with
+                    {
+                        Status = ConnectorTaskStatus.Sent, Detail = null, Attempt = t.Attempt + 1,
+                        UpdatedAt = context.Now, SentAt = context.Now,
+                    }
                     : t)
                 .ToList();
             return i with { Status = InstanceStatus.Running, WaitingFor = null, LastError = null, State = i.State with { Tasks = tasks } };

@@ -33,7 +33,7 @@ internal static partial class Executor
             var kind = context.Connectors.FirstOrDefault(c => c.Name == reapply.RestoredConnector)?.Kind ?? ConnectorKinds.Manual;
             var task = new ConnectorTask(taskId, ReapplyStep, reapply.RestoredConnector, "erase", ConnectorTaskStatus.Sent, null)
             {
-                Kind = kind, UpdatedAt = context.Now,
+                Kind = kind, UpdatedAt = context.Now, SentAt = context.Now,
             };
             if (kind != ConnectorKinds.Manual)
                 Send(i, task);

@@ -44,7 +44,7 @@ internal static partial class Executor
             {
                 var task = new ConnectorTask(DeterministicId.From(i.RequestId.ToString(), LiftStep, connector.Name),
                     LiftStep, connector.Name, "lift-restriction", ConnectorTaskStatus.Sent, null)
-                { Kind = connector.Kind, UpdatedAt = context.Now };
+                { Kind = connector.Kind, UpdatedAt = context.Now, SentAt = context.Now };
                 if (connector.Kind != ConnectorKinds.Manual)
                     Send(i, task);
                 tasks.Add(task);

@@ -23,6 +23,9 @@ public sealed class ConfigurationTests
     [TestCase("Dsar:Demo:NewsletterUrl", "newsletter.local", "Dsar:Demo:NewsletterUrl must be an absolute http:// or https:// URL.")]
     [TestCase("Dsar:Demo:ShopOrigin", "http://localhost:5091/privacy",
         "Dsar:Demo:ShopOrigin must be an origin (scheme://host[:port], no path), e.g. http://localhost:5091.")]
+    [TestCase("Dsar:Telemetry:OtlpEndpoint", "collector:4318", "Dsar:Telemetry:OtlpEndpoint must be an absolute http or https address")]
+    [TestCase("Dsar:Telemetry:OtlpProtocol", "udp", "Dsar:Telemetry:OtlpProtocol must be http/protobuf or grpc, not 'udp'.")]
+    [TestCase("Dsar:Telemetry:SampleSeconds", "1", "Dsar:Telemetry:SampleSeconds must be between 5 and 3600.")]
     public async Task A_bad_setting_stops_start_up_with_a_precise_message(string key, string value, string message)
     {
         var engine = new EngineFactory("Host=127.0.0.1;Database=unused", new Dictionary<string, string?> { [key] = value });
