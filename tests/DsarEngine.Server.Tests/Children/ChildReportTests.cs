@@ -28,6 +28,10 @@ public sealed class ChildReportTests
         await crm.ServeAsync(tenant.Slug);
         await RequestDriver.RegisterAsync(tenant.Staff(Engine, "admin"), crm.Name,
             new { displayName = crm.Name, actions = new[] { "erase" } });
+        // A legal hold travels with the erase command of the organisation's own erasure as with any other (GDPR Art. 17(3)(b)).
+        var hold = await tenant.Staff(Engine, "admin").PostAsJsonAsync("/api/v1/staff/legal-holds",
+            new { category = "payments", legalBasis = "Federal Law No. 402-FZ on Accounting", systems = new[] { crm.Name } });
+        Assert.That(hold.StatusCode, Is.EqualTo(HttpStatusCode.Created), await hold.Content.ReadAsStringAsync());
         var staff = tenant.Staff(Engine, "privacy-officer");
         var (child, parent) = (Submissions.UniqueEmail("masha"), Submissions.UniqueEmail("olga"));
         var body = Report(child, "Маша Петрова");
@@ -61,7 +65,8 @@ public sealed class ChildReportTests
             Assert.That(notice.Subject, Does.Contain("Мы удаляем данные Вашего ребёнка").And.Contain(reference));
             Assert.That(Flat(notice.Body),
                 Does.Contain("Маша Петрова").And.Contain("младше 16 лет").And.Contain("по собственной инициативе"));
-            Assert.That(crm.Received.OfType<EraseSubjectData>().Count(), Is.EqualTo(1), "the CRM was told to erase");
+            Assert.That(crm.Received.OfType<EraseSubjectData>().Single().Keep.Select(k => k.Category), Is.EqualTo(new[] { "payments" }),
+                "the CRM was told to erase, keeping what the legal hold keeps");
             Assert.That(await MailCatcher.ListAsync(child), Is.Empty, "the child is never written to");
         }
     }
