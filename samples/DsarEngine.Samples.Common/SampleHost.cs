@@ -23,6 +23,7 @@ public static class SampleHost
         return services.AddDsarConnector<THandlers>(o =>
         {
             (o.Name, o.Broker, o.EngineUser) = (settings.Name, settings.Broker, settings.EngineUser);
+            o.ReplyExchange = settings.ReplyExchange;
             foreach (var tenant in settings.Tenants)
                 o.Tenants.Add(tenant);
         });

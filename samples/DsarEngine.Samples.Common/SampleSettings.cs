@@ -11,6 +11,9 @@ public sealed record SampleSettings(string Name, IReadOnlyList<string> Tenants, 
 
     public string? EngineUser { get; init; }
 
+    // The engine's reply exchange for what the connector reports unasked (a child found): Connector:ReplyExchange.
+    public string ReplyExchange { get; init; } = "dsar.replies";
+
     public static SampleSettings From(IConfiguration config, string defaultName) =>
         new(config["Connector:Name"] ?? defaultName,
             (config["Connector:Tenants"] ?? throw new InvalidOperationException(
@@ -25,5 +28,6 @@ public sealed record SampleSettings(string Name, IReadOnlyList<string> Tenants, 
         {
             WorkDelay = TimeSpan.FromMilliseconds(int.TryParse(config["Connector:WorkDelayMs"], out var ms) ? ms : 0),
             EngineUser = config["Connector:EngineUser"],
+            ReplyExchange = config["Connector:ReplyExchange"] ?? "dsar.replies",
         };
 }

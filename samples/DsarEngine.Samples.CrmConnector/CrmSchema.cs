@@ -7,7 +7,7 @@ namespace DsarEngine.Samples.CrmConnector;
 
 // The CRM's own tables (schema crm): customers, their contacts and the notes staff wrote about them. Each customer has one
 // flag per use the CRM makes of their data that they can object to or withdraw from: marketing, profiling, ai_use (the
-// CRM's AI features and model training).
+// CRM's AI features and model training). A birth date and a guardian's address where the customer gave them (CrmChildScan).
 // Seeded once from the shared people, so the demo subjects exist here as in the other systems.
 public sealed class CrmSchema(SampleDatabase db) : IHostedService
 {
@@ -18,6 +18,8 @@ public sealed class CrmSchema(SampleDatabase db) : IHostedService
             id text PRIMARY KEY, email text NOT NULL UNIQUE, name text NOT NULL, city text NOT NULL, since date NOT NULL,
             marketing boolean NOT NULL DEFAULT true, profiling boolean NOT NULL DEFAULT true);
         ALTER TABLE crm.customers ADD COLUMN IF NOT EXISTS ai_use boolean NOT NULL DEFAULT true;
+        ALTER TABLE crm.customers ADD COLUMN IF NOT EXISTS birth_date date;
+        ALTER TABLE crm.customers ADD COLUMN IF NOT EXISTS guardian_email text;
         CREATE TABLE IF NOT EXISTS crm.contacts (
             id serial PRIMARY KEY, customer_id text NOT NULL REFERENCES crm.customers (id) ON DELETE CASCADE,
             kind text NOT NULL, value text NOT NULL);

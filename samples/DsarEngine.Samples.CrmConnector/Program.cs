@@ -1,5 +1,6 @@
 using DsarEngine.Samples.Common;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DsarEngine.Samples.CrmConnector;
 
@@ -16,6 +17,13 @@ internal static class Program
 
 public static class CrmConnectorSetup
 {
-    public static IServiceCollection AddCrmConnector(this IServiceCollection services, SampleSettings settings) =>
+    public static IServiceCollection AddCrmConnector(this IServiceCollection services, SampleSettings settings)
+    {
         services.AddSampleConnector<CrmHandlers, CrmSchema>(settings, CrmSchema.Name);
+        // Seed 002: children's data is deleted; the CRM reports the children it finds (CrmChildScan).
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new CrmChildPolicy(settings.Tenants));
+        services.AddSingleton<CrmChildScan>();
+        return services.AddHostedService(sp => sp.GetRequiredService<CrmChildScan>());
+    }
 }

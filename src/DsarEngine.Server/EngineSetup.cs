@@ -1,4 +1,5 @@
 using DsarEngine.Server.Accounts;
+using DsarEngine.Server.Children;
 using DsarEngine.Server.Connectors;
 using DsarEngine.Server.Conversations;
 using DsarEngine.Server.Deadlines;
@@ -53,6 +54,7 @@ internal static class EngineSetup
             .AddPortal()
             .AddRetention()
             .AddTriage()
+            .AddChildren()
             .AddDemo();
         return builder;
     }
@@ -80,6 +82,7 @@ internal static class EngineSetup
             .MapSettings().MapAccounts().MapInbox()
             .MapUploads().MapSubjectForm().MapPortal().MapRetention();
         app.MapTriage();
+        app.MapChildren();
         app.MapGet("/", () => TypedResults.Redirect("/inbox")).ExcludeFromDescription();
         return app;
     }

@@ -34,4 +34,11 @@ public sealed class DsarConnectorOptions
 
     /// <summary>Commands handled at once per tenant queue, 1 to 64 (default 4); also the number of messages fetched ahead.</summary>
     public int ConcurrentTasks { get; set; } = 4;
+
+    /// <summary>
+    /// The engine's reply exchange, where <see cref="DsarReports"/> sends what the connector reports unasked: the engine's
+    /// <c>Dsar:Bus:EndpointPrefix</c> followed by <c>dsar.replies</c> (default <c>dsar.replies</c>, no prefix). Replies to
+    /// commands need no setting: they go where the command says.
+    /// </summary>
+    public string ReplyExchange { get; set; } = "dsar.replies";
 }

@@ -32,9 +32,15 @@ internal sealed partial class DsarConnectorOptionsValidator : IValidateOptions<D
                 $"(1 KiB to 128 KiB); it was {options.ChunkBytes}.");
         if (options.ConcurrentTasks is < 1 or > 64)
             errors.Add($"DsarConnectorOptions.ConcurrentTasks must be between 1 and 64; it was {options.ConcurrentTasks}.");
+        if (!ExchangePattern().IsMatch(options.ReplyExchange ?? ""))
+            errors.Add("DsarConnectorOptions.ReplyExchange must be the engine's reply exchange, <prefix>dsar.replies " +
+                $"(lowercase letters, digits, '.', '_' and '-'); it was '{options.ReplyExchange}'.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,62}$")]
     private static partial Regex NamePattern();
+
+    [GeneratedRegex(@"^[a-z0-9._-]{0,60}dsar\.replies$")]
+    private static partial Regex ExchangePattern();
 }

@@ -46,6 +46,7 @@ public static class DsarConnectorSetup
         services.TryAddSingleton<TaskLocks>();
         services.TryAddScoped<TaskRunner>();
         services.TryAddScoped<THandlers>();
+        services.TryAddSingleton<DsarReports>();
         services.AddMassTransit(bus =>
         {
             bus.AddConsumer<CommandConsumer<THandlers>>();

@@ -16,6 +16,7 @@ internal static class BusSetup
             bus.AddConsumer<Connectors.Http.HttpConnectorConsumer, Connectors.Http.HttpConnectorConsumerDefinition>();
             bus.AddConsumer<OpenDsr.OpenDsrConnectorConsumer, OpenDsr.OpenDsrConnectorConsumerDefinition>();
             bus.AddConsumer<Packs.RenderPackConsumer, Packs.RenderPackConsumerDefinition>();
+            bus.AddConsumer<Children.ChildReportConsumer, Children.ChildReportConsumerDefinition>();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var url = new Uri(context.GetRequiredService<IOptions<BusOptions>>().Value.Url);
@@ -37,7 +38,8 @@ internal static class BusSetup
                         filter.Exclude<Packs.RenderPackConsumer>();
                     if (!EngineRoles.RunsEngine(role))
                         filter.Exclude(typeof(Connectors.ConnectorReplyConsumer), typeof(Connectors.ExportChunkConsumer),
-                            typeof(Connectors.Http.HttpConnectorConsumer), typeof(OpenDsr.OpenDsrConnectorConsumer));
+                            typeof(Connectors.Http.HttpConnectorConsumer), typeof(OpenDsr.OpenDsrConnectorConsumer),
+                            typeof(Children.ChildReportConsumer));
                 });
             });
         });

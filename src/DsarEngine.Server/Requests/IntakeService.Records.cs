@@ -34,8 +34,10 @@ internal sealed partial class IntakeService
 
     // The journal outlives erasure, so it records the legal frame and never the subject's data.
     // A request held by a processor (its customer has not accepted it) names the workspace it is about.
-    private static string JournalData(StoredRequest request, Routed? routed, Workspace? held = null) => JsonSerializer.Serialize(new
+    private static string JournalData(StoredRequest request, Routed? routed, Workspace? held = null, object? initiative = null) =>
+        JsonSerializer.Serialize(new
     {
+        initiative,
         routedFrom = routed is null ? null : new { processor = routed.Processor.Slug, workspace = routed.Workspace.Key },
         heldFor = held is null
             ? null

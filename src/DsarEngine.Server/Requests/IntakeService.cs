@@ -15,6 +15,10 @@ internal sealed record IntakeCommand(IntakeForm Form, IntakeOrigin Origin, byte[
     // What came with the request and must be stored in its own transaction (the form's documents): a crash keeps both or
     // neither. Not run when the submission is a replay or is refused.
     public IntakeAttachments? Attachments { get; init; }
+
+    // Set when the organisation opens the request itself, with nobody asking (a child's data, GDPR Art. 17(1)(f)): why, in
+    // words without the subject's data, recorded in the journal's first entry (Children/ChildErasures).
+    public object? Initiative { get; init; }
 }
 
 // Writes what belongs to a request inside the transaction that stores it.
@@ -74,7 +78,7 @@ internal sealed partial class IntakeService(
         var routed = workspace is null || held ? null : new Routed(tenant, workspace, controller);
         var stored = NewStoredRequest(request, controller, frame, now);
         var journal = JournalChain.Append(null, controller.Id, stored.Id, now, command.Actor, Workflows.Journal.JournalKinds.Received,
-            JournalData(stored, routed, held ? workspace : null));
+            JournalData(stored, routed, held ? workspace : null, command.Initiative));
         var mail = request.Subject.Email is { } email && request.Channel != Channel.Controller
             ? Acknowledgement(stored, email, routed)
             : null;

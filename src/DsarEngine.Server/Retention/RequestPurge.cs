@@ -53,9 +53,11 @@ internal static class RequestPurge
 
     // The subject's fields (e-mail address, name, identities), the free text, the changes asked for, the receiving
     // controller of a direct transmission (GDPR Art. 20(2)) and why it was not feasible, the notes, the representative,
-    // the idempotency fingerprint and the sent bus messages that named the subject.
+    // the idempotency fingerprint, the sent bus messages that named the subject, and the keyed hash of a reported child's
+    // identity (a child reported after this finds no earlier case and gets a new one).
     private const string PersonalDataSql = """
         DELETE FROM request_notes WHERE tenant_id = @TenantId AND request_id = @Id;
+        DELETE FROM child_reports WHERE tenant_id = @TenantId AND request_id = @Id;
         DELETE FROM request_representatives WHERE tenant_id = @TenantId AND request_id = @Id;
         DELETE FROM idempotency_keys WHERE tenant_id = @TenantId AND request_id = @Id;
         DELETE FROM outbox WHERE tenant_id = @TenantId AND request_id = @Id AND (sent_at IS NOT NULL OR dead_at IS NOT NULL);

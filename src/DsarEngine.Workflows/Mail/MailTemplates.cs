@@ -26,13 +26,15 @@ internal static partial class MailTemplates
     // LIL art. 85: the person designated in post-mortem instructions is told, once they are recorded.
     public const string DesigneeNotice = "designee-notice";
     public const string TransmissionCode = "transmission-code";
+    // GDPR Art. 8, 17(1)(f): a child's data erased on the organisation's own initiative; the parent is told (ChildMailTexts).
+    public const string ChildDataErasure = "child-data-erasure";
 
     // The texts, by what they are for; a template missing in a language falls back to English.
     private static readonly Dictionary<(string Template, string Language), (string Subject, string Body)> Texts =
         new(ProgressMailTexts.Texts.Concat(AnswerMailTexts.Texts).Concat(ConversationMailTexts.Texts).Concat(RussianMailTexts.Texts)
             .Concat(StaffMailTexts.Texts).Concat(WithdrawalMailTexts.Texts).Concat(PortugueseMailTexts.Texts)
             .Concat(RestrictionMailTexts.Texts).Concat(TransmissionMailTexts.Texts)
-            .Concat(PostMortemMailTexts.Texts));
+            .Concat(PostMortemMailTexts.Texts).Concat(ChildMailTexts.Texts));
 
     private static readonly Dictionary<(string Right, string Language), string> RightNames = new()
     {

@@ -6,7 +6,9 @@ internal enum IntakeOrigin
     Public,
     Staff,
     // A controller's request to this organisation as its processor, through the OpenDSR intake: the only origin that may
-    // use the "controller" channel, which starts identity-verified and sends the subject nothing.
+    // use the "controller" channel, which starts identity-verified and sends the subject nothing. The engine also uses it
+    // for the organisation's own erasure of a child's data (Server/Children/ChildErasures): nobody asks, the child is not
+    // written to. Neither staff nor subjects can choose it.
     Controller,
 }
 

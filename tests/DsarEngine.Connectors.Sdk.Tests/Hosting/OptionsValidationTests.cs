@@ -51,6 +51,19 @@ public sealed class OptionsValidationTests
         Assert.That(StartFailure(o => o.ConcurrentTasks = tasks),
             Does.Contain($"ConcurrentTasks must be between 1 and 64; it was {tasks}."));
 
+    // The engine's reply exchange, where DsarReports sends what the connector reports unasked (a child found).
+    [TestCase("", false)]
+    [TestCase("replies", false)]
+    [TestCase("Blue-dsar.replies", false)]
+    [TestCase("dsar.replies", true)]
+    [TestCase("dsar_test_42-dsar.replies", true)]
+    public void The_reply_exchange_must_be_the_engines(string exchange, bool valid)
+    {
+        var result = Validate(o => o.ReplyExchange = exchange);
+        Assert.That(result.Succeeded ? "" : result.FailureMessage, valid ? Is.Empty : Does.Contain(
+            $"DsarConnectorOptions.ReplyExchange must be the engine's reply exchange, <prefix>dsar.replies"));
+    }
+
     [Test]
     public void Every_bad_setting_is_reported_at_once()
     {

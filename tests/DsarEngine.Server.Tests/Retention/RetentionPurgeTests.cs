@@ -186,4 +186,19 @@ public sealed class RetentionPurgeTests
             Assert.That(afterwards, Is.Not.Null);
         }
     }
+
+    // Rights row 51 (docs/rights.md#children): the keyed hash of a reported child's identity goes with the subject's data.
+    [Test]
+    public async Task A_purged_erasure_forgets_the_child_report_that_opened_it()
+    {
+        var tenant = await TestTenant.CreateAsync(engine);
+        var request = await ClosedAsync(tenant.Id, "enfant@example.org", closedDaysAgo: 1826, right: "erasure");
+        await Rows.ScalarAsync<int>(engine, """
+            INSERT INTO child_reports (tenant_id, subject_key, request_id, source, age_under, reported_by, reported_at)
+            VALUES (@TenantId, '\x01'::bytea, @Id, 'staff', 16, 'test', now()) RETURNING 1
+            """, new { request.TenantId, request.Id });
+
+        await Purge.RunAsync(CancellationToken.None);
+        Assert.That(await Rows.CountAsync(engine, "child_reports", tenant.Id), Is.Zero);
+    }
 }

@@ -123,6 +123,9 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/staff/requests/{reference}/triage"] = StaffRead,
         ["PUT /api/v1/staff/requests/{reference}/urgent"] = StaffWrite,
         ["DELETE /api/v1/staff/requests/{reference}/urgent"] = StaffWrite,
+        ["GET /api/v1/staff/settings/children"] = StaffRead,
+        ["PUT /api/v1/staff/settings/children"] = Admin,
+        ["POST /api/v1/staff/children"] = StaffWrite,
     };
 
     // Open by design and outside the API: the health probes, the OpenAPI document, the redirect to the API page.

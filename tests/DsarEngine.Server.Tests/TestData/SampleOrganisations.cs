@@ -27,6 +27,8 @@ internal static class SampleOrganisations
         await PutAsync(admin, "/api/v1/staff/organisation/role", new JsonObject { ["role"] = (string)sample["role"]! });
         if (sample["triage"] is JsonObject triage)
             await PutAsync(admin, "/api/v1/staff/settings/triage", triage.DeepClone());
+        if (sample["children"] is JsonObject children)
+            await PutAsync(admin, "/api/v1/staff/settings/children", children.DeepClone());
         await PutAsync(admin, "/api/v1/staff/register", Register((string)sample["register"]!));
         foreach (var (language, file) in sample["translations"]!.AsObject())
             await PutAsync(admin, $"/api/v1/staff/register/{language}", Register((string)file!));

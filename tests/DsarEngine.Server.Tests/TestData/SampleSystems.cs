@@ -24,11 +24,12 @@ internal sealed class SampleSystems : IAsyncDisposable
     public string Support { get; } = $"support-{Guid.NewGuid():N}"[..16];
 
     // The services serve the organisations `tenants` only (each registered by it), on its own queues.
-    public static async Task<SampleSystems> StartAsync(string[] tenants, bool crm = true)
+    // replyExchange: the engine's (its Dsar:Bus:EndpointPrefix + "dsar.replies"), for what the CRM reports unasked.
+    public static async Task<SampleSystems> StartAsync(string[] tenants, bool crm = true, string replyExchange = "dsar.replies")
     {
         var systems = new SampleSystems { ConnectionString = await TestDatabase.CreateAsync("dsar_samples") };
         var broker = new Uri(TestDatabase.AmqpUrl);
-        SampleSettings For(string name) => new(name, tenants, broker, systems.ConnectionString);
+        SampleSettings For(string name) => new(name, tenants, broker, systems.ConnectionString) { ReplyExchange = replyExchange };
         if (crm)
             await systems.StartAsync(s => s.AddCrmConnector(For(systems.Crm)));
         await systems.StartAsync(s => s.AddBillingConnector(For(systems.Billing)));
@@ -45,6 +46,10 @@ internal sealed class SampleSystems : IAsyncDisposable
         await host.StartAsync();
         hosts.Add(host);
     }
+
+    // A service of the first system that has one (e.g. the CRM's CrmChildScan).
+    public T Service<T>() where T : notnull =>
+        hosts.Select(h => h.Services.GetService(typeof(T))).OfType<T>().First();
 
     // Registers the systems as an admin would, with what each holds and may keep.
     public async Task RegisterAsync(HttpClient admin, bool crm = true)

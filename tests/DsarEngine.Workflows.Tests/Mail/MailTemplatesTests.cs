@@ -21,14 +21,15 @@ public sealed class MailTemplatesTests
         var missing = Languages.Supported.SelectMany(l => templates.Where(t => !MailTemplates.Exists(t, l)).Select(t => $"{t} ({l})"));
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(templates, Has.Count.EqualTo(15));
+            Assert.That(templates, Has.Count.EqualTo(16));
             Assert.That(Languages.Supported, Is.SupersetOf(new[] { "en", "fr", "ru" }));
             Assert.That(missing, Is.Empty);
             Assert.That(staff.Where(t => !MailTemplates.Exists(t, "en")), Is.Empty);
             Assert.That(StaffMailTexts.Texts.Keys.Select(k => k.Template).Distinct(), Is.EquivalentTo(staff));
             Assert.That(ProgressMailTexts.Texts.Keys.Concat(AnswerMailTexts.Texts.Keys).Concat(ConversationMailTexts.Texts.Keys)
                     .Concat(WithdrawalMailTexts.Texts.Keys).Concat(RestrictionMailTexts.Texts.Keys)
-                    .Concat(TransmissionMailTexts.Texts.Keys).Concat(PostMortemMailTexts.Texts.Keys).Select(k => k.Template).Distinct(),
+                    .Concat(TransmissionMailTexts.Texts.Keys).Concat(PostMortemMailTexts.Texts.Keys).Concat(ChildMailTexts.Texts.Keys)
+                    .Select(k => k.Template).Distinct(),
                 Is.EquivalentTo(templates));
             Assert.That(RussianMailTexts.Texts.Keys, Has.All.Matches<(string Template, string Language)>(k => k.Language == "ru"));
         }
