@@ -22,7 +22,8 @@ internal static class HttpResultPublisher
             return ([], Completed(task, result, null));
         var (manifest, chunks) = ExportUpload.Prepare(task, document);
         if (exportId is { } id)
-            (manifest, chunks) = (manifest with { ExportId = id }, [.. chunks.Select(c => c with { ExportId = id })]);
+            (manifest, chunks) = (manifest with { ExportId = id },
+                [.. chunks.Select(c => c.ExportId == manifest.ExportId ? c with { ExportId = id } : c)]);
         return (chunks, Completed(task, result, manifest));
     }
 
