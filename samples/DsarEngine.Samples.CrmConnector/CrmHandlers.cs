@@ -40,7 +40,11 @@ public sealed class CrmHandlers(SampleDatabase db) : ILocateHandler, IExportHand
             new ExportedCategory("contact-details", [Records.From(customer)]),
             new ExportedCategory("contacts", [.. contacts.Select(r => Records.From(r))]),
             new ExportedCategory("notes", [.. notes.Select(r => Records.From(r))]),
-        ]);
+        ])
+        {
+            // GDPR Art. 15(3): the copy holds the customer's photo and recorded calls too (the SDK sends them as files).
+            Files = CrmMedia.For(id),
+        };
     }
 
     public Task<TaskResult> RectifyAsync(RectifySubjectData command, TaskContext context, CancellationToken ct) =>

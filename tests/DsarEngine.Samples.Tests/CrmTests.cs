@@ -107,4 +107,30 @@ public sealed class CrmTests : SampleFixture
             "SELECT count(*) FROM crm.customers WHERE id = @CustomerId AND ai_use AND marketing AND profiling", subject), Is.EqualTo(1));
         Assert.That(result.Summary, Does.Contain("does not use customer data for research"));
     }
+
+    // GDPR Art. 15(3): the copy holds the contact's photo and a recorded call, the same bytes every time; the call is marked
+    // as concerning others (the agent's voice), so a portability answer leaves it out.
+    [Test]
+    public async Task An_export_holds_the_contacts_photo_and_a_call_recording()
+    {
+        var subject = SamplePeople.All[5];
+        var command = new ExportSubjectData(Task("files"), Identities(subject), []);
+        var first = await Handlers.ExportAsync(command, Context(), CancellationToken.None);
+        var again = await Handlers.ExportAsync(command, Context(), CancellationToken.None);
+        var other = await Handlers.ExportAsync(new ExportSubjectData(Task("other"), Identities(SamplePeople.All[6]), []), Context(),
+            CancellationToken.None);
+        var photo = first!.Files.Single(f => f.MediaType == "image/png");
+        var call = first.Files.Single(f => f.MediaType == "audio/wav");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(photo.Content[..8], Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), "a PNG");
+            Assert.That(System.Text.Encoding.ASCII.GetString(call.Content, 0, 4) + System.Text.Encoding.ASCII.GetString(call.Content, 8, 4),
+                Is.EqualTo("RIFFWAVE"), "a WAV");
+            Assert.That((call.ConcernsOthers, photo.ConcernsOthers, photo.Origin), Is.EqualTo((true, false, "provided")));
+            Assert.That(again!.Files.Select(f => f.Content), Is.EqualTo(first.Files.Select(f => f.Content)), "the same bytes");
+            Assert.That(other!.Files.Single(f => f.MediaType == "image/png").Content, Is.Not.EqualTo(photo.Content), "each contact's own");
+            Assert.That(() => DsarEngine.Connectors.ExportUpload.Prepare(Task("files"), first), Throws.Nothing,
+                "the engine's file rules accept them");
+        }
+    }
 }

@@ -20,5 +20,6 @@ internal static class ExportWork
     // "N records in K categories": counts only, so the summary never carries the subject's data.
     private static string Summary(ExportManifest manifest) =>
         $"{manifest.Records} {(manifest.Records == 1 ? "record" : "records")} in " +
-        $"{manifest.Categories.Count} {(manifest.Categories.Count == 1 ? "category" : "categories")}";
+        $"{manifest.Categories.Count} {(manifest.Categories.Count == 1 ? "category" : "categories")}" +
+        (manifest.Files.Count == 0 ? "" : $", {manifest.Files.Count} {(manifest.Files.Count == 1 ? "file" : "files")}");
 }

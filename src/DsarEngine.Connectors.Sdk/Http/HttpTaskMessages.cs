@@ -45,7 +45,15 @@ public sealed record HttpTaskRequest(string Action, TaskReference Task, IReadOnl
 /// <param name="Export">For an export: the document itself (the engine stores it sealed).</param>
 /// <param name="Failure">When the task could not be done.</param>
 public sealed record HttpTaskResult(TaskReference? Task, string? Outcome, string? Summary, IReadOnlyList<RetainedData>? Retained,
-    IReadOnlyList<string>? Recipients, ExportDocument? Export, HttpTaskFailure? Failure);
+    IReadOnlyList<string>? Recipients, ExportDocument? Export, HttpTaskFailure? Failure)
+{
+    /// <summary>
+    /// For an export: files about the subject (photos, call recordings), inline (<c>content</c> in base64), within the
+    /// engine's result size (<c>Dsar:Connectors:Http:MaxResultBytes</c>, 16 MiB by default). The rules of
+    /// <see cref="ExportFileRules"/> apply; a file that breaks one fails the task (<c>export-file-refused</c>).
+    /// </summary>
+    public IReadOnlyList<ExportedFile>? Files { get; init; }
+}
 
 /// <summary>A failed HTTP task.</summary>
 /// <param name="Retryable">Whether the engine should try again later.</param>

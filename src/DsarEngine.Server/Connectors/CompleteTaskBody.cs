@@ -8,13 +8,32 @@ internal sealed record RetainedBody(string? Category, string? LegalBasis, DateOn
 
 internal sealed record CompleteTaskBody(string? Outcome, string? Note, RetainedBody[]? Retained, ExportDocument? Export)
 {
-    // The one staff body that may be large: it carries the export a person gathered by hand.
+    // The one staff body that may be large: it carries the export a person gathered by hand, files included (base64, so
+    // about 6 MiB of files at most: a larger file is uploaded by a connector, in chunks).
     public const int MaxBytes = 8 * 1024 * 1024;
+
+    // GDPR Art. 15(3): files that belong to the export (a scanned letter, a photo from the paper archive).
+    public FileBody[]? Files { get; init; }
+}
+
+// One file a person attaches, inline: its bytes (base64 in JSON) and, optionally, the SHA-256 they computed, checked here.
+internal sealed record FileBody(string? Name, string? MediaType, byte[]? Content, string? Sha256)
+{
+    public string? Category { get; init; }
+
+    public string? LegalBasis { get; init; }
+
+    public string? Origin { get; init; }
+
+    public bool ConcernsOthers { get; init; }
 }
 
 internal sealed record CheckedCompletion(string Outcome, string Note, IReadOnlyList<RetainedItem> Retained, ManualExport? Export);
 
-internal sealed record ManualExport(byte[] Bytes, int Records, IReadOnlyList<string> Categories);
+internal sealed record ManualExport(byte[] Bytes, int Records, IReadOnlyList<string> Categories)
+{
+    public IReadOnlyList<FileBody> Files { get; init; } = [];
+}
 
 internal static class CompleteTaskChecks
 {
@@ -34,15 +53,42 @@ internal static class CompleteTaskChecks
         if (body.Export is { } e && (string.IsNullOrWhiteSpace(e.System) || e.Categories is null
             || e.Categories.Any(c => string.IsNullOrWhiteSpace(c.Category) || c.Records is null)))
             errors["export"] = ["An export needs a system and categories, each with a category name and records."];
+        if (FilesProblem(body) is { } files)
+            errors["files"] = [files];
         if (errors.Count > 0)
             return (null, errors);
         var export = body.Export is { } doc
             ? new ManualExport(
                 JsonSerializer.SerializeToUtf8Bytes(doc, DsarEngine.Connectors.ExportUpload.Json),
                 doc.Categories.Sum(c => c.Records.Count),
-                doc.Categories.Select(c => c.Category).Distinct().ToList())
+                doc.Categories.Select(c => c.Category).Distinct().ToList()) { Files = body.Files ?? [] }
             : null;
         return (new CheckedCompletion(body.Outcome!, body.Note!.Trim(),
             retained.Select(r => new RetainedItem(r.Category!.Trim(), r.LegalBasis!.Trim(), r.RetainUntil)).ToList(), export), errors);
+    }
+
+    // The same rules as a connector's files (ExportFileRules), by position; a stated digest must match the bytes.
+    private static string? FilesProblem(CompleteTaskBody body)
+    {
+        var files = body.Files ?? [];
+        if (files.Length == 0)
+            return null;
+        if (body.Export is null)
+            return "Files belong to an export: send them with the export document.";
+        if (files.Length > ExportFileRules.MaxFiles)
+            return $"At most {ExportFileRules.MaxFiles} files.";
+        for (var i = 0; i < files.Length; i++)
+        {
+            var file = files[i];
+            var problem = file is null ? "the file is not described"
+                : ExportFileRules.NameProblem(file.Name) ?? ExportFileRules.MediaTypeProblem(file.MediaType)
+                ?? (file.Content is null ? "a file needs its content (base64)" : null)
+                ?? (file.Sha256 is { } sha && !string.Equals(sha, Convert.ToHexStringLower(
+                    System.Security.Cryptography.SHA256.HashData(file.Content!)), StringComparison.OrdinalIgnoreCase)
+                    ? "the content does not match its SHA-256" : null);
+            if (problem is not null)
+                return $"File {i + 1} of {files.Length}: {problem}.";
+        }
+        return null;
     }
 }

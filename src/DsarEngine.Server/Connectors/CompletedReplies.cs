@@ -6,7 +6,7 @@ namespace DsarEngine.Server.Connectors;
 // What a connector's "done" means to the workflow once its export is checked: the task completed with its document, or
 // failed because the document is incomplete, corrupt or too large. An incomplete export before the last try throws,
 // so that the bus retries the reply: chunks are published before it but may be consumed after it.
-internal sealed class CompletedReplies(ExportStore exports)
+internal sealed partial class CompletedReplies(ExportStore exports, ExportLimits limits)
 {
     public async Task<Signal> SignalAsync(ConnectorTaskCompleted reply, bool lastTry, CancellationToken ct)
     {
@@ -32,8 +32,17 @@ internal sealed class CompletedReplies(ExportStore exports)
                     return new Signal.TaskFailed(task.TaskId, true, "export-corrupt",
                         "The exported document does not match its digest; it will be requested again.", task.Attempt);
             }
+            if (await FilesAsync(task, manifest, lastTry, ct) is { } refused)
+                return refused;
             export = new ExportRef(
-                manifest.ExportId, manifest.Bytes, manifest.Sha256.ToLowerInvariant(), manifest.Records, manifest.Categories);
+                manifest.ExportId, manifest.Bytes, manifest.Sha256.ToLowerInvariant(), manifest.Records, manifest.Categories)
+            {
+                Files = [.. (manifest.Files ?? []).Select(f => new ExportFileRef(f.FileId, f.Name, f.MediaType, f.Bytes,
+                    f.Sha256.ToLowerInvariant(), f.Category)
+                {
+                    Scope = new Workflows.Packs.PortabilityScope.Facts(f.LegalBasis, f.Origin, f.Automated, f.ConcernsOthers),
+                })],
+            };
         }
         return new Signal.TaskCompleted(task.TaskId, reply.Outcome, reply.Summary,
             reply.Retained.Select(r => new RetainedItem(r.Category, r.LegalBasis, r.RetainUntil)).ToList(), reply.Recipients, export);

@@ -97,6 +97,27 @@ internal sealed partial class ExportStore
 
     private const string DeleteSql = "DELETE FROM connector_exports WHERE export_id = @ExportId AND request_id = @RequestId";
 
+    // Whether every chunk the manifest names (the document's and each file's) is here.
+    public async Task<bool> AllHereAsync(Guid requestId, ExportManifest manifest, CancellationToken ct)
+    {
+        foreach (var (id, chunks) in (manifest.Files ?? []).OfType<ExportFileManifest>().Select(f => (f.FileId, f.Chunks))
+            .Prepend((manifest.ExportId, manifest.Chunks)))
+            if (await CompleteSizeAsync(requestId, id, chunks, ct) is null)
+                return false;
+        return true;
+    }
+
+    private const string DeleteExportSql = "DELETE FROM connector_exports WHERE export_id = ANY(@Ids) AND request_id = @RequestId";
+
+    // A refused export (a file it names was refused or does not match): its document and every file it names go, so the
+    // refusal leaves nothing behind that a pack could pick up.
+    public async Task DeleteExportAsync(Guid requestId, ExportManifest manifest, CancellationToken ct)
+    {
+        Guid[] ids = [manifest.ExportId, .. (manifest.Files ?? []).OfType<ExportFileManifest>().Select(f => f.FileId)];
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(DeleteExportSql, new { Ids = ids, RequestId = requestId }, cancellationToken: ct));
+    }
+
     // A manual upload whose task could not take it: remove it again, so a refused command leaves nothing behind.
     public async Task DeleteAsync(Guid requestId, Guid exportId, CancellationToken ct)
     {

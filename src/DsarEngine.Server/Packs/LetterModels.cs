@@ -27,6 +27,7 @@ internal sealed class LetterModels(
         foreach (var task in instance.State.Tasks)
         {
             var data = new List<CategorySection>();
+            var attached = new List<FileEntry>();
             var system = names.GetValueOrDefault(task.Connector) is { Length: > 0 } n ? n : task.Connector;
             if (task.Export is { } export && await exports.ReadAsync(request.Id, export.ExportId, null, ct) is { } bytes)
             {
@@ -38,18 +39,23 @@ internal sealed class LetterModels(
                     data.Add(Section(category, options.Value.RowsPerCategory) with { CopyStem = stems[^1] });
                     portability?.Add(system, category);
                 }
+                // Listed only when the archive holds it: stored whole, and (portability) within Art. 20's scope.
+                foreach (var file in export.Files)
+                    if ((portability?.Keeps(system, file) ?? true) && await exports.SizeAsync(request.Id, file.FileId, ct) == file.Bytes)
+                        attached.Add(new FileEntry(file.Name, file.MediaType, file.Bytes, paths.File(folder, file.Name)));
             }
             systems.Add(new SystemSection(
                 system, task.EffectiveOutcome,
                 [.. task.Retained.Select(r => new KeptEntry(r.Category, r.LegalBasis, r.RetainUntil))], data)
             {
+                Files = attached,
                 Summary = task.Detail,
                 Recipients = task.Recipients,
                 On = task.UpdatedAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) : null,
             });
         }
         string[] files = [PortabilityArchive.LetterFile, .. stems.SelectMany(s => new[] { $"{s}.json", $"{s}.csv" }),
-            PortabilityArchive.ManifestFile];
+            .. systems.SelectMany(s => s.Files).Select(f => f.Path), PortabilityArchive.ManifestFile];
         return await LetterAsync(request, register, systems, ct) with
         {
             Refusal = instance.State.Outcome == "refused" ? instance.State.RefusalReason ?? "" : null,
@@ -84,6 +90,19 @@ internal sealed class LetterModels(
                 .Select(r => new LeftOutEntry(system, category.Name, r.Value, r.Key)));
             if (decision.Unstated)
                 unstated.Add(new UnstatedEntry(system, category.Name));
+        }
+
+        // A file, as the archive decides it (PackRendering): kept unless Art. 20(1) or 20(4) leaves it out.
+        public bool Keeps(string system, ExportFileRef file)
+        {
+            if (PortabilityScope.Excluded(file.Scope, providedOnly) is { } reason)
+            {
+                leftOut.Add(new LeftOutEntry(system, file.Name, 1, reason));
+                return false;
+            }
+            if (PortabilityScope.Unstated(file.Scope, providedOnly))
+                unstated.Add(new UnstatedEntry(system, file.Name));
+            return true;
         }
 
         public PortabilityFacts Facts => new(providedOnly, leftOut, unstated);
@@ -163,13 +182,19 @@ internal sealed class LetterModels(
     public static string LetterLanguage(StoredRequest request) =>
         Workflows.Requests.RegimeLanguages.For(request.Regime, request.Language);
 
-    // The exported documents themselves (their JSON), for the machine-readable files.
-    public async Task<IReadOnlyList<byte[]>> DocumentsAsync(StoredRequest request, WorkflowInstance instance, CancellationToken ct)
+    // The exported documents themselves (their JSON) and their files, for the machine-readable archive.
+    public async Task<IReadOnlyList<PackExport>> DocumentsAsync(StoredRequest request, WorkflowInstance instance, CancellationToken ct)
     {
-        var documents = new List<byte[]>();
+        var documents = new List<PackExport>();
         foreach (var export in instance.State.Tasks.Select(t => t.Export).OfType<ExportRef>())
             if (await exports.ReadAsync(request.Id, export.ExportId, null, ct) is { } bytes)
-                documents.Add(bytes);
+            {
+                var files = new List<(ExportFileRef, byte[])>();
+                foreach (var file in export.Files)
+                    if (await exports.ReadAsync(request.Id, file.FileId, null, ct) is { } content && content.Length == file.Bytes)
+                        files.Add((file, content));
+                documents.Add(new PackExport(bytes, files));
+            }
         return documents;
     }
 

@@ -63,8 +63,8 @@ internal sealed class PackRendering(RequestStore requests, RegisterStore registe
         {
             // GDPR Art. 20(1), 20(4): only what portability covers; the letter lists what was left out (LetterModels).
             var providedOnly = PortabilityScope.ProvidedOnly(request.Regime);
-            var zip = PortabilityArchive.Build(pdf, await models.DocumentsAsync(request, instance, ct),
-                c => PortabilitySelection.Select(c, providedOnly));
+            var zip = PortabilityArchive.BuildCopy(pdf, await models.DocumentsAsync(request, instance, ct),
+                c => PortabilitySelection.Select(c, providedOnly), f => PortabilityScope.Excluded(f.Scope, providedOnly) is null);
             (id, sha) = await packs.SaveAsync(
                 request.TenantId, request.Id, "portability-zip", request.Language, zip, clock.GetUtcNow(), ct);
             size = zip.Length;
@@ -72,7 +72,7 @@ internal sealed class PackRendering(RequestStore requests, RegisterStore registe
         else if (request.RightKind == "access" && request.Channel == "controller" && instance.State.Outcome != "refused")
         {
             // An OpenDSR controller fetches the data itself (results_url): every record, machine-readable, beside the letter.
-            var zip = PortabilityArchive.Build(pdf, await models.DocumentsAsync(request, instance, ct));
+            var zip = PortabilityArchive.BuildCopy(pdf, await models.DocumentsAsync(request, instance, ct));
             await packs.SaveAsync(request.TenantId, request.Id, "results-zip", request.Language, zip, clock.GetUtcNow(), ct);
         }
         log.LogInformation("Rendered the response pack of request {RequestId}: {Bytes} bytes", request.Id, size);
@@ -85,7 +85,7 @@ internal sealed class PackRendering(RequestStore requests, RegisterStore registe
     private async Task<Signal.PackRendered> WithCopyAsync(
         StoredRequest request, WorkflowInstance instance, byte[] pdf, CancellationToken ct)
     {
-        var zip = PortabilityArchive.Build(pdf, await models.DocumentsAsync(request, instance, ct));
+        var zip = PortabilityArchive.BuildCopy(pdf, await models.DocumentsAsync(request, instance, ct));
         var saved = await packs.SaveAllAsync(request.TenantId, request.Id, request.Language,
             [("letter", pdf), (PackKinds.AccessCopy, zip)], clock.GetUtcNow(), ct);
         log.LogInformation("Rendered the response pack of request {RequestId}: a letter of {Bytes} bytes and a copy of {CopyBytes}",

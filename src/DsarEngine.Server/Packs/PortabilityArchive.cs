@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using DsarEngine.Connectors;
+using DsarEngine.Workflows.Runtime;
 
 namespace DsarEngine.Server.Packs;
 
@@ -19,23 +20,31 @@ internal static class PortabilityArchive
     // select: the part of a category the archive holds (null: none of it); portability's answer holds only what Art. 20
     // covers (PortabilitySelection), an access copy every record.
     public static byte[] Build(
-        byte[] letter, IReadOnlyList<byte[]> documents, Func<ExportReader.Category, ExportReader.Category?>? select = null)
+        byte[] letter, IReadOnlyList<byte[]> documents, Func<ExportReader.Category, ExportReader.Category?>? select = null) =>
+        BuildCopy(letter, [.. documents.Select(d => new PackExport(d, []))], select);
+
+    // GDPR Art. 15(3): the files that came with each document (photos, call recordings) go under files/<system>/, byte for
+    // byte and stored without compression (they are compressed already); keepFile: the files the answer holds (portability:
+    // PortabilityScope, the same decision the letter lists them by), every one when null.
+    public static byte[] BuildCopy(byte[] letter, IReadOnlyList<PackExport> exports,
+        Func<ExportReader.Category, ExportReader.Category?>? select = null, Func<ExportFileRef, bool>? keepFile = null)
     {
         var manifest = new List<object>();
         using var zip = new MemoryStream();
         using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
         {
-            void Add(string path, ReadOnlySpan<byte> bytes)
+            void Add(string path, ReadOnlySpan<byte> bytes, CompressionLevel level = CompressionLevel.Optimal)
             {
-                using (var entry = archive.CreateEntry(path, CompressionLevel.Optimal).Open())
+                using (var entry = archive.CreateEntry(path, level).Open())
                     entry.Write(bytes);
                 manifest.Add(new { path, bytes = bytes.Length, sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)) });
             }
 
             Add(LetterFile, letter);
             var paths = new ArchivePaths();
-            foreach (var document in documents.Select(d => ExportReader.Scan(d)))
+            foreach (var export in exports)
             {
+                var document = ExportReader.Scan(export.Document);
                 var folder = paths.Folder(document.System);
                 foreach (var category in document.Categories.Select(c => select is null ? c : select(c)).OfType<ExportReader.Category>())
                 {
@@ -43,6 +52,8 @@ internal static class PortabilityArchive
                     Add($"{stem}.json", category.RecordsJson.Span);
                     Add($"{stem}.csv", Csv(category));
                 }
+                foreach (var (file, bytes) in export.Files.Where(f => keepFile is null || keepFile(f.File)))
+                    Add(paths.File(folder, file.Name), bytes, CompressionLevel.NoCompression);
             }
             using var written = archive.CreateEntry(ManifestFile, CompressionLevel.Optimal).Open();
             JsonSerializer.Serialize(written, new { files = manifest }, ExportUpload.Json);
@@ -92,6 +103,9 @@ internal static class PortabilityArchive
 // "crm/" and "crm-2/", two such categories of one system "notes" and "notes-2": a ZIP with the same path twice shows one
 // file and hides the other, and the manifest could not tell them apart. The letter names the files with a fresh instance
 // over the same documents in the same order, so it names exactly what the ZIP holds.
+// One export of the answer: its JSON document and the files that came with it, read from the encrypted store.
+internal sealed record PackExport(byte[] Document, IReadOnlyList<(ExportFileRef File, byte[] Bytes)> Files);
+
 internal sealed class ArchivePaths
 {
     private readonly HashSet<string> used = new(StringComparer.OrdinalIgnoreCase);
@@ -99,6 +113,19 @@ internal sealed class ArchivePaths
     public string Folder(string system) => Unique(Slug(system));
 
     public string Stem(string folder, string category) => Unique($"{folder}/{Slug(category)}");
+
+    // An exported file: files/<system>/<name>, the name kept as the system gave it (ExportFileRules allowed it; anything
+    // that could still leave the folder becomes "-"), a second "photo.jpg" of the same system "photo-2.jpg".
+    public string File(string folder, string name)
+    {
+        var safe = new string([.. name.Select(c => c is '/' or '\\' or ':' || char.IsControl(c) ? '-' : c)]).Trim('.', ' ');
+        safe = safe.Length > 0 ? safe : "file";
+        var extension = System.IO.Path.GetExtension(safe);
+        var (stem, path) = (safe[..^extension.Length], $"files/{folder}/{safe}");
+        for (var n = 2; !used.Add(path); n++)
+            path = $"files/{folder}/{stem}-{n}{extension}";
+        return path;
+    }
 
     private string Unique(string path)
     {

@@ -23,8 +23,17 @@ internal sealed record TaskView(Guid TaskId, string Step, string Connector, stri
 {
     public static TaskView From(ConnectorTask t) => new(t.TaskId, t.StepId, t.Connector, t.Kind, t.Action, t.Status, t.EffectiveOutcome,
         t.Detail, t.Attempt, [.. t.Retained], [.. t.Recipients],
-        t.Export is { } e ? new ExportSummary(e.ExportId, e.Records, e.Bytes, e.Sha256, [.. e.Categories]) : null,
+        t.Export is { } e ? new ExportSummary(e.ExportId, e.Records, e.Bytes, e.Sha256, [.. e.Categories])
+        {
+            Files = [.. e.Files.Select(f => new FileSummary(f.FileId, f.Name, f.MediaType, f.Bytes, f.Sha256))],
+        } : null,
         t.Note, t.UpdatedAt);
 }
 
-internal sealed record ExportSummary(Guid ExportId, int Records, long Bytes, string Sha256, string[] Categories);
+internal sealed record ExportSummary(Guid ExportId, int Records, long Bytes, string Sha256, string[] Categories)
+{
+    // GDPR Art. 15(3): the files that came with the export (photos, call recordings), as staff see them in the task.
+    public FileSummary[] Files { get; init; } = [];
+}
+
+internal sealed record FileSummary(Guid FileId, string Name, string MediaType, long Bytes, string Sha256);

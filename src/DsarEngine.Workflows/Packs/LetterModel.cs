@@ -102,7 +102,13 @@ public sealed record SystemSection(string System, string Outcome, IReadOnlyList<
 
     // GDPR Art. 19: the recipients this system reported disclosing the data to.
     public IReadOnlyList<string> Recipients { get; init; } = [];
+
+    // GDPR Art. 15(3), 20: the files of this system the answer's archive holds (photos, call recordings), nothing more.
+    public IReadOnlyList<FileEntry> Files { get; init; } = [];
 }
+
+// An exported file as the letter lists it: its name, media type and size, and where the archive holds it.
+public sealed record FileEntry(string Name, string MediaType, long Bytes, string Path);
 
 // A category a partial erasure keeps, the basis, and the system it is kept in (null: every system).
 public sealed record ExemptEntry(string Category, string LegalBasis, string? System);

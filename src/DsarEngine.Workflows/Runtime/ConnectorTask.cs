@@ -38,7 +38,17 @@ internal sealed record RetainedItem(string Category, string LegalBasis, DateOnly
 internal sealed record ErasureExemption(string Category, string LegalBasis, string? System);
 
 // An exported document in the engine's encrypted store (connector_exports), checked against its digest.
-internal sealed record ExportRef(Guid ExportId, long Bytes, string Sha256, int Records, IReadOnlyList<string> Categories);
+internal sealed record ExportRef(Guid ExportId, long Bytes, string Sha256, int Records, IReadOnlyList<string> Categories)
+{
+    // GDPR Art. 15(3): the files that came with the document (photos, call recordings), each checked and stored the same way.
+    public IReadOnlyList<ExportFileRef> Files { get; init; } = [];
+}
+
+// One exported file in the encrypted store, under its own id; Scope: what the system said about it (portability).
+internal sealed record ExportFileRef(Guid FileId, string Name, string MediaType, long Bytes, string Sha256, string? Category)
+{
+    public Packs.PortabilityScope.Facts Scope { get; init; } = Packs.PortabilityScope.Facts.None;
+}
 
 internal static class ConnectorTaskStatus
 {

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using DsarEngine.Connectors;
 using DsarEngine.Connectors.Contracts;
 using DsarEngine.Samples.Common;
+using DsarEngine.Samples.CrmConnector;
 using DsarEngine.Samples.ErasureListener;
 using DsarEngine.Server.Tests.TestData;
 using DsarEngine.Tests.Shared;
@@ -19,7 +20,7 @@ public sealed class SampleSystemsTests
     private SampleSystems systems = null!;
     private NewsletterService newsletter = null!;
     // The services serve these organisations only (connector services are configured with whom they work for): one per test.
-    private readonly Queue<string> organisations = new(Enumerable.Range(0, 2).Select(_ => $"sys-{Guid.NewGuid():N}"[..16]));
+    private readonly Queue<string> organisations = new(Enumerable.Range(0, 3).Select(_ => $"sys-{Guid.NewGuid():N}"[..16]));
 
     [OneTimeSetUp]
     public async Task StartSystems()
@@ -114,6 +115,40 @@ public sealed class SampleSystemsTests
             Assert.That(documents[systems.Support].Categories.Single(c => c.Category == "support-tickets").Records, Has.Count.EqualTo(2));
             Assert.That(documents["newsletter"].Categories.Single(c => c.Category == "subscriber").Records.Single()["email"],
                 Is.EqualTo(subject.Email));
+        }
+    }
+
+    // GDPR Art. 15(3): the CRM's photo of the contact and its recorded call reach the subject byte for byte, in the copy
+    // they download with the letter's code (the SHA-256 of each file in the ZIP is the CRM's own file's).
+    [Test]
+    public async Task An_access_subject_downloads_the_CRMs_photo_and_call_recording_byte_for_byte()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine, slug: organisations.Dequeue());
+        await systems.RegisterAsync(tenant.Staff(Engine, "admin"));
+        var person = SamplePeople.Demo[2];
+        // The subject's own address for the mail, the CRM's customer id to be found there.
+        var email = Submissions.UniqueEmail("crm-files");
+        var body = Submissions.Valid(tenant.Slug, "access");
+        body["subject"]!["email"] = email;
+        body["subject"]!["identities"] = new JsonArray(new JsonObject { ["type"] = "customer-id", ["value"] = person.CustomerId });
+        var submitted = await Engine.CreateClient().SendAsync(Submissions.Post(body));
+        Assert.That(submitted.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Accepted), await submitted.Content.ReadAsStringAsync());
+        var reference = (string)(await submitted.ReadObjectAsync())["reference"]!;
+        var staff = tenant.Staff(Engine, "privacy-officer");
+        await RequestDriver.ToFanOutAsync(staff, reference);
+        await RequestDriver.ApproveUntilClosedAsync(staff, reference);
+        var parts = await SubjectDownload.DownloadPartsAsync(Engine, reference, email, "letter", "copy");
+        var files = Packs.AccessCopyTests.Files(parts[1]);
+        var letter = Packs.AccessCopyTests.Loose((await Packs.Poppler.ReadAsync(parts[0])).Text);
+        static string Sha(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Sha(files["files/sales-crm/contact-photo.png"]),
+                Is.EqualTo(Sha(CrmMedia.Photo(person.CustomerId))));
+            Assert.That(Sha(files["files/sales-crm/call-recording-1.wav"]),
+                Is.EqualTo(Sha(CrmMedia.CallRecording(person.CustomerId))));
+            Assert.That(letter, Does.Contain(Packs.AccessCopyTests.Loose("files/sales-crm/contact-photo.png"))
+                .And.Contain(Packs.AccessCopyTests.Loose("files/sales-crm/call-recording-1.wav")).And.Contain("audio/wav"));
         }
     }
 }

@@ -19,6 +19,12 @@ internal sealed class ExportingConnector : IAsyncDisposable
 
     public int ChunkBytes { get; set; } = 1024;
 
+    // Rewrites the manifest on its way (a wrong digest, a name with a path in it), after the chunks were cut.
+    public Func<ExportManifest, ExportManifest> Manifest { get; set; } = manifest => manifest;
+
+    // Every manifest sent, as sent.
+    public List<ExportManifest> Sent { get; } = [];
+
     private ExportingConnector(string name)
     {
         Name = name;
@@ -37,6 +43,9 @@ internal sealed class ExportingConnector : IAsyncDisposable
                     var (manifest, chunks) = ExportUpload.Prepare(context.Message.Task, Document(context.Message.Task), ChunkBytes);
                     foreach (var chunk in chunks)
                         await context.Publish(chunk with { Data = Tamper(chunk.Sequence, chunk.Data) });
+                    manifest = Manifest(manifest);
+                    lock (Sent)
+                        Sent.Add(manifest);
                     await context.Publish(new ConnectorTaskCompleted(context.Message.Task, TaskOutcomes.Done, $"{manifest.Records} records",
                         [], [], manifest));
                 });

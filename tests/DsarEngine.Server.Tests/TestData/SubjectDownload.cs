@@ -22,6 +22,26 @@ internal static partial class SubjectDownload
         return (await answer.Content.ReadAsByteArrayAsync(), answer.Content.Headers.ContentType?.MediaType);
     }
 
+    // Each part of the answer (`letter`, `copy`, `archive`), opened with one code as the subject would.
+    public static async Task<IReadOnlyList<byte[]>> DownloadPartsAsync(
+        EngineFactory engine, string reference, string email, params string[] parts)
+    {
+        var link = new Uri(LinkPattern().Match(await MailAsync(email, "response-ready")).Value);
+        var client = engine.CreateClient();
+        var sent = await client.PostAsync($"/api/v1/requests/{reference}/pack/code{link.Query}", null);
+        Assert.That(sent.IsSuccessStatusCode, Is.True, await sent.Content.ReadAsStringAsync());
+        var codeId = (string)(await sent.ReadObjectAsync())["codeId"]!;
+        var code = CodePattern().Match(await MailAsync(email, "pack-code")).Value;
+        var downloaded = new List<byte[]>();
+        foreach (var part in parts)
+        {
+            var answer = await client.GetAsync($"/api/v1/requests/{reference}/pack{link.Query}&codeId={codeId}&code={code}&part={part}");
+            Assert.That(answer.IsSuccessStatusCode, Is.True, await answer.Content.ReadAsStringAsync());
+            downloaded.Add(await answer.Content.ReadAsByteArrayAsync());
+        }
+        return downloaded;
+    }
+
     // The body of the newest message of that kind in the subject's inbox.
     public static async Task<string> MailAsync(string to, string template) => (await MailCatcher.WaitForAsync(to, template)).Body;
 

@@ -20,9 +20,24 @@ internal static class HttpResultPublisher
                 $"The connector's answer needs an outcome ({string.Join(", ", TaskOutcomes.All)}) and a summary, or a failure."));
         if (result.Export is not { } document)
             return ([], Completed(task, result, null));
-        var (manifest, chunks) = ExportUpload.Prepare(task, document);
+        // GDPR Art. 15(3): the files sent inline travel on as a bus connector's do, under the same rules (ExportFileRules).
+        var files = result.Files ?? [];
+        for (var i = 0; i < files.Count; i++)
+            if ((files[i] is null ? "the file is not described" : files[i].Content is null ? "a file needs its content (base64)"
+                : ExportFileRules.NameProblem(files[i].Name) ?? ExportFileRules.MediaTypeProblem(files[i].MediaType)) is { } problem)
+                return ([], new ConnectorTaskFailed(task, false, "export-file-refused",
+                    $"File {i + 1} of {files.Count} was refused: {problem}. A person must settle this task."));
+        var (manifest, chunks) = ExportUpload.Prepare(task, document with { Files = files });
         if (exportId is { } id)
-            (manifest, chunks) = (manifest with { ExportId = id }, [.. chunks.Select(c => c with { ExportId = id })]);
+        {
+            // A replay names the same chunks: the document's id is the callback's, each file's derived from it.
+            var ids = manifest.Files.Select((f, i) => (f.FileId, New: DeterministicId.From(id.ToString(), "file", $"{i}")))
+                .Append((manifest.ExportId, id)).ToDictionary(p => p.Item1, p => p.Item2);
+            (manifest, chunks) = (manifest with
+            {
+                ExportId = id, Files = [.. manifest.Files.Select(f => f with { FileId = ids[f.FileId] })],
+            }, [.. chunks.Select(c => c with { ExportId = ids[c.ExportId] })]);
+        }
         return (chunks, Completed(task, result, manifest));
     }
 

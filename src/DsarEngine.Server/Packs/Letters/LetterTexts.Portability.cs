@@ -146,5 +146,22 @@ internal static partial class LetterTexts
                 "в этих целях (статья 21(2) и (3)).",
             "A sua oposição ao perfilamento para marketing direto é atendida sem ponderação: não usamos mais os seus dados " +
                 "para essa finalidade."),
+        // GDPR Art. 15(3), 20: the files of the answer (FilesTable.razor).
+        ["files.title"] = ("Files", "Fichiers", "Файлы", "Arquivos"),
+        ["files.intro"] = (
+            "Files about you (photos, call recordings, documents) are in the folder files/ of {0}, exactly as each system " +
+                "keeps them; manifest.json gives the SHA-256 digest of each:",
+            "Les fichiers qui vous concernent (photos, enregistrements d'appels, documents) figurent dans le dossier files/ " +
+                "de {0}, tels que chaque système les conserve" + N + "; manifest.json donne l'empreinte SHA-256 de chacun" + N + ":",
+            "Файлы, относящиеся к Вам (фотографии, записи звонков, документы), находятся в папке files/ ({0}) в том " +
+                "виде, в каком их хранит каждая система; в manifest.json указан хеш SHA-256 каждого из них:",
+            "Os arquivos sobre você (fotos, gravações de chamadas, documentos) estão na pasta files/ de {0}, exatamente " +
+                "como cada sistema os guarda; o manifest.json indica o hash SHA-256 de cada um:"),
+        ["files.col.file"] = ("File", "Fichier", "Файл", "Arquivo"),
+        ["files.col.type"] = ("Type", "Type", "Тип", "Tipo"),
+        ["files.col.size"] = ("Size", "Taille", "Размер", "Tamanho"),
+        ["files.kb"] = ("{0} KB", "{0}" + N + "Ko", "{0} КБ", "{0} KB"),
+        ["files.bytes"] = ("{0} bytes", "{0}" + N + "octets", "{0} байт", "{0} bytes"),
+        ["files.archive"] = ("the attached archive", "l'archive jointe", "приложенный архив", "o arquivo anexo"),
     };
 }
