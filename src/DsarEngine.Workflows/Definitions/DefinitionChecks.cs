@@ -56,7 +56,8 @@ internal static class DefinitionChecks
                     "verified (11 CCR §7026(d), §7027): remove 'verify-identity'.");
             if (step.Type == StepTypes.NotifyRecipients && !d.Rights.Intersect(NotifyingRights).Any())
                 yield return ($"/steps/{i}/type",
-                    $"'notify-recipients' (GDPR Art. 19) only belongs in a workflow serving {string.Join(", ", NotifyingRights)}.");
+                    $"'notify-recipients' (GDPR Art. 19; 11 CCR §7026(f), §7027(g)) only belongs in a workflow serving " +
+                    $"{string.Join(", ", NotifyingRights)}.");
         }
         if (d.Steps.All(s => s.Type != StepTypes.Close))
             yield return ("/steps", "Has no 'close' step; every workflow ends with one.");
