@@ -165,4 +165,39 @@ public sealed class CcpaOptOutTests
             Assert.That(await Rows.CountAsync(Engine, "requests", tenant.Id), Is.Zero);
         }
     }
+
+    // A French organisation that applies the CCPA to Californian residents: a Californian's opt-out is framed by the CCPA
+    // alone (the GDPR, which also applies, knows no such right); a Parisian's is refused, saying why, and nothing is stored.
+    [Test]
+    public async Task Under_a_CCPA_residence_rule_only_a_Californian_can_opt_out_and_the_CCPA_alone_sets_the_date()
+    {
+        var tenant = await TestTenant.CreateAsync(Engine);
+        var law = new JsonObject
+        {
+            ["regimes"] = new JsonArray(
+                new JsonObject { ["regime"] = "gdpr", ["scope"] = "establishment" },
+                new JsonObject { ["regime"] = "ccpa", ["scope"] = "residence", ["locations"] = new JsonArray("US-CA") }),
+        };
+        var saved = await tenant.Staff(Engine, "admin").PutAsync("/api/v1/staff/settings/law", Submissions.Json(law));
+        Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await saved.Content.ReadAsStringAsync());
+        var parisian = Submissions.Valid(tenant.Slug, "opt-out-of-sale-sharing");
+        var californian = Submissions.Valid(tenant.Slug, "opt-out-of-sale-sharing");
+        californian["jurisdiction"] = "US-CA";
+
+        var refused = await Engine.CreateClient().SendAsync(Submissions.Post(parisian));
+        var refusal = await refused.ReadObjectAsync();
+        Assert.That(await Rows.CountAsync(Engine, "requests", tenant.Id), Is.Zero);
+        var accepted = await Engine.CreateClient().SendAsync(Submissions.Post(californian));
+        var reference = (string)(await accepted.ReadObjectAsync())["reference"]!;
+        var request = (await tenant.Staff(Engine, "auditor").GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}"))!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That((string)refusal["errors"]!["right"]![0]!,
+                Does.Contain("applies the CCPA only to consumers in the places it declares").And.Contain("EU GDPR"));
+            Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            Assert.That((string)request["regime"]!, Is.EqualTo("ccpa"));
+            Assert.That(request["deadline"]!["extendedDue"], Is.Null);
+        }
+    }
 }
