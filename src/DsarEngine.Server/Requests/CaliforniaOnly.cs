@@ -13,8 +13,14 @@ internal static class CaliforniaOnly
     public static ApplicableLaw? Restrict(ApplicableLaw law, TenantLaw declared, Right right, IntakeErrors errors)
     {
         var ccpa = law.Regimes.Where(r => r.Rules.Id == AmericanRegimes.Ccpa.Id).ToList();
+        var others = law.Regimes.Where(r => r.Rules.Id != AmericanRegimes.Ccpa.Id).Select(r => r.Rules.Name).ToList();
         if (ccpa.Count > 0)
-            return law with { Regimes = ccpa };
+            return law with
+            {
+                Regimes = ccpa,
+                Notes = others.Count == 0 ? law.Notes : [.. law.Notes, $"{string.Join(", ", others)} also applies to the " +
+                    $"organisation but knows no {right.ToSlug()} right: only the CCPA sets this request's deadline"],
+            };
         var name = right == Right.OptOutOfSaleSharing
             ? "The right to opt out of the sale or sharing of personal information"
             : "The right to limit the use and disclosure of sensitive personal information";

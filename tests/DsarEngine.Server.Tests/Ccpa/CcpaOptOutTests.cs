@@ -189,9 +189,13 @@ public sealed class CcpaOptOutTests
         Assert.That(await Rows.CountAsync(Engine, "requests", tenant.Id), Is.Zero);
         var accepted = await Engine.CreateClient().SendAsync(Submissions.Post(californian));
         var reference = (string)(await accepted.ReadObjectAsync())["reference"]!;
-        var request = (await tenant.Staff(Engine, "auditor").GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}"))!;
+        var auditor = tenant.Staff(Engine, "auditor");
+        var request = (await auditor.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}"))!;
+        var explained = (await auditor.GetFromJsonAsync<JsonObject>($"/api/v1/staff/requests/{reference}/deadline"))!;
         using (Assert.EnterMultipleScope())
         {
+            Assert.That(explained["steps"]!.ToJsonString(),
+                Does.Contain("EU GDPR also applies to the organisation but knows no opt-out-of-sale-sharing right"));
             Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That((string)refusal["errors"]!["right"]![0]!,
                 Does.Contain("applies the CCPA only to consumers in the places it declares").And.Contain("EU GDPR"));
