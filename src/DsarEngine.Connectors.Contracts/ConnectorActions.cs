@@ -24,6 +24,13 @@ public static class ConnectorActions
     /// <summary><see cref="StopProcessing"/>.</summary>
     public const string StopProcessing = "stop-processing";
 
+    /// <summary><see cref="StopSaleAndSharing"/> (CCPA opt-out of sale/sharing).</summary>
+    public const string StopSaleSharing = "stop-sale-sharing";
+
+    /// <summary><see cref="LimitSensitiveDataUse"/> (CCPA limit the use of sensitive personal information).</summary>
+    public const string LimitSensitiveUse = "limit-sensitive-use";
+
     /// <summary>Every action, in the order above.</summary>
-    public static IReadOnlyList<string> All { get; } = [Locate, Export, Rectify, Erase, Restrict, LiftRestriction, StopProcessing];
+    public static IReadOnlyList<string> All { get; } =
+        [Locate, Export, Rectify, Erase, Restrict, LiftRestriction, StopProcessing, StopSaleSharing, LimitSensitiveUse];
 }

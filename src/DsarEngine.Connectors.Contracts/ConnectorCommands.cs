@@ -98,3 +98,37 @@ public sealed record StopProcessing(TaskReference Task, IReadOnlyList<SubjectIde
     /// </summary>
     public bool EraseConsentOnlyData { get; init; }
 }
+
+/// <summary>
+/// Stop selling and sharing the consumer's personal information (California: Cal. Civ. Code §1798.120, §1798.135;
+/// 11 CCR §7026(f)), as soon as feasibly possible: the engine's deadline is 15 business days from receipt. Then report, as
+/// <see cref="ConnectorTaskCompleted.Recipients"/>, every third party this system sold or shared the information to
+/// after <see cref="ReceivedAt"/> and before it complied: the organisation must tell each of them of the opt-out and
+/// direct them to comply and to pass it on (11 CCR §7026(f)(2)). The engine tracks each of those notices.
+/// </summary>
+/// <param name="Task">The task.</param>
+/// <param name="Identities">The consumer's identities (no identity was verified: the law forbids requiring it).</param>
+/// <param name="ReceivedAt">When the business received the request.</param>
+public sealed record StopSaleAndSharing(TaskReference Task, IReadOnlyList<SubjectIdentity> Identities, DateTimeOffset ReceivedAt)
+    : IConnectorCommand
+{
+    /// <summary>
+    /// True when the request came with an opt-out preference signal (Global Privacy Control, <c>Sec-GPC: 1</c>;
+    /// 11 CCR §7025): apply it also to the browser or device it came from and to any profile linked to it.
+    /// </summary>
+    public bool GlobalPrivacyControl { get; init; }
+}
+
+/// <summary>
+/// Limit the use and disclosure of the consumer's sensitive personal information to what 11 CCR §7027(m) allows (providing
+/// the goods or services requested, security and integrity, short-term transient use, services on the business's behalf,
+/// quality and safety) (California: Cal. Civ. Code §1798.121; 11 CCR §7027(g)), as soon as feasibly possible: the
+/// engine's deadline is 15 business days from receipt. Report, as <see cref="ConnectorTaskCompleted.Recipients"/>, every
+/// third party to which this system disclosed the sensitive information for another purpose after
+/// <see cref="ReceivedAt"/> and before it complied: the organisation must tell each of them (11 CCR §7027(g)(2)-(3)).
+/// </summary>
+/// <param name="Task">The task.</param>
+/// <param name="Identities">The consumer's identities (no identity was verified: the law forbids requiring it).</param>
+/// <param name="ReceivedAt">When the business received the request.</param>
+public sealed record LimitSensitiveDataUse(TaskReference Task, IReadOnlyList<SubjectIdentity> Identities, DateTimeOffset ReceivedAt)
+    : IConnectorCommand;

@@ -18,7 +18,9 @@ public sealed record ConnectorTaskProgressed(TaskReference Task, string Stage, i
 /// <param name="Summary">What was done, for the person reviewing and for the response letter; no personal data.</param>
 /// <param name="Retained">For a partial erasure or restriction: what was kept and the legal basis for keeping it.</param>
 /// <param name="Recipients">
-/// Recipients to whom the data was disclosed, for the GDPR Art. 19 notice (names of organisations or systems).
+/// Recipients to whom the data was disclosed, for the GDPR Art. 19 notice (names of organisations or systems); for
+/// <see cref="StopSaleAndSharing"/> and <see cref="LimitSensitiveDataUse"/>, the third parties to notify under
+/// 11 CCR §7026(f)(2) and §7027(g).
 /// </param>
 /// <param name="Export">For an export: the exported document, sent beforehand in <see cref="ExportChunkUploaded"/> messages.</param>
 public sealed record ConnectorTaskCompleted(

@@ -41,8 +41,20 @@ public static class DataSubjectRights
     /// </summary>
     public const string AutomatedDecisionReview = "automated-decision-review";
 
+    /// <summary>
+    /// The right to opt out of the sale or sharing of personal information (California, Cal. Civ. Code §1798.120,
+    /// §1798.135; 11 CCR §7026). Exists only under the CCPA/CPRA; never verified (11 CCR §7026(d)).
+    /// </summary>
+    public const string OptOutOfSaleSharing = "opt-out-of-sale-sharing";
+
+    /// <summary>
+    /// The right to limit the use and disclosure of sensitive personal information (California, Cal. Civ. Code §1798.121;
+    /// 11 CCR §7027). Exists only under the CCPA/CPRA; never verified (11 CCR §7027).
+    /// </summary>
+    public const string LimitSensitiveUse = "limit-sensitive-use";
+
     /// <summary>Every right, in the order above.</summary>
     public static IReadOnlyList<string> All { get; } =
         [Access, Rectification, Erasure, Restriction, Portability, Objection, ConsentWithdrawal, PostMortemInstructions, Appeal,
-            AutomatedDecisionReview];
+            AutomatedDecisionReview, OptOutOfSaleSharing, LimitSensitiveUse];
 }

@@ -56,3 +56,23 @@ public interface IStopProcessingHandler
     /// <summary>Stop processing for <see cref="StopProcessing.Purpose"/> (e.g. unsubscribe and suppress for direct marketing).</summary>
     Task<TaskResult> StopAsync(StopProcessing command, TaskContext context, CancellationToken ct);
 }
+
+/// <summary>Answers <see cref="StopSaleAndSharing"/> (California: the consumer opts out of the sale or sharing of their data).</summary>
+public interface IStopSaleSharingHandler
+{
+    /// <summary>
+    /// Stop selling and sharing the consumer's data; return <see cref="TaskResult.Done"/> with, as recipients, every third
+    /// party the data was sold or shared to since <see cref="StopSaleAndSharing.ReceivedAt"/> (11 CCR §7026(f)(2)).
+    /// </summary>
+    Task<TaskResult> StopSaleSharingAsync(StopSaleAndSharing command, TaskContext context, CancellationToken ct);
+}
+
+/// <summary>Answers <see cref="LimitSensitiveDataUse"/> (California: limit the use of sensitive personal information).</summary>
+public interface ILimitSensitiveUseHandler
+{
+    /// <summary>
+    /// Limit the use and disclosure of the consumer's sensitive data to the purposes 11 CCR §7027(m) allows; return
+    /// <see cref="TaskResult.Done"/> with, as recipients, the third parties to tell (§7027(g)).
+    /// </summary>
+    Task<TaskResult> LimitSensitiveUseAsync(LimitSensitiveDataUse command, TaskContext context, CancellationToken ct);
+}

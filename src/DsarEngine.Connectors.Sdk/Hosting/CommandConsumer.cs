@@ -11,7 +11,8 @@ namespace DsarEngine.Connectors.Hosting;
 internal sealed class CommandConsumer<THandlers>(THandlers handlers, TaskRunner runner, IOptions<DsarConnectorOptions> options,
     ILogger<CommandConsumer<THandlers>> log) :
     IConsumer<LocateSubject>, IConsumer<ExportSubjectData>, IConsumer<RectifySubjectData>, IConsumer<EraseSubjectData>,
-    IConsumer<RestrictProcessing>, IConsumer<LiftRestriction>, IConsumer<StopProcessing>
+    IConsumer<RestrictProcessing>, IConsumer<LiftRestriction>, IConsumer<StopProcessing>, IConsumer<StopSaleAndSharing>,
+    IConsumer<LimitSensitiveDataUse>
     where THandlers : class
 {
     public Task Consume(ConsumeContext<LocateSubject> c) => Run(c, c.Message, ConnectorActions.Locate,
@@ -36,6 +37,16 @@ internal sealed class CommandConsumer<THandlers>(THandlers handlers, TaskRunner 
 
     public Task Consume(ConsumeContext<StopProcessing> c) => Run(c, c.Message, ConnectorActions.StopProcessing,
         handlers is IStopProcessingHandler h ? ResultWork.For(c.Message.Task, (x, ct) => h.StopAsync(c.Message, x, ct)) : null);
+
+    public Task Consume(ConsumeContext<StopSaleAndSharing> c) => Run(c, c.Message, ConnectorActions.StopSaleSharing,
+        handlers is IStopSaleSharingHandler h
+            ? ResultWork.For(c.Message.Task, (x, ct) => h.StopSaleSharingAsync(c.Message, x, ct))
+            : null);
+
+    public Task Consume(ConsumeContext<LimitSensitiveDataUse> c) => Run(c, c.Message, ConnectorActions.LimitSensitiveUse,
+        handlers is ILimitSensitiveUseHandler h
+            ? ResultWork.For(c.Message.Task, (x, ct) => h.LimitSensitiveUseAsync(c.Message, x, ct))
+            : null);
 
     private Task Run(ConsumeContext c, IConnectorCommand command, string action, TaskWork? work)
     {

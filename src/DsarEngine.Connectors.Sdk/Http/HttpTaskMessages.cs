@@ -31,6 +31,17 @@ public sealed record HttpTaskRequest(string Action, TaskReference Task, IReadOnl
 
     /// <summary>For <c>stop-processing</c> after a consent withdrawal: as <see cref="StopProcessing.EraseConsentOnlyData"/>.</summary>
     public bool EraseConsentOnlyData { get; init; }
+
+    /// <summary>
+    /// For <c>stop-sale-sharing</c> and <c>limit-sensitive-use</c>: when the request was received (as
+    /// <see cref="StopSaleAndSharing.ReceivedAt"/>); report the third parties told since then as recipients.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? ReceivedAt { get; init; }
+
+    /// <summary>For <c>stop-sale-sharing</c>: as <see cref="StopSaleAndSharing.GlobalPrivacyControl"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? GlobalPrivacyControl { get; init; }
 }
 
 /// <summary>

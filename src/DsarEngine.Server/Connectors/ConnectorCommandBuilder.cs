@@ -50,6 +50,13 @@ internal static class ConnectorCommandBuilder
             {
                 EraseConsentOnlyData = request.RightKind == "consent-withdrawal",
             },
+            // 11 CCR §7026(f), §7027(g): from receipt, the systems stop selling and sharing (or limit the use of sensitive
+            // data) and report the third parties to tell; a Global Privacy Control signal also covers the browser (§7025).
+            ConnectorActions.StopSaleSharing => new StopSaleAndSharing(task, identities, request.ReceivedAt)
+            {
+                GlobalPrivacyControl = request.GlobalPrivacyControl,
+            },
+            ConnectorActions.LimitSensitiveUse => new LimitSensitiveDataUse(task, identities, request.ReceivedAt),
             _ => throw new InvalidOperationException($"No connector command for the action '{command.Action}'."),
         };
     }

@@ -38,7 +38,8 @@ internal sealed class OpenDsrClient(IHttpClientFactory clients, HttpConnectorReg
         {
             ["subject_request_id"] = id.ToString("D"), ["subject_request_type"] = type,
             ["submitted_time"] = clock.GetUtcNow().ToString("O"),
-            ["api_version"] = OpenDsrJson.ApiVersion, ["regulation"] = task.Right is "ccpa" ? "ccpa" : "gdpr",
+            ["api_version"] = OpenDsrJson.ApiVersion, ["regulation"] = task.Right is "ccpa" or DataSubjectRights.OptOutOfSaleSharing
+                or DataSubjectRights.LimitSensitiveUse ? "ccpa" : "gdpr",
             ["subject_identities"] = new JsonArray([.. Identities(command.Identities)]),
             ["status_callback_urls"] = settings.ResultMode == "poll" ? new JsonArray() : new JsonArray(CallbackUrl(task)),
         };

@@ -11,7 +11,8 @@ namespace DsarEngine.Server.OpenDsr;
 // extension with their own type, which a processor that does not know it refuses (safer than a wrong standard type).
 internal sealed class OpenDsrConnectorConsumer(OpenDsrClient client, Connectors.EngineReplies replies) :
     IConsumer<ExportSubjectData>, IConsumer<EraseSubjectData>, IConsumer<RectifySubjectData>, IConsumer<RestrictProcessing>,
-    IConsumer<StopProcessing>, IConsumer<LocateSubject>, IConsumer<LiftRestriction>
+    IConsumer<StopProcessing>, IConsumer<LocateSubject>, IConsumer<LiftRestriction>, IConsumer<StopSaleAndSharing>,
+    IConsumer<LimitSensitiveDataUse>
 {
     public Task Consume(ConsumeContext<ExportSubjectData> c) =>
         client.SubmitAsync(c, c.Message, c.Message.Task.Right == DataSubjectRights.Portability ? "portability" : "access", null);
@@ -30,6 +31,17 @@ internal sealed class OpenDsrConnectorConsumer(OpenDsrClient client, Connectors.
 
     public Task Consume(ConsumeContext<StopProcessing> c) => client.SubmitAsync(c, c.Message, "objection",
         new JsonObject { ["subject_request_type"] = "objection", ["purpose"] = c.Message.Purpose });
+
+    // CCPA: a service provider or contractor is told to comply too (11 CCR §7026(f), §7027(g)); OpenDSR has no such type.
+    public Task Consume(ConsumeContext<StopSaleAndSharing> c) => client.SubmitAsync(c, c.Message, DataSubjectRights.OptOutOfSaleSharing,
+        new JsonObject
+        {
+            ["subject_request_type"] = DataSubjectRights.OptOutOfSaleSharing, ["received_at"] = c.Message.ReceivedAt,
+            ["global_privacy_control"] = c.Message.GlobalPrivacyControl,
+        });
+
+    public Task Consume(ConsumeContext<LimitSensitiveDataUse> c) => client.SubmitAsync(c, c.Message, DataSubjectRights.LimitSensitiveUse,
+        new JsonObject { ["subject_request_type"] = DataSubjectRights.LimitSensitiveUse, ["received_at"] = c.Message.ReceivedAt });
 
     public Task Consume(ConsumeContext<LocateSubject> c) => Unsupported(c, c.Message.Task);
 

@@ -12,7 +12,7 @@ internal sealed class LetterComposer(IServiceProvider services, ILoggerFactory l
     public static readonly IReadOnlySet<string> Rights = new HashSet<string>(StringComparer.Ordinal)
     {
         "access", "erasure", "portability", "rectification", "restriction", "objection", "consent-withdrawal", "post-mortem-instructions",
-        "appeal", "automated-decision-review",
+        "appeal", "automated-decision-review", "opt-out-of-sale-sharing", "limit-sensitive-use",
     };
 
     public async Task<string> HtmlAsync(LetterModel model)
@@ -23,6 +23,9 @@ internal sealed class LetterComposer(IServiceProvider services, ILoggerFactory l
         {
             _ when model.Notice is not null => (await renderer.RenderComponentAsync<NoticeLetter>(parameters)).ToHtmlString(),
             _ when model.Appeal is not null => (await renderer.RenderComponentAsync<AppealLetter>(parameters)).ToHtmlString(),
+            // California's opt-outs: their own letter, refusal included (CCPA wording, no GDPR article).
+            "opt-out-of-sale-sharing" or "limit-sensitive-use" when model.Notice is null =>
+                (await renderer.RenderComponentAsync<CcpaOptOutLetter>(parameters)).ToHtmlString(),
             _ when model.Refusal is not null => (await renderer.RenderComponentAsync<RefusalLetter>(parameters)).ToHtmlString(),
             "erasure" => (await renderer.RenderComponentAsync<ErasureLetter>(parameters)).ToHtmlString(),
             "access" => (await renderer.RenderComponentAsync<AccessLetter>(parameters)).ToHtmlString(),

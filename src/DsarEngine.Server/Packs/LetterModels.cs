@@ -69,6 +69,7 @@ internal sealed class LetterModels(
             PartialReason = instance.State.Outcome == "partial" ? instance.State.RefusalReason ?? "" : null,
             Copy = GetsCopy(request, instance, systems) ? new CopyFacts(PackKinds.CopyFileName(request.Reference), files) : null,
             Appeal = request.RightKind == "appeal" ? await AppealAsync(request, instance, ct) : null,
+            GlobalPrivacyControl = request.GlobalPrivacyControl,
             Portability = portability?.Facts is { } facts && request.Transmission is { } to
                 ? facts with { Transmission = new TransmissionFacts(to.Controller, to.Email, request.TransmissionRefusal) }
                 : portability?.Facts,

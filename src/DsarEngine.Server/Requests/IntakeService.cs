@@ -19,6 +19,9 @@ internal sealed record IntakeCommand(IntakeForm Form, IntakeOrigin Origin, byte[
     // Set when the organisation opens the request itself, with nobody asking (a child's data, GDPR Art. 17(1)(f)): why, in
     // words without the subject's data, recorded in the journal's first entry (Children/ChildErasures).
     public object? Initiative { get; init; }
+
+    // 11 CCR §7025: the browser sent a Global Privacy Control signal (Sec-GPC: 1) with the submission; recorded on the request.
+    public bool GlobalPrivacyControl { get; init; }
 }
 
 // Writes what belongs to a request inside the transaction that stores it.
@@ -76,7 +79,10 @@ internal sealed partial class IntakeService(
                 "This website may not submit requests for this organisation.", $"Add {origin} to the organisation's allowed origins.");
 
         var routed = workspace is null || held ? null : new Routed(tenant, workspace, controller);
-        var stored = NewStoredRequest(request, controller, frame, now);
+        var stored = NewStoredRequest(request, controller, frame, now) with
+        {
+            GlobalPrivacyControl = command.GlobalPrivacyControl,
+        };
         var journal = JournalChain.Append(null, controller.Id, stored.Id, now, command.Actor, Workflows.Journal.JournalKinds.Received,
             JournalData(stored, routed, held ? workspace : null, command.Initiative));
         var mail = request.Subject.Email is { } email && request.Channel != Channel.Controller
@@ -128,7 +134,7 @@ internal sealed partial class IntakeService(
     {
         if (request.Representative is not { } representative)
             return null;
-        var proof = RepresentativeProof.For(frame.Clock.Regime, frame.Clock.Jurisdiction, representative.Relationship);
+        var proof = RepresentativeProof.For(frame.Clock.Regime, frame.Clock.Jurisdiction, representative.Relationship, request.Right);
         return $"{proof.Documents} ({proof.Source})"
             + (proof.SubjectConfirms ? "; the organisation may also ask the subject to confirm directly." : ".");
     }

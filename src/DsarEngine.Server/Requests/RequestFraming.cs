@@ -34,8 +34,8 @@ internal static class RequestFraming
         }
 
         var fieldErrors = new FieldErrors();
-        var law = ApplicableLaw.Decide(TenantLaw.Parse(tenant.ApplicableLaw, controller.Code), controller, request.Jurisdiction,
-            request.Regime, fieldErrors);
+        var declared = TenantLaw.Parse(tenant.ApplicableLaw, controller.Code);
+        var law = ApplicableLaw.Decide(declared, controller, request.Jurisdiction, request.Regime, fieldErrors);
         foreach (var (field, messages) in fieldErrors.ToDictionary())
             foreach (var message in messages)
                 errors.Add(field, message);
@@ -49,6 +49,13 @@ internal static class RequestFraming
         }
         if (errors.Any)
             return null;
+        // The CCPA's opt-outs exist under no other law: only the CCPA frames them, and without it they are refused.
+        if (request.Right.IsCaliforniaOptOut())
+        {
+            law = CaliforniaOnly.Restrict(law, declared, request.Right, errors);
+            if (law is null)
+                return null;
+        }
 
         var closures = RequestClock.ParseClosures(tenant.ClosureDays);
         var method = RequestClock.ParseMethod(tenant.ExtensionMethod);

@@ -78,12 +78,12 @@ internal sealed class RequestStore(NpgsqlDataSource dataSource)
             channel, jurisdiction, regime, language, status, received_at, created_at, version,
             time_zone, received_on, initial_due, extension_notice_by, extended_due, acknowledge_by, effective_due, due_at,
             extended, extension_method, stops, changes, restriction_ground, subject_location, law_steps,
-            supplementary_statement, transmit_to)
+            supplementary_statement, transmit_to, global_privacy_control)
         VALUES (@Id, @TenantId, @Reference, @StatusTokenHash, @RightKind, @Purpose, @Subject::jsonb, @Details,
             @Channel, @Jurisdiction, @Regime, @Language, @Status, @ReceivedAt, @CreatedAt, @Version,
             @TimeZone, @ReceivedOn, @InitialDue, @ExtensionNoticeBy, @ExtendedDue, @AcknowledgeBy, @EffectiveDue, @DueAt,
             @Extended, @ExtensionMethod, @Stops::jsonb, @Changes::jsonb, @RestrictionGround, @SubjectLocation, @LawSteps::jsonb,
-            @SupplementaryStatement, @TransmitTo::jsonb)
+            @SupplementaryStatement, @TransmitTo::jsonb, @GlobalPrivacyControl)
         """;
 
     // Everything the subject submitted is committed before the API answers 202: a crash after that loses nothing.

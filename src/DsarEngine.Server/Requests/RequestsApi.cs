@@ -36,7 +36,10 @@ internal static class RequestsApi
                 "The organisation receives too many requests right now; nothing was stored. Try again shortly.");
         var origin = http.Headers.Origin.ToString() is { Length: > 0 } o ? o : null;
         var result = await intake.SubmitAsync(
-            new IntakeCommand(body.Value!, IntakeOrigin.Public, body.Raw, idempotencyKey, origin, "subject", null), ct);
+            new IntakeCommand(body.Value!, IntakeOrigin.Public, body.Raw, idempotencyKey, origin, "subject", null)
+            {
+                GlobalPrivacyControl = GlobalPrivacyControl.Sent(http),
+            }, ct);
         return IntakeResults.ToHttp(result, http.HttpContext, links);
     }
 

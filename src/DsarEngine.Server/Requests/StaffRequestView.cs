@@ -15,8 +15,14 @@ internal sealed record StaffRequestView(
     // GDPR Art. 16: the subject's supplementary statement, sent to the systems with the corrections.
     public string? Statement { get; init; }
 
+    // 11 CCR §7025: the subject's browser sent a Global Privacy Control signal (Sec-GPC: 1) with the request.
+    public bool GlobalPrivacyControl { get; init; }
+
     public static StaffRequestView From(StoredRequest r, DateTimeOffset now) =>
         new(r.Reference, r.RightKind, r.Purpose, JsonDocument.Parse(r.Subject).RootElement, r.Details, r.Channel,
             r.Jurisdiction, r.Regime, r.Language, r.Status, r.ReceivedAt, r.CreatedAt, r.Version, DeadlineView.From(r, now))
-        { Changes = Workflows.Requests.RequestChanges.Parse(r.Changes), Statement = r.SupplementaryStatement };
+        {
+            Changes = Workflows.Requests.RequestChanges.Parse(r.Changes), Statement = r.SupplementaryStatement,
+            GlobalPrivacyControl = r.GlobalPrivacyControl,
+        };
 }

@@ -45,7 +45,7 @@ internal sealed record StoredRequest(
         time_zone, received_on, initial_due, extension_notice_by, extended_due, acknowledge_by, effective_due, due_at,
         extended, extension_method, stops::text AS stops, changes::text AS changes, restriction_ground,
         subject_location, law_steps::text AS law_steps, supplementary_statement, transmit_to::text AS transmit_to,
-        transmission_refusal
+        transmission_refusal, global_privacy_control
         """;
 
     // GDPR Art. 20(2): the receiving controller a portability subject named ({"controller", "email"}), or null; and why
@@ -58,6 +58,10 @@ internal sealed record StoredRequest(
         TransmitTo is null ? null : System.Text.Json.JsonSerializer.Deserialize<Transmission>(TransmitTo, TransmissionJson);
 
     private static readonly System.Text.Json.JsonSerializerOptions TransmissionJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    // 11 CCR §7025: the request came with a Global Privacy Control signal (Sec-GPC: 1), an opt-out of sale/sharing for the
+    // browser it came from; sent with the stop-sale-sharing commands.
+    public bool GlobalPrivacyControl { get; init; }
 
     // GDPR Art. 18(1): a restriction's ground, when the subject gave one (RestrictionGrounds); sent to the connectors.
     public string? RestrictionGround { get; init; }

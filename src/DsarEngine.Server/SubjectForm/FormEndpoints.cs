@@ -61,8 +61,19 @@ internal sealed class FormPages(TenantStore tenants, FormSettingsStore forms, Fo
         if (slug.Length is < 2 or > 63 || await tenants.FindBySlugAsync(slug, ct) is not { } tenant
             || await forms.FindWithDefaultLanguageAsync(tenant.Id, ct) is not { } form)
             return null;
-        return new FoundForm(tenant, form.Form);
+        return new FoundForm(tenant, WithoutCaliforniaRights(tenant, form.Form));
     }
+
+    // The CCPA's opt-outs are offered only by an organisation that declares the CCPA: nobody else can grant them.
+    private static FormSettings WithoutCaliforniaRights(Tenant tenant, FormSettings form) =>
+        Workflows.Deadlines.TenantLaw.Parse(tenant.ApplicableLaw, tenant.Jurisdiction).Regimes
+            .Any(r => r.Regime == Workflows.Deadlines.AmericanRegimes.Ccpa.Id)
+            ? form
+            : form with
+            {
+                Rights = [.. form.Rights.Where(r => !(Workflows.Requests.Rights.TryParse(r, out var right)
+                    && Workflows.Requests.Rights.IsCaliforniaOptOut(right)))],
+            };
 
     // The languages a person may read the form in: the subject pages' languages the organisation offers.
     public static IReadOnlyList<string> Languages(FoundForm found)

@@ -74,6 +74,7 @@ internal sealed class FormSubmission(FormPages pages, FormToken tokens, IntakeSe
         {
             Attachments = checkedFiles.Count == 0 ? null : (c, tx, request, ct2) =>
                 store.WriteAsync(c, tx, request.TenantId, request.Id, null, checkedFiles, request.CreatedAt, ct2),
+            GlobalPrivacyControl = GlobalPrivacyControl.Sent(http.Request),
         }, ct);
         return result switch
         {

@@ -1,4 +1,5 @@
 using DsarEngine.Workflows.Deadlines.Holidays;
+using DsarEngine.Workflows.Requests;
 
 namespace DsarEngine.Workflows.Deadlines;
 
@@ -14,6 +15,20 @@ internal static class AmericanRegimes
         BusinessDayHolidays = HolidayCalendars.California,
         BusinessDaySource = "11 CCR §7021(a) does not define business days; California state holidays (Gov. Code §6700, " +
             "days state offices close) for the holiday-aware reading",
+        // Opt-outs are not verifiable requests: no 45 days, no extension, no acknowledgement; business days as above.
+        RightPeriods =
+        [
+            new RightPeriod(Right.OptOutOfSaleSharing, Period.WorkingDays(15),
+                "11 CCR §7026(f): comply as soon as feasibly possible, but no later than 15 business days from receipt")
+            {
+                NoAcknowledgement = true,
+            },
+            new RightPeriod(Right.LimitSensitiveUse, Period.WorkingDays(15),
+                "11 CCR §7027(g): comply as soon as feasibly possible, but no later than 15 business days from receipt")
+            {
+                NoAcknowledgement = true,
+            },
+        ],
         StopSource = "11 CCR §7021(b): the 45 days begin on receipt, whatever the time needed to verify",
         RollForwardSource = "no statutory roll-forward relied on; conservative",
         Uncertainties =

@@ -64,6 +64,8 @@ internal sealed record RegimeRules(string Id, string Name, Period Period, string
                 PeriodSource = own.Source,
                 Extension = own.Extension,
                 ExtensionSource = own.ExtensionSource ?? $"None in the law for {own.Right.ToSlug()} (conservative: no extension)",
+                Acknowledgement = own.NoAcknowledgement ? null : Acknowledgement,
+                AcknowledgementSource = own.NoAcknowledgement ? null : AcknowledgementSource,
             }
             : this;
 }

@@ -9,4 +9,8 @@ internal sealed record RightPeriod(Right Right, Period Period, string Source)
     public Period? Extension { get; init; }
 
     public string? ExtensionSource { get; init; }
+
+    // The regime's acknowledgement does not apply to this right (CCPA: 11 CCR §7021 covers requests to delete, correct and
+    // know, not opt-outs, which are answered within 15 business days anyway).
+    public bool NoAcknowledgement { get; init; }
 }

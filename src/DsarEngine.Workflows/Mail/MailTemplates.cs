@@ -56,6 +56,13 @@ internal static partial class MailTemplates
         [("objection", "ru")] = "возражение против обработки", [("consent-withdrawal", "ru")] = "отзыв согласия",
         [("post-mortem-instructions", "ru")] = "распоряжения на случай смерти",
         [("automated-decision-review", "ru")] = "пересмотр автоматизированного решения",
+        // California (CCPA/CPRA) only.
+        [("opt-out-of-sale-sharing", "en")] = "opt-out of sale/sharing",
+        [("limit-sensitive-use", "en")] = "limit the use of sensitive personal information",
+        [("opt-out-of-sale-sharing", "fr")] = "droit de s'opposer à la vente ou au partage (Californie)",
+        [("limit-sensitive-use", "fr")] = "droit de limiter l'utilisation des données sensibles (Californie)",
+        [("opt-out-of-sale-sharing", "ru")] = "отказ от продажи и передачи данных (Калифорния)",
+        [("limit-sensitive-use", "ru")] = "ограничение использования чувствительных данных (Калифорния)",
     };
 
     public static bool Exists(string template, string language) => Texts.ContainsKey((template, language));

@@ -53,6 +53,9 @@ public sealed record LetterModel(
 
     // Set for a portability answer: what the archive left out and why (GDPR Art. 20(1), 20(4); PortabilityScope).
     public PortabilityFacts? Portability { get; init; }
+
+    // 11 CCR §7025: the request came with a Global Privacy Control signal (a CCPA opt-out of sale/sharing for the browser).
+    public bool GlobalPrivacyControl { get; init; }
 }
 
 // ProvidedOnly: the law limits portability to provided data (GDPR Art. 20(1)); LeftOut: per system and category, how many

@@ -7,6 +7,14 @@ namespace DsarEngine.Workflows.Requests;
 // ChildUnder: the age under which a parent acts for a child (null where it is not age-bound); Source: the law's words.
 internal sealed record RepresentativeProof(string Documents, bool SubjectConfirms, int? ChildUnder, string Source)
 {
+    // 11 CCR §7026(g) (and §7027 alike): an authorised agent's opt-out needs the consumer's signed permission only; the
+    // consumer is never asked to verify their identity, since an opt-out is not a verifiable request.
+    public static RepresentativeProof For(string regime, string jurisdiction, string relationship, Right right) =>
+        right.IsCaliforniaOptOut() && relationship == "authorised-agent"
+            ? new("the consumer's signed permission for the agent to submit this request on their behalf", false, null,
+                right == Right.OptOutOfSaleSharing ? "11 CCR §7026(g)" : "11 CCR §7027")
+            : For(regime, jurisdiction, relationship);
+
     public static RepresentativeProof For(string regime, string jurisdiction, string relationship) =>
         (regime.ToLowerInvariant(), relationship) switch
         {

@@ -13,6 +13,8 @@ internal enum Right
     PostMortemInstructions, // France, Loi Informatique et Libertés art. 85
     Appeal,                 // Virginia, Colorado, Connecticut: an appeal of a refused request (docs/rights.md#appeals)
     AutomatedDecisionReview, // Art. 22(3): human intervention, the subject's point of view, contesting the decision
+    OptOutOfSaleSharing,    // California only: Cal. Civ. Code §1798.120, §1798.135; 11 CCR §7026 (docs/rights.md#ccpa-opt-outs)
+    LimitSensitiveUse,      // California only: Cal. Civ. Code §1798.121; 11 CCR §7027
 }
 
 internal static class Rights
@@ -29,6 +31,8 @@ internal static class Rights
         ["post-mortem-instructions"] = Right.PostMortemInstructions,
         ["appeal"] = Right.Appeal,
         ["automated-decision-review"] = Right.AutomatedDecisionReview,
+        ["opt-out-of-sale-sharing"] = Right.OptOutOfSaleSharing,
+        ["limit-sensitive-use"] = Right.LimitSensitiveUse,
     };
 
     public static IReadOnlyCollection<string> Slugs => BySlug.Keys;
@@ -38,6 +42,9 @@ internal static class Rights
 
     public static bool TryParse(string? slug, out Right right) =>
         BySlug.TryGetValue(slug ?? string.Empty, out right);
+
+    // The rights only the CCPA/CPRA gives (California): refused under any other law, never identity-verified.
+    public static bool IsCaliforniaOptOut(this Right right) => right is Right.OptOutOfSaleSharing or Right.LimitSensitiveUse;
 
     public static string ToSlug(this Right right) => BySlug.First(pair => pair.Value == right).Key;
 }

@@ -14,6 +14,9 @@ internal static partial class Executor
         // until every task is terminal. Ids are derived, so re-entering after a retry resends the same task ids.
         private WorkflowInstance FanOut(WorkflowInstance i, StepDefinition step)
         {
+            // A workflow without an assessment (the CCPA's opt-outs: nothing to weigh, 11 CCR §7026(f)) is carried out in full.
+            if (i.State.Outcome is null && definition.Steps.All(s => s.Type != StepTypes.Assess))
+                i = i with { State = i.State with { Outcome = "completed" } };
             var action = step.Action ?? "export";
             var connectors = context.Connectors.Where(c => c.Actions.Contains(action)).ToList();
             if (connectors.Count == 0)

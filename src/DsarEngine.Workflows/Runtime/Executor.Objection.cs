@@ -42,6 +42,14 @@ internal static partial class Executor
             if (context.Right == "objection" && !DirectMarketingObjection && Blank(d.Grounds ?? d.Reason))
                 return (AssessmentRequired, "Record the assessment (GDPR Art. 21(1)): the compelling legitimate grounds weighed " +
                     "and why they do or do not override the subject's interests, rights and freedoms. The letter explains it.");
+            // 11 CCR §7026(e): an opt-out (or a request to limit, §7027) is denied only for a good-faith, reasonable and documented
+            // belief that it is fraudulent, explained to the requester; there is no partial opt-out.
+            if (context.Right is "opt-out-of-sale-sharing" or "limit-sensitive-use" && d.Outcome == Decisions.Partial)
+                return (RefusalNotAllowed, "An opt-out under the CCPA is carried out in full, or refused for a documented belief " +
+                    "that it is fraudulent (11 CCR §7026(e)): proceed, or refuse with that explanation.");
+            if (context.Right is "opt-out-of-sale-sharing" or "limit-sensitive-use" && d.Outcome == Decisions.Refuse && Blank(d.Reason))
+                return (AssessmentRequired, "A refusal of a CCPA opt-out needs the documented reason for believing the request is " +
+                    "fraudulent; the requester is told it (11 CCR §7026(e)).");
             if (context.Right == "automated-decision-review" && d.Outcome == Decisions.Partial)
                 return (ReviewRequired, "A review upholds or changes the decision: proceed with the review's outcome, or refuse.");
             if (context.Right == "automated-decision-review" && d.Outcome == Decisions.Proceed && d.Review is null)

@@ -33,7 +33,8 @@ internal sealed class FormClient(EngineFactory engine, string peer)
     }
 
     public async Task<Page> PostAsync(string path, IEnumerable<(string Name, string Value)> fields,
-        IEnumerable<(string Field, string FileName, string Type, byte[] Content)>? files = null)
+        IEnumerable<(string Field, string FileName, string Type, byte[] Content)>? files = null,
+        IEnumerable<(string Name, string Value)>? headers = null)
     {
         using var content = new MultipartFormDataContent();
         foreach (var (name, value) in fields)
@@ -44,7 +45,10 @@ internal sealed class FormClient(EngineFactory engine, string peer)
             part.Headers.ContentType = new MediaTypeHeaderValue(type);
             content.Add(part, field, fileName);
         }
-        var response = await http.PostAsync(path, content);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        foreach (var (name, value) in headers ?? [])
+            request.Headers.Add(name, value);
+        var response = await http.SendAsync(request);
         return new Page(response, await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync()));
     }
 

@@ -17,6 +17,9 @@ internal sealed class StubConnector : IAsyncDisposable
 
     public List<IConnectorCommand> Received { get; } = [];
 
+    // The recipients (GDPR Art. 19) or third parties (11 CCR §7026(f)(2)) the stub reports with a completed task.
+    public Func<IConnectorCommand, IReadOnlyList<string>> Recipients { get; set; } = _ => [];
+
     private StubConnector(string name)
     {
         Name = name;
@@ -30,13 +33,15 @@ internal sealed class StubConnector : IAsyncDisposable
     public Task ServeAsync(string tenant) => TestBus.ServeAsync(bus, DsarEngine.Connectors.DsarConnectorSetup.QueueName(tenant, Name), e =>
                 e.Handler<IConnectorCommand>(async context =>
                 {
+                    var command = Concrete(context);
                     lock (Received)
-                        Received.Add(Concrete(context));
+                        Received.Add(command);
                     var outcome = Outcome(context.Message);
                     if (outcome == "failed")
                         await context.Publish(new ConnectorTaskFailed(context.Message.Task, false, "stub", $"stub {Name}"));
                     else if (outcome != "silent")
-                        await context.Publish(new ConnectorTaskCompleted(context.Message.Task, outcome, $"stub {Name}", [], [], null));
+                        await context.Publish(new ConnectorTaskCompleted(context.Message.Task, outcome, $"stub {Name}", [],
+                            Recipients(command), null));
                 }));
 
     // The command as the engine sent it, by its own type where a test reads its fields (an erasure's exemptions, the purpose
@@ -44,6 +49,8 @@ internal sealed class StubConnector : IAsyncDisposable
     private static IConnectorCommand Concrete(ConsumeContext<IConnectorCommand> context) =>
         context.TryGetMessage<StopProcessing>(out var stop) ? stop.Message
         : context.TryGetMessage<EraseSubjectData>(out var erase) ? erase.Message
+        : context.TryGetMessage<StopSaleAndSharing>(out var optOut) ? optOut.Message
+        : context.TryGetMessage<LimitSensitiveDataUse>(out var limit) ? limit.Message
         : context.Message;
 
     public static async Task<StubConnector> StartAsync(string name)

@@ -20,7 +20,7 @@ public sealed class SchemaErrorTests
         Assert.That(Errors("""{ "id": "x", "type": "fan-out", "action": "wipe" }"""), Is.EqualTo(new[]
         {
             "broken.json: /steps/0/action: \"wipe\" is not one of locate, export, rectify, erase, restrict, "
-                + "lift-restriction, stop-processing.",
+                + "lift-restriction, stop-processing, stop-sale-sharing, limit-sensitive-use.",
         }));
 
     [Test]
@@ -112,7 +112,8 @@ public sealed class SchemaErrorTests
             Is.EqualTo(new[]
             {
                 "broken.json: /rights/0: \"forgetting\" is not one of access, rectification, erasure, restriction, portability, objection, "
-                    + "consent-withdrawal, post-mortem-instructions, appeal, automated-decision-review.",
+                    + "consent-withdrawal, post-mortem-instructions, appeal, automated-decision-review, opt-out-of-sale-sharing, "
+                    + "limit-sensitive-use.",
             }));
 
     // RFC 6901: '~' is written ~0 and '/' ~1 in a pointer; the message names the member as it is spelt.

@@ -31,6 +31,8 @@ public sealed class SemanticCheckTests
     [TestCase("rectify", "rectification")]
     [TestCase("restrict", "restriction")]
     [TestCase("lift-restriction", "restriction")]
+    [TestCase("stop-sale-sharing", "opt-out-of-sale-sharing")]
+    [TestCase("limit-sensitive-use", "limit-sensitive-use")]
     public void An_action_that_changes_data_needs_the_right_that_asks_for_it(string action, string right)
     {
         var steps = $$"""{ "id": "x", "type": "fan-out", "action": "{{action}}" }, { "id": "close", "type": "close" }""";
@@ -52,8 +54,19 @@ public sealed class SemanticCheckTests
                 rights: "\"access\", \"objection\""),
             Is.EqualTo(new[]
             {
-                "broken.json: /steps/0/type: 'notify-recipients' (GDPR Art. 19) only belongs in a workflow serving "
-                    + "rectification, erasure, restriction.",
+                "broken.json: /steps/0/type: 'notify-recipients' (GDPR Art. 19; 11 CCR §7026(f), §7027(g)) only belongs in a "
+                    + "workflow serving rectification, erasure, restriction, opt-out-of-sale-sharing, limit-sensitive-use.",
+            }));
+
+    // 11 CCR §7026(d), §7027: a CCPA opt-out is not a verifiable request, so no definition version can verify it.
+    [TestCase("opt-out-of-sale-sharing")]
+    [TestCase("limit-sensitive-use")]
+    public void A_California_opt_out_workflow_cannot_verify_identity(string right) =>
+        Assert.That(Errors("""{ "id": "v", "type": "verify-identity" }, { "id": "close", "type": "close" }""", rights: $"\"{right}\""),
+            Is.EqualTo(new[]
+            {
+                "broken.json: /steps/0/type: An opt-out of sale/sharing or a request to limit the use of sensitive personal " +
+                    "information is never verified (11 CCR §7026(d), §7027): remove 'verify-identity'.",
             }));
 
     // The command carries the purpose the request names; only objections and consent withdrawals name one.
@@ -94,7 +107,8 @@ public sealed class SemanticCheckTests
         Assert.That(folder.Errors(), Is.EqualTo(new[]
         {
             "a.json: /steps: Has no 'close' step; every workflow ends with one.",
-            "b.json: /steps/0/action: \"wipe\" is not one of locate, export, rectify, erase, restrict, lift-restriction, stop-processing.",
+            "b.json: /steps/0/action: \"wipe\" is not one of locate, export, rectify, erase, restrict, lift-restriction, stop-processing, "
+                + "stop-sale-sharing, limit-sensitive-use.",
         }));
     }
 }

@@ -7,7 +7,7 @@ public sealed class ShippedDefinitionTests
 {
     private static readonly string[] IntakeRights =
         ["access", "rectification", "erasure", "restriction", "portability", "objection", "consent-withdrawal", "post-mortem-instructions",
-            "appeal", "automated-decision-review"];
+            "appeal", "automated-decision-review", "opt-out-of-sale-sharing", "limit-sensitive-use"];
 
     private static DefinitionCatalog Catalog => DefinitionLoader.LoadDirectory(DefinitionFolder.Shipped);
 
@@ -36,6 +36,18 @@ public sealed class ShippedDefinitionTests
     public void A_shipped_workflow_verifies_identity_first_acknowledges_and_ends_with_close(string file)
     {
         var steps = Loaded(file).Steps.Select(s => s.Type).ToList();
+        // 11 CCR §7026(d), §7027: a California opt-out is never verified and nobody assesses it before the systems act.
+        if (Loaded(file).Rights.Any(r => r is "opt-out-of-sale-sharing" or "limit-sensitive-use"))
+        {
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(steps[0], Is.EqualTo(StepTypes.Acknowledge));
+                Assert.That(steps, Does.Not.Contain(StepTypes.VerifyIdentity).And.Not.Contain(StepTypes.Assess));
+                Assert.That(steps, Does.Contain(StepTypes.RenderPack));
+                Assert.That(steps[^2..], Is.EqualTo(new[] { StepTypes.Deliver, StepTypes.Close }));
+            }
+            return;
+        }
         using (Assert.EnterMultipleScope())
         {
             Assert.That(steps[0], Is.EqualTo(StepTypes.VerifyIdentity));

@@ -16,6 +16,10 @@ public sealed class ShippedLegalContentTests
     [TestCase("consent-withdrawal", "stop-processing", false, TestName = "Consent withdrawal (Art. 7(3)) stops the processing based on it")]
     [TestCase("post-mortem-instructions", "", false, TestName = "Post-mortem instructions change no data in connected systems")]
     [TestCase("appeal", "", false, TestName = "An appeal (VA, CO, CT) is a decision and a letter, no connector action")]
+    [TestCase("opt-out-of-sale-sharing", "stop-sale-sharing", true,
+        TestName = "A CCPA opt-out stops sale and sharing and tracks the third parties told (11 CCR 7026(f))")]
+    [TestCase("limit-sensitive-use", "limit-sensitive-use", true,
+        TestName = "A CCPA request to limit limits the use of sensitive data and tracks the third parties told (11 CCR 7027)")]
     public void A_workflow_fans_out_the_action_its_right_needs(string right, string action, bool notifies)
     {
         var steps = Catalog.ForRight(right).Steps;

@@ -10,7 +10,8 @@ namespace DsarEngine.Server.Connectors.Http;
 // interface is a proxy, which cannot say which action it is.
 internal sealed class HttpConnectorConsumer(HttpConnectorAdapter adapter) :
     IConsumer<LocateSubject>, IConsumer<ExportSubjectData>, IConsumer<RectifySubjectData>, IConsumer<EraseSubjectData>,
-    IConsumer<RestrictProcessing>, IConsumer<LiftRestriction>, IConsumer<StopProcessing>
+    IConsumer<RestrictProcessing>, IConsumer<LiftRestriction>, IConsumer<StopProcessing>, IConsumer<StopSaleAndSharing>,
+    IConsumer<LimitSensitiveDataUse>
 {
     public Task Consume(ConsumeContext<LocateSubject> c) => Run(c, ConnectorActions.Locate, c.Message);
 
@@ -31,6 +32,13 @@ internal sealed class HttpConnectorConsumer(HttpConnectorAdapter adapter) :
     // GDPR Art. 17(1)(b): a consent withdrawal also asks for the erasure of the data held on that consent alone.
     public Task Consume(ConsumeContext<StopProcessing> c) => Run(c, ConnectorActions.StopProcessing, c.Message, purpose: c.Message.Purpose,
         extra: r => r with { EraseConsentOnlyData = c.Message.EraseConsentOnlyData });
+
+    // 11 CCR §7026(f), §7027(g): the third parties told since receipt come back as recipients; GPC covers the browser (§7025).
+    public Task Consume(ConsumeContext<StopSaleAndSharing> c) => Run(c, ConnectorActions.StopSaleSharing, c.Message,
+        extra: r => r with { ReceivedAt = c.Message.ReceivedAt, GlobalPrivacyControl = c.Message.GlobalPrivacyControl });
+
+    public Task Consume(ConsumeContext<LimitSensitiveDataUse> c) => Run(c, ConnectorActions.LimitSensitiveUse, c.Message,
+        extra: r => r with { ReceivedAt = c.Message.ReceivedAt });
 
     // What only some actions carry (the statement, the restriction's ground, the categories to keep) goes in through extra.
     private Task Run(ConsumeContext context, string action, IConnectorCommand command, IReadOnlyList<FieldChange>? changes = null,

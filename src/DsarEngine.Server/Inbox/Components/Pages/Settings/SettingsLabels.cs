@@ -17,6 +17,8 @@ internal static class SettingsLabels
         ["consent-withdrawal"] = "Consent withdrawal (Art. 7(3))",
         ["post-mortem-instructions"] = "Post-mortem instructions (France, LIL art. 85)",
         ["automated-decision-review"] = "Review of an automated decision (Art. 22)",
+        ["opt-out-of-sale-sharing"] = "Opt-out of sale/sharing (California only, 11 CCR §7026)",
+        ["limit-sensitive-use"] = "Limit the use of sensitive data (California only, 11 CCR §7027)",
     };
 
     public static string Identity(string type) => type switch
