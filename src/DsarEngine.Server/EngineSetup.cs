@@ -1,5 +1,6 @@
 using DsarEngine.Server.Accounts;
 using DsarEngine.Server.Connectors;
+using DsarEngine.Server.ContractEndings;
 using DsarEngine.Server.Conversations;
 using DsarEngine.Server.Deadlines;
 using DsarEngine.Server.Demo;
@@ -51,6 +52,7 @@ internal static class EngineSetup
             .AddPortal()
             .AddRetention()
             .AddTriage()
+            .AddContractEndings()
             .AddDemo();
         return builder;
     }
@@ -78,6 +80,7 @@ internal static class EngineSetup
             .MapSettings().MapAccounts().MapInbox()
             .MapUploads().MapSubjectForm().MapPortal().MapRetention();
         app.MapTriage();
+        app.MapContractEndings();
         app.MapGet("/", () => TypedResults.Redirect("/inbox")).ExcludeFromDescription();
         return app;
     }
