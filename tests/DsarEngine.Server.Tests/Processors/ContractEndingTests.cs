@@ -39,6 +39,12 @@ public sealed class ContractEndingTests
             var bundle = await controllerAdmin.GetAsync(bundleUrl);
             var byAgent = await customer.Staff(Engine, "agent").GetAsync(bundleUrl);
             Assert.That(bundle.StatusCode, Is.EqualTo(HttpStatusCode.OK), await bundle.Content.ReadAsStringAsync());
+            // A controller outside the engine gets the same ZIP through an expiring link; a wrong token gets nothing.
+            var link = await (await processor.Staff(Engine, "admin")
+                .PostAsync($"/api/v1/staff/contract-endings/{started["id"]}/bundle-link", null)).ReadObjectAsync();
+            var path = new Uri((string)link["url"]!).PathAndQuery;
+            var byLink = await Engine.CreateClient().GetAsync(path);
+            var byWrongToken = await Engine.CreateClient().GetAsync(path[..path.IndexOf("token=", StringComparison.Ordinal)] + "token=x");
             using var zip = new ZipArchive(await bundle.Content.ReadAsStreamAsync());
             var exported = await ReadAsync(zip.GetEntry($"{name}.json")!);
             var manifest = JsonNode.Parse(await ReadAsync(zip.GetEntry("manifest.json")!))!;
@@ -60,6 +66,9 @@ public sealed class ContractEndingTests
                 }));
                 Assert.That(atController!.Single()!["certificate"]!["outcome"]!.GetValue<string>(), Is.EqualTo("complete"));
                 Assert.That(byAgent.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+                Assert.That(byLink.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+                Assert.That(byLink.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/zip"));
+                Assert.That(byWrongToken.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
                 Assert.That(exported, Does.Contain("O-000005"), "the customer's data, readable");
                 Assert.That((string)manifest["systems"]![0]!["sha256"]!,
                     Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(exported)))));
