@@ -34,3 +34,19 @@ public static class ConnectorActions
     public static IReadOnlyList<string> All { get; } =
         [Locate, Export, Rectify, Erase, Restrict, LiftRestriction, StopProcessing, StopSaleSharing, LimitSensitiveUse];
 }
+
+/// <summary>
+/// The actions about a processor's whole customer rather than one subject (GDPR Art. 28(3)(g), at the end of the contract).
+/// They never appear in workflow definitions: a connector registers them beside <see cref="ConnectorActions.All"/>.
+/// </summary>
+public static class CustomerActions
+{
+    /// <summary><see cref="ExportCustomerData"/>.</summary>
+    public const string Export = "export-customer";
+
+    /// <summary><see cref="EraseCustomerData"/>.</summary>
+    public const string Erase = "erase-customer";
+
+    /// <summary>Every whole-customer action.</summary>
+    public static IReadOnlyList<string> All { get; } = [Export, Erase];
+}

@@ -64,7 +64,10 @@ public sealed record EraseSubjectData(TaskReference Task, IReadOnlyList<SubjectI
 /// <param name="Category">The data category, in the controller's vocabulary (e.g. <c>invoices</c>).</param>
 /// <param name="LegalBasis">Why it is kept (e.g. <c>Art. 17(3)(b): tax law, 10 years</c>).</param>
 /// <param name="Until">Until when, when known.</param>
-/// <param name="Source"><c>assessment</c> (a person's partial decision) or <c>legal-hold</c> (the organisation's register).</param>
+/// <param name="Source">
+/// <c>assessment</c> (a person's partial decision), <c>legal-hold</c> (the organisation's register) or <c>agreement</c>
+/// (an exception recorded at the end of a processor's contract, <see cref="EraseCustomerData"/>).
+/// </param>
 public sealed record KeepCategory(string Category, string LegalBasis, DateOnly? Until, string Source);
 
 /// <summary>Restrict processing of the subject's data: store it, do nothing else with it (GDPR Art. 18).</summary>

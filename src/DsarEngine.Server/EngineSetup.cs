@@ -1,6 +1,7 @@
 using DsarEngine.Server.Accounts;
 using DsarEngine.Server.Children;
 using DsarEngine.Server.Connectors;
+using DsarEngine.Server.ContractEndings;
 using DsarEngine.Server.Conversations;
 using DsarEngine.Server.Deadlines;
 using DsarEngine.Server.Demo;
@@ -55,6 +56,7 @@ internal static class EngineSetup
             .AddRetention()
             .AddTriage()
             .AddChildren()
+            .AddContractEndings()
             .AddDemo();
         return builder;
     }
@@ -83,6 +85,7 @@ internal static class EngineSetup
             .MapUploads().MapSubjectForm().MapPortal().MapRetention();
         app.MapTriage();
         app.MapChildren();
+        app.MapContractEndings();
         app.MapGet("/", () => TypedResults.Redirect("/inbox")).ExcludeFromDescription();
         return app;
     }

@@ -47,7 +47,10 @@ public sealed class VocabularyContractTests
     public void Every_constant_is_listed_in_All()
     {
         foreach (var type in new[]
-            { typeof(DataSubjectRights), typeof(SubjectIdentityTypes), typeof(ConnectorActions), typeof(TaskOutcomes) })
+        {
+            typeof(DataSubjectRights), typeof(SubjectIdentityTypes), typeof(ConnectorActions), typeof(CustomerActions),
+            typeof(TaskOutcomes),
+        })
         {
             var constants = type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral)
                 .Select(f => (string)f.GetValue(null)!);

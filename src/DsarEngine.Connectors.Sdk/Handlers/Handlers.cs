@@ -76,3 +76,20 @@ public interface ILimitSensitiveUseHandler
     /// </summary>
     Task<TaskResult> LimitSensitiveUseAsync(LimitSensitiveDataUse command, TaskContext context, CancellationToken ct);
 }
+
+/// <summary>Answers <see cref="ExportCustomerData"/>: a copy of all a processor's customer's data, at the end of the contract.</summary>
+public interface ICustomerExportHandler
+{
+    /// <summary>The customer's data by category, or null when the system holds none. The SDK uploads it in chunks.</summary>
+    Task<ExportDocument?> ExportCustomerAsync(ExportCustomerData command, TaskContext context, CancellationToken ct);
+}
+
+/// <summary>Answers <see cref="EraseCustomerData"/>: delete all a processor's customer's data, at the end of the contract.</summary>
+public interface ICustomerEraseHandler
+{
+    /// <summary>
+    /// Delete, copies included; return <see cref="TaskResult.Partial"/> with the retained categories, their legal basis and
+    /// until when (backups expiring on their cycle included) when some data is kept.
+    /// </summary>
+    Task<TaskResult> EraseCustomerAsync(EraseCustomerData command, TaskContext context, CancellationToken ct);
+}

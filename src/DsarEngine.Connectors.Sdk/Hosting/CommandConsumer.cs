@@ -12,7 +12,7 @@ internal sealed class CommandConsumer<THandlers>(THandlers handlers, TaskRunner 
     ILogger<CommandConsumer<THandlers>> log) :
     IConsumer<LocateSubject>, IConsumer<ExportSubjectData>, IConsumer<RectifySubjectData>, IConsumer<EraseSubjectData>,
     IConsumer<RestrictProcessing>, IConsumer<LiftRestriction>, IConsumer<StopProcessing>, IConsumer<StopSaleAndSharing>,
-    IConsumer<LimitSensitiveDataUse>
+    IConsumer<LimitSensitiveDataUse>, IConsumer<ExportCustomerData>, IConsumer<EraseCustomerData>
     where THandlers : class
 {
     public Task Consume(ConsumeContext<LocateSubject> c) => Run(c, c.Message, ConnectorActions.Locate,
@@ -48,16 +48,26 @@ internal sealed class CommandConsumer<THandlers>(THandlers handlers, TaskRunner 
             ? ResultWork.For(c.Message.Task, (x, ct) => h.LimitSensitiveUseAsync(c.Message, x, ct))
             : null);
 
-    private Task Run(ConsumeContext c, IConnectorCommand command, string action, TaskWork? work)
+    public Task Consume(ConsumeContext<ExportCustomerData> c) => Run(c, c.Message.Task, CustomerActions.Export,
+        handlers is ICustomerExportHandler h
+            ? (x, ct) => ExportWork.RunAsync(c.Message.Task, x, options.Value.ChunkBytes, () => h.ExportCustomerAsync(c.Message, x, ct), ct)
+            : null);
+
+    public Task Consume(ConsumeContext<EraseCustomerData> c) => Run(c, c.Message.Task, CustomerActions.Erase,
+        handlers is ICustomerEraseHandler h ? ResultWork.For(c.Message.Task, (x, ct) => h.EraseCustomerAsync(c.Message, x, ct)) : null);
+
+    private Task Run(ConsumeContext c, IConnectorCommand command, string action, TaskWork? work) => Run(c, command.Task, action, work);
+
+    private Task Run(ConsumeContext c, TaskReference task, string action, TaskWork? work)
     {
-        if (Refusal(c, command.Task) is { } reason)
+        if (Refusal(c, task) is { } reason)
         {
             // No reply: whoever sent it is not owed one, and the engine that really owns the task times it out into
             // "needs attention". The log names the task and the reason, never the subject.
-            log.LogWarning("Refused task {TaskId} ({Action}): {Reason}", command.Task?.TaskId, action, reason);
+            log.LogWarning("Refused task {TaskId} ({Action}): {Reason}", task?.TaskId, action, reason);
             return Task.CompletedTask;
         }
-        return runner.RunAsync(c, command, action, work);
+        return runner.RunAsync(c, task, action, work);
     }
 
     private string? Refusal(ConsumeContext c, TaskReference? task)

@@ -10,22 +10,22 @@ internal delegate Task<ConnectorTaskCompleted> TaskWork(BusTaskContext context, 
 // One command, start to finish: acknowledge, answer again if already done, else run the handler and answer.
 // Handler failures become ConnectorTaskFailed replies; only broker and IProcessedTasks failures escape, to the
 // endpoint's message retry (one retry layer). Logs carry the task id and action, never identities or messages.
-// An export is never answered from memory: its saved reply names an export whose chunks the engine may never have
-// stored (they were lost, or corrupt), so replaying it could never heal. An export is a read: it is done again,
-// under a new export id, with its chunks.
+// An export (of a subject or of a whole customer) is never answered from memory: its saved reply names an export whose
+// chunks the engine may never have stored (they were lost, or corrupt), so replaying it could never heal. An export is a
+// read: it is done again, under a new export id, with its chunks.
 internal sealed class TaskRunner(IProcessedTasks processed, TaskLocks locks, ILogger<TaskRunner> log)
 {
-    public async Task RunAsync(ConsumeContext consume, IConnectorCommand command, string action, TaskWork? work)
+    public async Task RunAsync(ConsumeContext consume, TaskReference task, string action, TaskWork? work)
     {
         var ct = consume.CancellationToken;
-        var context = new BusTaskContext(consume, command.Task);
-        await context.PublishAsync(new ConnectorTaskProgressed(command.Task, "acknowledged", null), ct);
-        using (await locks.AcquireAsync(command.Task.IdempotencyKey, ct))
+        var context = new BusTaskContext(consume, task);
+        await context.PublishAsync(new ConnectorTaskProgressed(task, "acknowledged", null), ct);
+        using (await locks.AcquireAsync(task.IdempotencyKey, ct))
         {
-            var reply = Remembered(action) ? await processed.FindAsync(command.Task.IdempotencyKey, action, ct) : null;
+            var reply = Remembered(action) ? await processed.FindAsync(task.IdempotencyKey, action, ct) : null;
             if (reply is not null)
                 log.LogInformation("Task {TaskId} ({Action}) was already answered: sending the same reply again",
-                    command.Task.TaskId, action);
+                    task.TaskId, action);
             else
                 reply = await DoAsync(context, action, work, ct);
             if (reply.Completed is { } completed)
@@ -63,5 +63,5 @@ internal sealed class TaskRunner(IProcessedTasks processed, TaskLocks locks, ILo
     }
 
     // Actions that change a system are done once per key; an export (a read) is done again on every delivery.
-    private static bool Remembered(string action) => action != ConnectorActions.Export;
+    private static bool Remembered(string action) => action is not (ConnectorActions.Export or CustomerActions.Export);
 }

@@ -37,8 +37,10 @@ internal static partial class ConnectorBodyValidation
         if (!Slug().IsMatch(name))
             errors["name"] = ["2 to 63 lowercase letters, digits and dashes, starting with a letter or digit."];
         var actions = body.Actions ?? [];
-        if (actions.Length == 0 || actions.Any(a => !ConnectorActions.All.Contains(a)) || actions.Distinct().Count() != actions.Length)
-            errors["actions"] = [$"One or more distinct actions of: {string.Join(", ", ConnectorActions.All)}."];
+        // The whole-customer actions (a processor's end of contract, docs/processor-role.md) are registered beside the rest.
+        string[] known = [.. ConnectorActions.All, .. CustomerActions.All];
+        if (actions.Length == 0 || actions.Any(a => !known.Contains(a)) || actions.Distinct().Count() != actions.Length)
+            errors["actions"] = [$"One or more distinct actions of: {string.Join(", ", known)}."];
         if (body.TimeoutHours is < 1 or > 8760)
             errors["timeoutHours"] = ["Between 1 and 8760 hours."];
         var kind = body.Kind ?? ConnectorKinds.Bus;

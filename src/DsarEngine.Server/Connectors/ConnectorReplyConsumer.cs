@@ -1,4 +1,5 @@
 using DsarEngine.Connectors.Contracts;
+using DsarEngine.Server.ContractEndings;
 using DsarEngine.Server.Workflow;
 using DsarEngine.Workflows.Runtime;
 using MassTransit;
@@ -9,7 +10,8 @@ namespace DsarEngine.Server.Connectors;
 // fails the checks (ReplyChecks) is logged with its task id and changes nothing; a reply the workflow does not
 // expect (unknown task, already answered, another connector's task) changes nothing either.
 internal sealed class ConnectorReplyConsumer(
-    SignalProcessor processor, CompletedReplies completed, ReplyGuard guard, ILogger<ConnectorReplyConsumer> log) :
+    SignalProcessor processor, CompletedReplies completed, ReplyGuard guard, ContractEndingService endings,
+    ILogger<ConnectorReplyConsumer> log) :
     IConsumer<ConnectorTaskCompleted>, IConsumer<ConnectorTaskFailed>, IConsumer<ConnectorTaskProgressed>
 {
     public const string Name = "connector-replies";
@@ -26,7 +28,12 @@ internal sealed class ConnectorReplyConsumer(
         if (await guard.CheckAsync(context, reply.Task, "a completed reply") != ReplyVerdict.Accepted)
             return;
         var lastTry = context.GetRetryAttempt() >= ConnectorEndpoints.Retries.Length;
-        await SignalAsync(context, reply.Task, await completed.SignalAsync(reply, lastTry, context.CancellationToken));
+        var signal = await completed.SignalAsync(reply, lastTry, context.CancellationToken);
+        // A processor's end of contract (whole-customer tasks) is not a request's workflow.
+        if (reply.Task.Right == ContractEnding.Right)
+            await endings.AnswerAsync(reply.Task, EndingAnswers.From(signal), context.MessageId, Name, context.CancellationToken);
+        else
+            await SignalAsync(context, reply.Task, signal);
     }
 
     public async Task Consume(ConsumeContext<ConnectorTaskFailed> context)
@@ -38,14 +45,19 @@ internal sealed class ConnectorReplyConsumer(
                 reply.Task.Connector, reply.Task.TaskId, string.Join("; ", problems));
             return;
         }
-        if (await guard.CheckAsync(context, reply.Task, "a failure") == ReplyVerdict.Accepted)
+        if (await guard.CheckAsync(context, reply.Task, "a failure") != ReplyVerdict.Accepted)
+            return;
+        if (reply.Task.Right == ContractEnding.Right)
+            await endings.AnswerAsync(reply.Task, EndingAnswers.Failed(reply.Code, reply.Reason), context.MessageId, Name,
+                context.CancellationToken);
+        else
             await SignalAsync(context, reply.Task,
                 new Signal.TaskFailed(reply.Task.TaskId, reply.Retryable, reply.Code, reply.Reason, reply.Task.Attempt));
     }
 
     public async Task Consume(ConsumeContext<ConnectorTaskProgressed> context)
     {
-        if (context.Message.Task is not { } task || ReplyChecks.Problems(task) is { Count: > 0 })
+        if (context.Message.Task is not { } task || ReplyChecks.Problems(task) is { Count: > 0 } || task.Right == ContractEnding.Right)
             return;
         if (await guard.CheckAsync(context, task, "a progress report") == ReplyVerdict.Accepted)
             await SignalAsync(context, task, new Signal.TaskProgressed(task.TaskId, Truncate(context.Message.Stage, 60), task.Attempt));

@@ -5,6 +5,7 @@ using DsarEngine.Connectors.Contracts;
 
 namespace DsarEngine.Server.Connectors;
 
+// "Request" below is the owner of the export: a request, or a processor's end of contract (the same kind of id).
 internal sealed partial class ExportStore
 {
     private sealed record ChunkRow(int Sequence, Guid TenantId, string KeyId, byte[] Nonce, byte[] Sealed, int Bytes)
@@ -14,12 +15,12 @@ internal sealed partial class ExportStore
 
     private const string ChunksSql = """
         SELECT sequence, tenant_id, key_id, nonce, sealed, bytes FROM connector_exports
-        WHERE export_id = @ExportId AND request_id = @RequestId ORDER BY sequence
+        WHERE export_id = @ExportId AND (request_id = @RequestId OR contract_ending_id = @RequestId) ORDER BY sequence
         """;
 
     private const string SizeSql = """
         SELECT count(*)::int AS chunks, coalesce(sum(bytes), 0)::bigint AS bytes, coalesce(max(sequence), -1) AS last
-        FROM connector_exports WHERE export_id = @ExportId AND request_id = @RequestId
+        FROM connector_exports WHERE export_id = @ExportId AND (request_id = @RequestId OR contract_ending_id = @RequestId)
         """;
 
     // The export's chunks in order, opened one at a time (security review M11): a reader holds one chunk, never the
@@ -95,7 +96,9 @@ internal sealed partial class ExportStore
             ? ExportCheck.Complete : ExportCheck.Corrupt;
     }
 
-    private const string DeleteSql = "DELETE FROM connector_exports WHERE export_id = @ExportId AND request_id = @RequestId";
+    private const string DeleteSql = """
+        DELETE FROM connector_exports WHERE export_id = @ExportId AND (request_id = @RequestId OR contract_ending_id = @RequestId)
+        """;
 
     // Whether every chunk the manifest names (the document's and each file's) is here.
     public async Task<bool> AllHereAsync(Guid requestId, ExportManifest manifest, CancellationToken ct)

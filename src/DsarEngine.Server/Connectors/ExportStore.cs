@@ -32,13 +32,24 @@ internal sealed partial class ExportStore(NpgsqlDataSource dataSource, DataKeyRi
 {
     public const int MaxChunkBytes = global::DsarEngine.Connectors.ExportUpload.DefaultChunkBytes;
 
+    private sealed record ChunkOwner(Guid TenantId, bool Ending)
+    {
+        private ChunkOwner() : this(default, false) { }
+    }
+
+    // A request's, or a processor's end of contract (the whole customer's export, docs/processor-role.md).
     private const string RequestTenantSql = """
-        SELECT r.tenant_id FROM requests r JOIN tenants t ON t.id = r.tenant_id WHERE r.id = @RequestId AND t.slug = @Tenant
+        SELECT r.tenant_id, false AS ending FROM requests r JOIN tenants t ON t.id = r.tenant_id
+        WHERE r.id = @RequestId AND t.slug = @Tenant
+        UNION ALL
+        SELECT e.tenant_id, true FROM contract_endings e JOIN tenants t ON t.id = e.tenant_id
+        WHERE e.id = @RequestId AND t.slug = @Tenant
         """;
 
     private const string InsertSql = """
-        INSERT INTO connector_exports (export_id, sequence, tenant_id, request_id, task_id, key_id, nonce, sealed, bytes, created_at)
-        VALUES (@ExportId, @Sequence, @TenantId, @RequestId, @TaskId, @KeyId, @Nonce, @Sealed, @Bytes, @Now)
+        INSERT INTO connector_exports
+            (export_id, sequence, tenant_id, request_id, contract_ending_id, task_id, key_id, nonce, sealed, bytes, created_at)
+        VALUES (@ExportId, @Sequence, @TenantId, @RequestId, @EndingId, @TaskId, @KeyId, @Nonce, @Sealed, @Bytes, @Now)
         ON CONFLICT (export_id, sequence) DO NOTHING
         """;
 
@@ -49,21 +60,23 @@ internal sealed partial class ExportStore(NpgsqlDataSource dataSource, DataKeyRi
         if (chunk.Data is null || chunk.Data.Length > MaxChunkBytes || chunk.Sequence < 0 || chunk.Sequence >= limits.MaxChunks)
             return false;
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        var tenantId = await c.QuerySingleOrDefaultAsync<Guid?>(
+        var found = await c.QueryFirstOrDefaultAsync<ChunkOwner>(
             new CommandDefinition(RequestTenantSql, new { chunk.Task.RequestId, chunk.Task.Tenant }, cancellationToken: ct));
-        if (tenantId is not { } tenant)
+        if (found is null)
             return false;
-        await InsertAsync(c, null, tenant, chunk.Task.RequestId, chunk.Task.TaskId, chunk.ExportId, chunk.Sequence, chunk.Data, now, ct);
+        await InsertAsync(c, null, found.TenantId, chunk.Task.RequestId, chunk.Task.TaskId, chunk.ExportId, chunk.Sequence, chunk.Data,
+            now, ct, found.Ending);
         return true;
     }
 
     private async Task InsertAsync(NpgsqlConnection c, NpgsqlTransaction? tx, Guid tenantId, Guid requestId, Guid taskId, Guid exportId,
-        int sequence, byte[] data, DateTimeOffset now, CancellationToken ct)
+        int sequence, byte[] data, DateTimeOffset now, CancellationToken ct, bool ending = false)
     {
         var (nonce, sealedBytes) = keys.Seal(data, Associated(tenantId, exportId, sequence));
         await c.ExecuteAsync(new CommandDefinition(InsertSql, new
         {
-            ExportId = exportId, Sequence = sequence, TenantId = tenantId, RequestId = requestId, TaskId = taskId,
+            ExportId = exportId, Sequence = sequence, TenantId = tenantId, RequestId = ending ? (Guid?)null : requestId,
+            EndingId = ending ? requestId : (Guid?)null, TaskId = taskId,
             KeyId = keys.CurrentId, Nonce = nonce, Sealed = sealedBytes, Bytes = data.Length, Now = now,
         }, tx, cancellationToken: ct));
     }

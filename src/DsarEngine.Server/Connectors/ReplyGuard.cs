@@ -26,16 +26,21 @@ internal sealed class ReplyGuard(NpgsqlDataSource dataSource, SecretTokens token
         private Owner() : this("", null, null) { }
     }
 
+    // The task's request, or a processor's end of contract (whole-customer tasks, docs/processor-role.md).
     private const string OwnerSql = """
         SELECT t.slug AS tenant, c.kind, c.bus_user FROM requests r JOIN tenants t ON t.id = r.tenant_id
         LEFT JOIN connectors c ON c.tenant_id = r.tenant_id AND c.name = @Connector
         WHERE r.id = @RequestId
+        UNION ALL
+        SELECT t.slug, c.kind, c.bus_user FROM contract_endings e JOIN tenants t ON t.id = e.tenant_id
+        LEFT JOIN connectors c ON c.tenant_id = e.tenant_id AND c.name = @Connector
+        WHERE e.id = @RequestId
         """;
 
     public async Task<ReplyVerdict> CheckAsync(ConsumeContext context, TaskReference task, string what)
     {
         await using var c = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        var owner = await c.QuerySingleOrDefaultAsync<Owner>(
+        var owner = await c.QueryFirstOrDefaultAsync<Owner>(
             new CommandDefinition(OwnerSql, new { task.RequestId, task.Connector }, cancellationToken: context.CancellationToken));
         if (owner is null)
         {

@@ -52,7 +52,8 @@ internal static class RuntimeRows
         VALUES (@Id, @TenantId, @RequestId, @Destination, @MessageType, @Body::jsonb, @Now, @Now) ON CONFLICT (id) DO NOTHING
         """;
 
-    public static Task EnqueueAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, Guid tenantId, Guid requestId, string? destination,
+    // requestId: null for work that belongs to no request (a processor's end of contract).
+    public static Task EnqueueAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, Guid tenantId, Guid? requestId, string? destination,
         string messageType, string body, DateTimeOffset now, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition(OutboxSql,
             new

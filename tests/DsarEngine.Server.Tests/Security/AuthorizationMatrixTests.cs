@@ -126,6 +126,13 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/staff/settings/children"] = StaffRead,
         ["PUT /api/v1/staff/settings/children"] = Admin,
         ["POST /api/v1/staff/children"] = StaffWrite,
+        ["POST /api/v1/staff/workspaces/{key}/end-of-contract"] = Admin,
+        ["GET /api/v1/staff/contract-endings"] = StaffRead,
+        ["GET /api/v1/staff/contract-endings/{id}"] = StaffRead,
+        ["POST /api/v1/staff/contract-endings/{id}/bundle-link"] = Admin,
+        ["GET /api/v1/staff/processors/{processor}/contract-endings"] = StaffRead,
+        ["GET /api/v1/staff/processors/{processor}/contract-endings/{id}/bundle"] = Admin,
+        ["GET /api/v1/contract-bundles/{id}"] = Public,
     };
 
     // Open by design and outside the API: the health probes, the OpenAPI document, the redirect to the API page.
