@@ -28,7 +28,11 @@ public sealed class BackupRestoreTests
     {
         var email = $"restored-{Guid.NewGuid():N}@example.org";
         var reference = await RequestDriver.SubmitAsync(Engine, tenant, "erasure", email);
-        await RequestDriver.ToFanOutAsync(staff, reference);
+        // Not RequestDriver.ToFanOutAsync: the stub answers at once, so the fan-out can be over before anyone sees it.
+        await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("identity"), "the identity step");
+        await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/identity", new { evidence = "Matched the account e-mail." });
+        await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:assess"), "the assessment");
+        await staff.PostAsJsonAsync($"/api/v1/staff/requests/{reference}/decisions", new { step = "assess", outcome = "proceed" });
         await RequestDriver.ApproveUntilClosedAsync(staff, reference);
         return (reference, email);
     }
