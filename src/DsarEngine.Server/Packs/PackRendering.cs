@@ -18,7 +18,7 @@ internal sealed class PackRendering(RequestStore requests, RegisterStore registe
         var start = clock.GetTimestamp();
         try
         {
-            var pdf = await ComposeAsync(model, "letter", ct);
+            var pdf = await composer.PdfAsync(model, ct);
             metrics.Rendered(kind, clock.GetElapsedTime(start));
             return pdf;
         }
@@ -54,7 +54,7 @@ internal sealed class PackRendering(RequestStore requests, RegisterStore registe
         if (await registers.FindAsync(tenantId, LetterModels.LetterLanguage(request), ct) is not { } register)
             return new Signal.PackRendered(Guid.Empty, "", 0, NoRegister);
         var model = await models.BuildAsync(request, instance, register, ct);
-        var pdf = await composer.PdfAsync(model, ct);
+        var pdf = await ComposeAsync(model, "letter", ct);
         if (model.Copy is not null)
             return await WithCopyAsync(request, instance, pdf, ct);
         var (id, sha) = await packs.SaveAsync(request.TenantId, request.Id, "letter", request.Language, pdf, clock.GetUtcNow(), ct);

@@ -60,8 +60,8 @@ public sealed class TelemetryTests
         Assert.That(status.IsSuccessStatusCode, await status.Content.ReadAsStringAsync());
         var staff = tenant.Staff(engine, "privacy-officer");
         await RequestDriver.ToFanOutAsync(staff, reference);
-        await TestData.Workflows.WaitForAsync(staff, reference, v => v["tasks"]!.AsArray().Any(t => (string)t!["status"]! == "done"),
-            "the connector's answer");
+        // The connector answered and the letter was rendered for the review.
+        await TestData.Workflows.WaitForAsync(staff, reference, TestData.Workflows.WaitingFor("decision:review"), "the review");
         await engine.Services.GetRequiredService<TelemetrySampler>().SampleAsync(CancellationToken.None);
         // Export now, to memory and over OTLP alike, instead of waiting for the next export interval.
         Assert.That(engine.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000), Is.True);
@@ -133,7 +133,7 @@ public sealed class TelemetryTests
     }
 
     [Test]
-    public void Metrics_count_the_request_the_open_ones_and_the_connectors_latency()
+    public void Metrics_count_the_request_the_open_ones_the_connectors_latency_and_the_render()
     {
         var byName = metrics.Snapshot().GroupBy(m => m.Name).ToDictionary(g => g.Key, g => g.SelectMany(m => m.MetricPoints).ToList());
         static string? Tag(MetricPoint p, string key)
@@ -152,6 +152,8 @@ public sealed class TelemetryTests
             Assert.That(byName["dsar.connector.task.duration"]
                 .Where(p => Tag(p, "dsar.action") == "erase" && Tag(p, "dsar.outcome") == "done").Sum(p => p.GetHistogramCount()),
                 Is.GreaterThanOrEqualTo(1));
+            Assert.That(byName["dsar.pack.render.duration"].Where(p => Tag(p, "dsar.pack.kind") == "letter")
+                .Sum(p => p.GetHistogramCount()), Is.GreaterThanOrEqualTo(1));
             Assert.That(byName.Keys, Does.Contain("http.server.request.duration"), "ASP.NET Core's own");
         }
     }
