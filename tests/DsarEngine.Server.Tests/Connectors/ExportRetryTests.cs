@@ -5,8 +5,6 @@ using DsarEngine.Server.Tests.TestData;
 using DsarEngine.Tests.Shared;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace DsarEngine.Server.Tests.Connectors;
 
@@ -49,7 +47,7 @@ public sealed class ExportRetryTests
         engine.Services.GetRequiredService<IBus>().ConnectConsumeObserver(new CorruptFirstExport());
         var name = $"retry-{Guid.NewGuid():N}"[..14];
         var tenant = await TestTenant.CreateAsync(engine);
-        using var connector = await StartConnectorAsync(name, tenant.Slug);
+        using var connector = await SdkConnectorHost.StartAsync<Orders>(name, tenant.Slug);
         try
         {
             await RequestDriver.RegisterAsync(tenant.Staff(engine, "admin"), name, new { actions = new[] { "export" } });
@@ -79,22 +77,5 @@ public sealed class ExportRetryTests
             await connector.StopAsync();
             await BrokerCleanup.DeleteAsync(DsarConnectorSetup.QueueName(tenant.Slug, name));
         }
-    }
-
-    private static async Task<IHost> StartConnectorAsync(string name, string tenant)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddDsarConnector<Orders>(o =>
-        {
-            o.Name = name;
-            o.Tenants.Add(tenant);
-            o.Broker = new Uri(TestDatabase.AmqpUrl);
-            o.ChunkBytes = 1024;
-        });
-        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
     }
 }

@@ -6,10 +6,8 @@ using DsarEngine.Connectors;
 using DsarEngine.Connectors.Contracts;
 using DsarEngine.Server.Tests.TestData;
 using DsarEngine.Tests.Shared;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace DsarEngine.Server.Tests.Processors;
 
@@ -95,22 +93,8 @@ internal static class ContractEndingDriver
         view["tasks"]!.AsArray().Select(t => t!.AsObject())
             .Single(t => (string)t["connector"]! == connector && (string)t["action"]! == action);
 
-    public static async Task<IHost> StartConnectorAsync<THandlers>(string name, string tenant) where THandlers : class
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddDsarConnector<THandlers>(o =>
-        {
-            o.Name = name;
-            o.Tenants.Add(tenant);
-            o.Broker = new Uri(TestDatabase.AmqpUrl);
-            o.ChunkBytes = 1024;
-        });
-        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
+    public static Task<IHost> StartConnectorAsync<THandlers>(string name, string tenant) where THandlers : class =>
+        SdkConnectorHost.StartAsync<THandlers>(name, tenant);
 
     public static async Task StopAsync(IHost connector, string tenant, string name)
     {
