@@ -152,7 +152,7 @@ internal sealed partial class SignalProcessor(
             if (!task.IsTerminal || task.SentAt is not { } sent
                 || before.State.Tasks.FirstOrDefault(t => t.TaskId == task.TaskId) is { IsTerminal: true })
                 continue;
-            metrics?.TaskFinished(task.Action, task.EffectiveOutcome, task.Kind, now - sent);
+            metrics.TaskFinished(task.Action, task.EffectiveOutcome, task.Kind, now - sent);
         }
     }
 
