@@ -86,6 +86,7 @@ internal static class EngineSetup
         app.MapTriage();
         app.MapChildren();
         app.MapContractEndings();
+        app.MapApiKeysApi();
         app.MapGet("/", () => TypedResults.Redirect("/inbox")).ExcludeFromDescription();
         return app;
     }

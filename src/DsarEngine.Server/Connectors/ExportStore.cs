@@ -95,7 +95,7 @@ internal sealed partial class ExportStore(NpgsqlDataSource dataSource, DataKeyRi
         return new ExportRef(exportId, document.Length, Convert.ToHexStringLower(SHA256.HashData(document)), records, categories);
     }
 
-    private static byte[] Associated(Guid tenantId, Guid exportId, int sequence) =>
+    internal static byte[] Associated(Guid tenantId, Guid exportId, int sequence) =>
         [.. tenantId.ToByteArray(), .. exportId.ToByteArray(), .. BitConverter.GetBytes(sequence)];
 
     // Chunks stored in the caller's transaction, with the reply that names them (a connector's HTTP callback): the

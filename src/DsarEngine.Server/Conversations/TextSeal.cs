@@ -22,5 +22,5 @@ internal sealed class TextSeal(DataKeyRing keys)
 
     public static string Digest(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static byte[] Associated(Guid tenantId, Guid id) => [.. tenantId.ToByteArray(), .. id.ToByteArray()];
+    internal static byte[] Associated(Guid tenantId, Guid id) => [.. tenantId.ToByteArray(), .. id.ToByteArray()];
 }

@@ -105,5 +105,5 @@ internal sealed partial class PackStore(NpgsqlDataSource dataSource, DataKeyRing
         return keys.Open(row.KeyId, row.Nonce, row.Sealed, Associated(tenantId, row.Id));
     }
 
-    private static byte[] Associated(Guid tenantId, Guid id) => [.. tenantId.ToByteArray(), .. id.ToByteArray()];
+    internal static byte[] Associated(Guid tenantId, Guid id) => [.. tenantId.ToByteArray(), .. id.ToByteArray()];
 }

@@ -30,6 +30,7 @@ internal sealed class ApiKeyAuthentication(
             new Claim(StaffClaims.TenantSlug, key.TenantSlug),
             new Claim(ClaimTypes.Role, key.Role),
             new Claim(ClaimTypes.Name, $"api-key:{key.Name}"),
+            new Claim(StaffClaims.ApiKeyId, key.Id.ToString()),
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

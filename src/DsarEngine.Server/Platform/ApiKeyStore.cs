@@ -10,7 +10,7 @@ internal sealed record StoredApiKey(Guid Id, Guid TenantId, string TenantSlug, s
     private StoredApiKey() : this(default, default, "", "", "", []) { }
 }
 
-internal sealed class ApiKeyStore(NpgsqlDataSource dataSource)
+internal sealed partial class ApiKeyStore(NpgsqlDataSource dataSource)
 {
     private const string FindSql = """
         SELECT k.id, k.tenant_id, t.slug AS tenant_slug, k.name, k.role, k.key_hash

@@ -8,6 +8,9 @@ internal static class StaffClaims
     public const string TenantSlug = "dsar:tenant";
     public const string DisplayName = "dsar:display-name";
 
+    // The id of the API key a call was made with (none for the inbox's cookie): a key may not revoke itself.
+    public const string ApiKeyId = "dsar:api-key-id";
+
     // "true" while the organisation requires a second factor the person has not set up (Accounts/StaffPrincipalFactory).
     public const string SecondFactorMissing = "dsar:second-factor-missing";
 

@@ -126,6 +126,6 @@ internal sealed class SubjectUploads(NpgsqlDataSource dataSource, DataKeyRing ke
     private string OpenName(Guid tenantId, Guid id, string keyId, byte[] nonce, byte[] sealedName) =>
         Encoding.UTF8.GetString(keys.Open(keyId, nonce, sealedName, Associated(tenantId, id, "name")));
 
-    private static byte[] Associated(Guid tenantId, Guid id, string part) =>
+    internal static byte[] Associated(Guid tenantId, Guid id, string part) =>
         [.. tenantId.ToByteArray(), .. id.ToByteArray(), .. Encoding.ASCII.GetBytes(part)];
 }

@@ -35,6 +35,7 @@ internal static class WorkflowSetup
     {
         app.MapWorkflowApi();
         app.MapOutboxApi();
+        app.MapWorkflowVersionsApi();
         return app;
     }
 }

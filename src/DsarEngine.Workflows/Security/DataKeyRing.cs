@@ -12,6 +12,9 @@ internal sealed class DataKeyRing(string currentId, byte[] currentKey, IReadOnly
 
     public string CurrentId => currentId;
 
+    // Every key id this ring opens: the current one and the retired ones (a row under any other id cannot be read).
+    public IReadOnlyList<string> KnownIds => [currentId, .. retired.Keys.Where(id => id != currentId).Order(StringComparer.Ordinal)];
+
     public (byte[] Nonce, byte[] Sealed) Seal(ReadOnlySpan<byte> plain, ReadOnlySpan<byte> associated)
     {
         var nonce = RandomNumberGenerator.GetBytes(NonceBytes);

@@ -133,6 +133,10 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/staff/processors/{processor}/contract-endings"] = StaffRead,
         ["GET /api/v1/staff/processors/{processor}/contract-endings/{id}/bundle"] = Admin,
         ["GET /api/v1/contract-bundles/{id}"] = Public,
+        ["GET /api/v1/staff/api-keys"] = Admin,
+        ["POST /api/v1/staff/api-keys"] = Admin,
+        ["DELETE /api/v1/staff/api-keys/{id}"] = Admin,
+        ["GET /api/v1/staff/workflow-versions"] = StaffRead,
     };
 
     // Open by design and outside the API: the health probes, the OpenAPI document, the redirect to the API page.

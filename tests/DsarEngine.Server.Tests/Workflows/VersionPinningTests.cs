@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using DsarEngine.Server.Tests.TestData;
 
 namespace DsarEngine.Server.Tests.Workflows;
@@ -54,4 +55,57 @@ public sealed class VersionPinningTests
         }
         Directory.Delete(folder, recursive: true);
     }
+
+    // docs/operations.md, "Upgrading": which versions an upgrade must keep, as the staff API shows them, and what a node
+    // shows once an old file was removed too early.
+    [Test]
+    public async Task The_versions_in_use_show_which_old_definition_an_upgrade_must_keep()
+    {
+        var folder = Directory.CreateTempSubdirectory("dsar-defs").FullName;
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "workflows", "definition.schema.json"),
+            Path.Combine(folder, "definition.schema.json"));
+        File.WriteAllText(Path.Combine(folder, "access.json"), V1);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Dsar:Runtime:DefinitionsPath"] = folder, ["Dsar:Runtime:PollMilliseconds"] = "200",
+        };
+        await using var before = await EngineFactory.StartAsync(settings);
+        var tenant = await TestTenant.CreateAsync(before);
+        var old = (string)(await (await before.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug))))
+            .ReadObjectAsync())["reference"]!;
+        await TestData.Workflows.WaitForAsync(tenant.Staff(before, "agent"), old, TestData.Workflows.WaitingFor("decision:assess"),
+            "the assessment (v1)");
+        File.Move(Path.Combine(folder, "access.json"), Path.Combine(folder, "access.v1.json"));
+        File.WriteAllText(Path.Combine(folder, "access.json"), V2);
+        await using var after = EngineFactory.Join(before, settings);
+        var staff = tenant.Staff(after, "privacy-officer");
+        var fresh = (string)(await (await after.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug))))
+            .ReadObjectAsync())["reference"]!;
+        await TestData.Workflows.WaitForAsync(staff, fresh, TestData.Workflows.WaitingFor("decision:assess"), "the v2 instance");
+        var both = await VersionsAsync(staff);
+
+        // v1 removed while an instance still runs on it: a node started so shows it in use and not loaded.
+        File.Delete(Path.Combine(folder, "access.v1.json"));
+        JsonObject tooEarly;
+        await using (var removed = EngineFactory.Join(before, settings))
+            tooEarly = (await VersionsAsync(tenant.Staff(removed, "auditor")))["access@1"];
+        await staff.PostAsJsonAsync($"/api/v1/staff/requests/{old}/decisions", new { step = "assess", outcome = "proceed" });
+        await TestData.Workflows.WaitForAsync(staff, old, TestData.Workflows.Closed, "the v1 instance to close");
+        var done = await VersionsAsync(staff);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Shape(both["access@1"]), Is.EqualTo((true, false, 1L)), "v1: loaded, not current, one open instance");
+            Assert.That(Shape(both["access@2"]), Is.EqualTo((true, true, 1L)), "v2: loaded, current, one open instance");
+            Assert.That(Shape(tooEarly), Is.EqualTo((false, false, 1L)), "v1 removed too early: in use and not loaded");
+            Assert.That(Shape(done["access@1"]), Is.EqualTo((true, false, 0L)), "v1 no longer in use: its file may go");
+        }
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static async Task<Dictionary<string, JsonObject>> VersionsAsync(HttpClient staff) =>
+        (await staff.GetFromJsonAsync<JsonArray>("/api/v1/staff/workflow-versions"))!.Select(v => v!.AsObject())
+            .ToDictionary(v => (string)v["definition"]!);
+
+    private static (bool Loaded, bool Current, long Open) Shape(JsonObject v) =>
+        ((bool)v["loaded"]!, (bool)v["current"]!, (long)v["open"]!);
 }
