@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 
 namespace DsarEngine.Server.Workflow;
@@ -10,5 +11,19 @@ internal sealed class InstanceStore(NpgsqlDataSource dataSource)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
         return await InstanceRows.FindAsync(c, tenantId, requestId, ct);
+    }
+
+    private const string OpenByVersionSql = """
+        SELECT definition_id, definition_version, count(*) FROM workflow_instances
+        WHERE tenant_id = @TenantId AND status <> 'closed' GROUP BY definition_id, definition_version
+        """;
+
+    // The organisation's instances not closed yet, by the definition version they are pinned to (WorkflowVersionsApi).
+    public async Task<IReadOnlyDictionary<(string Id, int Version), long>> OpenByVersionAsync(Guid tenantId, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        return (await c.QueryAsync<(string Id, int Version, long Open)>(
+                new CommandDefinition(OpenByVersionSql, new { TenantId = tenantId }, cancellationToken: ct)))
+            .ToDictionary(r => (r.Id, r.Version), r => r.Open);
     }
 }

@@ -1,9 +1,7 @@
 using System.Security.Claims;
-using Dapper;
 using DsarEngine.Server.Platform;
 using DsarEngine.Workflows.Definitions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace DsarEngine.Server.Workflow;
 
@@ -20,18 +18,10 @@ internal static class WorkflowVersionsApi
         app.MapGet("/api/v1/staff/workflow-versions", List).WithTags("Staff: workflow").RequireAuthorization(AuthServices.Staff)
             .WithSummary("The workflow definition versions loaded and those the organisation's open instances are pinned to");
 
-    private const string OpenSql = """
-        SELECT definition_id, definition_version, count(*) FROM workflow_instances
-        WHERE tenant_id = @TenantId AND status <> 'closed' GROUP BY definition_id, definition_version
-        """;
-
-    private static async Task<Ok<WorkflowVersionView[]>> List(ClaimsPrincipal user, NpgsqlDataSource dataSource,
+    private static async Task<Ok<WorkflowVersionView[]>> List(ClaimsPrincipal user, InstanceStore instances,
         DefinitionCatalog catalog, CancellationToken ct)
     {
-        await using var c = await dataSource.OpenConnectionAsync(ct);
-        var open = (await c.QueryAsync<(string Id, int Version, long Open)>(
-                new CommandDefinition(OpenSql, new { TenantId = user.Tenant() }, cancellationToken: ct)))
-            .ToDictionary(r => (r.Id, r.Version), r => r.Open);
+        var open = await instances.OpenByVersionAsync(user.Tenant(), ct);
         var current = DefinitionCatalog.Current(catalog.All).Select(d => (d.Id, d.Version)).ToHashSet();
         var versions = catalog.All.Select(d => (d.Id, d.Version)).Union(open.Keys)
             .OrderBy(v => v.Id, StringComparer.Ordinal).ThenBy(v => v.Version);

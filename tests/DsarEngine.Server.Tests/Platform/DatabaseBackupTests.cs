@@ -15,7 +15,7 @@ namespace DsarEngine.Server.Tests.Platform;
 // with its journal verifying, every decision answered before then too, and the restored engine carries on: the open
 // workflows close, new requests are taken. DSAR_FAULTS=full runs a longer, heavier load.
 [NonParallelizable]
-public sealed class BackupRestoreTests
+public sealed class DatabaseBackupTests
 {
     private const string Definition = """
         { "$schema": "./definition.schema.json", "id": "access-backup", "version": 1, "rights": ["access"],
