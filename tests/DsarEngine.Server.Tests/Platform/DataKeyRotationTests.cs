@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DsarEngine.Server.Accounts;
 using DsarEngine.Server.Accounts.SingleSignOn;
 using DsarEngine.Server.Connectors;
 using DsarEngine.Server.Conversations;
@@ -8,6 +9,7 @@ using DsarEngine.Server.Requests;
 using DsarEngine.Server.Tests.TestData;
 using DsarEngine.Server.Uploads;
 using DsarEngine.Tests.Shared;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -31,6 +33,8 @@ public sealed class DataKeyRotationTests
         var request = (await first.Services.GetRequiredService<RequestStore>().FindAsync(tenant.Id, reference, CancellationToken.None))!;
         var underK1 = await SealAsync(first, request, "letter", "k1");
         await SaveSecretAsync(first, tenant.Id, "client-secret-sealed-under-k1");
+        var person = await StaffPeople.CreateAsync(first, tenant, "agent");
+        await SetTotpAsync(first, person.Id);
 
         // Rotated: k2 seals, k1 only opens.
         var k2 = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -48,6 +52,7 @@ public sealed class DataKeyRotationTests
         {
             await AssertReadsAsync(rotated, request, underK1, "the rotated engine reads what k1 sealed");
             Assert.That(await SecretAsync(rotated, tenant.Id), Is.EqualTo("client-secret-sealed-under-k1"));
+            Assert.That(await TotpAsync(rotated, person.Id), Is.EqualTo(TotpKey));
             Assert.That(() => NoteAsync(withoutK1, request, underK1.Note), Throws.InstanceOf<CryptographicException>(),
                 "before the re-seal, an engine without k1 cannot read what k1 sealed");
         }
@@ -58,7 +63,7 @@ public sealed class DataKeyRotationTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(counted.Output, Does.Match(@"k1 retired: [1-9]\d* rows \(connector_exports \d+, response_packs \d+, " +
-                @"request_notes \d+, (request_messages \d+, )?subject_documents \d+, (staff_users \d+, )?tenant_sso 1\)"),
+                @"request_notes \d+, (request_messages \d+, )?subject_documents \d+, staff_users 1, tenant_sso 1\)"),
                 "before: what k1 seals, table by table");
             Assert.That((resealed.ExitCode, again.ExitCode), Is.EqualTo((0, 0)), resealed.Output + again.Output);
             Assert.That(resealed.Output, Does.Contain("k1 retired: 0 rows"));
@@ -70,11 +75,13 @@ public sealed class DataKeyRotationTests
                     + (SELECT count(*) FROM request_notes WHERE key_id = 'k1')
                     + (SELECT count(*) FROM subject_documents WHERE key_id = 'k1')
                     + (SELECT count(*) FROM tenant_sso WHERE client_secret_key_id = 'k1')
+                    + (SELECT count(*) FROM staff_users WHERE authenticator_key_id = 'k1')
                 """, new { }), Is.Zero);
             // k1 is gone from the settings: everything, old and new, still reads.
             await AssertReadsAsync(withoutK1, request, underK1, "without k1, what k1 sealed (now re-sealed)");
             await AssertReadsAsync(withoutK1, request, underK2, "without k1, what k2 sealed");
             Assert.That(await SecretAsync(withoutK1, tenant.Id), Is.EqualTo("client-secret-sealed-under-k1"));
+            Assert.That(await TotpAsync(withoutK1, person.Id), Is.EqualTo(TotpKey));
         }
     }
 
@@ -117,6 +124,26 @@ public sealed class DataKeyRotationTests
     private static async Task<string?> NoteAsync(EngineFactory engine, StoredRequest request, string text) =>
         (await engine.Services.GetRequiredService<NoteStore>().ListAsync(request, 50, CancellationToken.None))
             .Select(n => n.Text).FirstOrDefault(t => t == text);
+
+    private const string TotpKey = "JBSWY3DPEHPK3PXP";
+
+    // A person's authenticator key, sealed by the Identity store as when they set up their app.
+    private static async Task SetTotpAsync(EngineFactory engine, Guid userId)
+    {
+        using var scope = engine.Services.CreateScope();
+        var store = (StaffUserStore)scope.ServiceProvider.GetRequiredService<IUserStore<StaffUser>>();
+        var user = (await store.FindByIdAsync(userId.ToString(), CancellationToken.None))!;
+        await store.SetAuthenticatorKeyAsync(user, TotpKey, CancellationToken.None);
+        Assert.That((await store.UpdateAsync(user, CancellationToken.None)).Succeeded, Is.True);
+    }
+
+    private static async Task<string?> TotpAsync(EngineFactory engine, Guid userId)
+    {
+        using var scope = engine.Services.CreateScope();
+        var store = (StaffUserStore)scope.ServiceProvider.GetRequiredService<IUserStore<StaffUser>>();
+        return await store.GetAuthenticatorKeyAsync((await store.FindByIdAsync(userId.ToString(), CancellationToken.None))!,
+            CancellationToken.None);
+    }
 
     private static Task<bool> SaveSecretAsync(EngineFactory engine, Guid tenantId, string secret) =>
         engine.Services.GetRequiredService<SsoStore>().SaveAsync(tenantId, new SsoInput
