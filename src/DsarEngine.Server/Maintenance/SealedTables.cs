@@ -18,7 +18,8 @@ internal sealed record SealedRow(Guid Id, int Sequence, Guid TenantId, string Ke
 internal static class SealedTables
 {
     // Every table that stores DataKeyRing output (grep `keys.Seal(` and `seal.Seal(`): a new one must be added here, or
-    // its rows would keep an old key that an operator then removes (DataKeyRotationTests seals a row in each).
+    // its rows would keep an old key that an operator then removes (DataKeyRotationTests seals a row in each but
+    // request_messages, sealed by the same TextSeal as request_notes).
     public static readonly IReadOnlyList<SealedTable> All =
     [
         new("connector_exports", "export_id", "sequence", "key_id",
