@@ -21,8 +21,19 @@ internal static class PortalResults
     public static string Language(HttpContext http) => SubjectLanguage.Resolve(
         http.Request.Query["lang"], http.Request.Headers.AcceptLanguage, SubjectLanguage.Offered, "en");
 
-    public static async Task<bool> AntiforgeryValidAsync(HttpContext http) =>
-        await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http);
+    // A body the form reader cannot read (broken multipart, more fields than it allows) carries no valid token: the person
+    // gets the "form expired" page, not a 500 (the antiforgery throws on such a body; found by the hostile-input harness).
+    public static async Task<bool> AntiforgeryValidAsync(HttpContext http)
+    {
+        try
+        {
+            return await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return false;
+        }
+    }
 
     private sealed class SeeOtherResult(string path) : IResult
     {
