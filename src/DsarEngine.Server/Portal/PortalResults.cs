@@ -29,9 +29,15 @@ internal static class PortalResults
         {
             return await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http);
         }
-        catch (AntiforgeryValidationException)
+        catch (AntiforgeryValidationException e) when (e.InnerException is not BadHttpRequestException)
         {
             return false;
+        }
+        catch (AntiforgeryValidationException e)
+        {
+            // A body past the size limit keeps the framework's answer: 413 body-too-large, as before the form was read here.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException!);
+            throw;
         }
     }
 
