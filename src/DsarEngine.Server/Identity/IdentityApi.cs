@@ -52,7 +52,15 @@ internal static class IdentityApi
         IdentityProof? proof;
         if (http.HasFormContentType)
         {
-            var form = await http.ReadFormAsync(ct);
+            // A body the form reader refuses (too many fields, broken multipart) is the client's fault, not a 500. A body past
+            // the size limit (BadHttpRequestException, an IOException) keeps its own answer: 413 body-too-large.
+            IFormCollection form;
+            try { form = await http.ReadFormAsync(ct); }
+            catch (Exception ex) when (ex is InvalidDataException || (ex is IOException && ex is not BadHttpRequestException))
+            {
+                return Problems.Of(StatusCodes.Status400BadRequest, "malformed-form", "The body is not a readable form.",
+                    "Send the challenge with the token or the code, as JSON or as a small form. Nothing was changed.");
+            }
             proof = new IdentityProof(Guid.TryParse(form["challenge"], out var id) ? id : null, form["token"], form["code"]);
             // A person pressed the link page's button: they read the outcome as a page in their language, not JSON.
             if (proof.Challenge is { } linked && !string.IsNullOrEmpty(proof.Token) && string.IsNullOrEmpty(proof.Code))

@@ -21,8 +21,25 @@ internal static class PortalResults
     public static string Language(HttpContext http) => SubjectLanguage.Resolve(
         http.Request.Query["lang"], http.Request.Headers.AcceptLanguage, SubjectLanguage.Offered, "en");
 
-    public static async Task<bool> AntiforgeryValidAsync(HttpContext http) =>
-        await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http);
+    // A body the form reader cannot read (broken multipart, more fields than it allows) carries no valid token: the person
+    // gets the "form expired" page, not a 500 (the antiforgery throws on such a body; found by the hostile-input harness).
+    public static async Task<bool> AntiforgeryValidAsync(HttpContext http)
+    {
+        try
+        {
+            return await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http);
+        }
+        catch (AntiforgeryValidationException e) when (e.InnerException is not BadHttpRequestException)
+        {
+            return false;
+        }
+        catch (AntiforgeryValidationException e)
+        {
+            // A body past the size limit keeps the framework's answer: 413 body-too-large, as before the form was read here.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException!);
+            throw;
+        }
+    }
 
     private sealed class SeeOtherResult(string path) : IResult
     {

@@ -44,8 +44,10 @@ internal sealed class FormSubmission(FormPages pages, FormToken tokens, IntakeSe
         IResult Again(int status, string notice, IReadOnlyList<FieldError>? errors = null) =>
             FormPages.Render(http, found, view with { Notice = notice, Errors = errors ?? [] }, status);
 
-        // A robot fills every field; a person never sees this one.
-        if (!string.IsNullOrEmpty(form["website"].ToString()))
+        // A robot fills every field; a person never sees this one. No person types a NUL either, and PostgreSQL's text
+        // cannot store one (the JSON door refuses it in JsonBodyReader).
+        if (!string.IsNullOrEmpty(form["website"].ToString())
+            || form.Any(f => f.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)))
             return Again(StatusCodes.Status400BadRequest, view.Text["Form.Error.NotAccepted"]);
         var now = clock.GetUtcNow();
         if (tokens.Read(form["token"].ToString()) is not { } token || token.Tenant != found.Tenant.Slug)

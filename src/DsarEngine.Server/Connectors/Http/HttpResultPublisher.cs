@@ -20,6 +20,11 @@ internal static class HttpResultPublisher
                 $"The connector's answer needs an outcome ({string.Join(", ", TaskOutcomes.All)}) and a summary, or a failure."));
         if (result.Export is not { } document)
             return ([], Completed(task, result, null));
+        // Every list is the connector's to fill: a missing or null one is a bad answer, not a crash of the adapter or the
+        // callback endpoint (found by the hostile-input harness).
+        if (Malformed(document, result.Files))
+            return ([], new ConnectorTaskFailed(task, false, "bad-response",
+                "The export needs its categories, each with a category name and its records, and no empty file entry."));
         // GDPR Art. 15(3): the files sent inline travel on as a bus connector's do, under the same rules (ExportFileRules).
         var files = result.Files ?? [];
         for (var i = 0; i < files.Count; i++)
@@ -40,6 +45,11 @@ internal static class HttpResultPublisher
         }
         return (chunks, Completed(task, result, manifest));
     }
+
+    private static bool Malformed(ExportDocument document, IReadOnlyList<ExportedFile>? files) =>
+        document.Categories is null
+        || document.Categories.Any(c => c?.Category is null || c.Records is null || c.Records.Any(r => r is null))
+        || (files?.Any(f => f is null) ?? false);
 
     // The ids of a callback's reply and export: one per connector, task and attempt, whatever the body says.
     public static (Guid Reply, Guid Export) CallbackIds(TaskReference task) => (
