@@ -133,6 +133,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/staff/processors/{processor}/contract-endings"] = StaffRead,
         ["GET /api/v1/staff/processors/{processor}/contract-endings/{id}/bundle"] = Admin,
         ["GET /api/v1/contract-bundles/{id}"] = Public,
+        ["GET /api/v1/staff/engine-health"] = StaffRead,
     };
 
     // Open by design and outside the API: the health probes, the OpenAPI document, the redirect to the API page.
