@@ -16,7 +16,7 @@ internal sealed class DatabaseOutage(ILogger<DatabaseOutage> log) : IExceptionHa
             return false;
         // The route's pattern, not the path: a path can carry a request's reference.
         log.LogWarning("The database is unreachable: answered 503 to {Method} {Route}", http.Request.Method,
-            (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)");
+            (http.Features.Get<IExceptionHandlerFeature>()?.Endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)");
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         await Problems.Of(StatusCodes.Status503ServiceUnavailable, "unavailable", "Briefly unavailable.",

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using DsarEngine.Server.Inbox;
+using DsarEngine.Server.Platform.Telemetry;
 using DsarEngine.Server.Tests.TestData;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -99,6 +100,8 @@ public sealed class PartOutageTests
         if (outage.Elapsed < PartRig.Outage)
             await Task.Delay(PartRig.Outage - outage.Elapsed); // the outage's length, not a wait for an outcome
         var queued = await rig.ScalarAsync<long>("SELECT count(*) FROM mail_messages WHERE sent_at IS NULL AND last_error IS NOT NULL");
+        // What an operator's alert reads (docs/operations.md): the mail queue's gauges.
+        var gauges = await rig.Engine.Services.GetRequiredService<TelemetrySampler>().SampleAsync(CancellationToken.None);
         await rig.Mail.RestoreAsync();
         await rig.AssertHealedAsync(keys.Count);
         var after = await browser.GetStringAsync("/inbox");
@@ -108,6 +111,8 @@ public sealed class PartOutageTests
             Assert.That(shown, Does.Contain("E-mail is not going out"));
             Assert.That(page, Does.Contain("data-part=\"mail\"").And.Contain("E-mail is not going out"), "the inbox page shows it");
             Assert.That(queued, Is.GreaterThan(0), "mail waited, with its failed attempt recorded");
+            Assert.That(gauges.MailPending, Is.GreaterThanOrEqualTo(queued), "dsar.mail.pending counts it");
+            Assert.That(gauges.MailLagSeconds, Is.GreaterThan(0), "dsar.mail.lag grows");
             Assert.That(after, Does.Not.Contain("data-part=\"mail\""), "and stops showing it once the mail went out");
         }
     }
