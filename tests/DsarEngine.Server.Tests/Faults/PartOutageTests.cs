@@ -94,6 +94,9 @@ public sealed class PartOutageTests
         var shown = "";
         var incident = await PartRig.EventuallyAsync(async () => (shown = await EngineHealthAsync(rig)).Contains("\"mail\""),
             TimeSpan.FromSeconds(30));
+        // Another organisation on the same engine has no mail waiting: its people are not shown this one's queue.
+        var other = await TestTenant.CreateAsync(rig.Engine);
+        var otherShown = await (await other.Staff(rig.Engine, "admin").GetAsync("/api/v1/staff/engine-health")).Content.ReadAsStringAsync();
         // What a person signed in to the inbox sees on any page (the strip is in the layout, rendered with the page).
         var browser = await InboxSession.SignedInAsync(rig.Engine, rig.Tenant, "agent");
         var page = await browser.GetStringAsync("/inbox");
@@ -109,6 +112,7 @@ public sealed class PartOutageTests
         {
             Assert.That(incident, Is.True, $"the engine-health data names the mail: {shown}");
             Assert.That(shown, Does.Contain("E-mail is not going out"));
+            Assert.That(otherShown, Does.Contain("\"healthy\":true"), "another organisation's staff see only their own queues");
             Assert.That(page, Does.Contain("data-part=\"mail\"").And.Contain("E-mail is not going out"), "the inbox page shows it");
             Assert.That(queued, Is.GreaterThan(0), "mail waited, with its failed attempt recorded");
             Assert.That(gauges.MailPending, Is.GreaterThanOrEqualTo(queued), "dsar.mail.pending counts it");
