@@ -10,10 +10,18 @@ public sealed class Faults
 
     public string Mode { get; set; } = "sync";
 
+    // Every other call fails (the first, the third, …): "half its calls", deterministically, for the fault suite.
+    public bool FailEveryOther { get; set; }
+
     private int calls;
 
     // Calls that passed the signature check (tests count them to see the circuit breaker spare the service).
     public int Calls => Volatile.Read(ref calls);
 
-    public void Count() => Interlocked.Increment(ref calls);
+    // Counts a call; true when this one is to fail.
+    public bool CountAndFail()
+    {
+        var call = Interlocked.Increment(ref calls);
+        return (FailEveryOther && call % 2 == 1) || Random.Shared.NextDouble() < FailureRate;
+    }
 }

@@ -26,10 +26,10 @@ public static class NewsletterApp
             if (!HttpTaskSignature.Verify(
                 http.Headers[HttpTaskSignature.Header], secret, body, TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(5)))
                 return Results.Problem(statusCode: 401, title: "Bad or missing signature.", type: "urn:newsletter:problem:bad-signature");
-            faults.Count();
+            var fail = faults.CountAndFail();
             if (faults.LatencyMs > 0)
                 await Task.Delay(faults.LatencyMs, http.HttpContext.RequestAborted);
-            if (Random.Shared.NextDouble() < faults.FailureRate)
+            if (fail)
                 return Results.Problem(statusCode: 503, title: "Temporarily unavailable (injected fault).");
             var request = JsonSerializer.Deserialize<HttpTaskRequest>(body, ExportUpload.Json);
             if (request?.Task is null || request.Identities is null)

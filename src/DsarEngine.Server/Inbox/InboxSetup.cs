@@ -18,7 +18,7 @@ internal static class InboxSetup
         return services.AddScoped<InboxUser>().AddSingleton<InboxQueries>().AddSingleton<DashboardQueries>()
             .AddSingleton<RequestPageQueries>().AddScoped<RequestActions>().AddScoped<NoticeActions>()
             .AddScoped<DocumentActions>()
-            .AddSingleton<RequestAssignment>().AddSingleton<StaffAssignees>();
+            .AddSingleton<RequestAssignment>().AddSingleton<StaffAssignees>().AddSingleton<EngineHealth>();
     }
 
     public static IEndpointRouteBuilder MapInbox(this IEndpointRouteBuilder app)
@@ -26,6 +26,7 @@ internal static class InboxSetup
         app.MapStaticAssets();
         app.MapDashboardExport();
         app.MapRequestDocuments();
+        app.MapEngineHealth();
         // The engine's own CSP (SecurityHeaders) already forbids framing: no second header from Blazor.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;

@@ -22,6 +22,7 @@ internal static class PlatformSetup
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SecurityOptions>>().Value.DataKeys());
         services.AddSingleton<ApiKeyStore>();
         services.AddDsarProblemDetails();
+        services.AddExceptionHandler<DatabaseOutage>();
         services.AddOpenApi();
         services.AddDsarAuth();
         services.AddDsarNetwork();

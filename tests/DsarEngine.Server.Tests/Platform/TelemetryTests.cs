@@ -148,7 +148,8 @@ public sealed class TelemetryTests
             Assert.That(byName["dsar.requests.received"].Where(p => Tag(p, "dsar.right") == "erasure").Sum(p => p.GetSumLong()),
                 Is.GreaterThanOrEqualTo(1));
             Assert.That(byName["dsar.requests.open"].Sum(p => p.GetGaugeLastValueLong()), Is.GreaterThanOrEqualTo(1));
-            Assert.That(byName.Keys, Does.Contain("dsar.requests.overdue").And.Contain("dsar.outbox.lag").And.Contain("dsar.timers.lag"));
+            Assert.That(byName.Keys, Does.Contain("dsar.requests.overdue").And.Contain("dsar.outbox.lag").And.Contain("dsar.timers.lag")
+                .And.Contain("dsar.mail.lag"));
             Assert.That(byName["dsar.connector.task.duration"]
                 .Where(p => Tag(p, "dsar.action") == "erase" && Tag(p, "dsar.outcome") == "done").Sum(p => p.GetHistogramCount()),
                 Is.GreaterThanOrEqualTo(1));

@@ -137,6 +137,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/staff/api-keys"] = Admin,
         ["DELETE /api/v1/staff/api-keys/{id}"] = Admin,
         ["GET /api/v1/staff/workflow-versions"] = StaffRead,
+        ["GET /api/v1/staff/engine-health"] = StaffRead,
     };
 
     // Open by design and outside the API: the health probes, the OpenAPI document, the redirect to the API page.

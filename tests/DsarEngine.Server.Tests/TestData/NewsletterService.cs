@@ -18,7 +18,7 @@ internal sealed class NewsletterService : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    public Faults Faults { get; } = new();
+    public DsarEngine.Samples.NewsletterSaas.Faults Faults { get; } = new(); // qualified: the tests have a Faults namespace
 
     public Uri Url { get; private set; } = null!;
 

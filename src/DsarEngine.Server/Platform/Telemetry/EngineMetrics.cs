@@ -33,6 +33,9 @@ internal sealed class EngineMetrics
         Gauge(meter, sampler, "dsar.timers.due", "{timer}", "Timers due and not yet fired.", s => s.TimersDue);
         Gauge(meter, sampler, "dsar.outbox.lag", "s", "Age of the oldest message not yet on the bus.", s => s.OutboxLagSeconds);
         Gauge(meter, sampler, "dsar.timers.lag", "s", "How late the oldest due timer is.", s => s.TimerLagSeconds);
+        Gauge(meter, sampler, "dsar.mail.pending", "{message}", "E-mails not yet accepted by the SMTP server.", s => s.MailPending);
+        Gauge(meter, sampler, "dsar.mail.lag", "s", "Age of the oldest e-mail not yet sent.", s => s.MailLagSeconds);
+        Gauge(meter, sampler, "dsar.mail.dead", "{message}", "E-mails given up on, waiting for an admin.", s => s.MailDead);
     }
 
     private static IEnumerable<Measurement<long>> Open(TelemetrySnapshot? snapshot) =>

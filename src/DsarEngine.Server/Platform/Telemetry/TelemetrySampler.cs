@@ -7,7 +7,15 @@ namespace DsarEngine.Server.Platform.Telemetry;
 // What the database gauges read: open requests by status, overdue and due within a week, the outbox's unsent and dead
 // messages and the age of the oldest unsent one, the timers due and how late the oldest is. Null before the first reading.
 internal sealed record TelemetrySnapshot(IReadOnlyDictionary<string, long> Open, long Overdue, long DueSoon, long OutboxPending,
-    double OutboxLagSeconds, long OutboxDead, long TimersDue, double TimerLagSeconds);
+    double OutboxLagSeconds, long OutboxDead, long TimersDue, double TimerLagSeconds)
+{
+    // The e-mail queue (issue 16: an SMTP outage must not pass in silence): unsent and not dead, the oldest's age, dead.
+    public long MailPending { get; init; }
+
+    public double MailLagSeconds { get; init; }
+
+    public long MailDead { get; init; }
+}
 
 // Reads the gauges from the database every Dsar:Telemetry:SampleSeconds, so that a metrics export never waits on a
 // query. Every query is index-backed at a million requests (docs/performance.md): the open requests through the partial
@@ -23,6 +31,8 @@ internal sealed class TelemetrySampler(NpgsqlDataSource dataSource, TimeProvider
         SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox WHERE sent_at IS NULL AND dead_at IS NULL;
         SELECT count(*) FROM outbox WHERE dead_at IS NOT NULL;
         SELECT count(*) AS due, min(due_at) AS oldest FROM timers WHERE fired_at IS NULL AND due_at <= @Now;
+        SELECT count(*) AS pending, min(created_at) AS oldest FROM mail_messages WHERE sent_at IS NULL AND dead_at IS NULL;
+        SELECT count(*) FROM mail_messages WHERE sent_at IS NULL AND dead_at IS NOT NULL;
         """;
 
     private volatile TelemetrySnapshot? current;
@@ -39,9 +49,14 @@ internal sealed class TelemetrySampler(NpgsqlDataSource dataSource, TimeProvider
         var outbox = await reader.ReadSingleAsync<(long Pending, DateTime? Oldest)>();
         var dead = await reader.ReadSingleAsync<long>();
         var timers = await reader.ReadSingleAsync<(long Due, DateTime? Oldest)>();
+        var mail = await reader.ReadSingleAsync<(long Pending, DateTime? Oldest)>();
+        var deadMail = await reader.ReadSingleAsync<long>();
         var snapshot = new TelemetrySnapshot(open.ToDictionary(o => o.Status, o => o.Open, StringComparer.Ordinal),
             open.Sum(o => o.Overdue), open.Sum(o => o.DueSoon), outbox.Pending, Age(outbox.Oldest, now), dead, timers.Due,
-            Age(timers.Oldest, now));
+            Age(timers.Oldest, now))
+        {
+            MailPending = mail.Pending, MailLagSeconds = Age(mail.Oldest, now), MailDead = deadMail,
+        };
         current = snapshot;
         return snapshot;
     }
