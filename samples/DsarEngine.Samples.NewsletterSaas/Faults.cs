@@ -16,4 +16,13 @@ public sealed class Faults
     public int Calls => Volatile.Read(ref calls);
 
     public void Count() => Interlocked.Increment(ref calls);
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<WorkedTask> worked = new();
+
+    // Every task the simulator worked, in order (a task called again is listed again): fault tests count repeats.
+    public IReadOnlyList<WorkedTask> Worked => [.. worked];
+
+    public void Work(Guid taskId, Guid requestId, string action) => worked.Enqueue(new WorkedTask(taskId, requestId, action));
 }
+
+public sealed record WorkedTask(Guid TaskId, Guid RequestId, string Action);
