@@ -49,9 +49,17 @@ internal static class LoadChecks
         return $"instances: {string.Join("; ", rows)}; unsent outbox: {outbox}; due timers: {timers}";
     }
 
+    private const string EndedSql = """
+        SELECT r.right_kind, w.status, w.state->>'outcome', count(*) FROM workflow_instances w JOIN requests r ON r.id = w.request_id
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+        """;
+
     public static async Task AssertAsync(NodeCluster cluster, MixedLoad load, IReadOnlyList<PlannedSubmission> plan)
     {
         await using var c = new NpgsqlConnection(cluster.Database);
+        // Where the load ended, by right: the test's output shows that every right was there and how each ended.
+        foreach (var (right, status, outcome, count) in await c.QueryAsync<(string, string, string?, long)>(EndedSql))
+            TestContext.Out.WriteLine($"{right}: {count} {status} ({outcome ?? "no outcome"})");
         var tenants = cluster.Tenants.Select(t => t.Tenant.Id).ToArray();
         var keys = plan.Select(p => p.Key).ToArray();
         var stored = (await c.QueryAsync<(string Key, Guid RequestId)>(

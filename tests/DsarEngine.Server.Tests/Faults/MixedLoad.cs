@@ -42,11 +42,14 @@ internal sealed class MixedLoad(NodeCluster cluster)
     {
         var random = new Random(seed);
         var rights = tenants.SelectMany(t => (t.California ? Ccpa : Gdpr).Select(r => (Tenant: t, Right: r))).ToList();
+        // Every right as often as the others, in a seeded random order.
+        var order = Enumerable.Range(0, count).Select(i => rights[i % rights.Count]).ToArray();
+        random.Shuffle(order);
         var people = SamplePeople.All.Skip(20).ToList();
         var plan = new List<PlannedSubmission>();
         for (var i = 0; i < count; i++)
         {
-            var (tenant, right) = rights[(i + random.Next(rights.Count)) % rights.Count];
+            var (tenant, right) = order[i];
             var person = people[i % people.Count];
             var body = Submissions.Valid(tenant.Tenant.Slug, right);
             body["subject"]!["email"] = person.Email;
