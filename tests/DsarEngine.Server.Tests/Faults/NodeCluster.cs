@@ -22,6 +22,7 @@ internal sealed class NodeCluster : IAsyncDisposable
 
     private readonly Dictionary<string, string> settings;
     private readonly List<EngineProcess?> nodes = [];
+    private readonly List<Uri> addresses = [];
     private readonly Lock gate = new();
 
     public string Database { get; }
@@ -122,7 +123,10 @@ internal sealed class NodeCluster : IAsyncDisposable
     {
         var started = await Task.WhenAll(Enumerable.Range(0, n).Select(_ => EngineProcess.StartAsync(settings)));
         lock (gate)
+        {
             nodes.AddRange(started);
+            addresses.AddRange(started.Select(n => n.BaseAddress));
+        }
     }
 
     // SIGKILL: no shutdown, no acknowledgement, no commit of what it held.
@@ -141,7 +145,7 @@ internal sealed class NodeCluster : IAsyncDisposable
     {
         var node = await EngineProcess.StartAsync(settings);
         lock (gate)
-            nodes[index] = node;
+            (nodes[index], addresses[index]) = (node, node.BaseAddress);
     }
 
     // Stops every node (SIGKILL too: nothing of the test depends on a graceful stop).
@@ -150,14 +154,18 @@ internal sealed class NodeCluster : IAsyncDisposable
         for (var i = 0; i < nodes.Count; i++)
             await KillAsync(i);
         lock (gate)
+        {
             nodes.Clear();
+            addresses.Clear();
+        }
     }
 
-    // The addresses of the nodes that are up at this moment (one may die right after: callers retry elsewhere).
-    public IReadOnlyList<Uri> Live()
+    // Every node's address, a dead one's too until it is started again (on a new port): as a load balancer that has not yet
+    // noticed, clients keep calling a dead node, fail, and send again elsewhere.
+    public IReadOnlyList<Uri> Addresses()
     {
         lock (gate)
-            return [.. nodes.OfType<EngineProcess>().Select(n => n.BaseAddress)];
+            return [.. addresses];
     }
 
     public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)

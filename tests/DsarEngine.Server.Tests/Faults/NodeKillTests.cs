@@ -43,6 +43,10 @@ public sealed class NodeKillTests
             + $"staff calls: {load.StaffCalls}; paper archive tasks completed by hand: {load.ManualCompleted}; first kill: "
             + $"{held} requests in flight, taken over in {took.TotalSeconds:0.0} s");
         await LoadChecks.AssertAsync(cluster, load, plan);
-        Assert.That(load.ManualCompleted, Is.Positive, "a person completed paper archive tasks during the run");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(load.ManualCompleted, Is.Positive, "a person completed paper archive tasks during the run");
+            Assert.That(load.Resent, Is.Positive, "submissions were sent again under their key after a node died under them");
+        }
     }
 }
