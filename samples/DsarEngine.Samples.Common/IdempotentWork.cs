@@ -7,7 +7,7 @@ namespace DsarEngine.Samples.Common;
 
 // Does a task's work at most once: the work, and a row naming the task with its result, commit together. A command
 // delivered again (the connector was killed after the commit, before the SDK remembered the reply) finds the row
-// and answers the same result without touching the data again.
+// and answers the same result without touching the data again. Each change done is also logged in `executions`.
 public static class IdempotentWork
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -32,6 +32,9 @@ public static class IdempotentWork
             $"INSERT INTO {schema}.operations (idempotency_key, action, result) VALUES (@Key, @Action, @Result::jsonb)",
             new { Key = context.Task.IdempotencyKey, Action = action, Result = JsonSerializer.Serialize(result, Json) },
             tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(
+            $"INSERT INTO {schema}.executions (task_id, request_id, action) VALUES (@TaskId, @RequestId, @Action)",
+            new { context.Task.TaskId, context.Task.RequestId, Action = action }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return result;
     }

@@ -4,7 +4,7 @@ using Npgsql;
 namespace DsarEngine.Samples.Common;
 
 // Each sample owns one schema in a shared samples database. Its DDL is idempotent, so a service creates what is
-// missing at start-up; every schema has the same two bookkeeping tables.
+// missing at start-up; every schema has the same three bookkeeping tables.
 public static class SampleSchema
 {
     public static string Bookkeeping(string schema) => $"""
@@ -20,6 +20,14 @@ public static class SampleSchema
             action          text NOT NULL,
             reply           jsonb NOT NULL,
             PRIMARY KEY (idempotency_key, action)
+        );
+        -- Append-only: one row each time a task's change was really made (not when a delivery found it done), so that a
+        -- fault test can count a task done twice, or the same change asked twice under two tasks.
+        CREATE TABLE IF NOT EXISTS {schema}.executions (
+            task_id    uuid NOT NULL,
+            request_id uuid NOT NULL,
+            action     text NOT NULL,
+            at         timestamptz NOT NULL DEFAULT now()
         );
         """;
 

@@ -24,4 +24,13 @@ public sealed class Faults
         var call = Interlocked.Increment(ref calls);
         return (FailEveryOther && call % 2 == 1) || Random.Shared.NextDouble() < FailureRate;
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<WorkedTask> worked = new();
+
+    // Every task the simulator worked, in order (a task called again is listed again): fault tests count repeats.
+    public IReadOnlyList<WorkedTask> Worked => [.. worked];
+
+    public void Work(Guid taskId, Guid requestId, string action) => worked.Enqueue(new WorkedTask(taskId, requestId, action));
 }
+
+public sealed record WorkedTask(Guid TaskId, Guid RequestId, string Action);

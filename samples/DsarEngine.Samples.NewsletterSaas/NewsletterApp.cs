@@ -35,6 +35,7 @@ public static class NewsletterApp
             if (request?.Task is null || request.Identities is null)
                 return Results.Problem(statusCode: 400, title: "Not a DSAR task.");
             var result = TaskWork.Do(subscribers, request) with { Task = request.Task };
+            faults.Work(request.Task.TaskId, request.Task.RequestId, request.Action);
             switch (faults.Mode)
             {
                 case "poll":

@@ -18,7 +18,8 @@ internal sealed class NewsletterService : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    public DsarEngine.Samples.NewsletterSaas.Faults Faults { get; } = new(); // qualified: the tests have a Faults namespace
+    // Qualified: the test project also has a Faults namespace (the fault suites).
+    public DsarEngine.Samples.NewsletterSaas.Faults Faults { get; } = new();
 
     public Uri Url { get; private set; } = null!;
 
