@@ -5,8 +5,8 @@ namespace DsarEngine.Benchmarks;
 // The inbox phase's data: one organisation with `count` requests and a second with a tenth of that, loaded with one
 // INSERT … SELECT generate_series per table (seconds, not the minutes intake would take). The spread is what an inbox
 // holds after a year: mostly access and erasure, mostly the web form, received over 365 days, due a month after
-// receipt (three months for the tenth that were extended), about 30% finished, those waiting for identity with a
-// stopped clock, and a workflow instance beside every request because the list joins it.
+// receipt (three months for the tenth that were extended), about 30% finished (or, with --inbox-open, all but the newest
+// ones), those waiting for identity with a stopped clock, and a workflow instance beside every request because the list joins it.
 internal static class InboxData
 {
     // Person: one of the measured organisation's ten agents, whose "My open" the phase times.
@@ -52,7 +52,9 @@ internal static class InboxData
         FROM (
             SELECT i, h, received, extended,
                 received + CASE WHEN extended THEN interval '3 months' ELSE interval '1 month' END AS due,
-                CASE WHEN (hashtext(h) & 2147483647) % 100 < 30 THEN (ARRAY['completed', 'completed', 'refused', 'closed'])[1 + i % 4]
+                CASE WHEN (CASE WHEN @OpenDays < 0 THEN (hashtext(h) & 2147483647) % 100 < 30
+                        ELSE received < @Now - @OpenDays * interval '1 day' END)
+                    THEN (ARRAY['completed', 'completed', 'refused', 'closed'])[1 + i % 4]
                     ELSE (ARRAY['received', 'awaiting-identity', 'in-progress', 'in-progress', 'in-progress', 'needs-attention'])[1 + i % 6]
                 END AS status
             FROM (
@@ -71,11 +73,15 @@ internal static class InboxData
         FROM requests WHERE tenant_id = @Tenant;
         """;
 
-    public static async Task<Tenants> LoadAsync(NpgsqlDataSource dataSource, int count, DateTimeOffset now)
+    // open: how many of the `count` stay open; 0 keeps the spread above (about 70% open). Otherwise the open ones are
+    // the newest (received in the last open/count of the year) and every older request is finished, as in an inbox that
+    // has run for a year: the shape migration 0055's partial index on open requests is for.
+    public static async Task<Tenants> LoadAsync(NpgsqlDataSource dataSource, int count, DateTimeOffset now, int open = 0)
     {
         var (measured, other) = (Guid.NewGuid(), Guid.NewGuid());
-        await LoadTenantAsync(dataSource, measured, "bench-inbox", count, now, 0.13);
-        await LoadTenantAsync(dataSource, other, "bench-other", Math.Max(1, count / 10), now, 0.71);
+        var openDays = OpenDays(count, open);
+        await LoadTenantAsync(dataSource, measured, "bench-inbox", count, now, 0.13, openDays);
+        await LoadTenantAsync(dataSource, other, "bench-other", Math.Max(1, count / 10), now, 0.71, openDays);
         Guid person;
         await using (var assign = dataSource.CreateCommand(AssignSql))
         {
@@ -91,8 +97,11 @@ internal static class InboxData
         return new Tenants(measured, other, person);
     }
 
-    private static async Task LoadTenantAsync(NpgsqlDataSource dataSource, Guid tenant, string slug, int count, DateTimeOffset now,
-        double seed)
+    // Received within the last this many days is open; negative keeps the hashed 70% spread.
+    public static double OpenDays(int count, int open) => open <= 0 ? -1 : 365.0 * Math.Min(open, count) / count;
+
+    public static async Task LoadTenantAsync(NpgsqlDataSource dataSource, Guid tenant, string slug, int count, DateTimeOffset now,
+        double seed, double openDays)
     {
         await using (var insert = dataSource.CreateCommand(TenantSql))
         {
@@ -108,6 +117,7 @@ internal static class InboxData
         load.Parameters.AddWithValue("Domain", $"{slug}.example.org");
         load.Parameters.AddWithValue("Now", now);
         load.Parameters.AddWithValue("Count", count);
+        load.Parameters.AddWithValue("OpenDays", openDays);
         await load.ExecuteNonQueryAsync();
     }
 

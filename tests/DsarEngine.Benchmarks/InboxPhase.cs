@@ -21,7 +21,7 @@ internal static class InboxPhase
     private const string RawSql = "SELECT id FROM requests WHERE tenant_id = @t ORDER BY received_at DESC, id DESC LIMIT 50";
     private const string SomeReferenceSql = "SELECT reference FROM requests WHERE tenant_id = @t ORDER BY id LIMIT 1";
 
-    public static async Task RunAsync(int count)
+    public static async Task RunAsync(int count, int open = 0)
     {
         var phase = Stopwatch.StartNew();
         var database = await TestDatabase.CreateAsync("dsar_bench");
@@ -31,10 +31,10 @@ internal static class InboxPhase
             await new Migrator(dataSource).MigrateAsync();
             var now = TimeProvider.System.GetUtcNow();
             var load = Stopwatch.StartNew();
-            var tenants = await InboxData.LoadAsync(dataSource, count, now);
+            var tenants = await InboxData.LoadAsync(dataSource, count, now, open);
             load.Stop();
             var timings = await MeasureAsync(dataSource, tenants, count);
-            Print(count, load.Elapsed, timings);
+            Print(count, open, load.Elapsed, timings);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"inbox phase: {phase.Elapsed.TotalSeconds:F1} s in all (database, load, runs)"));
         }
@@ -69,6 +69,12 @@ internal static class InboxPhase
             ("my open (the saved view: one agent's open, due soonest)", new InboxQuery(
                 new InboxFilter(OpenOnly: true, Assignee: new AssigneeFilter(tenants.Person)), InboxSort.DueSoonest, PageSize), true),
             ("unassigned, newest first", newest with { Filter = new InboxFilter(Assignee: new AssigneeFilter(null)) }, true),
+            ("open only, newest first", newest with { Filter = new InboxFilter(OpenOnly: true) }, true),
+            ("due within a week (open, due soonest)",
+                new InboxQuery(new InboxFilter(Due: DueWindow.DueWithinWeek), InboxSort.DueSoonest, PageSize), true),
+            ("status: needs attention, due soonest",
+                new InboxQuery(new InboxFilter(Status: "needs-attention"), InboxSort.DueSoonest, PageSize), true),
+            ("right: erasure, newest first", newest with { Filter = new InboxFilter(Right: "erasure") }, true),
         };
         var timings = new List<InboxTiming> { await TimeRawAsync(dataSource, tenant) };
         foreach (var (name, query, explain) in pages)
@@ -129,12 +135,16 @@ internal static class InboxPhase
     private static double Rank(double[] sorted, double p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    private static void Print(int count, TimeSpan load, IReadOnlyList<InboxTiming> timings)
+    private static void Print(int count, int open, TimeSpan load, IReadOnlyList<InboxTiming> timings)
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
+        var shape = open > 0
+            ? string.Create(c,
+                $"the newest {Math.Min(open, count):N0} open (and as large a share of the other) and every older one finished, ")
+            : "about 70% open, ";
         Console.WriteLine(string.Create(c,
-            $"inbox list: {count:N0} requests in one organisation (+{Math.Max(1, count / 10):N0} in another), " +
+            $"inbox list: {count:N0} requests in one organisation (+{Math.Max(1, count / 10):N0} in another), {shape}" +
             $"loaded in {load.TotalSeconds:F1} s; {Runs} runs each after {WarmUps} warm-ups, one at a time, {PageSize} rows a page"));
         Console.WriteLine($"{"query",-56} {"rows",5} {"median ms",10} {"p95 ms",8} {"< 100 ms",9}");
         foreach (var t in timings)

@@ -82,7 +82,7 @@ internal static class PackPhase
     {
         var latencies = new List<double>();
         var next = 0;
-        using var memory = new MemorySampler();
+        using var memory = new MemorySampler("packs: " + name);
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -99,75 +99,5 @@ internal static class PackPhase
         latencies.Sort();
         Console.WriteLine($"{name,-52} {count,6} {count / elapsed.TotalSeconds,8:F1} {latencies[latencies.Count / 2],8:F0} "
             + $"{engine,10:F0} {chromium,12:F0}");
-    }
-
-    // Peaks of this process's working set and of the summed proportional memory (PSS) of its descendant processes
-    // (Chromium and its renderers, the Playwright driver), read from /proc every 50 ms while a phase runs.
-    private sealed class MemorySampler : IDisposable
-    {
-        private readonly CancellationTokenSource stop = new();
-        private readonly Task<(double, double)> sampling;
-
-        public MemorySampler() => sampling = Task.Run(SampleAsync);
-
-        public async Task<(double EngineMb, double ChromiumMb)> StopAsync()
-        {
-            await stop.CancelAsync();
-            return await sampling;
-        }
-
-        private async Task<(double, double)> SampleAsync()
-        {
-            long engine = 0, children = 0;
-            var self = Environment.ProcessId;
-            using var process = Process.GetCurrentProcess();
-            while (!stop.IsCancellationRequested)
-            {
-                process.Refresh();
-                engine = Math.Max(engine, process.WorkingSet64);
-                children = Math.Max(children, Descendants(self).Sum(Pss));
-                try { await Task.Delay(50, stop.Token); } catch (OperationCanceledException) { }
-            }
-            return (engine / 1048576.0, children / 1048576.0);
-        }
-
-        private static HashSet<int> Descendants(int root)
-        {
-            var parents = new Dictionary<int, int>();
-            foreach (var dir in Directory.EnumerateDirectories("/proc"))
-                if (int.TryParse(Path.GetFileName(dir), out var pid) && TryRead(Path.Combine(dir, "stat")) is { } stat)
-                {
-                    // pid (comm) state ppid ...: comm may hold spaces, so read after its closing parenthesis.
-                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                    if (fields.Length > 1 && int.TryParse(fields[1], out var ppid))
-                        parents[pid] = ppid;
-                }
-            var found = new HashSet<int> { root };
-            bool grew;
-            do
-            {
-                grew = false;
-                foreach (var (pid, ppid) in parents)
-                    if (found.Contains(ppid) && found.Add(pid))
-                        grew = true;
-            } while (grew);
-            found.Remove(root);
-            return found;
-        }
-
-        // Proportional set size: memory shared between Chromium's processes counted once in all, not once per process.
-        private static long Pss(int pid) =>
-            TryRead($"/proc/{pid}/smaps_rollup")?.Split('\n')
-                    .FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal)) is { } line
-                && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], out var kb) ? kb * 1024 : 0;
-
-        private static string? TryRead(string path)
-        {
-            try { return File.ReadAllText(path); }
-            catch (IOException) { return null; }
-            catch (UnauthorizedAccessException) { return null; }
-        }
-
-        public void Dispose() => stop.Dispose();
     }
 }

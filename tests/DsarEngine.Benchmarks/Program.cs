@@ -22,6 +22,7 @@ var database = await TestDatabase.CreateAsync("dsar_bench");
 var prefix = new NpgsqlConnectionStringBuilder(database).Database + "-";
 Result commits, intake;
 IntakePhase submissions;
+var intakeMemory = new MemorySampler("intake (raw commits, engine start, intake)");
 try
 {
     commits = await Baselines.PostgresCommitsAsync(database, options.Requests, options.Concurrency, warmUp);
@@ -37,6 +38,8 @@ try
 }
 finally
 {
+    await intakeMemory.StopAsync();
+    intakeMemory.Dispose();
     await TestDatabase.DropAsync(database);
     await BrokerCleanup.DeleteEngineQueuesAsync(prefix);
 }
@@ -46,7 +49,7 @@ var failed = submissions.Failures;
 WorkflowPhase.Outcome? workflows = null;
 if (options.Workflows > 0 && failed == 0)
 {
-    workflows = await WorkflowPhase.RunAsync(args, options);
+    workflows = await MemorySampler.PhaseAsync("workflows (broker baseline, stub connector)", () => WorkflowPhase.RunAsync(args, options));
     failures.AddRange(workflows.Submissions.FirstFailures);
     failed += workflows.Submissions.Failures;
 }
@@ -56,5 +59,16 @@ Report.Print(figures, failures);
 if (options.JsonPath is { } path)
     await Report.WriteJsonAsync(path, figures);
 if (options.Inbox > 0)
-    await InboxPhase.RunAsync(options.Inbox);
+    await MemorySampler.PhaseAsync("inbox list (no engine: InboxQueries only)", async () =>
+    {
+        await InboxPhase.RunAsync(options.Inbox, options.InboxOpen);
+        return 0;
+    });
+if (options.Timers > 0)
+    await MemorySampler.PhaseAsync($"timers ({options.Timers:N0} due, engine TimerPoller)", async () =>
+    {
+        await TimerPhase.RunAsync(args, options.Timers);
+        return 0;
+    });
+MemorySampler.Print();
 return failed == 0 ? 0 : 1;

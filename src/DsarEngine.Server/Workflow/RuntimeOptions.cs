@@ -39,6 +39,10 @@ internal sealed class RuntimeOptions : IValidatableObject
     [Range(5, 86_400, ErrorMessage = "Dsar:Runtime:TimerRetryMaxSeconds must be between 5 and 86400.")]
     public int TimerRetryMaxSeconds { get; set; } = 900;
 
+    // Due timers fired side by side by one node's poller, each in its own transaction (default 1, 1–32).
+    [Range(1, 32, ErrorMessage = "Dsar:Runtime:TimerWorkers must be between 1 and 32.")]
+    public int TimerWorkers { get; set; } = 1;
+
     // Run the outbox relay and the timer poller in this process (default true; a web-only node may turn them off).
     public bool Workers { get; set; } = true;
 

@@ -45,17 +45,52 @@ internal sealed class TimerPoller(NpgsqlDataSource dataSource, SignalProcessor p
             {
                 log.LogWarning(ex, "Timer round failed; retrying");
             }
-            await wakeup.WaitAsync(TimeSpan.FromMilliseconds(options.Value.PollMilliseconds), stoppingToken);
+            await wakeup.WaitAsync(await UntilNextDueAsync(stoppingToken), stoppingToken);
         }
     }
 
-    // One due timer per transaction: claim it, run its signal, mark it fired, commit. A timer whose signal fails is
-    // skipped for the rest of the round and backs off (Dsar:Runtime:TimerRetryMaxSeconds), so it cannot block the
-    // others nor be retried every poll forever.
+    private const string NextDueSql = "SELECT min(due_at) FROM timers WHERE fired_at IS NULL";
+
+    // A timer written for later (a reminder, a task's timeout) sends no wake-up: sleep until the earliest one falls due,
+    // at most a poll interval, so it fires on time instead of up to a poll interval late. One still due after a round is
+    // held by another node (or failed to back off): look again shortly, not in a tight loop.
+    private async Task<TimeSpan> UntilNextDueAsync(CancellationToken ct)
+    {
+        var poll = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            var next = await connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(NextDueSql, cancellationToken: ct));
+            if (next is not { } due)
+                return poll;
+            var wait = due - clock.GetUtcNow();
+            return wait < RecheckHeld ? TimeSpan.FromTicks(Math.Min(RecheckHeld.Ticks, poll.Ticks))
+                : wait < poll ? wait : poll;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            return poll;
+        }
+    }
+
+    private static readonly TimeSpan RecheckHeld = TimeSpan.FromMilliseconds(50);
+
+    // One due timer per transaction: claim it, run its signal, mark it fired, commit. Dsar:Runtime:TimerWorkers such
+    // loops run side by side (each claim skips the instances the others hold, so no two fire for one instance at once,
+    // and each timer still fires in its own transaction). A timer whose signal fails is skipped by every loop for the
+    // rest of the round and backs off (Dsar:Runtime:TimerRetryMaxSeconds), so it cannot block the others nor be retried
+    // every poll forever.
     public async Task<int> FireDueAsync(CancellationToken ct)
     {
+        var skip = new System.Collections.Concurrent.ConcurrentDictionary<Guid, bool>();
+        var counts = await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.TimerWorkers))
+            .Select(_ => FireLoopAsync(skip, ct)));
+        return counts.Sum();
+    }
+
+    private async Task<int> FireLoopAsync(System.Collections.Concurrent.ConcurrentDictionary<Guid, bool> skip, CancellationToken ct)
+    {
         var fired = 0;
-        var skip = new List<Guid>();
         while (!ct.IsCancellationRequested)
         {
             var (timer, failure) = await FireNextAsync(skip, ct);
@@ -66,20 +101,22 @@ internal sealed class TimerPoller(NpgsqlDataSource dataSource, SignalProcessor p
                 fired++;
                 continue;
             }
-            skip.Add(timer.Id);
-            await BackOffAsync(timer, failure, ct);
+            // Another loop may have claimed it meanwhile (the failed transaction let it go): one backoff per round.
+            if (skip.TryAdd(timer.Id, true))
+                await BackOffAsync(timer, failure, ct);
         }
         return fired;
     }
 
     // The timer claimed (null when none is due) and, when its signal could not be applied, why.
-    private async Task<(Due? Timer, string? Failure)> FireNextAsync(List<Guid> skip, CancellationToken ct)
+    private async Task<(Due? Timer, string? Failure)> FireNextAsync(
+        System.Collections.Concurrent.ConcurrentDictionary<Guid, bool> skip, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
         var timer = await connection.QuerySingleOrDefaultAsync<Due>(
-            new CommandDefinition(ClaimSql, new { Now = now, Skip = skip.ToArray() }, tx, cancellationToken: ct));
+            new CommandDefinition(ClaimSql, new { Now = now, Skip = skip.Keys.ToArray() }, tx, cancellationToken: ct));
         if (timer is null)
             return (null, null);
         try
