@@ -1,4 +1,3 @@
-using Dapper;
 using Npgsql;
 
 namespace DsarEngine.Server.Inbox;
@@ -16,8 +15,11 @@ internal sealed class InboxChanges(NpgsqlDataSource dataSource, ILogger<InboxCha
 
     // Called in the writer's transaction.
     public static Task NotifyAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid tenantId, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(
-            $"SELECT pg_notify('{Channel}', @Tenant)", new { Tenant = tenantId.ToString() }, tx, cancellationToken: ct));
+        Platform.SqlBatch.ExecuteAsync(c, tx, ct, Notify(tenantId));
+
+    public static Platform.SqlStatement Notify(Guid tenantId) => new(NotifySql, new { Tenant = tenantId.ToString() });
+
+    private const string NotifySql = $"SELECT pg_notify('{Channel}', @Tenant)";
 
     // The handler runs on the listener's thread: it must return quickly (a page hands the work to its renderer).
     public IDisposable Subscribe(Guid tenantId, Action onChange)

@@ -29,13 +29,14 @@ internal sealed partial class MailboxStore(NpgsqlDataSource dataSource)
 
     public static Task EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid tenantId, Guid? requestId,
         MailDraft mail, DateTimeOffset createdAt, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(EnqueueSql,
-            new
-            {
-                mail.Id, TenantId = tenantId, RequestId = requestId, mail.ToAddress, mail.Template, mail.Language, mail.Model,
-                CreatedAt = createdAt,
-            },
-            tx, cancellationToken: ct));
+        Platform.SqlBatch.ExecuteAsync(connection, tx, ct, Enqueue(tenantId, requestId, mail, createdAt));
+
+    public static Platform.SqlStatement Enqueue(Guid tenantId, Guid? requestId, MailDraft mail, DateTimeOffset createdAt) =>
+        new(EnqueueSql, new
+        {
+            mail.Id, TenantId = tenantId, RequestId = requestId, mail.ToAddress, mail.Template, mail.Language, mail.Model,
+            CreatedAt = createdAt,
+        });
 
     private const string ListSql = $"""
         SELECT {Columns} FROM mail_messages

@@ -48,17 +48,31 @@ internal abstract record IntakeResult
 // The one path by which a request enters the engine (public API, form, staff intake): validate, decide its
 // legal frame, and store it with its journal entry and acknowledgement in one transaction.
 internal sealed partial class IntakeService(
-    TenantStore tenants, RequestStore requests, WorkspaceStore workspaces, SecretTokens tokens, DefinitionCatalog definitions,
+    TenantStore tenants, TenantCache tenantCache, RequestStore requests, WorkspaceStore workspaces, SecretTokens tokens, DefinitionCatalog definitions,
     Appeals.AppealStore appeals, Platform.Telemetry.EngineMetrics metrics, TimeProvider clock)
 {
     public async Task<IntakeResult> SubmitAsync(IntakeCommand command, CancellationToken ct)
+    {
+        var result = await SubmitAsync(command, 1, ct);
+        // A refusal may rest on settings this node read before someone changed them (an origin added on another node):
+        // it stands only when the settings it used are still current.
+        if (result is IntakeResult.Invalid or IntakeResult.Refused && command.Form.Tenant is { } slug
+            && await tenantCache.RefreshAsync(slug, ct))
+            result = await SubmitAsync(command, 1, ct);
+        return result;
+    }
+
+    // An organisation whose settings change while its request is framed gets the request framed again with the new ones.
+    private const int FramingAttempts = 3;
+
+    private async Task<IntakeResult> SubmitAsync(IntakeCommand command, int attempt, CancellationToken ct)
     {
         // What we answer must equal what we stored.
         var now = Instants.Microseconds(clock.GetUtcNow());
         var errors = new IntakeErrors();
         var request = IntakeValidator.Validate(command.Form, command.Origin, now, errors);
         var key = ValidateIdempotencyKey(command.IdempotencyKey, errors);
-        var tenant = request is null ? null : await tenants.FindBySlugAsync(request.TenantSlug, ct);
+        var tenant = request is null ? null : await tenantCache.FindBySlugAsync(request.TenantSlug, ct);
         if (request is not null && (tenant is null || (command.StaffTenant is { } staffTenant && staffTenant != tenant.Id)))
             errors.Add("tenant", command.StaffTenant is null
                 ? $"Unknown organisation '{request.TenantSlug}'."
@@ -66,7 +80,8 @@ internal sealed partial class IntakeService(
         var (workspace, controller, held) = await RouteAsync(request, tenant, errors, ct);
         var receivedAt = request?.ReceivedAt is { } at ? Instants.Microseconds(at) : now;
         if (!errors.Any && request is not null && tenant is not null && workspace is not null && controller is null)
-            return await ReferAsync(command, request, tenant, workspace, now, ct);
+            // Nothing of a referral passes the settings check of the request batch: it uses the processor's current row.
+            return await ReferAsync(command, request, await tenants.FindAsync(tenant.Id, ct) ?? tenant, workspace, now, ct);
         var (frame, appealed) = request is null || controller is null ? (null, null)
             : request.Right == Right.Appeal && !errors.Any ? await FrameAppealAsync(request, controller, receivedAt, errors, ct)
             : request.Right == Right.Appeal ? (null, null)
@@ -101,7 +116,15 @@ internal sealed partial class IntakeService(
             : null;
         var outcome = await requests.SubmitAsync(
             stored, journal, mail, claim, ct, new WorkflowStart(definition.Id, definition.Version), routing,
-            WithAppeal(appealed, WithPostMortem(request, Attachments(request.Representative, command.Attachments))));
+            WithAppeal(appealed, WithPostMortem(request, Attachments(request.Representative, command.Attachments))),
+            [TenantCache.Guard(tenant)]);
+        if (outcome.Result == SubmitResult.SettingsChanged)
+        {
+            tenantCache.Forget(tenant);
+            return attempt < FramingAttempts ? await SubmitAsync(command, attempt + 1, ct)
+                : new IntakeResult.Refused(StatusCodes.Status503ServiceUnavailable, "settings-changing",
+                    "The organisation's settings are being changed; nothing was stored.", "Try again in a moment.");
+        }
         if (outcome.Result == SubmitResult.Created)
             metrics.Received(stored.RightKind, stored.Channel);
         return outcome.Result switch

@@ -14,11 +14,12 @@ internal sealed class JournalStore(NpgsqlDataSource dataSource)
     // The primary key (request_id, seq) refuses a second writer that computed the same next entry. Every journaled
     // change also tells the organisation's open inbox pages (delivered at commit; PostgreSQL folds the same notice sent
     // twice in one transaction into one), so a request page shows a note, an assignment or a step as it happens.
-    public static async Task AppendAsync(NpgsqlConnection connection, NpgsqlTransaction tx, JournalEntry entry, CancellationToken ct)
-    {
-        await connection.ExecuteAsync(new CommandDefinition(AppendSql, entry, tx, cancellationToken: ct));
-        await Inbox.InboxChanges.NotifyAsync(connection, tx, entry.TenantId, ct);
-    }
+    public static Task AppendAsync(NpgsqlConnection connection, NpgsqlTransaction tx, JournalEntry entry, CancellationToken ct) =>
+        Platform.SqlBatch.ExecuteAsync(connection, tx, ct, Append(entry));
+
+    // The entry and its notice, for a caller that sends them with its own statements in one round trip.
+    public static Platform.SqlStatement[] Append(JournalEntry entry) =>
+        [new(AppendSql, entry), Inbox.InboxChanges.Notify(entry.TenantId)];
 
     // An entry written outside a workflow transaction (a download): the request row lock orders it with the workflow's
     // own journal writes, then it is chained to the last entry.

@@ -2,6 +2,7 @@ using Dapper;
 using Npgsql;
 using DsarEngine.Workflows.Journal;
 using DsarEngine.Server.Mail;
+using DsarEngine.Server.Platform;
 using DsarEngine.Server.Tenants;
 using DsarEngine.Server.Workflow;
 
@@ -67,11 +68,13 @@ internal sealed class RequestStore(NpgsqlDataSource dataSource)
         return rows.AsList();
     }
 
+    // No ON CONFLICT: a key already claimed fails the whole batch (nothing of it stays), and the submission is a replay.
     private const string ClaimKeySql = """
         INSERT INTO idempotency_keys (tenant_id, key, fingerprint, request_id, created_at)
         VALUES (@TenantId, @Key, @Fingerprint, @RequestId, @CreatedAt)
-        ON CONFLICT (tenant_id, key) DO NOTHING
         """;
+
+    private const string ClaimedKeyConstraint = "idempotency_keys_pkey";
 
     private const string InsertSql = """
         INSERT INTO requests (id, tenant_id, reference, status_token_hash, right_kind, purpose, subject, details,
@@ -87,35 +90,50 @@ internal sealed class RequestStore(NpgsqlDataSource dataSource)
         """;
 
     // Everything the subject submitted is committed before the API answers 202: a crash after that loses nothing.
+    // The key's claim, the request, its journal entry, its acknowledgement and its workflow go to PostgreSQL as one batch:
+    // one round trip, one implicit transaction. What comes with some requests only (documents, a representative, a
+    // processor's log entry) needs its own statements, so those requests use an explicit transaction around the batch.
     public async Task<SubmitOutcome> SubmitAsync(StoredRequest request, JournalEntry received, MailDraft? mail,
         IdempotencyClaim? claim, CancellationToken ct, WorkflowStart? workflow = null, RoutingRecord? routing = null,
-        IntakeAttachments? attachments = null)
+        IntakeAttachments? attachments = null, IReadOnlyList<SqlStatement>? guards = null)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        var statements = new List<SqlStatement>(guards ?? []);
         if (claim is not null)
+            statements.Add(new(ClaimKeySql,
+                new { request.TenantId, claim.Key, claim.Fingerprint, RequestId = request.Id, request.CreatedAt }));
+        statements.Add(new(InsertSql, request));
+        // (Open inbox pages hear of it through the journal entry's notice.)
+        statements.AddRange(JournalStore.Append(received));
+        if (mail is not null)
+            statements.Add(MailboxStore.Enqueue(request.TenantId, request.Id, mail, request.CreatedAt));
+        if (workflow is not null)
+            statements.AddRange(WorkflowStart.Statements(request, workflow));
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = attachments is null && routing is null ? null : await connection.BeginTransactionAsync(ct);
+        try
         {
-            var claimed = await connection.ExecuteAsync(new CommandDefinition(ClaimKeySql,
-                new { request.TenantId, claim.Key, claim.Fingerprint, RequestId = request.Id, request.CreatedAt },
-                tx, cancellationToken: ct));
-            if (claimed == 0)
-            {
-                await tx.RollbackAsync(ct);
-                return await ReplayAsync(connection, request.TenantId, claim, ct);
-            }
+            await SqlBatch.ExecuteAsync(connection, tx, ct, statements);
         }
-        await connection.ExecuteAsync(new CommandDefinition(InsertSql, request, tx, cancellationToken: ct));
-        await JournalStore.AppendAsync(connection, tx, received, ct);
+        catch (PostgresException e) when (claim is not null
+            && e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ClaimedKeyConstraint })
+        {
+            if (tx is not null)
+                await tx.RollbackAsync(ct);
+            return await ReplayAsync(connection, request.TenantId, claim, ct);
+        }
+        catch (PostgresException e) when (TenantCache.Changed(e))
+        {
+            if (tx is not null)
+                await tx.RollbackAsync(ct);
+            return new SubmitOutcome(SubmitResult.SettingsChanged, null);
+        }
+        if (tx is null)
+            return new SubmitOutcome(SubmitResult.Created, request);
         if (attachments is not null)
             await attachments(connection, tx, request, ct);
-        if (mail is not null)
-            await MailboxStore.EnqueueAsync(connection, tx, request.TenantId, request.Id, mail, request.CreatedAt, ct);
-        if (workflow is not null)
-            await WorkflowStart.WriteAsync(connection, tx, request, workflow, ct);
         // A request a processor passed on: its log entry commits with the request, so the proof cannot be missing.
         if (routing is not null)
             await WorkspaceStore.LogAsync(connection, tx, routing with { RoutedRequestId = request.Id }, ct);
-        // (Open inbox pages hear of it through the journal entry above: JournalStore.AppendAsync notifies.)
         await tx.CommitAsync(ct);
         return new SubmitOutcome(SubmitResult.Created, request);
     }

@@ -7,7 +7,7 @@ namespace DsarEngine.Server.Tenants;
 internal sealed class TenantStore(NpgsqlDataSource dataSource)
 {
     private const string Columns = "id, slug, name, jurisdiction, time_zone, default_language, allowed_origins, extension_method, " +
-        "closure_days::text AS closure_days, role, applicable_law::text AS applicable_law";
+        "closure_days::text AS closure_days, role, applicable_law::text AS applicable_law, settings_version";
 
     private const string FindBySlugSql = $"SELECT {Columns} FROM tenants WHERE slug = @Slug";
 

@@ -5,6 +5,7 @@ internal static class TenantsSetup
 {
     public static IServiceCollection AddTenants(this IServiceCollection services) => services
         .AddSingleton<TenantStore>()
+        .AddSingleton<TenantCache>()
         .AddSingleton<WorkspaceStore>();
 
     public static IEndpointRouteBuilder MapTenants(this IEndpointRouteBuilder app)

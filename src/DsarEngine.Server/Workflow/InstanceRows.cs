@@ -45,6 +45,8 @@ internal static class InstanceRows
         NpgsqlConnection c, NpgsqlTransaction tx, WorkflowInstance i, DateTimeOffset now, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition(InsertSql, Parameters(i, now), tx, cancellationToken: ct));
 
+    public static Platform.SqlStatement Insert(WorkflowInstance i, DateTimeOffset now) => new(InsertSql, Parameters(i, now));
+
     // Optimistic concurrency on top of the row lock: a writer that read an older version changes nothing.
     private const string UpdateSql = """
         UPDATE workflow_instances SET step_index = @StepIndex, status = @Status, waiting_for = @WaitingFor, state = @State::jsonb,

@@ -31,9 +31,11 @@ internal static class RuntimeRows
 
     public static Task ScheduleAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, Guid tenantId, Guid requestId, string kind,
         string? stepId, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(TimerSql,
-            new { Id = id, TenantId = tenantId, RequestId = requestId, Kind = kind, StepId = stepId, DueAt = dueAt, Now = now },
-            tx, cancellationToken: ct));
+        Platform.SqlBatch.ExecuteAsync(c, tx, ct, Schedule(id, tenantId, requestId, kind, stepId, dueAt, now));
+
+    public static Platform.SqlStatement Schedule(Guid id, Guid tenantId, Guid requestId, string kind, string? stepId,
+        DateTimeOffset dueAt, DateTimeOffset now) =>
+        new(TimerSql, new { Id = id, TenantId = tenantId, RequestId = requestId, Kind = kind, StepId = stepId, DueAt = dueAt, Now = now });
 
     // A cancelled timer is marked fired (the poller never sees it again) and cancelled; the row stays as history.
     private const string CancelSql = """
@@ -65,7 +67,9 @@ internal static class RuntimeRows
 
     // Delivered at commit: listeners wake only for work that really exists.
     public static Task NotifyAsync(NpgsqlConnection c, NpgsqlTransaction tx, string channel, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@Channel, '')", new { Channel = channel }, tx, cancellationToken: ct));
+        Platform.SqlBatch.ExecuteAsync(c, tx, ct, Notify(channel));
+
+    public static Platform.SqlStatement Notify(string channel) => new("SELECT pg_notify(@Channel, '')", new { Channel = channel });
 
     private sealed record ConnectorRow(string Name, string[] Actions, int TimeoutHours, string Kind, bool NeedsReview)
     {

@@ -1,5 +1,4 @@
 using DsarEngine.Workflows.Runtime;
-using Npgsql;
 using DsarEngine.Server.Requests;
 
 namespace DsarEngine.Server.Workflow;
@@ -9,14 +8,17 @@ namespace DsarEngine.Server.Workflow;
 // A request a controller forwarded (channel "controller") starts identity-verified: verifying is the controller's job.
 internal sealed record WorkflowStart(string DefinitionId, int DefinitionVersion)
 {
-    public static async Task WriteAsync(
-        NpgsqlConnection c, NpgsqlTransaction tx, StoredRequest request, WorkflowStart start, CancellationToken ct)
+    // The instance, its start timer and the pollers' wake-up, sent with the intake's other statements in one round trip.
+    public static Platform.SqlStatement[] Statements(StoredRequest request, WorkflowStart start)
     {
         var instance = new WorkflowInstance(request.Id, request.TenantId, start.DefinitionId, start.DefinitionVersion, 0,
             InstanceStatus.Pending, null, new InstanceState { IdentityVerified = request.Channel == "controller" }, 0, null, 1);
-        await InstanceRows.InsertAsync(c, tx, instance, request.CreatedAt, ct);
-        await RuntimeRows.ScheduleAsync(c, tx, DeterministicId.From(request.Id.ToString(), TimerKinds.Start), request.TenantId, request.Id,
-            TimerKinds.Start, null, request.CreatedAt, request.CreatedAt, ct);
-        await RuntimeRows.NotifyAsync(c, tx, RuntimeRows.TimerChannel, ct);
+        return
+        [
+            InstanceRows.Insert(instance, request.CreatedAt),
+            RuntimeRows.Schedule(DeterministicId.From(request.Id.ToString(), TimerKinds.Start), request.TenantId, request.Id,
+                TimerKinds.Start, null, request.CreatedAt, request.CreatedAt),
+            RuntimeRows.Notify(RuntimeRows.TimerChannel),
+        ];
     }
 }

@@ -20,6 +20,9 @@ internal sealed record Tenant(
     // jurisdiction, as establishment (TenantLaw.DefaultFor).
     public string? ApplicableLaw { get; init; }
 
+    // Moves on with every change to the row (migration 0059): intake proves its copy of these settings current with it.
+    public long SettingsVersion { get; init; }
+
     // The persistence layer materialises rows through this and the init setters: constructor mapping needs exact column types
     // (timestamptz reads as DateTime, text[] as Array), which the positional constructor cannot offer.
     private Tenant() : this(default, "", "", "", "", "", [], "from-receipt", "[]", TenantRoles.Controller) { }
