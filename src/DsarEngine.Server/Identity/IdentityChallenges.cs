@@ -1,6 +1,4 @@
-using Dapper;
 using DsarEngine.Workflows.Security;
-using Npgsql;
 using DsarEngine.Server.Requests;
 
 namespace DsarEngine.Server.Identity;
@@ -24,16 +22,16 @@ internal static class IdentityChallenges
         VALUES (@Id, @TenantId, @RequestId, @TokenHash, @CodeHash, @ExpiresAt, @Now)
         """;
 
-    public static async Task<Guid> CreateAsync(NpgsqlConnection c, NpgsqlTransaction tx, SecretTokens tokens, StoredRequest request,
-        TimeSpan validity, DateTimeOffset now, CancellationToken ct)
+    // The new challenge's id and the statement that stores it (only hashes of its link token and code).
+    public static (Guid Id, Platform.SqlStatement Insert) Create(SecretTokens tokens, StoredRequest request, TimeSpan validity,
+        DateTimeOffset now)
     {
         var id = Guid.CreateVersion7(now);
-        await c.ExecuteAsync(new CommandDefinition(InsertSql, new
+        return (id, new Platform.SqlStatement(InsertSql, new
         {
             Id = id, request.TenantId, RequestId = request.Id,
             TokenHash = SecretTokens.Hash(tokens.Derive(TokenPurpose, id)), CodeHash = SecretTokens.Hash(Code(tokens, id)),
             ExpiresAt = now + validity, Now = now,
-        }, tx, cancellationToken: ct));
-        return id;
+        }));
     }
 }

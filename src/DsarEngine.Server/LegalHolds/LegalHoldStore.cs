@@ -14,19 +14,16 @@ internal sealed class LegalHoldStore(NpgsqlDataSource dataSource)
 {
     private const string Columns = "id, category, legal_basis, until, systems, created_at, created_by, ended_at, ended_by";
 
-    private const string InForceSql = """
+    internal const string InForceSql = """
         SELECT category, legal_basis, until, systems FROM legal_holds
         WHERE tenant_id = @TenantId AND ended_at IS NULL AND (until IS NULL OR until >= @Today)
         ORDER BY created_at, id
         """;
 
-    // Read inside a signal's transaction: the holds every erase command of this signal carries.
-    public static async Task<IReadOnlyList<LegalHold>> InForceAsync(
-        NpgsqlConnection c, NpgsqlTransaction tx, Guid tenantId, DateOnly today, CancellationToken ct) =>
-        (await c.QueryAsync<(string Category, string LegalBasis, DateTime? Until, string[] Systems)>(
-            new CommandDefinition(InForceSql, new { TenantId = tenantId, Today = today }, tx, cancellationToken: ct)))
-        .Select(r => new LegalHold(r.Category, r.LegalBasis, r.Until is { } u ? DateOnly.FromDateTime(u) : null, r.Systems))
-        .ToList();
+    // Read inside a signal's transaction (with its other reads): the holds every erase command of this signal carries.
+    public static IReadOnlyList<LegalHold> InForce(
+        IEnumerable<(string Category, string LegalBasis, DateTime? Until, string[] Systems)> rows) =>
+        [.. rows.Select(r => new LegalHold(r.Category, r.LegalBasis, r.Until is { } u ? DateOnly.FromDateTime(u) : null, r.Systems))];
 
     private const string ListSql = $"SELECT {Columns} FROM legal_holds WHERE tenant_id = @TenantId ORDER BY created_at, id";
 

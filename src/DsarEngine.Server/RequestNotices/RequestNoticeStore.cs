@@ -26,16 +26,13 @@ internal sealed class RequestNoticeStore(NpgsqlDataSource dataSource)
         """;
 
     // The notify-recipients step's recipients, in its signal's transaction; a second run adds nothing.
-    public static async Task AddRecipientsAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredRequest request,
-        IReadOnlyList<RecipientToNotify> recipients, DateTimeOffset now, CancellationToken ct)
-    {
-        foreach (var r in recipients)
-            await c.ExecuteAsync(new CommandDefinition(InsertSql, new
-            {
-                Id = Guid.CreateVersion7(now), request.TenantId, RequestId = request.Id, Kind = RequestNoticeKinds.Recipient,
-                r.System, Recipient = r.Recipient.Length > 200 ? r.Recipient[..200] : r.Recipient, CreatedAt = now, CreatedBy = "engine",
-            }, tx, cancellationToken: ct));
-    }
+    public static IEnumerable<Platform.SqlStatement> AddRecipients(StoredRequest request, IReadOnlyList<RecipientToNotify> recipients,
+        DateTimeOffset now) =>
+        recipients.Select(r => new Platform.SqlStatement(InsertSql, new
+        {
+            Id = Guid.CreateVersion7(now), request.TenantId, RequestId = request.Id, Kind = RequestNoticeKinds.Recipient,
+            r.System, Recipient = r.Recipient.Length > 200 ? r.Recipient[..200] : r.Recipient, CreatedAt = now, CreatedBy = "engine",
+        }));
 
     // A person adds one (a controller to inform, or a recipient no system reported). False: it was there already.
     public async Task<bool> AddAsync(StoredRequest request, string kind, string system, string recipient, string by,

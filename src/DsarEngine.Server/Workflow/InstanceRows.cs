@@ -54,12 +54,8 @@ internal static class InstanceRows
         WHERE request_id = @RequestId AND version = @Version
         """;
 
-    public static async Task UpdateAsync(
-        NpgsqlConnection c, NpgsqlTransaction tx, WorkflowInstance i, DateTimeOffset now, CancellationToken ct)
-    {
-        if (await c.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(i, now), tx, cancellationToken: ct)) != 1)
-            throw new InvalidOperationException($"Workflow instance {i.RequestId} was changed concurrently (version {i.Version}).");
-    }
+    // The version-checked update, for a caller that sends it with other statements: it must check that one row changed.
+    public static Platform.SqlStatement Update(WorkflowInstance i, DateTimeOffset now) => new(UpdateSql, Parameters(i, now));
 
     private static object Parameters(WorkflowInstance i, DateTimeOffset now) => new
     {

@@ -46,8 +46,10 @@ internal static class RuntimeRows
 
     public static Task CancelAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid requestId, string kind, string? stepId,
         DateTimeOffset now, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(CancelSql,
-            new { RequestId = requestId, Kind = kind, StepId = stepId, Now = now }, tx, cancellationToken: ct));
+        Platform.SqlBatch.ExecuteAsync(c, tx, ct, Cancel(requestId, kind, stepId, now));
+
+    public static Platform.SqlStatement Cancel(Guid requestId, string kind, string? stepId, DateTimeOffset now) =>
+        new(CancelSql, new { RequestId = requestId, Kind = kind, StepId = stepId, Now = now });
 
     private const string OutboxSql = """
         INSERT INTO outbox (id, tenant_id, request_id, destination, message_type, body, created_at, next_attempt_at)
@@ -57,13 +59,15 @@ internal static class RuntimeRows
     // requestId: null for work that belongs to no request (a processor's end of contract).
     public static Task EnqueueAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, Guid tenantId, Guid? requestId, string? destination,
         string messageType, string body, DateTimeOffset now, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(OutboxSql,
-            new
-            {
-                Id = id, TenantId = tenantId, RequestId = requestId, Destination = destination, MessageType = messageType, Body = body,
-                Now = now,
-            },
-            tx, cancellationToken: ct));
+        Platform.SqlBatch.ExecuteAsync(c, tx, ct, Enqueue(id, tenantId, requestId, destination, messageType, body, now));
+
+    public static Platform.SqlStatement Enqueue(Guid id, Guid tenantId, Guid? requestId, string? destination, string messageType,
+        string body, DateTimeOffset now) =>
+        new(OutboxSql, new
+        {
+            Id = id, TenantId = tenantId, RequestId = requestId, Destination = destination, MessageType = messageType, Body = body,
+            Now = now,
+        });
 
     // Delivered at commit: listeners wake only for work that really exists.
     public static Task NotifyAsync(NpgsqlConnection c, NpgsqlTransaction tx, string channel, CancellationToken ct) =>
@@ -71,16 +75,19 @@ internal static class RuntimeRows
 
     public static Platform.SqlStatement Notify(string channel) => new("SELECT pg_notify(@Channel, '')", new { Channel = channel });
 
-    private sealed record ConnectorRow(string Name, string[] Actions, int TimeoutHours, string Kind, bool NeedsReview)
+    internal sealed record ConnectorRow(string Name, string[] Actions, int TimeoutHours, string Kind, bool NeedsReview)
     {
         private ConnectorRow() : this("", [], 0, "bus", false) { }
     }
 
-    private const string ConnectorsSql =
+    internal const string ConnectorsSql =
         "SELECT name, actions, timeout_hours, kind, needs_review FROM connectors WHERE tenant_id = @TenantId AND enabled ORDER BY name";
 
     public static async Task<IReadOnlyList<Workflows.Runtime.ConnectorInfo>> ConnectorsAsync(
         NpgsqlConnection c, NpgsqlTransaction tx, Guid tenantId, CancellationToken ct) =>
-        (await c.QueryAsync<ConnectorRow>(new CommandDefinition(ConnectorsSql, new { TenantId = tenantId }, tx, cancellationToken: ct)))
-            .Select(r => new Workflows.Runtime.ConnectorInfo(r.Name, r.Actions, r.TimeoutHours, r.Kind, r.NeedsReview)).ToList();
+        Connectors(await c.QueryAsync<ConnectorRow>(
+            new CommandDefinition(ConnectorsSql, new { TenantId = tenantId }, tx, cancellationToken: ct)));
+
+    public static IReadOnlyList<Workflows.Runtime.ConnectorInfo> Connectors(IEnumerable<ConnectorRow> rows) =>
+        [.. rows.Select(r => new Workflows.Runtime.ConnectorInfo(r.Name, r.Actions, r.TimeoutHours, r.Kind, r.NeedsReview))];
 }

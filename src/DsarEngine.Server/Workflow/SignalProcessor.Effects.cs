@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dapper;
 using DsarEngine.Workflows.Journal;
 using DsarEngine.Workflows.Mail;
 using DsarEngine.Workflows.Requests;
@@ -23,15 +22,14 @@ internal sealed partial class SignalProcessor
         """;
 
     private sealed record EffectScope(StoredRequest Request, string TenantSlug, IReadOnlyList<Workflows.Deadlines.ClosureDay> Closures,
-        Signal Signal, DateTimeOffset Now);
+        Signal Signal, DateTimeOffset Now, JournalEntry? LastEntry);
 
-    // Turns effects into rows of this transaction and returns the request as it must be saved.
+    // Turns effects into the statements of this transaction, added to `writes` in order (the caller sends them with its
+    // own in one round trip), and returns the request as it must be saved. Only the designee's address is read here.
     private async Task<StoredRequest> ApplyEffectsAsync(NpgsqlConnection c, NpgsqlTransaction tx, EffectScope scope,
-        IReadOnlyList<Effect> effects, CancellationToken ct)
+        IReadOnlyList<Effect> effects, List<Platform.SqlStatement> writes, CancellationToken ct)
     {
-        var (request, slug, closures, signal, now) = scope;
-        var last = await c.QuerySingleOrDefaultAsync<JournalEntry>(
-            new CommandDefinition(LastJournalSql, new { request.Id }, tx, cancellationToken: ct));
+        var (request, slug, closures, signal, now, last) = scope;
         var actor = Actor(signal);
         // A processor answers the controller, never the subject directly (GDPR Art. 28(3)(e)).
         var email = request.Channel == "controller" ? null : request.SubjectEmail();
@@ -43,74 +41,73 @@ internal sealed partial class SignalProcessor
                 case Effect.Journal j:
                     last = JournalChain.Append(
                         last, request.TenantId, request.Id, now, actor, j.Kind, JsonSerializer.Serialize(j.Data, Json));
-                    await JournalStore.AppendAsync(c, tx, last, ct);
+                    writes.AddRange(JournalStore.Append(last));
                     break;
                 // GDPR Art. 20(2): the receiving controller's link, to the address the subject gave for it.
                 case Effect.Mail { Recipient: Effect.Mail.ReceivingController } m:
                     if (request.Transmission is { } to)
-                        await MailboxStore.EnqueueAsync(c, tx, request.TenantId, request.Id,
+                        writes.Add(MailboxStore.Enqueue(request.TenantId, request.Id,
                             new MailDraft(
                                 DeterministicId.From(request.Id.ToString(), m.Template,
                                     last?.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0"),
-                                to.Email, m.Template, request.Language, JsonSerializer.Serialize(m.Model, Json)), now, ct);
+                                to.Email, m.Template, request.Language, JsonSerializer.Serialize(m.Model, Json)), now));
                     break;
                 // LIL art. 85: the designee of recorded instructions, when they name one.
                 case Effect.Mail { Recipient: Effect.Mail.Designee } m:
                     if (await PostMortemInstructions.PostMortemStore.DesigneeEmailAsync(c, tx, request.TenantId, request.Id, ct)
                         is { } designee)
-                        await MailboxStore.EnqueueAsync(c, tx, request.TenantId, request.Id,
+                        writes.Add(MailboxStore.Enqueue(request.TenantId, request.Id,
                             new MailDraft(
                                 DeterministicId.From(request.Id.ToString(), m.Template,
                                     last?.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0"),
-                                designee, m.Template, request.Language, JsonSerializer.Serialize(m.Model, Json)), now, ct);
+                                designee, m.Template, request.Language, JsonSerializer.Serialize(m.Model, Json)), now));
                     break;
                 case Effect.Mail m when email is not null:
-                    await MailboxStore.EnqueueAsync(c, tx, request.TenantId, request.Id,
+                    writes.Add(MailboxStore.Enqueue(request.TenantId, request.Id,
                         new MailDraft(
                             DeterministicId.From(request.Id.ToString(), m.Template,
                                 last?.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0"),
-                            email, m.Template, request.Language, JsonSerializer.Serialize(m.Model, Json)), now, ct);
+                            email, m.Template, request.Language, JsonSerializer.Serialize(m.Model, Json)), now));
                     break;
                 case Effect.SendToConnector s:
                     var command = ConnectorCommandBuilder.Build(
                         s.Command, slug, s.Connector, request, Identities(request), RequestChangesOf(request), tokens);
                     if (ConnectorCommandBuilder.Destination(slug, s.Connector, s.Command.Kind) is { } destination)
                     {
-                        await RuntimeRows.EnqueueAsync(c, tx, s.MessageId, request.TenantId, request.Id, destination,
-                            command.GetType().FullName!, JsonSerializer.Serialize(command, command.GetType(), Json), now, ct);
+                        writes.Add(RuntimeRows.Enqueue(s.MessageId, request.TenantId, request.Id, destination,
+                            command.GetType().FullName!, JsonSerializer.Serialize(command, command.GetType(), Json), now));
                         outbox = true;
                     }
                     break;
                 case Effect.PublishEvent p:
                     var (eventDestination, evt) = DownstreamEvents.Build(p, slug, request, Identities(request), now);
-                    await RuntimeRows.EnqueueAsync(c, tx, p.MessageId, request.TenantId, request.Id, eventDestination,
-                        evt.GetType().FullName!, JsonSerializer.Serialize(evt, evt.GetType(), Json), now, ct);
+                    writes.Add(RuntimeRows.Enqueue(p.MessageId, request.TenantId, request.Id, eventDestination,
+                        evt.GetType().FullName!, JsonSerializer.Serialize(evt, evt.GetType(), Json), now));
                     // GDPR Art. 19: one tracked record per recipient, in the same transaction as the event.
-                    await RequestNotices.RequestNoticeStore.AddRecipientsAsync(
-                        c, tx, request, DownstreamEvents.RecipientsOf(p), now, ct);
+                    writes.AddRange(RequestNotices.RequestNoticeStore.AddRecipients(request, DownstreamEvents.RecipientsOf(p), now));
                     outbox = true;
                     break;
                 case Effect.RenderPack r:
                     var render = new Workflows.Packs.RenderResponsePack(request.Id, request.TenantId);
-                    await RuntimeRows.EnqueueAsync(c, tx, r.MessageId, request.TenantId, request.Id, Connectors.Queues.PackRenderer,
-                        typeof(Workflows.Packs.RenderResponsePack).FullName!, JsonSerializer.Serialize(render, Json), now, ct);
+                    writes.Add(RuntimeRows.Enqueue(r.MessageId, request.TenantId, request.Id, Connectors.Queues.PackRenderer,
+                        typeof(Workflows.Packs.RenderResponsePack).FullName!, JsonSerializer.Serialize(render, Json), now));
                     outbox = true;
                     break;
                 case Effect.RenderNoticeLetter n:
                     var notice = new Workflows.Packs.RenderNotice(request.Id, request.TenantId, n.Kind, n.Model);
-                    await RuntimeRows.EnqueueAsync(c, tx, n.MessageId, request.TenantId, request.Id, Connectors.Queues.PackRenderer,
-                        typeof(Workflows.Packs.RenderNotice).FullName!, JsonSerializer.Serialize(notice, Json), now, ct);
+                    writes.Add(RuntimeRows.Enqueue(n.MessageId, request.TenantId, request.Id, Connectors.Queues.PackRenderer,
+                        typeof(Workflows.Packs.RenderNotice).FullName!, JsonSerializer.Serialize(notice, Json), now));
                     outbox = true;
                     break;
                 case Effect.ScheduleTimer t:
-                    await RuntimeRows.ScheduleAsync(c, tx,
+                    writes.Add(RuntimeRows.Schedule(
                         DeterministicId.From(request.Id.ToString(), t.Kind, t.StepId ?? "",
                             t.DueAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                        request.TenantId, request.Id, t.Kind, t.StepId, t.DueAt, now, ct);
+                        request.TenantId, request.Id, t.Kind, t.StepId, t.DueAt, now));
                     timers = true;
                     break;
                 case Effect.CancelTimers t:
-                    await RuntimeRows.CancelAsync(c, tx, request.Id, t.Kind, t.StepId, now, ct);
+                    writes.Add(RuntimeRows.Cancel(request.Id, t.Kind, t.StepId, now));
                     break;
                 case Effect.SetRequestStatus st:
                     request = request with { Status = st.Status };
@@ -125,21 +122,22 @@ internal sealed partial class SignalProcessor
                     request = request.WithClock(set.Clock, set.Clock.Compute(closures));
                     break;
                 case Effect.CreateIdentityChallenge challenge when email is not null:
-                    var id = await IdentityChallenges.CreateAsync(c, tx, tokens, request, challenge.Validity, now, ct);
-                    await MailboxStore.EnqueueAsync(c, tx, request.TenantId, request.Id,
+                    var (id, insert) = IdentityChallenges.Create(tokens, request, challenge.Validity, now);
+                    writes.Add(insert);
+                    writes.Add(MailboxStore.Enqueue(request.TenantId, request.Id,
                         new MailDraft(DeterministicId.From(id.ToString(), "mail"), email, MailTemplates.IdentityChallenge, request.Language,
                             JsonSerializer.Serialize(new Dictionary<string, string>
                         {
                             ["reference"] = request.Reference, ["challenge"] = id.ToString(),
                             ["expiresAtIso"] = (now + challenge.Validity).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-                        }, Json)), now, ct);
+                        }, Json)), now));
                     break;
             }
         }
         if (outbox)
-            await RuntimeRows.NotifyAsync(c, tx, RuntimeRows.OutboxChannel, ct);
+            writes.Add(RuntimeRows.Notify(RuntimeRows.OutboxChannel));
         if (timers)
-            await RuntimeRows.NotifyAsync(c, tx, RuntimeRows.TimerChannel, ct);
+            writes.Add(RuntimeRows.Notify(RuntimeRows.TimerChannel));
         return request;
     }
 

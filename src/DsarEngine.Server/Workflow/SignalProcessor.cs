@@ -52,9 +52,15 @@ internal sealed partial class SignalProcessor(
         return result;
     }
 
-    private const string LockRequestSql = $"SELECT {StoredRequest.Columns} FROM requests WHERE id = @Id FOR UPDATE";
-
-    private const string TenantSql = "SELECT slug, closure_days::text, identity_policy::text FROM tenants WHERE id = @Id";
+    // What a signal reads once its instance is locked, in one round trip: the request (locked too), its organisation's
+    // slug, closures and identity policy, its connectors, the legal holds in force, and the journal's last entry.
+    private const string ReadsSql = $"""
+        SELECT {StoredRequest.Columns} FROM requests WHERE id = @Id FOR UPDATE;
+        SELECT slug, closure_days::text, identity_policy::text FROM tenants WHERE id = @TenantId;
+        {RuntimeRows.ConnectorsSql};
+        {LegalHolds.LegalHoldStore.InForceSql};
+        {LastJournalSql}
+        """;
 
     // For callers that already hold a transaction (the timer poller claims its timer row in the same one).
     public async Task<SignalOutcome> ProcessAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid requestId, Signal signal,
@@ -76,14 +82,25 @@ internal sealed partial class SignalProcessor(
         if (definition is not null && guard is not null && !await guard(c, tx))
             return SignalResult.Unchanged;
 
-        var request = await c.QuerySingleAsync<StoredRequest>(
-            new CommandDefinition(LockRequestSql, new { Id = requestId }, tx, cancellationToken: ct));
-        var (slug, closuresJson, identityPolicy) = await c.QuerySingleAsync<(string, string, string?)>(
-            new CommandDefinition(TenantSql, new { Id = request.TenantId }, tx, cancellationToken: ct));
+        StoredRequest request;
+        string slug, closuresJson;
+        string? identityPolicy;
+        IReadOnlyList<Workflows.Runtime.ConnectorInfo> connectors;
+        IReadOnlyList<LegalHold> holds;
+        JournalEntry? last;
+        await using (var reads = await c.QueryMultipleAsync(new CommandDefinition(ReadsSql,
+            new { Id = requestId, instance.TenantId, Today = DateOnly.FromDateTime(now.UtcDateTime) }, tx, cancellationToken: ct)))
+        {
+            request = await reads.ReadSingleAsync<StoredRequest>();
+            (slug, closuresJson, identityPolicy) = await reads.ReadSingleAsync<(string, string, string?)>();
+            connectors = RuntimeRows.Connectors(await reads.ReadAsync<RuntimeRows.ConnectorRow>());
+            holds = LegalHolds.LegalHoldStore.InForce(await reads.ReadAsync<(string, string, DateTime?, string[])>());
+            last = await reads.ReadSingleOrDefaultAsync<JournalEntry>();
+        }
         var closures = RequestClock.ParseClosures(closuresJson);
         var context = new StepContext(now, request.RightKind, request.Reference,
             Regimes.TryGet(request.Regime, out var regime) && regime.StopFor(ClockStopReasons.IdentityProof, request.Clock.Right).Stops,
-            request.DueAt, await RuntimeRows.ConnectorsAsync(c, tx, instance.TenantId, ct))
+            request.DueAt, connectors)
         {
             Clock = request.TimeZone is null ? null : request.Clock,
             Closures = closures,
@@ -94,7 +111,7 @@ internal sealed partial class SignalProcessor(
             IdentityCheck = IdentityPolicyStore.Parse(identityPolicy).Resolve(request.RightKind, request.Channel, request.Purpose),
             Purpose = request.Purpose,
             TransmitTo = request.TransmissionRefusal is null ? request.Transmission?.Controller : null,
-            LegalHolds = await LegalHolds.LegalHoldStore.InForceAsync(c, tx, instance.TenantId, DateOnly.FromDateTime(now.UtcDateTime), ct),
+            LegalHolds = holds,
         };
 
         WorkflowInstance next;
@@ -128,15 +145,23 @@ internal sealed partial class SignalProcessor(
         if (next == instance && effects.Count == 0)
             return SignalResult.Unchanged;
 
-        var updated = await ApplyEffectsAsync(c, tx, new EffectScope(request, slug, closures, signal, now), effects, ct);
-        await InstanceRows.UpdateAsync(c, tx, next, now, ct);
-        // The row is locked above, so this cannot miss today; if it ever did, the instance and its request would
+        // Every write of the signal goes in one round trip: the effects' rows, the instance, the request, and the notice
+        // that makes the organisation's open inbox pages re-read at commit (status, step, due date may have moved).
+        var writes = new List<Platform.SqlStatement>();
+        var updated = await ApplyEffectsAsync(c, tx, new EffectScope(request, slug, closures, signal, now, last), effects, writes, ct);
+        var instanceWrite = writes.Count;
+        writes.Add(InstanceRows.Update(next, now));
+        var requestWrite = updated == request ? -1 : writes.Count;
+        if (requestWrite >= 0)
+            writes.Add(new Platform.SqlStatement(UpdateRequestSql, updated with { Version = request.Version }));
+        writes.Add(Inbox.InboxChanges.Notify(request.TenantId));
+        var written = await Platform.SqlBatch.ExecuteAsync(c, tx, ct, writes);
+        // Both rows are locked above, so neither can miss today; if one ever did, the instance and its request would
         // disagree, so the whole signal is refused instead (the caller's transaction rolls back).
-        if (updated != request && await c.ExecuteAsync(
-            new CommandDefinition(UpdateRequestSql, updated with { Version = request.Version }, tx, cancellationToken: ct)) != 1)
+        if (written[instanceWrite] != 1)
+            throw new InvalidOperationException($"Workflow instance {next.RequestId} was changed concurrently (version {next.Version}).");
+        if (requestWrite >= 0 && written[requestWrite] != 1)
             throw new InvalidOperationException($"Request {request.Id} was changed concurrently (version {request.Version}).");
-        // Open inbox pages of the organisation re-read at commit (status, step, due date may have moved).
-        await Inbox.InboxChanges.NotifyAsync(c, tx, request.TenantId, ct);
         Finished(instance, next, now);
         activity?.SetTag("dsar.signal.result", "applied");
         return definition is null ? MissingDefinition(instance) : SignalResult.Applied;
