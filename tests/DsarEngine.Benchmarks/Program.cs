@@ -67,7 +67,7 @@ if (options.Inbox > 0)
 if (options.Timers > 0)
     await MemorySampler.PhaseAsync($"timers ({options.Timers:N0} due, engine TimerPoller)", async () =>
     {
-        await TimerPhase.RunAsync(args, options.Timers);
+        await TimerPhase.RunAsync(args, options.Timers, options.TimersSpread);
         return 0;
     });
 MemorySampler.Print();

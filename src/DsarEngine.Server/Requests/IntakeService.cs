@@ -48,8 +48,8 @@ internal abstract record IntakeResult
 // The one path by which a request enters the engine (public API, form, staff intake): validate, decide its
 // legal frame, and store it with its journal entry and acknowledgement in one transaction.
 internal sealed partial class IntakeService(
-    TenantStore tenants, TenantCache tenantCache, RequestStore requests, WorkspaceStore workspaces, SecretTokens tokens, DefinitionCatalog definitions,
-    Appeals.AppealStore appeals, Platform.Telemetry.EngineMetrics metrics, TimeProvider clock)
+    TenantStore tenants, TenantCache tenantCache, RequestStore requests, WorkspaceStore workspaces, SecretTokens tokens,
+    DefinitionCatalog definitions, Appeals.AppealStore appeals, Platform.Telemetry.EngineMetrics metrics, TimeProvider clock)
 {
     public async Task<IntakeResult> SubmitAsync(IntakeCommand command, CancellationToken ct)
     {
