@@ -39,9 +39,10 @@ internal sealed class RuntimeOptions : IValidatableObject
     [Range(5, 86_400, ErrorMessage = "Dsar:Runtime:TimerRetryMaxSeconds must be between 5 and 86400.")]
     public int TimerRetryMaxSeconds { get; set; } = 900;
 
-    // Due timers fired side by side by one node's poller, each in its own transaction (default 1, 1–32).
+    // Due timers fired side by side by one node's poller, each in its own transaction (default 4, 1–32). Every
+    // workflow starts by a timer, so one loop caps a node's workflow starts (docs/performance.md).
     [Range(1, 32, ErrorMessage = "Dsar:Runtime:TimerWorkers must be between 1 and 32.")]
-    public int TimerWorkers { get; set; } = 1;
+    public int TimerWorkers { get; set; } = 4;
 
     // Run the outbox relay and the timer poller in this process (default true; a web-only node may turn them off).
     public bool Workers { get; set; } = true;
