@@ -44,6 +44,7 @@ public static class DsarConnectorSetup
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DsarConnectorOptions>, DsarConnectorOptionsValidator>());
         services.TryAddSingleton<IProcessedTasks, InMemoryProcessedTasks>();
         services.TryAddSingleton<TaskLocks>();
+        services.TryAddSingleton<RecentDeliveries>();
         services.TryAddScoped<TaskRunner>();
         services.TryAddScoped<THandlers>();
         services.TryAddSingleton<DsarReports>();

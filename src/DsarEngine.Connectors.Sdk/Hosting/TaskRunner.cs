@@ -7,13 +7,14 @@ namespace DsarEngine.Connectors.Hosting;
 // The work of one action once its handler is known: produce the completed reply (export chunks go out inside it).
 internal delegate Task<ConnectorTaskCompleted> TaskWork(BusTaskContext context, CancellationToken ct);
 
-// One command, start to finish: acknowledge, answer again if already done, else run the handler and answer.
+// One command, start to finish: acknowledge, answer again if already done (the same message delivered again, or a change
+// already made under its idempotency key), else run the handler and answer.
 // Handler failures become ConnectorTaskFailed replies; only broker and IProcessedTasks failures escape, to the
 // endpoint's message retry (one retry layer). Logs carry the task id and action, never identities or messages.
 // An export (of a subject or of a whole customer) is never answered from memory: its saved reply names an export whose
 // chunks the engine may never have stored (they were lost, or corrupt), so replaying it could never heal. An export is a
 // read: it is done again, under a new export id, with its chunks.
-internal sealed class TaskRunner(IProcessedTasks processed, TaskLocks locks, ILogger<TaskRunner> log)
+internal sealed class TaskRunner(IProcessedTasks processed, TaskLocks locks, RecentDeliveries recent, ILogger<TaskRunner> log)
 {
     public async Task RunAsync(ConsumeContext consume, TaskReference task, string action, TaskWork? work)
     {
@@ -22,16 +23,28 @@ internal sealed class TaskRunner(IProcessedTasks processed, TaskLocks locks, ILo
         await context.PublishAsync(new ConnectorTaskProgressed(task, "acknowledged", null), ct);
         using (await locks.AcquireAsync(task.IdempotencyKey, ct))
         {
-            var reply = Remembered(action) ? await processed.FindAsync(task.IdempotencyKey, action, ct) : null;
-            if (reply is not null)
+            ProcessedTask? reply = null;
+            if (recent.TryGet(consume.MessageId, out var delivered))
+            {
+                reply = delivered;
+                log.LogInformation("Task {TaskId} ({Action}): the same command delivered again; sending the same reply again",
+                    task.TaskId, action);
+            }
+            else if (Remembered(action) && await processed.FindAsync(task.IdempotencyKey, action, ct) is { } saved)
+            {
+                reply = saved;
                 log.LogInformation("Task {TaskId} ({Action}) was already answered: sending the same reply again",
                     task.TaskId, action);
+            }
             else
                 reply = await DoAsync(context, action, work, ct);
             if (reply.Completed is { } completed)
                 await context.PublishAsync(completed, ct);
             else if (reply.Failed is { } failed)
                 await context.PublishAsync(failed, ct);
+            // Only once the reply is out: a delivery whose reply could not be published is done again when redelivered.
+            if (reply.Failed is not { Retryable: true })
+                recent.Remember(consume.MessageId, reply);
         }
     }
 

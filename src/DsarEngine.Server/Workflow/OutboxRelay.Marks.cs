@@ -7,9 +7,7 @@ namespace DsarEngine.Server.Workflow;
 // once. Logs carry the row id and the message type, never the body (it holds the subject's identities).
 internal sealed partial class OutboxRelay
 {
-    private const string SentSql = """
-        UPDATE outbox SET sent_at = @Now, attempts = attempts + 1, last_error = NULL WHERE id = ANY(@Ids)
-        """;
+    private const string SentSql = "UPDATE outbox SET sent_at = @Now, attempts = attempts + 1, last_error = NULL WHERE id = @Id";
 
     private const string FailedSql = """
         UPDATE outbox SET attempts = attempts + 1, last_error = @Error, next_attempt_at = @Next, dead_at = @DeadAt WHERE id = @Id

@@ -55,10 +55,7 @@ internal sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IOutboxTr
         """;
 
     // One transaction per round: sends happen while the rows are locked (each bounded by the send timeout), and a
-    // crash before the commit only means the sent rows are sent again, under the same ids. After the oldest, the round's
-    // messages go to the broker side by side (each still waits for its publisher confirm) and the sent rows are marked in
-    // one statement: a round costs about two broker round trips and three database ones, not two per row. Order between
-    // messages was never promised (consumers take up to their prefetch count at once, and receivers dedupe).
+    // crash before the commit only means the sent rows are sent again, under the same ids.
     public async Task<OutboxRound> RelayBatchAsync(CancellationToken ct)
     {
         var settings = options.Value;
@@ -66,43 +63,31 @@ internal sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IOutboxTr
         await using var tx = await connection.BeginTransactionAsync(ct);
         var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(ClaimSql,
             new { Limit = settings.OutboxBatch, Now = clock.GetUtcNow() }, tx, cancellationToken: ct))).AsList();
-        int dead = 0;
-        var decoded = new List<(OutboxRow Row, OutboxMessage Message)>(rows.Count);
+        int sent = 0, failed = 0, dead = 0;
         foreach (var row in rows)
         {
-            if (OutboxMessages.TryDecode(row, out var message, out var poison))
+            if (!OutboxMessages.TryDecode(row, out var message, out var poison))
             {
-                decoded.Add((row, message));
+                await MarkDeadAsync(connection, tx, row, poison, ct);
+                dead++;
                 continue;
             }
-            await MarkDeadAsync(connection, tx, row, poison, ct);
-            dead++;
+            if (await TrySendAsync(message, ct) is not { } error)
+            {
+                await connection.ExecuteAsync(
+                    new CommandDefinition(SentSql, new { row.Id, Now = clock.GetUtcNow() }, tx, cancellationToken: ct));
+                sent++;
+                continue;
+            }
+            failed++;
+            if (await MarkFailedAsync(connection, tx, row, error, ct))
+                dead++;
+            // The broker, or the way to it, is failing: the rest of the batch would fail alike, each row losing an
+            // attempt to an outage that is not its fault. They stay due for the next round.
+            break;
         }
-        var errors = await SendAsync(decoded.Select(d => d.Message).ToList(), ct);
-        var sent = decoded.Take(errors.Length).Where((_, i) => errors[i] is null).Select(d => d.Row.Id).ToArray();
-        if (sent.Length > 0)
-            await connection.ExecuteAsync(
-                new CommandDefinition(SentSql, new { Ids = sent, Now = clock.GetUtcNow() }, tx, cancellationToken: ct));
-        // A broker failing while the rest were under way fails them alike: only the first failure costs its row an
-        // attempt; the others stay due for the next round, rather than each losing an attempt to an outage not theirs.
-        var failed = errors.Count(e => e is not null);
-        if (Array.FindIndex(errors, e => e is not null) is var first and >= 0
-            && await MarkFailedAsync(connection, tx, decoded[first].Row, errors[first]!, ct))
-            dead++;
         await tx.CommitAsync(ct);
-        return new OutboxRound(rows.Count, sent.Length, failed, dead);
-    }
-
-    // Each message's error (null: sent), for a prefix of the messages. The oldest goes first and alone: a broker that is
-    // down costs a round one send and one attempt of one row, never a timeout per row. Once it took that one, the rest go
-    // side by side.
-    private async Task<string?[]> SendAsync(List<OutboxMessage> messages, CancellationToken ct)
-    {
-        if (messages.Count == 0)
-            return [];
-        if (await TrySendAsync(messages[0], ct) is { } headError)
-            return [headError];
-        return [null, .. await Task.WhenAll(messages.Skip(1).Select(m => TrySendAsync(m, ct)))];
+        return new OutboxRound(rows.Count, sent, failed, dead);
     }
 
     // Null when the broker took the message; otherwise why not (the exception's type and message, never the body).

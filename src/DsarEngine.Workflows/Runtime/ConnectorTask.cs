@@ -8,6 +8,10 @@ internal sealed record ConnectorTask(Guid TaskId, string StepId, string Connecto
 
     public int Attempt { get; init; } = 1;
 
+    // Attempts the engine refused itself before calling (the connector's circuit was open): they do not use up the
+    // task's retries, since the connector never saw them (ConnectorFailureCodes.CircuitOpen). Zero in older instances.
+    public int NotReached { get; init; }
+
     // For completed-manually: what the person recorded (done, partial or not-found).
     public string? Outcome { get; init; }
 
@@ -48,6 +52,16 @@ internal sealed record ExportRef(Guid ExportId, long Bytes, string Sha256, int R
 internal sealed record ExportFileRef(Guid FileId, string Name, string MediaType, long Bytes, string Sha256, string? Category)
 {
     public Packs.PortabilityScope.Facts Scope { get; init; } = Packs.PortabilityScope.Facts.None;
+}
+
+internal static class ConnectorFailureCodes
+{
+    // The engine did not call the connector: its circuit breaker was open after repeated failures (of any task).
+    public const string CircuitOpen = "circuit-open";
+
+    // How many such refusals one task may take without using up a retry: past it they count as failures, so a circuit
+    // that never closes still ends with a person looking, not with a task retried for ever.
+    public const int MaxNotReached = 10;
 }
 
 internal static class ConnectorTaskStatus

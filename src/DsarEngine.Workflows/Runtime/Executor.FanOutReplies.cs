@@ -10,7 +10,9 @@ internal static partial class Executor
     private static readonly HashSet<string> FinalOutcomes =
         [ConnectorTaskStatus.Done, ConnectorTaskStatus.Partial, ConnectorTaskStatus.NotFound];
 
-    // A retryable failure is sent again after 1, 5 and 30 minutes; the fourth failure needs a person.
+    // A retryable failure is sent again after 1, 5 and 30 minutes; the fourth failure needs a person. An attempt the
+    // engine refused itself (circuit open) is sent again after a minute, longer than the circuit's pause (30 s by
+    // default), and does not count among the three, up to ConnectorFailureCodes.MaxNotReached of them.
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30)];
 
     private sealed partial class Run
@@ -56,13 +58,20 @@ internal static partial class Executor
                 return i;
             CancelTaskTimers(task);
             var detail = $"{f.Code}: {f.Reason}";
-            if (f.Retryable && task.Attempt <= Backoff.Length)
+            var notReached = f.Retryable && f.Code == ConnectorFailureCodes.CircuitOpen
+                && task.NotReached < ConnectorFailureCodes.MaxNotReached;
+            var counted = task.Attempt - task.NotReached;
+            if (notReached || (f.Retryable && counted <= Backoff.Length))
             {
-                var at = context.Now + Backoff[task.Attempt - 1];
+                var at = context.Now + Backoff[notReached ? 0 : counted - 1];
                 Effects.Add(new Effect.ScheduleTimer(TimerKinds.TaskRetry, task.TaskId.ToString("N"), at));
                 Journal(new ConnectorFailedEntry(
                     task.Connector, task.Action, f.Code, f.Reason, Retryable: true, task.Attempt, RetryAt: at));
-                return Replace(i, task with { Status = ConnectorTaskStatus.Retrying, Detail = detail, UpdatedAt = context.Now });
+                return Replace(i, task with
+                {
+                    Status = ConnectorTaskStatus.Retrying, Detail = detail, UpdatedAt = context.Now,
+                    NotReached = task.NotReached + (notReached ? 1 : 0),
+                });
             }
             Journal(new ConnectorFailedEntry(task.Connector, task.Action, f.Code, f.Reason, f.Retryable, task.Attempt));
             return Settle(Replace(i, task with { Status = ConnectorTaskStatus.Failed, Detail = detail, UpdatedAt = context.Now }));

@@ -42,8 +42,8 @@ internal sealed class ConnectorHost : IAsyncDisposable
         return host;
     }
 
-    public Task SendAsync(Contracts.IConnectorCommand command, Uri? responseAddress = null) =>
-        ReplyBus.SendAsync(DsarConnectorSetup.QueueName(Tenant, Name), command, responseAddress);
+    public Task SendAsync(Contracts.IConnectorCommand command, Uri? responseAddress = null, Guid? messageId = null) =>
+        ReplyBus.SendAsync(DsarConnectorSetup.QueueName(Tenant, Name), command, responseAddress, messageId);
 
     public async ValueTask DisposeAsync()
     {

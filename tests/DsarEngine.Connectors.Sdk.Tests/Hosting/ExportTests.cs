@@ -71,6 +71,30 @@ public sealed class ExportTests
     }
 
     [Test]
+    public async Task The_same_export_command_delivered_again_is_answered_with_the_same_reply_and_not_done_again()
+    {
+        var document = new ExportDocument("sdk-test", "Test shop", [new("orders",
+            [new Dictionary<string, string?> { ["order"] = "O-000001" }])]);
+        var script = new HandlerScript { Export = (_, _) => Task.FromResult<ExportDocument?>(document) };
+        await using var connector = await ConnectorHost.StartAsync(script);
+        var command = Commands.Export(connector.Name);
+        var messageId = Guid.NewGuid();
+
+        // The engine's outbox sends a row again, under the same message id, when it could not record the first send.
+        await connector.SendAsync(command, messageId: messageId);
+        await ReplyBus.For(command.Task).WaitForFinalRepliesAsync(1);
+        await connector.SendAsync(command, messageId: messageId);
+        var finals = (await ReplyBus.For(command.Task).WaitForFinalRepliesAsync(2)).OfType<ConnectorTaskCompleted>().ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(script.Calls, Is.EqualTo(1), "a delivery again is not a new attempt: the export is not done again");
+            Assert.That(finals, Has.Count.EqualTo(2));
+            Assert.That(finals[1].Export!.ExportId, Is.EqualTo(finals[0].Export!.ExportId), "the same reply, the same export");
+        }
+    }
+
+    [Test]
     public async Task A_second_delivery_of_the_same_export_command_exports_again_and_sends_the_chunks_again()
     {
         var document = new ExportDocument("sdk-test", "Test shop", [new("orders",

@@ -18,11 +18,17 @@ public sealed class ReplyBus
 
     internal static TaskReplies For(TaskReference task) => ByTask.GetOrAdd(task.TaskId, _ => new TaskReplies());
 
-    internal static async Task SendAsync(string queue, IConnectorCommand command, Uri? responseAddress = null)
+    // messageId: as the engine's outbox sends it (its row's id, the same when it sends the row again); null, a new one.
+    internal static async Task SendAsync(string queue, IConnectorCommand command, Uri? responseAddress = null, Guid? messageId = null)
     {
         var endpoint = await bus!.GetSendEndpoint(new Uri($"queue:{queue}"));
         // As its runtime type: the command, not IConnectorCommand. The engine names its reply queue as ResponseAddress.
-        await endpoint.Send((object)command, Pipe.Execute<SendContext>(c => c.ResponseAddress = responseAddress));
+        await endpoint.Send((object)command, Pipe.Execute<SendContext>(c =>
+        {
+            c.ResponseAddress = responseAddress;
+            if (messageId is { } id)
+                c.MessageId = id;
+        }));
     }
 
     [OneTimeSetUp]

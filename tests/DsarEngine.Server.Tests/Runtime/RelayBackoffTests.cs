@@ -11,10 +11,9 @@ using Npgsql;
 
 namespace DsarEngine.Server.Tests.Runtime;
 
-// The outbox relay while the broker is unreachable, on a real database: every failed send backs off; a round's oldest
-// message goes first and alone (the rest side by side once the broker took it), so a round stops at its first failure
-// and an outage of an hour costs each row a bounded number of attempts and kills none; once the broker is back, every
-// row is sent.
+// The outbox relay while the broker is unreachable, on a real database: every failed send backs off, a round stops at
+// its first failure, so an outage of an hour costs each row a bounded number of attempts and kills none; once the
+// broker is back, every row is sent.
 public sealed class RelayBackoffTests
 {
     private static readonly DateTimeOffset Start = new(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
@@ -119,50 +118,6 @@ public sealed class RelayBackoffTests
             Assert.That(head.Attempts, Is.EqualTo(2));
             Assert.That(head.NextAttemptAt, Is.EqualTo(Start.AddSeconds(2 + 4)), "then 4 s");
             Assert.That(head.LastError, Is.EqualTo("the broker did not take the message within 1 s"));
-        }
-    }
-
-    // Holds every send after the first until `together` of them are under way at once, then fails the one for `failing`.
-    private sealed class Gate(int together, Guid? failing = null) : IOutboxTransport
-    {
-        private readonly TaskCompletionSource all = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int calls;
-        private int waiting;
-
-        public int Calls => Volatile.Read(ref calls);
-
-        public async Task SendAsync(OutboxMessage message, CancellationToken ct)
-        {
-            if (Interlocked.Increment(ref calls) == 1)
-                return;
-            if (Interlocked.Increment(ref waiting) == together)
-                all.TrySetResult();
-            // Sent one after another, the second send would wait here alone until the relay's send timeout.
-            await all.Task.WaitAsync(ct);
-            if (message.Id == failing)
-                throw new MassTransitException("Broker connection lost");
-        }
-    }
-
-    [Test]
-    public async Task A_round_sends_the_oldest_alone_then_the_rest_side_by_side_and_one_failure_among_them_costs_one_attempt()
-    {
-        var rows = new List<Guid>();
-        for (var n = 0; n < 6; n++)
-            rows.Add(await OutboxRows.InsertAsync(database, tenant, null, OutboxRows.EventType, OutboxRows.Event(Guid.NewGuid()),
-                Start.AddSeconds(n - 10)));
-        var gate = new Gate(together: 5, failing: rows[3]);
-        var round = await Relay(gate, sendTimeoutSeconds: 20).RelayBatchAsync(CancellationToken.None);
-        var after = new List<OutboxRows.Row>();
-        foreach (var id in rows)
-            after.Add(await OutboxRows.ReadAsync(database, id));
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That((round.Claimed, round.Sent, round.Failed, gate.Calls), Is.EqualTo((6, 5, 1, 6)));
-            Assert.That(after.Select(r => r.SentAt is not null), Is.EqualTo(new[] { true, true, true, false, true, true }));
-            Assert.That(after[3].Attempts, Is.EqualTo(1));
-            Assert.That(after[3].LastError, Is.EqualTo("MassTransitException: Broker connection lost"));
-            Assert.That(after.Where(r => r.SentAt is not null).Select(r => r.Attempts), Has.All.EqualTo(1));
         }
     }
 

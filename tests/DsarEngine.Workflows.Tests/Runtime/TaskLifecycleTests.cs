@@ -69,6 +69,50 @@ public sealed class TaskLifecycleTests
         }
     }
 
+    // The engine refused the call itself (the connector's circuit was open after other tasks' failures): the connector
+    // never saw it, so it does not use up one of the task's three retries, up to ten such refusals.
+    [Test]
+    public void Calls_refused_by_an_open_circuit_do_not_use_up_the_retries_until_ten_of_them()
+    {
+        var i = Fanned();
+        var id = Task(i, "billing").TaskId;
+        var circuitOpen = new TaskFailed(id, true, ConnectorFailureCodes.CircuitOpen, "calls are paused");
+        var delays = new List<TimeSpan>();
+        WorkflowInstance Fail(WorkflowInstance from, TaskFailed failure)
+        {
+            var (retrying, effects) = Advance(from, failure);
+            if (Task(retrying, "billing").Status == ConnectorTaskStatus.Retrying)
+                delays.Add(effects.OfType<Effect.ScheduleTimer>().Single().DueAt - Now);
+            return Task(retrying, "billing").Status == ConnectorTaskStatus.Retrying
+                ? Advance(retrying, new TimerFired(TimerKinds.TaskRetry, id.ToString("N"))).Item1 : retrying;
+        }
+        // Refused, really failed, refused twice, really failed twice: still retrying, with the real failures' backoff.
+        foreach (var failure in new[] { circuitOpen, Replies.Transient(id), circuitOpen, circuitOpen, Replies.Transient(id),
+                     Replies.Transient(id) })
+            i = Fail(i, failure);
+        var afterSix = Task(i, "billing");
+        // Seven more refusals: the first seven bring the count to ten; the eleventh counts as the fourth failure.
+        for (var n = 0; n < 7; n++)
+            i = Fail(i, circuitOpen);
+        var refusedTooOften = Task(i, "billing");
+        var (failed, _) = Advance(i, circuitOpen);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(afterSix.Status, Is.EqualTo(ConnectorTaskStatus.Sent), "three refusals and three failures: sent again");
+            Assert.That(afterSix.Attempt, Is.EqualTo(7));
+            Assert.That(afterSix.NotReached, Is.EqualTo(3));
+            Assert.That(delays.Take(6), Is.EqualTo(new[]
+            {
+                TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1),
+                TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30),
+            }));
+            Assert.That(refusedTooOften.NotReached, Is.EqualTo(10));
+            Assert.That(refusedTooOften.Status, Is.EqualTo(ConnectorTaskStatus.Sent));
+            Assert.That(Task(failed, "billing").Status, Is.EqualTo(ConnectorTaskStatus.Failed),
+                "past ten refusals, a refusal is a failure: the fourth, so a person looks");
+        }
+    }
+
     [Test]
     public void A_late_answer_after_a_timeout_is_taken_and_the_workflow_moves_on()
     {

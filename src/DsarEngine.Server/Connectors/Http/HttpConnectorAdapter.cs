@@ -136,7 +136,7 @@ internal sealed class HttpConnectorAdapter(IHttpClientFactory clients, HttpConne
         }
         catch (BrokenCircuitException)
         {
-            return (null, new Failure(true, "circuit-open",
+            return (null, new Failure(true, Workflows.Runtime.ConnectorFailureCodes.CircuitOpen,
                 "The connector failed repeatedly; calls are paused for a while (circuit open)."));
         }
         catch (TimeoutRejectedException)
