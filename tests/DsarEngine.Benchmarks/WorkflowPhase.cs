@@ -26,7 +26,8 @@ internal static class WorkflowPhase
     {
         var database = await TestDatabase.CreateAsync("dsar_bench");
         var prefix = new NpgsqlConnectionStringBuilder(database).Database + "-";
-        var stub = prefix.Replace('_', '-') + "bench";
+        var stem = prefix.Replace('_', '-');
+        var stub = stem + "bench";
         var definitions = StubConnector.DefinitionsFolder();
         try
         {
@@ -56,14 +57,15 @@ internal static class WorkflowPhase
                     {
                         var warmUp = await TimeAsync(submissions, dataSource, Math.Min(50, options.Workflows), "warm-up");
                         var timed = warmUp is null ? null : await TimeAsync(submissions, dataSource, options.Workflows, label);
-                        var answers = samples ? await ConnectorAnswers.TasksAsync(dataSource, openOnly: false) : null;
+                        // Connector names carry the run's database name: shown without it (crm, billing, support).
+                        var answers = samples ? (await ConnectorAnswers.TasksAsync(dataSource, openOnly: false)).Replace(stem, "") : null;
                         await app.StopAsync();
                         return new Outcome(broker, timed, submissions, null, answers);
                     }
                     catch (TimeoutException stuck)
                     {
                         var problem = $"{label}: {stuck.Message} Not closed: {await ConnectorAnswers.OpenAsync(dataSource)}. " +
-                            $"Their connector tasks: {await ConnectorAnswers.TasksAsync(dataSource, openOnly: true)}.";
+                            $"Their connector tasks: {(await ConnectorAnswers.TasksAsync(dataSource, openOnly: true)).Replace(stem, "")}.";
                         await app.StopAsync();
                         return new Outcome(broker, null, submissions, problem, null);
                     }
