@@ -64,12 +64,10 @@ foreach (var outcome in new[] { workflows, samples }.OfType<WorkflowPhase.Outcom
 }
 
 var figures = new Figures(options.Concurrency, commits, intake, workflows?.Broker ?? samples?.Broker, workflows?.Workflows, failed,
-    samples?.Workflows);
+    samples?.Workflows) { NotFinished = problems };
 Report.Print(figures, failures);
 if (samples?.Answers is { } answers)
     Console.WriteLine($"sample connectors' answers (warm-up included): {answers}");
-foreach (var problem in problems)
-    Console.WriteLine($"NOT FINISHED: {problem}");
 if (options.JsonPath is { } path)
     await Report.WriteJsonAsync(path, figures);
 if (options.Inbox > 0)

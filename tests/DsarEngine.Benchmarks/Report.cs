@@ -9,6 +9,9 @@ namespace DsarEngine.Benchmarks;
 internal sealed record Figures(int Concurrency, Result Commits, Result Intake, Result? Broker, Result? Workflows, int Failures,
     Result? SampleWorkflows = null)
 {
+    // Why a workflow phase did not finish (its row is then missing): printed as NOT FINISHED, in JSON as notFinished.
+    public IReadOnlyList<string> NotFinished { get; init; } = [];
+
     public IEnumerable<Result> Phases => new[] { Commits, Broker, Intake, Workflows, SampleWorkflows }.OfType<Result>();
 
     public IEnumerable<(string Name, string Label, double Value)> Ratios()
@@ -53,6 +56,8 @@ internal static class Report
         Console.WriteLine($"machine: {Machine}; concurrency {figures.Concurrency}");
         if (figures.Failures > 0)
             Console.WriteLine($"FAILED: {figures.Failures} submissions (warm-ups included) were not answered 202");
+        foreach (var problem in figures.NotFinished)
+            Console.WriteLine($"NOT FINISHED: {problem}");
     }
 
     public static Task WriteJsonAsync(string path, Figures figures) =>
@@ -66,6 +71,7 @@ internal static class Report
             phases = figures.Phases.Select(r => new { r.Phase, r.Operations, r.Seconds, r.PerSecond, r.P50Ms, r.P99Ms, r.MaxMs }),
             ratios = figures.Ratios().ToDictionary(r => r.Name, r => Math.Round(r.Value, 4)),
             figures.Failures,
+            figures.NotFinished,
         }, Json));
 
     private static string Ms(double? ms) => ms is { } v ? v.ToString("F2", CultureInfo.InvariantCulture) : "–";
