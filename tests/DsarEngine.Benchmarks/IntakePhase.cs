@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 
 namespace DsarEngine.Benchmarks;
 
 // A submission that did not get its 202: the status (null when no response came back) and what was said.
 internal sealed record Failure(int Submission, int? Status, string Detail);
 
-// Public intake through HTTP: POST /api/v1/requests, every submission from a distinct subject.
-internal sealed class IntakePhase(HttpClient client, int concurrency)
+// Public intake through HTTP: POST /api/v1/requests, every submission from a distinct subject, unless subject names
+// the n-th submission's e-mail address and name (null: a distinct one).
+internal sealed class IntakePhase(HttpClient client, int concurrency, Func<int, (string Email, string Name)?>? subject = null)
 {
     private const int KeptFailures = 10;
     private readonly ConcurrentQueue<Failure> kept = new();
@@ -28,9 +30,10 @@ internal sealed class IntakePhase(HttpClient client, int concurrency)
     // A failure is counted, not thrown: one bad answer should not hide how many there were, or what the others said.
     private async Task SubmitAsync(int n)
     {
+        var (email, name) = subject?.Invoke(n) ?? ($"bench{n}-{Guid.NewGuid():N}@example.org", $"Bench Subject {n}");
         var body = $$"""
             {"tenant":"demo","right":"access",
-             "subject":{"email":"bench{{n}}-{{Guid.NewGuid():N}}@example.org","name":"Bench Subject {{n}}"},
+             "subject":{"email":{{JsonSerializer.Serialize(email)}},"name":{{JsonSerializer.Serialize(name)}}},
              "jurisdiction":"FR","language":"fr"}
             """;
         try

@@ -46,16 +46,28 @@ finally
 
 var failures = submissions.FirstFailures.ToList();
 var failed = submissions.Failures;
-WorkflowPhase.Outcome? workflows = null;
-if (options.Workflows > 0 && failed == 0)
+WorkflowPhase.Outcome? workflows = null, samples = null;
+var problems = new List<string>();
+if (options.Workflows > 0 && failed == 0 && options.StubWorkflows)
+    workflows = await MemorySampler.PhaseAsync("workflows (broker baseline, stub connector)",
+        () => WorkflowPhase.RunAsync(args, options, samples: false, broker: null));
+if (options.Workflows > 0 && failed == 0 && options.SampleWorkflows)
+    samples = await MemorySampler.PhaseAsync(
+        workflows is null ? "workflows (broker baseline, sample connectors)" : "workflows (sample connectors CRM, billing, support)",
+        () => WorkflowPhase.RunAsync(args, options, samples: true, broker: workflows?.Broker));
+foreach (var outcome in new[] { workflows, samples }.OfType<WorkflowPhase.Outcome>())
 {
-    workflows = await MemorySampler.PhaseAsync("workflows (broker baseline, stub connector)", () => WorkflowPhase.RunAsync(args, options));
-    failures.AddRange(workflows.Submissions.FirstFailures);
-    failed += workflows.Submissions.Failures;
+    failures.AddRange(outcome.Submissions.FirstFailures);
+    failed += outcome.Submissions.Failures;
+    if (outcome.Problem is { } problem)
+        problems.Add(problem);
 }
 
-var figures = new Figures(options.Concurrency, commits, intake, workflows?.Broker, workflows?.Workflows, failed);
+var figures = new Figures(options.Concurrency, commits, intake, workflows?.Broker ?? samples?.Broker, workflows?.Workflows, failed,
+    samples?.Workflows) { NotFinished = problems };
 Report.Print(figures, failures);
+if (samples?.Answers is { } answers)
+    Console.WriteLine($"sample connectors' answers (warm-up included): {answers}");
 if (options.JsonPath is { } path)
     await Report.WriteJsonAsync(path, figures);
 if (options.Inbox > 0)
@@ -71,4 +83,4 @@ if (options.Timers > 0)
         return 0;
     });
 MemorySampler.Print();
-return failed == 0 ? 0 : 1;
+return failed == 0 && problems.Count == 0 ? 0 : 1;
