@@ -138,7 +138,8 @@ internal sealed class OpenDsrClient(IHttpClientFactory clients, HttpConnectorReg
         }
         catch (BrokenCircuitException)
         {
-            return (null, null, (true, Workflows.Runtime.ConnectorFailureCodes.CircuitOpen, "The processor failed repeatedly; calls are paused (circuit open)."));
+            return (null, null, (true, Workflows.Runtime.ConnectorFailureCodes.CircuitOpen,
+                "The processor failed repeatedly; calls are paused (circuit open)."));
         }
         catch (TimeoutRejectedException) { return (null, null, (true, "timeout", "The processor did not answer in time.")); }
         catch (HttpRequestException ex) when (EgressRefusedException.Caused(ex))
