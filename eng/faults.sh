@@ -2,19 +2,8 @@
 # The fault suites in full (docs/testing.md, "Faults"): the same set-up as test.sh, then only the tests of category
 # Faults, with DSAR_FAULTS=full (the test command runs their short versions). Ends with "N passed, N failed".
 # Extra arguments go to dotnet test, for example eng/faults.sh --filter "Category=Faults&FullyQualifiedName~NodeKill".
-set -uo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/services.sh"
-set -e
-start_services
-source "$DSAR_ROOT/eng/app-env.sh"
-set +e
-
-export DSAR_TEST_PG="$DSAR_PG"
-export DSAR_TEST_AMQP="${DSAR_AMQP}dsar-test"
-export DSAR_TEST_SMTP="127.0.0.1:$DSAR_SMTP_PORT"
-export DSAR_TEST_MAIL_API="http://127.0.0.1:$DSAR_MAIL_UI_PORT"
+source "$(dirname "${BASH_SOURCE[0]}")/test-env.sh"
 export DSAR_FAULTS=full
-reset_test_vhost
 results="$DSAR_LOCAL/fault-results"
 rm -rf "$results"; mkdir -p "$results"
 project="$DSAR_ROOT/tests/DsarEngine.Server.Tests/DsarEngine.Server.Tests.csproj"

@@ -1,19 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything run.sh does, then runs every test project against the real PostgreSQL and RabbitMQ (and smtp4dev).
 # Ends with one line "N passed, N failed" (summed over all test projects). Extra arguments go to dotnet test.
-set -uo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/services.sh"
-set -e
-start_services
-source "$DSAR_ROOT/eng/app-env.sh"
-set +e
-
-export DSAR_TEST_PG="$DSAR_PG"
-export DSAR_TEST_AMQP="${DSAR_AMQP}dsar-test"
-# The tests' engines send their mail to smtp4dev; the tests read a subject's codes and links from its API.
-export DSAR_TEST_SMTP="127.0.0.1:$DSAR_SMTP_PORT"
-export DSAR_TEST_MAIL_API="http://127.0.0.1:$DSAR_MAIL_UI_PORT"
-reset_test_vhost
+source "$(dirname "${BASH_SOURCE[0]}")/test-env.sh"
 results="$DSAR_LOCAL/test-results"
 rm -rf "$results"; mkdir -p "$results"
 

@@ -10,19 +10,23 @@ public sealed class Faults
 
     public string Mode { get; set; } = "sync";
 
-    // Every other call fails (the first, the third, …): "half its calls", deterministically, for the fault suite.
+    // Every other call of each task fails (its first, its third, …, counted by the call's Idempotency-Key): "half its
+    // calls", deterministically and whatever order concurrent calls of different tasks arrive in, for the fault suite.
     public bool FailEveryOther { get; set; }
 
     private int calls;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> callsPerTask = new(StringComparer.Ordinal);
+
     // Calls that passed the signature check (tests count them to see the circuit breaker spare the service).
     public int Calls => Volatile.Read(ref calls);
 
-    // Counts a call; true when this one is to fail.
-    public bool CountAndFail()
+    // Counts a call (task: its Idempotency-Key); true when this one is to fail.
+    public bool CountAndFail(string? task)
     {
-        var call = Interlocked.Increment(ref calls);
-        return (FailEveryOther && call % 2 == 1) || Random.Shared.NextDouble() < FailureRate;
+        Interlocked.Increment(ref calls);
+        var own = callsPerTask.AddOrUpdate(task ?? "", 1, (_, n) => n + 1);
+        return (FailEveryOther && own % 2 == 1) || Random.Shared.NextDouble() < FailureRate;
     }
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<WorkedTask> worked = new();

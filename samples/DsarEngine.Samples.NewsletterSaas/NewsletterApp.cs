@@ -26,7 +26,7 @@ public static class NewsletterApp
             if (!HttpTaskSignature.Verify(
                 http.Headers[HttpTaskSignature.Header], secret, body, TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(5)))
                 return Results.Problem(statusCode: 401, title: "Bad or missing signature.", type: "urn:newsletter:problem:bad-signature");
-            var fail = faults.CountAndFail();
+            var fail = faults.CountAndFail(http.Headers["Idempotency-Key"].FirstOrDefault());
             if (faults.LatencyMs > 0)
                 await Task.Delay(faults.LatencyMs, http.HttpContext.RequestAborted);
             if (fail)

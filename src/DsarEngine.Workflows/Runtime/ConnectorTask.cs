@@ -59,9 +59,11 @@ internal static class ConnectorFailureCodes
     // The engine did not call the connector: its circuit breaker was open after repeated failures (of any task).
     public const string CircuitOpen = "circuit-open";
 
-    // How many such refusals one task may take without using up a retry: past it they count as failures, so a circuit
-    // that never closes still ends with a person looking, not with a task retried for ever.
-    public const int MaxNotReached = 10;
+    // How many such refusals one task may take without using up a retry (a minute apart: about 100 minutes of an open
+    // circuit): past it they count as failures, so a circuit that never closes for this task still ends with a person
+    // looking, not with a task retried for ever. Ten were too few for a burst of tasks retried at one moment against a
+    // circuit that each first call reopens (PartConnectorTests, 40 tasks).
+    public const int MaxNotReached = 100;
 }
 
 internal static class ConnectorTaskStatus

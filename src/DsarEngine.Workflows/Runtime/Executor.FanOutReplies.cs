@@ -12,7 +12,7 @@ internal static partial class Executor
 
     // A retryable failure is sent again after 1, 5 and 30 minutes; the fourth failure needs a person. An attempt the
     // engine refused itself (circuit open) is sent again after a minute, longer than the circuit's pause (30 s by
-    // default), and does not count among the three, up to ConnectorFailureCodes.MaxNotReached of them.
+    // default), and does not count among the three, up to ConnectorFailureCodes.MaxNotReached (100) of them.
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30)];
 
     private sealed partial class Run

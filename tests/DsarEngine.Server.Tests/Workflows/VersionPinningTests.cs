@@ -18,8 +18,9 @@ public sealed class VersionPinningTests
                      { "id": "deliver", "type": "deliver" }, { "id": "close", "type": "close" } ] }
         """;
 
-    [Test]
-    public async Task Publishing_a_new_version_never_changes_a_running_instance()
+    // An engine on a definitions folder holding v1 only, with one request waiting at v1's assessment.
+    private static async Task<(string Folder, Dictionary<string, string?> Settings, EngineFactory Engine, TestTenant Tenant,
+        string Old)> StartOnV1Async()
     {
         var folder = Directory.CreateTempSubdirectory("dsar-defs").FullName;
         File.Copy(Path.Combine(AppContext.BaseDirectory, "workflows", "definition.schema.json"),
@@ -29,20 +30,36 @@ public sealed class VersionPinningTests
         {
             ["Dsar:Runtime:DefinitionsPath"] = folder, ["Dsar:Runtime:PollMilliseconds"] = "200",
         };
-        await using var before = await EngineFactory.StartAsync(settings);
-        var tenant = await TestTenant.CreateAsync(before);
-        var old = (string)(await (await before.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug))))
-            .ReadObjectAsync())["reference"]!;
-        await TestData.Workflows.WaitForAsync(tenant.Staff(before, "agent"), old, TestData.Workflows.WaitingFor("decision:assess"),
+        var engine = await EngineFactory.StartAsync(settings);
+        var tenant = await TestTenant.CreateAsync(engine);
+        var old = await SubmitAsync(engine, tenant);
+        await TestData.Workflows.WaitForAsync(tenant.Staff(engine, "agent"), old, TestData.Workflows.WaitingFor("decision:assess"),
             "the assessment (v1)");
+        return (folder, settings, engine, tenant, old);
+    }
 
-        // Publish v2 beside v1 and bring up an engine that has both.
+    private static async Task<string> SubmitAsync(EngineFactory engine, TestTenant tenant) =>
+        (string)(await (await engine.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug))))
+            .ReadObjectAsync())["reference"]!;
+
+    // v2 published as access.json, v1 kept beside it under another name (as an upgrade must while instances use it).
+    private static void PublishV2(string folder)
+    {
         File.Move(Path.Combine(folder, "access.json"), Path.Combine(folder, "access.v1.json"));
         File.WriteAllText(Path.Combine(folder, "access.json"), V2);
+    }
+
+    [Test]
+    public async Task Publishing_a_new_version_never_changes_a_running_instance()
+    {
+        var (folder, settings, engine, tenant, old) = await StartOnV1Async();
+        await using var before = engine;
+
+        // Publish v2 beside v1 and bring up an engine that has both.
+        PublishV2(folder);
         await using var after = EngineFactory.Join(before, settings);
         var staff = tenant.Staff(after, "privacy-officer");
-        var fresh = (string)(await (await after.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug))))
-            .ReadObjectAsync())["reference"]!;
+        var fresh = await SubmitAsync(after, tenant);
         await staff.PostAsJsonAsync($"/api/v1/staff/requests/{old}/decisions", new { step = "assess", outcome = "proceed" });
         var oldView = await TestData.Workflows.WaitForAsync(staff, old, TestData.Workflows.Closed,
             "the v1 instance to close without the new review");
@@ -61,26 +78,12 @@ public sealed class VersionPinningTests
     [Test]
     public async Task The_versions_in_use_show_which_old_definition_an_upgrade_must_keep()
     {
-        var folder = Directory.CreateTempSubdirectory("dsar-defs").FullName;
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "workflows", "definition.schema.json"),
-            Path.Combine(folder, "definition.schema.json"));
-        File.WriteAllText(Path.Combine(folder, "access.json"), V1);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Dsar:Runtime:DefinitionsPath"] = folder, ["Dsar:Runtime:PollMilliseconds"] = "200",
-        };
-        await using var before = await EngineFactory.StartAsync(settings);
-        var tenant = await TestTenant.CreateAsync(before);
-        var old = (string)(await (await before.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug))))
-            .ReadObjectAsync())["reference"]!;
-        await TestData.Workflows.WaitForAsync(tenant.Staff(before, "agent"), old, TestData.Workflows.WaitingFor("decision:assess"),
-            "the assessment (v1)");
-        File.Move(Path.Combine(folder, "access.json"), Path.Combine(folder, "access.v1.json"));
-        File.WriteAllText(Path.Combine(folder, "access.json"), V2);
+        var (folder, settings, engine, tenant, old) = await StartOnV1Async();
+        await using var before = engine;
+        PublishV2(folder);
         await using var after = EngineFactory.Join(before, settings);
         var staff = tenant.Staff(after, "privacy-officer");
-        var fresh = (string)(await (await after.CreateClient().SendAsync(Submissions.Post(Submissions.Valid(tenant.Slug))))
-            .ReadObjectAsync())["reference"]!;
+        var fresh = await SubmitAsync(after, tenant);
         await TestData.Workflows.WaitForAsync(staff, fresh, TestData.Workflows.WaitingFor("decision:assess"), "the v2 instance");
         var both = await VersionsAsync(staff);
 

@@ -70,9 +70,9 @@ public sealed class TaskLifecycleTests
     }
 
     // The engine refused the call itself (the connector's circuit was open after other tasks' failures): the connector
-    // never saw it, so it does not use up one of the task's three retries, up to ten such refusals.
+    // never saw it, so it does not use up one of the task's three retries, up to MaxNotReached (100) such refusals.
     [Test]
-    public void Calls_refused_by_an_open_circuit_do_not_use_up_the_retries_until_ten_of_them()
+    public void Calls_refused_by_an_open_circuit_do_not_use_up_the_retries_until_a_hundred_of_them()
     {
         var i = Fanned();
         var id = Task(i, "billing").TaskId;
@@ -91,8 +91,8 @@ public sealed class TaskLifecycleTests
                      Replies.Transient(id) })
             i = Fail(i, failure);
         var afterSix = Task(i, "billing");
-        // Seven more refusals: the first seven bring the count to ten; the eleventh counts as the fourth failure.
-        for (var n = 0; n < 7; n++)
+        // More refusals up to the cap; the one after it counts as the fourth failure.
+        for (var n = 3; n < ConnectorFailureCodes.MaxNotReached; n++)
             i = Fail(i, circuitOpen);
         var refusedTooOften = Task(i, "billing");
         var (failed, _) = Advance(i, circuitOpen);
@@ -106,10 +106,10 @@ public sealed class TaskLifecycleTests
                 TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1),
                 TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30),
             }));
-            Assert.That(refusedTooOften.NotReached, Is.EqualTo(10));
+            Assert.That(refusedTooOften.NotReached, Is.EqualTo(100));
             Assert.That(refusedTooOften.Status, Is.EqualTo(ConnectorTaskStatus.Sent));
             Assert.That(Task(failed, "billing").Status, Is.EqualTo(ConnectorTaskStatus.Failed),
-                "past ten refusals, a refusal is a failure: the fourth, so a person looks");
+                "past a hundred refusals, a refusal is a failure: the fourth, so a person looks");
         }
     }
 
