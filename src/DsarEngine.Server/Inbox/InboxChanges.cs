@@ -13,10 +13,7 @@ internal sealed class InboxChanges(NpgsqlDataSource dataSource, ILogger<InboxCha
     private readonly Lock gate = new();
     private readonly Dictionary<Guid, List<Action>> subscribers = [];
 
-    // Called in the writer's transaction.
-    public static Task NotifyAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid tenantId, CancellationToken ct) =>
-        Platform.SqlBatch.ExecuteAsync(c, tx, ct, Notify(tenantId));
-
+    // Sent in the writer's transaction (delivered at commit).
     public static Platform.SqlStatement Notify(Guid tenantId) => new(NotifySql, new { Tenant = tenantId.ToString() });
 
     private const string NotifySql = $"SELECT pg_notify('{Channel}', @Tenant)";

@@ -39,7 +39,7 @@ internal sealed class TenantCache(TenantStore tenants)
     public static Platform.SqlStatement Guard(Tenant tenant) =>
         new("SELECT dsar_tenant_unchanged(@Id, @SettingsVersion)", new { tenant.Id, tenant.SettingsVersion });
 
-    public const string ChangedState = "DS409";
+    private const string ChangedState = "DS409";
 
     public static bool Changed(PostgresException e) => e.SqlState == ChangedState;
 }

@@ -41,10 +41,6 @@ internal static class InstanceRows
             @State::jsonb, @Attempts, @LastError, @Version, @Now)
         """;
 
-    public static Task InsertAsync(
-        NpgsqlConnection c, NpgsqlTransaction tx, WorkflowInstance i, DateTimeOffset now, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(InsertSql, Parameters(i, now), tx, cancellationToken: ct));
-
     public static Platform.SqlStatement Insert(WorkflowInstance i, DateTimeOffset now) => new(InsertSql, Parameters(i, now));
 
     // Optimistic concurrency on top of the row lock: a writer that read an older version changes nothing.

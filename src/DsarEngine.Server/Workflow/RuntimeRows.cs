@@ -29,10 +29,6 @@ internal static class RuntimeRows
         WHERE timers.cancelled_at IS NOT NULL
         """;
 
-    public static Task ScheduleAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, Guid tenantId, Guid requestId, string kind,
-        string? stepId, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct) =>
-        Platform.SqlBatch.ExecuteAsync(c, tx, ct, Schedule(id, tenantId, requestId, kind, stepId, dueAt, now));
-
     public static Platform.SqlStatement Schedule(Guid id, Guid tenantId, Guid requestId, string kind, string? stepId,
         DateTimeOffset dueAt, DateTimeOffset now) =>
         new(TimerSql, new { Id = id, TenantId = tenantId, RequestId = requestId, Kind = kind, StepId = stepId, DueAt = dueAt, Now = now });
@@ -43,10 +39,6 @@ internal static class RuntimeRows
         WHERE request_id = @RequestId AND fired_at IS NULL AND (@Kind = '*' OR kind = @Kind)
           AND (@StepId::text IS NULL OR step_id = @StepId)
         """;
-
-    public static Task CancelAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid requestId, string kind, string? stepId,
-        DateTimeOffset now, CancellationToken ct) =>
-        Platform.SqlBatch.ExecuteAsync(c, tx, ct, Cancel(requestId, kind, stepId, now));
 
     public static Platform.SqlStatement Cancel(Guid requestId, string kind, string? stepId, DateTimeOffset now) =>
         new(CancelSql, new { RequestId = requestId, Kind = kind, StepId = stepId, Now = now });
